@@ -1,0 +1,268 @@
+"""The `creatormatch` command line: parse options, call matcher/ and index/, format the answer."""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from api.formatting import print_build_report, print_response
+from api.settings import Settings
+from matcher import BriefError, CreatorMatchError, Filters, MatchSettings, TierThresholds
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Match brands with creators: build an index, match briefs, audit a catalog.")
+_state: dict[str, bool] = {"debug": False}
+
+StoreOption = Annotated[Path, typer.Option("--store", help="index store folder")]
+
+
+def _settings() -> Settings:
+    return Settings()
+
+
+def _match_settings(settings: Settings) -> MatchSettings:
+    return MatchSettings(
+        tiers=TierThresholds(micro=settings.tier_micro, macro=settings.tier_macro, mega=settings.tier_mega),
+        competitor_policy=settings.competitor_policy,
+        competitor_penalty=settings.competitor_penalty,
+    )
+
+
+def _encoder(settings: Settings, model: str | None = None) -> Any:
+    from index import SentenceTransformerEncoder
+
+    return SentenceTransformerEncoder(model or settings.model, batch_size=settings.batch_size,
+                                      max_seq_length=settings.max_seq_length)
+
+
+@app.callback()
+def _root(debug: Annotated[bool, typer.Option("--debug", help="show tracebacks on errors")] = False) -> None:
+    _state["debug"] = debug
+
+
+@app.command()
+def build(
+    creators: Annotated[Path, typer.Option("--creators", help="creators table (CSV, JSONL or Parquet)")],
+    store: StoreOption,
+    posts: Annotated[Path | None, typer.Option("--posts", help="posts table (CSV, JSONL or Parquet)")] = None,
+    model: Annotated[str | None, typer.Option("--model", help="sentence-transformers name or path")] = None,
+    full: Annotated[bool, typer.Option("--full", help="ignore the embedding cache")] = False,
+    json_output: Annotated[bool, typer.Option("--json", help="print the build report as JSON")] = False,
+) -> None:
+    """Build a new index version from a catalog and publish it."""
+    from index import build_store
+
+    settings = _settings()
+    encoder = _encoder(settings, model)
+    report = build_store(creators, posts, store, encoder, _match_settings(settings),
+                         keep_versions=settings.keep_versions, use_cache=not full,
+                         show_progress=sys.stderr.isatty())
+    if json_output:
+        typer.echo(json.dumps(report.as_dict()))
+    else:
+        print_build_report(report)
+
+
+def _weights(text: str | None) -> dict[str, float] | None:
+    if not text:
+        return None
+    weights: dict[str, float] = {}
+    for part in text.split(","):
+        name, _, value = part.partition("=")
+        try:
+            weights[name.strip()] = float(value)
+        except ValueError:
+            raise BriefError(f"weights: '{part.strip()}' is not name=number") from None
+    return weights
+
+
+def _as_list(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(v.strip() for v in value.split(",") if v.strip())
+    return tuple(str(v) for v in value)
+
+
+def _filters(options: dict[str, Any]) -> Filters:
+    """Filters from option values named as the CLI options (singular or plural keys both work)."""
+    def pick(*names: str) -> Any:
+        for name in names:
+            if options.get(name) not in (None, (), [], ""):
+                return options[name]
+        return None
+
+    def number(name: str, value: Any, kind: type) -> Any:
+        if value is None:
+            return None
+        try:
+            return kind(value)
+        except (TypeError, ValueError):
+            raise BriefError(f"{name}: '{value}' is not a number") from None
+
+    return Filters(
+        platforms=tuple(p.lower() for p in _as_list(pick("platform", "platforms"))),
+        min_followers=number("min_followers", pick("min_followers"), int),
+        max_followers=number("max_followers", pick("max_followers"), int),
+        tiers=tuple(t.lower() for t in _as_list(pick("tier", "tiers"))),
+        countries=tuple(c.upper() for c in _as_list(pick("country", "countries"))),
+        languages=tuple(c.lower() for c in _as_list(pick("language", "languages"))),
+        min_trust=number("min_trust", pick("min_trust"), float),
+        budget=number("budget", pick("budget"), float),
+        brand=pick("brand"),
+        competitors=_as_list(pick("competitor", "competitors")),
+    )
+
+
+def _read_briefs(path: Path) -> list[dict[str, Any]]:
+    briefs = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BriefError(f"{path}: cannot read briefs ({exc})") from None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise BriefError(f"{path} line {number}: not valid JSON ({exc.msg})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise BriefError(f"{path} line {number}: needs an object with a 'text' string")
+        record.setdefault("brief_id", f"line-{number}")
+        briefs.append(record)
+    if not briefs:
+        raise BriefError(f"{path}: no briefs in the file")
+    return briefs
+
+
+@app.command()
+def match(
+    store: StoreOption,
+    brief: Annotated[str | None, typer.Argument(help="the brief, in plain words")] = None,
+    briefs: Annotated[Path | None, typer.Option("--briefs", help="JSONL file of briefs")] = None,
+    k: Annotated[int | None, typer.Option("--k", min=1, max=1000, help="results per brief")] = None,
+    preset: Annotated[str | None, typer.Option("--preset", help="weight preset (relevance, balanced, ...)")] = None,
+    weights: Annotated[str | None, typer.Option("--weights", help="niche=0.6,engagement=0.2,...")] = None,
+    platform: Annotated[list[str] | None, typer.Option("--platform", help="repeatable")] = None,
+    min_followers: Annotated[int | None, typer.Option("--min-followers", min=0)] = None,
+    max_followers: Annotated[int | None, typer.Option("--max-followers", min=0)] = None,
+    tier: Annotated[list[str] | None, typer.Option("--tier", help="nano, micro, macro, mega")] = None,
+    country: Annotated[list[str] | None, typer.Option("--country", help="ISO 3166 alpha-2")] = None,
+    language: Annotated[list[str] | None, typer.Option("--language", help="ISO 639-1")] = None,
+    min_trust: Annotated[float | None, typer.Option("--min-trust", min=0.0, max=1.0)] = None,
+    brand: Annotated[str | None, typer.Option("--brand")] = None,
+    competitor: Annotated[list[str] | None, typer.Option("--competitor", help="repeatable")] = None,
+    budget: Annotated[float | None, typer.Option("--budget", min=0.0, help="max price per post")] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="one JSON object per brief per line")] = False,
+) -> None:
+    """Rank the creators that fit a brief, each with its score explained."""
+    from index import IndexStore, open_matcher
+
+    if (brief is None) == (briefs is None):
+        raise BriefError("give either a brief or --briefs FILE.jsonl")
+    settings = _settings()
+    index_store = IndexStore(store)
+    version = index_store.current_version()
+    if version is None:
+        raise CreatorMatchError(f"{store}: no index has been built yet (run `creatormatch build` first)")
+    # the query must be embedded by the model that built the index
+    model = index_store.manifest(version).get("model")
+    matcher = open_matcher(store, _encoder(settings, model), _match_settings(settings), version)
+    cli_options = {"platform": platform, "min_followers": min_followers, "max_followers": max_followers,
+                   "tier": tier, "country": country, "language": language, "min_trust": min_trust,
+                   "brand": brand, "competitor": competitor, "budget": budget}
+    records = _read_briefs(briefs) if briefs else [{"brief_id": None, "text": brief}]
+    for record in records:
+        # options given on the command line win over a brief line's own keys
+        merged = {**record, **{key: value for key, value in cli_options.items() if value not in (None, [])}}
+        response = matcher.match(
+            merged["text"], k=k or merged.get("k"), preset=preset or merged.get("preset"),
+            weights=_weights(weights) or (merged.get("weights") if isinstance(merged.get("weights"), dict)
+                                          else _weights(merged.get("weights"))),
+            filters=_filters(merged), brief_id=record.get("brief_id"))
+        if json_output:
+            typer.echo(json.dumps(response.to_dict(), ensure_ascii=False))
+        else:
+            print_response(response)
+
+
+@app.command()
+def audit(
+    creators: Annotated[Path, typer.Option("--creators", help="creators table")],
+    out: Annotated[Path, typer.Option("--out", help="CSV to write")],
+    posts: Annotated[Path | None, typer.Option("--posts", help="posts table")] = None,
+) -> None:
+    """Score every creator of a catalog (tier, engagement, trust, loyalty, flags) into a CSV."""
+    from matcher import compute_signals, load_catalog
+    from matcher.audit import audit_table
+
+    settings = _settings()
+    catalog = load_catalog(creators, posts)
+    table = audit_table(compute_signals(catalog, _match_settings(settings)).creators)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(out, index=False)
+    flagged = int((table["flags"] != "").sum())
+    typer.echo(f"audited {len(table):,} creators ({catalog.rejected_rows:,} rows rejected), "
+               f"{flagged:,} with flags -> {out}")
+    if not catalog.rejects.empty:
+        rejects = out.with_name(out.stem + ".rejects.csv")
+        catalog.rejects.to_csv(rejects, index=False)
+        typer.echo(f"rejected rows and reasons -> {rejects}")
+
+
+@app.command()
+def demo(
+    store: Annotated[Path, typer.Option("--store", help="where to build the demo index")] = Path("demo-store"),
+    creators: Annotated[int, typer.Option("--creators", min=50, help="creators to generate")] = 2400,
+    seed: Annotated[int, typer.Option("--seed")] = 7,
+) -> None:
+    """Generate the demo catalog, build its index and print explained matches for example briefs."""
+    from index import build_store, open_matcher
+    from matcher.demo import EXAMPLE_BRIEFS, generate_demo_catalog
+
+    settings = _settings()
+    catalog_dir = store / "catalog"
+    creators_path, posts_path = generate_demo_catalog(creators, seed).write(catalog_dir)
+    typer.echo(f"demo catalog: {creators:,} creators -> {catalog_dir}")
+    encoder = _encoder(settings)
+    report = build_store(creators_path, posts_path, store, encoder, _match_settings(settings),
+                         keep_versions=2, show_progress=sys.stderr.isatty())
+    print_build_report(report)
+    matcher = open_matcher(store, encoder, _match_settings(settings))
+    for text in EXAMPLE_BRIEFS:
+        print_response(matcher.match(text, k=5))
+
+
+def main() -> None:
+    """Entry point: run the app, turning known errors into one line on stderr and exit code 2."""
+    try:
+        app(standalone_mode=False)
+    except CreatorMatchError as exc:
+        _fail(str(exc))
+    except (typer.Abort, KeyboardInterrupt):
+        _fail("aborted", code=130)
+    except Exception as exc:  # usage errors of the option parser, and anything unexpected
+        show, exit_code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(exit_code, int):
+            show()
+            sys.exit(exit_code)
+        if type(exc).__name__ == "Exit" and isinstance(exit_code, int):
+            sys.exit(exit_code)
+        _fail(f"unexpected {type(exc).__name__}: {exc} (run with --debug for the traceback)")
+
+
+def _fail(message: str, code: int = 2) -> None:
+    if _state["debug"]:
+        traceback.print_exc()
+    typer.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+"""The one Settings object: read from CREATORMATCH_* environment variables by api/ only."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Operational settings of the command line and the service."""
+
+    model_config = SettingsConfigDict(env_prefix="CREATORMATCH_", extra="ignore")
+
+    model: str = Field("all-MiniLM-L6-v2", description="sentence-transformers model name or local path")
+    batch_size: int = Field(64, gt=0)
+    max_seq_length: int = Field(128, gt=0)
+    keep_versions: int = Field(5, gt=0)
+    competitor_policy: Literal["exclude", "penalize"] = "exclude"
+    competitor_penalty: float = Field(0.5, ge=0, le=1)
+    tier_micro: int = Field(10_000, gt=0)
+    tier_macro: int = Field(100_000, gt=0)
+    tier_mega: int = Field(1_000_000, gt=0)

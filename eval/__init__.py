@@ -1,0 +1,3 @@
+"""Evaluation: labeled pairs, metrics and reports."""
+
+__all__: list[str] = []

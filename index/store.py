@@ -1,0 +1,224 @@
+"""The versioned index store of DESIGN.md: versions written whole, verified, then switched atomically.
+
+```
+STORE/current                 name of the serving version (replaced by atomic rename)
+STORE/versions/<version>/     manifest.json, index.faiss, creators.parquet, units.parquet,
+                              unit_vectors.npy, brand_events.parquet
+STORE/cache/                  embeddings keyed by (encoder, text hash)
+STORE/rejects/<version>.csv   rows refused by validation, with reasons
+```
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from index.search import FaissSearch
+from matcher import SCHEMA_VERSION, CreatorIndex, CreatorMatchError
+
+STORE_FORMAT = 1
+_SHARE_COLUMNS = ("audience_countries", "audience_age", "audience_gender")
+_LIST_COLUMNS = ("categories", "flags")
+
+
+class StoreError(CreatorMatchError):
+    """The store or one of its versions is missing, incomplete or damaged."""
+
+
+def sha256_of(path: Path) -> str:
+    """Hex SHA-256 of a file, read in 1 MiB blocks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with temporary.open("wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+    _fsync_dir(path.parent)
+
+
+@dataclass(frozen=True)
+class LoadedVersion:
+    """A version read back from the store: the index data, its search and its manifest."""
+
+    index: CreatorIndex
+    search: FaissSearch
+    manifest: dict[str, Any]
+
+
+class IndexStore:
+    """A folder of index versions with one serving version named in `current`."""
+
+    def __init__(self, root: str | Path) -> None:
+        self.root = Path(root)
+        self.versions_dir = self.root / "versions"
+        self.cache_dir = self.root / "cache"
+        self.rejects_dir = self.root / "rejects"
+        self.current_file = self.root / "current"
+
+    def current_version(self) -> str | None:
+        """Name of the serving version, or None when nothing was published yet."""
+        try:
+            name = self.current_file.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        return name or None
+
+    def versions(self) -> list[str]:
+        """Published versions, oldest first (names sort by creation time)."""
+        if not self.versions_dir.exists():
+            return []
+        return sorted(p.name for p in self.versions_dir.iterdir()
+                      if p.is_dir() and not p.name.startswith(".") and (p / "manifest.json").exists())
+
+    def new_version_name(self) -> str:
+        """A fresh, sortable version name: UTC time plus a random suffix."""
+        stamp = pd.Timestamp.now(tz="UTC").strftime("%Y%m%dT%H%M%S%fZ")
+        return f"{stamp}-{uuid.uuid4().hex[:6]}"
+
+    def staging_dir(self, version: str) -> Path:
+        """Folder a build writes into before publishing; hidden from `versions()`."""
+        path = self.versions_dir / f".staging-{version}"
+        path.mkdir(parents=True, exist_ok=False)
+        return path
+
+    def write_version(self, staging: Path, version: str, index: CreatorIndex, search: FaissSearch,
+                      manifest: dict[str, Any]) -> dict[str, Any]:
+        """Write every file of a version into `staging` and its manifest with checksums."""
+        search.save(staging / "index.faiss")
+        _creators_for_disk(index.creators).to_parquet(staging / "creators.parquet", index=False)
+        index.units.to_parquet(staging / "units.parquet", index=False)
+        np.save(staging / "unit_vectors.npy", index.unit_vectors, allow_pickle=False)
+        index.brand_events.to_parquet(staging / "brand_events.parquet", index=False)
+        files = {}
+        for path in sorted(staging.iterdir()):
+            files[path.name] = {"sha256": sha256_of(path), "bytes": path.stat().st_size}
+        full = {**manifest, "store_format": STORE_FORMAT, "schema_version": SCHEMA_VERSION, "version": version,
+                "files": files}
+        (staging / "manifest.json").write_text(json.dumps(full, indent=2, default=str), encoding="utf-8")
+        return full
+
+    def publish(self, staging: Path, version: str) -> Path:
+        """Move a verified staging folder into place and switch `current` to it atomically."""
+        final = self.versions_dir / version
+        os.replace(staging, final)
+        _fsync_dir(self.versions_dir)
+        self.switch(version)
+        return final
+
+    def switch(self, version: str) -> None:
+        """Make `version` the serving one (atomic rename of the `current` file)."""
+        if version not in self.versions():
+            raise StoreError(f"version '{version}' is not in {self.versions_dir}")
+        _write_atomic(self.current_file, (version + "\n").encode("utf-8"))
+
+    def prune(self, keep: int) -> list[str]:
+        """Delete the oldest versions beyond `keep`, never the serving one; returns what was removed."""
+        current = self.current_version()
+        removable = [v for v in self.versions() if v != current]
+        excess = max(0, len(self.versions()) - keep)
+        removed = removable[:excess]
+        for version in removed:
+            shutil.rmtree(self.versions_dir / version, ignore_errors=True)
+        for leftover in self.versions_dir.glob(".staging-*") if self.versions_dir.exists() else []:
+            shutil.rmtree(leftover, ignore_errors=True)
+        return removed
+
+    def manifest(self, version: str) -> dict[str, Any]:
+        """The manifest of a version."""
+        path = self.versions_dir / version / "manifest.json"
+        try:
+            return dict(json.loads(path.read_text(encoding="utf-8")))
+        except FileNotFoundError:
+            raise StoreError(f"version '{version}' has no manifest at {path}") from None
+        except json.JSONDecodeError as exc:
+            raise StoreError(f"version '{version}': manifest is not valid JSON ({exc.msg})") from None
+
+    def load(self, version: str | None = None, *, verify: bool = True) -> LoadedVersion:
+        """Read a version (the serving one by default), checking files against the manifest."""
+        name = version or self.current_version()
+        if name is None:
+            raise StoreError(f"{self.root}: no index has been built yet (run `creatormatch build` first)")
+        return load_version_dir(self.versions_dir / name, verify=verify)
+
+
+def load_version_dir(folder: Path, *, verify: bool = True) -> LoadedVersion:
+    """Read one version folder; with `verify`, every file must match its manifest checksum."""
+    if not folder.is_dir():
+        raise StoreError(f"version folder {folder} does not exist")
+    manifest_path = folder / "manifest.json"
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError) as exc:
+        raise StoreError(f"{folder}: manifest missing or unreadable ({type(exc).__name__})") from None
+    if manifest.get("schema_version") != SCHEMA_VERSION:
+        raise StoreError(f"{folder}: schema version {manifest.get('schema_version')}, this code reads {SCHEMA_VERSION}")
+    for name, expected in manifest.get("files", {}).items():
+        path = folder / name
+        if not path.exists():
+            raise StoreError(f"{folder}: file {name} is missing")
+        if path.stat().st_size != expected["bytes"] or (verify and sha256_of(path) != expected["sha256"]):
+            raise StoreError(f"{folder}: file {name} does not match its manifest checksum (damaged)")
+    try:
+        search = FaissSearch.load(folder / "index.faiss")
+        creators = _creators_from_disk(pd.read_parquet(folder / "creators.parquet"))
+        units = pd.read_parquet(folder / "units.parquet")
+        unit_vectors = np.load(folder / "unit_vectors.npy", allow_pickle=False)
+        events = pd.read_parquet(folder / "brand_events.parquet")
+    except Exception as exc:
+        raise StoreError(f"{folder}: cannot read the version ({type(exc).__name__}: {exc})") from None
+    counts = manifest.get("counts", {})
+    if search.size != len(creators) or counts.get("creators") != len(creators) or len(units) != len(unit_vectors):
+        raise StoreError(f"{folder}: counts do not match the manifest")
+    index = CreatorIndex(version=str(manifest["version"]), creators=creators, creator_vectors=search.vectors(),
+                         units=units, unit_vectors=unit_vectors, brand_events=events)
+    return LoadedVersion(index, search, manifest)
+
+
+def _creators_for_disk(creators: pd.DataFrame) -> pd.DataFrame:
+    frame = creators.drop(columns=[c for c in creators.columns if c.startswith("_")])
+    for column in _SHARE_COLUMNS:
+        if column in frame.columns:
+            frame[column] = [json.dumps(v) if isinstance(v, dict) else None for v in frame[column]]
+    for column in _LIST_COLUMNS:
+        if column in frame.columns:
+            frame[column] = [list(v) if isinstance(v, list | tuple) else [] for v in frame[column]]
+    for column in frame.columns:
+        if frame[column].dtype == object and column not in (*_SHARE_COLUMNS, *_LIST_COLUMNS):
+            frame[column] = frame[column].map(lambda v: v if v is None or isinstance(v, str | bool) else str(v))
+    return frame
+
+
+def _creators_from_disk(frame: pd.DataFrame) -> pd.DataFrame:
+    for column in _SHARE_COLUMNS:
+        if column in frame.columns:
+            frame[column] = [json.loads(v) if isinstance(v, str) else None for v in frame[column]]
+    for column in _LIST_COLUMNS:
+        if column in frame.columns:
+            frame[column] = [tuple(v) if v is not None else () for v in frame[column]]
+    return frame

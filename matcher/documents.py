@@ -1,0 +1,46 @@
+"""What a creator is embedded from: the bio and recent captions, cleaned for a sentence encoder."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+_URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
+_MENTION = re.compile(r"(?<![\w.])@[\w.]+")
+_HASHTAG = re.compile(r"#(\w+)", re.UNICODE)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# emoji and pictographs carry little for a wordpiece encoder and become [UNK] tokens
+_SYMBOLS = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D\u2B00-\u2BFF]+")
+MAX_UNIT_CHARS = 600  # the encoder reads ~128 tokens; longer text only costs time
+
+
+def clean_text(text: str) -> str:
+    """Caption or bio as plain words: hashtags become words, links, handles and emoji are dropped."""
+    text = _URL.sub(" ", text)
+    text = _MENTION.sub(" ", text)
+    text = _HASHTAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)).replace("_", " ") + " ", text)
+    text = _SYMBOLS.sub(" ", text)
+    return " ".join(text.split())[:MAX_UNIT_CHARS]
+
+
+def creator_units(creators: pd.DataFrame, recent: pd.DataFrame) -> pd.DataFrame:
+    """One row per text unit to embed: the bio and each recent caption of every creator.
+
+    Columns: creator_row (position in `creators`), source ('bio' or 'caption'), post_id, text
+    (cleaned, what is embedded) and shown (the original, for evidence). Units with no words are
+    left out; a creator may end with no unit at all.
+    """
+    row_of = pd.Series(range(len(creators)), index=creators["creator_id"].to_numpy())
+    bios = pd.DataFrame({
+        "creator_row": range(len(creators)), "source": "bio", "post_id": "",
+        "shown": creators["bio"].to_numpy(dtype=object),
+    })
+    captions = pd.DataFrame({
+        "creator_row": recent["creator_id"].map(row_of).to_numpy(), "source": "caption",
+        "post_id": recent["post_id"].to_numpy(dtype=object), "shown": recent["caption"].to_numpy(dtype=object),
+    })
+    units = pd.concat([bios, captions], ignore_index=True)
+    units["text"] = [clean_text(t) for t in units["shown"]]
+    units = units[units["text"].str.len() > 0]
+    return units.sort_values(["creator_row", "source"], kind="stable").reset_index(drop=True)

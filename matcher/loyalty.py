@@ -1,0 +1,172 @@
+"""Brand loyalty: repeat partnerships, few competing sponsors, organic love for the brief's brand.
+
+Sponsorships are read from the posts: `is_sponsored` when given, else disclosure markers (#ad,
+#sponsored, "paid partnership", #werbung, ...), as the FTC and EU disclosure guides require.
+Brands are the tagged handles (`brand_mentions`, else the caption's @mentions) plus hashtags for
+organic mentions. The catalog has no brand categories, so every sponsor counts as a competitor of
+every other when measuring how many brands a creator promotes.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, NamedTuple
+
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+SPONSORED_FOR_FULL_CONFIDENCE = 3
+_DISCLOSURE = re.compile(
+    r"(?:#(?:ad|ads|sponsored|spon|advert|advertisement|paidpartnership|werbung|anzeige|publicidad|"
+    r"publicite|gifted)\b)|\bpaid partnership\b|\bsponsored by\b|\bin partnership with\b",
+    re.IGNORECASE,
+)
+_MENTION = re.compile(r"(?<![\w.])@([A-Za-z0-9_.]{2,30})")
+_HASHTAG = re.compile(r"#(\w{2,60})", re.UNICODE)
+_MARKER_TAGS = frozenset({"ad", "ads", "sponsored", "spon", "advert", "advertisement", "paidpartnership",
+                          "werbung", "anzeige", "publicidad", "publicite", "gifted"})
+
+
+def normalize_brand(name: str) -> str:
+    """Brand or handle reduced to lowercase letters and digits, so 'Red Bull' matches '@redbull'."""
+    return re.sub(r"[^0-9a-z]", "", name.lower())
+
+
+def detect_sponsored(captions: pd.Series) -> NDArray[np.bool_]:
+    """True where a caption carries a paid-partnership disclosure marker."""
+    return captions.fillna("").str.contains(_DISCLOSURE).to_numpy(dtype=bool)
+
+
+def sponsored_flags(posts: pd.DataFrame) -> NDArray[np.bool_]:
+    """Whether each post is sponsored: its `is_sponsored` value, else detected from the caption."""
+    given = posts["is_sponsored"].to_numpy(dtype=object)
+    detected = detect_sponsored(posts["caption"])
+    return np.array([d if s is None or s is pd.NA else bool(s) for s, d in zip(given, detected, strict=True)],
+                    dtype=bool)
+
+
+def brand_events(posts: pd.DataFrame) -> pd.DataFrame:
+    """One row per (post, brand) mention: creator_id, post_id, brand, posted_at, sponsored, source.
+
+    `source` is 'mention' for tagged handles and 'hashtag' for hashtags; only mentions can be
+    sponsors, hashtags count as organic mentions.
+    """
+    columns = ["creator_id", "post_id", "brand", "posted_at", "sponsored", "source"]
+    if posts.empty:
+        return pd.DataFrame(columns=columns)
+    sponsored = sponsored_flags(posts)
+    rows: list[tuple[object, ...]] = []
+    for creator_id, post_id, posted_at, caption, mentions, paid in zip(
+        posts["creator_id"], posts["post_id"], posts["posted_at"], posts["caption"], posts["brand_mentions"],
+        sponsored, strict=True,
+    ):
+        handles = mentions if mentions else tuple(m.lower() for m in _MENTION.findall(caption or ""))
+        seen: set[str] = set()
+        for handle in handles:
+            brand = normalize_brand(handle)
+            if brand and brand not in seen:
+                seen.add(brand)
+                rows.append((creator_id, post_id, brand, posted_at, bool(paid), "mention"))
+        for tag in _HASHTAG.findall(caption or ""):
+            brand = normalize_brand(tag)
+            if brand and brand not in seen and brand not in _MARKER_TAGS:
+                seen.add(brand)
+                rows.append((creator_id, post_id, brand, posted_at, False, "hashtag"))
+    events = pd.DataFrame(rows, columns=columns)
+    events["sponsored"] = events["sponsored"].astype(bool)
+    return events
+
+
+class LoyaltySignal(NamedTuple):
+    """Brand-independent loyalty: focus on few sponsors and share of repeat partnerships."""
+
+    score: NDArray[np.floating[Any]]
+    confidence: NDArray[np.floating[Any]]
+    sponsored_posts: NDArray[np.integer[Any]]
+    sponsor_brands: NDArray[np.integer[Any]]
+    repeat_share: NDArray[np.floating[Any]]
+
+
+def loyalty_signal(creator_ids: pd.Series, events: pd.DataFrame) -> LoyaltySignal:
+    """Loyalty of each creator from its sponsored mentions.
+
+    score = mean(1 / distinct sponsors, share of sponsored posts whose sponsor appears in >= 2 of
+    them). No sponsored post means the signal is missing; confidence is full at 3 sponsored posts.
+    """
+    paid = events[events["sponsored"] & (events["source"] == "mention")]
+    posts_per_brand = paid.groupby(["creator_id", "brand"])["post_id"].nunique().rename("posts").reset_index()
+    sponsored_posts = paid.groupby("creator_id")["post_id"].nunique()
+    brands = posts_per_brand.groupby("creator_id")["brand"].nunique()
+    repeat_posts = paid.merge(posts_per_brand[posts_per_brand["posts"] >= 2], on=["creator_id", "brand"])
+    repeat_share = repeat_posts.groupby("creator_id")["post_id"].nunique() / sponsored_posts
+    n_posts = creator_ids.map(sponsored_posts).fillna(0).to_numpy(dtype=np.int64)
+    n_brands = creator_ids.map(brands).fillna(0).to_numpy(dtype=np.int64)
+    repeat = creator_ids.map(repeat_share).fillna(0.0).to_numpy(dtype=float)
+    with np.errstate(divide="ignore"):
+        focus = np.where(n_brands > 0, 1.0 / np.maximum(n_brands, 1), np.nan)
+    score = np.where(n_posts > 0, (focus + repeat) / 2.0, np.nan)
+    repeat = np.where(n_posts > 0, repeat, np.nan)
+    confidence = np.minimum(1.0, n_posts / SPONSORED_FOR_FULL_CONFIDENCE)
+    return LoyaltySignal(score, confidence.astype(np.float64), n_posts, n_brands, repeat)
+
+
+def _matches(brands: pd.Series, names: list[str]) -> NDArray[np.bool_]:
+    """True where an event's brand is one of `names` (normalized), or a handle that starts with it."""
+    wanted = [normalize_brand(n) for n in names if normalize_brand(n)]
+    hit = np.zeros(len(brands), dtype=bool)
+    values = brands.to_numpy(dtype=str)
+    for name in wanted:
+        # 'redbullgermany' is Red Bull's too; short names must match exactly to avoid noise
+        hit |= (values == name) | (np.char.startswith(values, name) if len(name) >= 4 else False)
+    return hit
+
+
+class CompetitorConflict(NamedTuple):
+    """A creator's paid promotion of a competitor: which one, and the date of the latest post."""
+
+    creator_id: str
+    competitor: str
+    posted_at: pd.Timestamp
+
+
+def competitor_conflicts(events: pd.DataFrame, competitors: list[str]) -> dict[str, CompetitorConflict]:
+    """Creators who ran a sponsored post for any named competitor, with the latest such post."""
+    if not competitors or events.empty:
+        return {}
+    paid = events[events["sponsored"].to_numpy() & (events["source"] == "mention").to_numpy()]
+    hits = paid[_matches(paid["brand"], competitors)].sort_values("posted_at")
+    latest = hits.groupby("creator_id").tail(1)
+    return {str(creator): CompetitorConflict(str(creator), str(brand), pd.Timestamp(posted_at))
+            for creator, brand, posted_at in zip(latest["creator_id"], latest["brand"], latest["posted_at"],
+                                                 strict=True)}
+
+
+class BrandAffinity(NamedTuple):
+    """How a creator has talked about the brief's brand: paid posts and organic (unpaid) mentions."""
+
+    paid_posts: int
+    organic_mentions: int
+
+
+def brand_affinity(events: pd.DataFrame, brand: str) -> dict[str, BrandAffinity]:
+    """Creators who mentioned the brief's brand, with counts of paid and organic posts."""
+    if not brand or events.empty:
+        return {}
+    hits = events[_matches(events["brand"], [brand])]
+    paid = hits[hits["sponsored"]].groupby("creator_id")["post_id"].nunique()
+    organic = hits[~hits["sponsored"]].groupby("creator_id")["post_id"].nunique()
+    ids = set(paid.index) | set(organic.index)
+    return {cid: BrandAffinity(int(paid.get(cid, 0)), int(organic.get(cid, 0))) for cid in ids}
+
+
+def loyalty_with_brand(base: float, base_confidence: float, affinity: BrandAffinity | None) -> tuple[float, float]:
+    """Loyalty for a brief with a brand: a past partner scores 1, organic fans at least 0.75.
+
+    Without any mention of the brand the brand-independent loyalty is returned unchanged.
+    """
+    if affinity is None:
+        return base, base_confidence
+    floor = 1.0 if affinity.paid_posts else 0.75
+    current = 0.0 if np.isnan(base) else base
+    return max(current, floor), 1.0

@@ -1,0 +1,69 @@
+"""Niche similarity between a brief and creators, from their pooled and per-text vectors.
+
+Retrieval runs on the creator vectors (the normalized mean of a creator's text vectors); the
+candidates' similarity then blends that centroid cosine with the mean of the creator's best text
+cosines, so a creator whose several posts fit the niche outranks one with a single lucky caption.
+Optional pseudo-relevance feedback moves the query towards the top results first (Rocchio 1971).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from matcher.protocols import VectorSearch
+
+
+@dataclass(frozen=True)
+class NicheScorer:
+    """How niche similarity is computed; the defaults are the measured best (docs/matching.md).
+
+    Parameters
+    ----------
+    centroid_weight
+        Share of the centroid cosine in the blend; the rest is the mean of the best `top_texts`
+        text cosines of the creator.
+    top_texts
+        How many of a creator's best-matching texts are averaged.
+    feedback_depth, feedback_weight
+        Rocchio pseudo-relevance feedback: the query becomes q + weight * mean(top depth creator
+        vectors), re-normalized; depth 0 turns it off.
+    """
+
+    centroid_weight: float = 0.5
+    top_texts: int = 2
+    feedback_depth: int = 0
+    feedback_weight: float = 0.0
+
+    def candidates(self, query: NDArray[np.float32], search: VectorSearch, creator_vectors: NDArray[np.float32],
+                   unit_vectors: NDArray[np.float32], unit_start: NDArray[np.int64], unit_end: NDArray[np.int64],
+                   pool: int, allowed: NDArray[np.bool_] | None) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+        """Up to `pool` allowed creator rows and their niche similarity, best first."""
+        query = np.asarray(query, dtype=np.float32)
+        if self.feedback_depth > 0:
+            _, top = search.search(query, self.feedback_depth, allowed)
+            if len(top):
+                moved = query + self.feedback_weight * creator_vectors[top].mean(axis=0)
+                query = (moved / max(float(np.linalg.norm(moved)), 1e-12)).astype(np.float32)
+        centroid_similarity, rows = search.search(query, pool, allowed)
+        rows = np.asarray(rows, dtype=np.int64)
+        text_similarity = best_text_similarity(query, rows, unit_vectors, unit_start, unit_end, self.top_texts)
+        blended = self.centroid_weight * centroid_similarity.astype(float) + (1.0 - self.centroid_weight) * np.where(
+            np.isnan(text_similarity), centroid_similarity, text_similarity)
+        order = np.argsort(-blended, kind="stable")
+        return rows[order], blended[order]
+
+
+def best_text_similarity(query: NDArray[np.float32], rows: NDArray[np.int64], unit_vectors: NDArray[np.float32],
+                         unit_start: NDArray[np.int64], unit_end: NDArray[np.int64], top: int) -> NDArray[np.float64]:
+    """Mean cosine of each creator's `top` best texts with the query (NaN for a creator with none)."""
+    out = np.full(len(rows), np.nan)
+    for i, row in enumerate(rows):
+        start, end = int(unit_start[row]), int(unit_end[row])
+        if end > start:
+            similarity = unit_vectors[start:end] @ query
+            best = np.sort(similarity)[::-1][:top]
+            out[i] = float(best.mean())
+    return out

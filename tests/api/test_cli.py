@@ -1,0 +1,96 @@
+"""The command line as a user runs it: a real process, clear one-line errors, never a traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from matcher.demo import generate_demo_catalog
+
+
+def run(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "200"}
+    command = str(Path(sys.executable).with_name("creatormatch"))  # the installed entry point
+    result = subprocess.run([command, *args], capture_output=True, text=True, env=env, timeout=600)
+    assert "Traceback" not in result.stderr, result.stderr
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("", "file is empty"),
+    ("creator_id,handle,followers\na,b,1\n", "missing required column(s) platform"),
+    ("creator_id,handle,platform,followers\na,b,myspace,1\n", "no valid creator rows"),
+])
+def test_build_errors_are_one_clear_line(tmp_path: Path, content: str, message: str) -> None:
+    creators = tmp_path / "creators.csv"
+    creators.write_text(content)
+    result = run("build", "--creators", str(creators), "--store", str(tmp_path / "s"), check=False)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0]
+    assert not (tmp_path / "s" / "current").exists()
+
+
+def test_other_user_errors_are_clear(tmp_path: Path) -> None:
+    result = run("match", "--store", str(tmp_path / "none"), "travel", check=False)
+    assert result.returncode == 2 and "no index has been built yet" in result.stderr
+    result = run("build", "--creators", str(tmp_path / "missing.csv"), "--store", str(tmp_path / "s"), check=False)
+    assert result.returncode == 2 and "no such file" in result.stderr
+    result = run("match", "--store", str(tmp_path), "--k", "0", "x", check=False)
+    assert result.returncode == 2 and "--k" in result.stderr  # usage errors name the option
+    result = run("audit", "--creators", str(tmp_path / "missing.csv"), "--out", str(tmp_path / "a.csv"),
+                 check=False)
+    assert result.returncode == 2 and "no such file" in result.stderr
+
+
+def test_audit_exports_one_row_per_creator(tmp_path: Path) -> None:
+    catalog = generate_demo_catalog(60, seed=5, fake_share=0.2)
+    creators, posts = catalog.write(tmp_path)
+    run("audit", "--creators", str(creators), "--posts", str(posts), "--out", str(tmp_path / "audit.csv"))
+    table = pd.read_csv(tmp_path / "audit.csv", keep_default_na=False)
+    assert len(table) == 60
+    assert {"creator_id", "tier", "engagement_score", "trust_score", "loyalty_score", "engagement_confidence",
+            "trust_confidence", "loyalty_confidence", "flags"} <= set(table.columns)
+    fakes = set(catalog.niches.loc[catalog.niches["fake"], "creator_id"])
+    flagged = set(table.loc[table["flags"] != "", "creator_id"])
+    assert fakes and fakes <= flagged  # every fake-looking account carries a warning
+
+
+@pytest.mark.model
+def test_build_and_match_end_to_end_with_the_bundled_model(tmp_path: Path) -> None:
+    catalog = generate_demo_catalog(96, seed=2, posts_per_creator=(3, 5))
+    creators, posts = catalog.write(tmp_path / "catalog")
+    store = tmp_path / "store"
+    build = run("build", "--creators", str(creators), "--posts", str(posts), "--store", str(store), "--json")
+    report = json.loads(build.stdout)
+    assert report["creators"] == 96 and report["embedded"] > 0
+
+    niche = dict(zip(catalog.niches["creator_id"], catalog.niches["niche"], strict=True))
+    result = run("match", "--store", str(store), "--json", "--k", "5", "--preset", "relevance",
+                 "Luggage brand looking for creators who share their trips and destinations abroad")
+    payload = json.loads(result.stdout)
+    top = [r["creator_id"] for r in payload["results"]]
+    assert len(top) == 5 and sum(niche[c] == "travel" for c in top) >= 4
+    assert payload["index_version"] == report["version"]
+    assert all(r["evidence"] for r in payload["results"])
+
+    briefs = tmp_path / "briefs.jsonl"
+    briefs.write_text(json.dumps({"brief_id": "pets", "text": "dog owners with their puppies", "platform": "tiktok"})
+                      + "\n" + json.dumps({"brief_id": "food", "text": "homemade cakes and baking"}) + "\n")
+    lines = run("match", "--store", str(store), "--json", "--briefs", str(briefs), "--k", "3").stdout.splitlines()
+    answers = {json.loads(line)["brief_id"]: json.loads(line) for line in lines}
+    assert set(answers) == {"pets", "food"}
+    assert all(r["platform"] == "tiktok" for r in answers["pets"]["results"])
+    assert answers["pets"]["filters"]["platforms"] == ["tiktok"]
+    assert sum(niche[r["creator_id"]] == "food" for r in answers["food"]["results"]) >= 2
+
+    human = run("match", "--store", str(store), "--k", "2", "fitness creators on YouTube").stdout
+    assert "Brief: fitness creators on YouTube" in human and "niche" in human

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from matcher.demo import DemoCatalog, generate_demo_catalog
+
+
+@pytest.fixture(scope="session")
+def small_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[DemoCatalog, Path, Path]:
+    """A 240-creator synthetic catalog written as CSV, with its true niches."""
+    folder = tmp_path_factory.mktemp("demo")
+    catalog = generate_demo_catalog(240, seed=3)
+    creators, posts = catalog.write(folder)
+    return catalog, creators, posts
+
+
+def write_csv(path: Path, rows: list[dict[str, object]]) -> Path:
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path

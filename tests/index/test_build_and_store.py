@@ -1,0 +1,120 @@
+"""Build, publish, load: manifests, checksums, cache reuse, and the serving version surviving failures."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from index import EmbeddingCache, IndexStore, StoreError, build_store, open_matcher
+from matcher import CatalogError
+from tests.helpers import HashingEncoder
+
+
+def test_build_writes_a_self_describing_version_and_publishes_it(small_demo, tmp_path: Path) -> None:
+    demo, creators, posts = small_demo
+    encoder = HashingEncoder()
+    report = build_store(creators, posts, tmp_path / "store", encoder)
+    store = IndexStore(tmp_path / "store")
+    assert store.current_version() == report.version and store.versions() == [report.version]
+    manifest = store.manifest(report.version)
+    assert manifest["model"] == encoder.model_name and manifest["dimension"] == encoder.dimension
+    assert manifest["schema_version"] == 1
+    assert manifest["counts"]["creators"] == len(demo.creators) == report.creators
+    assert manifest["counts"]["posts"] == len(demo.posts)
+    assert set(manifest["files"]) == {"index.faiss", "creators.parquet", "units.parquet", "unit_vectors.npy",
+                                      "brand_events.parquet"}
+    assert set(report.stage_seconds) >= {"load", "signals", "embed", "index", "write", "verify", "publish"}
+    loaded = store.load()
+    assert loaded.search.size == len(demo.creators)
+    # creator vectors are the normalized mean of their text vectors
+    units = loaded.index.units
+    first = units["creator_row"] == 0
+    mean = loaded.index.unit_vectors[first.to_numpy()].mean(axis=0)
+    assert loaded.index.creator_vectors[0] == pytest.approx(mean / np.linalg.norm(mean), abs=1e-6)
+
+
+def test_second_build_reuses_the_cache_and_keeps_results(small_demo, tmp_path: Path) -> None:
+    _, creators, posts = small_demo
+    encoder = HashingEncoder()
+    first = build_store(creators, posts, tmp_path / "s", encoder)
+    second = build_store(creators, posts, tmp_path / "s", encoder)
+    assert first.embedded > 0 and first.reused == 0
+    assert second.embedded == 0 and second.reused == first.embedded
+    store = IndexStore(tmp_path / "s")
+    assert store.versions() == sorted([first.version, second.version])
+    a = store.load(first.version).index
+    b = store.load(second.version).index
+    assert np.array_equal(a.unit_vectors, b.unit_vectors)
+
+
+def test_a_failed_build_leaves_the_serving_version_untouched(small_demo, tmp_path: Path) -> None:
+    _, creators, posts = small_demo
+    encoder = HashingEncoder()
+    good = build_store(creators, posts, tmp_path / "s", encoder)
+    matcher = open_matcher(tmp_path / "s", encoder)
+    before = [m.creator_id for m in matcher.match("dog puppy", k=5).results]
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    with pytest.raises(CatalogError, match="file is empty"):
+        build_store(empty, None, tmp_path / "s", encoder)
+    store = IndexStore(tmp_path / "s")
+    assert store.current_version() == good.version and store.versions() == [good.version]
+    assert not list((tmp_path / "s" / "versions").glob(".staging-*"))
+    after = [m.creator_id for m in open_matcher(tmp_path / "s", encoder).match("dog puppy", k=5).results]
+    assert after == before
+
+
+def test_damaged_files_are_detected(small_demo, tmp_path: Path) -> None:
+    _, creators, posts = small_demo
+    report = build_store(creators, posts, tmp_path / "s", HashingEncoder())
+    folder = tmp_path / "s" / "versions" / report.version
+    data = bytearray((folder / "unit_vectors.npy").read_bytes())
+    data[-1] ^= 0xFF
+    (folder / "unit_vectors.npy").write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="unit_vectors.npy does not match its manifest checksum"):
+        IndexStore(tmp_path / "s").load()
+    with pytest.raises(StoreError, match="no index has been built yet"):
+        IndexStore(tmp_path / "nothing").load()
+
+
+def test_rejects_report_is_written_per_version(small_demo, tmp_path: Path) -> None:
+    _, creators, posts = small_demo
+    bad = tmp_path / "creators.csv"
+    bad.write_text(creators.read_text() + "zz,h,myspace,1,,,,,,,,,,,,,\n")
+    report = build_store(bad, posts, tmp_path / "s", HashingEncoder())
+    assert report.rejected_rows == 1 and report.rejects_file is not None
+    rejects = Path(report.rejects_file).read_text()
+    assert "unknown platform 'myspace'" in rejects
+
+
+def test_old_versions_are_pruned_but_never_the_serving_one(small_demo, tmp_path: Path) -> None:
+    _, creators, posts = small_demo
+    encoder = HashingEncoder()
+    versions = [build_store(creators, posts, tmp_path / "s", encoder, keep_versions=2).version for _ in range(3)]
+    store = IndexStore(tmp_path / "s")
+    assert store.versions() == versions[1:]
+    store.switch(versions[1])
+    assert store.prune(1) == [versions[2]] and store.versions() == [versions[1]]
+
+
+def test_cache_damage_only_costs_time(tmp_path: Path) -> None:
+    encoder = HashingEncoder(dimension=16)
+    cache = EmbeddingCache(tmp_path, "hashing-16", 16)
+    vectors, stats = cache.embed(["a b", "c", "a b"], encoder.encode)
+    assert stats.embedded == 2 and np.array_equal(vectors[0], vectors[2])
+    cache.save()
+    (cache.folder / "cache.npz").write_bytes(b"garbage")
+    again = EmbeddingCache(tmp_path, "hashing-16", 16)
+    assert len(again) == 0
+    _, stats = again.embed(["a b"], encoder.encode)
+    assert stats.embedded == 1
+
+
+def test_manifest_is_json(small_demo, tmp_path: Path) -> None:
+    _, creators, posts = small_demo
+    report = build_store(creators, posts, tmp_path / "s", HashingEncoder())
+    text = (tmp_path / "s" / "versions" / report.version / "manifest.json").read_text()
+    assert json.loads(text)["version"] == report.version
