@@ -12,6 +12,7 @@ _HASHTAG = re.compile(r"#(\w+)", re.UNICODE)
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # emoji and pictographs carry little for a wordpiece encoder and become [UNK] tokens
 _SYMBOLS = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D\u2B00-\u2BFF]+")
+_RULES = re.compile(r"[•·|_~=*\-.]{2,}")  # separator lines ('.....', '-----') that captions use as spacing
 MAX_UNIT_CHARS = 600  # the encoder reads ~128 tokens; longer text only costs time
 
 
@@ -21,6 +22,7 @@ def clean_text(text: str) -> str:
     text = _MENTION.sub(" ", text)
     text = _HASHTAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)).replace("_", " ") + " ", text)
     text = _SYMBOLS.sub(" ", text)
+    text = _RULES.sub(" ", text)
     return " ".join(text.split())[:MAX_UNIT_CHARS]
 
 

@@ -32,10 +32,10 @@ class NicheScorer:
         vectors), re-normalized; depth 0 turns it off.
     """
 
-    centroid_weight: float = 0.5
+    centroid_weight: float = 1.0
     top_texts: int = 2
-    feedback_depth: int = 0
-    feedback_weight: float = 0.0
+    feedback_depth: int = 50
+    feedback_weight: float = 2.0
 
     def candidates(self, query: NDArray[np.float32], search: VectorSearch, creator_vectors: NDArray[np.float32],
                    unit_vectors: NDArray[np.float32], unit_start: NDArray[np.int64], unit_end: NDArray[np.int64],
