@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Console
-from rich.table import Table
 
 from index import BuildReport
 from matcher import MatchResponse
@@ -29,21 +28,23 @@ def print_response(response: MatchResponse) -> None:
     _console.print()
     _console.print(f"[bold]Brief:[/bold] {response.brief.text}")
     parsed = response.brief.filters.as_dict()
-    _console.print(f"  niche text: [italic]{response.brief.query_text}[/italic]")
+    read_as = ", ".join(f"{name} {weight:.0%}" for name, weight in response.niches)
+    _console.print(f"  niche text: [italic]{response.brief.query_text}[/italic]" + (f"  (read as {read_as})"
+                                                                                    if read_as else ""))
     _console.print(f"  parsed: {parsed or 'no constraints'}   applied: {response.filters.as_dict() or 'none'}")
     _console.print(f"  preset {response.preset}, index {response.index_version}, "
                    f"{response.eligible_creators:,} creators pass the filters")
     if not response.results:
         _console.print("  [yellow]no creator matches these filters[/yellow]")
         return
-    table = Table(show_lines=True)
-    for column in ("#", "creator", "score", "breakdown (normalized x weight)", "flags and evidence"):
-        table.add_column(column, overflow="fold")
     for rank, match in enumerate(response.results, start=1):
+        _console.print(f"  [bold]{rank:>2}. {match.handle}[/bold]  {match.platform}, {match.followers:,} followers "
+                       f"({match.tier})  score [bold]{match.score:.3f}[/bold]")
         parts = [f"{c.name} {c.normalized:.2f}x{c.weight:.2f}" + (" (missing)" if c.missing else "")
                  for c in match.components if c.weight > 0]
-        notes = [f"[red]! {flag}[/red]" for flag in match.flags]
-        notes += [f"[green]\u201c{e.text}\u201d[/green] ({e.source}, {e.similarity:.2f})" for e in match.evidence]
-        table.add_row(str(rank), f"{match.handle}\n{match.platform}, {match.followers:,} ({match.tier})",
-                      f"{match.score:.3f}", "\n".join(parts), "\n".join(notes))
-    _console.print(table)
+        _console.print("      " + " | ".join(parts))
+        for flag in match.flags:
+            _console.print(f"      [red]! {flag}[/red]")
+        for evidence in match.evidence:
+            _console.print(f"      [green]\u201c{evidence.text}\u201d[/green] ({evidence.source}, "
+                           f"cosine {evidence.similarity:.2f})")

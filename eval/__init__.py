@@ -1,3 +1,5 @@
-"""Evaluation: labeled pairs, metrics and reports."""
+"""Evaluation: labeled pairs, runs and IR metrics (through ranx)."""
 
-__all__: list[str] = []
+from eval.pairs import qrels_from_csv, run_from_match_jsonl
+
+__all__ = ["qrels_from_csv", "run_from_match_jsonl"]

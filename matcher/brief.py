@@ -56,10 +56,12 @@ _COUNTRY_ALIASES = {"usa": "US", "us": "US", "the us": "US", "the usa": "US", "a
                     "dach": "DE,AT,CH", "the dach region": "DE,AT,CH", "scandinavia": "SE,NO,DK"}
 # words about the advertiser and the request, not the niche: they add noise to the niche vector
 _BOILERPLATE = re.compile(
-    r"\b(we|we're|our|us|i|i'm|my|a|an|the|brand|brands|company|label|startup|start-up|chain|business|"
-    r"shop|store|agency|client|campaign|wants?|wanted|needs?|seeks?|seeking|searching|looking|for|"
-    r"find|hire|hiring|creators?|influencers?|accounts?|people|bloggers?|who|that|which|run|"
-    r"runs|are|is|with|their|them|they|please|some|post|posts|posting|share|shares|sharing)\b",
+    r"\b(?:a|an|the|and|or|of|to|for|in|on|at|by|with|from|about|into|as|is|are|be|we|we're|our|us|i|i'm|my|"
+    r"brands?|compan(?:y|ies)|labels?|startups?|start-ups?|chains?|business(?:es)?|shops?|stores?|agenc(?:y|ies)|"
+    r"advertisers?|clients?|campaigns?|wants?|wanted|needs?|needed|seeks?|seeking|looking|look|search(?:ing|es)?|"
+    r"find|hire|hiring|creators?|influencers?|accounts?|people|persons?|bloggers?|content|who|whose|which|that|"
+    r"their|they|them|his|her|its|please|some|posts?|posting|shares?|sharing|runs?|running|features?|featuring|"
+    r"shows?|collaborat(?:e|es|ion)|partners?|partnership|promot(?:e|es|ing))\b",
     re.IGNORECASE,
 )
 

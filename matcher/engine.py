@@ -18,6 +18,7 @@ from matcher.niche import NicheScorer
 from matcher.protocols import Encoder, VectorSearch
 from matcher.ranking import ComponentScores, combine, min_max, resolve_weights
 from matcher.settings import COMPONENTS, MatchSettings
+from matcher.taxonomy import NICHES, steer_query
 
 DEFAULT_K = 10
 
@@ -95,6 +96,7 @@ class MatchResponse:
     index_version: str
     eligible_creators: int
     results: tuple[Match, ...]
+    niches: tuple[tuple[str, float], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form: the contract of `creatormatch match --json`."""
@@ -105,6 +107,7 @@ class MatchResponse:
             "parsed": self.brief.filters.as_dict(),
             "parsed_phrases": [{"kind": kind, "text": text} for kind, text in self.brief.matched],
             "filters": self.filters.as_dict(),
+            "niches": [{"niche": name, "weight": round(weight, 3)} for name, weight in self.niches],
             "preset": self.preset,
             "weights": self.weights,
             "index_version": self.index_version,
@@ -140,6 +143,13 @@ class Matcher:
         self.settings = settings or MatchSettings()
         self.niche = niche or NicheScorer()
         self._unit_start, self._unit_end = index.unit_ranges()
+        self._prototypes: NDArray[np.float32] | None = None
+
+    def niche_prototypes(self) -> NDArray[np.float32]:
+        """Vectors of the taxonomy's niche descriptions, embedded once per matcher."""
+        if self._prototypes is None:
+            self._prototypes = self.encoder.encode([description for _, description in NICHES])
+        return self._prototypes
 
     @property
     def version(self) -> str:
@@ -166,6 +176,11 @@ class Matcher:
                                  self.version, 0, ())
 
         query = self.encoder.encode([parsed.query_text])[0]
+        niches: tuple[tuple[str, float], ...] = ()
+        if self.niche.taxonomy_weight > 0:
+            query, mix = steer_query(query, self.niche_prototypes(), self.niche.taxonomy_temperature,
+                                     self.niche.taxonomy_weight)
+            niches = tuple((NICHES[i][0], float(mix[i])) for i in np.argsort(-mix)[:3] if mix[i] >= 0.05)
         pool = max(self.settings.candidate_pool, limit)
         rows, niche_raw = self.niche.candidates(query, self.search, self.index.creator_vectors,
                                                 self.index.unit_vectors, self._unit_start, self._unit_end,
@@ -183,7 +198,7 @@ class Matcher:
         results = tuple(self._explain(int(position), table, rows, components, combined, total, resolved,
                                       query, conflicts, affinity, active) for position in order)
         return MatchResponse(brief_id, parsed, active, preset or self.settings.default_preset, resolved,
-                             self.version, eligible, results)
+                             self.version, eligible, results, niches)
 
     def _components(self, table: pd.DataFrame, niche_raw: NDArray[np.float64],
                     affinity: dict[str, BrandAffinity], filters: Filters) -> dict[str, ComponentScores]:

@@ -3,7 +3,8 @@
 Retrieval runs on the creator vectors (the normalized mean of a creator's text vectors); the
 candidates' similarity then blends that centroid cosine with the mean of the creator's best text
 cosines, so a creator whose several posts fit the niche outranks one with a single lucky caption.
-Optional pseudo-relevance feedback moves the query towards the top results first (Rocchio 1971).
+Before that the query is steered towards the brief's niches in a general taxonomy and moved
+towards the top results by pseudo-relevance feedback (Rocchio 1971).
 """
 
 from __future__ import annotations
@@ -30,12 +31,17 @@ class NicheScorer:
     feedback_depth, feedback_weight
         Rocchio pseudo-relevance feedback: the query becomes q + weight * mean(top depth creator
         vectors), re-normalized; depth 0 turns it off.
+    taxonomy_weight, taxonomy_temperature
+        Before retrieval the brief is steered towards its niche mix in the general taxonomy
+        (`matcher.taxonomy.steer_query`); weight 0 turns it off.
     """
 
     centroid_weight: float = 1.0
     top_texts: int = 2
     feedback_depth: int = 50
     feedback_weight: float = 2.0
+    taxonomy_weight: float = 1.0
+    taxonomy_temperature: float = 0.02
 
     def candidates(self, query: NDArray[np.float32], search: VectorSearch, creator_vectors: NDArray[np.float32],
                    unit_vectors: NDArray[np.float32], unit_start: NDArray[np.int64], unit_end: NDArray[np.int64],

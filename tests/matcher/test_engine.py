@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from index import FaissSearch, index_catalog
-from matcher import Catalog, Filters, Matcher, MatchSettings
+from matcher import Catalog, Filters, Matcher, MatchSettings, NicheScorer
 from matcher.catalog import validate_creators, validate_posts
 from tests.helpers import HashingEncoder
 
@@ -42,7 +42,8 @@ def matcher(settings: MatchSettings | None = None) -> Matcher:
     assert len({encoder.axis(w) for w in ("dog", "cat", "cake", "ad")}) == 4  # no hash collisions here
     settings = settings or MatchSettings(min_group_size=1)
     index, search, _ = index_catalog(catalog(), encoder, settings, "v1")
-    return Matcher(index, encoder, search, settings)
+    # without feedback and taxonomy steering the similarities are hand-computable (both: test_niche.py)
+    return Matcher(index, encoder, search, settings, NicheScorer(feedback_depth=0, taxonomy_weight=0))
 
 
 def test_relevance_ranks_by_niche_similarity_alone() -> None:

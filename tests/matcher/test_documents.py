@@ -1,0 +1,19 @@
+from __future__ import annotations
+
+import pandas as pd
+
+from matcher.documents import MAX_UNIT_CHARS, clean_text, creator_units
+
+
+def test_clean_text_keeps_words_and_drops_noise() -> None:
+    assert clean_text("Leg day!! #LegDay #gym_life @coach https://x.co/1 💪🔥 ----") == "Leg day!! Leg Day gym life"
+    assert len(clean_text("word " * 1000)) == MAX_UNIT_CHARS
+
+
+def test_units_are_bio_then_captions_per_creator_and_skip_empty_text() -> None:
+    creators = pd.DataFrame({"creator_id": ["a", "b"], "bio": ["Baker", ""]})
+    recent = pd.DataFrame({"creator_id": ["b", "a", "b"], "post_id": ["1", "2", "3"],
+                           "caption": ["bread", "cake", "🔥🔥"]})
+    units = creator_units(creators, recent)
+    assert units[["creator_row", "source", "post_id", "text"]].values.tolist() == [
+        [0, "bio", "", "Baker"], [0, "caption", "2", "cake"], [1, "caption", "1", "bread"]]

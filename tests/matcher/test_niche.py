@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from index import FaissSearch
+from matcher import NicheScorer
+from matcher.niche import best_text_similarity
+
+
+def unit(*values: float) -> np.ndarray:
+    vector = np.array(values, dtype=np.float32)
+    return vector / np.linalg.norm(vector)
+
+
+def test_pseudo_relevance_feedback_moves_the_query_by_hand() -> None:
+    creators = np.vstack([unit(1, 0, 0), unit(1, 1, 0), unit(0, 1, 0), unit(0, 0, 1)])
+    search = FaissSearch.from_vectors(creators)
+    no_units = np.zeros((0, 3), dtype=np.float32)
+    starts = ends = np.zeros(4, dtype=np.int64)
+    query = unit(1, 0.1, 0)
+    plain = NicheScorer(centroid_weight=1.0, feedback_depth=0)
+    rows, similarity = plain.candidates(query, search, creators, no_units, starts, ends, 4, None)
+    assert rows.tolist()[:3] == [0, 1, 2]
+    assert similarity == pytest.approx(creators[rows] @ query, abs=1e-6)
+    # Rocchio with depth 1, weight 2: q' = norm(q + 2 * c0) = norm(3, 0.1, 0) / ...
+    moved = NicheScorer(centroid_weight=1.0, feedback_depth=1, feedback_weight=2.0)
+    rows, similarity = moved.candidates(query, search, creators, no_units, starts, ends, 4, None)
+    expected_query = np.array([1, 0.1, 0]) / np.linalg.norm([1, 0.1, 0]) + 2 * np.array([1, 0, 0])
+    expected_query /= np.linalg.norm(expected_query)
+    assert similarity == pytest.approx(creators[rows] @ expected_query, abs=1e-6)
+    allowed = np.array([False, False, True, True])
+    rows, _ = moved.candidates(query, search, creators, no_units, starts, ends, 4, allowed)
+    assert sorted(rows.tolist()) == [2, 3]  # feedback only ever sees allowed creators
+
+
+def test_best_text_similarity_is_the_mean_of_the_top_texts() -> None:
+    texts = np.vstack([unit(1, 0), unit(0, 1), unit(1, 1), unit(1, 0)])
+    starts, ends = np.array([0, 3, 4]), np.array([3, 4, 4])
+    query = unit(1, 0)
+    values = best_text_similarity(query, np.array([0, 1, 2]), texts, starts, ends, top=2)
+    # creator 0: texts score 1, 0, 1/sqrt(2) -> mean of the best two = (1 + 0.7071) / 2
+    assert values[0] == pytest.approx((1 + 2 ** -0.5) / 2, abs=1e-6)
+    assert values[1] == pytest.approx(1.0)
+    assert np.isnan(values[2])  # a creator with no text
+
+
+def test_steer_query_by_hand() -> None:
+    from matcher.taxonomy import NICHES, niche_mix, steer_query
+
+    assert len(NICHES) == 45 and len({name for name, _ in NICHES}) == 45
+    prototypes = np.vstack([unit(1, 0), unit(0, 1)])
+    query = unit(1, 0)
+    # cosines 1 and 0 at temperature 0.5 -> softmax of (2, 0): e^2 / (e^2 + 1) and 1 / (e^2 + 1)
+    mix = niche_mix(query, prototypes, 0.5)
+    assert mix == pytest.approx([np.e**2 / (np.e**2 + 1), 1 / (np.e**2 + 1)])
+    steered, used = steer_query(query, prototypes, 0.5, 1.0)
+    direction = mix @ prototypes
+    expected = query + direction / np.linalg.norm(direction)
+    assert steered == pytest.approx(expected / np.linalg.norm(expected), abs=1e-6)
+    assert used == pytest.approx(mix)
+    unchanged, _ = steer_query(query, prototypes, 0.5, 0.0)
+    assert unchanged is query
