@@ -16,7 +16,6 @@ from matcher import BriefError, CreatorMatchError, Filters, MatchSettings, TierT
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Match brands with creators: build an index, match briefs, audit a catalog.")
-_state: dict[str, bool] = {"debug": False}
 
 StoreOption = Annotated[Path, typer.Option("--store", help="index store folder")]
 
@@ -42,7 +41,7 @@ def _encoder(settings: Settings, model: str | None = None) -> Any:
 
 @app.callback()
 def _root(debug: Annotated[bool, typer.Option("--debug", help="show tracebacks on errors")] = False) -> None:
-    _state["debug"] = debug
+    """Match brands with creators: build an index, match briefs, audit a catalog."""
 
 
 @app.command()
@@ -258,7 +257,7 @@ def main() -> None:
 
 
 def _fail(message: str, code: int = 2) -> None:
-    if _state["debug"]:
+    if "--debug" in sys.argv[1:]:
         traceback.print_exc()
     typer.echo(f"error: {message}", err=True)
     sys.exit(code)

@@ -7,44 +7,48 @@ from rich.console import Console
 from index import BuildReport
 from matcher import MatchResponse
 
-_console = Console(highlight=False, soft_wrap=True)
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=True)
 
 
 def print_build_report(report: BuildReport) -> None:
     """Counts, rejects and stage times of a build."""
-    _console.print(f"[bold]built version {report.version}[/bold] in {report.store}")
-    _console.print(f"  creators {report.creators:,}  posts {report.posts:,}  texts {report.texts:,} "
-                   f"(embedded {report.embedded:,}, reused from cache {report.reused:,})")
+    console = _console()
+    console.print(f"[bold]built version {report.version}[/bold] in {report.store}")
+    console.print(f"  creators {report.creators:,}  posts {report.posts:,}  texts {report.texts:,} "
+                  f"(distinct: embedded {report.embedded:,}, reused from cache {report.reused:,})")
     if report.rejected_rows:
-        _console.print(f"  [yellow]rejected rows {report.rejected_rows:,}[/yellow] -> {report.rejects_file}")
+        console.print(f"  [yellow]rejected rows {report.rejected_rows:,}[/yellow] -> {report.rejects_file}")
     else:
-        _console.print("  rejected rows 0")
+        console.print("  rejected rows 0")
     stages = "  ".join(f"{name} {seconds:.1f}s" for name, seconds in report.stage_seconds.items())
-    _console.print(f"  stages: {stages}  (total {sum(report.stage_seconds.values()):.1f}s)")
+    console.print(f"  stages: {stages}  (total {sum(report.stage_seconds.values()):.1f}s)")
 
 
 def print_response(response: MatchResponse) -> None:
     """A brief's ranked, explained shortlist."""
-    _console.print()
-    _console.print(f"[bold]Brief:[/bold] {response.brief.text}")
+    console = _console()
+    console.print()
+    console.print(f"[bold]Brief:[/bold] {response.brief.text}")
     parsed = response.brief.filters.as_dict()
     read_as = ", ".join(f"{name} {weight:.0%}" for name, weight in response.niches)
-    _console.print(f"  niche text: [italic]{response.brief.query_text}[/italic]" + (f"  (read as {read_as})"
+    console.print(f"  niche text: [italic]{response.brief.query_text}[/italic]" + (f"  (read as {read_as})"
                                                                                     if read_as else ""))
-    _console.print(f"  parsed: {parsed or 'no constraints'}   applied: {response.filters.as_dict() or 'none'}")
-    _console.print(f"  preset {response.preset}, index {response.index_version}, "
+    console.print(f"  parsed: {parsed or 'no constraints'}   applied: {response.filters.as_dict() or 'none'}")
+    console.print(f"  preset {response.preset}, index {response.index_version}, "
                    f"{response.eligible_creators:,} creators pass the filters")
     if not response.results:
-        _console.print("  [yellow]no creator matches these filters[/yellow]")
+        console.print("  [yellow]no creator matches these filters[/yellow]")
         return
     for rank, match in enumerate(response.results, start=1):
-        _console.print(f"  [bold]{rank:>2}. {match.handle}[/bold]  {match.platform}, {match.followers:,} followers "
-                       f"({match.tier})  score [bold]{match.score:.3f}[/bold]")
+        console.print(f"  [bold]{rank:>2}. {match.handle}[/bold]  {match.platform}, {match.followers:,} followers "
+                      f"({match.tier})  score [bold]{match.score:.3f}[/bold]")
         parts = [f"{c.name} {c.normalized:.2f}x{c.weight:.2f}" + (" (missing)" if c.missing else "")
                  for c in match.components if c.weight > 0]
-        _console.print("      " + " | ".join(parts))
+        console.print("      " + " | ".join(parts))
         for flag in match.flags:
-            _console.print(f"      [red]! {flag}[/red]")
+            console.print(f"      [red]! {flag}[/red]")
         for evidence in match.evidence:
-            _console.print(f"      [green]\u201c{evidence.text}\u201d[/green] ({evidence.source}, "
+            console.print(f"      [green]\u201c{evidence.text}\u201d[/green] ({evidence.source}, "
                            f"cosine {evidence.similarity:.2f})")

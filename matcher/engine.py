@@ -12,6 +12,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from matcher.brief import Filters, ParsedBrief, parse_brief, with_filters
+from matcher.errors import BriefError
 from matcher.filtering import allowed_mask
 from matcher.loyalty import BrandAffinity, brand_affinity, competitor_conflicts, loyalty_with_brand
 from matcher.niche import NicheScorer
@@ -164,7 +165,7 @@ class Matcher:
         active = parsed.filters
         limit = k or active.k or DEFAULT_K
         if limit < 1:
-            raise ValueError(f"k: must be at least 1, got {limit}")
+            raise BriefError(f"k: must be at least 1, got {limit}")
         resolved = resolve_weights(self.settings, preset, weights)
         creators = self.index.creators
         conflicts = competitor_conflicts(self.index.brand_events, list(active.competitors))

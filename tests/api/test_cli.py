@@ -94,3 +94,35 @@ def test_build_and_match_end_to_end_with_the_bundled_model(tmp_path: Path) -> No
 
     human = run("match", "--store", str(store), "--k", "2", "fitness creators on YouTube").stdout
     assert "Brief: fitness creators on YouTube" in human and "niche" in human
+
+
+@pytest.mark.model
+def test_build_with_bad_rows_indexes_the_rest_and_reports_them(tmp_path: Path) -> None:
+    creators = tmp_path / "creators.csv"
+    creators.write_bytes(
+        b"creator_id,handle,platform,followers,following\n"
+        b"a,alice,instagram,1000,100\n"
+        b"b,bob,instagram,2000,50\n"
+        b"a,dup,instagram,10,1\n"            # duplicate id
+        b"c,carol,myspace,10,1\n"            # unknown platform
+        b"d,dan,instagram,-3,1\n"            # negative count
+        b"e,eve,instagram,nan,1\n"           # NaN
+        b"f,f\xff\xfe,instagram,10,1\n"      # non-UTF-8 bytes
+        b"g,gus,instagram,many,1\n")         # wrong type
+    posts = tmp_path / "posts.csv"
+    huge = "x" * (10 * 1024 * 1024)
+    posts.write_text("creator_id,post_id,posted_at,caption,likes,comments\n"
+                     "a,1,2024-01-01,My morning skincare routine,10,1\n"
+                     "b,1,2024-01-02,Leg day at the gym,20,2\n"
+                     f"a,2,2024-01-03,{huge},1,1\n"       # 10 MB caption
+                     "zz,1,2024-01-01,who am I,1,1\n"     # unknown creator
+                     "b,2,2024-01-04,inf likes,inf,1\n")  # infinity
+    result = run("build", "--creators", str(creators), "--posts", str(posts), "--store", str(tmp_path / "s"),
+                 "--json")
+    report = json.loads(result.stdout)
+    assert report["creators"] == 2 and report["posts"] == 2 and report["rejected_rows"] == 9
+    rejects = pd.read_csv(report["rejects_file"])
+    assert set(rejects["file"]) == {str(creators), str(posts)}
+    assert rejects["reason"].str.contains("over the 65,536 limit").any()
+    answer = json.loads(run("match", "--store", str(tmp_path / "s"), "--json", "skincare").stdout)
+    assert answer["results"][0]["creator_id"] == "a"
