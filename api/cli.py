@@ -12,7 +12,8 @@ import typer
 
 from api.formatting import print_build_report, print_response
 from api.settings import Settings
-from matcher import BriefError, CreatorMatchError, Filters, MatchSettings, TierThresholds
+from matcher import BriefError, CreatorMatchError, MatchSettings, TierThresholds
+from matcher.brief import filters_from_options
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Match brands with creators: build an index, match briefs, audit a catalog.")
@@ -78,44 +79,6 @@ def _weights(text: str | None) -> dict[str, float] | None:
         except ValueError:
             raise BriefError(f"weights: '{part.strip()}' is not name=number") from None
     return weights
-
-
-def _as_list(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return tuple(v.strip() for v in value.split(",") if v.strip())
-    return tuple(str(v) for v in value)
-
-
-def _filters(options: dict[str, Any]) -> Filters:
-    """Filters from option values named as the CLI options (singular or plural keys both work)."""
-    def pick(*names: str) -> Any:
-        for name in names:
-            if options.get(name) not in (None, (), [], ""):
-                return options[name]
-        return None
-
-    def number(name: str, value: Any, kind: type) -> Any:
-        if value is None:
-            return None
-        try:
-            return kind(value)
-        except (TypeError, ValueError):
-            raise BriefError(f"{name}: '{value}' is not a number") from None
-
-    return Filters(
-        platforms=tuple(p.lower() for p in _as_list(pick("platform", "platforms"))),
-        min_followers=number("min_followers", pick("min_followers"), int),
-        max_followers=number("max_followers", pick("max_followers"), int),
-        tiers=tuple(t.lower() for t in _as_list(pick("tier", "tiers"))),
-        countries=tuple(c.upper() for c in _as_list(pick("country", "countries"))),
-        languages=tuple(c.lower() for c in _as_list(pick("language", "languages"))),
-        min_trust=number("min_trust", pick("min_trust"), float),
-        budget=number("budget", pick("budget"), float),
-        brand=pick("brand"),
-        competitors=_as_list(pick("competitor", "competitors")),
-    )
 
 
 def _read_briefs(path: Path) -> list[dict[str, Any]]:
@@ -184,7 +147,7 @@ def match(
             merged["text"], k=k or merged.get("k"), preset=preset or merged.get("preset"),
             weights=_weights(weights) or (merged.get("weights") if isinstance(merged.get("weights"), dict)
                                           else _weights(merged.get("weights"))),
-            filters=_filters(merged), brief_id=record.get("brief_id"))
+            filters=filters_from_options(merged), brief_id=record.get("brief_id"))
         if json_output:
             typer.echo(json.dumps(response.to_dict(), ensure_ascii=False))
         else:
@@ -215,6 +178,80 @@ def audit(
         typer.echo(f"rejected rows and reasons -> {rejects}")
 
 
+@app.command("eval")
+def evaluate(
+    store: StoreOption,
+    briefs: Annotated[Path, typer.Option("--briefs", help="briefs JSONL")],
+    labels: Annotated[Path, typer.Option("--labels", help="labeled pairs CSV: brief_id,creator_id,relevance")],
+    configs: Annotated[str, typer.Option("--configs", help="presets, baselines (bm25, random, hybrid) or "
+                                         "name=component:weight+...")] = "relevance,balanced,bm25,random",
+    out: Annotated[Path, typer.Option("--out", help="report folder")] = Path("eval-report"),
+    k: Annotated[int, typer.Option("--k", min=1, max=1000, help="results ranked per brief")] = 100,
+    compare: Annotated[str | None, typer.Option("--compare", help="A,B: plot per-brief nDCG@10 of A - B")] = None,
+    fail_under: Annotated[list[str] | None, typer.Option("--fail-under", help="[CONFIG:]METRIC=VALUE, repeatable; "
+                                                         "exit 1 when a configuration falls below")] = None,
+    stat_test: Annotated[str, typer.Option("--stat-test", help="fisher, student or tukey")] = "fisher",
+    creators: Annotated[Path | None, typer.Option("--creators", help="build the store from this catalog first")] = None,
+    posts: Annotated[Path | None, typer.Option("--posts", help="posts table for --creators")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="seed of the random baseline")] = 0,
+) -> None:
+    """Compare configurations and baselines on labeled briefs: ranx metrics, p-values, report."""
+    from eval import (
+        Skipped,
+        check_thresholds,
+        evaluate_configurations,
+        labeled_briefs,
+        load_briefs,
+        load_labels,
+        parse_configurations,
+        write_report,
+    )
+    from index import IndexStore, build_store, open_matcher
+    from index.store import sha256_of
+
+    settings = _settings()
+    match_settings = _match_settings(settings)
+    configurations = parse_configurations(configs, list(match_settings.presets))
+    names = [c.name for c in configurations]
+    pair = tuple(part.strip() for part in compare.split(",")) if compare else tuple(names[:2])
+    if len(pair) != 2 or not set(pair) <= set(names):
+        raise BriefError(f"compare: needs two of the configurations ({', '.join(names)})")
+    skipped = Skipped()
+    brief_list = load_briefs(briefs, skipped)
+    brief_list, qrels = labeled_briefs(brief_list, load_labels(labels, {b["brief_id"] for b in brief_list}, skipped),
+                                       skipped)
+    if creators is not None:
+        print_build_report(build_store(creators, posts, store, _encoder(settings), match_settings,
+                                       keep_versions=settings.keep_versions, show_progress=sys.stderr.isatty()))
+    index_store = IndexStore(store)
+    version = index_store.current_version()
+    if version is None:
+        raise CreatorMatchError(f"{store}: no index has been built yet (run `creatormatch build` first)")
+    manifest = index_store.manifest(version)
+    matcher = open_matcher(store, _encoder(settings, manifest.get("model")), match_settings, version)
+    for line in skipped.lines():
+        typer.echo(line, err=True)
+    show = sys.stderr.isatty()
+    result = evaluate_configurations(matcher, brief_list, qrels, configurations, k=k, stat_test=stat_test,
+                                     seed=seed, progress=(lambda text: typer.echo(text, err=True)) if show else None)
+    info = {
+        "command": " ".join(["creatormatch", *sys.argv[1:]]), "model": manifest.get("model"),
+        "index_version": version, "k": k, "stat_test": stat_test, "configurations": names,
+        "briefs_evaluated": len(brief_list), "skipped": skipped.lines(),
+        "data": {"briefs": {"path": str(briefs), "sha256": sha256_of(briefs)},
+                 "labels": {"path": str(labels), "sha256": sha256_of(labels)},
+                 "catalog": manifest.get("sources")},
+    }
+    files = write_report(result, out, info, reference=names[0], difference_pair=(pair[0], pair[1]))
+    typer.echo(files["metrics_md"].read_text(encoding="utf-8").split("![metrics]")[0].strip())
+    typer.echo(f"report -> {out}")
+    failures = check_thresholds(result, fail_under or [])
+    if failures:
+        for failure in failures:
+            typer.echo(f"below the gate: {failure}", err=True)
+        raise typer.Exit(1)
+
+
 @app.command()
 def demo(
     store: Annotated[Path, typer.Option("--store", help="where to build the demo index")] = Path("demo-store"),
@@ -241,7 +278,10 @@ def demo(
 def main() -> None:
     """Entry point: run the app, turning known errors into one line on stderr and exit code 2."""
     try:
-        app(standalone_mode=False)
+        # without standalone mode the parser returns an exit code instead of exiting
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except CreatorMatchError as exc:
         _fail(str(exc))
     except (typer.Abort, KeyboardInterrupt):

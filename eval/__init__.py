@@ -1,5 +1,36 @@
-"""Evaluation: labeled pairs, runs and IR metrics (through ranx)."""
+"""Evaluation: labeled pairs, baselines, ranx metrics with significance tests, and reports."""
 
-from eval.pairs import qrels_from_csv, run_from_match_jsonl
+from eval.metrics import METRICS, mean_metrics, per_brief_metrics, significance
+from eval.pairs import (
+    EvaluationError,
+    Skipped,
+    labeled_briefs,
+    load_briefs,
+    load_labels,
+    qrels_from_csv,
+    run_from_match_jsonl,
+    run_from_rankings,
+)
+from eval.report import write_report
+from eval.runner import Configuration, EvaluationResult, check_thresholds, evaluate_configurations, parse_configurations
 
-__all__ = ["qrels_from_csv", "run_from_match_jsonl"]
+__all__ = [
+    "METRICS",
+    "Configuration",
+    "EvaluationError",
+    "EvaluationResult",
+    "Skipped",
+    "check_thresholds",
+    "evaluate_configurations",
+    "labeled_briefs",
+    "load_briefs",
+    "load_labels",
+    "mean_metrics",
+    "parse_configurations",
+    "per_brief_metrics",
+    "qrels_from_csv",
+    "run_from_match_jsonl",
+    "run_from_rankings",
+    "significance",
+    "write_report",
+]

@@ -8,6 +8,7 @@ Explicit filters sent with a request win over parsed ones, field by field.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
@@ -327,3 +328,47 @@ def with_filters(parsed: ParsedBrief, explicit: Filters | None) -> ParsedBrief:
     if explicit is None:
         return parsed
     return replace(parsed, filters=explicit.merged_over(parsed.filters))
+
+
+def _as_list(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(v.strip() for v in value.split(",") if v.strip())
+    return tuple(str(v) for v in value)
+
+
+def filters_from_options(options: Mapping[str, Any]) -> Filters:
+    """Filters from option values named as the CLI options (a brief line's keys, a request's fields).
+
+    Singular and plural names both work (`platform` or `platforms`); lists may be comma-separated
+    text; keys that name no filter are ignored.
+    """
+    def pick(*names: str) -> Any:
+        for name in names:
+            if options.get(name) not in (None, (), [], ""):
+                return options[name]
+        return None
+
+    def number(name: str, kind: type) -> Any:
+        value = pick(name)
+        if value is None:
+            return None
+        try:
+            return kind(value)
+        except (TypeError, ValueError):
+            raise BriefError(f"{name}: '{value}' is not a number") from None
+
+    brand = pick("brand")
+    return Filters(
+        platforms=tuple(p.lower() for p in _as_list(pick("platform", "platforms"))),
+        min_followers=number("min_followers", int),
+        max_followers=number("max_followers", int),
+        tiers=tuple(t.lower() for t in _as_list(pick("tier", "tiers"))),
+        countries=tuple(c.upper() for c in _as_list(pick("country", "countries"))),
+        languages=tuple(c.lower() for c in _as_list(pick("language", "languages"))),
+        min_trust=number("min_trust", float),
+        budget=number("budget", float),
+        brand=None if brand is None else str(brand),
+        competitors=_as_list(pick("competitor", "competitors")),
+    )

@@ -14,7 +14,13 @@ from numpy.typing import NDArray
 from matcher.brief import Filters, ParsedBrief, parse_brief, with_filters
 from matcher.errors import BriefError
 from matcher.filtering import allowed_mask
-from matcher.loyalty import BrandAffinity, brand_affinity, competitor_conflicts, loyalty_with_brand
+from matcher.loyalty import (
+    BrandAffinity,
+    CompetitorConflict,
+    brand_affinity,
+    competitor_conflicts,
+    loyalty_with_brand,
+)
 from matcher.niche import NicheScorer
 from matcher.protocols import Encoder, VectorSearch
 from matcher.ranking import ComponentScores, combine, min_max, resolve_weights
@@ -157,6 +163,12 @@ class Matcher:
         """The index version this matcher answers from."""
         return self.index.version
 
+    def eligible(self, filters: Filters) -> tuple[NDArray[np.bool_], dict[str, CompetitorConflict]]:
+        """Which creators pass the hard filters (competitors excluded when that is the policy)."""
+        conflicts = competitor_conflicts(self.index.brand_events, list(filters.competitors))
+        excluded = conflicts.keys() if self.settings.competitor_policy == "exclude" else ()
+        return allowed_mask(self.index.creators, filters, self.settings.tiers, excluded), conflicts
+
     def match(self, brief: str, *, k: int | None = None, preset: str | None = None,
               weights: Mapping[str, float] | None = None, filters: Filters | None = None,
               brief_id: str | None = None) -> MatchResponse:
@@ -168,9 +180,7 @@ class Matcher:
             raise BriefError(f"k: must be at least 1, got {limit}")
         resolved = resolve_weights(self.settings, preset, weights)
         creators = self.index.creators
-        conflicts = competitor_conflicts(self.index.brand_events, list(active.competitors))
-        excluded = conflicts.keys() if self.settings.competitor_policy == "exclude" else ()
-        allowed = allowed_mask(creators, active, self.settings.tiers, excluded)
+        allowed, conflicts = self.eligible(active)
         eligible = int(allowed.sum())
         if eligible == 0:
             return MatchResponse(brief_id, parsed, active, preset or self.settings.default_preset, resolved,

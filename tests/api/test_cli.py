@@ -126,3 +126,35 @@ def test_build_with_bad_rows_indexes_the_rest_and_reports_them(tmp_path: Path) -
     assert rejects["reason"].str.contains("over the 65,536 limit").any()
     answer = json.loads(run("match", "--store", str(tmp_path / "s"), "--json", "skincare").stdout)
     assert answer["results"][0]["creator_id"] == "a"
+
+
+@pytest.mark.model
+def test_eval_writes_a_report_and_gates(tmp_path: Path) -> None:
+    catalog = generate_demo_catalog(96, seed=4, posts_per_creator=(3, 5))
+    creators, posts = catalog.write(tmp_path / "catalog")
+    briefs = tmp_path / "briefs.jsonl"
+    texts = {"travel": "creators who share their trips abroad", "food": "home cooks baking cakes",
+             "fitness": "personal trainers at the gym", "pets": "dog owners and their puppies"}
+    briefs.write_text("".join(json.dumps({"brief_id": n, "text": t}) + "\n" for n, t in texts.items()))
+    truth = catalog.niches
+    pairs = truth[truth["niche"].isin(texts)].rename(columns={"niche": "brief_id"})
+    labels = tmp_path / "labels.csv"
+    pairs.assign(relevance=1)[["brief_id", "creator_id", "relevance"]].to_csv(labels, index=False)
+    with labels.open("a") as handle:
+        handle.write("nosuchbrief,c00001,1\ntravel,c00002,maybe\n")
+    out = tmp_path / "report"
+    args = ["eval", "--creators", str(creators), "--posts", str(posts), "--store", str(tmp_path / "s"),
+            "--briefs", str(briefs), "--labels", str(labels), "--out", str(out)]
+    result = run(*args, "--fail-under", "ndcg@10=0.5")
+    assert "skipped 1 pairs of unknown brief ids" in result.stderr
+    assert "skipped 1 pairs with a non-integer relevance" in result.stderr
+    table = pd.read_csv(out / "metrics.csv", index_col="configuration")
+    assert list(table.index) == ["relevance", "balanced", "bm25", "random"]
+    assert table.loc["relevance", "ndcg@10"] > table.loc["random", "ndcg@10"]
+    assert {"p(ndcg@10)", "trust@10", "flagged@10"} <= set(table.columns)
+    assert (out / "metrics.png").exists() and (out / "difference_relevance_vs_balanced.png").exists()
+    provenance = json.loads((out / "run.json").read_text())
+    assert provenance["model"] == "all-MiniLM-L6-v2" and provenance["data"]["labels"]["sha256"]
+    gated = run("eval", "--store", str(tmp_path / "s"), "--briefs", str(briefs), "--labels", str(labels),
+                "--out", str(out), "--fail-under", "relevance:ndcg@10=1.01", check=False)
+    assert gated.returncode == 1 and "below the gate: relevance: ndcg@10" in gated.stderr

@@ -3,9 +3,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from ranx import evaluate
 
-from eval import qrels_from_csv, run_from_match_jsonl
+from eval import (
+    EvaluationError,
+    Skipped,
+    labeled_briefs,
+    load_briefs,
+    load_labels,
+    qrels_from_csv,
+    run_from_match_jsonl,
+)
 
 
 def test_match_output_and_labels_score_by_hand(tmp_path: Path) -> None:
@@ -19,3 +28,38 @@ def test_match_output_and_labels_score_by_hand(tmp_path: Path) -> None:
     # relevant at ranks 1 and 3: DCG = 1 + 1/log2(4) = 1.5; ideal = 1 + 1/log2(3)
     expected = 1.5 / (1 + 1 / 1.5849625007211562)
     assert abs(evaluate(qrels_from_csv(labels), run, "ndcg@10") - expected) < 1e-9
+
+
+def test_bad_inputs_are_skipped_with_counts(tmp_path: Path) -> None:
+    briefs = tmp_path / "briefs.jsonl"
+    briefs.write_text('{"brief_id": "b1", "text": "dogs"}\nnot json\n{"brief_id": "b2", "text": "cats"}\n'
+                      '{"brief_id": "b1", "text": "again"}\n{"brief_id": "b3", "text": "no labels"}\n'
+                      '{"brief_id": "b4"}\n')
+    labels = tmp_path / "labels.csv"
+    labels.write_text("brief_id,creator_id,relevance\nb1,x,1\nb1,x,2\nb2,y,high\nb2,z,1\nzz,y,1\nb2,w,-1\n"
+                      "b3,q,0\n")
+    skipped = Skipped()
+    loaded = load_briefs(briefs, skipped)
+    judged = load_labels(labels, {b["brief_id"] for b in loaded}, skipped)
+    kept, qrels = labeled_briefs(loaded, judged, skipped)
+    assert [b["brief_id"] for b in kept] == ["b1", "b2"]
+    assert dict(skipped.counts) == {
+        "brief lines that are not JSON": 1, "duplicate brief ids": 1, "brief lines without a text": 1,
+        "duplicate pairs": 1, "pairs with a non-integer relevance": 1, "pairs of unknown brief ids": 1,
+        "pairs with a negative relevance": 1, "briefs with no relevant label": 1,
+    }
+    assert qrels.to_dict() == {"b1": {"x": 1}, "b2": {"z": 1}}
+    assert any("labels.csv line 4: 'high'" in line for line in skipped.lines())
+
+
+def test_unusable_inputs_are_clear_errors(tmp_path: Path) -> None:
+    empty = tmp_path / "briefs.jsonl"
+    empty.write_text("\n")
+    with pytest.raises(EvaluationError, match="no usable briefs"):
+        load_briefs(empty, Skipped())
+    labels = tmp_path / "labels.csv"
+    labels.write_text("brief,creator\n")
+    with pytest.raises(EvaluationError, match="missing column"):
+        load_labels(labels, {"b"}, Skipped())
+    with pytest.raises(EvaluationError, match="nothing to evaluate"):
+        labeled_briefs([{"brief_id": "b", "text": "x"}], {}, Skipped())
