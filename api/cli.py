@@ -14,6 +14,7 @@ from api.formatting import print_build_report, print_response
 from api.settings import Settings
 from matcher import BriefError, CreatorMatchError, MatchSettings, TierThresholds
 from matcher.brief import filters_from_options
+from matcher.ranking import parse_weights
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Match brands with creators: build an index, match briefs, audit a catalog.")
@@ -68,17 +69,10 @@ def build(
         print_build_report(report)
 
 
-def _weights(text: str | None) -> dict[str, float] | None:
-    if not text:
+def _weights(value: Any) -> dict[str, float] | None:
+    if not value:
         return None
-    weights: dict[str, float] = {}
-    for part in text.split(","):
-        name, _, value = part.partition("=")
-        try:
-            weights[name.strip()] = float(value)
-        except ValueError:
-            raise BriefError(f"weights: '{part.strip()}' is not name=number") from None
-    return weights
+    return dict(value) if isinstance(value, dict) else parse_weights(str(value))
 
 
 def _read_briefs(path: Path) -> list[dict[str, Any]]:
@@ -145,8 +139,7 @@ def match(
         merged = {**record, **{key: value for key, value in cli_options.items() if value not in (None, [])}}
         response = matcher.match(
             merged["text"], k=k or merged.get("k"), preset=preset or merged.get("preset"),
-            weights=_weights(weights) or (merged.get("weights") if isinstance(merged.get("weights"), dict)
-                                          else _weights(merged.get("weights"))),
+            weights=_weights(weights) or _weights(merged.get("weights")),
             filters=filters_from_options(merged), brief_id=record.get("brief_id"))
         if json_output:
             typer.echo(json.dumps(response.to_dict(), ensure_ascii=False))

@@ -16,6 +16,7 @@ from eval.pairs import run_from_rankings
 from matcher import BriefError, Matcher
 from matcher.brief import filters_from_options, parse_brief, with_filters
 from matcher.documents import clean_text
+from matcher.ranking import parse_weights
 
 BASELINES = ("bm25", "random", "hybrid")
 
@@ -43,13 +44,7 @@ def parse_configurations(text: str, presets: Sequence[str]) -> list[Configuratio
             continue
         if "=" in item:
             name, _, spec = item.partition("=")
-            weights: dict[str, float] = {}
-            for term in spec.split("+"):
-                component, _, value = term.partition(":")
-                try:
-                    weights[component.strip()] = float(value)
-                except ValueError:
-                    raise BriefError(f"configs: '{term}' in '{item}' is not component:weight") from None
+            weights = parse_weights(spec, separator="+", assign=":")
             configurations.append(Configuration(name.strip(), "engine", "relevance", weights))
         elif item in BASELINES:
             configurations.append(Configuration(item, item))

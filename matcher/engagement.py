@@ -62,7 +62,9 @@ def engagement_signal(
     rates = post_rates(recent_posts, creators.set_index("creator_id")["followers"],
                        creators.set_index("creator_id")["platform"]).dropna(subset=["rate"])
     # a creator's basis is the one most of its posts use: video creators may have a photo post
-    basis = rates.groupby("creator_id")["basis"].agg(lambda b: b.value_counts().index[0])
+    counts = rates.groupby(["creator_id", "basis"]).size().rename("posts").reset_index()
+    counts = counts.sort_values(["creator_id", "posts", "basis"], ascending=[True, False, True], kind="stable")
+    basis = counts.drop_duplicates("creator_id").set_index("creator_id")["basis"]
     rates = rates[rates["basis"].to_numpy() == rates["creator_id"].map(basis).to_numpy()]
     per_creator = rates.groupby("creator_id")["rate"].agg(["median", "count"])
     rate = ids.map(per_creator["median"]).to_numpy(dtype=float)

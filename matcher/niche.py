@@ -55,9 +55,11 @@ class NicheScorer:
                 query = (moved / max(float(np.linalg.norm(moved)), 1e-12)).astype(np.float32)
         centroid_similarity, rows = search.search(query, pool, allowed)
         rows = np.asarray(rows, dtype=np.int64)
-        text_similarity = best_text_similarity(query, rows, unit_vectors, unit_start, unit_end, self.top_texts)
-        blended = self.centroid_weight * centroid_similarity.astype(float) + (1.0 - self.centroid_weight) * np.where(
-            np.isnan(text_similarity), centroid_similarity, text_similarity)
+        blended = centroid_similarity.astype(float)
+        if self.centroid_weight < 1.0:  # per-text similarities cost a pass over every candidate's texts
+            text_similarity = best_text_similarity(query, rows, unit_vectors, unit_start, unit_end, self.top_texts)
+            blended = self.centroid_weight * blended + (1.0 - self.centroid_weight) * np.where(
+                np.isnan(text_similarity), blended, text_similarity)
         order = np.argsort(-blended, kind="stable")
         return rows[order], blended[order]
 

@@ -57,6 +57,20 @@ def resolve_weights(settings: MatchSettings, preset: str | None, overrides: Mapp
     return weights
 
 
+def parse_weights(text: str, separator: str = ",", assign: str = "=") -> dict[str, float]:
+    """`niche=0.6,engagement=0.2` (or another separator and sign) into {component: weight}; checked later."""
+    weights: dict[str, float] = {}
+    for part in (p.strip() for p in text.split(separator)):
+        if not part:
+            continue
+        name, _, value = part.partition(assign)
+        try:
+            weights[name.strip()] = float(value)
+        except ValueError:
+            raise BriefError(f"weights: '{part}' is not name{assign}number") from None
+    return weights
+
+
 def normalize_component(score: NDArray[np.float64], confidence: NDArray[np.float64]) -> NDArray[np.float64]:
     """Score shrunk towards 0.5 by confidence; NaN (missing) becomes exactly 0.5."""
     score = np.asarray(score, dtype=float)

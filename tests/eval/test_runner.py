@@ -88,5 +88,5 @@ def test_configuration_parsing_errors_name_the_problem() -> None:
         parse_configurations("relevance,fancy", presets)
     with pytest.raises(BriefError, match="names must be unique"):
         parse_configurations("bm25,bm25", presets)
-    with pytest.raises(BriefError, match="not component:weight"):
+    with pytest.raises(BriefError, match="'niche' is not name:number"):
         parse_configurations("x=niche", presets)

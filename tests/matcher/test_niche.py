@@ -61,3 +61,15 @@ def test_steer_query_by_hand() -> None:
     assert used == pytest.approx(mix)
     unchanged, _ = steer_query(query, prototypes, 0.5, 0.0)
     assert unchanged is query
+
+
+def test_blend_of_centroid_and_best_texts_by_hand() -> None:
+    texts = np.vstack([unit(1, 0), unit(0, 1), unit(1, 1)])  # creator 0: two texts; creator 1: one
+    starts, ends = np.array([0, 2]), np.array([2, 3])
+    creators = np.vstack([unit(1, 1), unit(1, 1)])  # both centroids point the same way
+    scorer = NicheScorer(centroid_weight=0.5, top_texts=1, feedback_depth=0)
+    rows, similarity = scorer.candidates(unit(1, 0), FaissSearch.from_vectors(creators), creators, texts, starts,
+                                         ends, 2, None)
+    # centroid cosine 1/sqrt(2) for both; best text: creator 0 has an exact match (1), creator 1 1/sqrt(2)
+    assert rows.tolist() == [0, 1]
+    assert similarity == pytest.approx([0.5 * 2 ** -0.5 + 0.5, 2 ** -0.5], abs=1e-6)

@@ -46,3 +46,12 @@ def test_resolve_weights_presets_and_overrides() -> None:
 def test_min_max() -> None:
     assert min_max(np.array([0.2, 0.6, 0.4])) == pytest.approx([0.0, 1.0, 0.5])
     assert min_max(np.array([0.3, 0.3])).tolist() == [1.0, 1.0]
+
+
+def test_parse_weights() -> None:
+    from matcher.ranking import parse_weights
+
+    assert parse_weights("niche=0.6, trust=0.4") == {"niche": 0.6, "trust": 0.4}
+    assert parse_weights("niche:0.7+cost:0.3", separator="+", assign=":") == {"niche": 0.7, "cost": 0.3}
+    with pytest.raises(BriefError, match="'trust' is not name=number"):
+        parse_weights("niche=1,trust")
