@@ -246,6 +246,48 @@ def evaluate(
 
 
 @app.command()
+def versions(
+    store: StoreOption,
+    json_output: Annotated[bool, typer.Option("--json", help="one JSON object per version")] = False,
+) -> None:
+    """List the store's index versions with their manifests; the serving one is marked."""
+    from index import IndexStore
+
+    index_store = IndexStore(store)
+    current = index_store.current_version()
+    names = index_store.versions()
+    if not names:
+        raise CreatorMatchError(f"{store}: no index has been built yet (run `creatormatch build` first)")
+    for name in names:
+        manifest = index_store.manifest(name)
+        if json_output:
+            typer.echo(json.dumps({"version": name, "serving": name == current, **manifest}, default=str))
+        else:
+            counts = manifest.get("counts", {})
+            typer.echo(f"{'*' if name == current else ' '} {name}  created {manifest.get('created_at', '?')}  "
+                       f"model {manifest.get('model')}  creators {counts.get('creators', '?'):,}  "
+                       f"rejected rows {counts.get('rejected_rows', 0):,}")
+
+
+@app.command()
+def rollback(
+    store: StoreOption,
+    version: Annotated[str | None, typer.Argument(help="version to serve (default: the one before)")] = None,
+) -> None:
+    """Serve an earlier version again (it is verified before the switch)."""
+    from index import IndexStore
+
+    index_store = IndexStore(store)
+    target = version or index_store.previous_version()
+    if target is None:
+        raise CreatorMatchError(f"{store}: no earlier version to roll back to")
+    index_store.load(target)  # a damaged version is refused before anything changes
+    before = index_store.current_version()
+    index_store.switch(target)
+    typer.echo(f"serving {target} (was {before})")
+
+
+@app.command()
 def demo(
     store: Annotated[Path, typer.Option("--store", help="where to build the demo index")] = Path("demo-store"),
     creators: Annotated[int, typer.Option("--creators", min=50, help="creators to generate")] = 2400,

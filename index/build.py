@@ -100,6 +100,12 @@ def build_store(creators: str | Path, posts: str | Path | None, store_dir: str |
     """
     settings = settings or MatchSettings()
     store = IndexStore(store_dir)
+    with store.build_lock():
+        return _build_locked(creators, posts, store, encoder, settings, keep_versions, use_cache, show_progress)
+
+
+def _build_locked(creators: str | Path, posts: str | Path | None, store: IndexStore, encoder: Encoder,
+                  settings: MatchSettings, keep_versions: int, use_cache: bool, show_progress: bool) -> BuildReport:
     times: dict[str, float] = {}
     with _stage(times, "load"):
         catalog = load_catalog(creators, posts)

@@ -15,7 +15,10 @@ import hashlib
 import json
 import os
 import shutil
+import socket
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,6 +83,42 @@ class IndexStore:
         self.cache_dir = self.root / "cache"
         self.rejects_dir = self.root / "rejects"
         self.current_file = self.root / "current"
+
+    @contextmanager
+    def build_lock(self) -> Iterator[None]:
+        """Hold the store's build lock; a lock left by a dead process on this host is cleared.
+
+        Raises StoreError while another live build holds it.
+        """
+        self.root.mkdir(parents=True, exist_ok=True)
+        path = self.root / "build.lock"
+        me = {"pid": os.getpid(), "host": socket.gethostname(), "since": pd.Timestamp.now(tz="UTC").isoformat()}
+        for _ in range(2):
+            try:
+                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                holder = _read_lock(path)
+                if holder is not None and _alive(holder):
+                    raise StoreError(f"{self.root}: another build is running (pid {holder.get('pid')} on "
+                                     f"{holder.get('host')} since {holder.get('since')})") from None
+                path.unlink(missing_ok=True)  # stale: its process is gone
+                continue
+            with os.fdopen(fd, "w") as handle:
+                json.dump(me, handle)
+            break
+        else:
+            raise StoreError(f"{self.root}: could not take the build lock {path}")
+        try:
+            yield
+        finally:
+            if _read_lock(path) == me:
+                path.unlink(missing_ok=True)
+
+    def previous_version(self) -> str | None:
+        """The newest version older than the serving one (what `rollback` goes back to)."""
+        current = self.current_version()
+        older = [v for v in self.versions() if current is None or v < current]
+        return older[-1] if older else None
 
     def current_version(self) -> str | None:
         """Name of the serving version, or None when nothing was published yet."""
@@ -165,6 +204,27 @@ class IndexStore:
         if name is None:
             raise StoreError(f"{self.root}: no index has been built yet (run `creatormatch build` first)")
         return load_version_dir(self.versions_dir / name, verify=verify)
+
+
+def _read_lock(path: Path) -> dict[str, Any] | None:
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def _alive(holder: dict[str, Any]) -> bool:
+    """Whether the lock's process still runs; a lock from another host is assumed alive."""
+    if holder.get("host") != socket.gethostname():
+        return True
+    try:
+        os.kill(int(holder.get("pid", -1)), 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, ValueError, OverflowError):
+        return True
+    return True
 
 
 def load_version_dir(folder: Path, *, verify: bool = True) -> LoadedVersion:

@@ -158,3 +158,26 @@ def test_eval_writes_a_report_and_gates(tmp_path: Path) -> None:
     gated = run("eval", "--store", str(tmp_path / "s"), "--briefs", str(briefs), "--labels", str(labels),
                 "--out", str(out), "--fail-under", "relevance:ndcg@10=1.01", check=False)
     assert gated.returncode == 1 and "below the gate: relevance: ndcg@10" in gated.stderr
+
+
+def test_versions_and_rollback(tmp_path: Path) -> None:
+    from index import IndexStore, build_store
+    from tests.helpers import HashingEncoder
+
+    catalog = generate_demo_catalog(40, seed=6)
+    creators, posts = catalog.write(tmp_path / "catalog")
+    store = tmp_path / "s"
+    first = build_store(creators, posts, store, HashingEncoder()).version
+    second = build_store(creators, posts, store, HashingEncoder()).version
+    listing = run("versions", "--store", str(store)).stdout.splitlines()
+    assert listing[0].startswith(f"  {first}") and listing[1].startswith(f"* {second}")
+    rows = [json.loads(line) for line in run("versions", "--store", str(store), "--json").stdout.splitlines()]
+    assert [r["serving"] for r in rows] == [False, True] and rows[0]["counts"]["creators"] == 40
+    assert run("rollback", "--store", str(store)).stdout.strip() == f"serving {first} (was {second})"
+    assert IndexStore(store).current_version() == first
+    (store / "versions" / second / "index.faiss").write_bytes(b"damaged")
+    refused = run("rollback", "--store", str(store), second, check=False)
+    assert refused.returncode == 2 and "does not match its manifest" in refused.stderr
+    assert IndexStore(store).current_version() == first
+    none = run("rollback", "--store", str(store), check=False)
+    assert none.returncode == 2 and "no earlier version" in none.stderr

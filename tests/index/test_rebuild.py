@@ -1,0 +1,66 @@
+"""Rebuilds: only changed text is embedded, vectors match a full build, rollback restores results."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from index import IndexStore, StoreError, build_store, open_matcher
+from tests.helpers import HashingEncoder
+
+
+def test_one_percent_change_embeds_only_those_texts(small_demo, tmp_path: Path) -> None:
+    demo, creators, posts = small_demo
+    encoder = HashingEncoder()
+    first = build_store(creators, posts, tmp_path / "s", encoder)
+    changed_posts = pd.read_csv(posts, dtype=str, keep_default_na=False)
+    changed_ids = demo.creators["creator_id"].iloc[::100].tolist()  # 3 of 240 creators, about 1%
+    mask = changed_posts["creator_id"].isin(changed_ids)
+    changed_posts.loc[mask, "caption"] = changed_posts.loc[mask, "caption"] + " now with a brand new twist"
+    new_posts = tmp_path / "posts.csv"
+    changed_posts.to_csv(new_posts, index=False)
+    second = build_store(creators, new_posts, tmp_path / "s", encoder)
+    # every changed caption is new text; nothing else is embedded again
+    assert second.embedded == changed_posts.loc[mask, "caption"].nunique()
+    assert second.embedded + second.reused == first.embedded
+    full = build_store(creators, new_posts, tmp_path / "full", encoder, use_cache=False)
+    incremental = IndexStore(tmp_path / "s").load(second.version).index
+    scratch = IndexStore(tmp_path / "full").load(full.version).index
+    assert np.array_equal(incremental.unit_vectors, scratch.unit_vectors)
+    assert np.array_equal(incremental.creator_vectors, scratch.creator_vectors)
+
+
+def test_rollback_restores_the_earlier_results_exactly(small_demo, tmp_path: Path) -> None:
+    _, creators, posts = small_demo
+    encoder = HashingEncoder()
+    first = build_store(creators, posts, tmp_path / "s", encoder)
+    before = open_matcher(tmp_path / "s", encoder).match("travel trips abroad", k=10).to_dict()
+    smaller = tmp_path / "creators.csv"
+    frame = pd.read_csv(creators, dtype=str, keep_default_na=False)
+    frame.iloc[::2].to_csv(smaller, index=False)
+    second = build_store(smaller, posts, tmp_path / "s", encoder)
+    store = IndexStore(tmp_path / "s")
+    assert store.current_version() == second.version and store.previous_version() == first.version
+    assert open_matcher(tmp_path / "s", encoder).match("travel trips abroad", k=10).to_dict() != before
+    store.switch(store.previous_version() or "")
+    assert open_matcher(tmp_path / "s", encoder).match("travel trips abroad", k=10).to_dict() == before
+
+
+def test_a_live_build_lock_refuses_a_second_build_and_a_stale_one_is_cleared(small_demo, tmp_path: Path) -> None:
+    _, creators, posts = small_demo
+    store = IndexStore(tmp_path / "s")
+    with store.build_lock(), pytest.raises(StoreError, match=f"another build is running \\(pid {os.getpid()}"):
+        build_store(creators, posts, tmp_path / "s", HashingEncoder())
+    assert not (tmp_path / "s" / "build.lock").exists()
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    (tmp_path / "s" / "build.lock").write_text(json.dumps({"pid": int(dead.stdout), "host": socket.gethostname()}))
+    report = build_store(creators, posts, tmp_path / "s", HashingEncoder())
+    assert store.current_version() == report.version and not (tmp_path / "s" / "build.lock").exists()
