@@ -5,6 +5,7 @@ from __future__ import annotations
 from rich.console import Console
 
 from index import BuildReport
+from index.drift import drift_lines
 from matcher import MatchResponse
 
 
@@ -22,6 +23,8 @@ def print_build_report(report: BuildReport) -> None:
         console.print(f"  [yellow]rejected rows {report.rejected_rows:,}[/yellow] -> {report.rejects_file}")
     else:
         console.print("  rejected rows 0")
+    for line in drift_lines(report.drift) if report.drift else []:
+        console.print(f"  {line}")
     stages = "  ".join(f"{name} {seconds:.1f}s" for name, seconds in report.stage_seconds.items())
     console.print(f"  stages: {stages}  (total {sum(report.stage_seconds.values()):.1f}s)")
 

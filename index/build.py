@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from index.cache import EmbeddingCache
+from index.drift import drift_report
 from index.embedding import encoder_identity
 from index.search import FaissSearch
 from index.store import IndexStore, StoreError, load_version_dir, sha256_of
@@ -40,6 +42,7 @@ class BuildReport:
     rejects_file: str | None
     stage_seconds: dict[str, float] = field(default_factory=dict)
     removed_versions: list[str] = field(default_factory=list)
+    drift: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form of the report."""
@@ -110,10 +113,16 @@ def _build_locked(creators: str | Path, posts: str | Path | None, store: IndexSt
     with _stage(times, "load"):
         catalog = load_catalog(creators, posts)
     version = store.new_version_name()
-    cache = EmbeddingCache(store.cache_dir, encoder_identity(encoder), encoder.dimension) if use_cache else None
+    with _stage(times, "model"):
+        dimension = encoder.dimension
+    with _stage(times, "cache_load"):
+        cache = EmbeddingCache(store.cache_dir, encoder_identity(encoder), dimension) if use_cache else None
     index, search, counts = index_catalog(catalog, encoder, settings, version, cache, show_progress, times)
     staging = store.staging_dir(version)
     try:
+        with _stage(times, "drift"):
+            drift = drift_report(_serving(store), index, catalog.rejected_rows)
+            (staging / "drift.json").write_text(json.dumps(drift, indent=2, default=str), encoding="utf-8")
         with _stage(times, "write"):
             sources = {"creators": {"path": str(creators), "sha256": sha256_of(Path(creators))}}
             if posts is not None:
@@ -140,16 +149,25 @@ def _build_locked(creators: str | Path, posts: str | Path | None, store: IndexSt
             rejects_file = str(rejects_path)
         with _stage(times, "publish"):
             store.publish(staging, version)
-            if cache is not None:
-                cache.save()
             removed = store.prune(keep_versions)
+        if cache is not None:
+            with _stage(times, "cache_save"):
+                cache.save()
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return BuildReport(version=version, store=str(store.root), creators=len(index.creators),
                        posts=len(catalog.posts), texts=len(index.units), embedded=counts["embedded"],
                        reused=counts["reused"], rejected_rows=catalog.rejected_rows, rejects_file=rejects_file,
-                       stage_seconds=times, removed_versions=removed)
+                       stage_seconds=times, removed_versions=removed, drift=drift)
+
+
+def _serving(store: IndexStore) -> CreatorIndex | None:
+    """The serving version's index, or None (first build, or a serving version that cannot be read)."""
+    try:
+        return store.load(verify=False).index if store.current_version() else None
+    except StoreError:
+        return None
 
 
 def verify_version(folder: Path, encoder: Encoder) -> None:

@@ -64,3 +64,26 @@ def test_a_live_build_lock_refuses_a_second_build_and_a_stale_one_is_cleared(sma
     (tmp_path / "s" / "build.lock").write_text(json.dumps({"pid": int(dead.stdout), "host": socket.gethostname()}))
     report = build_store(creators, posts, tmp_path / "s", HashingEncoder())
     assert store.current_version() == report.version and not (tmp_path / "s" / "build.lock").exists()
+
+
+def test_each_build_writes_a_drift_report(small_demo, tmp_path: Path) -> None:
+    demo, creators, posts = small_demo
+    encoder = HashingEncoder()
+    first = build_store(creators, posts, tmp_path / "s", encoder)
+    assert first.drift["previous_version"] is None and first.drift["added"] == len(demo.creators)
+    frame = pd.read_csv(creators, dtype=str, keep_default_na=False)
+    dropped = frame["creator_id"].iloc[:3].tolist()
+    frame = frame.iloc[3:].copy()
+    frame.loc[frame.index[:2], "followers"] = "123456"  # two profiles change
+    extra = frame.iloc[:1].copy()
+    extra["creator_id"] = "new_creator"
+    pd.concat([frame, extra]).to_csv(tmp_path / "creators.csv", index=False)
+    posts_frame = pd.read_csv(posts, dtype=str, keep_default_na=False)
+    posts_frame[~posts_frame["creator_id"].isin(dropped)].to_csv(tmp_path / "posts.csv", index=False)
+    second = build_store(tmp_path / "creators.csv", tmp_path / "posts.csv", tmp_path / "s", encoder)
+    drift = second.drift
+    assert drift["previous_version"] == first.version
+    assert (drift["added"], drift["removed"], drift["changed"]) == (1, 3, 2)
+    assert set(drift["signals"]) == {"engagement_score", "trust_score", "loyalty_score", "cost_score"}
+    saved = json.loads((tmp_path / "s" / "versions" / second.version / "drift.json").read_text())
+    assert saved["changed"] == 2 and "drift.json" in IndexStore(tmp_path / "s").manifest(second.version)["files"]

@@ -1,0 +1,68 @@
+"""What changed between the serving version and a new build: creators and signal distributions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from matcher import CreatorIndex
+
+SIGNALS = ("engagement_score", "trust_score", "loyalty_score", "cost_score")
+_PROFILE = ("handle", "platform", "followers", "following", "posts_count", "bio", "price_per_post")
+
+
+def _summary(values: pd.Series) -> dict[str, float | None]:
+    known = values.dropna().to_numpy(dtype=float)
+    def rounded(x: float) -> float:
+        return round(float(x), 4)
+    return {
+        "mean": rounded(known.mean()) if len(known) else None,
+        "median": rounded(np.median(known)) if len(known) else None,
+        "missing_share": rounded(1 - len(known) / len(values)) if len(values) else None,
+    }
+
+
+def drift_report(previous: CreatorIndex | None, current: CreatorIndex, rejected_rows: int) -> dict[str, Any]:
+    """Creators added, removed and changed (profile or content vector), and how each signal moved."""
+    now = current.creators.set_index("creator_id")
+    report: dict[str, Any] = {"version": current.version, "rejected_rows": rejected_rows,
+                              "creators": len(now), "previous_version": None}
+    if previous is None:
+        report.update(added=len(now), removed=0, changed=0,
+                      signals={s: {"before": None, "after": _summary(now[s])} for s in SIGNALS})
+        return report
+    before = previous.creators.set_index("creator_id")
+    common = before.index.intersection(now.index)
+    profile = [c for c in _PROFILE if c in before.columns and c in now.columns]
+    old, new = before.loc[common, profile], now.loc[common, profile]
+    profile_changed = ~((old == new) | (old.isna() & new.isna())).all(axis=1)
+    old_rows = pd.Series(np.arange(len(before)), index=before.index).loc[common].to_numpy()
+    new_rows = pd.Series(np.arange(len(now)), index=now.index).loc[common].to_numpy()
+    vector_changed = np.abs(previous.creator_vectors[old_rows] - current.creator_vectors[new_rows]).max(axis=1) > 1e-6
+    changed = profile_changed.to_numpy() | vector_changed
+    report.update(
+        previous_version=previous.version,
+        added=len(now.index.difference(before.index)),
+        removed=len(before.index.difference(now.index)),
+        changed=int(changed.sum()),
+        changed_examples=[str(c) for c in common[changed][:10]],
+        signals={s: {"before": _summary(before[s]), "after": _summary(now[s])} for s in SIGNALS},
+    )
+    return report
+
+
+def drift_lines(report: dict[str, Any]) -> list[str]:
+    """The drift report in a few human lines."""
+    lines = [f"drift vs {report['previous_version'] or 'nothing (first build)'}: +{report['added']:,} added, "
+             f"-{report['removed']:,} removed, {report['changed']:,} changed, "
+             f"{report['rejected_rows']:,} rows rejected"]
+    for name, moved in report["signals"].items():
+        before, after = moved["before"], moved["after"]
+        if before is None:
+            lines.append(f"  {name}: mean {after['mean']}, missing {after['missing_share']}")
+        else:
+            lines.append(f"  {name}: mean {before['mean']} -> {after['mean']}, "
+                         f"missing {before['missing_share']} -> {after['missing_share']}")
+    return lines
