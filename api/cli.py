@@ -12,7 +12,7 @@ import typer
 
 from api.formatting import print_build_report, print_response
 from api.settings import Settings
-from matcher import BriefError, CreatorMatchError, MatchSettings, TierThresholds
+from matcher import BriefError, CreatorMatchError, Matcher, MatchSettings, TierThresholds
 from matcher.brief import filters_from_options
 from matcher.ranking import parse_weights
 
@@ -39,6 +39,15 @@ def _encoder(settings: Settings, model: str | None = None) -> Any:
 
     return SentenceTransformerEncoder(model or settings.model, batch_size=settings.batch_size,
                                       max_seq_length=settings.max_seq_length)
+
+
+def _serving_matcher(store: Path, settings: Settings) -> tuple[Matcher, dict[str, Any]]:
+    """The serving version, read once, with an encoder of the model that built it."""
+    from index import IndexStore, matcher_for
+
+    loaded = IndexStore(store).load()
+    encoder = _encoder(settings, loaded.manifest.get("model"))  # queries need the index's own model
+    return matcher_for(loaded, encoder, _match_settings(settings)), loaded.manifest
 
 
 @app.callback()
@@ -118,22 +127,13 @@ def match(
     json_output: Annotated[bool, typer.Option("--json", help="one JSON object per brief per line")] = False,
 ) -> None:
     """Rank the creators that fit a brief, each with its score explained."""
-    from index import IndexStore, open_matcher
-
     if (brief is None) == (briefs is None):
         raise BriefError("give either a brief or --briefs FILE.jsonl")
-    settings = _settings()
-    index_store = IndexStore(store)
-    version = index_store.current_version()
-    if version is None:
-        raise CreatorMatchError(f"{store}: no index has been built yet (run `creatormatch build` first)")
-    # the query must be embedded by the model that built the index
-    model = index_store.manifest(version).get("model")
-    matcher = open_matcher(store, _encoder(settings, model), _match_settings(settings), version)
+    records = _read_briefs(briefs) if briefs else [{"brief_id": None, "text": brief}]
+    matcher, _ = _serving_matcher(store, _settings())
     cli_options = {"platform": platform, "min_followers": min_followers, "max_followers": max_followers,
                    "tier": tier, "country": country, "language": language, "min_trust": min_trust,
                    "brand": brand, "competitor": competitor, "budget": budget}
-    records = _read_briefs(briefs) if briefs else [{"brief_id": None, "text": brief}]
     for record in records:
         # options given on the command line win over a brief line's own keys
         merged = {**record, **{key: value for key, value in cli_options.items() if value not in (None, [])}}
@@ -199,7 +199,7 @@ def evaluate(
         parse_configurations,
         write_report,
     )
-    from index import IndexStore, build_store, open_matcher
+    from index import build_store
     from index.store import sha256_of
 
     settings = _settings()
@@ -216,12 +216,7 @@ def evaluate(
     if creators is not None:
         print_build_report(build_store(creators, posts, store, _encoder(settings), match_settings,
                                        keep_versions=settings.keep_versions, show_progress=sys.stderr.isatty()))
-    index_store = IndexStore(store)
-    version = index_store.current_version()
-    if version is None:
-        raise CreatorMatchError(f"{store}: no index has been built yet (run `creatormatch build` first)")
-    manifest = index_store.manifest(version)
-    matcher = open_matcher(store, _encoder(settings, manifest.get("model")), match_settings, version)
+    matcher, manifest = _serving_matcher(store, settings)
     for line in skipped.lines():
         typer.echo(line, err=True)
     show = sys.stderr.isatty()
@@ -229,7 +224,7 @@ def evaluate(
                                      seed=seed, progress=(lambda text: typer.echo(text, err=True)) if show else None)
     info = {
         "command": " ".join(["creatormatch", *sys.argv[1:]]), "model": manifest.get("model"),
-        "index_version": version, "k": k, "stat_test": stat_test, "configurations": names,
+        "index_version": matcher.version, "k": k, "stat_test": stat_test, "configurations": names,
         "briefs_evaluated": len(brief_list), "skipped": skipped.lines(),
         "data": {"briefs": {"path": str(briefs), "sha256": sha256_of(briefs)},
                  "labels": {"path": str(labels), "sha256": sha256_of(labels)},

@@ -4,7 +4,7 @@ from index.build import BuildReport, build_store, index_catalog
 from index.cache import EmbeddingCache
 from index.embedding import DEFAULT_MODEL, ModelError, SentenceTransformerEncoder, default_model_path
 from index.search import FaissSearch
-from index.service import open_matcher
+from index.service import matcher_for, open_matcher
 from index.store import IndexStore, LoadedVersion, StoreError
 
 __all__ = [
@@ -20,5 +20,6 @@ __all__ = [
     "build_store",
     "default_model_path",
     "index_catalog",
+    "matcher_for",
     "open_matcher",
 ]
