@@ -55,27 +55,138 @@ def _root(debug: Annotated[bool, typer.Option("--debug", help="show tracebacks o
     """Match brands with creators: build an index, match briefs, audit a catalog."""
 
 
-@app.command()
-def build(
-    creators: Annotated[Path, typer.Option("--creators", help="creators table (CSV, JSONL or Parquet)")],
-    store: StoreOption,
-    posts: Annotated[Path | None, typer.Option("--posts", help="posts table (CSV, JSONL or Parquet)")] = None,
-    model: Annotated[str | None, typer.Option("--model", help="sentence-transformers name or path")] = None,
-    full: Annotated[bool, typer.Option("--full", help="ignore the embedding cache")] = False,
-    json_output: Annotated[bool, typer.Option("--json", help="print the build report as JSON")] = False,
-) -> None:
-    """Build a new index version from a catalog and publish it."""
-    from index import build_store
+def _build_encoder(settings: Settings, model: str | None, engine: str | None) -> Any:
+    """The encoder of a build: local, or Ray Data actors (same vectors, same cache identity)."""
+    chosen = engine or settings.engine
+    if chosen == "local":
+        return _encoder(settings, model)
+    if chosen == "ray":
+        from index.ray_engine import RayEncoder
+
+        return RayEncoder(model or settings.model, address=settings.ray_address, actors=settings.ray_actors,
+                          batch_size=settings.batch_size, max_seq_length=settings.max_seq_length)
+    raise CreatorMatchError(f"--engine: '{chosen}' is not one of local, ray")
+
+
+CreatorsOption = Annotated[str, typer.Option("--creators", help="creators file (CSV, JSONL, Parquet), or with --db "
+                                             "a table name or SELECT query")]
+PostsOption = Annotated[str | None, typer.Option("--posts", help="posts file, or with --db a table or query")]
+DatabaseOption = Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL: sqlite:///catalog.db, "
+                                                    "postgresql+psycopg://user:pw@host/db")]
+ModelOption = Annotated[str | None, typer.Option("--model", help="sentence-transformers name or path")]
+FullOption = Annotated[bool, typer.Option("--full", help="ignore the embedding cache")]
+IndexTypeOption = Annotated[str | None, typer.Option("--index-type", help="FAISS factory string: Flat (default), "
+                                                     "HNSW32, IVF1024,PQ32, ...")]
+EngineOption = Annotated[str | None, typer.Option("--engine", help="embedding engine: local (default) or ray")]
+ForceOption = Annotated[bool, typer.Option("--force", help="publish even when the quality gate refuses")]
+
+
+def _run_build(creators: str, posts: str | None, database: str | None, store: Path, model: str | None,
+               full: bool, index_type: str | None, engine: str | None, force: bool) -> Any:
+    """One build with the store's quality gate (when configured); the report, or GateRefused."""
+    from eval import load_gate
+    from index import CatalogSource, build_store
 
     settings = _settings()
-    encoder = _encoder(settings, model)
-    report = build_store(creators, posts, store, encoder, _match_settings(settings),
-                         keep_versions=settings.keep_versions, use_cache=not full,
-                         show_progress=sys.stderr.isatty())
+    encoder = _build_encoder(settings, model, engine)
+    try:
+        return build_store(CatalogSource(creators, posts, database), None, store, encoder,
+                           _match_settings(settings), keep_versions=settings.keep_versions, use_cache=not full,
+                           show_progress=sys.stderr.isatty(), index_type=index_type or settings.index_type,
+                           gate=load_gate(store), force=force)
+    finally:
+        shutdown = getattr(encoder, "shutdown", None)
+        if callable(shutdown):
+            shutdown()
+
+
+@app.command()
+def build(
+    creators: CreatorsOption,
+    store: StoreOption,
+    posts: PostsOption = None,
+    database: DatabaseOption = None,
+    model: ModelOption = None,
+    full: FullOption = False,
+    index_type: IndexTypeOption = None,
+    engine: EngineOption = None,
+    force: ForceOption = False,
+    json_output: Annotated[bool, typer.Option("--json", help="print the build report as JSON")] = False,
+) -> None:
+    """Build a new index version from a catalog and publish it (after the quality gate, if configured)."""
+    report = _run_build(creators, posts, database, store, model, full, index_type, engine, force)
     if json_output:
         typer.echo(json.dumps(report.as_dict()))
     else:
         print_build_report(report)
+
+
+@app.command()
+def schedule(
+    at: Annotated[str, typer.Option("--at", help="time of day HH:MM (local time) to rebuild every night")],
+    creators: CreatorsOption,
+    store: StoreOption,
+    posts: PostsOption = None,
+    database: DatabaseOption = None,
+    model: ModelOption = None,
+    full: FullOption = False,
+    index_type: IndexTypeOption = None,
+    engine: EngineOption = None,
+    runs: Annotated[int | None, typer.Option("--runs", min=1, help="stop after this many nights")] = None,
+) -> None:
+    """Rebuild every night at --at in this process; a failed night is reported and the next one runs."""
+    from index.schedule import parse_time_of_day, run_schedule
+
+    when = parse_time_of_day(at)
+
+    def night() -> Any:
+        return _run_build(creators, posts, database, store, model, full, index_type, engine, False)
+
+    def done(result: Any) -> None:
+        if result.ok:
+            print_build_report(result.result)
+        else:
+            typer.echo(f"{result.started:%Y-%m-%d %H:%M} build failed: {result.error} "
+                       f"(still serving the previous version)", err=True)
+
+    nights = run_schedule(when, night, runs=runs, on_done=done,
+                          on_wait=lambda due: typer.echo(f"next build at {due:%Y-%m-%d %H:%M %Z}", err=True))
+    failed = sum(not n.ok for n in nights)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def gate(
+    store: StoreOption,
+    briefs: Annotated[Path | None, typer.Option("--briefs", help="briefs JSONL to gate builds with")] = None,
+    labels: Annotated[Path | None, typer.Option("--labels", help="labeled pairs CSV")] = None,
+    margin: Annotated[float, typer.Option("--margin", min=0.0, help="largest allowed drop of the metric")] = 0.02,
+    metric: Annotated[str, typer.Option("--metric", help="ranx metric the gate compares")] = "ndcg@10",
+    preset: Annotated[str | None, typer.Option("--preset", help="preset the gate ranks with")] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="remove the store's gate")] = False,
+) -> None:
+    """Set (--briefs and --labels), show (no option) or --clear the quality gate of a store's builds."""
+    from eval import clear_gate, configure_gate, load_gate
+
+    if clear:
+        typer.echo("gate removed" if clear_gate(store) else "no gate was configured")
+        return
+    if (briefs is None) != (labels is None):
+        raise BriefError("gate: give both --briefs and --labels (or neither, to show the gate)")
+    if briefs is not None and labels is not None:
+        configured, skipped = configure_gate(store, briefs, labels, margin=margin, metric=metric.lower(),
+                                             preset=preset)
+        for line in skipped.lines():
+            typer.echo(line, err=True)
+    else:
+        found = load_gate(store)
+        if found is None:
+            typer.echo(f"{store}: no quality gate (set one with --briefs and --labels)")
+            return
+        configured = found
+    typer.echo(f"quality gate: {configured.metric} of {len(configured.briefs)} labeled briefs, preset "
+               f"{configured.preset or 'default'}, refuses a drop of more than {configured.margin}")
 
 
 def _weights(value: Any) -> dict[str, float] | None:
@@ -313,7 +424,8 @@ def main() -> None:
         if isinstance(code, int) and code:
             sys.exit(code)
     except CreatorMatchError as exc:
-        _fail(str(exc))
+        # a refused build is an expected outcome operations alert on separately from failures
+        _fail(str(exc), code=3 if type(exc).__name__ == "GateRefused" else 2)
     except (typer.Abort, KeyboardInterrupt):
         _fail("aborted", code=130)
     except Exception as exc:  # usage errors of the option parser, and anything unexpected

@@ -23,6 +23,17 @@ def print_build_report(report: BuildReport) -> None:
         console.print(f"  [yellow]rejected rows {report.rejected_rows:,}[/yellow] -> {report.rejects_file}")
     else:
         console.print("  rejected rows 0")
+    if report.cache_status == "damaged":
+        console.print("  [yellow]the embedding cache was damaged: ignored, every text embedded, "
+                      "cache rewritten[/yellow]")
+    if report.cache_status.startswith("not saved"):
+        console.print(f"  [yellow]embedding cache {report.cache_status}: published anyway; the next build "
+                      "embeds more[/yellow]")
+    if report.index_type != "Flat":
+        console.print(f"  index type {report.index_type}")
+    if report.gate is not None:
+        verdict = "passed" if report.gate["passed"] else "[red]refused, published with --force[/red]"
+        console.print(f"  quality gate {verdict}: {report.gate['message']}")
     for line in drift_lines(report.drift) if report.drift else []:
         console.print(f"  {line}")
     stages = "  ".join(f"{name} {seconds:.1f}s" for name, seconds in report.stage_seconds.items())

@@ -17,6 +17,10 @@ class Settings(BaseSettings):
     batch_size: int = Field(64, gt=0)
     max_seq_length: int = Field(128, gt=0)
     keep_versions: int = Field(5, gt=0)
+    index_type: str = Field("Flat", description="FAISS factory string: Flat, HNSW32, IVF1024,PQ32, ...")
+    engine: Literal["local", "ray"] = Field("local", description="where the embedding stage runs")
+    ray_address: str | None = Field(None, description="Ray cluster address; None starts a local Ray")
+    ray_actors: int = Field(2, gt=0, description="model-holding actors of the Ray embedding stage")
     competitor_policy: Literal["exclude", "penalize"] = "exclude"
     competitor_penalty: float = Field(0.5, ge=0, le=1)
     tier_micro: int = Field(10_000, gt=0)

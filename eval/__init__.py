@@ -1,5 +1,6 @@
 """Evaluation: labeled pairs, baselines, ranx metrics with significance tests, and reports."""
 
+from eval.gate import QualityGate, clear_gate, configure_gate, load_gate
 from eval.metrics import METRICS, mean_metrics, per_brief_metrics, significance
 from eval.pairs import (
     EvaluationError,
@@ -19,11 +20,15 @@ __all__ = [
     "Configuration",
     "EvaluationError",
     "EvaluationResult",
+    "QualityGate",
     "Skipped",
     "check_thresholds",
+    "clear_gate",
+    "configure_gate",
     "evaluate_configurations",
     "labeled_briefs",
     "load_briefs",
+    "load_gate",
     "load_labels",
     "mean_metrics",
     "parse_configurations",

@@ -3,23 +3,32 @@
 from index.build import BuildReport, build_store, index_catalog
 from index.cache import EmbeddingCache
 from index.embedding import DEFAULT_MODEL, ModelError, SentenceTransformerEncoder, default_model_path
-from index.search import FaissSearch
+from index.gate import GateDecision, GateRefused, PublishGate
+from index.search import FLAT, FaissSearch, IndexTypeError
 from index.service import matcher_for, open_matcher
+from index.sources import CatalogSource, masked_url
 from index.store import IndexStore, LoadedVersion, StoreError
 
 __all__ = [
     "DEFAULT_MODEL",
+    "FLAT",
     "BuildReport",
+    "CatalogSource",
     "EmbeddingCache",
     "FaissSearch",
+    "GateDecision",
+    "GateRefused",
     "IndexStore",
+    "IndexTypeError",
     "LoadedVersion",
     "ModelError",
+    "PublishGate",
     "SentenceTransformerEncoder",
     "StoreError",
     "build_store",
     "default_model_path",
     "index_catalog",
+    "masked_url",
     "matcher_for",
     "open_matcher",
 ]

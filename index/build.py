@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,9 +18,11 @@ from numpy.typing import NDArray
 from index.cache import EmbeddingCache
 from index.drift import drift_report
 from index.embedding import encoder_identity
-from index.search import FaissSearch
-from index.store import IndexStore, StoreError, load_version_dir, sha256_of
-from matcher import Catalog, CreatorIndex, Encoder, MatchSettings, compute_signals, load_catalog
+from index.gate import GateDecision, GateRefused, PublishGate
+from index.search import FLAT, FaissSearch
+from index.sources import CatalogSource
+from index.store import IndexStore, LoadedVersion, StoreError, load_version_dir
+from matcher import Catalog, CreatorIndex, Encoder, Matcher, MatchSettings, compute_signals
 from matcher.documents import creator_units
 from matcher.signals import recent_posts
 
@@ -43,6 +45,9 @@ class BuildReport:
     stage_seconds: dict[str, float] = field(default_factory=dict)
     removed_versions: list[str] = field(default_factory=list)
     drift: dict[str, Any] = field(default_factory=dict)
+    index_type: str = FLAT
+    gate: dict[str, Any] | None = None
+    cache_status: str = "off"
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready form of the report."""
@@ -67,14 +72,19 @@ def pool_creator_vectors(unit_vectors: NDArray[np.float32], unit_rows: NDArray[n
 
 def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, version: str,
                   cache: EmbeddingCache | None = None, show_progress: bool = False,
-                  times: dict[str, float] | None = None) -> tuple[CreatorIndex, FaissSearch, dict[str, int]]:
+                  times: dict[str, float] | None = None, *, index_type: str = FLAT,
+                  observer: Callable[[str], None] | None = None) -> tuple[CreatorIndex, FaissSearch, dict[str, int]]:
     """Signals, texts, embeddings and the FAISS index of a validated catalog (nothing written)."""
     times = {} if times is None else times
+    observe = observer or (lambda _: None)
+    observe("signals")
     with _stage(times, "signals"):
         signals = compute_signals(catalog, settings)
+    observe("texts")
     with _stage(times, "texts"):
         recent = recent_posts(catalog.posts, settings.recent_posts)
         units = creator_units(signals.creators, recent)
+    observe("embed")
     with _stage(times, "embed"):
         texts = units["text"].tolist()
         if cache is not None:
@@ -83,89 +93,150 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
         else:
             unit_vectors = encoder.encode(texts, show_progress=show_progress)
             counts = {"embedded": len(texts), "reused": 0}
+    observe("index")
     with _stage(times, "index"):
         creator_vectors = pool_creator_vectors(unit_vectors, units["creator_row"].to_numpy(dtype=np.int64),
                                                len(signals.creators))
-        search = FaissSearch.from_vectors(creator_vectors)
+        search = FaissSearch.from_vectors(creator_vectors, index_type)
     index = CreatorIndex(version=version, creators=signals.creators, creator_vectors=creator_vectors,
                          units=units.drop(columns=["text"]), unit_vectors=unit_vectors,
                          brand_events=signals.brand_events)
     return index, search, counts
 
 
-def build_store(creators: str | Path, posts: str | Path | None, store_dir: str | Path, encoder: Encoder,
-                settings: MatchSettings | None = None, *, keep_versions: int = DEFAULT_KEEP_VERSIONS,
-                use_cache: bool = True, show_progress: bool = False) -> BuildReport:
-    """Build a new version from catalog files and publish it; the serving version survives any failure.
+Observer = Callable[[str], None]
 
-    The new version is written in a hidden staging folder, read back and verified, and only then
-    renamed into place and made current.
+
+def build_store(source: CatalogSource | str | Path, posts: str | Path | None, store_dir: str | Path,
+                encoder: Encoder, settings: MatchSettings | None = None, *,
+                keep_versions: int = DEFAULT_KEEP_VERSIONS, use_cache: bool = True, show_progress: bool = False,
+                index_type: str = FLAT, gate: PublishGate | None = None, force: bool = False,
+                observer: Observer | None = None) -> BuildReport:
+    """Build a new version from a catalog source and publish it; the serving version survives any failure.
+
+    The new version is written in a hidden staging folder, read back and verified, checked by the
+    quality gate when one is given, and only then renamed into place and made current.
+
+    Parameters
+    ----------
+    source
+        A `CatalogSource` (files or SQL), or the creators file path (then `posts` is the posts file).
+    index_type
+        FAISS factory string for the creator index: "Flat" (exact), "HNSW32", "IVF1024,PQ32", ...
+    gate
+        Compares the new version with the serving one; a refusal raises `GateRefused` unless `force`.
+    observer
+        Called with each stage's name as it starts, and with "write:<file>" after each file is written
+        (progress display, tests that stop a build at a given point).
     """
+    if not isinstance(source, CatalogSource):
+        source = CatalogSource(str(source), None if posts is None else str(posts))
     settings = settings or MatchSettings()
     store = IndexStore(store_dir)
     with store.build_lock():
-        return _build_locked(creators, posts, store, encoder, settings, keep_versions, use_cache, show_progress)
+        store.clear_staging()  # left by a build that died; the lock says no other build is writing
+        run = _Build(source, store, encoder, settings, observer or (lambda _: None))
+        return run.execute(keep_versions=keep_versions, use_cache=use_cache, show_progress=show_progress,
+                           index_type=index_type, gate=gate, force=force)
 
 
-def _build_locked(creators: str | Path, posts: str | Path | None, store: IndexStore, encoder: Encoder,
-                  settings: MatchSettings, keep_versions: int, use_cache: bool, show_progress: bool) -> BuildReport:
-    times: dict[str, float] = {}
-    with _stage(times, "load"):
-        catalog = load_catalog(creators, posts)
-    version = store.new_version_name()
-    with _stage(times, "model"):
-        dimension = encoder.dimension
-    with _stage(times, "cache_load"):
-        cache = EmbeddingCache(store.cache_dir, encoder_identity(encoder), dimension) if use_cache else None
-    index, search, counts = index_catalog(catalog, encoder, settings, version, cache, show_progress, times)
-    staging = store.staging_dir(version)
+@dataclass
+class _Build:
+    source: CatalogSource
+    store: IndexStore
+    encoder: Encoder
+    settings: MatchSettings
+    observer: Observer
+    times: dict[str, float] = field(default_factory=dict)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        self.observer(name)
+        with _stage(self.times, name):
+            yield
+
+    def execute(self, *, keep_versions: int, use_cache: bool, show_progress: bool, index_type: str,
+                gate: PublishGate | None, force: bool) -> BuildReport:
+        store, encoder = self.store, self.encoder
+        with self.stage("load"):
+            catalog = self.source.load()
+        version = store.new_version_name()
+        with self.stage("model"):
+            dimension = encoder.dimension
+        with self.stage("cache_load"):
+            cache = EmbeddingCache(store.cache_dir, encoder_identity(encoder), dimension) if use_cache else None
+        index, search, counts = index_catalog(catalog, encoder, self.settings, version, cache, show_progress,
+                                              self.times, index_type=index_type, observer=self.observer)
+        staging = store.staging_dir(version)
+        decision: GateDecision | None = None
+        try:
+            with self.stage("drift"):
+                serving = _serving(store)
+                drift = drift_report(serving.index if serving else None, index, catalog.rejected_rows)
+                (staging / "drift.json").write_text(json.dumps(drift, indent=2, default=str), encoding="utf-8")
+            with self.stage("write"):
+                manifest = {
+                    "created_at": pd.Timestamp.now(tz="UTC").isoformat(),
+                    "model": encoder.model_name,
+                    "encoder": encoder_identity(encoder),
+                    "dimension": encoder.dimension,
+                    "index_type": index_type,
+                    "faiss_class": search.index_type,
+                    "counts": {"creators": len(index.creators), "posts": len(catalog.posts),
+                               "texts": len(index.units), "rejected_rows": catalog.rejected_rows, **counts},
+                    "sources": self.source.describe(),
+                    "settings": self.settings.model_dump(mode="json"),
+                }
+                store.write_version(staging, version, index, search, manifest,
+                                    on_file=lambda name: self.observer(f"write:{name}"))
+            with self.stage("verify"):
+                verify_version(staging, encoder)
+            if gate is not None:
+                with self.stage("gate"):
+                    candidate = Matcher(index, encoder, search, self.settings)
+                    current = Matcher(serving.index, encoder, serving.search, self.settings) if serving else None
+                    decision = gate.check(candidate, current)
+                    store.annotate(staging, {"gate": {**decision.as_dict(), "forced": force and not decision.passed}})
+                if not decision.passed and not force:
+                    if cache is not None:
+                        cache.save()  # the vectors are right whatever the gate says: the next try reuses them
+                    raise GateRefused(decision)
+            rejects_file = None
+            if not catalog.rejects.empty:
+                store.rejects_dir.mkdir(parents=True, exist_ok=True)
+                rejects_path = store.rejects_dir / f"{version}.csv"
+                catalog.rejects.to_csv(rejects_path, index=False)
+                rejects_file = str(rejects_path)
+            with self.stage("publish"):
+                store.publish(staging, version, before_switch=lambda: self.observer("switch"))
+                removed = store.prune(keep_versions)
+            if cache is not None:
+                with self.stage("cache_save"):
+                    try:
+                        cache.save()
+                    except OSError as exc:
+                        # published already: a cache that could not be saved only costs the next build time
+                        cache.status = f"not saved ({exc.strerror or exc})"
+        except OSError as exc:  # disk full, permissions, I/O error
+            shutil.rmtree(staging, ignore_errors=True)
+            raise StoreError(f"{store.root}: could not write the new version ({exc.strerror or exc}); still serving "
+                             f"{store.current_version() or 'nothing'}") from exc
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        self.observer("done")
+        return BuildReport(version=version, store=str(store.root), creators=len(index.creators),
+                           posts=len(catalog.posts), texts=len(index.units), embedded=counts["embedded"],
+                           reused=counts["reused"], rejected_rows=catalog.rejected_rows, rejects_file=rejects_file,
+                           stage_seconds=self.times, removed_versions=removed, drift=drift,
+                           index_type=index_type, gate=decision.as_dict() if decision else None,
+                           cache_status=cache.status if cache is not None else "off")
+
+
+def _serving(store: IndexStore) -> LoadedVersion | None:
+    """The serving version, or None (first build, or a serving version that cannot be read)."""
     try:
-        with _stage(times, "drift"):
-            drift = drift_report(_serving(store), index, catalog.rejected_rows)
-            (staging / "drift.json").write_text(json.dumps(drift, indent=2, default=str), encoding="utf-8")
-        with _stage(times, "write"):
-            sources = {"creators": {"path": str(creators), "sha256": sha256_of(Path(creators))}}
-            if posts is not None:
-                sources["posts"] = {"path": str(posts), "sha256": sha256_of(Path(posts))}
-            manifest = {
-                "created_at": pd.Timestamp.now(tz="UTC").isoformat(),
-                "model": encoder.model_name,
-                "encoder": encoder_identity(encoder),
-                "dimension": encoder.dimension,
-                "index_type": "IndexFlatIP",
-                "counts": {"creators": len(index.creators), "posts": len(catalog.posts),
-                           "texts": len(index.units), "rejected_rows": catalog.rejected_rows, **counts},
-                "sources": sources,
-                "settings": settings.model_dump(mode="json"),
-            }
-            store.write_version(staging, version, index, search, manifest)
-        with _stage(times, "verify"):
-            verify_version(staging, encoder)
-        rejects_file = None
-        if not catalog.rejects.empty:
-            store.rejects_dir.mkdir(parents=True, exist_ok=True)
-            rejects_path = store.rejects_dir / f"{version}.csv"
-            catalog.rejects.to_csv(rejects_path, index=False)
-            rejects_file = str(rejects_path)
-        with _stage(times, "publish"):
-            store.publish(staging, version)
-            removed = store.prune(keep_versions)
-        if cache is not None:
-            with _stage(times, "cache_save"):
-                cache.save()
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return BuildReport(version=version, store=str(store.root), creators=len(index.creators),
-                       posts=len(catalog.posts), texts=len(index.units), embedded=counts["embedded"],
-                       reused=counts["reused"], rejected_rows=catalog.rejected_rows, rejects_file=rejects_file,
-                       stage_seconds=times, removed_versions=removed, drift=drift)
-
-
-def _serving(store: IndexStore) -> CreatorIndex | None:
-    """The serving version's index, or None (first build, or a serving version that cannot be read)."""
-    try:
-        return store.load(verify=False).index if store.current_version() else None
+        return store.load(verify=False) if store.current_version() else None
     except StoreError:
         return None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NamedTuple
@@ -35,20 +36,25 @@ class EmbeddingCache:
         self.dimension = dimension
         self._keys = np.zeros(0, dtype="S20")
         self._vectors = np.zeros((0, dimension), dtype=np.float32)
-        self._load()
+        self.status = self._load()
 
-    def _load(self) -> None:
+    def _load(self) -> str:
+        """'loaded', 'empty' (no cache yet) or 'damaged' (unreadable or inconsistent: treated as empty)."""
         path = self.folder / "cache.npz"
+        for leftover in self.folder.glob(".cache.*.tmp.npz") if self.folder.exists() else []:
+            leftover.unlink(missing_ok=True)  # from a save that was killed; the lock says nobody else writes
         if not path.exists():
-            return
+            return "empty"
         try:
             with np.load(path, allow_pickle=False) as stored:
                 keys, vectors = stored["keys"], stored["vectors"]
-        except (OSError, ValueError, KeyError, EOFError):
-            return
-        if keys.dtype != np.dtype("S20") or vectors.shape != (len(keys), self.dimension):
-            return
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+            return "damaged"
+        if keys.dtype != np.dtype("S20") or vectors.shape != (len(keys), self.dimension) or \
+                not np.all(keys[1:] > keys[:-1]) or not np.isfinite(vectors).all():
+            return "damaged"
         self._keys, self._vectors = keys, vectors.astype(np.float32, copy=False)
+        return "loaded"
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -79,8 +85,12 @@ class EmbeddingCache:
         """Write the cache atomically (temporary files, then rename)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = self.folder / f".cache.{os.getpid()}.tmp.npz"
-        with temporary.open("wb") as handle:
-            np.savez(handle, keys=self._keys, vectors=self._vectors)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, self.folder / "cache.npz")
+        try:
+            with temporary.open("wb") as handle:
+                np.savez(handle, keys=self._keys, vectors=self._vectors)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, self.folder / "cache.npz")
+        except BaseException:
+            temporary.unlink(missing_ok=True)  # the previous cache file stays as it was
+            raise

@@ -2,8 +2,8 @@
 
 ```
 STORE/current                 name of the serving version (replaced by atomic rename)
-STORE/versions/<version>/     manifest.json, index.faiss, creators.parquet, units.parquet,
-                              unit_vectors.npy, brand_events.parquet
+STORE/versions/<version>/     manifest.json, index.faiss, creator_vectors.npy, creators.parquet,
+                              units.parquet, unit_vectors.npy, brand_events.parquet, drift.json
 STORE/cache/                  embeddings keyed by (encoder, text hash)
 STORE/rejects/<version>.csv   rows refused by validation, with reasons
 ```
@@ -17,7 +17,7 @@ import os
 import shutil
 import socket
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +53,11 @@ def _fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -147,28 +152,63 @@ class IndexStore:
         return path
 
     def write_version(self, staging: Path, version: str, index: CreatorIndex, search: FaissSearch,
-                      manifest: dict[str, Any]) -> dict[str, Any]:
-        """Write every file of a version into `staging` and its manifest with checksums."""
+                      manifest: dict[str, Any], on_file: Callable[[str], None] | None = None) -> dict[str, Any]:
+        """Write every file of a version into `staging` and its manifest with checksums.
+
+        `on_file` is called with each file's name once it is written.
+        """
+        written = on_file or (lambda _: None)
         search.save(staging / "index.faiss")
+        written("index.faiss")
+        # exact vectors beside the index: approximate index types re-score with them
+        np.save(staging / "creator_vectors.npy", index.creator_vectors, allow_pickle=False)
+        written("creator_vectors.npy")
         _creators_for_disk(index.creators).to_parquet(staging / "creators.parquet", index=False)
+        written("creators.parquet")
         index.units.to_parquet(staging / "units.parquet", index=False)
+        written("units.parquet")
         np.save(staging / "unit_vectors.npy", index.unit_vectors, allow_pickle=False)
+        written("unit_vectors.npy")
         index.brand_events.to_parquet(staging / "brand_events.parquet", index=False)
+        written("brand_events.parquet")
         files = {}
         for path in sorted(staging.iterdir()):
             files[path.name] = {"sha256": sha256_of(path), "bytes": path.stat().st_size}
         full = {**manifest, "store_format": STORE_FORMAT, "schema_version": SCHEMA_VERSION, "version": version,
                 "files": files}
-        (staging / "manifest.json").write_text(json.dumps(full, indent=2, default=str), encoding="utf-8")
+        for path in staging.iterdir():
+            _fsync_file(path)
+        _write_atomic(staging / "manifest.json", json.dumps(full, indent=2, default=str).encode("utf-8"))
+        written("manifest.json")
         return full
 
-    def publish(self, staging: Path, version: str) -> Path:
-        """Move a verified staging folder into place and switch `current` to it atomically."""
+    def annotate(self, folder: Path, extra: dict[str, Any]) -> None:
+        """Add entries to a written version's manifest (what the gate measured, say)."""
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        _write_atomic(folder / "manifest.json", json.dumps({**manifest, **extra}, indent=2, default=str).encode())
+
+    def publish(self, staging: Path, version: str, before_switch: Callable[[], None] | None = None) -> Path:
+        """Move a verified staging folder into place and switch `current` to it atomically.
+
+        A crash between the two steps leaves a complete version that is not serving; the next
+        build or `rollback`/`switch` deals with it like any other version.
+        """
         final = self.versions_dir / version
         os.replace(staging, final)
         _fsync_dir(self.versions_dir)
+        if before_switch is not None:
+            before_switch()
         self.switch(version)
         return final
+
+    def clear_staging(self) -> list[str]:
+        """Delete staging folders left by builds that died (call only while holding the build lock)."""
+        if not self.versions_dir.exists():
+            return []
+        leftovers = sorted(self.versions_dir.glob(".staging-*"))
+        for leftover in leftovers:
+            shutil.rmtree(leftover, ignore_errors=True)
+        return [p.name for p in leftovers]
 
     def switch(self, version: str) -> None:
         """Make `version` the serving one (atomic rename of the `current` file)."""
@@ -245,7 +285,9 @@ def load_version_dir(folder: Path, *, verify: bool = True) -> LoadedVersion:
         if path.stat().st_size != expected["bytes"] or (verify and sha256_of(path) != expected["sha256"]):
             raise StoreError(f"{folder}: file {name} does not match its manifest checksum (damaged)")
     try:
-        search = FaissSearch.load(folder / "index.faiss")
+        vectors_path = folder / "creator_vectors.npy"
+        creator_vectors = np.load(vectors_path, allow_pickle=False) if vectors_path.exists() else None
+        search = FaissSearch.load(folder / "index.faiss", creator_vectors)
         creators = _creators_from_disk(pd.read_parquet(folder / "creators.parquet"))
         units = pd.read_parquet(folder / "units.parquet")
         unit_vectors = np.load(folder / "unit_vectors.npy", allow_pickle=False)

@@ -1,7 +1,7 @@
 """Domain core of creatormatch: catalog, signals, briefs, ranking and explanations (no faiss, no torch)."""
 
 from matcher.brief import Filters, ParsedBrief, parse_brief
-from matcher.catalog import Catalog, load_catalog
+from matcher.catalog import Catalog, catalog_from_frames, load_catalog
 from matcher.engine import Component, CreatorIndex, Evidence, Match, Matcher, MatchResponse
 from matcher.errors import BriefError, CatalogError, CreatorMatchError
 from matcher.niche import NicheScorer
@@ -33,6 +33,7 @@ __all__ = [
     "SignalTable",
     "TierThresholds",
     "VectorSearch",
+    "catalog_from_frames",
     "compute_signals",
     "load_catalog",
     "parse_brief",

@@ -494,5 +494,32 @@ def load_catalog(creators: str | Path, posts: str | Path | None = None) -> Catal
         posts_path = Path(posts)
         posts_frame = validate_posts(read_table(posts_path, rejects), posts_path,
                                      creators_frame["creator_id"], rejects)
+    return _catalog(creators_frame, posts_frame, rejects)
+
+
+def catalog_from_frames(creators: pd.DataFrame, posts: pd.DataFrame | None, creators_name: str,
+                        posts_name: str = "posts") -> Catalog:
+    """Validate tables read elsewhere (an SQL query, say) exactly as files are; row numbers count from 1.
+
+    The names stand in for file names in errors and rejects (e.g. "creators table").
+    """
+    rejects: list[dict[str, Any]] = []
+    creators_frame = validate_creators(_numbered(creators, creators_name), creators_name, rejects)
+    if posts is None:
+        posts_frame = empty_posts()
+    else:
+        posts_frame = validate_posts(_numbered(posts, posts_name), posts_name, creators_frame["creator_id"], rejects)
+    return _catalog(creators_frame, posts_frame, rejects)
+
+
+def _numbered(frame: pd.DataFrame, name: str) -> pd.DataFrame:
+    if frame.empty:
+        raise CatalogError(f"{name}: no rows")
+    numbered = frame.astype(object).where(frame.notna(), None).reset_index(drop=True)
+    numbered["_row"] = range(1, len(numbered) + 1)
+    return numbered
+
+
+def _catalog(creators: pd.DataFrame, posts: pd.DataFrame, rejects: list[dict[str, Any]]) -> Catalog:
     report = pd.DataFrame(rejects, columns=REJECT_COLUMNS).sort_values(["file", "row"], kind="stable")
-    return Catalog(creators_frame, posts_frame, report.reset_index(drop=True))
+    return Catalog(creators, posts, report.reset_index(drop=True))

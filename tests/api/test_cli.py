@@ -181,3 +181,51 @@ def test_versions_and_rollback(tmp_path: Path) -> None:
     assert IndexStore(store).current_version() == first
     none = run("rollback", "--store", str(store), check=False)
     assert none.returncode == 2 and "no earlier version" in none.stderr
+
+
+@pytest.mark.model
+def test_nightly_build_options_sql_source_index_type_and_quality_gate(tmp_path: Path) -> None:
+    import sqlalchemy
+
+    catalog = generate_demo_catalog(120, seed=4, posts_per_creator=(3, 4))
+    creators, posts = catalog.write(tmp_path / "catalog")
+    database = f"sqlite:///{tmp_path / 'catalog.db'}"
+    engine = sqlalchemy.create_engine(database)
+    pd.read_csv(creators).to_sql("creators", engine, index=False)
+    pd.read_csv(posts).to_sql("posts", engine, index=False)
+    engine.dispose()
+    niches = catalog.niches
+    briefs = tmp_path / "briefs.jsonl"
+    texts = {"travel": "trips and destinations abroad", "food": "homemade recipes and baking",
+             "fitness": "gym workouts and training"}
+    briefs.write_text("".join(json.dumps({"brief_id": k, "text": v}) + "\n" for k, v in texts.items()))
+    labels = tmp_path / "labels.csv"
+    chosen = niches[niches["niche"].isin(list(texts))]
+    pd.DataFrame({"brief_id": chosen["niche"], "creator_id": chosen["creator_id"], "relevance": 1}).to_csv(
+        labels, index=False)
+    store = tmp_path / "store"
+
+    assert "no quality gate" in run("gate", "--store", str(store)).stdout
+    shown = run("gate", "--store", str(store), "--briefs", str(briefs), "--labels", str(labels), "--margin", "0.05")
+    assert "quality gate: ndcg@10 of 3 labeled briefs" in shown.stdout and "more than 0.05" in shown.stdout
+
+    first = json.loads(run("build", "--db", database, "--creators", "creators", "--posts", "posts",
+                           "--store", str(store), "--index-type", "HNSW16", "--json").stdout)
+    assert first["creators"] == 120 and first["index_type"] == "HNSW16" and first["gate"]["passed"]
+    versions = [json.loads(line) for line in run("versions", "--store", str(store), "--json").stdout.splitlines()]
+    assert versions[0]["faiss_class"] == "IndexHNSWFlat" and versions[0]["sources"]["creators"] == {
+        "table": "creators"}
+    top = json.loads(run("match", "--store", str(store), "--json", "--k", "5", "--preset", "relevance",
+                         texts["travel"]).stdout)["results"]
+    assert sum(niches.set_index("creator_id").loc[r["creator_id"], "niche"] == "travel" for r in top) >= 4
+
+    shuffled = pd.read_csv(posts)
+    shuffled["caption"] = shuffled["caption"].sample(frac=1.0, random_state=1).to_numpy()
+    shuffled.to_csv(tmp_path / "shuffled.csv", index=False)
+    refused = run("build", "--creators", str(creators), "--posts", str(tmp_path / "shuffled.csv"),
+                  "--store", str(store), check=False)
+    assert refused.returncode == 3 and refused.stderr.startswith("error: quality gate: ndcg@10")
+    assert "not published (--force publishes anyway)" in refused.stderr
+    assert len(run("versions", "--store", str(store)).stdout.splitlines()) == 1
+    bad_time = run("schedule", "--at", "25:00", "--creators", str(creators), "--store", str(store), check=False)
+    assert bad_time.returncode == 2 and "--at: '25:00' is not a time of day HH:MM" in bad_time.stderr

@@ -63,3 +63,83 @@ def test_unfiltered_search_and_round_trip(tmp_path, data: tuple[np.ndarray, np.n
     assert np.array_equal(loaded.vectors(), vectors)
     with pytest.raises(ValueError, match="allowed mask has shape"):
         loaded.search(queries[0], 3, np.ones(5, dtype=bool))
+
+
+@pytest.fixture(scope="module")
+def clustered() -> tuple[np.ndarray, np.ndarray]:
+    """Vectors around 40 topics (like creators around niches), and queries near random topics."""
+    rng = np.random.default_rng(5)
+    centers = rng.normal(size=(40, 32))
+    vectors = centers[rng.integers(0, 40, size=8_000)] + rng.normal(scale=0.6, size=(8_000, 32))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    queries = centers[rng.integers(0, 40, size=20)] + rng.normal(scale=0.6, size=(20, 32))
+    queries = (queries / np.linalg.norm(queries, axis=1, keepdims=True)).astype(np.float32)
+    return vectors, queries
+
+
+@pytest.fixture(scope="module")
+def built(clustered) -> dict[str, FaissSearch]:
+    """Each approximate index built once over the clustered vectors."""
+    vectors, _ = clustered
+    return {name: FaissSearch.from_vectors(vectors, name) for name in ("HNSW32", "IVF64,PQ8", "IVF32,Flat")}
+
+
+@pytest.mark.parametrize(("index_type", "min_recall"), [("HNSW32", 0.95), ("IVF64,PQ8", 0.85), ("IVF32,Flat", 0.95)])
+def test_approximate_index_types_against_brute_force(clustered, built, index_type: str, min_recall: float) -> None:
+    vectors, queries = clustered
+    search = built[index_type]
+    assert not search.exact and search.size == len(vectors)
+    everything = np.ones(len(vectors), dtype=bool)
+    recalls = []
+    for query in queries:
+        similarity, rows = search.search(query, 10)
+        _, expected_rows = brute_force(vectors, query, 10, everything)
+        recalls.append(len(set(rows) & set(expected_rows)) / 10)
+        # whatever the index type, returned scores are exact and in order
+        assert np.allclose(similarity, vectors[rows] @ query, atol=1e-5)
+        assert np.all(np.diff(similarity) <= 1e-6)
+    assert np.mean(recalls) >= min_recall
+
+
+@pytest.mark.parametrize("index_type", ["HNSW32", "IVF64,PQ8"])
+@pytest.mark.parametrize("selectivity", [0.5, 0.05, 0.001])
+@pytest.mark.parametrize("exact_subset_limit", [0, 20_000])
+def test_approximate_index_respects_filters(clustered, built, index_type: str, selectivity: float,
+                                            exact_subset_limit: int) -> None:
+    vectors, queries = clustered
+    search = FaissSearch(built[index_type]._index, vectors)
+    # limit 0: the filter goes into the HNSW walk / IVF scan; 20,000: these allowed sets are scanned exactly
+    search.exact_subset_limit = exact_subset_limit
+    rng = np.random.default_rng(2)
+    allowed = np.zeros(len(vectors), dtype=bool)
+    allowed[rng.choice(len(vectors), size=max(1, int(len(vectors) * selectivity)), replace=False)] = True
+    recalls = []
+    for query in queries[:10]:
+        _, rows = search.search(query, 10, allowed)
+        assert len(rows) == min(10, int(allowed.sum())) and allowed[rows].all()
+        _, expected_rows = brute_force(vectors, query, 10, allowed)
+        recalls.append(len(set(rows) & set(expected_rows)) / len(expected_rows))
+    assert np.mean(recalls) == 1.0 if exact_subset_limit else np.mean(recalls) >= 0.8
+
+
+def test_index_type_errors_name_the_problem(clustered) -> None:
+    vectors, _ = clustered
+    from index import IndexTypeError
+
+    with pytest.raises(IndexTypeError, match="'NoSuchIndex'"):
+        FaissSearch.from_vectors(vectors, "NoSuchIndex")
+    with pytest.raises(IndexTypeError, match="needs at least 256 vectors to train; the catalog has 100"):
+        FaissSearch.from_vectors(vectors[:100], "IVF16,PQ8")
+
+
+def test_approximate_index_round_trips_through_a_file(clustered, built, tmp_path) -> None:
+    vectors, queries = clustered
+    search = built["IVF32,Flat"]
+    search.save(tmp_path / "index.faiss")
+    loaded = FaissSearch.load(tmp_path / "index.faiss", vectors)
+    for query in queries[:3]:
+        assert np.array_equal(loaded.search(query, 10)[1], search.search(query, 10)[1])
+    from index import IndexTypeError
+
+    with pytest.raises(IndexTypeError, match="needs the exact vectors"):
+        FaissSearch.load(tmp_path / "index.faiss")
