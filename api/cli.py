@@ -61,7 +61,7 @@ def _build_encoder(settings: Settings, model: str | None, engine: str | None) ->
     if chosen == "local":
         return _encoder(settings, model)
     if chosen == "ray":
-        from index.ray_engine import RayEncoder
+        from index import RayEncoder
 
         return RayEncoder(model or settings.model, address=settings.ray_address, actors=settings.ray_actors,
                           batch_size=settings.batch_size, max_seq_length=settings.max_seq_length)

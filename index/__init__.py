@@ -4,6 +4,7 @@ from index.build import BuildReport, build_store, index_catalog
 from index.cache import EmbeddingCache
 from index.embedding import DEFAULT_MODEL, ModelError, SentenceTransformerEncoder, default_model_path
 from index.gate import GateDecision, GateRefused, PublishGate
+from index.ray_engine import EngineError, RayEncoder
 from index.search import FLAT, FaissSearch, IndexTypeError
 from index.service import matcher_for, open_matcher
 from index.sources import CatalogSource, masked_url
@@ -15,6 +16,7 @@ __all__ = [
     "BuildReport",
     "CatalogSource",
     "EmbeddingCache",
+    "EngineError",
     "FaissSearch",
     "GateDecision",
     "GateRefused",
@@ -23,6 +25,7 @@ __all__ = [
     "LoadedVersion",
     "ModelError",
     "PublishGate",
+    "RayEncoder",
     "SentenceTransformerEncoder",
     "StoreError",
     "build_store",
