@@ -2,55 +2,102 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
+import ray
 
-from index import IndexStore, RayEncoder, SentenceTransformerEncoder, build_store
-from matcher.demo import generate_demo_catalog
+from index import EmbeddingCache, EngineError, RayEncoder, SentenceTransformerEncoder
+from index.embedding import encoder_identity
+from matcher.protocols import Encoder
 
 pytestmark = pytest.mark.model
 
+TOPICS = ["morning run and a protein smoothie", "vegan curry recipe", "a weekend in Lisbon", "new lipstick shades",
+          "puppy training tips", "budget gaming PC build", "sourdough starter, day three", "deadlift form check",
+          "thrifted denim haul", "sunrise hike above the clouds"]
 TEXTS = [
-    *(f"post {i}: {topic} with friends, day {i % 7}" for i in range(120)
-      for topic in [("morning run and protein smoothie", "vegan curry recipe", "weekend in Lisbon",
-                     "new lipstick shades", "puppy training tips")[i % 5]]),
-    "", "🌸✨ spring vibes ✨🌸", "Ein Rezept für Käsespätzle", "travel " * 400,  # empty, emoji, German, truncated
-    "vegan curry recipe with friends, day 0", "vegan curry recipe with friends, day 0",  # duplicates
+    *(f"post {i}: {TOPICS[i % len(TOPICS)]} with {('friends', 'my sister', 'the team')[i % 3]}, take {i // 10}"
+      for i in range(140)),
+    "",  # empty
+    "🌸✨ spring vibes ✨🌸 #ootd",  # emoji only, nearly
+    "Ein Rezept für Käsespätzle — schnell & einfach",  # non-ASCII
+    "東京の週末、ラーメン巡り🍜",  # non-Latin script
+    "travel " * 400,  # far past max_seq_length: truncated the same way on both engines
+    "   leading and trailing spaces   ",
+    "vegan curry recipe",  # duplicated below, apart from each other
+    "deadlift form check",
+    "vegan curry recipe",
+    "deadlift form check",
 ]
 
 
+def cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return np.sum(a * b, axis=1) / (np.linalg.norm(a, axis=1) * np.linalg.norm(b, axis=1))
+
+
 @pytest.fixture(scope="module")
-def ray_encoder():
-    encoder = RayEncoder(num_cpus=2, actors=2, rows_per_batch=32)
+def local() -> SentenceTransformerEncoder:
+    return SentenceTransformerEncoder()
+
+
+@pytest.fixture(scope="module")
+def ray_encoder() -> Iterator[RayEncoder]:
+    # small Ray Data batches, so 150 texts make 5 blocks that the 2 actors share and may return out of order;
+    # local_below=100, so that 150 texts go to Ray rather than to the driver's copy of the model
+    encoder = RayEncoder(num_cpus=2, actors=2, rows_per_batch=32, local_below=100)
     yield encoder
     encoder.shutdown()
+    assert not ray.is_initialized()
 
 
-def test_ray_engine_gives_the_local_vectors(ray_encoder: RayEncoder) -> None:
-    local = SentenceTransformerEncoder()
-    assert (ray_encoder.model_name, ray_encoder.dimension, ray_encoder.identity) == \
+@pytest.fixture(scope="module")
+def unconnected() -> RayEncoder:
+    return RayEncoder(address="127.0.0.1:1")  # nothing listens there: any connection attempt would fail
+
+
+def test_empty_and_small_inputs_need_no_ray(unconnected: RayEncoder, local: SentenceTransformerEncoder) -> None:
+    encoder = unconnected
+    empty = encoder.encode([])
+    assert empty.shape == (0, local.dimension) and empty.dtype == np.float32
+    few = encoder.encode(TEXTS[:3])  # below local_below: the driver's copy of the model embeds them
+    assert cosines(few, local.encode(TEXTS[:3])).min() >= 0.9999
+    assert not ray.is_initialized()
+
+
+def test_same_identity_as_the_local_engine_so_the_cache_is_shared(unconnected: RayEncoder, tmp_path: Path,
+                                                                  local: SentenceTransformerEncoder) -> None:
+    encoder = unconnected
+    assert isinstance(encoder, Encoder)
+    assert (encoder.model_name, encoder.dimension, encoder.identity) == \
         (local.model_name, local.dimension, local.identity)
+    filled = EmbeddingCache(tmp_path, encoder_identity(encoder), encoder.dimension)
+    filled.embed(TEXTS[:5], encoder.encode)  # few texts: the driver embeds them, under the Ray engine's identity
+    filled.save()
+    _, stats = EmbeddingCache(tmp_path, encoder_identity(local), local.dimension).embed(TEXTS[:5], local.encode)
+    assert (stats.embedded, stats.reused) == (0, 5)
+
+
+def test_an_unreachable_cluster_fails_fast_and_clearly() -> None:
+    if ray.is_initialized():
+        pytest.skip("a Ray is already running in this process, and RayEncoder uses it whatever the address")
+    with pytest.raises(EngineError, match=r"cannot reach the Ray cluster at 127\.0\.0\.1:1"):
+        RayEncoder(address="127.0.0.1:1", local_below=0).encode(["x"])
+    assert not ray.is_initialized()
+
+
+def test_more_actors_than_cpus_is_refused() -> None:
+    with pytest.raises(EngineError, match="3 actors need 3 CPUs"):
+        RayEncoder(num_cpus=2, actors=3)
+
+
+def test_ray_engine_gives_the_local_vectors(ray_encoder: RayEncoder, local: SentenceTransformerEncoder) -> None:
     on_ray = ray_encoder.encode(TEXTS)
     here = local.encode(TEXTS)
-    assert on_ray.shape == here.shape == (len(TEXTS), 384) and on_ray.dtype == np.float32
-    cosine = np.sum(on_ray * here, axis=1) / (np.linalg.norm(on_ray, axis=1) * np.linalg.norm(here, axis=1))
-    assert cosine.min() >= 0.9999
-    assert np.array_equal(on_ray[-1], on_ray[-2])  # the two duplicate texts, side by side in the input
-    assert ray_encoder.encode([]).shape == (0, 384)
-
-
-def test_a_build_on_ray_equals_a_local_build_and_shares_its_cache(ray_encoder: RayEncoder, tmp_path: Path) -> None:
-    catalog = generate_demo_catalog(48, seed=9, posts_per_creator=(2, 3))
-    creators, posts = catalog.write(tmp_path / "catalog")
-    on_ray = build_store(creators, posts, tmp_path / "store", ray_encoder)
-    local = build_store(creators, posts, tmp_path / "local", SentenceTransformerEncoder())
-    ray_vectors = IndexStore(tmp_path / "store").load(on_ray.version).index.unit_vectors
-    local_vectors = IndexStore(tmp_path / "local").load(local.version).index.unit_vectors
-    assert np.sum(ray_vectors * local_vectors, axis=1).min() >= 0.9999
-    # the local engine reuses what Ray embedded: the cache key is the same
-    again = build_store(creators, posts, tmp_path / "store", SentenceTransformerEncoder())
-    assert (again.embedded, again.reused) == (0, on_ray.embedded)
-
-
+    assert on_ray.shape == here.shape == (len(TEXTS), local.dimension) and on_ray.dtype == np.float32
+    assert cosines(on_ray, here).min() >= 0.9999  # row by row: the order is the input order
+    assert np.linalg.norm(on_ray, axis=1) == pytest.approx(np.ones(len(TEXTS)), abs=1e-5)
+    assert cosines(on_ray[[-4, -3]], on_ray[[-2, -1]]).min() >= 0.9999  # duplicates, wherever their batch
+    assert ray_encoder.encode([]).shape == (0, local.dimension)
