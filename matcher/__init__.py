@@ -1,10 +1,15 @@
-"""Domain core of creatormatch: catalog, signals, briefs, ranking and explanations (no faiss, no torch)."""
+"""Domain core of creatormatch: catalog, signals, briefs, ranking, explanations, campaign plans (no faiss, no torch)."""
 
 from matcher.brief import Filters, ParsedBrief, parse_brief
+from matcher.campaign import Alternate, PlanCandidate, RankedBaseline, TeamMember, TeamPlan
 from matcher.catalog import Catalog, catalog_from_frames, load_catalog
+from matcher.cost import PriceEstimate, estimate_prices
+from matcher.diversity import mmr_order
 from matcher.engine import Component, CreatorIndex, Evidence, Match, Matcher, MatchResponse
 from matcher.errors import BriefError, CatalogError, CreatorMatchError
 from matcher.niche import NicheScorer
+from matcher.overlap import AudienceProfiles, audience_profiles, pairwise_overlap
+from matcher.planning import GREEDY_GUARANTEE, TeamSelection, ranked_within_budget, select_team, team_value
 from matcher.protocols import Encoder, VectorSearch
 from matcher.ranking import resolve_weights
 from matcher.schema import SCHEMA_VERSION
@@ -13,8 +18,11 @@ from matcher.signals import SignalTable, compute_signals
 
 __all__ = [
     "COMPONENTS",
+    "GREEDY_GUARANTEE",
     "PRESETS",
     "SCHEMA_VERSION",
+    "Alternate",
+    "AudienceProfiles",
     "BriefError",
     "Catalog",
     "CatalogError",
@@ -30,12 +38,25 @@ __all__ = [
     "Matcher",
     "NicheScorer",
     "ParsedBrief",
+    "PlanCandidate",
+    "PriceEstimate",
+    "RankedBaseline",
     "SignalTable",
+    "TeamMember",
+    "TeamPlan",
+    "TeamSelection",
     "TierThresholds",
     "VectorSearch",
+    "audience_profiles",
     "catalog_from_frames",
     "compute_signals",
+    "estimate_prices",
     "load_catalog",
+    "mmr_order",
+    "pairwise_overlap",
     "parse_brief",
+    "ranked_within_budget",
     "resolve_weights",
+    "select_team",
+    "team_value",
 ]

@@ -1,11 +1,12 @@
-"""Cost per expected engagement: the field judges value by it, not by reach."""
+"""Cost per expected engagement (the field judges value by it, not by reach) and the price of a post."""
 
 from __future__ import annotations
 
 from typing import NamedTuple
 
 import numpy as np
-from numpy.typing import NDArray
+import pandas as pd
+from numpy.typing import ArrayLike, NDArray
 
 from matcher.scales import percentile_within
 
@@ -33,3 +34,72 @@ def cost_signal(price_per_post: NDArray[np.float64], expected_engagements: NDArr
     score = 1.0 - percentile_within(per_engagement, np.zeros(len(price)))
     confidence = np.where(np.isnan(per_engagement), 0.0, np.asarray(engagement_confidence, dtype=float))
     return CostSignal(per_engagement, score, confidence)
+
+
+# Industry rule-of-thumb price of one post per 1,000 followers, by platform (USD): the WebFX rate
+# sheet as summarized in Word on the Block's "Influencer Pricing Guide" (2023) and Get Hyped Media's
+# "Influencer Rate Sheet": Instagram $10, YouTube $20, TikTok $2.50, Twitter $2, Facebook $25 per
+# 1,000 followers. Platforms the sheet does not cover take the Instagram rate.
+RATE_PER_THOUSAND: dict[str, float] = {"instagram": 10.0, "youtube": 20.0, "tiktok": 2.5, "twitter": 2.0,
+                                       "facebook": 25.0}
+DEFAULT_RATE_PER_THOUSAND = 10.0
+# known prices a (platform, tier) group needs before its own median rate replaces the rule of thumb
+MIN_KNOWN_PRICES = 5
+# how far engagement moves an estimate: x0.75 at the bottom of the creator's group, x1.25 at the top
+ENGAGEMENT_PRICE_SPREAD = 0.5
+
+
+class PriceEstimate(NamedTuple):
+    """Price of one post per creator, whether it was estimated, and what the estimate rests on."""
+
+    price: NDArray[np.float64]
+    estimated: NDArray[np.bool_]
+    basis: NDArray[np.object_]
+
+
+def estimate_prices(price_per_post: ArrayLike, followers: ArrayLike, platforms: ArrayLike, tiers: ArrayLike,
+                    engagement_score: ArrayLike, min_known: int = MIN_KNOWN_PRICES) -> PriceEstimate:
+    """Known prices kept; unknown ones estimated by platform, tier and engagement.
+
+    ``estimate = followers / 1000 * rate(platform, tier) * (0.75 + 0.5 * engagement_score)``.
+    The rate per 1,000 followers is the median of the catalog's own known prices in the creator's
+    (platform, tier) group when that group has at least `min_known` of them, else the industry rule
+    of thumb of `RATE_PER_THOUSAND` (WebFX rate sheet; sources in the constant's comment and
+    docs/planning.md). The engagement factor is an assumption, not a measurement: creators engaging
+    better than their peers charge up to 25% more; a missing engagement score leaves it at 1.
+    """
+    price = np.asarray(price_per_post, dtype=float)
+    count = np.asarray(followers, dtype=float)
+    platform = np.asarray(platforms, dtype=object)
+    tier = np.asarray(tiers, dtype=object)
+    engagement = np.asarray(engagement_score, dtype=float)
+    n = len(price)
+    for name, values in (("followers", count), ("platforms", platform), ("tiers", tier),
+                         ("engagement_score", engagement)):
+        if len(values) != n:
+            raise ValueError(f"{name}: has {len(values)} values, price_per_post has {n}")
+    if np.any(count < 0) or np.any(np.isnan(count)):
+        raise ValueError("followers: must be known and >= 0")
+    if np.any(price[~np.isnan(price)] < 0):
+        raise ValueError("price_per_post: must be >= 0")
+    known = ~np.isnan(price) & (count > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        per_thousand = np.where(known, price / count * 1000.0, np.nan)
+    groups = pd.DataFrame({"platform": platform, "tier": tier, "rate": per_thousand})
+    medians = groups.groupby(["platform", "tier"])["rate"].agg(["median", "count"])
+    rate = np.empty(n)
+    basis = np.empty(n, dtype=object)
+    for i in range(n):
+        key = (platform[i], tier[i])
+        if key in medians.index and medians.loc[key, "count"] >= min_known:
+            rate[i] = float(medians.loc[key, "median"])
+            basis[i] = f"median known price of {platform[i]} {tier[i]} creators in the catalog"
+        else:
+            rate[i] = RATE_PER_THOUSAND.get(str(platform[i]), DEFAULT_RATE_PER_THOUSAND)
+            basis[i] = f"industry rate ${rate[i]:g} per 1,000 {platform[i]} followers"
+    factor = np.where(np.isnan(engagement), 1.0,
+                      1.0 - ENGAGEMENT_PRICE_SPREAD / 2 + ENGAGEMENT_PRICE_SPREAD * np.clip(engagement, 0.0, 1.0))
+    estimate = count / 1000.0 * rate * factor
+    estimated = np.isnan(price)
+    basis = np.where(estimated, basis, "price_per_post in the catalog")
+    return PriceEstimate(np.where(estimated, estimate, price), estimated, basis)

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from dataclasses import asdict, dataclass
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, replace
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
 from matcher.brief import Filters, ParsedBrief, parse_brief, with_filters
+from matcher.campaign import DEFAULT_ALTERNATES, PlanCandidate, TeamPlan, choose_team, ranked_baseline
+from matcher.cost import PriceEstimate, estimate_prices
+from matcher.diversity import mmr_order
 from matcher.errors import BriefError
 from matcher.filtering import allowed_mask
 from matcher.loyalty import (
@@ -22,10 +25,12 @@ from matcher.loyalty import (
     loyalty_with_brand,
 )
 from matcher.niche import NicheScorer
+from matcher.overlap import DEFAULT_SHARED, audience_profiles, pairwise_overlap
+from matcher.planning import GREEDY_GUARANTEE
 from matcher.protocols import Encoder, VectorSearch
-from matcher.ranking import ComponentScores, combine, min_max, resolve_weights
+from matcher.ranking import Combined, ComponentScores, combine, min_max, resolve_weights
 from matcher.settings import COMPONENTS, MatchSettings
-from matcher.taxonomy import NICHES, steer_query
+from matcher.taxonomy import NICHES, niche_mix, steer_query
 
 DEFAULT_K = 10
 
@@ -139,6 +144,22 @@ def _finite(value: float) -> float | None:
     return None if value is None or not math.isfinite(value) else float(value)
 
 
+class Ranked(NamedTuple):
+    """A query's candidate pool with every score part, and its order best first (positions)."""
+
+    rows: NDArray[np.int64]
+    table: pd.DataFrame
+    components: dict[str, ComponentScores]
+    combined: Combined
+    total: NDArray[np.float64]
+    order: NDArray[np.int64]
+    query: NDArray[np.float32]
+    conflicts: Mapping[str, Any]
+    affinity: dict[str, BrandAffinity]
+    filters: Filters
+    weights: dict[str, float]
+
+
 class Matcher:
     """Answers briefs against one loaded index version; cheap to build, safe to share across threads."""
 
@@ -151,6 +172,8 @@ class Matcher:
         self.niche = niche or NicheScorer()
         self._unit_start, self._unit_end = index.unit_ranges()
         self._prototypes: NDArray[np.float32] | None = None
+        self._prices: PriceEstimate | None = None
+        self._rows_by_id: dict[str, int] | None = None
 
     def niche_prototypes(self) -> NDArray[np.float32]:
         """Vectors of the taxonomy's niche descriptions, embedded once per matcher."""
@@ -171,45 +194,182 @@ class Matcher:
 
     def match(self, brief: str, *, k: int | None = None, preset: str | None = None,
               weights: Mapping[str, float] | None = None, filters: Filters | None = None,
-              brief_id: str | None = None) -> MatchResponse:
-        """Rank the creators that fit `brief` under the filters, best first, each one explained."""
+              brief_id: str | None = None, diversity: float | None = None) -> MatchResponse:
+        """Rank the creators that fit `brief` under the filters, best first, each one explained.
+
+        `diversity` is the lambda of maximal marginal relevance (`matcher.diversity.mmr_order`):
+        1 keeps the plain ranking, lower values push near-duplicate creators down the list.
+        """
         parsed = with_filters(parse_brief(brief), filters)
         active = parsed.filters
         limit = k or active.k or DEFAULT_K
         if limit < 1:
             raise BriefError(f"k: must be at least 1, got {limit}")
         resolved = resolve_weights(self.settings, preset, weights)
-        creators = self.index.creators
         allowed, conflicts = self.eligible(active)
         eligible = int(allowed.sum())
         if eligible == 0:
             return MatchResponse(brief_id, parsed, active, preset or self.settings.default_preset, resolved,
                                  self.version, 0, ())
+        query, niches = self.brief_query(parsed)
+        ranked = self._rank(query, allowed, conflicts, active, resolved, limit)
+        results = self._shortlist(ranked, limit, diversity)
+        return MatchResponse(brief_id, parsed, active, preset or self.settings.default_preset, resolved,
+                             self.version, eligible, results, niches)
 
+    def similar(self, creator_ids: Sequence[str], *, k: int | None = None, preset: str | None = None,
+                weights: Mapping[str, float] | None = None, filters: Filters | None = None,
+                diversity: float | None = None) -> MatchResponse:
+        """Creators like the seed creators, ranked and explained as a match; the seeds are left out.
+
+        The query is the normalized mean of the seeds' content vectors; signals, filters and
+        explanations are those of `match`.
+        """
+        seeds = list(dict.fromkeys(str(c) for c in creator_ids))
+        if not seeds:
+            raise BriefError("creator_id: give at least one seed creator")
+        row_of = self._row_of_id()
+        unknown = [seed for seed in seeds if seed not in row_of]
+        if unknown:
+            raise BriefError(f"creator_id: unknown {', '.join(map(repr, unknown))} (not in index {self.version})")
+        rows = np.array([row_of[seed] for seed in seeds], dtype=np.int64)
+        vectors = self.index.creator_vectors[rows].astype(np.float64)
+        norms = np.linalg.norm(vectors, axis=1)
+        if not np.any(norms > 0):
+            raise BriefError(f"creator_id: {', '.join(seeds)} have no bio or captions to compare with")
+        mean = vectors[norms > 0].mean(axis=0)
+        query = (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
+        active = filters or Filters()
+        limit = k or active.k or DEFAULT_K
+        if limit < 1:
+            raise BriefError(f"k: must be at least 1, got {limit}")
+        resolved = resolve_weights(self.settings, preset, weights)
+        allowed, conflicts = self.eligible(active)
+        allowed[rows] = False
+        parsed = ParsedBrief(text=f"creators like {', '.join(seeds)}", query_text="", filters=active)
+        chosen_preset = preset or self.settings.default_preset
+        eligible = int(allowed.sum())
+        if eligible == 0:
+            return MatchResponse(None, parsed, active, chosen_preset, resolved, self.version, 0, ())
+        ranked = self._rank(query, allowed, conflicts, active, resolved, limit)
+        return MatchResponse(None, parsed, active, chosen_preset, resolved, self.version, eligible,
+                             self._shortlist(ranked, limit, diversity))
+
+    def plan(self, brief: str, *, budget: float | None = None, size: int | None = None, preset: str | None = None,
+             weights: Mapping[str, float] | None = None, filters: Filters | None = None,
+             brief_id: str | None = None, alternates: int = DEFAULT_ALTERNATES,
+             shared: float = DEFAULT_SHARED) -> TeamPlan:
+        """The team worth most together for `brief` within a total `budget` (`matcher.planning`).
+
+        The budget and the team size fall back to those written in the brief ("budget $2,000",
+        "3 creators"). Candidates are the match's pool (`candidate_pool`, ranked by `preset`).
+        """
+        parsed = with_filters(parse_brief(brief), filters)
+        total = budget if budget is not None else parsed.filters.budget
+        if total is None:
+            raise BriefError("budget: give the campaign's total budget (--budget) or write it in the brief")
+        if not math.isfinite(total) or total <= 0:
+            raise BriefError(f"budget: must be a positive number, got {total}")
+        max_size = size if size is not None else parsed.filters.k
+        if max_size is not None and max_size < 1:
+            raise BriefError(f"size: must be at least 1, got {max_size}")
+        # a creator whose known price is above the whole budget can be in no team
+        active = replace(parsed.filters, budget=float(total))
+        parsed = replace(parsed, filters=active)
+        resolved = resolve_weights(self.settings, preset, weights)
+        chosen_preset = preset or self.settings.default_preset
+        allowed, conflicts = self.eligible(active)
+        eligible = int(allowed.sum())
+        query, niches = self.brief_query(parsed)
+        ranked = self._rank(query, allowed, conflicts, active, resolved, self.settings.candidate_pool)
+        table = ranked.table
+        expected = table["expected_engagements"].to_numpy(dtype=float)
+        keep = np.flatnonzero(~np.isnan(expected))
+        skipped = tuple((str(creator_id), "no recent posts: expected engagements unknown")
+                        for creator_id in table["creator_id"].to_numpy()[np.isnan(expected)])
+        prices = self.prices()
+        fit = ranked.combined.normalized["niche"]
+        trust = ranked.combined.normalized["trust"]
+        candidates = [PlanCandidate(
+            fit=float(fit[p]), trust=float(trust[p]), expected_engagements=float(expected[p]),
+            price=float(prices.price[ranked.rows[p]]), price_estimated=bool(prices.estimated[ranked.rows[p]]),
+            price_basis=str(prices.basis[ranked.rows[p]]), audience_basis="") for p in keep]
+        kept = table.iloc[keep]
+        prototypes = self.niche_prototypes()
+        mix = np.vstack([niche_mix(v, prototypes, self.niche.taxonomy_temperature)
+                         for v in self.index.creator_vectors[ranked.rows[keep]]]) if len(keep) else np.zeros((0, 1))
+        profiles = audience_profiles(
+            kept["platform"].tolist(), mix,
+            [c if isinstance(c, str) and c else None for c in kept["country"]],
+            _column(kept, "audience_countries"), _column(kept, "audience_age"), _column(kept, "audience_gender"),
+            shared)
+        candidates = [replace(c, audience_basis=b) for c, b in zip(candidates, profiles.basis, strict=True)]
+        overlap = pairwise_overlap(profiles.matrix)
+        index_of = {int(p): i for i, p in enumerate(keep)}
+        ranking = [index_of[int(p)] for p in ranked.order if int(p) in index_of]
+        ids = kept["creator_id"].astype(str).tolist()
+        strategy, team, matrix, left_out = choose_team(
+            candidates, profiles.matrix, overlap, ranking, kept["handle"].astype(str).tolist(), float(total),
+            max_size, lambda i: self._match_at(ranked, int(keep[i])), alternates)
+        baseline = ranked_baseline(candidates, profiles.matrix, overlap, ranking, ids, float(total), max_size)
+        return TeamPlan(brief_id, parsed, active, chosen_preset, self.version, eligible, len(keep), float(total),
+                        max_size, strategy, GREEDY_GUARANTEE, team, matrix, left_out, skipped, baseline, niches)
+
+    def prices(self) -> PriceEstimate:
+        """Every creator's price per post: known, or estimated by platform, tier and engagement."""
+        if self._prices is None:
+            creators = self.index.creators
+            self._prices = estimate_prices(creators["price_per_post"], creators["followers"], creators["platform"],
+                                           creators["tier"], creators["engagement_score"])
+        return self._prices
+
+    def _row_of_id(self) -> dict[str, int]:
+        if self._rows_by_id is None:
+            self._rows_by_id = {str(c): i for i, c in enumerate(self.index.creators["creator_id"])}
+        return self._rows_by_id
+
+    def brief_query(self, parsed: ParsedBrief) -> tuple[NDArray[np.float32], tuple[tuple[str, float], ...]]:
+        """The brief's query vector (steered towards its niches) and the niches it was read as."""
         query = self.encoder.encode([parsed.query_text])[0]
         niches: tuple[tuple[str, float], ...] = ()
         if self.niche.taxonomy_weight > 0:
             query, mix = steer_query(query, self.niche_prototypes(), self.niche.taxonomy_temperature,
                                      self.niche.taxonomy_weight)
             niches = tuple((NICHES[i][0], float(mix[i])) for i in np.argsort(-mix)[:3] if mix[i] >= 0.05)
+        return query, niches
+
+    def _rank(self, query: NDArray[np.float32], allowed: NDArray[np.bool_], conflicts: Mapping[str, Any],
+              filters: Filters, weights: dict[str, float], limit: int) -> Ranked:
+        """The candidate pool for a query, scored, with its order best first."""
         pool = max(self.settings.candidate_pool, limit)
         rows, niche_raw = self.niche.candidates(query, self.search, self.index.creator_vectors,
                                                 self.index.unit_vectors, self._unit_start, self._unit_end,
                                                 pool, allowed)
-        affinity = brand_affinity(self.index.brand_events, active.brand or "")
-        table = creators.iloc[rows]
-        components = self._components(table, niche_raw, affinity, active)
-        combined = combine(components, resolved)
+        affinity = brand_affinity(self.index.brand_events, filters.brand or "")
+        table = self.index.creators.iloc[rows]
+        components = self._components(table, niche_raw, affinity, filters)
+        combined = combine(components, weights)
         total = combined.total.copy()
         if self.settings.competitor_policy == "penalize":
             penalized = table["creator_id"].isin(conflicts.keys()).to_numpy()
             total = np.where(penalized, total * (1.0 - self.settings.competitor_penalty), total)
         # ties (equal scores) keep the niche order, so results are deterministic
-        order = np.lexsort((-niche_raw, -total))[:limit]
-        results = tuple(self._explain(int(position), table, rows, components, combined, total, resolved,
-                                      query, conflicts, affinity, active) for position in order)
-        return MatchResponse(brief_id, parsed, active, preset or self.settings.default_preset, resolved,
-                             self.version, eligible, results, niches)
+        order = np.lexsort((-niche_raw, -total))
+        return Ranked(rows, table, components, combined, total, order, query, conflicts, affinity, filters,
+                      weights)
+
+    def _shortlist(self, ranked: Ranked, limit: int, diversity: float | None) -> tuple[Match, ...]:
+        order = ranked.order
+        if diversity is not None:
+            vectors = self.index.creator_vectors[ranked.rows[order]]
+            picked = mmr_order(ranked.total[order], vectors @ vectors.T, diversity, limit)
+            order = order[picked]
+        return tuple(self._match_at(ranked, int(position)) for position in order[:limit])
+
+    def _match_at(self, ranked: Ranked, position: int) -> Match:
+        return self._explain(position, ranked.table, ranked.rows, ranked.components, ranked.combined,
+                             ranked.total, ranked.weights, ranked.query, ranked.conflicts, ranked.affinity,
+                             ranked.filters)
 
     def _components(self, table: pd.DataFrame, niche_raw: NDArray[np.float64],
                     affinity: dict[str, BrandAffinity], filters: Filters) -> dict[str, ComponentScores]:
@@ -284,6 +444,11 @@ class Matcher:
         return tuple(Evidence(source=str(units["source"].iat[start + i]), post_id=str(units["post_id"].iat[start + i]),
                               text=_snippet(str(units["shown"].iat[start + i])), similarity=float(similarity[i]))
                      for i in best)
+
+
+def _column(table: pd.DataFrame, name: str) -> list[Any]:
+    """A column's values, or None for each row when the catalog has no such column."""
+    return table[name].tolist() if name in table.columns else [None] * len(table)
 
 
 def _snippet(text: str, limit: int = 220) -> str:
