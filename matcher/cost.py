@@ -63,8 +63,8 @@ def estimate_prices(price_per_post: ArrayLike, followers: ArrayLike, platforms: 
 
     ``estimate = followers / 1000 * rate(platform, tier) * (0.75 + 0.5 * engagement_score)``.
     The rate per 1,000 followers is the median of the catalog's own known prices in the creator's
-    (platform, tier) group when that group has at least `min_known` of them, else the industry rule
-    of thumb of `RATE_PER_THOUSAND` (WebFX rate sheet; sources in the constant's comment and
+    (platform, tier) group when that group has at least `min_known` of them, else in its platform,
+    else the industry rule of thumb of `RATE_PER_THOUSAND` (WebFX rate sheet; sources in the constant's comment and
     docs/planning.md). The engagement factor is an assumption, not a measurement: creators engaging
     better than their peers charge up to 25% more; a missing engagement score leaves it at 1.
     """
@@ -86,14 +86,18 @@ def estimate_prices(price_per_post: ArrayLike, followers: ArrayLike, platforms: 
     with np.errstate(divide="ignore", invalid="ignore"):
         per_thousand = np.where(known, price / count * 1000.0, np.nan)
     groups = pd.DataFrame({"platform": platform, "tier": tier, "rate": per_thousand})
-    medians = groups.groupby(["platform", "tier"])["rate"].agg(["median", "count"])
+    by_tier = groups.groupby(["platform", "tier"])["rate"].agg(["median", "count"])
+    by_platform = groups.groupby("platform")["rate"].agg(["median", "count"])
     rate = np.empty(n)
     basis = np.empty(n, dtype=object)
     for i in range(n):
         key = (platform[i], tier[i])
-        if key in medians.index and medians.loc[key, "count"] >= min_known:
-            rate[i] = float(medians.loc[key, "median"])
-            basis[i] = f"median known price of {platform[i]} {tier[i]} creators in the catalog"
+        if key in by_tier.index and by_tier.loc[key, "count"] >= min_known:
+            rate[i] = float(by_tier.loc[key, "median"])
+            basis[i] = f"median known price per follower of {platform[i]} {tier[i]} creators in the catalog"
+        elif platform[i] in by_platform.index and by_platform.loc[platform[i], "count"] >= min_known:
+            rate[i] = float(by_platform.loc[platform[i], "median"])
+            basis[i] = f"median known price per follower of {platform[i]} creators in the catalog"
         else:
             rate[i] = RATE_PER_THOUSAND.get(str(platform[i]), DEFAULT_RATE_PER_THOUSAND)
             basis[i] = f"industry rate ${rate[i]:g} per 1,000 {platform[i]} followers"
