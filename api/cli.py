@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
-from api.formatting import print_build_report, print_response
+from api.formatting import plan_to_dict, print_build_report, print_plan, print_response
 from api.settings import Settings
 from matcher import BriefError, CreatorMatchError, Matcher, MatchSettings, TierThresholds
 from matcher.brief import filters_from_options
@@ -20,6 +20,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
                   help="Match brands with creators: build an index, match briefs, audit a catalog.")
 
 StoreOption = Annotated[Path, typer.Option("--store", help="index store folder")]
+MMR_HELP = "diversify with maximal marginal relevance: lambda 0..1, 1 = plain ranking, 0.7 a good start"
 
 
 def _settings() -> Settings:
@@ -236,6 +237,7 @@ def match(
     competitor: Annotated[list[str] | None, typer.Option("--competitor", help="repeatable")] = None,
     budget: Annotated[float | None, typer.Option("--budget", min=0.0, help="max price per post")] = None,
     json_output: Annotated[bool, typer.Option("--json", help="one JSON object per brief per line")] = False,
+    mmr: Annotated[float | None, typer.Option("--mmr", min=0.0, max=1.0, help=MMR_HELP)] = None,
 ) -> None:
     """Rank the creators that fit a brief, each with its score explained."""
     if (brief is None) == (briefs is None):
@@ -251,11 +253,93 @@ def match(
         response = matcher.match(
             merged["text"], k=k or merged.get("k"), preset=preset or merged.get("preset"),
             weights=_weights(weights) or _weights(merged.get("weights")),
-            filters=filters_from_options(merged), brief_id=record.get("brief_id"))
+            filters=filters_from_options(merged), brief_id=record.get("brief_id"), diversity=mmr)
         if json_output:
             typer.echo(json.dumps(response.to_dict(), ensure_ascii=False))
         else:
             print_response(response)
+
+
+PlatformOption = Annotated[list[str] | None, typer.Option("--platform", help="repeatable")]
+MinFollowersOption = Annotated[int | None, typer.Option("--min-followers", min=0)]
+MaxFollowersOption = Annotated[int | None, typer.Option("--max-followers", min=0)]
+TierOption = Annotated[list[str] | None, typer.Option("--tier", help="nano, micro, macro, mega")]
+CountryOption = Annotated[list[str] | None, typer.Option("--country", help="ISO 3166 alpha-2")]
+LanguageOption = Annotated[list[str] | None, typer.Option("--language", help="ISO 639-1")]
+MinTrustOption = Annotated[float | None, typer.Option("--min-trust", min=0.0, max=1.0)]
+BrandOption = Annotated[str | None, typer.Option("--brand")]
+CompetitorOption = Annotated[list[str] | None, typer.Option("--competitor", help="repeatable")]
+PresetOption = Annotated[str | None, typer.Option("--preset", help="weight preset (relevance, balanced, ...)")]
+WeightsOption = Annotated[str | None, typer.Option("--weights", help="niche=0.6,engagement=0.2,...")]
+
+
+@app.command("plan")
+def plan_campaign(
+    store: StoreOption,
+    brief: Annotated[str, typer.Argument(help="the brief, in plain words")],
+    budget: Annotated[float | None, typer.Option("--budget", min=0.0, help="the campaign's total budget "
+                                                 "(default: the one written in the brief)")] = None,
+    size: Annotated[int | None, typer.Option("--size", min=1, help="most creators in the team")] = None,
+    alternates: Annotated[int, typer.Option("--alternates", min=0, help="left-out creators to explain")] = 5,
+    preset: PresetOption = None,
+    weights: WeightsOption = None,
+    platform: PlatformOption = None,
+    min_followers: MinFollowersOption = None,
+    max_followers: MaxFollowersOption = None,
+    tier: TierOption = None,
+    country: CountryOption = None,
+    language: LanguageOption = None,
+    min_trust: MinTrustOption = None,
+    brand: BrandOption = None,
+    competitor: CompetitorOption = None,
+    json_output: Annotated[bool, typer.Option("--json", help="the plan as one JSON object")] = False,
+) -> None:
+    """Choose the team of creators worth most together within a budget, with overlaps and alternates."""
+    matcher, _ = _serving_matcher(store, _settings())
+    filters = filters_from_options({"platform": platform, "min_followers": min_followers,
+                                    "max_followers": max_followers, "tier": tier, "country": country,
+                                    "language": language, "min_trust": min_trust, "brand": brand,
+                                    "competitor": competitor})
+    result = matcher.plan(brief, budget=budget, size=size, preset=preset, weights=_weights(weights),
+                          filters=filters, alternates=alternates)
+    if json_output:
+        typer.echo(json.dumps(plan_to_dict(result), ensure_ascii=False))
+    else:
+        print_plan(result)
+
+
+@app.command()
+def similar(
+    store: StoreOption,
+    creator_ids: Annotated[list[str], typer.Argument(help="one or more seed creator ids")],
+    k: Annotated[int | None, typer.Option("--k", min=1, max=1000, help="results")] = None,
+    preset: PresetOption = None,
+    weights: WeightsOption = None,
+    platform: PlatformOption = None,
+    min_followers: MinFollowersOption = None,
+    max_followers: MaxFollowersOption = None,
+    tier: TierOption = None,
+    country: CountryOption = None,
+    language: LanguageOption = None,
+    min_trust: MinTrustOption = None,
+    brand: BrandOption = None,
+    competitor: CompetitorOption = None,
+    budget: Annotated[float | None, typer.Option("--budget", min=0.0, help="max price per post")] = None,
+    mmr: Annotated[float | None, typer.Option("--mmr", min=0.0, max=1.0, help=MMR_HELP)] = None,
+    json_output: Annotated[bool, typer.Option("--json", help="the answer as one JSON object")] = False,
+) -> None:
+    """Find creators like the seed creators (content vectors plus signals), each one explained."""
+    matcher, _ = _serving_matcher(store, _settings())
+    filters = filters_from_options({"platform": platform, "min_followers": min_followers,
+                                    "max_followers": max_followers, "tier": tier, "country": country,
+                                    "language": language, "min_trust": min_trust, "brand": brand,
+                                    "competitor": competitor, "budget": budget})
+    response = matcher.similar(creator_ids, k=k, preset=preset, weights=_weights(weights), filters=filters,
+                               diversity=mmr)
+    if json_output:
+        typer.echo(json.dumps(response.to_dict(), ensure_ascii=False))
+    else:
+        print_response(response)
 
 
 @app.command()

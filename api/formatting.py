@@ -1,12 +1,17 @@
-"""Human-readable output of the command line (rich)."""
+"""Output of the command line: human-readable (rich), and the JSON form of a campaign plan."""
 
 from __future__ import annotations
 
+import math
+from dataclasses import asdict
+from typing import Any
+
+import numpy as np
 from rich.console import Console
 
 from index import BuildReport
 from index.drift import drift_lines
-from matcher import MatchResponse
+from matcher import MatchResponse, PlanCandidate, TeamPlan
 
 
 def _console() -> Console:
@@ -66,3 +71,104 @@ def print_response(response: MatchResponse) -> None:
         for evidence in match.evidence:
             console.print(f"      [green]\u201c{evidence.text}\u201d[/green] ({evidence.source}, "
                            f"cosine {evidence.similarity:.2f})")
+
+
+def _plain(value: Any) -> Any:
+    """JSON-ready: NaN and infinities become null, numpy scalars plain numbers."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, np.generic):
+        return _plain(value.item())
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _candidate_fields(candidate: PlanCandidate) -> dict[str, Any]:
+    return {"cost": round(candidate.price, 2), "price_estimated": candidate.price_estimated,
+            "price_basis": candidate.price_basis, "expected_engagements": candidate.expected_engagements,
+            "cost_per_engagement": candidate.cost_per_engagement, "fit": round(candidate.fit, 4),
+            "trust": round(candidate.trust, 4), "value": round(candidate.value, 2),
+            "audience_basis": candidate.audience_basis}
+
+
+def plan_to_dict(plan: TeamPlan) -> dict[str, Any]:
+    """JSON-ready form of a campaign plan: the contract of `creatormatch plan --json` (and POST /plan)."""
+    members = [m.match.creator_id for m in plan.team]
+    return _plain({
+        "brief_id": plan.brief_id,
+        "brief": plan.brief.text,
+        "query_text": plan.brief.query_text,
+        "parsed": plan.brief.filters.as_dict(),
+        "filters": plan.filters.as_dict(),
+        "niches": [{"niche": name, "weight": round(weight, 3)} for name, weight in plan.niches],
+        "preset": plan.preset,
+        "index_version": plan.index_version,
+        "eligible_creators": plan.eligible_creators,
+        "candidates": plan.candidates,
+        "budget": plan.budget,
+        "max_size": plan.max_size,
+        "selection": {"strategy": plan.strategy, "guarantee": round(plan.guarantee, 4),
+                      "objective": "sum over audience atoms of the largest fit x trust x expected engagements "
+                                   "share among members (docs/planning.md)"},
+        "team": [{**asdict(m.match), **_candidate_fields(m.candidate), "gain": round(m.gain, 2),
+                  "why": list(m.reasons)} for m in plan.team],
+        "totals": {"members": len(plan.team), "cost": round(plan.total_cost, 2),
+                   "budget_left": round(plan.budget - plan.total_cost, 2),
+                   "expected_engagements": plan.total_expected_engagements,
+                   "cost_per_engagement": (plan.total_cost / plan.total_expected_engagements
+                                           if plan.total_expected_engagements > 0 else None),
+                   "value": round(plan.team_value, 2), "mean_pairwise_overlap": plan.mean_pairwise_overlap},
+        "overlap": {"creator_ids": members, "matrix": [[round(x, 4) for x in row] for row in plan.overlap]},
+        "alternates": [{"creator_id": a.match.creator_id, "handle": a.match.handle, "platform": a.match.platform,
+                        "followers": a.match.followers, "score": a.match.score, **_candidate_fields(a.candidate),
+                        "gain": round(a.gain, 2), "why_not": a.reason} for a in plan.alternates],
+        "skipped": [{"creator_id": creator_id, "reason": reason} for creator_id, reason in plan.skipped],
+        "ranked_baseline": asdict(plan.baseline),
+    })
+
+
+def print_plan(plan: TeamPlan) -> None:
+    """A campaign plan: the team with each member's numbers and reasons, totals, overlaps, alternates."""
+    console = _console()
+    console.print()
+    console.print(f"[bold]Brief:[/bold] {plan.brief.text}")
+    console.print(f"  budget {plan.budget:,.2f}" + (f", at most {plan.max_size} creators" if plan.max_size else "")
+                  + f"; {plan.candidates:,} candidates of {plan.eligible_creators:,} passing the filters "
+                    f"({plan.filters.as_dict() or 'no filters'}), preset {plan.preset}, index {plan.index_version}")
+    if not plan.team:
+        console.print("  [yellow]no creator fits this budget and these filters[/yellow]")
+    for rank, member in enumerate(plan.team, start=1):
+        match, candidate = member.match, member.candidate
+        per_engagement = candidate.cost_per_engagement
+        console.print(f"  [bold]{rank:>2}. {match.handle}[/bold]  {match.platform}, {match.followers:,} followers "
+                      f"({match.tier})  cost [bold]{candidate.price:,.2f}[/bold]"
+                      + (" (estimated)" if candidate.price_estimated else "")
+                      + f"  expected engagements {candidate.expected_engagements:,.0f}"
+                      + (f"  per engagement {per_engagement:.3f}" if per_engagement is not None else ""))
+        for reason in member.reasons:
+            console.print(f"      {reason}")
+        for flag in match.flags:
+            console.print(f"      [red]! {flag}[/red]")
+    overlap = plan.mean_pairwise_overlap
+    console.print(f"  [bold]team[/bold]: {len(plan.team)} creators, cost {plan.total_cost:,.2f} of "
+                  f"{plan.budget:,.2f}, expected engagements {plan.total_expected_engagements:,.0f}, value "
+                  f"{plan.team_value:,.0f}" + (f", mean pairwise overlap {overlap:.1%}" if overlap is not None else ""))
+    baseline = plan.baseline
+    base_overlap = baseline.mean_pairwise_overlap
+    console.print(f"  top matches in order for the same budget: {len(baseline.creator_ids)} creators, cost "
+                  f"{baseline.cost:,.2f}, expected engagements {baseline.expected_engagements:,.0f}, value "
+                  f"{baseline.value:,.0f}" + (f", mean overlap {base_overlap:.1%}" if base_overlap is not None else ""))
+    console.print(f"  chosen by the {plan.strategy} (guarantee: at least {plan.guarantee:.3f} of the best "
+                  "team's value)")
+    if len(plan.team) >= 2:
+        console.print("  pairwise audience overlap:")
+        for member, row in zip(plan.team, plan.overlap, strict=True):
+            console.print(f"    {member.match.handle:<28} " + " ".join(f"{x:5.0%}" for x in row))
+    for alternate in plan.alternates:
+        console.print(f"  [dim]left out[/dim] {alternate.match.handle} ({alternate.candidate.price:,.2f}"
+                      + (" estimated" if alternate.candidate.price_estimated else "") + f"): {alternate.reason}")
+    if plan.skipped:
+        console.print(f"  {len(plan.skipped)} candidates skipped: expected engagements unknown (no recent posts)")

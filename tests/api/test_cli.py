@@ -229,3 +229,27 @@ def test_nightly_build_options_sql_source_index_type_and_quality_gate(tmp_path: 
     assert len(run("versions", "--store", str(store)).stdout.splitlines()) == 1
     bad_time = run("schedule", "--at", "25:00", "--creators", str(creators), "--store", str(store), check=False)
     assert bad_time.returncode == 2 and "--at: '25:00' is not a time of day HH:MM" in bad_time.stderr
+
+
+@pytest.mark.model
+def test_plan_similar_and_mmr_from_the_command_line(tmp_path: Path) -> None:
+    catalog = generate_demo_catalog(64, seed=8, posts_per_creator=(3, 4))
+    creators, posts = catalog.write(tmp_path / "catalog")
+    store = tmp_path / "store"
+    run("build", "--creators", str(creators), "--posts", str(posts), "--store", str(store))
+    plan = json.loads(run("plan", "--store", str(store), "--budget", "3000", "--size", "4", "--json",
+                          "dog owners with their puppies").stdout)
+    team = plan["team"]
+    assert 1 <= len(team) <= 4 and all({"creator_id", "cost", "price_estimated", "expected_engagements",
+                                        "cost_per_engagement", "why"} <= set(m) for m in team)
+    assert sum(m["cost"] for m in team) <= 3000 and plan["totals"]["cost"] <= 3000
+    assert len(plan["overlap"]["matrix"]) == len(team) and plan["alternates"]
+    assert all(a["why_not"] for a in plan["alternates"]) and plan["selection"]["guarantee"] == 0.3161
+
+    seed = team[0]["creator_id"]
+    similar = json.loads(run("similar", "--store", str(store), "--k", "3", "--json", seed).stdout)
+    assert len(similar["results"]) == 3 and seed not in {r["creator_id"] for r in similar["results"]}
+
+    diverse = json.loads(run("match", "--store", str(store), "--k", "5", "--mmr", "0.5", "--json",
+                             "dog owners with their puppies").stdout)
+    assert len(diverse["results"]) == 5
