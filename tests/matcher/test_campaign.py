@@ -142,3 +142,9 @@ def test_mmr_spreads_a_shortlist_and_lambda_one_keeps_the_ranking(demo_matcher: 
     diverse = demo_matcher.match("dog and puppy", k=10, diversity=0.5)
     assert mean_similarity(diverse) < mean_similarity(plain)
     assert diverse.results[0].creator_id == plain.results[0].creator_id  # the first pick is the most relevant
+
+
+def test_no_eligible_creator_gives_an_empty_plan() -> None:
+    plan = tiny_matcher().plan("dog walk", budget=300, filters=Filters(countries=("FR",)))
+    assert plan.team == () and plan.eligible_creators == 0 and plan.total_cost == 0.0
+    assert plan.mean_pairwise_overlap is None and plan.baseline.creator_ids == ()
