@@ -25,7 +25,7 @@ from matcher.loyalty import (
     loyalty_with_brand,
 )
 from matcher.niche import NicheScorer
-from matcher.overlap import DEFAULT_SHARED, audience_profiles, pairwise_overlap
+from matcher.overlap import DEFAULT_SHARED, AudienceProfiles, audience_profiles, pairwise_overlap
 from matcher.planning import GREEDY_GUARANTEE
 from matcher.protocols import Encoder, VectorSearch
 from matcher.ranking import Combined, ComponentScores, combine, min_max, resolve_weights
@@ -287,23 +287,15 @@ class Matcher:
         keep = np.flatnonzero(~np.isnan(expected))
         skipped = tuple((str(creator_id), "no recent posts: expected engagements unknown")
                         for creator_id in table["creator_id"].to_numpy()[np.isnan(expected)])
+        kept = table.iloc[keep]
+        profiles = self._audiences(kept, ranked.rows[keep], shared)
         prices = self.prices()
-        fit = ranked.combined.normalized["niche"]
-        trust = ranked.combined.normalized["trust"]
+        fit, trust = ranked.combined.normalized["niche"], ranked.combined.normalized["trust"]
         candidates = [PlanCandidate(
             fit=float(fit[p]), trust=float(trust[p]), expected_engagements=float(expected[p]),
-            price=float(prices.price[ranked.rows[p]]), price_estimated=bool(prices.estimated[ranked.rows[p]]),
-            price_basis=str(prices.basis[ranked.rows[p]]), audience_basis="") for p in keep]
-        kept = table.iloc[keep]
-        prototypes = self.niche_prototypes()
-        mix = np.vstack([niche_mix(v, prototypes, self.niche.taxonomy_temperature)
-                         for v in self.index.creator_vectors[ranked.rows[keep]]]) if len(keep) else np.zeros((0, 1))
-        profiles = audience_profiles(
-            kept["platform"].tolist(), mix,
-            [c if isinstance(c, str) and c else None for c in kept["country"]],
-            _column(kept, "audience_countries"), _column(kept, "audience_age"), _column(kept, "audience_gender"),
-            shared)
-        candidates = [replace(c, audience_basis=b) for c, b in zip(candidates, profiles.basis, strict=True)]
+            price=float(prices.price[row]), price_estimated=bool(prices.estimated[row]),
+            price_basis=str(prices.basis[row]), audience_basis=basis)
+            for p, row, basis in zip(keep, ranked.rows[keep], profiles.basis, strict=True)]
         overlap = pairwise_overlap(profiles.matrix)
         index_of = {int(p): i for i, p in enumerate(keep)}
         ranking = [index_of[int(p)] for p in ranked.order if int(p) in index_of]
@@ -314,6 +306,16 @@ class Matcher:
         baseline = ranked_baseline(candidates, profiles.matrix, overlap, ranking, ids, float(total), max_size)
         return TeamPlan(brief_id, parsed, active, chosen_preset, self.version, eligible, len(keep), float(total),
                         max_size, strategy, GREEDY_GUARANTEE, team, matrix, left_out, skipped, baseline, niches)
+
+    def _audiences(self, creators: pd.DataFrame, rows: NDArray[np.int64], shared: float) -> AudienceProfiles:
+        """Audience profiles of candidates: catalog shares, country, platform and content niche mix."""
+        prototypes = self.niche_prototypes()
+        mix = (np.vstack([niche_mix(v, prototypes, self.niche.taxonomy_temperature)
+                          for v in self.index.creator_vectors[rows]]) if len(rows) else np.zeros((0, 1)))
+        return audience_profiles(
+            creators["platform"].tolist(), mix, [c if isinstance(c, str) and c else None for c in creators["country"]],
+            _column(creators, "audience_countries"), _column(creators, "audience_age"),
+            _column(creators, "audience_gender"), shared)
 
     def prices(self) -> PriceEstimate:
         """Every creator's price per post: known, or estimated by platform, tier and engagement."""
