@@ -110,7 +110,8 @@ def plan_to_dict(plan: TeamPlan) -> dict[str, Any]:
         "candidates": plan.candidates,
         "budget": plan.budget,
         "max_size": plan.max_size,
-        "selection": {"strategy": plan.strategy, "guarantee": round(plan.guarantee, 4),
+        "selection": {"strategy": plan.strategy,
+                      "guarantee": round(plan.guarantee, 4) if plan.guarantee is not None else None,
                       "objective": "sum over audience atoms of the largest fit x trust x expected engagements "
                                    "share among members (docs/planning.md)"},
         "team": [{**asdict(m.match), **_candidate_fields(m.candidate), "gain": round(m.gain, 2),
@@ -161,8 +162,9 @@ def print_plan(plan: TeamPlan) -> None:
     console.print(f"  top matches in order for the same budget: {len(baseline.creator_ids)} creators, cost "
                   f"{baseline.cost:,.2f}, expected engagements {baseline.expected_engagements:,.0f}, value "
                   f"{baseline.value:,.0f}" + (f", mean overlap {base_overlap:.1%}" if base_overlap is not None else ""))
-    console.print(f"  chosen by the {plan.strategy} (guarantee: at least {plan.guarantee:.3f} of the best "
-                  "team's value)")
+    console.print(f"  chosen by the {plan.strategy} " + (
+        f"(guarantee: at least {plan.guarantee:.3f} of the best team's value)" if plan.guarantee is not None
+        else "(no bound is claimed under a team-size cap)"))
     if len(plan.team) >= 2:
         console.print("  pairwise audience overlap:")
         for member, row in zip(plan.team, plan.overlap, strict=True):

@@ -80,7 +80,11 @@ class RankedBaseline:
 
 @dataclass(frozen=True)
 class TeamPlan:
-    """A brief's campaign: the team under the budget, its totals, overlaps and the alternates."""
+    """A brief's campaign: the team under the budget, its totals, overlaps and the alternates.
+
+    `guarantee` is the proven share of the best team's value, (1 - 1/e) / 2; None under a size cap,
+    where no bound is claimed (`matcher.planning`).
+    """
 
     brief_id: str | None
     brief: ParsedBrief
@@ -92,7 +96,7 @@ class TeamPlan:
     budget: float
     max_size: int | None
     strategy: str
-    guarantee: float
+    guarantee: float | None
     team: tuple[TeamMember, ...]
     overlap: tuple[tuple[float, ...], ...]
     alternates: tuple[Alternate, ...]

@@ -304,8 +304,9 @@ class Matcher:
             candidates, profiles.matrix, overlap, ranking, kept["handle"].astype(str).tolist(), float(total),
             max_size, lambda i: self._match_at(ranked, int(keep[i])), alternates)
         baseline = ranked_baseline(candidates, profiles.matrix, overlap, ranking, ids, float(total), max_size)
+        guarantee = GREEDY_GUARANTEE if max_size is None else None  # proven for the budget alone
         return TeamPlan(brief_id, parsed, active, chosen_preset, self.version, eligible, len(keep), float(total),
-                        max_size, strategy, GREEDY_GUARANTEE, team, matrix, left_out, skipped, baseline, niches)
+                        max_size, strategy, guarantee, team, matrix, left_out, skipped, baseline, niches)
 
     def _audiences(self, creators: pd.DataFrame, rows: NDArray[np.int64], shared: float) -> AudienceProfiles:
         """Audience profiles of candidates: catalog shares, country, platform and content niche mix."""

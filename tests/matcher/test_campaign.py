@@ -73,6 +73,7 @@ def test_size_and_budget_come_from_the_brief_and_bad_ones_are_named() -> None:
     plan = matcher.plan("dog walk, 1 creator, budget $200")
     assert plan.budget == 200 and plan.max_size == 1 and len(plan.team) == 1
     assert plan.total_cost == pytest.approx(100.0)
+    assert plan.guarantee is None  # no bound is claimed under a size cap
     with pytest.raises(BriefError, match="budget"):
         matcher.plan("dog walk")
     with pytest.raises(BriefError, match="budget"):

@@ -43,12 +43,14 @@ def random_instance(rng: np.random.Generator) -> tuple[list[float], list[float],
     return values.tolist(), costs.tolist(), profiles.tolist(), budget
 
 
-def test_greedy_is_within_the_guarantee_of_the_optimum_and_never_over_budget() -> None:
+@pytest.mark.parametrize("seeds", [0, 10])
+def test_greedy_is_within_the_guarantee_of_the_optimum_and_never_over_budget(seeds: int) -> None:
+    # seeds=0 is the two greedies alone, the algorithm the bound is proven for
     rng = np.random.default_rng(20)
     worst = 1.0
     for _ in range(300):
         values, costs, profiles, budget = random_instance(rng)
-        selection = select_team(values, costs, profiles, budget)
+        selection = select_team(values, costs, profiles, budget, seeds=seeds)
         optimum = exhaustive_best(values, costs, profiles, budget, None)
         assert selection.cost <= budget + 1e-9
         assert sum(costs[i] for i in selection.members) == pytest.approx(selection.cost)
