@@ -7,6 +7,7 @@ from index.gate import GateDecision, GateRefused, PublishGate
 from index.ray_engine import EngineError, RayEncoder
 from index.search import FLAT, FaissSearch, IndexTypeError
 from index.service import matcher_for, open_matcher
+from index.serving import EncoderSource, NotReady, ServingIndex, ServingVersion, SharedEncoders, SwapResult
 from index.sources import CatalogSource, masked_url
 from index.store import IndexStore, LoadedVersion, StoreError
 
@@ -16,6 +17,7 @@ __all__ = [
     "BuildReport",
     "CatalogSource",
     "EmbeddingCache",
+    "EncoderSource",
     "EngineError",
     "FaissSearch",
     "GateDecision",
@@ -24,10 +26,15 @@ __all__ = [
     "IndexTypeError",
     "LoadedVersion",
     "ModelError",
+    "NotReady",
     "PublishGate",
     "RayEncoder",
     "SentenceTransformerEncoder",
+    "ServingIndex",
+    "ServingVersion",
+    "SharedEncoders",
     "StoreError",
+    "SwapResult",
     "build_store",
     "default_model_path",
     "index_catalog",

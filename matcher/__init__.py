@@ -5,6 +5,7 @@ from matcher.catalog import Catalog, catalog_from_frames, load_catalog
 from matcher.engine import Component, CreatorIndex, Evidence, Match, Matcher, MatchResponse
 from matcher.errors import BriefError, CatalogError, CreatorMatchError
 from matcher.niche import NicheScorer
+from matcher.profile import CreatorProfile, UnknownCreator, creator_profile
 from matcher.protocols import Encoder, VectorSearch
 from matcher.ranking import resolve_weights
 from matcher.schema import SCHEMA_VERSION
@@ -21,6 +22,7 @@ __all__ = [
     "Component",
     "CreatorIndex",
     "CreatorMatchError",
+    "CreatorProfile",
     "Encoder",
     "Evidence",
     "Filters",
@@ -32,9 +34,11 @@ __all__ = [
     "ParsedBrief",
     "SignalTable",
     "TierThresholds",
+    "UnknownCreator",
     "VectorSearch",
     "catalog_from_frames",
     "compute_signals",
+    "creator_profile",
     "load_catalog",
     "parse_brief",
     "resolve_weights",
