@@ -400,11 +400,15 @@ def serve(
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="port to listen on")] = 8000,
 ) -> None:
     """Serve the HTTP API and the web page over a store; new versions are swapped in without a restart."""
+    import logging
+
     import uvicorn
 
     from api.server import create_app
 
     settings = _settings()
+    # request lines are JSON already: one per line on stderr, for the log shipper
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     uvicorn.run(create_app(settings, store, match_settings=_match_settings(settings)), host=host, port=port,
                 log_config=None, access_log=False)
 

@@ -253,7 +253,9 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
     def readyz() -> Any:
         """Ready once an index version is loaded."""
         if not serving.ready:
-            return JSONResponse({"error": "not ready: no index version is loaded yet"}, status_code=503)
+            refused = "; ".join(f"refused {name}: {why}" for name, why in serving.refused().items())
+            return JSONResponse({"error": "not ready: no index version is loaded yet" + (f" ({refused})" if refused
+                                                                                         else "")}, status_code=503)
         return {"status": "ready", "index_version": serving.current().version}
 
     @app.get("/index", response_model=IndexResponse, tags=["operations"])

@@ -226,3 +226,35 @@ def test_metrics_and_structured_logs(client: TestClient, caplog: pytest.LogCaptu
     age = next(float(row.split()[-1]) for row in text.splitlines()
                if row.startswith("creatormatch_index_build_age_seconds "))
     assert 0 <= age < 86_400
+
+
+def test_the_serve_command_answers_and_refuses_an_index_it_cannot_load(hashing_store: Path) -> None:
+    import socket
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = str(Path(sys.executable).with_name("creatormatch"))
+    env = {**os.environ, "CREATORMATCH_FEEDBACK_URL": "sqlite://", "CREATORMATCH_POLL_SECONDS": "60"}
+    server = subprocess.Popen([command, "serve", "--store", str(hashing_store), "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+
+    def refused() -> bool:
+        try:
+            return "refused" in httpx.get(f"{url}/readyz").text
+        except httpx.HTTPError:
+            return False
+
+    try:
+        wait_until(refused, 120, "the server to refuse the hashing-encoder index")
+        assert httpx.get(f"{url}/healthz").json() == {"status": "ok"}
+        ready = httpx.get(f"{url}/readyz")
+        # the store was built with a test encoder no model file exists for: refused, never a crash
+        assert ready.status_code == 503 and "hashing-256" in ready.json()["error"]
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=30)
+    assert "Traceback" not in stderr
