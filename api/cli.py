@@ -405,8 +405,10 @@ def serve(
     import uvicorn
 
     from api.server import create_app
+    from index import limit_torch_threads
 
     settings = _settings()
+    limit_torch_threads(settings.serve_torch_threads)
     # request lines are JSON already: one per line on stderr, for the log shipper
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     uvicorn.run(create_app(settings, store, match_settings=_match_settings(settings)), host=host, port=port,

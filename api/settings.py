@@ -35,6 +35,7 @@ class Settings(BaseSettings):
                                      "sqlite file feedback.db in the store")
     poll_seconds: float = Field(2.0, gt=0, description="how often the service checks the store's current version")
     max_body_bytes: int = Field(65_536, gt=0, description="largest request body accepted")
+    serve_torch_threads: int = Field(1, gt=0, description="PyTorch threads per operation in the service")
 
     def api_key_list(self) -> list[str]:
         """The configured API keys (none: public routes are open)."""

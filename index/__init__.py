@@ -2,7 +2,13 @@
 
 from index.build import BuildReport, build_store, index_catalog
 from index.cache import EmbeddingCache
-from index.embedding import DEFAULT_MODEL, ModelError, SentenceTransformerEncoder, default_model_path
+from index.embedding import (
+    DEFAULT_MODEL,
+    ModelError,
+    SentenceTransformerEncoder,
+    default_model_path,
+    limit_torch_threads,
+)
 from index.gate import GateDecision, GateRefused, PublishGate
 from index.ray_engine import EngineError, RayEncoder
 from index.search import FLAT, FaissSearch, IndexTypeError
@@ -38,6 +44,7 @@ __all__ = [
     "build_store",
     "default_model_path",
     "index_catalog",
+    "limit_torch_threads",
     "masked_url",
     "matcher_for",
     "open_matcher",

@@ -12,7 +12,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from index.service import matcher_for
@@ -74,12 +74,6 @@ class SwapResult:
         return dict(self.__dict__)
 
 
-@dataclass
-class _History:
-    swaps: list[tuple[str, float]] = field(default_factory=list)
-    refused: dict[str, str] = field(default_factory=dict)
-
-
 class ServingIndex:
     """Holds the serving version of a store and swaps in new ones atomically.
 
@@ -100,7 +94,7 @@ class ServingIndex:
         self._listeners: list[Callable[[SwapResult], None]] = []
         self._serving: ServingVersion | None = None
         self._swap_lock = threading.Lock()  # one load-and-swap at a time; readers never take it
-        self._history = _History()
+        self._refused: dict[str, str] = {}  # version -> why it was refused
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
 
@@ -129,7 +123,7 @@ class ServingIndex:
 
     def refused(self) -> dict[str, str]:
         """Versions refused so far, with the reason."""
-        return dict(self._history.refused)
+        return dict(self._refused)
 
     def refresh(self, *, retry_refused: bool = False) -> SwapResult:
         """Swap in the store's `current` version if it is not the serving one and it loads cleanly."""
@@ -140,8 +134,8 @@ class ServingIndex:
                 return SwapResult("unchanged", serving, None, "the store has no serving version yet")
             if wanted == serving:
                 return SwapResult("unchanged", serving, wanted)
-            if wanted in self._history.refused and not retry_refused:
-                return SwapResult("refused", serving, wanted, self._history.refused[wanted])
+            if wanted in self._refused and not retry_refused:
+                return SwapResult("refused", serving, wanted, self._refused[wanted])
             return self._load_and_swap(wanted)
 
     def rollback(self, version: str | None = None) -> SwapResult:
@@ -165,14 +159,13 @@ class ServingIndex:
             loaded_version = self._load(version)
         except CreatorMatchError as exc:
             message = str(exc)
-            self._history.refused[version] = message
+            self._refused[version] = message
             log.warning("refused index version %s, still serving %s: %s", version, serving, message)
             result = SwapResult("refused", serving, version, message)
             self._notify(result)
             return result
         self._serving = loaded_version  # the swap: one reference assignment
-        self._history.refused.pop(version, None)
-        self._history.swaps.append((version, time.time()))
+        self._refused.pop(version, None)
         log.info("serving index version %s (was %s)", version, serving)
         result = SwapResult("swapped", version, version, f"was {serving}")
         self._notify(result)
