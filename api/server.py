@@ -38,7 +38,7 @@ from api.schemas import (
 )
 from api.settings import Settings
 from eval import FeedbackError, FeedbackStore
-from index import EncoderSource, IndexStore, NotReady, ServingIndex, SwapResult
+from index import EncoderSource, IndexStore, NotReady, ServingIndex, ServingVersion, SwapResult
 from matcher import BriefError, CreatorMatchError, MatchSettings, UnknownCreator, creator_profile, parse_brief
 from matcher.brief import filters_from_options
 
@@ -188,7 +188,7 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
             raise ApiError(401, "x-api-key: a valid API key is required",
                            [{"field": "header.x-api-key", "message": "missing or unknown API key"}])
 
-    def current() -> Any:
+    def current() -> ServingVersion:
         try:
             return serving.current()
         except NotReady as exc:
