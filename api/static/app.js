@@ -3,6 +3,11 @@
 
 const $ = (id) => document.getElementById(id);
 let lastBrief = null;
+// when the service requires API keys, open the page once as /?key=YOUR_KEY: it is kept in this browser
+const urlKey = new URLSearchParams(window.location.search).get("key");
+if (urlKey) window.localStorage.setItem("creatormatchKey", urlKey);
+const apiKey = window.localStorage.getItem("creatormatchKey");
+const keyHeader = apiKey ? { "X-API-Key": apiKey } : {};
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -36,7 +41,7 @@ function requestBody() {
 
 async function post(path, body) {
   const response = await fetch(path, {
-    method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
+    method: "POST", headers: { "Content-Type": "application/json", ...keyHeader }, body: JSON.stringify(body),
   });
   const payload = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
   if (!response.ok) throw new Error(payload.error || `HTTP ${response.status}`);
@@ -124,6 +129,6 @@ $("brief-form").addEventListener("submit", async (event) => {
   }
 });
 
-fetch("/index").then((r) => r.json()).then((info) => {
+fetch("/index", { headers: keyHeader }).then((r) => r.json()).then((info) => {
   $("index-version").textContent = info.version ? `index ${info.version}` : "index: not ready";
 }).catch(() => { $("index-version").textContent = "index: unavailable"; });
