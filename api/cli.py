@@ -478,6 +478,53 @@ def rollback(
 
 
 @app.command()
+def serve(
+    store: StoreOption,
+    host: Annotated[str, typer.Option("--host", help="address to listen on")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="port to listen on")] = 8000,
+) -> None:
+    """Serve the HTTP API and the web page over a store; new versions are swapped in without a restart."""
+    import logging
+
+    import uvicorn
+
+    from api.server import create_app
+    from index import limit_torch_threads
+
+    settings = _settings()
+    limit_torch_threads(settings.serve_torch_threads)
+    # request lines are JSON already: one per line on stderr, for the log shipper
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    uvicorn.run(create_app(settings, store, match_settings=_match_settings(settings)), host=host, port=port,
+                log_config=None, access_log=False)
+
+
+feedback_app = typer.Typer(no_args_is_help=True, help="Feedback users gave on the web page and API.")
+app.add_typer(feedback_app, name="feedback")
+
+
+@feedback_app.command("export")
+def feedback_export(
+    out: Annotated[Path, typer.Option("--out", help="folder for pairs.csv and briefs.jsonl")],
+    store: Annotated[Path | None, typer.Option("--store", help="store whose feedback.db to read")] = None,
+    database: Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL of the feedback table")] = None,
+) -> None:
+    """Write the stored feedback as labeled pairs and briefs, ready for `creatormatch eval`."""
+    from eval import FeedbackStore
+
+    url = database or _settings().feedback_url or (f"sqlite:///{store / 'feedback.db'}" if store else None)
+    if url is None:
+        raise CreatorMatchError("feedback export: give --store or --db")
+    feedback = FeedbackStore(url)
+    try:
+        exported = feedback.export(out)
+    finally:
+        feedback.close()
+    typer.echo(f"{exported.pairs:,} labeled pairs of {exported.briefs:,} briefs -> {exported.pairs_csv}, "
+               f"{exported.briefs_jsonl}")
+
+
+@app.command()
 def demo(
     store: Annotated[Path, typer.Option("--store", help="where to build the demo index")] = Path("demo-store"),
     creators: Annotated[int, typer.Option("--creators", min=50, help="creators to generate")] = 2400,

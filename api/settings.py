@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -26,3 +26,21 @@ class Settings(BaseSettings):
     tier_micro: int = Field(10_000, gt=0)
     tier_macro: int = Field(100_000, gt=0)
     tier_mega: int = Field(1_000_000, gt=0)
+
+    # the HTTP service (`creatormatch serve`)
+    admin_token: SecretStr | None = Field(None, description="bearer token of /admin routes; unset disables them")
+    api_keys: str = Field("", description="comma-separated keys; when set, public routes need X-API-Key")
+    cors_origins: str = Field("", description="comma-separated origins allowed by CORS; empty keeps CORS closed")
+    feedback_url: str | None = Field(None, description="SQLAlchemy URL of the feedback table; default: "
+                                     "sqlite file feedback.db in the store")
+    poll_seconds: float = Field(2.0, gt=0, description="how often the service checks the store's current version")
+    max_body_bytes: int = Field(65_536, gt=0, description="largest request body accepted")
+    serve_torch_threads: int = Field(1, gt=0, description="PyTorch threads per operation in the service")
+
+    def api_key_list(self) -> list[str]:
+        """The configured API keys (none: public routes are open)."""
+        return [k.strip() for k in self.api_keys.split(",") if k.strip()]
+
+    def cors_origin_list(self) -> list[str]:
+        """Origins allowed by CORS (none: closed)."""
+        return [o.strip() for o in self.cors_origins.split(",") if o.strip()]

@@ -1,5 +1,6 @@
 """Evaluation: labeled pairs, baselines, ranx metrics with significance tests, and reports."""
 
+from eval.feedback import ExportedFeedback, FeedbackError, FeedbackRecord, FeedbackStore, brief_id_of
 from eval.gate import QualityGate, clear_gate, configure_gate, load_gate
 from eval.metrics import METRICS, mean_metrics, per_brief_metrics, significance
 from eval.pairs import (
@@ -20,8 +21,13 @@ __all__ = [
     "Configuration",
     "EvaluationError",
     "EvaluationResult",
+    "ExportedFeedback",
+    "FeedbackError",
+    "FeedbackRecord",
+    "FeedbackStore",
     "QualityGate",
     "Skipped",
+    "brief_id_of",
     "check_thresholds",
     "clear_gate",
     "configure_gate",

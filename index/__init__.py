@@ -2,11 +2,18 @@
 
 from index.build import BuildReport, build_store, index_catalog
 from index.cache import EmbeddingCache
-from index.embedding import DEFAULT_MODEL, ModelError, SentenceTransformerEncoder, default_model_path
+from index.embedding import (
+    DEFAULT_MODEL,
+    ModelError,
+    SentenceTransformerEncoder,
+    default_model_path,
+    limit_torch_threads,
+)
 from index.gate import GateDecision, GateRefused, PublishGate
 from index.ray_engine import EngineError, RayEncoder
 from index.search import FLAT, FaissSearch, IndexTypeError
 from index.service import matcher_for, open_matcher
+from index.serving import EncoderSource, NotReady, ServingIndex, ServingVersion, SharedEncoders, SwapResult
 from index.sources import CatalogSource, masked_url
 from index.store import IndexStore, LoadedVersion, StoreError
 
@@ -16,6 +23,7 @@ __all__ = [
     "BuildReport",
     "CatalogSource",
     "EmbeddingCache",
+    "EncoderSource",
     "EngineError",
     "FaissSearch",
     "GateDecision",
@@ -24,13 +32,19 @@ __all__ = [
     "IndexTypeError",
     "LoadedVersion",
     "ModelError",
+    "NotReady",
     "PublishGate",
     "RayEncoder",
     "SentenceTransformerEncoder",
+    "ServingIndex",
+    "ServingVersion",
+    "SharedEncoders",
     "StoreError",
+    "SwapResult",
     "build_store",
     "default_model_path",
     "index_catalog",
+    "limit_torch_threads",
     "masked_url",
     "matcher_for",
     "open_matcher",

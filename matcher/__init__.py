@@ -10,6 +10,7 @@ from matcher.errors import BriefError, CatalogError, CreatorMatchError
 from matcher.niche import NicheScorer
 from matcher.overlap import AudienceProfiles, audience_profiles, pairwise_overlap
 from matcher.planning import GREEDY_GUARANTEE, TeamSelection, ranked_within_budget, select_team, team_value
+from matcher.profile import CreatorProfile, UnknownCreator, creator_profile
 from matcher.protocols import Encoder, VectorSearch
 from matcher.ranking import resolve_weights
 from matcher.schema import SCHEMA_VERSION
@@ -29,6 +30,7 @@ __all__ = [
     "Component",
     "CreatorIndex",
     "CreatorMatchError",
+    "CreatorProfile",
     "Encoder",
     "Evidence",
     "Filters",
@@ -46,10 +48,12 @@ __all__ = [
     "TeamPlan",
     "TeamSelection",
     "TierThresholds",
+    "UnknownCreator",
     "VectorSearch",
     "audience_profiles",
     "catalog_from_frames",
     "compute_signals",
+    "creator_profile",
     "estimate_prices",
     "load_catalog",
     "mmr_order",

@@ -20,3 +20,15 @@ def small_demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[DemoCatalog, P
 def write_csv(path: Path, rows: list[dict[str, object]]) -> Path:
     pd.DataFrame(rows).to_csv(path, index=False)
     return path
+
+
+@pytest.fixture(scope="session")
+def hashing_store(small_demo, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built once from the small demo catalog with the hashing encoder; copy it before changing it."""
+    from index import build_store
+    from tests.helpers import HashingEncoder
+
+    _, creators, posts = small_demo
+    store = tmp_path_factory.mktemp("hashing") / "store"
+    build_store(creators, posts, store, HashingEncoder())
+    return store

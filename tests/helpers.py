@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
+import uvicorn
 from numpy.typing import NDArray
+
+from index import IndexStore
 
 
 class HashingEncoder:
@@ -40,3 +48,56 @@ class HashingEncoder:
                 out[i, self.axis(word)] += 1.0
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return np.where(norms > 0, out / np.maximum(norms, 1e-12), 0).astype(np.float32)
+
+
+def publish_copy(store: IndexStore, source: str, *, damage: bool = False) -> str:
+    """Publish a copy of version `source` under a fresh name through the store's own API.
+
+    With `damage`, the copy's FAISS file is truncated after the manifest was written, so its
+    checksums no longer match: a broken version switched in as `current`.
+    """
+    name = store.new_version_name()
+    folder = store.versions_dir / name
+    shutil.copytree(store.versions_dir / source, folder)
+    store.annotate(folder, {"version": name})
+    if damage:
+        index_file = folder / "index.faiss"
+        index_file.write_bytes(index_file.read_bytes()[:100])
+    store.switch(name)
+    return name
+
+
+class LiveServer:
+    """An ASGI app served by uvicorn in a thread on a free loopback port (stopped on exit)."""
+
+    def __init__(self, app: Any) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{self.port}"
+        config = uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning", access_log=False,
+                                log_config=None)
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.02)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=30)
+
+
+def wait_until(predicate: Callable[[], bool], timeout: float = 30.0, what: str = "condition") -> None:
+    """Poll `predicate` until it holds; fail the test after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.02)

@@ -1,0 +1,237 @@
+"""Request and response bodies of the HTTP API (pydantic), with the input limits and OpenAPI examples."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+from matcher import COMPONENTS, PRESETS
+from matcher.brief import MAX_BRIEF_CHARS
+from matcher.schema import PLATFORMS, TIERS
+
+MAX_K = 100
+MAX_LIST = 20
+MAX_NAME = 100
+
+Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$")]
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$")]
+BriefText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_BRIEF_CHARS)]
+
+EXAMPLE_BRIEF = ("vegan protein bar for Gen Z gym-goers in Germany, micro creators on TikTok, "
+                 "not anyone who works with Red Bull")
+
+
+class MatchFilters(BaseModel):
+    """Hard filters, named as the `creatormatch match` options; explicit values win over the brief's."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"platform": ["tiktok", "instagram"], "country": ["DE"], "max_followers": 100000, "min_trust": 0.5}]})
+
+    platform: list[Annotated[str, StringConstraints(to_lower=True)]] | None = Field(
+        None, max_length=len(PLATFORMS), description=f"one or more of {', '.join(PLATFORMS)}")
+    min_followers: int | None = Field(None, ge=0, le=10_000_000_000)
+    max_followers: int | None = Field(None, ge=0, le=10_000_000_000)
+    tier: list[Annotated[str, StringConstraints(to_lower=True)]] | None = Field(
+        None, max_length=len(TIERS), description=f"one or more of {', '.join(TIERS)}")
+    country: list[CountryCode] | None = Field(None, max_length=MAX_LIST, description="ISO 3166 alpha-2 codes")
+    language: list[LanguageCode] | None = Field(None, max_length=MAX_LIST, description="ISO 639-1 codes")
+    min_trust: float | None = Field(None, ge=0.0, le=1.0)
+    brand: Name | None = None
+    competitor: list[Name] | None = Field(None, max_length=MAX_LIST)
+    budget: float | None = Field(None, ge=0.0, le=1e9, description="largest price per post")
+
+    @field_validator("platform")
+    @classmethod
+    def _platforms(cls, value: list[str] | None) -> list[str] | None:
+        bad = [p for p in value or [] if p not in PLATFORMS]
+        if bad:
+            raise ValueError(f"unknown platform(s) {bad}; expected one of {', '.join(PLATFORMS)}")
+        return value
+
+    @field_validator("tier")
+    @classmethod
+    def _tiers(cls, value: list[str] | None) -> list[str] | None:
+        bad = [t for t in value or [] if t not in TIERS]
+        if bad:
+            raise ValueError(f"unknown tier(s) {bad}; expected one of {', '.join(TIERS)}")
+        return value
+
+
+class MatchRequest(BaseModel):
+    """A brief to match, with optional k, preset, weights and filters."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"brief": EXAMPLE_BRIEF, "k": 10, "preset": "balanced", "weights": {"niche": 0.7, "engagement": 0.3},
+         "filters": {"country": ["DE"], "platform": ["tiktok"]}}]})
+
+    brief: BriefText = Field(description=f"the brief in plain words, at most {MAX_BRIEF_CHARS:,} characters")
+    brief_id: Name | None = Field(None, description="your id for the brief (echoed back)")
+    k: int | None = Field(None, ge=1, le=MAX_K, description="results to return (default: from the brief, or 10)")
+    preset: str | None = Field(None, description=f"weight preset: {', '.join(PRESETS)}",
+                               json_schema_extra={"enum": list(PRESETS)})
+    weights: dict[str, Annotated[float, Field(ge=0.0, le=100.0)]] | None = Field(
+        None, max_length=len(COMPONENTS), description=f"per-component weights over the preset: {', '.join(COMPONENTS)}")
+    filters: MatchFilters | None = None
+
+    @field_validator("preset")
+    @classmethod
+    def _preset(cls, value: str | None) -> str | None:
+        if value is not None and value not in PRESETS:
+            raise ValueError(f"unknown preset '{value}'; expected one of {', '.join(PRESETS)}")
+        return value
+
+    @field_validator("weights")
+    @classmethod
+    def _weights(cls, value: dict[str, float] | None) -> dict[str, float] | None:
+        bad = [name for name in value or {} if name not in COMPONENTS]
+        if bad:
+            raise ValueError(f"unknown component(s) {bad}; expected some of {', '.join(COMPONENTS)}")
+        if value and sum(value.values()) <= 0 and len(value) == len(COMPONENTS):
+            raise ValueError("at least one weight must be positive")
+        return value
+
+
+class ParseRequest(BaseModel):
+    """A brief to read constraints from."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"brief": EXAMPLE_BRIEF}]})
+
+    brief: BriefText
+
+
+class ParseResponse(BaseModel):
+    """What the brief parser read: the niche text to embed, the constraints and the phrases that gave them."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "brief": EXAMPLE_BRIEF, "query_text": "vegan protein bar Gen Z gym-goers",
+        "parsed": {"platforms": ["tiktok"], "tiers": ["micro"], "countries": ["DE"], "competitors": ["Red Bull"]},
+        "parsed_phrases": [{"kind": "platform", "text": "TikTok"}]}]})
+
+    brief: str
+    query_text: str
+    parsed: dict[str, Any]
+    parsed_phrases: list[dict[str, str]]
+
+
+class ComponentBody(BaseModel):
+    """One term of a score."""
+
+    name: str
+    raw: float | None
+    score: float | None
+    confidence: float
+    normalized: float
+    weight: float
+    contribution: float
+    missing: bool
+
+
+class EvidenceBody(BaseModel):
+    """A bio or caption line that matched."""
+
+    source: str
+    post_id: str
+    text: str
+    similarity: float
+
+
+class MatchBody(BaseModel):
+    """One ranked creator, explained."""
+
+    creator_id: str
+    handle: str
+    platform: str
+    followers: int
+    tier: str
+    score: float
+    components: list[ComponentBody]
+    flags: list[str]
+    evidence: list[EvidenceBody]
+
+
+class MatchResponseBody(BaseModel):
+    """The answer to a brief: exactly what `creatormatch match --json` prints for it."""
+
+    brief_id: str | None
+    brief: str
+    query_text: str
+    parsed: dict[str, Any]
+    parsed_phrases: list[dict[str, str]]
+    filters: dict[str, Any]
+    niches: list[dict[str, Any]]
+    preset: str
+    weights: dict[str, float]
+    index_version: str
+    eligible_creators: int
+    results: list[MatchBody]
+
+
+class FeedbackRequest(BaseModel):
+    """A user's judgment of one result: relevant (1, or a grade up to 3) or not relevant (0)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"brief": EXAMPLE_BRIEF, "creator_id": "c00042", "relevance": 1, "index_version": "20261124T020000Z-ab12cd"}]})
+
+    brief: BriefText
+    brief_id: Name | None = Field(None, description="default: a hash of the brief text")
+    creator_id: Name
+    relevance: int = Field(ge=0, le=3)
+    index_version: Name | None = Field(None, description="the version the result came from")
+
+
+class FeedbackResponse(BaseModel):
+    """The stored judgment."""
+
+    brief_id: str
+    creator_id: str
+    relevance: int
+    index_version: str | None
+    created_at: str
+    stored: int = Field(description="judgments stored for this brief so far")
+
+
+class CreatorResponse(BaseModel):
+    """A creator of the serving version: catalog profile, signals, flags and recent posts."""
+
+    creator_id: str
+    index_version: str
+    profile: dict[str, Any]
+    signals: dict[str, Any]
+    flags: list[str]
+    recent_posts: list[dict[str, str]]
+
+
+class IndexResponse(BaseModel):
+    """The serving version and its manifest."""
+
+    version: str
+    loaded_at: float
+    manifest: dict[str, Any]
+    refused: dict[str, str] = Field(description="versions refused since start, with the reason")
+
+
+class SwapResponse(BaseModel):
+    """What an admin reload or rollback did."""
+
+    outcome: str = Field(description="swapped, unchanged or refused")
+    serving: str | None
+    requested: str | None
+    message: str
+
+
+class RollbackRequest(BaseModel):
+    """The version to serve again (default: the one before the serving one)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: Name | None = None
+
+
+class ErrorBody(BaseModel):
+    """Every error: a message, the fields at fault and the request id."""
+
+    error: str
+    fields: list[dict[str, str]] = Field(default_factory=list)
+    request_id: str | None = None

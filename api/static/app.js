@@ -1,0 +1,134 @@
+// The marketers' page: post the brief to /match, draw result cards, post feedback per card.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+let lastBrief = null;
+// when the service requires API keys, open the page once as /?key=YOUR_KEY: it is kept in this browser
+const urlKey = new URLSearchParams(window.location.search).get("key");
+if (urlKey) window.localStorage.setItem("creatormatchKey", urlKey);
+const apiKey = window.localStorage.getItem("creatormatchKey");
+const keyHeader = apiKey ? { "X-API-Key": apiKey } : {};
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === "class") node.className = value;
+    else if (key === "style") node.style.cssText = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  return node;
+}
+
+function list(value) {
+  return value.split(",").map((v) => v.trim()).filter(Boolean);
+}
+
+function requestBody() {
+  const filters = {};
+  for (const name of ["platform", "tier"]) if ($(name).value) filters[name] = [$(name).value];
+  for (const name of ["country", "language", "competitor"]) {
+    const values = list($(name).value);
+    if (values.length) filters[name] = values;
+  }
+  for (const name of ["min_followers", "max_followers"]) if ($(name).value !== "") filters[name] = parseInt($(name).value, 10);
+  for (const name of ["min_trust", "budget"]) if ($(name).value !== "") filters[name] = parseFloat($(name).value);
+  if ($("brand").value.trim()) filters.brand = $("brand").value.trim();
+  const body = { brief: $("brief").value, preset: $("preset").value, filters };
+  if ($("k").value !== "") body.k = parseInt($("k").value, 10);
+  return body;
+}
+
+async function post(path, body) {
+  const response = await fetch(path, {
+    method: "POST", headers: { "Content-Type": "application/json", ...keyHeader }, body: JSON.stringify(body),
+  });
+  const payload = await response.json().catch(() => ({ error: `HTTP ${response.status}` }));
+  if (!response.ok) throw new Error(payload.error || `HTTP ${response.status}`);
+  return payload;
+}
+
+function showError(message) {
+  $("error").hidden = !message;
+  $("error").textContent = message || "";
+}
+
+function componentBars(match) {
+  const bars = el("div", { class: "bars" });
+  for (const c of match.components) {
+    if (c.weight <= 0) continue;
+    const width = Math.round(Math.max(0, Math.min(1, c.normalized)) * 100);
+    bars.append(
+      el("span", {}, c.name),
+      el("div", { class: "bar" + (c.missing ? " missing" : ""), title: `normalized ${c.normalized.toFixed(2)} x weight ${c.weight.toFixed(2)} = ${c.contribution.toFixed(3)}`, "data-component": c.name },
+        el("span", { style: `width:${width}%` })),
+      el("span", { class: "muted" }, c.missing ? "missing" : c.normalized.toFixed(2)),
+    );
+  }
+  return bars;
+}
+
+function feedbackButtons(match, answer) {
+  const status = el("span", { class: "status" });
+  const box = el("div", { class: "feedback" });
+  const send = async (relevance, button) => {
+    try {
+      const stored = await post("/feedback", {
+        brief: lastBrief.brief, creator_id: match.creator_id, relevance, index_version: answer.index_version,
+      });
+      for (const b of box.querySelectorAll("button")) b.setAttribute("aria-pressed", String(b === button));
+      status.textContent = `saved (${stored.stored} for this brief)`;
+    } catch (error) {
+      status.textContent = "";
+      showError(`feedback: ${error.message}`);
+    }
+  };
+  const yes = el("button", { type: "button", class: "relevant", "aria-pressed": "false" }, "Relevant");
+  const no = el("button", { type: "button", class: "not-relevant", "aria-pressed": "false" }, "Not relevant");
+  yes.addEventListener("click", () => send(1, yes));
+  no.addEventListener("click", () => send(0, no));
+  box.append(yes, no, status);
+  return box;
+}
+
+function card(match, rank, answer) {
+  const node = el("article", { class: "card", "data-creator": match.creator_id },
+    el("h2", {}, el("span", {}, `${rank}. @${match.handle}`), el("span", { class: "score" }, match.score.toFixed(3))),
+    el("div", { class: "muted" }, `${match.platform} · ${match.followers.toLocaleString()} followers · ${match.tier}`),
+    componentBars(match));
+  if (match.flags.length) node.append(el("ul", { class: "flags" }, ...match.flags.map((f) => el("li", {}, f))));
+  if (match.evidence.length) {
+    node.append(el("ul", { class: "evidence" }, ...match.evidence.map((e) =>
+      el("li", {}, el("q", {}, e.text), el("span", { class: "muted" }, ` ${e.source}, cosine ${e.similarity.toFixed(2)}`)))));
+  }
+  node.append(feedbackButtons(match, answer));
+  return node;
+}
+
+function showParsed(answer) {
+  const parsed = Object.entries(answer.parsed).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") : v}`);
+  $("parsed").textContent = `Read from the brief: ${parsed.join("; ") || "no constraints"}. Niche text: “${answer.query_text}”. `
+    + `${answer.eligible_creators.toLocaleString()} creators pass the filters; preset ${answer.preset}; index ${answer.index_version}.`;
+}
+
+$("brief-form").addEventListener("submit", async (event) => {
+  event.preventDefault();
+  showError("");
+  const body = requestBody();
+  $("search").disabled = true;
+  try {
+    const answer = await post("/match", body);
+    lastBrief = body;
+    showParsed(answer);
+    $("results").replaceChildren(...answer.results.map((m, i) => card(m, i + 1, answer)));
+    if (!answer.results.length) $("results").append(el("p", { class: "muted" }, "No creator matches these filters."));
+  } catch (error) {
+    showError(error.message);
+  } finally {
+    $("search").disabled = false;
+  }
+});
+
+fetch("/index", { headers: keyHeader }).then((r) => r.json()).then((info) => {
+  $("index-version").textContent = info.version ? `index ${info.version}` : "index: not ready";
+}).catch(() => { $("index-version").textContent = "index: unavailable"; });

@@ -1,0 +1,206 @@
+"""The serving version of a store, swapped in atomically while requests keep running.
+
+A request takes `ServingIndex.current()` once and answers from that immutable `ServingVersion`
+to the end, whatever is swapped in meanwhile; the old version is freed when its last request
+drops it. Loading happens off the request path (the watcher thread or an admin call); a version
+that fails to load or verify is refused and the old one keeps serving.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from index.service import matcher_for
+from index.store import IndexStore, StoreError
+from matcher import CreatorMatchError, Encoder, Matcher, MatchSettings
+
+log = logging.getLogger("creatormatch.serving")
+
+
+class NotReady(CreatorMatchError):
+    """No index version is loaded yet."""
+
+
+class EncoderSource(Protocol):
+    """Gives the encoder for a model name; the same model is loaded once and shared across versions."""
+
+    def encoder_for(self, model: str) -> Encoder:
+        """The (shared) encoder of `model`."""
+        ...
+
+
+class SharedEncoders:
+    """An `EncoderSource` that creates each model's encoder once with `factory` and keeps it."""
+
+    def __init__(self, factory: Callable[[str], Encoder]) -> None:
+        self._factory = factory
+        self._encoders: dict[str, Encoder] = {}
+        self._lock = threading.Lock()
+
+    def encoder_for(self, model: str) -> Encoder:
+        """The encoder of `model`, created on first use."""
+        with self._lock:
+            if model not in self._encoders:
+                self._encoders[model] = self._factory(model)
+            return self._encoders[model]
+
+
+@dataclass(frozen=True)
+class ServingVersion:
+    """One loaded version: what a request answers from, never changed after loading."""
+
+    version: str
+    matcher: Matcher
+    manifest: dict[str, Any]
+    loaded_at: float
+
+
+@dataclass(frozen=True)
+class SwapResult:
+    """What a reload or rollback did: `swapped`, `unchanged` or `refused`, with the serving version after it."""
+
+    outcome: str
+    serving: str | None
+    requested: str | None
+    message: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return dict(self.__dict__)
+
+
+class ServingIndex:
+    """Holds the serving version of a store and swaps in new ones atomically.
+
+    Parameters
+    ----------
+    store
+        The index store whose `current` version is served.
+    encoders
+        Gives the query encoder of each version's model (shared across versions of one model).
+    settings
+        Ranking settings of every matcher.
+    """
+
+    def __init__(self, store: IndexStore, encoders: EncoderSource, settings: MatchSettings | None = None) -> None:
+        self.store = store
+        self.encoders = encoders
+        self.settings = settings or MatchSettings()
+        self._listeners: list[Callable[[SwapResult], None]] = []
+        self._serving: ServingVersion | None = None
+        self._swap_lock = threading.Lock()  # one load-and-swap at a time; readers never take it
+        self._refused: dict[str, str] = {}  # version -> why it was refused
+        self._stop = threading.Event()
+        self._watcher: threading.Thread | None = None
+
+    def subscribe(self, listener: Callable[[SwapResult], None]) -> None:
+        """Call `listener` with every swap and refusal (logging, metrics)."""
+        self._listeners.append(listener)
+
+    def _notify(self, result: SwapResult) -> None:
+        for listener in self._listeners:
+            try:
+                listener(result)
+            except Exception:  # a broken listener must not undo a swap
+                log.exception("swap listener failed")
+
+    def current(self) -> ServingVersion:
+        """The serving version; a request calls this once and keeps what it got."""
+        serving = self._serving  # one reference read: atomic, no lock on the request path
+        if serving is None:
+            raise NotReady("no index version is loaded yet")
+        return serving
+
+    @property
+    def ready(self) -> bool:
+        """Whether a version is loaded."""
+        return self._serving is not None
+
+    def refused(self) -> dict[str, str]:
+        """Versions refused so far, with the reason."""
+        return dict(self._refused)
+
+    def refresh(self, *, retry_refused: bool = False) -> SwapResult:
+        """Swap in the store's `current` version if it is not the serving one and it loads cleanly."""
+        with self._swap_lock:
+            wanted = self.store.current_version()
+            serving = self._serving.version if self._serving else None
+            if wanted is None:
+                return SwapResult("unchanged", serving, None, "the store has no serving version yet")
+            if wanted == serving:
+                return SwapResult("unchanged", serving, wanted)
+            if wanted in self._refused and not retry_refused:
+                return SwapResult("refused", serving, wanted, self._refused[wanted])
+            return self._load_and_swap(wanted)
+
+    def rollback(self, version: str | None = None) -> SwapResult:
+        """Serve `version` (default: the one before the serving one) again: verified, switched, swapped."""
+        with self._swap_lock:
+            serving = self._serving.version if self._serving else None
+            older = [v for v in self.store.versions() if serving is None or v < serving]
+            target = version or (older[-1] if older else None)
+            if target is None:
+                return SwapResult("refused", serving, None, "no earlier version to roll back to")
+            if target not in self.store.versions():
+                return SwapResult("refused", serving, target, f"version '{target}' is not in the store")
+            result = self._load_and_swap(target)
+            if result.outcome == "swapped":
+                self.store.switch(target)  # the store agrees, so the watcher does not swap back
+            return result
+
+    def _load_and_swap(self, version: str) -> SwapResult:
+        serving = self._serving.version if self._serving else None
+        try:
+            loaded_version = self._load(version)
+        except CreatorMatchError as exc:
+            message = str(exc)
+            self._refused[version] = message
+            log.warning("refused index version %s, still serving %s: %s", version, serving, message)
+            result = SwapResult("refused", serving, version, message)
+            self._notify(result)
+            return result
+        self._serving = loaded_version  # the swap: one reference assignment
+        self._refused.pop(version, None)
+        log.info("serving index version %s (was %s)", version, serving)
+        result = SwapResult("swapped", version, version, f"was {serving}")
+        self._notify(result)
+        return result
+
+    def _load(self, version: str) -> ServingVersion:
+        loaded = self.store.load(version, verify=True)
+        model = str(loaded.manifest.get("model") or "")
+        encoder = self.encoders.encoder_for(model)
+        matcher = matcher_for(loaded, encoder, self.settings)
+        try:
+            matcher.niche_prototypes()  # loads the model and embeds the taxonomy now, not in a request
+        except Exception as exc:
+            raise StoreError(f"version '{version}': its encoder fails ({type(exc).__name__}: {exc})") from None
+        return ServingVersion(version, matcher, loaded.manifest, time.time())
+
+    def start_watching(self, interval: float) -> None:
+        """Poll the store's `current` every `interval` seconds in a daemon thread."""
+        if self._watcher is not None:
+            return
+        self._stop.clear()
+
+        def loop() -> None:
+            while not self._stop.wait(interval):
+                try:
+                    self.refresh()
+                except Exception:  # a watcher that dies would stop all later swaps
+                    log.exception("index watcher: refresh failed")
+
+        self._watcher = threading.Thread(target=loop, name="index-watcher", daemon=True)
+        self._watcher.start()
+
+    def stop_watching(self) -> None:
+        """Stop the watcher thread (waits for a load in progress)."""
+        self._stop.set()
+        if self._watcher is not None:
+            self._watcher.join()
+            self._watcher = None

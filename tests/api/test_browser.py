@@ -1,0 +1,112 @@
+"""The web page in headless Chromium (Debian's, driven by playwright-python) over the real model and a live server.
+
+Skipped when /usr/bin/chromium is absent, unless CREATORMATCH_REQUIRE_CHROMIUM=1 (CI): then it fails.
+The screenshot goes to $CREATORMATCH_ARTIFACTS (default: artifacts/ in the repository, ignored by git).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from api.server import create_app
+from api.settings import Settings
+from eval import FeedbackStore
+from index import SentenceTransformerEncoder, SharedEncoders, build_store
+from matcher.demo import generate_demo_catalog
+from tests.helpers import LiveServer, wait_until
+
+CHROMIUM = os.environ.get("CREATORMATCH_CHROMIUM", "/usr/bin/chromium")
+REQUIRED = os.environ.get("CREATORMATCH_REQUIRE_CHROMIUM") == "1"
+ARTIFACTS = Path(os.environ.get("CREATORMATCH_ARTIFACTS", Path(__file__).resolve().parents[2] / "artifacts"))
+BRIEF = "Luggage brand looking for travel creators who share their trips and destinations abroad"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def model_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("browser")
+    creators, posts = generate_demo_catalog(60, seed=2, posts_per_creator=(2, 4)).write(folder / "catalog")
+    build_store(creators, posts, folder / "store", SentenceTransformerEncoder())
+    return folder / "store"
+
+
+@pytest.fixture(scope="module")
+def live(model_store: Path) -> Iterator[str]:
+    encoder = SentenceTransformerEncoder()
+    settings = Settings(admin_token=None, api_keys="", cors_origins="", feedback_url=None)
+    app = create_app(settings, model_store, encoders=SharedEncoders(lambda _: encoder), watch=False)
+    with LiveServer(app) as server:
+        wait_until(lambda: httpx.get(f"{server.url}/readyz").status_code == 200, 120, "the index to load")
+        yield server.url
+
+
+def test_match_over_http_equals_the_cli_json(live: str, model_store: Path) -> None:
+    command = str(Path(sys.executable).with_name("creatormatch"))
+    cli = subprocess.run([command, "match", "--store", str(model_store), "--json", "--k", "5", "--preset", "balanced",
+                          "--country", "DE", BRIEF], capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "COLUMNS": "200"})
+    assert cli.returncode == 0, cli.stderr
+    expected = json.loads(cli.stdout)
+    answer = httpx.post(f"{live}/match", json={"brief": BRIEF, "k": 5, "preset": "balanced",
+                                               "filters": {"country": ["DE"]}}, timeout=60).json()
+    assert [r["creator_id"] for r in answer["results"]] == [r["creator_id"] for r in expected["results"]]
+    assert [r["score"] for r in answer["results"]] == pytest.approx([r["score"] for r in expected["results"]],
+                                                                    abs=1e-5)
+    strip = ("results",)
+    assert {k: v for k, v in answer.items() if k not in strip} == {k: v for k, v in expected.items() if k not in strip}
+
+
+def test_the_page_shows_explained_cards_and_stores_feedback(live: str, model_store: Path) -> None:
+    if not Path(CHROMIUM).exists():
+        if REQUIRED:
+            pytest.fail(f"CREATORMATCH_REQUIRE_CHROMIUM=1 but {CHROMIUM} is missing (.ci/run installs chromium)")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    from playwright.sync_api import expect, sync_playwright
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                             args=CHROMIUM_ARGS)  # a fresh temporary profile
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.goto(live + "/")
+            expect(page.locator("#index-version")).to_have_text(re.compile(r"^index \d{8}T"))
+            page.fill("#brief", BRIEF)
+            page.select_option("#preset", "balanced")
+            page.fill("#k", "6")
+            page.click("#search")
+            cards = page.locator("article.card")
+            expect(cards).to_have_count(6, timeout=60_000)
+            first = cards.nth(0)
+            expect(first.locator(".bar[data-component=niche] > span")).to_have_count(1)
+            assert first.locator(".bars .bar").count() >= 4  # one bar per weighted component
+            width = first.locator(".bar[data-component=niche] > span").evaluate("e => e.style.width")
+            assert width.endswith("%") and float(width[:-1]) > 0
+            expect(first.locator(".evidence li").first).to_be_visible()
+            expect(page.locator("#parsed")).to_contain_text("creators pass the filters")
+            creator_id = first.get_attribute("data-creator")
+            first.locator("button.relevant").click()
+            expect(first.locator(".feedback .status")).to_contain_text("saved (1 for this brief)")
+            cards.nth(1).locator("button.not-relevant").click()
+            expect(cards.nth(1).locator(".feedback .status")).to_contain_text("saved (2 for this brief)")
+            page.screenshot(path=str(ARTIFACTS / "web-page.png"), full_page=True)
+        finally:
+            browser.close()
+
+    feedback = FeedbackStore(f"sqlite:///{model_store / 'feedback.db'}")
+    stored = [(r.brief_text, r.creator_id, r.relevance) for r in feedback.records()]
+    feedback.close()
+    assert stored[0] == (BRIEF, creator_id, 1) and stored[1][2] == 0 and len(stored) == 2
+    assert (ARTIFACTS / "web-page.png").stat().st_size > 10_000

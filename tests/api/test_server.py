@@ -1,0 +1,260 @@
+"""The HTTP API over a small hashing-encoder store: routes, JSON errors naming the field, security, metrics, logs."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from api.server import create_app
+from api.settings import Settings
+from index import IndexStore, SharedEncoders, open_matcher
+from matcher.brief import filters_from_options
+from tests.helpers import HashingEncoder, wait_until
+
+TOKEN = "s3cret-admin-token"
+
+
+def make_app(store: Path, **overrides: Any) -> FastAPI:
+    """An app over `store` with the hashing encoder; settings given explicitly, never from the environment."""
+    values: dict[str, Any] = {"admin_token": None, "api_keys": "", "cors_origins": "", "feedback_url": None}
+    return create_app(Settings(**{**values, **overrides}), store, encoders=SharedEncoders(lambda _: HashingEncoder()),
+                      watch=False)
+
+
+@pytest.fixture(scope="module")
+def store(hashing_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    copy = tmp_path_factory.mktemp("server") / "store"
+    shutil.copytree(hashing_store, copy)
+    return copy
+
+
+def _client(app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(app, raise_server_exceptions=False) as client:
+        wait_until(lambda: client.get("/readyz").status_code == 200, 30, "the index to load")
+        yield client
+
+
+@pytest.fixture(scope="module")
+def client(store: Path) -> Iterator[TestClient]:
+    yield from _client(make_app(store, admin_token=TOKEN))
+
+
+@pytest.fixture(scope="module")
+def closed_client(store: Path) -> Iterator[TestClient]:
+    yield from _client(make_app(store))
+
+
+def test_match_returns_exactly_the_cli_json_object(client: TestClient, store: Path) -> None:
+    body = {"brief": "dog puppy training tips in Germany", "k": 5, "preset": "relevance",
+            "weights": {"niche": 1.0}, "filters": {"platform": ["instagram", "tiktok"], "min_trust": 0.1}}
+    response = client.post("/match", json=body)
+    assert response.status_code == 200, response.text
+    # what `creatormatch match --json` prints: the same core call serialized by MatchResponse.to_dict
+    options = {"platform": ["instagram", "tiktok"], "min_trust": 0.1}
+    expected = open_matcher(store, HashingEncoder()).match(
+        body["brief"], k=5, preset="relevance", weights={"niche": 1.0}, filters=filters_from_options(options))
+    assert response.json() == json.loads(json.dumps(expected.to_dict()))
+    payload = response.json()
+    assert payload["index_version"] == IndexStore(store).current_version()
+    assert payload["parsed"]["countries"] == ["DE"] and len(payload["results"]) == 5
+    assert {r["platform"] for r in payload["results"]} <= {"instagram", "tiktok"}
+    assert response.headers["x-request-id"]
+
+
+def test_parse_creator_index_and_probes(client: TestClient, store: Path) -> None:
+    parsed = client.post("/briefs/parse", json={"brief": "micro creators on TikTok in Germany, under 50k followers"})
+    assert parsed.status_code == 200
+    assert parsed.json()["parsed"] == {"platforms": ["tiktok"], "max_followers": 50000, "tiers": ["micro"],
+                                       "countries": ["DE"]}
+    creators = pd.read_parquet(IndexStore(store).versions_dir / IndexStore(store).current_version()
+                               / "creators.parquet")
+    first = creators.iloc[0]
+    profile = client.get(f"/creators/{first['creator_id']}").json()
+    assert profile["profile"]["handle"] == first["handle"] and profile["profile"]["followers"] == first["followers"]
+    assert profile["signals"]["tier"] == first["tier"] and "trust_score" in profile["signals"]
+    assert profile["flags"] == list(first["flags"]) and profile["recent_posts"]
+    missing = client.get("/creators/nobody-here")
+    assert missing.status_code == 404 and missing.json()["fields"][0]["field"] == "path.creator_id"
+    index = client.get("/index").json()
+    assert index["version"] == IndexStore(store).current_version() and index["manifest"]["counts"]["creators"] == 240
+    assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/readyz").json()["index_version"] == index["version"]
+    page = client.get("/")
+    assert page.status_code == 200 and "brief-form" in page.text
+    assert client.get("/static/app.js").status_code == 200
+
+
+def test_not_ready_without_an_index(tmp_path: Path) -> None:
+    with TestClient(make_app(tmp_path / "empty-store"), raise_server_exceptions=False) as client:
+        assert client.get("/healthz").status_code == 200
+        ready = client.get("/readyz")
+        assert ready.status_code == 503 and "no index version" in ready.json()["error"]
+        match = client.post("/match", json={"brief": "dogs"})
+        assert match.status_code == 503 and match.json()["error"].startswith("not ready")
+
+
+@pytest.mark.parametrize("route", ["/admin/reload", "/admin/rollback"])
+def test_admin_routes_refuse_a_missing_or_wrong_token(client: TestClient, closed_client: TestClient,
+                                                      route: str) -> None:
+    disabled = closed_client.post(route, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert disabled.status_code == 404 and "disabled" in disabled.json()["error"]
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Bearer {TOKEN}x"},
+                    {"Authorization": f"Basic {TOKEN}"}, {"Authorization": TOKEN}):
+        refused = client.post(route, headers=headers)
+        assert refused.status_code in (401, 403), (headers, refused.text)
+        assert "Traceback" not in refused.text and refused.json()["error"]
+
+
+def test_admin_routes_work_with_the_token(client: TestClient) -> None:
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    reload = client.post("/admin/reload", headers=headers)
+    assert reload.status_code == 200 and reload.json()["outcome"] == "unchanged"
+    rollback = client.post("/admin/rollback", headers=headers)  # a single version: nothing earlier
+    assert rollback.status_code == 409 and rollback.json()["outcome"] == "refused"
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    ({"brief": "x" * 5001}, "body.brief"),
+    ({"brief": ""}, "body.brief"),
+    ({"k": 3}, "body.brief"),
+    ({"brief": "dogs", "k": 0}, "body.k"),
+    ({"brief": "dogs", "k": 101}, "body.k"),
+    ({"brief": "dogs", "k": "ten"}, "body.k"),
+    ({"brief": "dogs", "preset": "cheapest"}, "body.preset"),
+    ({"brief": "dogs", "weights": {"charisma": 1}}, "body.weights"),
+    ({"brief": "dogs", "weights": {"niche": -1}}, "body.weights.niche"),
+    ({"brief": "dogs", "weights": {"niche": 0, "engagement": 0, "trust": 0, "loyalty": 0, "audience": 0,
+                                    "cost": 0}}, "body.weights"),
+    ({"brief": "dogs", "filters": {"platform": ["myspace"]}}, "body.filters.platform"),
+    ({"brief": "dogs", "filters": {"country": ["Germany"]}}, "body.filters.country.0"),
+    ({"brief": "dogs", "filters": {"country": ["DE"] * 21}}, "body.filters.country"),
+    ({"brief": "dogs", "filters": {"min_trust": 1.5}}, "body.filters.min_trust"),
+    ({"brief": "dogs", "filters": {"min_followers": 10, "max_followers": 5}}, "body.filters.min_followers"),
+    ({"brief": "dogs", "filters": {"followers": 5}}, "body.filters.followers"),
+    ({"brief": "dogs", "colour": "red"}, "body.colour"),
+])
+def test_bad_input_is_a_422_naming_the_field(client: TestClient, body: dict[str, Any], field: str) -> None:
+    response = client.post("/match", json=body)
+    assert response.status_code == 422, response.text
+    payload = response.json()
+    assert field in [f["field"] for f in payload["fields"]] and field in payload["error"]
+    assert "Traceback" not in response.text
+
+
+def test_malformed_and_oversized_bodies_are_4xx_json(client: TestClient) -> None:
+    broken = client.post("/match", content=b'{"brief": "dogs"', headers={"Content-Type": "application/json"})
+    assert broken.status_code == 422 and broken.json()["fields"][0]["field"].startswith("body")
+    big = client.post("/match", content=json.dumps({"brief": "x" * 70_000}).encode(),
+                      headers={"Content-Type": "application/json"})
+    assert big.status_code == 413 and big.json()["fields"][0]["field"] == "body"
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: counted while reading
+        yield b'{"brief": "'
+        for _ in range(20):
+            yield b"y" * 4096
+        yield b'"}'
+
+    chunked = client.post("/match", content=chunks(), headers={"Content-Type": "application/json"})
+    assert chunked.status_code == 413
+    bad_feedback = client.post("/feedback", json={"brief": "dogs", "creator_id": "c1", "relevance": 9})
+    assert bad_feedback.status_code == 422 and bad_feedback.json()["fields"][0]["field"] == "body.relevance"
+
+
+def test_api_keys_guard_the_public_routes_when_configured(store: Path) -> None:
+    with TestClient(make_app(store, api_keys="k1,k2"), raise_server_exceptions=False) as client:
+        wait_until(lambda: client.get("/readyz").status_code == 200, 30, "the index to load")
+        assert client.post("/briefs/parse", json={"brief": "dogs"}).status_code == 401
+        assert client.post("/briefs/parse", json={"brief": "dogs"}, headers={"X-API-Key": "k3"}).status_code == 401
+        assert client.post("/briefs/parse", json={"brief": "dogs"}, headers={"X-API-Key": "k2"}).status_code == 200
+        assert client.get("/healthz").status_code == 200
+
+
+def test_cors_is_closed_by_default_and_opens_to_configured_origins(client: TestClient, store: Path) -> None:
+    preflight = {"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"}
+    assert "access-control-allow-origin" not in client.options("/match", headers=preflight).headers
+    assert "access-control-allow-origin" not in client.get("/healthz", headers={"Origin": "https://evil.example"}).headers
+    with TestClient(make_app(store, cors_origins="https://app.example")) as opened:
+        allowed = opened.options("/match", headers={**preflight, "Origin": "https://app.example"})
+        assert allowed.headers["access-control-allow-origin"] == "https://app.example"
+        assert "access-control-allow-origin" not in opened.options("/match", headers=preflight).headers
+
+
+def test_feedback_is_stored_and_exported_by_the_cli(tmp_path: Path, hashing_store: Path) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(hashing_store, store)
+    with TestClient(make_app(store), raise_server_exceptions=False) as client:
+        wait_until(lambda: client.get("/readyz").status_code == 200, 30, "the index to load")
+        version = client.get("/index").json()["version"]
+        first = client.post("/feedback", json={"brief": "dog puppy", "creator_id": "c1", "relevance": 1})
+        assert first.status_code == 201 and first.json()["index_version"] == version and first.json()["stored"] == 1
+        second = client.post("/feedback", json={"brief": "dog puppy", "creator_id": "c2", "relevance": 0,
+                                                "brief_id": None})
+        assert second.json()["stored"] == 2 and second.json()["brief_id"] == first.json()["brief_id"]
+    command = str(Path(sys.executable).with_name("creatormatch"))
+    result = subprocess.run([command, "feedback", "export", "--store", str(store), "--out", str(tmp_path / "out")],
+                            capture_output=True, text=True, timeout=300, env={**os.environ, "COLUMNS": "200"})
+    assert result.returncode == 0, result.stderr
+    assert "2 labeled pairs of 1 briefs" in result.stdout
+    pairs = pd.read_csv(tmp_path / "out" / "pairs.csv", dtype=str)
+    assert pairs[["creator_id", "relevance"]].values.tolist() == [["c1", "1"], ["c2", "0"]]
+
+
+def test_metrics_and_structured_logs(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.INFO, logger="creatormatch.api"):
+        response = client.post("/match", json={"brief": "travel photography"}, headers={"X-Request-ID": "req-42"})
+    assert response.headers["x-request-id"] == "req-42"
+    lines = [json.loads(r.getMessage()) for r in caplog.records if r.name == "creatormatch.api"]
+    line = next(entry for entry in lines if entry.get("request_id") == "req-42")
+    assert line["route"] == "/match" and line["status"] == 200 and line["ms"] > 0
+    assert line["index_version"] == response.json()["index_version"]
+    text = client.get("/metrics").text
+    assert 'creatormatch_http_requests_total{method="POST",route="/match",status="200"}' in text
+    assert 'creatormatch_http_request_seconds_bucket{le="0.1",method="POST",route="/match"}' in text
+    assert f'creatormatch_index_version_info{{version="{response.json()["index_version"]}"}} 1.0' in text
+    age = next(float(row.split()[-1]) for row in text.splitlines()
+               if row.startswith("creatormatch_index_build_age_seconds "))
+    assert 0 <= age < 86_400
+
+
+def test_the_serve_command_answers_and_refuses_an_index_it_cannot_load(hashing_store: Path) -> None:
+    import socket
+
+    import httpx
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = str(Path(sys.executable).with_name("creatormatch"))
+    env = {**os.environ, "CREATORMATCH_FEEDBACK_URL": "sqlite://", "CREATORMATCH_POLL_SECONDS": "60"}
+    server = subprocess.Popen([command, "serve", "--store", str(hashing_store), "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+
+    def refused() -> bool:
+        try:
+            return "refused" in httpx.get(f"{url}/readyz").text
+        except httpx.HTTPError:
+            return False
+
+    try:
+        wait_until(refused, 120, "the server to refuse the hashing-encoder index")
+        assert httpx.get(f"{url}/healthz").json() == {"status": "ok"}
+        ready = httpx.get(f"{url}/readyz")
+        # the store was built with a test encoder no model file exists for: refused, never a crash
+        assert ready.status_code == 503 and "hashing-256" in ready.json()["error"]
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=30)
+    assert "Traceback" not in stderr

@@ -1,0 +1,108 @@
+"""The serving holder: atomic swaps, requests keeping their version, refused broken versions, rollback, watcher."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+import weakref
+from pathlib import Path
+
+import pytest
+
+from index import IndexStore, NotReady, ServingIndex, SharedEncoders
+from tests.helpers import HashingEncoder, publish_copy, wait_until
+
+
+@pytest.fixture
+def store(hashing_store: Path, tmp_path: Path) -> IndexStore:
+    shutil.copytree(hashing_store, tmp_path / "store")
+    return IndexStore(tmp_path / "store")
+
+
+def _serving(store: IndexStore) -> tuple[ServingIndex, list[str]]:
+    created: list[str] = []
+
+    def factory(model: str) -> HashingEncoder:
+        created.append(model)
+        return HashingEncoder()
+
+    return ServingIndex(store, SharedEncoders(factory)), created
+
+
+def test_nothing_is_served_before_the_first_load(store: IndexStore) -> None:
+    serving, _ = _serving(store)
+    assert not serving.ready
+    with pytest.raises(NotReady):
+        serving.current()
+
+
+def test_a_request_keeps_the_version_it_started_with_across_a_swap(store: IndexStore) -> None:
+    serving, created = _serving(store)
+    first = store.current_version()
+    assert serving.refresh().outcome == "swapped"
+    held = serving.current()  # what a request in flight holds
+    second = publish_copy(store, str(first))
+    result = serving.refresh()
+    assert (result.outcome, result.serving) == ("swapped", second)
+    assert serving.current().version == second
+    assert held.version == first and held.matcher.match("dog puppy", k=3).index_version == first
+    assert serving.current().matcher.match("dog puppy", k=3).index_version == second
+    assert created == ["hashing-256"]  # one encoder for both versions of the same model
+    assert serving.refresh().outcome == "unchanged"
+
+
+def test_the_old_version_is_freed_when_its_last_request_drops_it(store: IndexStore) -> None:
+    serving, _ = _serving(store)
+    serving.refresh()
+    held = serving.current()
+    old = weakref.ref(held.matcher)
+    publish_copy(store, held.version)
+    serving.refresh()
+    gc.collect()
+    assert old() is not None  # still held by the request in flight
+    del held
+    gc.collect()
+    assert old() is None
+
+
+def test_a_broken_version_is_refused_and_the_old_one_keeps_serving(store: IndexStore) -> None:
+    serving, _ = _serving(store)
+    serving.refresh()
+    good = serving.current().version
+    broken = publish_copy(store, good, damage=True)
+    result = serving.refresh()
+    assert (result.outcome, result.serving, result.requested) == ("refused", good, broken)
+    assert "index.faiss" in result.message
+    assert serving.current().version == good
+    assert serving.current().matcher.match("dog puppy", k=3).results
+    assert broken in serving.refused()
+    assert serving.refresh().outcome == "refused"  # not retried on every poll
+    fixed = publish_copy(store, good)
+    assert serving.refresh().serving == fixed and broken in serving.refused()
+
+
+def test_rollback_serves_the_version_before_and_switches_the_store(store: IndexStore) -> None:
+    serving, _ = _serving(store)
+    serving.refresh()
+    first = serving.current().version
+    second = publish_copy(store, first)
+    serving.refresh()
+    result = serving.rollback()
+    assert (result.outcome, result.serving) == ("swapped", first)
+    assert store.current_version() == first and serving.current().version == first
+    assert serving.rollback("no-such-version").outcome == "refused"
+    assert serving.rollback(second).serving == second
+
+
+def test_the_watcher_swaps_in_a_new_current_version(store: IndexStore) -> None:
+    serving, _ = _serving(store)
+    seen = []
+    serving.subscribe(lambda result: seen.append(result.outcome))
+    serving.refresh()
+    serving.start_watching(0.05)
+    try:
+        newer = publish_copy(store, serving.current().version)
+        wait_until(lambda: serving.current().version == newer, 10, "the watcher to swap")
+    finally:
+        serving.stop_watching()
+    assert seen == ["swapped", "swapped"]
