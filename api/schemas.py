@@ -59,16 +59,11 @@ class MatchFilters(BaseModel):
         return value
 
 
-class MatchRequest(BaseModel):
-    """A brief to match, with optional k, preset, weights and filters."""
+class RankingOptions(BaseModel):
+    """Preset, weights and filters: the ranking options shared by /match, /similar and /plan."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"brief": EXAMPLE_BRIEF, "k": 10, "preset": "balanced", "weights": {"niche": 0.7, "engagement": 0.3},
-         "filters": {"country": ["DE"], "platform": ["tiktok"]}}]})
+    model_config = ConfigDict(extra="forbid")
 
-    brief: BriefText = Field(description=f"the brief in plain words, at most {MAX_BRIEF_CHARS:,} characters")
-    brief_id: Name | None = Field(None, description="your id for the brief (echoed back)")
-    k: int | None = Field(None, ge=1, le=MAX_K, description="results to return (default: from the brief, or 10)")
     preset: str | None = Field(None, description=f"weight preset: {', '.join(PRESETS)}",
                                json_schema_extra={"enum": list(PRESETS)})
     weights: dict[str, Annotated[float, Field(ge=0.0, le=100.0)]] | None = Field(
@@ -91,6 +86,60 @@ class MatchRequest(BaseModel):
         if value and sum(value.values()) <= 0 and len(value) == len(COMPONENTS):
             raise ValueError("at least one weight must be positive")
         return value
+
+
+Diversity = Annotated[float | None, Field(
+    None, ge=0.0, le=1.0, description="maximal marginal relevance lambda (`--mmr`): 1 keeps the ranking, "
+                                      "lower values push near-duplicate creators down")]
+
+
+class MatchRequest(RankingOptions):
+    """A brief to match, with optional k, preset, weights, filters and diversity."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"brief": EXAMPLE_BRIEF, "k": 10, "preset": "balanced", "weights": {"niche": 0.7, "engagement": 0.3},
+         "filters": {"country": ["DE"], "platform": ["tiktok"]}}]})
+
+    brief: BriefText = Field(description=f"the brief in plain words, at most {MAX_BRIEF_CHARS:,} characters")
+    brief_id: Name | None = Field(None, description="your id for the brief (echoed back)")
+    k: int | None = Field(None, ge=1, le=MAX_K, description="results to return (default: from the brief, or 10)")
+    diversity: Diversity = None
+
+
+class SimilarRequest(RankingOptions):
+    """Seed creators to find lookalikes of (the `creatormatch similar` options)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"creator_ids": ["c00017", "c00025"], "k": 10, "filters": {"platform": ["tiktok"]}}]})
+
+    creator_ids: list[Name] = Field(min_length=1, max_length=MAX_LIST, description="the seed creators")
+    k: int | None = Field(None, ge=1, le=MAX_K, description="results to return (default 10)")
+    diversity: Diversity = None
+
+
+class PlanRequest(RankingOptions):
+    """A brief and a total budget to plan a campaign team for (the `creatormatch plan` options)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"brief": "vegan protein bar for gym-goers", "budget": 5000, "size": 8, "filters": {"country": ["DE"]}}]})
+
+    brief: BriefText = Field(description=f"the brief in plain words, at most {MAX_BRIEF_CHARS:,} characters")
+    brief_id: Name | None = Field(None, description="your id for the brief (echoed back)")
+    budget: float | None = Field(None, gt=0.0, le=1e9, description="the campaign's total budget "
+                                                                   "(default: the one written in the brief)")
+    size: int | None = Field(None, ge=1, le=MAX_K, description="at most this many creators")
+
+
+class PlanResponseBody(BaseModel):
+    """A campaign team: exactly what `creatormatch plan --json` prints."""
+
+    model_config = ConfigDict(extra="allow")
+
+    brief_id: str | None
+    team: list[dict[str, Any]]
+    totals: dict[str, Any]
+    overlap: dict[str, Any]
+    alternates: list[dict[str, Any]]
 
 
 class ParseRequest(BaseModel):

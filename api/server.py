@@ -6,7 +6,7 @@ import re
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection, MutableMapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -21,6 +21,7 @@ from fastapi.staticfiles import StaticFiles
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.exceptions import HTTPException
 
+from api.formatting import plan_to_dict
 from api.observability import Metrics, log_request, swap_logger
 from api.schemas import (
     CreatorResponse,
@@ -33,7 +34,10 @@ from api.schemas import (
     MatchResponseBody,
     ParseRequest,
     ParseResponse,
+    PlanRequest,
+    PlanResponseBody,
     RollbackRequest,
+    SimilarRequest,
     SwapResponse,
 )
 from api.settings import Settings
@@ -62,12 +66,17 @@ class ApiError(HTTPException):
         self.fields = fields or []
 
 
-def _field_error(exc: CreatorMatchError, where: str = "body") -> ApiError:
-    """A core error as a 422 naming the field its message starts with ("k: must be ...")."""
+def _field_error(exc: CreatorMatchError, where: str = "body", own: Collection[str] = ()) -> ApiError:
+    """A core error as a 422 naming the field its message starts with ("k: must be ...").
+
+    A name among the request's `own` top-level fields wins over a filter of the same name (a plan's total
+    `budget` is not the filters' price-per-post `budget`).
+    """
     message = str(exc)
     found = _FIELD.match(message)
     name = found.group(1) if found else "body"
-    location = f"{where}.filters.{name}" if name in MatchFilters.model_fields else f"{where}.{name}"
+    in_filters = name in MatchFilters.model_fields and name not in own
+    location = f"{where}.filters.{name}" if in_filters else f"{where}.{name}"
     return ApiError(422, f"{location}: {message}", [{"field": location, "message": message}])
 
 
@@ -204,10 +213,36 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
         try:
             filters = filters_from_options(body.filters.model_dump(exclude_none=True) if body.filters else {})
             response = version.matcher.match(body.brief, k=body.k, preset=body.preset, weights=body.weights,
-                                             filters=filters, brief_id=body.brief_id)
+                                             filters=filters, brief_id=body.brief_id, diversity=body.diversity)
         except BriefError as exc:
             raise _field_error(exc) from None
         return JSONResponse(response.to_dict())
+
+    @app.post("/similar", response_model=MatchResponseBody, dependencies=public, tags=["match"])
+    def similar(body: SimilarRequest, request: Request) -> JSONResponse:
+        """Creators like the seed creators, ranked and explained (the `creatormatch similar --json` object)."""
+        version = current()
+        request.state.index_version = version.version
+        try:
+            filters = filters_from_options(body.filters.model_dump(exclude_none=True) if body.filters else {})
+            response = version.matcher.similar(body.creator_ids, k=body.k, preset=body.preset, weights=body.weights,
+                                               filters=filters, diversity=body.diversity)
+        except BriefError as exc:
+            raise _field_error(exc) from None
+        return JSONResponse(response.to_dict())
+
+    @app.post("/plan", response_model=PlanResponseBody, dependencies=public, tags=["match"])
+    def plan(body: PlanRequest, request: Request) -> JSONResponse:
+        """The campaign team worth most together within a budget (the `creatormatch plan --json` object)."""
+        version = current()
+        request.state.index_version = version.version
+        try:
+            filters = filters_from_options(body.filters.model_dump(exclude_none=True) if body.filters else {})
+            team = version.matcher.plan(body.brief, budget=body.budget, size=body.size, preset=body.preset,
+                                        weights=body.weights, filters=filters, brief_id=body.brief_id)
+        except BriefError as exc:
+            raise _field_error(exc, own=PlanRequest.model_fields) from None
+        return JSONResponse(plan_to_dict(team))
 
     @app.post("/briefs/parse", response_model=ParseResponse, dependencies=public, tags=["match"])
     def parse(body: ParseRequest) -> ParseResponse:

@@ -17,6 +17,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from api.formatting import plan_to_dict
 from api.server import create_app
 from api.settings import Settings
 from index import IndexStore, SharedEncoders, open_matcher
@@ -71,6 +72,41 @@ def test_match_returns_exactly_the_cli_json_object(client: TestClient, store: Pa
     assert payload["parsed"]["countries"] == ["DE"] and len(payload["results"]) == 5
     assert {r["platform"] for r in payload["results"]} <= {"instagram", "tiktok"}
     assert response.headers["x-request-id"]
+
+
+def test_plan_and_similar_return_exactly_the_cli_json_objects(client: TestClient, store: Path) -> None:
+    matcher = open_matcher(store, HashingEncoder())
+    body = {"brief": "dog puppy training tips", "budget": 3000, "size": 4, "filters": {"platform": ["instagram"]}}
+    planned = client.post("/plan", json=body)
+    assert planned.status_code == 200, planned.text
+    # what `creatormatch plan --json` prints: the same core call serialized by plan_to_dict
+    expected = matcher.plan(body["brief"], budget=3000, size=4,
+                            filters=filters_from_options({"platform": ["instagram"]}))
+    assert planned.json() == json.loads(json.dumps(plan_to_dict(expected)))
+    team = planned.json()["team"]
+    assert 1 <= len(team) <= 4 and sum(member["cost"] for member in team) <= 3000
+    assert {member["platform"] for member in team} == {"instagram"}
+
+    seeds = [team[0]["creator_id"]]
+    found = client.post("/similar", json={"creator_ids": seeds, "k": 5, "diversity": 0.7})
+    assert found.status_code == 200, found.text
+    assert found.json() == json.loads(json.dumps(matcher.similar(seeds, k=5, diversity=0.7).to_dict()))
+    assert len(found.json()["results"]) == 5 and seeds[0] not in {r["creator_id"] for r in found.json()["results"]}
+
+
+@pytest.mark.parametrize(("route", "body", "field"), [
+    ("/plan", {"brief": "dog puppy training tips"}, "body.budget"),  # no budget given or written in the brief
+    ("/plan", {"brief": "dogs", "budget": -5}, "body.budget"),
+    ("/plan", {"brief": "dogs", "budget": 100, "size": 0}, "body.size"),
+    ("/similar", {"creator_ids": []}, "body.creator_ids"),
+    ("/similar", {"creator_ids": ["no-such-creator"]}, "body.creator_id"),
+    ("/match", {"brief": "dogs", "diversity": 1.5}, "body.diversity"),
+])
+def test_plan_similar_and_diversity_input_is_checked(client: TestClient, route: str, body: dict[str, Any],
+                                                      field: str) -> None:
+    response = client.post(route, json=body)
+    assert response.status_code == 422, response.text
+    assert field in [f["field"] for f in response.json()["fields"]]
 
 
 def test_parse_creator_index_and_probes(client: TestClient, store: Path) -> None:
