@@ -50,7 +50,7 @@ class FaissSearch:
         if vectors is None:
             if not self.exact:
                 raise IndexTypeError("an approximate index needs the exact vectors for re-scoring")
-            vectors = np.asarray(index.reconstruct_n(0, int(index.ntotal)), dtype=np.float32)
+            vectors = flat_storage(index)
         self._vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         if self._vectors.shape != (int(index.ntotal), int(index.d)):
             raise IndexTypeError(f"vectors of shape {self._vectors.shape} do not fit an index of "
@@ -94,6 +94,18 @@ class FaissSearch:
     def load(cls, path: str | Path, vectors: NDArray[np.float32] | None = None) -> FaissSearch:
         """Read an index written by `save` (an approximate one needs its exact vectors)."""
         return cls(faiss.read_index(str(path)), vectors)
+
+    @classmethod
+    def open(cls, path: str | Path, vectors_path: str | Path) -> FaissSearch:
+        """Read an index and its exact vectors keeping one copy in memory (the `.npy` file is only mapped).
+
+        A flat index is its own exact vectors, so the file is not read; an approximate index maps it
+        read-only, and re-scoring pages in just the rows it touches.
+        """
+        index = faiss.read_index(str(path))
+        if _is_flat(index) or not Path(vectors_path).exists():
+            return cls(index)
+        return cls(index, np.load(vectors_path, mmap_mode="r", allow_pickle=False))
 
     def save(self, path: str | Path) -> None:
         """Write the index to one file."""
@@ -163,6 +175,15 @@ class FaissSearch:
 
 def _empty() -> tuple[NDArray[np.float32], NDArray[np.int64]]:
     return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64)
+
+
+def flat_storage(index: faiss.Index) -> NDArray[np.float32]:
+    """The vectors of a flat index as a numpy view of FAISS's own memory (no copy; valid while `index` lives)."""
+    flat: Any = faiss.downcast_index(index)
+    count, dimension = int(flat.ntotal), int(flat.d)
+    if count == 0:
+        return np.zeros((0, dimension), dtype=np.float32)
+    return faiss.rev_swig_ptr(flat.get_xb(), count * dimension).reshape(count, dimension)
 
 
 def _is_flat(index: faiss.Index) -> bool:
