@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ DEFAULT_OVERSAMPLE = 4
 # below this many allowed rows an exact scan of just those rows is cheaper than a filtered graph/IVF walk,
 # and it cannot miss any of them
 EXACT_SUBSET_LIMIT = 20_000
+# OpenMP threads of a single-query search (training uses every core); see docs/benchmarks.md
+SEARCH_THREADS = 1
 
 
 class IndexTypeError(CreatorMatchError):
@@ -84,7 +87,7 @@ class FaissSearch:
             rng = np.random.default_rng(seed)
             sample = vectors if len(vectors) <= train_sample else vectors[
                 np.sort(rng.choice(len(vectors), train_sample, replace=False))]
-            faiss.omp_set_num_threads(faiss.omp_get_max_threads())
+            faiss.omp_set_num_threads(os.cpu_count() or 1)  # searches set 1; training uses every core
             index.train(sample)
         index.add(vectors)
         _set_search_defaults(index)
@@ -151,6 +154,8 @@ class FaissSearch:
         k = min(k, available)
         fetch = k if self.exact else min(available, k * self.oversample)
         params, keep_alive = _search_parameters(self._index, allowed)
+        # one query at a time: OpenMP's fan-out costs more than it saves (4x slower measured on 2 busy cores)
+        faiss.omp_set_num_threads(SEARCH_THREADS)
         similarities, rows = self._index.search(query, fetch, params=params)
         del keep_alive
         found = rows[0][rows[0] >= 0].astype(np.int64)

@@ -1,4 +1,4 @@
-"""`python -m bench --quick` runs every section and prints its tables (how fast is not checked here)."""
+"""`creatormatch bench --quick` runs every section and prints its tables (how fast is not checked here)."""
 
 from __future__ import annotations
 
@@ -16,14 +16,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_ivf_pq_lists_grow_with_the_catalog() -> None:
-    assert ivf_pq(10_000) == "IVF256,PQ48"
-    assert ivf_pq(1_000_000) == "IVF2048,PQ48"
-    assert ivf_pq(100) == "IVF32,PQ48"
+    assert ivf_pq(10_000) == "IVF256,PQ48x4fs"
+    assert ivf_pq(1_000_000) == "IVF2048,PQ48x4fs"
+    assert ivf_pq(100) == "IVF32,PQ48x4fs"
 
 
 @pytest.mark.model
 def test_quick_bench_prints_every_table(tmp_path: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "bench", "--quick", "--out", str(tmp_path)], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "api.cli", "bench", "--quick", "--out", str(tmp_path)], cwd=ROOT,
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     out = done.stdout
