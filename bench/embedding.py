@@ -83,3 +83,43 @@ def run_embedding(texts: Sequence[str], variants: Sequence[tuple[str, int]], rou
 
 
 DEFAULT_VARIANTS: tuple[tuple[str, int], ...] = tuple((backend, 128) for backend in BACKENDS)
+
+
+@dataclass(frozen=True)
+class BriefRow:
+    """Time to embed one brief alone (what a query pays), per backend and thread count."""
+
+    backend: str
+    threads: str
+    p50_ms: float
+    p95_ms: float
+
+
+def run_brief_latency(briefs: Sequence[str]) -> list[BriefRow]:
+    """Single-brief embedding latency, the variants interleaved brief by brief.
+
+    PyTorch's thread count is process-wide, so its default-threads variant is measured first, alone.
+    """
+    def timings(encode: Callable[[list[str]], np.ndarray]) -> list[float]:
+        encode(["warm up"])
+        found = []
+        for brief in briefs:
+            start = time.perf_counter()
+            encode([brief])
+            found.append((time.perf_counter() - start) * 1000)
+        return found
+
+    rows = []
+    default = timings(SentenceTransformerEncoder(backend="torch").encode)
+    rows.append(BriefRow("torch", "default", *np.percentile(default, [50, 95]).tolist()))
+    variants = {backend: SentenceTransformerEncoder(backend=backend, threads=1) for backend in BACKENDS}
+    measured: dict[str, list[float]] = {backend: [] for backend in variants}
+    for encoder in variants.values():
+        encoder.encode(["warm up"])
+    for brief in briefs:
+        for backend, encoder in variants.items():
+            start = time.perf_counter()
+            encoder.encode([brief])
+            measured[backend].append((time.perf_counter() - start) * 1000)
+    rows += [BriefRow(backend, "1", *np.percentile(values, [50, 95]).tolist()) for backend, values in measured.items()]
+    return rows

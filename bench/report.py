@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from bench.embedding import EmbeddingRow
+from bench.embedding import BriefRow, EmbeddingRow
 from bench.latency import FilteredRow, LatencyRow
 from bench.memory import MemoryRow
 from bench.rebuild import RebuildRow
@@ -39,6 +39,13 @@ def embedding_table(rows: Sequence[EmbeddingRow], source: str) -> str:
         ["backend", "max tokens", "texts/s", "vs PyTorch", "mean cosine", "min cosine"],
         [[r.backend, str(r.max_seq_length), f"{r.texts_per_s:.1f}", f"{r.speedup:.2f}x", f"{r.mean_cosine:.4f}",
           f"{r.min_cosine:.4f}"] for r in rows])
+
+
+def brief_table(rows: Sequence[BriefRow]) -> str:
+    """Embedding one brief alone, per backend and threads."""
+    return "### One brief at a time (query path)\n\n" + _table(
+        ["backend", "threads", "p50 ms", "p95 ms"],
+        [[r.backend, r.threads, f"{r.p50_ms:.1f}", f"{r.p95_ms:.1f}"] for r in rows])
 
 
 def rebuild_table(rows: Sequence[RebuildRow]) -> str:

@@ -55,15 +55,21 @@ class SentenceTransformerEncoder:
         Tokens read per text; longer texts are truncated.
     backend
         "torch", "onnx" or "onnx-int8" (see `BACKENDS`); ONNX exports are made locally on first use
-        (`onnx_export`). None reads `CREATORMATCH_BACKEND`, else `DEFAULT_BACKEND`.
+        (`index.onnx_backend`). None reads `CREATORMATCH_BACKEND`, else `DEFAULT_BACKEND`.
+    threads
+        CPU threads of a forward pass (None: the library's default, every core). A server embedding one
+        brief at a time wants 1: on this 2-core machine under load a single brief took 750 ms with
+        PyTorch on 2 threads and 76 ms on 1 (docs/benchmarks.md). PyTorch's setting is process-wide.
     """
 
     def __init__(self, model: str | None = None, *, batch_size: int = 64,
-                 max_seq_length: int = DEFAULT_MAX_SEQ_LENGTH, device: str = "cpu", backend: str | None = None) -> None:
+                 max_seq_length: int = DEFAULT_MAX_SEQ_LENGTH, device: str = "cpu", backend: str | None = None,
+                 threads: int | None = None) -> None:
         chosen = backend or os.environ.get("CREATORMATCH_BACKEND") or DEFAULT_BACKEND
         if chosen not in BACKENDS:
             raise ModelError(f"backend '{chosen}': expected one of {', '.join(BACKENDS)}")
         self.backend = chosen
+        self.threads = threads
         self._location = resolve_model(model)
         self._name = DEFAULT_MODEL if self._location == str(default_model_path()) else str(model)
         self._requested = model
@@ -86,12 +92,16 @@ class SentenceTransformerEncoder:
 
         transformers_logging.disable_progress_bar()
         try:
+            if self.threads is not None and self.backend == "torch":
+                import torch
+
+                torch.set_num_threads(self.threads)
             model = SentenceTransformer(self._location, device=self.device)
             if self.backend != "torch":
                 from index.onnx_backend import OnnxSentenceModel, export_onnx
 
                 self._onnx = OnnxSentenceModel(self._location, export_onnx(self._location, self.backend),
-                                               self.max_seq_length)
+                                               self.max_seq_length, threads=self.threads)
         except Exception as exc:
             raise ModelError(f"model '{self._requested}': cannot load it from local files ({type(exc).__name__}: "
                              f"{str(exc).splitlines()[0][:200]}); downloads are disabled") from None
