@@ -49,9 +49,9 @@ def quick_plan() -> BenchPlan:
 
 
 def full_plan(sizes: Sequence[int] = (10_000, 100_000, 1_000_000)) -> BenchPlan:
-    """The documented run: 10k, 100k and 1M creators, every index type, 400 captions, 1M-creator memory."""
+    """The documented run: 10k, 100k and 1M creators, every index type, 200 captions, 1M-creator memory."""
     return BenchPlan(sizes=tuple(sizes), index_types={n: ("HNSW32", ivf_pq(n)) for n in sizes}, queries=100,
-                     caption_count=400, memory_creators=max(sizes), rebuild_creators=200,
+                     caption_count=200, memory_creators=max(sizes), rebuild_creators=120,
                      variants=(("torch", 128), ("onnx", 128), ("onnx-int8", 128), ("onnx-int8", 64)))
 
 
