@@ -79,13 +79,24 @@ def run_rebuild(creators: Path, posts: Path, workdir: Path, *, fraction: float =
                       peak * 1024 / max(1, int(full["creators"])))
 
 
+def _peak_rss_mib() -> float:
+    """This process's peak RSS in MiB: VmHWM on Linux (ru_maxrss survives fork and exec, so it can be the parent's)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
 def _child(creators: str, posts: str, store: str, backend: str) -> None:
     """Build once and print counts, backend and peak RSS as one JSON line."""
     from index import SentenceTransformerEncoder, build_store
 
     encoder = SentenceTransformerEncoder() if backend == "default" else SentenceTransformerEncoder(backend=backend)
     report = build_store(creators, posts, store, encoder)
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+    peak = _peak_rss_mib()
     print(json.dumps({"creators": report.creators, "embedded": report.embedded, "reused": report.reused,
                       "backend": encoder.backend, "peak_rss_mib": peak}))
 

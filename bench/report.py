@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -75,8 +76,11 @@ def latency_plot(rows: Sequence[LatencyRow], path: Path, k: int = 10) -> Path:
     import matplotlib.pyplot as plt
 
     figure, axes = plt.subplots(figsize=(7, 4.5))
-    for number, index_type in enumerate(dict.fromkeys(r.index_type for r in rows)):
-        chosen = sorted((r for r in rows if r.index_type == index_type and r.k == k), key=lambda r: r.creators)
+    def family(index_type: str) -> str:  # IVF lists grow with the catalog: one line for IVF256, IVF1024, ...
+        return re.sub(r"IVF\d+", "IVFn", index_type)
+
+    for number, index_type in enumerate(dict.fromkeys(family(r.index_type) for r in rows)):
+        chosen = sorted((r for r in rows if family(r.index_type) == index_type and r.k == k), key=lambda r: r.creators)
         sizes = [r.creators for r in chosen]
         colour = f"C{number}"
         axes.plot(sizes, [r.p95_ms for r in chosen], "o-", color=colour, label=f"{index_type} p95")
