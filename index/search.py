@@ -182,13 +182,25 @@ def _empty() -> tuple[NDArray[np.float32], NDArray[np.int64]]:
     return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64)
 
 
+class _IndexMemory:
+    """Exports a flat index's storage to numpy and keeps the index alive for as long as the array is."""
+
+    def __init__(self, index: faiss.Index, view: NDArray[np.float32]) -> None:
+        self.index = index
+        self.__array_interface__ = view.__array_interface__
+
+
 def flat_storage(index: faiss.Index) -> NDArray[np.float32]:
-    """The vectors of a flat index as a numpy view of FAISS's own memory (no copy; valid while `index` lives)."""
+    """The vectors of a flat index as a numpy view of FAISS's own memory (no copy).
+
+    The array holds a reference to `index`, so the memory stays valid however long the array is kept.
+    """
     flat: Any = faiss.downcast_index(index)
     count, dimension = int(flat.ntotal), int(flat.d)
     if count == 0:
         return np.zeros((0, dimension), dtype=np.float32)
-    return faiss.rev_swig_ptr(flat.get_xb(), count * dimension).reshape(count, dimension)
+    view = faiss.rev_swig_ptr(flat.get_xb(), count * dimension).reshape(count, dimension)
+    return np.asarray(_IndexMemory(index, view))
 
 
 def _is_flat(index: faiss.Index) -> bool:

@@ -173,3 +173,14 @@ def test_an_approximate_index_maps_its_exact_vectors_and_answers_as_in_memory(tm
             got, expected = loaded.search(query, 10, mask), built.search(query, 10, mask)
             assert np.array_equal(got[1], expected[1])
             assert np.allclose(got[0], expected[0], atol=1e-6)
+
+
+def test_flat_storage_outlives_its_search(tmp_path, data) -> None:
+    import gc
+
+    vectors, _ = data
+    FaissSearch.from_vectors(vectors).save(tmp_path / "index.faiss")
+    stored = FaissSearch.open(tmp_path / "index.faiss", tmp_path / "missing.npy").vectors()
+    gc.collect()  # the search and its FAISS index are gone; the array keeps the memory alive
+    np.zeros(len(vectors) * vectors.shape[1], dtype=np.float32).fill(7.0)  # reuse of freed memory would show
+    assert np.array_equal(stored, vectors)
