@@ -547,6 +547,17 @@ def demo(
         print_response(matcher.match(text, k=5))
 
 
+@app.command()
+def bench(
+    quick: Annotated[bool, typer.Option("--quick", help="small inputs: checks every benchmark runs (CI)")] = False,
+    out: Annotated[Path | None, typer.Option("--out", help="folder for results.json and latency.png")] = None,
+) -> None:
+    """Measure query latency, filtered search, embedding, memory and rebuild; print the tables."""
+    from bench import full_plan, quick_plan, run_bench
+
+    run_bench(quick_plan() if quick else full_plan(), out, echo=typer.echo)
+
+
 def main() -> None:
     """Entry point: run the app, turning known errors into one line on stderr and exit code 2."""
     try:

@@ -15,6 +15,10 @@ from matcher import CreatorMatchError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 DEFAULT_MAX_SEQ_LENGTH = 128  # captions rarely need more; the cost of a text grows with its tokens
+# how the model runs: PyTorch, ONNX Runtime, or ONNX Runtime on a dynamically int8-quantized export
+BACKENDS = ("torch", "onnx", "onnx-int8")
+DEFAULT_BACKEND = "torch"
+ONNX_BATCH_SIZE = 32  # length-sorted batches of 32 pad less than 64 and ran faster on ONNX Runtime here
 
 
 class ModelError(CreatorMatchError):
@@ -49,10 +53,23 @@ class SentenceTransformerEncoder:
         Texts per forward pass.
     max_seq_length
         Tokens read per text; longer texts are truncated.
+    backend
+        "torch", "onnx" or "onnx-int8" (see `BACKENDS`); ONNX exports are made locally on first use
+        (`index.onnx_backend`). None reads `CREATORMATCH_BACKEND`, else `DEFAULT_BACKEND`.
+    threads
+        CPU threads of a forward pass (None: the library's default, every core). A server embedding one
+        brief at a time wants 1: on this 2-core machine under load a single brief took 750 ms with
+        PyTorch on 2 threads and 76 ms on 1 (docs/benchmarks.md). PyTorch's setting is process-wide.
     """
 
     def __init__(self, model: str | None = None, *, batch_size: int = 64,
-                 max_seq_length: int = DEFAULT_MAX_SEQ_LENGTH, device: str = "cpu") -> None:
+                 max_seq_length: int = DEFAULT_MAX_SEQ_LENGTH, device: str = "cpu", backend: str | None = None,
+                 threads: int | None = None) -> None:
+        chosen = backend or os.environ.get("CREATORMATCH_BACKEND") or DEFAULT_BACKEND
+        if chosen not in BACKENDS:
+            raise ModelError(f"backend '{chosen}': expected one of {', '.join(BACKENDS)}")
+        self.backend = chosen
+        self.threads = threads
         self._location = resolve_model(model)
         self._name = DEFAULT_MODEL if self._location == str(default_model_path()) else str(model)
         self._requested = model
@@ -60,6 +77,7 @@ class SentenceTransformerEncoder:
         self.max_seq_length = max_seq_length
         self.device = device
         self._loaded: Any = None
+        self._onnx: Any = None
         self._dimension = 0
 
     def _model(self) -> Any:
@@ -74,7 +92,16 @@ class SentenceTransformerEncoder:
 
         transformers_logging.disable_progress_bar()
         try:
+            if self.threads is not None and self.backend == "torch":
+                import torch
+
+                torch.set_num_threads(self.threads)
             model = SentenceTransformer(self._location, device=self.device)
+            if self.backend != "torch":
+                from index.onnx_backend import OnnxSentenceModel, export_onnx
+
+                self._onnx = OnnxSentenceModel(self._location, export_onnx(self._location, self.backend),
+                                               self.max_seq_length, threads=self.threads)
         except Exception as exc:
             raise ModelError(f"model '{self._requested}': cannot load it from local files ({type(exc).__name__}: "
                              f"{str(exc).splitlines()[0][:200]}); downloads are disabled") from None
@@ -100,15 +127,22 @@ class SentenceTransformerEncoder:
 
     @property
     def identity(self) -> str:
-        """What makes two encoders give the same vectors: model, dimension, truncation."""
-        return f"{self._name}|{self.dimension}|{self.max_seq_length}"
+        """What makes two encoders give the same vectors: model, dimension, truncation and backend.
+
+        PyTorch keeps the identity it had before backends existed, so existing caches stay valid.
+        """
+        base = f"{self._name}|{self.dimension}|{self.max_seq_length}"
+        return base if self.backend == "torch" else f"{base}|{self.backend}"
 
     def encode(self, texts: Sequence[str], *, show_progress: bool = False) -> NDArray[np.float32]:
         """Unit-length float32 vectors of `texts`, in input order."""
         if len(texts) == 0:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        vectors = self._model().encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
-                                     convert_to_numpy=True, show_progress_bar=show_progress)
+        model = self._model()
+        if self._onnx is not None:
+            return self._onnx.encode(list(texts), batch_size=min(self.batch_size, ONNX_BATCH_SIZE))
+        vectors = model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
+                               convert_to_numpy=True, show_progress_bar=show_progress)
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
 

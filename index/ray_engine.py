@@ -36,9 +36,10 @@ class EngineError(CreatorMatchError):
 class _EncodeBatch:
     """A Ray Data actor: loads the model once, then embeds batch after batch."""
 
-    def __init__(self, model: str | None, batch_size: int, max_seq_length: int) -> None:
+    def __init__(self, model: str | None, batch_size: int, max_seq_length: int, backend: str | None = None) -> None:
         os.environ.update(_OFFLINE)
-        self.encoder = SentenceTransformerEncoder(model, batch_size=batch_size, max_seq_length=max_seq_length)
+        self.encoder = SentenceTransformerEncoder(model, batch_size=batch_size, max_seq_length=max_seq_length,
+                                                  backend=backend)
         self.encoder.dimension  # noqa: B018  # load now, so a missing model fails the pool at start-up
 
     def __call__(self, batch: dict[str, NDArray[Any]]) -> dict[str, NDArray[Any]]:
@@ -198,7 +199,8 @@ class RayEncoder:
                     _EncodeBatch, batch_size=self.rows_per_batch, batch_format="numpy",
                     compute=ray.data.ActorPoolStrategy(size=self.actors), num_cpus=1,
                     fn_constructor_kwargs={"model": self._model, "batch_size": self.batch_size,
-                                           "max_seq_length": self.max_seq_length},
+                                           "max_seq_length": self.max_seq_length,
+                                           "backend": self._local.backend},
                 )
                 for batch in embedded.iter_batches(batch_size=None, batch_format="numpy"):
                     positions.append(batch["position"])

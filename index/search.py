@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ DEFAULT_OVERSAMPLE = 4
 # below this many allowed rows an exact scan of just those rows is cheaper than a filtered graph/IVF walk,
 # and it cannot miss any of them
 EXACT_SUBSET_LIMIT = 20_000
+# OpenMP threads of a single-query search (training uses every core); see docs/benchmarks.md
+SEARCH_THREADS = 1
 
 
 class IndexTypeError(CreatorMatchError):
@@ -50,7 +53,7 @@ class FaissSearch:
         if vectors is None:
             if not self.exact:
                 raise IndexTypeError("an approximate index needs the exact vectors for re-scoring")
-            vectors = np.asarray(index.reconstruct_n(0, int(index.ntotal)), dtype=np.float32)
+            vectors = flat_storage(index)
         self._vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         if self._vectors.shape != (int(index.ntotal), int(index.d)):
             raise IndexTypeError(f"vectors of shape {self._vectors.shape} do not fit an index of "
@@ -84,7 +87,7 @@ class FaissSearch:
             rng = np.random.default_rng(seed)
             sample = vectors if len(vectors) <= train_sample else vectors[
                 np.sort(rng.choice(len(vectors), train_sample, replace=False))]
-            faiss.omp_set_num_threads(faiss.omp_get_max_threads())
+            faiss.omp_set_num_threads(os.cpu_count() or 1)  # searches set 1; training uses every core
             index.train(sample)
         index.add(vectors)
         _set_search_defaults(index)
@@ -94,6 +97,18 @@ class FaissSearch:
     def load(cls, path: str | Path, vectors: NDArray[np.float32] | None = None) -> FaissSearch:
         """Read an index written by `save` (an approximate one needs its exact vectors)."""
         return cls(faiss.read_index(str(path)), vectors)
+
+    @classmethod
+    def open(cls, path: str | Path, vectors_path: str | Path) -> FaissSearch:
+        """Read an index and its exact vectors keeping one copy in memory (the `.npy` file is only mapped).
+
+        A flat index is its own exact vectors, so the file is not read; an approximate index maps it
+        read-only, and re-scoring pages in just the rows it touches.
+        """
+        index = faiss.read_index(str(path))
+        if _is_flat(index) or not Path(vectors_path).exists():
+            return cls(index)
+        return cls(index, np.load(vectors_path, mmap_mode="r", allow_pickle=False))
 
     def save(self, path: str | Path) -> None:
         """Write the index to one file."""
@@ -139,6 +154,8 @@ class FaissSearch:
         k = min(k, available)
         fetch = k if self.exact else min(available, k * self.oversample)
         params, keep_alive = _search_parameters(self._index, allowed)
+        # one query at a time: OpenMP's fan-out costs more than it saves (4x slower measured on 2 busy cores)
+        faiss.omp_set_num_threads(SEARCH_THREADS)
         similarities, rows = self._index.search(query, fetch, params=params)
         del keep_alive
         found = rows[0][rows[0] >= 0].astype(np.int64)
@@ -163,6 +180,27 @@ class FaissSearch:
 
 def _empty() -> tuple[NDArray[np.float32], NDArray[np.int64]]:
     return np.zeros(0, dtype=np.float32), np.zeros(0, dtype=np.int64)
+
+
+class _IndexMemory:
+    """Exports a flat index's storage to numpy and keeps the index alive for as long as the array is."""
+
+    def __init__(self, index: faiss.Index, view: NDArray[np.float32]) -> None:
+        self.index = index
+        self.__array_interface__ = view.__array_interface__
+
+
+def flat_storage(index: faiss.Index) -> NDArray[np.float32]:
+    """The vectors of a flat index as a numpy view of FAISS's own memory (no copy).
+
+    The array holds a reference to `index`, so the memory stays valid however long the array is kept.
+    """
+    flat: Any = faiss.downcast_index(index)
+    count, dimension = int(flat.ntotal), int(flat.d)
+    if count == 0:
+        return np.zeros((0, dimension), dtype=np.float32)
+    view = faiss.rev_swig_ptr(flat.get_xb(), count * dimension).reshape(count, dimension)
+    return np.asarray(_IndexMemory(index, view))
 
 
 def _is_flat(index: faiss.Index) -> bool:

@@ -285,9 +285,7 @@ def load_version_dir(folder: Path, *, verify: bool = True) -> LoadedVersion:
         if path.stat().st_size != expected["bytes"] or (verify and sha256_of(path) != expected["sha256"]):
             raise StoreError(f"{folder}: file {name} does not match its manifest checksum (damaged)")
     try:
-        vectors_path = folder / "creator_vectors.npy"
-        creator_vectors = np.load(vectors_path, allow_pickle=False) if vectors_path.exists() else None
-        search = FaissSearch.load(folder / "index.faiss", creator_vectors)
+        search = load_search(folder)
         creators = _creators_from_disk(pd.read_parquet(folder / "creators.parquet"))
         units = pd.read_parquet(folder / "units.parquet")
         unit_vectors = np.load(folder / "unit_vectors.npy", allow_pickle=False)
@@ -300,6 +298,15 @@ def load_version_dir(folder: Path, *, verify: bool = True) -> LoadedVersion:
     index = CreatorIndex(version=str(manifest["version"]), creators=creators, creator_vectors=search.vectors(),
                          units=units, unit_vectors=unit_vectors, brand_events=events)
     return LoadedVersion(index, search, manifest)
+
+
+def load_search(folder: Path) -> FaissSearch:
+    """The version's FAISS index with its exact vectors, holding one copy of them in memory.
+
+    A flat index re-scores from its own storage, so `creator_vectors.npy` is not read at all; an
+    approximate index maps that file read-only, so only the rows it re-scores are paged in.
+    """
+    return FaissSearch.open(folder / "index.faiss", folder / "creator_vectors.npy")
 
 
 def _creators_for_disk(creators: pd.DataFrame) -> pd.DataFrame:

@@ -143,3 +143,44 @@ def test_approximate_index_round_trips_through_a_file(clustered, built, tmp_path
 
     with pytest.raises(IndexTypeError, match="needs the exact vectors"):
         FaissSearch.load(tmp_path / "index.faiss")
+
+
+def test_a_flat_index_reads_its_exact_vectors_from_its_own_storage(tmp_path, data) -> None:
+    vectors, queries = data
+    FaissSearch.from_vectors(vectors).save(tmp_path / "index.faiss")
+    np.save(tmp_path / "creator_vectors.npy", vectors)
+    loaded = FaissSearch.open(tmp_path / "index.faiss", tmp_path / "creator_vectors.npy")
+    stored = loaded.vectors()
+    assert not stored.flags.owndata  # a view of FAISS's memory, not a second copy
+    assert np.array_equal(stored, vectors)
+    for query in queries:
+        similarity, rows = loaded.search(query, 10)
+        expected_similarity, expected_rows = brute_force(vectors, query, 10, np.ones(len(vectors), dtype=bool))
+        assert np.array_equal(rows, expected_rows)
+        assert np.allclose(similarity, expected_similarity, atol=1e-5)
+
+
+def test_an_approximate_index_maps_its_exact_vectors_and_answers_as_in_memory(tmp_path, data) -> None:
+    vectors, queries = data
+    built = FaissSearch.from_vectors(vectors, "HNSW16")
+    built.save(tmp_path / "index.faiss")
+    np.save(tmp_path / "creator_vectors.npy", vectors)
+    loaded = FaissSearch.open(tmp_path / "index.faiss", tmp_path / "creator_vectors.npy")
+    assert isinstance(loaded.vectors().base, np.memmap)
+    allowed = np.random.default_rng(5).random(len(vectors)) < 0.5
+    for query in queries:
+        for mask in (None, allowed):
+            got, expected = loaded.search(query, 10, mask), built.search(query, 10, mask)
+            assert np.array_equal(got[1], expected[1])
+            assert np.allclose(got[0], expected[0], atol=1e-6)
+
+
+def test_flat_storage_outlives_its_search(tmp_path, data) -> None:
+    import gc
+
+    vectors, _ = data
+    FaissSearch.from_vectors(vectors).save(tmp_path / "index.faiss")
+    stored = FaissSearch.open(tmp_path / "index.faiss", tmp_path / "missing.npy").vectors()
+    gc.collect()  # the search and its FAISS index are gone; the array keeps the memory alive
+    np.zeros(len(vectors) * vectors.shape[1], dtype=np.float32).fill(7.0)  # reuse of freed memory would show
+    assert np.array_equal(stored, vectors)

@@ -1,0 +1,103 @@
+"""Resident memory of a loaded index version, measured in a fresh child process stage by stage.
+
+The parent writes a synthetic Flat version into a throwaway store; the child (`python -m bench.memory
+FOLDER`) reports its RSS after imports, after loading the model, after loading the index with its
+exact vectors (`index.store.load_search`, as serving does), and after the rest of the version.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bench.synthetic import synthetic_index
+from index import FaissSearch, IndexStore
+from matcher import SCHEMA_VERSION
+from matcher.taxonomy import NICHES
+
+
+@dataclass(frozen=True)
+class MemoryRow:
+    """RSS figures of one loaded version (MiB) and the index's RSS over its raw vector bytes."""
+
+    creators: int
+    raw_vectors_mib: float
+    model_mib: float
+    index_mib: float
+    version_mib: float
+    index_ratio: float
+
+
+def rss_mib() -> float:
+    """Resident set size of this process in MiB (Linux /proc; ru_maxrss elsewhere, which is a peak)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def write_synthetic_version(root: Path, creators: int, anchors: np.ndarray) -> Path:
+    """A synthetic Flat version written by the real store code; returns its folder."""
+    store = IndexStore(root)
+    version = store.new_version_name()
+    index = synthetic_index(creators, anchors, version=version)
+    search = FaissSearch.from_vectors(index.creator_vectors)
+    staging = store.staging_dir(version)
+    manifest = {"model": "synthetic", "dimension": search.dimension, "index_type": "Flat",
+                "counts": {"creators": creators, "texts": len(index.units)}, "schema_version": SCHEMA_VERSION}
+    store.write_version(staging, version, index, search, manifest)
+    return store.publish(staging, version)
+
+
+def run_memory(creators: int, workdir: Path | None = None) -> MemoryRow:
+    """Write a synthetic version of `creators` creators and measure its load in a child process."""
+    from index import SentenceTransformerEncoder
+
+    anchors = SentenceTransformerEncoder().encode([description for _, description in NICHES])
+    root = Path(tempfile.mkdtemp(prefix="bench-memory-", dir=workdir))
+    try:
+        folder = write_synthetic_version(root, creators, anchors)
+        done = subprocess.run([sys.executable, "-m", "bench.memory", str(folder)], capture_output=True, text=True,
+                              check=True, env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+        stages = json.loads(done.stdout.strip().splitlines()[-1])
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    raw = creators * anchors.shape[1] * 4 / 2**20
+    index_mib = stages["index"] - stages["model"]
+    return MemoryRow(creators, raw, stages["model"] - stages["imports"], index_mib, stages["version"] - stages["model"],
+                     index_mib / raw)
+
+
+def _child(folder: Path) -> None:
+    """Print the RSS after each loading stage as one JSON line."""
+    from index import SentenceTransformerEncoder
+    from index.store import load_search, load_version_dir
+
+    stages = {"imports": rss_mib()}
+    SentenceTransformerEncoder().encode(["warm up"])
+    stages["model"] = rss_mib()
+    search = load_search(folder)
+    search.search(search.vectors()[0], 10)
+    stages["index"] = rss_mib()
+    del search
+    version = load_version_dir(folder, verify=False)
+    stages["version"] = rss_mib()
+    del version
+    print(json.dumps(stages))
+
+
+if __name__ == "__main__":
+    _child(Path(sys.argv[1]))
