@@ -12,7 +12,7 @@ import typer
 
 from api.formatting import plan_to_dict, print_build_report, print_plan, print_response
 from api.settings import Settings
-from matcher import BriefError, CreatorMatchError, Matcher, MatchSettings, TierThresholds
+from matcher import BriefError, CreatorMatchError, Filters, Matcher, MatchSettings, TierThresholds
 from matcher.brief import filters_from_options
 from matcher.ranking import parse_weights
 
@@ -273,6 +273,16 @@ PresetOption = Annotated[str | None, typer.Option("--preset", help="weight prese
 WeightsOption = Annotated[str | None, typer.Option("--weights", help="niche=0.6,engagement=0.2,...")]
 
 
+def _filters(platform: list[str] | None, min_followers: int | None, max_followers: int | None,
+             tier: list[str] | None, country: list[str] | None, language: list[str] | None,
+             min_trust: float | None, brand: str | None, competitor: list[str] | None,
+             budget: float | None = None) -> Filters:
+    """The filter options shared by `plan` and `similar`, as the engine's filters."""
+    return filters_from_options({"platform": platform, "min_followers": min_followers, "max_followers": max_followers,
+                                 "tier": tier, "country": country, "language": language, "min_trust": min_trust,
+                                 "brand": brand, "competitor": competitor, "budget": budget})
+
+
 @app.command("plan")
 def plan_campaign(
     store: StoreOption,
@@ -296,10 +306,7 @@ def plan_campaign(
 ) -> None:
     """Choose the team of creators worth most together within a budget, with overlaps and alternates."""
     matcher, _ = _serving_matcher(store, _settings())
-    filters = filters_from_options({"platform": platform, "min_followers": min_followers,
-                                    "max_followers": max_followers, "tier": tier, "country": country,
-                                    "language": language, "min_trust": min_trust, "brand": brand,
-                                    "competitor": competitor})
+    filters = _filters(platform, min_followers, max_followers, tier, country, language, min_trust, brand, competitor)
     result = matcher.plan(brief, budget=budget, size=size, preset=preset, weights=_weights(weights),
                           filters=filters, alternates=alternates)
     if json_output:
@@ -330,10 +337,8 @@ def similar(
 ) -> None:
     """Find creators like the seed creators (content vectors plus signals), each one explained."""
     matcher, _ = _serving_matcher(store, _settings())
-    filters = filters_from_options({"platform": platform, "min_followers": min_followers,
-                                    "max_followers": max_followers, "tier": tier, "country": country,
-                                    "language": language, "min_trust": min_trust, "brand": brand,
-                                    "competitor": competitor, "budget": budget})
+    filters = _filters(platform, min_followers, max_followers, tier, country, language, min_trust, brand, competitor,
+                       budget)
     response = matcher.similar(creator_ids, k=k, preset=preset, weights=_weights(weights), filters=filters,
                                diversity=mmr)
     if json_output:

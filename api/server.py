@@ -36,6 +36,7 @@ from api.schemas import (
     ParseResponse,
     PlanRequest,
     PlanResponseBody,
+    RankingOptions,
     RollbackRequest,
     SimilarRequest,
     SwapResponse,
@@ -43,7 +44,7 @@ from api.schemas import (
 from api.settings import Settings
 from eval import FeedbackError, FeedbackStore
 from index import EncoderSource, IndexStore, NotReady, ServingIndex, ServingVersion, SwapResult
-from matcher import BriefError, CreatorMatchError, MatchSettings, UnknownCreator, creator_profile, parse_brief
+from matcher import BriefError, CreatorMatchError, Filters, MatchSettings, UnknownCreator, creator_profile, parse_brief
 from matcher.brief import filters_from_options
 
 STATIC = Path(__file__).with_name("static")
@@ -64,6 +65,11 @@ class ApiError(HTTPException):
                  headers: dict[str, str] | None = None) -> None:
         super().__init__(status, message, headers)
         self.fields = fields or []
+
+
+def _filters(body: RankingOptions) -> Filters:
+    """A request's explicit filters as the engine's filters (named as the CLI options)."""
+    return filters_from_options(body.filters.model_dump(exclude_none=True) if body.filters else {})
 
 
 def _field_error(exc: CreatorMatchError, where: str = "body", own: Collection[str] = ()) -> ApiError:
@@ -197,21 +203,23 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
             raise ApiError(401, "x-api-key: a valid API key is required",
                            [{"field": "header.x-api-key", "message": "missing or unknown API key"}])
 
-    def current() -> ServingVersion:
+    def current(request: Request) -> ServingVersion:
+        """The serving version this request answers from, to its end (named in its log line)."""
         try:
-            return serving.current()
+            version = serving.current()
         except NotReady as exc:
             raise ApiError(503, f"not ready: {exc}") from None
+        request.state.index_version = version.version
+        return version
 
     public = [Depends(require_key)]
 
     @app.post("/match", response_model=MatchResponseBody, dependencies=public, tags=["match"])
     def match(body: MatchRequest, request: Request) -> JSONResponse:
         """Rank the creators that fit a brief, each explained (the `creatormatch match --json` object)."""
-        version = current()  # this request answers from this version to the end
-        request.state.index_version = version.version
+        version = current(request)
         try:
-            filters = filters_from_options(body.filters.model_dump(exclude_none=True) if body.filters else {})
+            filters = _filters(body)
             response = version.matcher.match(body.brief, k=body.k, preset=body.preset, weights=body.weights,
                                              filters=filters, brief_id=body.brief_id, diversity=body.diversity)
         except BriefError as exc:
@@ -221,10 +229,9 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
     @app.post("/similar", response_model=MatchResponseBody, dependencies=public, tags=["match"])
     def similar(body: SimilarRequest, request: Request) -> JSONResponse:
         """Creators like the seed creators, ranked and explained (the `creatormatch similar --json` object)."""
-        version = current()
-        request.state.index_version = version.version
+        version = current(request)
         try:
-            filters = filters_from_options(body.filters.model_dump(exclude_none=True) if body.filters else {})
+            filters = _filters(body)
             response = version.matcher.similar(body.creator_ids, k=body.k, preset=body.preset, weights=body.weights,
                                                filters=filters, diversity=body.diversity)
         except BriefError as exc:
@@ -234,10 +241,9 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
     @app.post("/plan", response_model=PlanResponseBody, dependencies=public, tags=["match"])
     def plan(body: PlanRequest, request: Request) -> JSONResponse:
         """The campaign team worth most together within a budget (the `creatormatch plan --json` object)."""
-        version = current()
-        request.state.index_version = version.version
+        version = current(request)
         try:
-            filters = filters_from_options(body.filters.model_dump(exclude_none=True) if body.filters else {})
+            filters = _filters(body)
             team = version.matcher.plan(body.brief, budget=body.budget, size=body.size, preset=body.preset,
                                         weights=body.weights, filters=filters, brief_id=body.brief_id)
         except BriefError as exc:
@@ -257,8 +263,7 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
     @app.get("/creators/{creator_id}", response_model=CreatorResponse, dependencies=public, tags=["creators"])
     def creator(creator_id: Annotated[str, PathParam(min_length=1, max_length=200)], request: Request) -> JSONResponse:
         """A creator's profile, signals, flags and recent posts in the serving version."""
-        version = current()
-        request.state.index_version = version.version
+        version = current(request)
         try:
             found = creator_profile(version.matcher.index, creator_id)
         except UnknownCreator as exc:
@@ -296,8 +301,7 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
     @app.get("/index", response_model=IndexResponse, tags=["operations"])
     def index_info(request: Request) -> IndexResponse:
         """The serving version and its manifest."""
-        version = current()
-        request.state.index_version = version.version
+        version = current(request)
         return IndexResponse(version=version.version, loaded_at=version.loaded_at, manifest=version.manifest,
                              refused=serving.refused())
 

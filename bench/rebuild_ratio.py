@@ -17,27 +17,8 @@ import shutil
 import time
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
+from bench.rebuild import changed_copy
 from index import SentenceTransformerEncoder, build_store
-
-
-def changed_copy(creators: Path, posts: Path, fraction: float, folder: Path) -> tuple[Path, Path, int]:
-    """The catalog with `fraction` of creators edited (bio and every caption); returns the files and how many."""
-    creator_frame = pd.read_csv(creators, dtype=str, keep_default_na=False)
-    post_frame = pd.read_csv(posts, dtype=str, keep_default_na=False)
-    rng = np.random.default_rng(0)
-    chosen = set(rng.choice(creator_frame["creator_id"].to_numpy(), size=max(1, round(len(creator_frame) * fraction)),
-                            replace=False))
-    edited = creator_frame["creator_id"].isin(chosen)
-    creator_frame.loc[edited, "bio"] = creator_frame.loc[edited, "bio"] + " | new season, new collabs"
-    edited_posts = post_frame["creator_id"].isin(chosen)
-    post_frame.loc[edited_posts, "caption"] = post_frame.loc[edited_posts, "caption"] + " #update"
-    folder.mkdir(parents=True, exist_ok=True)
-    creator_frame.to_csv(folder / "creators.csv", index=False)
-    post_frame.to_csv(folder / "posts.csv", index=False)
-    return folder / "creators.csv", folder / "posts.csv", len(chosen)
 
 
 def main() -> None:
