@@ -279,7 +279,7 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
                                          index_version=version)
         except FeedbackError as exc:
             raise _field_error(exc) from None
-        stored = len(feedback_store.records(item.brief_id))
+        stored = feedback_store.count(item.brief_id)
         return FeedbackResponse(brief_id=item.brief_id, creator_id=item.creator_id, relevance=item.relevance,
                                 index_version=item.index_version, created_at=item.created_at.isoformat(),
                                 stored=stored)

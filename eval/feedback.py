@@ -119,9 +119,15 @@ class FeedbackStore:
         return [FeedbackRecord(r["brief_id"], r["brief_text"], r["creator_id"], int(r["relevance"]),
                                r["index_version"], r["created_at"]) for r in rows]
 
-    def labeled_pairs(self) -> pd.DataFrame:
+    def count(self, brief_id: str) -> int:
+        """How many judgments are stored for one brief."""
+        query = sa.select(sa.func.count()).select_from(self.table).where(self.table.c.brief_id == brief_id)
+        with self.engine.connect() as connection:
+            return int(connection.execute(query).scalar_one())
+
+    def labeled_pairs(self, records: list[FeedbackRecord] | None = None) -> pd.DataFrame:
         """`brief_id,creator_id,relevance`, one row per pair: the latest judgment of a pair wins."""
-        records = self.records()
+        records = self.records() if records is None else records
         latest = {(r.brief_id, r.creator_id): r.relevance for r in records}
         return pd.DataFrame([{"brief_id": b, "creator_id": c, "relevance": v} for (b, c), v in latest.items()],
                             columns=["brief_id", "creator_id", "relevance"])
@@ -130,11 +136,12 @@ class FeedbackStore:
         """Write `pairs.csv` and `briefs.jsonl` (the formats `creatormatch eval` reads) into `out`."""
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
-        pairs = self.labeled_pairs()
+        records = self.records()
+        pairs = self.labeled_pairs(records)
         pairs_path, briefs_path = folder / "pairs.csv", folder / "briefs.jsonl"
         pairs.to_csv(pairs_path, index=False)
         briefs: dict[str, str] = {}
-        for item in self.records():
+        for item in records:
             briefs.setdefault(item.brief_id, item.brief_text)
         briefs_path.write_text("".join(json.dumps({"brief_id": b, "text": t}, ensure_ascii=False) + "\n"
                                        for b, t in briefs.items()), encoding="utf-8")

@@ -142,11 +142,13 @@ class ServingIndex:
         """Serve `version` (default: the one before the serving one) again: verified, switched, swapped."""
         with self._swap_lock:
             serving = self._serving.version if self._serving else None
-            older = [v for v in self.store.versions() if serving is None or v < serving]
-            target = version or (older[-1] if older else None)
+            # older than what this process serves, which may differ from the store's `current` for a moment;
+            # with nothing served yet, the newest version
+            newest = next(reversed(self.store.versions()), None)
+            target = version or (self.store.previous_version(serving) if serving else newest)
             if target is None:
                 return SwapResult("refused", serving, None, "no earlier version to roll back to")
-            if target not in self.store.versions():
+            if version is not None and target not in self.store.versions():
                 return SwapResult("refused", serving, target, f"version '{target}' is not in the store")
             result = self._load_and_swap(target)
             if result.outcome == "swapped":

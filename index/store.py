@@ -119,9 +119,9 @@ class IndexStore:
             if _read_lock(path) == me:
                 path.unlink(missing_ok=True)
 
-    def previous_version(self) -> str | None:
-        """The newest version older than the serving one (what `rollback` goes back to)."""
-        current = self.current_version()
+    def previous_version(self, before: str | None = None) -> str | None:
+        """The newest version older than `before` (default: the store's serving one): what `rollback` goes back to."""
+        current = before if before is not None else self.current_version()
         older = [v for v in self.versions() if current is None or v < current]
         return older[-1] if older else None
 

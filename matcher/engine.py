@@ -302,7 +302,7 @@ class Matcher:
         ids = kept["creator_id"].astype(str).tolist()
         strategy, team, matrix, left_out = choose_team(
             candidates, profiles.matrix, overlap, ranking, kept["handle"].astype(str).tolist(), float(total),
-            max_size, lambda i: self._match_at(ranked, int(keep[i])), alternates)
+            max_size, lambda i: self._explain(ranked, int(keep[i])), alternates)
         baseline = ranked_baseline(candidates, profiles.matrix, overlap, ranking, ids, float(total), max_size)
         guarantee = GREEDY_GUARANTEE if max_size is None else None  # proven for the budget alone
         return TeamPlan(brief_id, parsed, active, chosen_preset, self.version, eligible, len(keep), float(total),
@@ -367,12 +367,7 @@ class Matcher:
             vectors = self.index.creator_vectors[ranked.rows[order]]
             picked = mmr_order(ranked.total[order], vectors @ vectors.T, diversity, limit)
             order = order[picked]
-        return tuple(self._match_at(ranked, int(position)) for position in order[:limit])
-
-    def _match_at(self, ranked: Ranked, position: int) -> Match:
-        return self._explain(position, ranked.table, ranked.rows, ranked.components, ranked.combined,
-                             ranked.total, ranked.weights, ranked.query, ranked.conflicts, ranked.affinity,
-                             ranked.filters)
+        return tuple(self._explain(ranked, int(position)) for position in order[:limit])
 
     def _components(self, table: pd.DataFrame, niche_raw: NDArray[np.float64],
                     affinity: dict[str, BrandAffinity], filters: Filters) -> dict[str, ComponentScores]:
@@ -404,10 +399,10 @@ class Matcher:
                                     table["cost_confidence"].to_numpy(dtype=float)),
         }
 
-    def _explain(self, position: int, table: pd.DataFrame, rows: NDArray[np.int64],
-                 components: dict[str, ComponentScores], combined: Any, total: NDArray[np.float64],
-                 weights: dict[str, float], query: NDArray[np.float32], conflicts: Mapping[str, Any],
-                 affinity: Mapping[str, BrandAffinity], filters: Filters) -> Match:
+    def _explain(self, ranked: Ranked, position: int) -> Match:
+        """The match at `position` of the ranked pool: every component, its flags and evidence lines."""
+        table, components, combined, weights = ranked.table, ranked.components, ranked.combined, ranked.weights
+        conflicts, affinity, filters = ranked.conflicts, ranked.affinity, ranked.filters
         record = table.iloc[position]
         explained = []
         for name in COMPONENTS:
@@ -433,9 +428,9 @@ class Matcher:
             flags.append("price unknown: check it against the budget")
         return Match(
             creator_id=creator_id, handle=record["handle"], platform=record["platform"],
-            followers=int(record["followers"]), tier=str(record["tier"]), score=float(total[position]),
+            followers=int(record["followers"]), tier=str(record["tier"]), score=float(ranked.total[position]),
             components=tuple(explained), flags=tuple(flags),
-            evidence=self._evidence(int(rows[position]), query))
+            evidence=self._evidence(int(ranked.rows[position]), ranked.query))
 
     def _evidence(self, row: int, query: NDArray[np.float32]) -> tuple[Evidence, ...]:
         start, end = int(self._unit_start[row]), int(self._unit_end[row])
