@@ -515,9 +515,9 @@ def feedback_export(
     database: Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL of the feedback table")] = None,
 ) -> None:
     """Write the stored feedback as labeled pairs and briefs, ready for `creatormatch eval`."""
-    from eval import FeedbackStore
+    from eval import FeedbackStore, store_feedback_url
 
-    url = database or _settings().feedback_url or (f"sqlite:///{store / 'feedback.db'}" if store else None)
+    url = database or _settings().feedback_url or (store_feedback_url(store) if store else None)
     if url is None:
         raise CreatorMatchError("feedback export: give --store or --db")
     feedback = FeedbackStore(url)

@@ -42,7 +42,7 @@ from api.schemas import (
     SwapResponse,
 )
 from api.settings import Settings
-from eval import FeedbackError, FeedbackStore
+from eval import FeedbackError, FeedbackStore, store_feedback_url
 from index import EncoderSource, IndexStore, NotReady, ServingIndex, ServingVersion, SwapResult
 from matcher import BriefError, CreatorMatchError, Filters, MatchSettings, UnknownCreator, creator_profile, parse_brief
 from matcher.brief import filters_from_options
@@ -160,7 +160,7 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
     serving = ServingIndex(store, encoders or default_encoders(settings), match_settings)
     metrics = Metrics(serving)
     serving.subscribe(swap_logger(metrics))
-    feedback_store = feedback or FeedbackStore(settings.feedback_url or f"sqlite:///{Path(store_dir) / 'feedback.db'}")
+    feedback_store = feedback or FeedbackStore(settings.feedback_url or store_feedback_url(store_dir))
     admin_token = settings.admin_token.get_secret_value() if settings.admin_token else None
     api_keys = settings.api_key_list()
 

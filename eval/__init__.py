@@ -1,6 +1,13 @@
 """Evaluation: labeled pairs, baselines, ranx metrics with significance tests, and reports."""
 
-from eval.feedback import ExportedFeedback, FeedbackError, FeedbackRecord, FeedbackStore, brief_id_of
+from eval.feedback import (
+    ExportedFeedback,
+    FeedbackError,
+    FeedbackRecord,
+    FeedbackStore,
+    brief_id_of,
+    store_feedback_url,
+)
 from eval.gate import QualityGate, clear_gate, configure_gate, load_gate
 from eval.metrics import METRICS, mean_metrics, per_brief_metrics, significance
 from eval.pairs import (
@@ -43,5 +50,6 @@ __all__ = [
     "run_from_match_jsonl",
     "run_from_rankings",
     "significance",
+    "store_feedback_url",
     "write_report",
 ]

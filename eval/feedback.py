@@ -25,6 +25,11 @@ class FeedbackError(CreatorMatchError):
     """Feedback that cannot be stored or exported."""
 
 
+def store_feedback_url(store_dir: str | Path) -> str:
+    """The default feedback database: the SQLite file `feedback.db` in the index store."""
+    return f"sqlite:///{Path(store_dir) / 'feedback.db'}"
+
+
 def brief_id_of(text: str) -> str:
     """A stable id for a brief without one: a hash of its whitespace-normalized text."""
     return "b-" + hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
