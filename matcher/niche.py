@@ -5,6 +5,11 @@ candidates' similarity then blends that centroid cosine with the mean of the cre
 cosines, so a creator whose several posts fit the niche outranks one with a single lucky caption.
 Before that the query is steered towards the brief's niches in a general taxonomy and moved
 towards the top results by pseudo-relevance feedback (Rocchio 1971).
+
+One scan of the catalog serves both steps: the first search fetches `feedback_rescore_depth`
+creators, its top `feedback_depth` move the query, and the moved query re-scores those creators
+exactly instead of scanning the catalog a second time (the second scan was half of a Flat query's
+time at 100k creators; docs/benchmarks.md measures the two against each other).
 """
 
 from __future__ import annotations
@@ -31,6 +36,11 @@ class NicheScorer:
     feedback_depth, feedback_weight
         Rocchio pseudo-relevance feedback: the query becomes q + weight * mean(top depth creator
         vectors), re-normalized; depth 0 turns it off.
+    feedback_rescore_depth
+        How many creators of the first search the moved query re-scores (at least the pool); 0
+        searches the whole catalog again with the moved query. At 1,000 the pool of 200 agreed with
+        a second full search on 99.99% of its creators and on every top 10 (90 briefs, 100k
+        synthetic creators; docs/benchmarks.md).
     taxonomy_weight, taxonomy_temperature
         Before retrieval the brief is steered towards its niche mix in the general taxonomy
         (`matcher.taxonomy.steer_query`); weight 0 turns it off.
@@ -40,6 +50,7 @@ class NicheScorer:
     top_texts: int = 2
     feedback_depth: int = 50
     feedback_weight: float = 2.0
+    feedback_rescore_depth: int = 1_000
     taxonomy_weight: float = 1.0
     taxonomy_temperature: float = 0.02
 
@@ -48,12 +59,16 @@ class NicheScorer:
                    pool: int, allowed: NDArray[np.bool_] | None) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
         """Up to `pool` allowed creator rows and their niche similarity, best first."""
         query = np.asarray(query, dtype=np.float32)
+        rescored: tuple[NDArray[np.float32], NDArray[np.int64]] | None = None
         if self.feedback_depth > 0:
-            _, top = search.search(query, self.feedback_depth, allowed)
-            if len(top):
-                moved = query + self.feedback_weight * creator_vectors[top].mean(axis=0)
+            depth = max(pool, self.feedback_depth, self.feedback_rescore_depth)
+            _, first = search.search(query, depth if self.feedback_rescore_depth else self.feedback_depth, allowed)
+            if len(first):
+                moved = query + self.feedback_weight * creator_vectors[first[: self.feedback_depth]].mean(axis=0)
                 query = (moved / max(float(np.linalg.norm(moved)), 1e-12)).astype(np.float32)
-        centroid_similarity, rows = search.search(query, pool, allowed)
+                if self.feedback_rescore_depth:
+                    rescored = rescore(query, np.asarray(first, dtype=np.int64), creator_vectors, pool)
+        centroid_similarity, rows = rescored if rescored is not None else search.search(query, pool, allowed)
         rows = np.asarray(rows, dtype=np.int64)
         blended = centroid_similarity.astype(float)
         if self.centroid_weight < 1.0:  # per-text similarities cost a pass over every candidate's texts
@@ -75,3 +90,11 @@ def best_text_similarity(query: NDArray[np.float32], rows: NDArray[np.int64], un
             best = np.sort(similarity)[::-1][:top]
             out[i] = float(best.mean())
     return out
+
+
+def rescore(query: NDArray[np.float32], rows: NDArray[np.int64], vectors: NDArray[np.float32],
+            k: int) -> tuple[NDArray[np.float32], NDArray[np.int64]]:
+    """The `k` of `rows` most similar to `query` by exact inner product, best first (ties: lower row first)."""
+    similarity = (vectors[rows] @ query).astype(np.float32)
+    order = np.lexsort((rows, -similarity))[:k]
+    return similarity[order], rows[order]

@@ -73,3 +73,39 @@ def test_blend_of_centroid_and_best_texts_by_hand() -> None:
     # centroid cosine 1/sqrt(2) for both; best text: creator 0 has an exact match (1), creator 1 1/sqrt(2)
     assert rows.tolist() == [0, 1]
     assert similarity == pytest.approx([0.5 * 2 ** -0.5 + 0.5, 2 ** -0.5], abs=1e-6)
+
+
+def test_one_scan_feedback_equals_a_second_full_search_when_it_rescores_every_creator() -> None:
+    # fast path (re-score the first search's creators with the moved query) against the slow
+    # reference (search the whole catalog again): identical when the first search returns everyone
+    rng = np.random.default_rng(3)
+    creators = rng.standard_normal((300, 8)).astype(np.float32)
+    creators /= np.linalg.norm(creators, axis=1, keepdims=True)
+    search = FaissSearch.from_vectors(creators)
+    no_units = np.zeros((0, 8), dtype=np.float32)
+    starts = ends = np.zeros(300, dtype=np.int64)
+    allowed = rng.random(300) < 0.7
+    for query in creators[:5] + 0.3 * rng.standard_normal((5, 8)).astype(np.float32):
+        query = (query / np.linalg.norm(query)).astype(np.float32)
+        for mask in (None, allowed):
+            one_scan = NicheScorer(feedback_depth=7, feedback_rescore_depth=300)
+            two_scans = NicheScorer(feedback_depth=7, feedback_rescore_depth=0)
+            rows, similarity = one_scan.candidates(query, search, creators, no_units, starts, ends, 20, mask)
+            expected_rows, expected = two_scans.candidates(query, search, creators, no_units, starts, ends, 20, mask)
+            assert rows.tolist() == expected_rows.tolist()
+            assert similarity == pytest.approx(expected, abs=1e-6)
+
+
+def test_one_scan_feedback_reorders_the_first_search_by_the_moved_query_by_hand() -> None:
+    creators = np.vstack([unit(1, 0, 0), unit(1, 1, 0), unit(0, 1, 0), unit(0, 0, 1)])
+    search = FaissSearch.from_vectors(creators)
+    no_units = np.zeros((0, 3), dtype=np.float32)
+    starts = ends = np.zeros(4, dtype=np.int64)
+    # q = (0, 1, 0.2) / 1.0198 = (0, 0.9806, 0.1961): first search c2 (0.98), c1 (0.69), c3 (0.20), c0 (0).
+    # Depth 1 moves it by 2 * c2 to (0, 2.9806, 0.1961) / |.|; the top 2 of the first 3 re-scored: c2, c1
+    scorer = NicheScorer(feedback_depth=1, feedback_weight=2.0, feedback_rescore_depth=3)
+    rows, similarity = scorer.candidates(unit(0, 1, 0.2), search, creators, no_units, starts, ends, 2, None)
+    moved = np.array([0, 1 / 1.04 ** 0.5 + 2, 0.2 / 1.04 ** 0.5])
+    moved /= np.linalg.norm(moved)
+    assert rows.tolist() == [2, 1]
+    assert similarity == pytest.approx([moved[1], moved[1] / np.sqrt(2)], abs=1e-6)
