@@ -39,15 +39,17 @@ def _encoder(settings: Settings, model: str | None = None) -> Any:
     from index import SentenceTransformerEncoder
 
     return SentenceTransformerEncoder(model or settings.model, batch_size=settings.batch_size,
-                                      max_seq_length=settings.max_seq_length)
+                                      max_seq_length=settings.max_seq_length, backend=settings.backend)
 
 
 def _serving_matcher(store: Path, settings: Settings) -> tuple[Matcher, dict[str, Any]]:
     """The serving version, read once, with an encoder of the model that built it."""
-    from index import IndexStore, matcher_for
+    from index import IndexStore, encoder_from_identity, matcher_for
 
     loaded = IndexStore(store).load()
-    encoder = _encoder(settings, loaded.manifest.get("model"))  # queries need the index's own model
+    # queries need the index's own model, truncation and backend; one brief needs one thread
+    encoder = encoder_from_identity(str(loaded.manifest.get("encoder") or loaded.manifest.get("model") or ""),
+                                    threads=settings.serve_threads)
     return matcher_for(loaded, encoder, _match_settings(settings)), loaded.manifest
 
 
@@ -494,10 +496,8 @@ def serve(
     import uvicorn
 
     from api.server import create_app
-    from index import limit_torch_threads
 
     settings = _settings()
-    limit_torch_threads(settings.serve_torch_threads)
     # request lines are JSON already: one per line on stderr, for the log shipper
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     uvicorn.run(create_app(settings, store, match_settings=_match_settings(settings)), host=host, port=port,

@@ -141,11 +141,11 @@ async def _no_receive() -> Message:
 
 
 def default_encoders(settings: Settings) -> EncoderSource:
-    """Sentence-transformers encoders from the settings, one per model, shared across versions."""
-    from index import SentenceTransformerEncoder, SharedEncoders
+    """The encoder each version was built with, one per identity, shared across versions, `serve_threads` each."""
+    from index import SharedEncoders, encoder_from_identity
 
-    return SharedEncoders(lambda model: SentenceTransformerEncoder(
-        model or settings.model, batch_size=settings.batch_size, max_seq_length=settings.max_seq_length))
+    return SharedEncoders(lambda identity: encoder_from_identity(identity or settings.model,
+                                                                 threads=settings.serve_threads))
 
 
 def create_app(settings: Settings, store_dir: str | Path, *, match_settings: MatchSettings | None = None,

@@ -14,7 +14,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="CREATORMATCH_", extra="ignore")
 
     model: str = Field("all-MiniLM-L6-v2", description="sentence-transformers model name or local path")
-    batch_size: int = Field(64, gt=0)
+    batch_size: int = Field(16, gt=0, description="texts per PyTorch forward pass")
+    backend: str | None = Field(None, description="torch, onnx or onnx-int8; None: the default (onnx-int8)")
     max_seq_length: int = Field(128, gt=0)
     keep_versions: int = Field(5, gt=0)
     index_type: str = Field("Flat", description="FAISS factory string: Flat, HNSW32, IVF1024,PQ32, ...")
@@ -35,7 +36,8 @@ class Settings(BaseSettings):
                                      "sqlite file feedback.db in the store")
     poll_seconds: float = Field(2.0, gt=0, description="how often the service checks the store's current version")
     max_body_bytes: int = Field(65_536, gt=0, description="largest request body accepted")
-    serve_torch_threads: int = Field(1, gt=0, description="PyTorch threads per operation in the service")
+    serve_threads: int = Field(1, gt=0, description="threads of the brief encoder in the service (one brief "
+                               "per request: 1 keeps requests from contending for cores)")
 
     def api_key_list(self) -> list[str]:
         """The configured API keys (none: public routes are open)."""

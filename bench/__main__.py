@@ -18,6 +18,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--types", default=None,
                         help="approximate index types for every size, ';'-separated (default: HNSW32 and IVF-PQ)")
     parser.add_argument("--queries", type=int, default=None, help="briefs per latency measurement")
+    parser.add_argument("--captions", type=int, default=None, help="real captions for the embedding section")
     parser.add_argument("--sections", default=",".join(SECTIONS), help=f"any of {','.join(SECTIONS)}")
     parser.add_argument("--rebuild-catalog", nargs=2, type=Path, default=None, metavar=("CREATORS", "POSTS"),
                         help="catalog files for the rebuild section (default: a generated demo catalog)")
@@ -25,7 +26,8 @@ def main(argv: list[str] | None = None) -> None:
     plan = quick_plan() if args.quick else full_plan(
         tuple(int(s) for s in args.sizes.split(",")) if args.sizes else (10_000, 100_000, 1_000_000))
     plan = replace(plan, sections=tuple(s for s in args.sections.split(",") if s in SECTIONS),
-                   queries=args.queries or plan.queries, rebuild_catalog=args.rebuild_catalog)
+                   queries=args.queries or plan.queries, rebuild_catalog=args.rebuild_catalog,
+                   caption_count=args.captions or plan.caption_count)
     if args.types is not None:
         types = tuple(t for t in args.types.split(";") if t)
         plan = replace(plan, index_types={size: types for size in plan.sizes})

@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from index.embedding import DEFAULT_BACKEND
+
 SECTIONS = ("latency", "embedding", "memory", "rebuild")
 
 
@@ -28,8 +30,8 @@ class BenchPlan:
     rebuild_creators: int
     sections: tuple[str, ...] = SECTIONS
     rebuild_catalog: tuple[Path, Path] | None = None
-    variants: tuple[tuple[str, int], ...] = field(default_factory=tuple)
-    query_backend: str = "onnx"
+    variants: tuple[tuple[str, int, int], ...] = field(default_factory=tuple)
+    query_backend: str = DEFAULT_BACKEND
 
 
 def ivf_pq(creators: int) -> str:
@@ -45,14 +47,13 @@ def quick_plan() -> BenchPlan:
     """The CI run: every section on small inputs (well under a minute of measuring on 2 cores)."""
     return BenchPlan(sizes=(10_000,), index_types={10_000: ("HNSW32", ivf_pq(10_000))}, queries=20,
                      caption_count=32, memory_creators=10_000, rebuild_creators=100,
-                     variants=(("torch", 128), ("onnx-int8", 128)))
+                     variants=(("torch", 128, 64), ("onnx-int8", 128, 16)))
 
 
 def full_plan(sizes: Sequence[int] = (10_000, 100_000, 1_000_000)) -> BenchPlan:
     """The documented run: 10k, 100k and 1M creators, every index type, 200 captions, 1M-creator memory."""
     return BenchPlan(sizes=tuple(sizes), index_types={n: ("HNSW32", ivf_pq(n)) for n in sizes}, queries=100,
-                     caption_count=200, memory_creators=max(sizes), rebuild_creators=120,
-                     variants=(("torch", 128), ("onnx", 128), ("onnx-int8", 128), ("onnx-int8", 64)))
+                     caption_count=600, memory_creators=max(sizes), rebuild_creators=120)
 
 
 def machine() -> str:
@@ -71,7 +72,7 @@ def run_bench(plan: BenchPlan, out: Path | None = None, echo: Callable[[str], No
          "compare ratios within one run)\n")
     started = time.perf_counter()
     if "latency" in plan.sections:
-        # the serving set-up: ONNX fp32 (PyTorch's vectors, cosine >= 0.9999) on one thread per brief
+        # the serving set-up: the default backend on one thread per brief
         encoder = SentenceTransformerEncoder(backend=plan.query_backend, threads=1)
         results["encoder"] = encoder.identity
         echo(f"engine encoder: {encoder.identity}, 1 thread; {plan.queries} briefs per measurement\n")

@@ -7,7 +7,7 @@ from index.embedding import (
     ModelError,
     SentenceTransformerEncoder,
     default_model_path,
-    limit_torch_threads,
+    encoder_from_identity,
 )
 from index.gate import GateDecision, GateRefused, PublishGate
 from index.ray_engine import EngineError, RayEncoder
@@ -44,7 +44,7 @@ __all__ = [
     "build_store",
     "default_model_path",
     "index_catalog",
-    "limit_torch_threads",
+    "encoder_from_identity",
     "masked_url",
     "matcher_for",
     "open_matcher",

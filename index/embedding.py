@@ -17,8 +17,11 @@ DEFAULT_MODEL = "all-MiniLM-L6-v2"
 DEFAULT_MAX_SEQ_LENGTH = 128  # captions rarely need more; the cost of a text grows with its tokens
 # how the model runs: PyTorch, ONNX Runtime, or ONNX Runtime on a dynamically int8-quantized export
 BACKENDS = ("torch", "onnx", "onnx-int8")
-DEFAULT_BACKEND = "torch"
-ONNX_BATCH_SIZE = 32  # length-sorted batches of 32 pad less than 64 and ran faster on ONNX Runtime here
+# int8 ONNX with token-budget batches on one session per core: 2x PyTorch's texts/s at mean cosine 0.995
+# (docs/benchmarks.md, "Embedding throughput")
+DEFAULT_BACKEND = "onnx-int8"
+# texts per PyTorch forward pass: 16 ran 1.4x faster than 64 on 600 Kim captions (activations stay in cache)
+DEFAULT_BATCH_SIZE = 16
 
 
 class ModelError(CreatorMatchError):
@@ -50,19 +53,21 @@ class SentenceTransformerEncoder:
         A sentence-transformers model name present in the local cache, or a folder path; None for
         the bundled all-MiniLM-L6-v2.
     batch_size
-        Texts per forward pass.
+        Texts per forward pass of the PyTorch backend (ONNX backends batch by padded tokens instead,
+        `index.onnx_backend.TOKENS_PER_BATCH`).
     max_seq_length
         Tokens read per text; longer texts are truncated.
     backend
         "torch", "onnx" or "onnx-int8" (see `BACKENDS`); ONNX exports are made locally on first use
         (`index.onnx_backend`). None reads `CREATORMATCH_BACKEND`, else `DEFAULT_BACKEND`.
     threads
-        CPU threads of a forward pass (None: the library's default, every core). A server embedding one
-        brief at a time wants 1: on this 2-core machine under load a single brief took 750 ms with
-        PyTorch on 2 threads and 76 ms on 1 (docs/benchmarks.md). PyTorch's setting is process-wide.
+        CPU threads of the encoder (None: every core). ONNX backends run that many single-threaded
+        sessions side by side; PyTorch spreads each forward pass over them (its setting is process-wide).
+        A server embedding one brief per request wants 1: on this 2-core machine under load a single
+        brief took 750 ms with PyTorch on 2 threads and 76 ms on 1 (docs/benchmarks.md).
     """
 
-    def __init__(self, model: str | None = None, *, batch_size: int = 64,
+    def __init__(self, model: str | None = None, *, batch_size: int = DEFAULT_BATCH_SIZE,
                  max_seq_length: int = DEFAULT_MAX_SEQ_LENGTH, device: str = "cpu", backend: str | None = None,
                  threads: int | None = None) -> None:
         chosen = backend or os.environ.get("CREATORMATCH_BACKEND") or DEFAULT_BACKEND
@@ -140,7 +145,7 @@ class SentenceTransformerEncoder:
             return np.zeros((0, self.dimension), dtype=np.float32)
         model = self._model()
         if self._onnx is not None:
-            return self._onnx.encode(list(texts), batch_size=min(self.batch_size, ONNX_BATCH_SIZE))
+            return self._onnx.encode(list(texts))
         vectors = model.encode(list(texts), batch_size=self.batch_size, normalize_embeddings=True,
                                convert_to_numpy=True, show_progress_bar=show_progress)
         return np.ascontiguousarray(vectors, dtype=np.float32)
@@ -157,10 +162,20 @@ def text_key(text: str) -> bytes:
     return hashlib.sha1(text.encode("utf-8", errors="surrogatepass")).digest()
 
 
-def limit_torch_threads(threads: int) -> None:
-    """Cap PyTorch's threads per operation (the service: one short brief per request, many requests at once)."""
-    # intra-op threads only contend there: measured 700 ms per brief with 2 threads on the busy 2-core
-    # machine of this project, 32 ms with 1
-    import torch
+def encoder_from_identity(identity: str, *, threads: int | None = None) -> SentenceTransformerEncoder:
+    """The encoder that gives the vectors an index was built with, from the identity in its manifest.
 
-    torch.set_num_threads(threads)
+    An identity is "model|dimension|max tokens" (PyTorch) or "model|dimension|max tokens|backend"; a
+    bare model name (manifests older than the identity) means PyTorch with the default truncation.
+    Queries must use it: a brief embedded by another backend lands slightly off the index's vectors.
+    """
+    parts = identity.split("|")
+    if len(parts) == 1:
+        return SentenceTransformerEncoder(parts[0] or None, backend="torch", threads=threads)
+    if len(parts) not in (3, 4) or not parts[2].isdigit() or (len(parts) == 4 and parts[3] not in BACKENDS):
+        raise ModelError(f"encoder identity '{identity}': expected model|dimension|max tokens[|backend]")
+    encoder = SentenceTransformerEncoder(parts[0], max_seq_length=int(parts[2]),
+                                         backend=parts[3] if len(parts) == 4 else "torch", threads=threads)
+    if encoder.identity != identity:
+        raise ModelError(f"encoder identity '{identity}': the local model gives '{encoder.identity}'")
+    return encoder

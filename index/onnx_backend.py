@@ -11,8 +11,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import queue
 import shutil
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,9 @@ from numpy.typing import NDArray
 
 ONNX_FILES = {"onnx": "model.onnx", "onnx-int8": "model_int8.onnx"}
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
-EXPORT_FORMAT = 1  # part of the export folder's key: a change in how exports are made starts a fresh folder
+# padded tokens per forward pass: 8 captions of 128 tokens ran fastest here (docs/benchmarks.md)
+TOKENS_PER_BATCH = 1_024
+EXPORT_FORMAT = 2  # part of the export folder's key: a change in how exports are made starts a fresh folder
 
 
 def onnx_cache_root() -> Path:
@@ -83,12 +87,23 @@ def export_onnx(location: str | Path, backend: str, root: Path | None = None) ->
     if not int8.exists():
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
+        import onnx
+
         temporary = folder / f".{int8.name}.{os.getpid()}.tmp"
-        # MatMul weights only, per output channel: the embeddings and layer norms stay float32 (cosine >= 0.99)
+        # MatMul weights only, per output channel: the embeddings and layer norms stay float32. The
+        # feed-forward output projections stay float32 too: their GELU inputs have outliers that int8
+        # rounds badly (on 600 Kim captions mean cosine 0.9906 with them quantized, 0.9952 without).
+        graph = onnx.load(str(fp32), load_external_data=False).graph
+        keep_float = [node.name for node in graph.node if node.op_type == "MatMul" and _feed_forward_output(node.name)]
         quantize_dynamic(str(fp32), str(temporary), weight_type=QuantType.QInt8, per_channel=True,
-                         reduce_range=True, op_types_to_quantize=["MatMul"])
+                         reduce_range=True, op_types_to_quantize=["MatMul"], nodes_to_exclude=keep_float)
         os.replace(temporary, int8)
     return int8
+
+
+def _feed_forward_output(node_name: str) -> bool:
+    """Whether a MatMul of a BERT-style export is a layer's feed-forward output projection."""
+    return "/output/dense/" in node_name and "/attention/" not in node_name
 
 
 def clear_exports(root: Path | None = None) -> None:
@@ -99,37 +114,83 @@ def clear_exports(root: Path | None = None) -> None:
 class OnnxSentenceModel:
     """Tokenize, run the ONNX graph, pool and normalize: what sentence-transformers does, on ONNX Runtime.
 
-    Texts are sorted by length so each batch pads to its own longest text, as sentence-transformers does.
+    Texts are sorted by token count and cut into batches of at most `tokens_per_batch` padded tokens,
+    so a batch pads only to its own longest text and long texts come in small batches (whose
+    activations stay in cache). With `threads` above 1 the batches run on that many single-threaded
+    sessions at once: one small transformer per core outran one session spreading each matrix product
+    over both cores (docs/benchmarks.md). One text (a brief) runs on one session.
     """
 
-    def __init__(self, location: str | Path, onnx_file: Path, max_seq_length: int, threads: int | None = None) -> None:
+    def __init__(self, location: str | Path, onnx_file: Path, max_seq_length: int, threads: int | None = None,
+                 tokens_per_batch: int = TOKENS_PER_BATCH) -> None:
         import onnxruntime
         from transformers import AutoTokenizer
 
         self._tokenizer = AutoTokenizer.from_pretrained(str(location))
         self._pooling = _pooling(Path(location))
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads or os.cpu_count() or 1
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self._session = onnxruntime.InferenceSession(str(onnx_file), options, providers=["CPUExecutionProvider"])
-        self._inputs = {i.name for i in self._session.get_inputs()}
+        workers = max(1, threads or os.cpu_count() or 1)
+        self._sessions = [onnxruntime.InferenceSession(str(onnx_file), options, providers=["CPUExecutionProvider"])
+                          for _ in range(workers)]
+        self._inputs = {i.name for i in self._sessions[0].get_inputs()}
         self.max_seq_length = max_seq_length
-        self.dimension = int(self._session.get_outputs()[0].shape[-1])
+        self.tokens_per_batch = max(tokens_per_batch, max_seq_length)
+        self.dimension = int(self._sessions[0].get_outputs()[0].shape[-1])
+        self._pool: ThreadPoolExecutor | None = None
+        self._free: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        for session in self._sessions:
+            self._free.put(session)
 
-    def encode(self, texts: Sequence[str], batch_size: int = 32) -> NDArray[np.float32]:
+    def encode(self, texts: Sequence[str]) -> NDArray[np.float32]:
         """Unit-length vectors of `texts`, in input order."""
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        order = np.argsort([-len(t) for t in texts], kind="stable")
-        for start in range(0, len(texts), batch_size):
-            chosen = order[start:start + batch_size]
-            tokens = self._tokenizer([texts[i] for i in chosen], padding=True, truncation=True,
-                                     max_length=self.max_seq_length, return_tensors="np")
-            feed = {name: np.asarray(tokens[name], dtype=np.int64) for name in _INPUTS if name in self._inputs}
-            hidden = self._session.run(None, feed)[0]
-            if self._pooling == "cls":
-                pooled = hidden[:, 0]
-            else:
-                mask = feed["attention_mask"][..., None].astype(np.float32)
-                pooled = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
-            out[chosen] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        if not texts:
+            return out
+        tokens = self._tokenizer(list(texts), truncation=True, max_length=self.max_seq_length)["input_ids"]
+        batches = token_batches([len(ids) for ids in tokens], self.tokens_per_batch)
+        if len(batches) == 1 or len(self._sessions) == 1:
+            for rows in batches:
+                out[rows] = self._run(texts, rows)
+            return out
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(len(self._sessions), thread_name_prefix="onnx-encoder")
+        for rows, vectors in zip(batches, self._pool.map(lambda rows: self._run(texts, rows), batches), strict=True):
+            out[rows] = vectors
         return out
+
+    def _run(self, texts: Sequence[str], rows: NDArray[np.int64]) -> NDArray[np.float32]:
+        tokens = self._tokenizer([texts[i] for i in rows], padding=True, truncation=True,
+                                 max_length=self.max_seq_length, return_tensors="np")
+        feed = {name: np.asarray(tokens[name], dtype=np.int64) for name in _INPUTS if name in self._inputs}
+        # a session runs one batch at a time: concurrent callers (server threads) each take a free one
+        session = self._free.get()
+        try:
+            hidden = session.run(None, feed)[0]
+        finally:
+            self._free.put(session)
+        if self._pooling == "cls":
+            pooled = hidden[:, 0]
+        else:
+            mask = feed["attention_mask"][..., None].astype(np.float32)
+            pooled = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
+        return (pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)).astype(np.float32)
+
+
+def token_batches(lengths: Sequence[int], tokens_per_batch: int) -> list[NDArray[np.int64]]:
+    """Text positions grouped longest first into batches of at most `tokens_per_batch` padded tokens.
+
+    A batch's padded size is its row count times its longest text; a text longer than the budget
+    gets a batch of its own.
+    """
+    order = np.argsort(-np.asarray(lengths, dtype=np.int64), kind="stable")
+    batches: list[NDArray[np.int64]] = []
+    start = 0
+    while start < len(order):
+        longest = max(1, int(lengths[order[start]]))
+        rows = max(1, tokens_per_batch // longest)
+        batches.append(order[start:start + rows])
+        start += rows
+    return batches

@@ -27,27 +27,27 @@ class NotReady(CreatorMatchError):
 
 
 class EncoderSource(Protocol):
-    """Gives the encoder for a model name; the same model is loaded once and shared across versions."""
+    """Gives the encoder of an index's encoder identity; each is loaded once and shared across versions."""
 
-    def encoder_for(self, model: str) -> Encoder:
-        """The (shared) encoder of `model`."""
+    def encoder_for(self, identity: str) -> Encoder:
+        """The (shared) encoder of `identity` (the manifest's "encoder", e.g. "model|384|128|onnx-int8")."""
         ...
 
 
 class SharedEncoders:
-    """An `EncoderSource` that creates each model's encoder once with `factory` and keeps it."""
+    """An `EncoderSource` that creates each identity's encoder once with `factory` and keeps it."""
 
     def __init__(self, factory: Callable[[str], Encoder]) -> None:
         self._factory = factory
         self._encoders: dict[str, Encoder] = {}
         self._lock = threading.Lock()
 
-    def encoder_for(self, model: str) -> Encoder:
-        """The encoder of `model`, created on first use."""
+    def encoder_for(self, identity: str) -> Encoder:
+        """The encoder of `identity`, created on first use."""
         with self._lock:
-            if model not in self._encoders:
-                self._encoders[model] = self._factory(model)
-            return self._encoders[model]
+            if identity not in self._encoders:
+                self._encoders[identity] = self._factory(identity)
+            return self._encoders[identity]
 
 
 @dataclass(frozen=True)
@@ -175,8 +175,9 @@ class ServingIndex:
 
     def _load(self, version: str) -> ServingVersion:
         loaded = self.store.load(version, verify=True)
-        model = str(loaded.manifest.get("model") or "")
-        encoder = self.encoders.encoder_for(model)
+        # the identity (model, truncation, backend) the version was built with: queries must match it
+        identity = str(loaded.manifest.get("encoder") or loaded.manifest.get("model") or "")
+        encoder = self.encoders.encoder_for(identity)
         matcher = matcher_for(loaded, encoder, self.settings)
         try:
             matcher.niche_prototypes()  # loads the model and embeds the taxonomy now, not in a request

@@ -63,3 +63,50 @@ def test_onnx_backends_match_pytorch_vectors(backend: str) -> None:
     cosine = np.sum(vectors * reference, axis=1)
     assert cosine.mean() >= 0.99 and cosine.min() >= (0.999 if backend == "onnx" else 0.95)
     assert encoder.identity.endswith(f"|{backend}") and encoder.model_name == "all-MiniLM-L6-v2"
+
+
+def test_token_batches_by_hand() -> None:
+    from index.onnx_backend import token_batches
+
+    # longest first (stable among equals): 10 (pos 1), 10 (pos 3), 5 (pos 2), 3 (pos 0)
+    assert [b.tolist() for b in token_batches([3, 10, 5, 10], 20)] == [[1, 3], [2, 0]]  # 2 x 10, then 4 x 5
+    assert [b.tolist() for b in token_batches([3, 10, 5, 10], 9)] == [[1], [3], [2], [0]]  # over budget: alone
+    assert [b.tolist() for b in token_batches([2, 2, 2, 2, 2], 6)] == [[0, 1, 2], [3, 4]]
+    assert token_batches([], 10) == []
+
+
+@pytest.mark.parametrize("identity", ["m|384", "m|384|abc", "m|384|128|tensorrt", "a|b|c|d|e"])
+def test_malformed_encoder_identity_is_refused(identity: str) -> None:
+    from index import encoder_from_identity
+
+    with pytest.raises(ModelError, match="encoder identity"):
+        encoder_from_identity(identity)
+
+
+def test_an_identity_names_the_backend_and_truncation_an_index_was_built_with() -> None:
+    from index import encoder_from_identity
+
+    built = encoder_from_identity("all-MiniLM-L6-v2|384|64|onnx")
+    assert (built.backend, built.max_seq_length, built.threads) == ("onnx", 64, None)
+    # no backend part: PyTorch, as every index built before backends existed
+    assert encoder_from_identity("all-MiniLM-L6-v2|384|128", threads=1).backend == "torch"
+    assert encoder_from_identity("all-MiniLM-L6-v2").backend == "torch"
+
+
+@pytest.mark.model
+def test_identity_round_trips_to_an_encoder_with_the_same_vectors() -> None:
+    from index import encoder_from_identity
+
+    encoder = SentenceTransformerEncoder(backend="onnx-int8")
+    again = encoder_from_identity(encoder.identity, threads=1)
+    assert again.identity == encoder.identity
+    assert again.encode(TEXTS) == pytest.approx(encoder.encode(TEXTS), abs=1e-5)
+
+
+@pytest.mark.model
+def test_sessions_side_by_side_give_the_vectors_of_one_session() -> None:
+    # fast path (batches spread over 2 single-threaded sessions) against the slow reference (one session)
+    texts = TEXTS * 3
+    one = SentenceTransformerEncoder(backend="onnx-int8", threads=1).encode(texts)
+    two = SentenceTransformerEncoder(backend="onnx-int8", threads=2).encode(texts)
+    assert two == pytest.approx(one, abs=1e-5)

@@ -47,7 +47,7 @@ def test_a_request_keeps_the_version_it_started_with_across_a_swap(store: IndexS
     assert serving.current().version == second
     assert held.version == first and held.matcher.match("dog puppy", k=3).index_version == first
     assert serving.current().matcher.match("dog puppy", k=3).index_version == second
-    assert created == ["hashing-256"]  # one encoder for both versions of the same model
+    assert created == ["hashing-256|256"]  # one encoder (model|dimension) for both versions
     assert serving.refresh().outcome == "unchanged"
 
 
