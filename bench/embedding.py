@@ -61,7 +61,8 @@ def _throughput(encode: Callable[[list[str]], np.ndarray], texts: list[str]) -> 
     return len(texts) / (time.perf_counter() - start), vectors
 
 
-def run_embedding(texts: Sequence[str], variants: Sequence[tuple[str, int, int]], rounds: int = 3) -> list[EmbeddingRow]:
+def run_embedding(texts: Sequence[str], variants: Sequence[tuple[str, int, int]],
+                  rounds: int = 3) -> list[EmbeddingRow]:
     """Each (backend, max_seq_length, PyTorch batch size) variant timed in `rounds` interleaved rounds (best kept).
 
     The first variant is the reference: speed-up and cosine are against it. Interleaving makes a burst of

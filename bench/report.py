@@ -38,8 +38,8 @@ def embedding_table(rows: Sequence[EmbeddingRow], source: str) -> str:
     """Texts per second per backend and cosine of its vectors with PyTorch's."""
     return f"## Embedding throughput\n\n{rows[0].texts if rows else 0} captions from {source}.\n\n" + _table(
         ["backend", "max tokens", "batches", "texts/s", "vs first row", "mean cosine", "min cosine"],
-        [[r.backend, str(r.max_seq_length), r.batching, f"{r.texts_per_s:.1f}", f"{r.speedup:.2f}x", f"{r.mean_cosine:.4f}",
-          f"{r.min_cosine:.4f}"] for r in rows])
+        [[r.backend, str(r.max_seq_length), r.batching, f"{r.texts_per_s:.1f}", f"{r.speedup:.2f}x",
+          f"{r.mean_cosine:.4f}", f"{r.min_cosine:.4f}"] for r in rows])
 
 
 def brief_table(rows: Sequence[BriefRow]) -> str:

@@ -85,9 +85,8 @@ def export_onnx(location: str | Path, backend: str, root: Path | None = None) ->
         return fp32
     int8 = folder / ONNX_FILES["onnx-int8"]
     if not int8.exists():
-        from onnxruntime.quantization import QuantType, quantize_dynamic
-
         import onnx
+        from onnxruntime.quantization import QuantType, quantize_dynamic
 
         temporary = folder / f".{int8.name}.{os.getpid()}.tmp"
         # MatMul weights only, per output channel: the embeddings and layer norms stay float32. The
