@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -12,7 +13,7 @@ import typer
 
 from api.formatting import plan_to_dict, print_build_report, print_plan, print_response
 from api.settings import Settings
-from matcher import BriefError, CreatorMatchError, Filters, Matcher, MatchSettings, TierThresholds
+from matcher import BriefError, CreatorMatchError, Filters, Matcher, MatchSettings
 from matcher.brief import filters_from_options
 from matcher.ranking import parse_weights
 
@@ -28,11 +29,7 @@ def _settings() -> Settings:
 
 
 def _match_settings(settings: Settings) -> MatchSettings:
-    return MatchSettings(
-        tiers=TierThresholds(micro=settings.tier_micro, macro=settings.tier_macro, mega=settings.tier_mega),
-        competitor_policy=settings.competitor_policy,
-        competitor_penalty=settings.competitor_penalty,
-    )
+    return settings.match_settings()
 
 
 def _encoder(settings: Settings, model: str | None = None) -> Any:
@@ -489,6 +486,8 @@ def serve(
     store: StoreOption,
     host: Annotated[str, typer.Option("--host", help="address to listen on")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=1, max=65535, help="port to listen on")] = 8000,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="server processes, each with the index and "
+                                         "model loaded (one per core answers most requests per second)")] = 1,
 ) -> None:
     """Serve the HTTP API and the web page over a store; new versions are swapped in without a restart."""
     import logging
@@ -500,7 +499,13 @@ def serve(
     settings = _settings()
     # request lines are JSON already: one per line on stderr, for the log shipper
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    uvicorn.run(create_app(settings, store, match_settings=_match_settings(settings)), host=host, port=port,
+    if workers == 1:
+        uvicorn.run(create_app(settings, store, match_settings=_match_settings(settings)), host=host, port=port,
+                    log_config=None, access_log=False)
+        return
+    # worker processes build their own app from the environment (uvicorn imports the factory in each)
+    os.environ["CREATORMATCH_SERVE_STORE"] = str(store.resolve())
+    uvicorn.run("api.server:app_from_environment", factory=True, workers=workers, host=host, port=port,
                 log_config=None, access_log=False)
 
 

@@ -148,6 +148,18 @@ def default_encoders(settings: Settings) -> EncoderSource:
                                                                  threads=settings.serve_threads))
 
 
+def app_from_environment() -> FastAPI:
+    """The app of one `creatormatch serve --workers N` process: settings and store from CREATORMATCH_* variables.
+
+    Each worker loads the index and the model and polls the store itself; an admin reload or rollback
+    reaches the worker that answers it at once and the others at their next poll.
+    """
+    settings = Settings()
+    if not settings.serve_store:
+        raise CreatorMatchError("CREATORMATCH_SERVE_STORE: the store to serve is not set")
+    return create_app(settings, settings.serve_store, match_settings=settings.match_settings())
+
+
 def create_app(settings: Settings, store_dir: str | Path, *, match_settings: MatchSettings | None = None,
                encoders: EncoderSource | None = None, feedback: FeedbackStore | None = None,
                watch: bool = True) -> FastAPI:

@@ -7,6 +7,8 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from matcher import MatchSettings, TierThresholds
+
 
 class Settings(BaseSettings):
     """Operational settings of the command line and the service."""
@@ -36,8 +38,18 @@ class Settings(BaseSettings):
                                      "sqlite file feedback.db in the store")
     poll_seconds: float = Field(2.0, gt=0, description="how often the service checks the store's current version")
     max_body_bytes: int = Field(65_536, gt=0, description="largest request body accepted")
+    serve_store: str | None = Field(None, description="store of `serve --workers N`, set by the command for its "
+                                    "worker processes")
     serve_threads: int = Field(1, gt=0, description="threads of the brief encoder in the service (one brief "
                                "per request: 1 keeps requests from contending for cores)")
+
+    def match_settings(self) -> MatchSettings:
+        """The engine's settings (tiers, competitor policy) as these settings give them."""
+        return MatchSettings(
+            tiers=TierThresholds(micro=self.tier_micro, macro=self.tier_macro, mega=self.tier_mega),
+            competitor_policy=self.competitor_policy,
+            competitor_penalty=self.competitor_penalty,
+        )
 
     def api_key_list(self) -> list[str]:
         """The configured API keys (none: public routes are open)."""

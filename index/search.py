@@ -16,6 +16,9 @@ FLAT = "Flat"
 DEFAULT_TRAIN_SAMPLE = 100_000
 DEFAULT_EF_SEARCH = 128
 DEFAULT_NPROBE = 16
+# IVF lists probed per query, as a share of nlist: 1/32 (64 of 2048) found the exact top 10 for 30 of 30
+# briefs at 1M synthetic creators, 1/64 for 0.967 of them (docs/benchmarks.md)
+NPROBE_SHARE = 1 / 32
 # approximate indexes fetch this many times k candidates, then re-score them exactly
 DEFAULT_OVERSAMPLE = 4
 # below this many allowed rows an exact scan of just those rows is cheaper than a filtered graph/IVF walk,
@@ -153,12 +156,19 @@ class FaissSearch:
         available = self.size if allowed is None else int(allowed.sum())
         k = min(k, available)
         fetch = k if self.exact else min(available, k * self.oversample)
-        params, keep_alive = _search_parameters(self._index, allowed)
         # one query at a time: OpenMP's fan-out costs more than it saves (4x slower measured on 2 busy cores)
         faiss.omp_set_num_threads(SEARCH_THREADS)
-        similarities, rows = self._index.search(query, fetch, params=params)
-        del keep_alive
-        found = rows[0][rows[0] >= 0].astype(np.int64)
+        share = available / self.size
+        breadth = 1.0
+        while True:
+            params, keep_alive = _search_parameters(self._index, allowed, breadth / share)
+            similarities, rows = self._index.search(query, fetch, params=params)
+            del keep_alive
+            found = rows[0][rows[0] >= 0].astype(np.int64)
+            # an IVF probe of too few lists for the filter or for `fetch` comes back short: probe 4x more
+            if self.exact or len(found) >= fetch or not _can_widen(self._index, breadth / share):
+                break
+            breadth *= 4
         if self.exact:
             return similarities[0][: len(found)].astype(np.float32), found
         if len(found) < k:
@@ -221,31 +231,48 @@ def _training_minimum(index: faiss.Index) -> int:
 
 
 def _set_search_defaults(index: faiss.Index) -> None:
-    """Search breadth stored with the index: HNSW efSearch and IVF nprobe (FAISS's defaults are 16 and 1)."""
+    """Search breadth stored with the index: HNSW efSearch and IVF nprobe (FAISS's defaults are 16 and 1).
+
+    nprobe is at least `DEFAULT_NPROBE` and `NPROBE_SHARE` of the lists.
+    """
     hnsw = getattr(faiss.downcast_index(index), "hnsw", None)
     if hnsw is not None:
         hnsw.efSearch = max(int(hnsw.efSearch), DEFAULT_EF_SEARCH)
     ivf = faiss.try_extract_index_ivf(index)
     if ivf is not None:
-        ivf.nprobe = min(int(ivf.nlist), max(int(ivf.nprobe), DEFAULT_NPROBE))
+        ivf.nprobe = min(int(ivf.nlist), max(int(ivf.nprobe), DEFAULT_NPROBE, round(int(ivf.nlist) * NPROBE_SHARE)))
 
 
-def _search_parameters(index: faiss.Index, allowed: NDArray[np.bool_] | None) -> tuple[Any, Any]:
+def _search_parameters(index: faiss.Index, allowed: NDArray[np.bool_] | None, widen: float = 1.0) -> tuple[Any, Any]:
     """Parameters of the index's own kind carrying the filter (FAISS rejects a mismatched kind).
 
+    `widen` multiplies the stored IVF nprobe (capped at nlist): a filter that keeps a share s of the
+    catalog probes 1/s times the lists, so about as many allowed vectors are seen as unfiltered.
     The second value holds the bitmap and selector, whose memory FAISS reads during the search.
     """
-    if allowed is None:
-        return None, None
-    bitmap = np.packbits(allowed, bitorder="little")
-    selector = faiss.IDSelectorBitmap(len(allowed), faiss.swig_ptr(bitmap))
+    selector, bitmap = None, None
+    if allowed is not None:
+        bitmap = np.packbits(allowed, bitorder="little")
+        selector = faiss.IDSelectorBitmap(len(allowed), faiss.swig_ptr(bitmap))
     concrete: Any = faiss.downcast_index(index)
     ivf: Any = faiss.try_extract_index_ivf(index)
     kinds: Any = faiss  # the stubs lack the per-kind parameter classes and their keyword arguments
-    if getattr(concrete, "hnsw", None) is not None:
+    if ivf is not None:
+        nprobe = min(int(ivf.nlist), max(1, int(np.ceil(int(ivf.nprobe) * widen))))
+        if selector is None and nprobe == int(ivf.nprobe):
+            return None, None
+        params = kinds.SearchParametersIVF(nprobe=nprobe) if selector is None else kinds.SearchParametersIVF(
+            sel=selector, nprobe=nprobe)
+    elif selector is None:
+        return None, None
+    elif getattr(concrete, "hnsw", None) is not None:
         params = kinds.SearchParametersHNSW(sel=selector, efSearch=int(concrete.hnsw.efSearch))
-    elif ivf is not None:
-        params = kinds.SearchParametersIVF(sel=selector, nprobe=int(ivf.nprobe))
     else:
         params = kinds.SearchParameters(sel=selector)
     return params, (bitmap, selector)
+
+
+def _can_widen(index: faiss.Index, widen: float) -> bool:
+    """Whether a wider IVF probe than `widen` times the stored nprobe would probe more lists."""
+    ivf: Any = faiss.try_extract_index_ivf(index)
+    return ivf is not None and int(np.ceil(int(ivf.nprobe) * widen)) < int(ivf.nlist)

@@ -184,3 +184,27 @@ def test_flat_storage_outlives_its_search(tmp_path, data) -> None:
     gc.collect()  # the search and its FAISS index are gone; the array keeps the memory alive
     np.zeros(len(vectors) * vectors.shape[1], dtype=np.float32).fill(7.0)  # reuse of freed memory would show
     assert np.array_equal(stored, vectors)
+
+
+def test_a_filtered_ivf_probe_widens_until_it_has_enough_allowed_rows(clustered) -> None:
+    vectors, queries = clustered
+    built = FaissSearch.from_vectors(vectors, "IVF256,Flat")  # nprobe 16 of 256 lists: about 500 of 8,000 rows
+    search = FaissSearch(built._index, vectors, exact_subset_limit=0)  # the filter goes into the IVF scan
+    rng = np.random.default_rng(4)
+    allowed = np.zeros(len(vectors), dtype=bool)
+    allowed[rng.choice(len(vectors), size=80, replace=False)] = True  # 1%: ~5 allowed rows in 16 lists
+    for query in queries[:10]:
+        similarity, rows = search.search(query, 10, allowed)
+        _, expected_rows = brute_force(vectors, query, 10, allowed)
+        # probing 1/share = 100x the lists (every list here) is an exact scan of the allowed rows
+        assert rows.tolist() == expected_rows.tolist()
+        assert np.allclose(similarity, vectors[rows] @ query, atol=1e-5)
+
+
+def test_ivf_probes_at_least_a_share_of_its_lists(clustered) -> None:
+    import faiss
+
+    vectors, _ = clustered
+    # 16 by default; 1/32 of 1,024 lists is 32 (nlist 1,024 needs at least 1,024 training vectors: 8,000 here)
+    assert faiss.extract_index_ivf(FaissSearch.from_vectors(vectors, "IVF64,Flat")._index).nprobe == 16
+    assert faiss.extract_index_ivf(FaissSearch.from_vectors(vectors, "IVF1024,Flat")._index).nprobe == 32
