@@ -1,13 +1,15 @@
 """HTTP /match latency (p50, p95, p99) and throughput on loopback over a 100k-creator synthetic catalog.
 
 usage: python bench/api_latency.py WORKDIR [--creators 100000] [--base 1000] [--clients 1,4,8] [--seconds 30]
+                                   [--workers 1] [--index-type Flat]
 
 The catalog: a `--base`-creator demo catalog (matcher/demo.py) repeated until `--creators`, each copy
 with its own ids, follower counts and engagement, but the same bios and captions. The store is built by
 the real build with the real model; the embedding cache then embeds only the base's distinct texts
 (100k creators' worth of texts would take hours at ~50 texts/s here). Every request's brief goes
-through the real model in the server. The server is `creatormatch serve` in its own process; the
-clients are threads of this process (httpx, keep-alive), on the same machine.
+through the real model in the server. The server is `creatormatch serve --workers N` in its own
+processes; the clients are threads of this process (httpx, keep-alive), on the same machine. A store
+is built once per index type (WORKDIR/store-<type>), later runs reuse it.
 """
 
 from __future__ import annotations
@@ -134,7 +136,8 @@ def main() -> None:
 
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    command = [str(Path(sys.executable).with_name("creatormatch")), "serve", "--store", str(store), "--port", str(port)]
+    command = [str(Path(sys.executable).with_name("creatormatch")), "serve", "--store", str(store), "--port", str(port),
+               "--workers", str(args.workers)]
     server = subprocess.Popen(command, env={**os.environ, "CREATORMATCH_POLL_SECONDS": "5"},
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -155,7 +158,8 @@ def main() -> None:
         server.wait(timeout=30)
 
     result = {"creators": manifest["counts"]["creators"], "texts": manifest["counts"]["texts"],
-              "index_type": manifest.get("index_type"), "k": args.k, "machine": f"{platform.machine()}, "
+              "index_type": manifest.get("index_type"), "encoder": manifest.get("encoder"), "workers": args.workers,
+              "k": args.k, "machine": f"{platform.machine()}, "
               f"{os.cpu_count()} cores, Python {platform.python_version()}", "rows": rows}
     print(json.dumps(result, indent=2))
     print("\n| clients | requests | failed | requests/s | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|---|")

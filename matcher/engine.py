@@ -148,7 +148,6 @@ class Ranked(NamedTuple):
     """A query's candidate pool with every score part, and its order best first (positions)."""
 
     rows: NDArray[np.int64]
-    table: pd.DataFrame
     components: dict[str, ComponentScores]
     combined: Combined
     total: NDArray[np.float64]
@@ -175,6 +174,7 @@ class Matcher:
         self._prototypes: NDArray[np.float32] | None = None
         self._prices: PriceEstimate | None = None
         self._rows_by_id: dict[str, int] | None = None
+        self._score_columns: dict[str, NDArray[np.float64]] | None = None
 
     def niche_prototypes(self) -> NDArray[np.float32]:
         """Vectors of the taxonomy's niche descriptions, embedded once per matcher."""
@@ -283,7 +283,7 @@ class Matcher:
         eligible = int(allowed.sum())
         query, niches = self.brief_query(parsed)
         ranked = self._rank(query, allowed, conflicts, active, resolved, self.settings.candidate_pool)
-        table = ranked.table
+        table = self.index.creators.iloc[ranked.rows]
         expected = table["expected_engagements"].to_numpy(dtype=float)
         keep = np.flatnonzero(~np.isnan(expected))
         skipped = tuple((str(creator_id), "no recent posts: expected engagements unknown")
@@ -350,19 +350,18 @@ class Matcher:
                                                 self.index.unit_vectors, self._unit_start, self._unit_end,
                                                 pool, allowed)
         affinity = brand_affinity(self.index.brand_events, filters.brand or "")
-        table = self.index.creators.iloc[rows]
-        components = self._components(table, niche_raw, affinity, filters)
+        # the pool's columns as numpy, never a pandas row or sub-table: those cost milliseconds per query
+        columns = {name: self.index.creators[name].iloc[rows].to_numpy() for name in _EXPLAINED}
+        components = self._components(rows, columns["creator_id"], niche_raw, affinity, filters)
         combined = combine(components, weights)
         total = combined.total.copy()
         if self.settings.competitor_policy == "penalize":
-            penalized = table["creator_id"].isin(conflicts.keys()).to_numpy()
+            penalized = np.isin(columns["creator_id"], list(conflicts.keys()))
             total = np.where(penalized, total * (1.0 - self.settings.competitor_penalty), total)
         # ties (equal scores) keep the niche order, so results are deterministic
         order = np.lexsort((-niche_raw, -total))
-        # numpy columns: reading a pandas row per explained result cost 0.7 ms each
-        columns = {name: table[name].to_numpy() for name in _EXPLAINED}
-        return Ranked(rows, table, components, combined, total, order, query, conflicts, affinity, filters,
-                      weights, columns)
+        return Ranked(rows, components, combined, total, order, query, conflicts, affinity, filters, weights,
+                      columns)
 
     def _shortlist(self, ranked: Ranked, limit: int, diversity: float | None) -> tuple[Match, ...]:
         order = ranked.order
@@ -374,34 +373,37 @@ class Matcher:
         evidence = self._evidence([int(ranked.rows[position]) for position in shown], ranked.query)
         return tuple(self._explain(ranked, position, lines) for position, lines in zip(shown, evidence, strict=True))
 
-    def _components(self, table: pd.DataFrame, niche_raw: NDArray[np.float64],
+    def _scores(self) -> dict[str, NDArray[np.float64]]:
+        """The creators' signal columns as float arrays, made once per matcher (views of float64 columns)."""
+        if self._score_columns is None:
+            creators = self.index.creators
+            self._score_columns = {name: creators[name].to_numpy(dtype=float) for name in _SCORED}
+        return self._score_columns
+
+    def _components(self, rows: NDArray[np.int64], creator_ids: NDArray[Any], niche_raw: NDArray[np.float64],
                     affinity: dict[str, BrandAffinity], filters: Filters) -> dict[str, ComponentScores]:
-        n = len(table)
+        n = len(rows)
         ones = np.ones(n)
-        loyalty = table["loyalty_score"].to_numpy(dtype=float).copy()
-        loyalty_confidence = table["loyalty_confidence"].to_numpy(dtype=float).copy()
-        for i, creator_id in enumerate(table["creator_id"]):
-            if creator_id in affinity:
-                loyalty[i], loyalty_confidence[i] = loyalty_with_brand(loyalty[i], loyalty_confidence[i],
-                                                                       affinity[creator_id])
+        scores = {name: values[rows] for name, values in self._scores().items()}
+        loyalty, loyalty_confidence = scores["loyalty_score"], scores["loyalty_confidence"]
+        if affinity:
+            for i, creator_id in enumerate(creator_ids):
+                if creator_id in affinity:
+                    loyalty[i], loyalty_confidence[i] = loyalty_with_brand(loyalty[i], loyalty_confidence[i],
+                                                                           affinity[creator_id])
         audience = np.full(n, np.nan)
-        if filters.countries and "audience_countries" in table.columns:
-            for i, shares in enumerate(table["audience_countries"]):
+        if filters.countries and "audience_countries" in self.index.creators.columns:
+            for i, shares in enumerate(self.index.creators["audience_countries"].iloc[rows]):
                 if isinstance(shares, Mapping) and shares:
                     audience[i] = min(1.0, sum(float(shares.get(c, 0.0) or 0.0) for c in filters.countries))
         return {
             "niche": ComponentScores(niche_raw, min_max(niche_raw), ones),
-            "engagement": ComponentScores(table["engagement_rate"].to_numpy(dtype=float),
-                                          table["engagement_score"].to_numpy(dtype=float),
-                                          table["engagement_confidence"].to_numpy(dtype=float)),
-            "trust": ComponentScores(table["trust_score"].to_numpy(dtype=float),
-                                     table["trust_score"].to_numpy(dtype=float),
-                                     table["trust_confidence"].to_numpy(dtype=float)),
+            "engagement": ComponentScores(scores["engagement_rate"], scores["engagement_score"],
+                                          scores["engagement_confidence"]),
+            "trust": ComponentScores(scores["trust_score"], scores["trust_score"], scores["trust_confidence"]),
             "loyalty": ComponentScores(loyalty, loyalty, loyalty_confidence),
             "audience": ComponentScores(audience, audience, np.where(np.isnan(audience), 0.0, 1.0)),
-            "cost": ComponentScores(table["cost_per_engagement"].to_numpy(dtype=float),
-                                    table["cost_score"].to_numpy(dtype=float),
-                                    table["cost_confidence"].to_numpy(dtype=float)),
+            "cost": ComponentScores(scores["cost_per_engagement"], scores["cost_score"], scores["cost_confidence"]),
         }
 
     def _explain(self, ranked: Ranked, position: int,
@@ -455,8 +457,9 @@ class Matcher:
             chosen.append(start + best)
             similarities.append(similarity[best])
         flat = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.int64)
-        units = self.index.units.iloc[flat]
-        sources, post_ids, shown = (units[name].astype(str).tolist() for name in ("source", "post_id", "shown"))
+        units = self.index.units
+        sources, post_ids, shown = ([str(v) for v in units[name].iloc[flat].tolist()]
+                                    for name in ("source", "post_id", "shown"))
         out, at = [], 0
         for found, similarity in zip(chosen, similarities, strict=True):
             out.append(tuple(Evidence(source=sources[at + i], post_id=post_ids[at + i], text=_snippet(shown[at + i]),
@@ -466,6 +469,8 @@ class Matcher:
 
 
 _EXPLAINED = ("creator_id", "handle", "platform", "followers", "tier", "flags", "price_per_post")
+_SCORED = ("engagement_rate", "engagement_score", "engagement_confidence", "trust_score", "trust_confidence",
+           "loyalty_score", "loyalty_confidence", "cost_per_engagement", "cost_score", "cost_confidence")
 
 
 def _column(table: pd.DataFrame, name: str) -> list[Any]:

@@ -294,3 +294,48 @@ def test_the_serve_command_answers_and_refuses_an_index_it_cannot_load(hashing_s
         server.terminate()
         _, stderr = server.communicate(timeout=30)
     assert "Traceback" not in stderr
+
+
+@pytest.mark.model
+def test_serve_with_two_workers_answers_as_the_engine_does(tmp_path: Path) -> None:
+    import socket
+
+    import httpx
+
+    from index import SentenceTransformerEncoder, build_store, encoder_from_identity
+    from matcher.demo import generate_demo_catalog
+
+    creators, posts = generate_demo_catalog(40, seed=3, posts_per_creator=(2, 3)).write(tmp_path / "catalog")
+    build_store(creators, posts, tmp_path / "store", SentenceTransformerEncoder())
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = str(Path(sys.executable).with_name("creatormatch"))
+    env = {**os.environ, "CREATORMATCH_FEEDBACK_URL": "sqlite://", "CREATORMATCH_POLL_SECONDS": "60"}
+    server = subprocess.Popen([command, "serve", "--store", str(tmp_path / "store"), "--port", str(port),
+                               "--workers", "2"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+
+    def ready() -> bool:
+        try:
+            return httpx.get(f"{url}/readyz").status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    brief = "travel creators who post about beaches and backpacking"
+    try:
+        wait_until(ready, 180, "both workers to load the index")
+        # 12 new connections: the kernel hands them to whichever worker accepts first
+        answers = [httpx.post(f"{url}/match", json={"brief": brief, "k": 5}) for _ in range(12)]
+        assert httpx.get(f"{url}/readyz").status_code == 200
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=60)
+    assert "Traceback" not in stderr
+    store = IndexStore(tmp_path / "store")
+    manifest = store.manifest(str(store.current_version()))
+    expected = open_matcher(tmp_path / "store", encoder_from_identity(manifest["encoder"]))
+    expected_ids = [m.creator_id for m in expected.match(brief, k=5).results]
+    for answer in answers:
+        assert answer.status_code == 200
+        assert [r["creator_id"] for r in answer.json()["results"]] == expected_ids
