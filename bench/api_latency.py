@@ -123,13 +123,15 @@ def main() -> None:
     parser.add_argument("--clients", default="1,4,8")
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--k", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
+    parser.add_argument("--index-type", default="Flat", help="FAISS factory string of the store")
     args = parser.parse_args()
 
     creators, posts = synthetic_catalog(args.workdir / "catalog", args.creators, args.base)
-    store = args.workdir / "store"
+    store = args.workdir / ("store" if args.index_type == "Flat" else f"store-{args.index_type.replace(',', '-')}")
     if IndexStore(store).current_version() is None:
         started = time.perf_counter()
-        report = build_store(creators, posts, store, SentenceTransformerEncoder())
+        report = build_store(creators, posts, store, SentenceTransformerEncoder(), index_type=args.index_type)
         print(f"built {report.creators:,} creators, {report.texts:,} texts ({report.embedded:,} distinct embedded) "
               f"in {time.perf_counter() - started:.0f}s", file=sys.stderr)
     manifest = IndexStore(store).manifest(str(IndexStore(store).current_version()))

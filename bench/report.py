@@ -89,7 +89,7 @@ def latency_plot(rows: Sequence[LatencyRow], path: Path, k: int = 10) -> Path:
     axes.set_xscale("log")
     axes.set_xlabel("creators in the catalog")
     axes.set_ylabel(f"engine latency per brief, k={k} (ms)")
-    axes.set_title("creatormatch engine latency (2-core x86_64, shared machine)")
+    axes.set_title("creatormatch engine latency (one brief at a time, 2-core x86_64)")
     axes.legend(fontsize=8)
     axes.grid(True, alpha=0.3)
     figure.tight_layout()

@@ -19,6 +19,7 @@ from matcher.errors import BriefError
 from matcher.filtering import allowed_mask
 from matcher.loyalty import (
     BrandAffinity,
+    BrandEvents,
     CompetitorConflict,
     brand_affinity,
     competitor_conflicts,
@@ -175,6 +176,7 @@ class Matcher:
         self._prices: PriceEstimate | None = None
         self._rows_by_id: dict[str, int] | None = None
         self._score_columns: dict[str, NDArray[np.float64]] | None = None
+        self._brand_events: BrandEvents | None = None
 
     def niche_prototypes(self) -> NDArray[np.float32]:
         """Vectors of the taxonomy's niche descriptions, embedded once per matcher."""
@@ -189,7 +191,7 @@ class Matcher:
 
     def eligible(self, filters: Filters) -> tuple[NDArray[np.bool_], dict[str, CompetitorConflict]]:
         """Which creators pass the hard filters (competitors excluded when that is the policy)."""
-        conflicts = competitor_conflicts(self.index.brand_events, list(filters.competitors))
+        conflicts = competitor_conflicts(self._brands(), list(filters.competitors))
         excluded = conflicts.keys() if self.settings.competitor_policy == "exclude" else ()
         return allowed_mask(self.index.creators, filters, self.settings.tiers, excluded), conflicts
 
@@ -349,7 +351,7 @@ class Matcher:
         rows, niche_raw = self.niche.candidates(query, self.search, self.index.creator_vectors,
                                                 self.index.unit_vectors, self._unit_start, self._unit_end,
                                                 pool, allowed)
-        affinity = brand_affinity(self.index.brand_events, filters.brand or "")
+        affinity = brand_affinity(self._brands(), filters.brand or "")
         # the pool's columns as numpy, never a pandas row or sub-table: those cost milliseconds per query
         columns = {name: self.index.creators[name].iloc[rows].to_numpy() for name in _EXPLAINED}
         components = self._components(rows, columns["creator_id"], niche_raw, affinity, filters)
@@ -372,6 +374,12 @@ class Matcher:
         shown = [int(position) for position in order[:limit]]
         evidence = self._evidence([int(ranked.rows[position]) for position in shown], ranked.query)
         return tuple(self._explain(ranked, position, lines) for position, lines in zip(shown, evidence, strict=True))
+
+    def _brands(self) -> BrandEvents:
+        """The index's brand events with their brands coded, made once per matcher."""
+        if self._brand_events is None:
+            self._brand_events = BrandEvents.of(self.index.brand_events)
+        return self._brand_events
 
     def _scores(self) -> dict[str, NDArray[np.float64]]:
         """The creators' signal columns as float arrays, made once per matcher (views of float64 columns)."""

@@ -10,6 +10,7 @@ every other when measuring how many brands a creator promotes.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -111,15 +112,42 @@ def loyalty_signal(creator_ids: pd.Series, events: pd.DataFrame) -> LoyaltySigna
     return LoyaltySignal(score, confidence.astype(np.float64), n_posts, n_brands, repeat)
 
 
-def _matches(brands: pd.Series, names: list[str]) -> NDArray[np.bool_]:
-    """True where an event's brand is one of `names` (normalized), or a handle that starts with it."""
+def _matching_names(values: NDArray[np.str_], names: list[str]) -> NDArray[np.bool_]:
     wanted = [normalize_brand(n) for n in names if normalize_brand(n)]
-    hit = np.zeros(len(brands), dtype=bool)
-    values = brands.to_numpy(dtype=str)
+    hit = np.zeros(len(values), dtype=bool)
     for name in wanted:
         # 'redbullgermany' is Red Bull's too; short names must match exactly to avoid noise
         hit |= (values == name) | (np.char.startswith(values, name) if len(name) >= 4 else False)
     return hit
+
+
+@dataclass(frozen=True)
+class BrandEvents:
+    """Brand events with their distinct brand names coded once, so a brief's brand is looked up fast.
+
+    Matching a name against every event's brand string cost 50 ms per brief at 330k events; matching it
+    against the distinct names and then the codes costs about a millisecond.
+    """
+
+    events: pd.DataFrame
+    names: NDArray[np.str_]
+    codes: NDArray[np.intp]
+    sponsored: NDArray[np.bool_]
+    paid_mention: NDArray[np.bool_]
+
+    @classmethod
+    def of(cls, events: pd.DataFrame) -> BrandEvents:
+        """Code the brands of `events` (columns brand, and sponsored and source when present)."""
+        names, codes = np.unique(events["brand"].to_numpy(dtype=str), return_inverse=True)
+        sponsored = (events["sponsored"].to_numpy(dtype=bool) if "sponsored" in events.columns
+                     else np.zeros(len(events), dtype=bool))
+        mention = ((events["source"] == "mention").to_numpy(dtype=bool) if "source" in events.columns
+                   else np.zeros(len(events), dtype=bool))
+        return cls(events, names, codes.reshape(-1), sponsored, sponsored & mention)
+
+    def matching(self, names: list[str]) -> NDArray[np.bool_]:
+        """True for each event whose brand is one of `names` (normalized) or a handle that starts with it."""
+        return _matching_names(self.names, names)[self.codes] if len(self.codes) else np.zeros(0, dtype=bool)
 
 
 class CompetitorConflict(NamedTuple):
@@ -130,12 +158,14 @@ class CompetitorConflict(NamedTuple):
     posted_at: pd.Timestamp
 
 
-def competitor_conflicts(events: pd.DataFrame, competitors: list[str]) -> dict[str, CompetitorConflict]:
+def competitor_conflicts(events: pd.DataFrame | BrandEvents, competitors: list[str]) -> dict[str, CompetitorConflict]:
     """Creators who ran a sponsored post for any named competitor, with the latest such post."""
-    if not competitors or events.empty:
+    if not competitors:
         return {}
-    paid = events[events["sponsored"].to_numpy() & (events["source"] == "mention").to_numpy()]
-    hits = paid[_matches(paid["brand"], competitors)].sort_values("posted_at")
+    coded = events if isinstance(events, BrandEvents) else BrandEvents.of(events)
+    if coded.events.empty:
+        return {}
+    hits = coded.events[coded.paid_mention & coded.matching(competitors)].sort_values("posted_at")
     latest = hits.groupby("creator_id").tail(1)
     return {str(creator): CompetitorConflict(str(creator), str(brand), pd.Timestamp(posted_at))
             for creator, brand, posted_at in zip(latest["creator_id"], latest["brand"], latest["posted_at"],
@@ -149,13 +179,18 @@ class BrandAffinity(NamedTuple):
     organic_mentions: int
 
 
-def brand_affinity(events: pd.DataFrame, brand: str) -> dict[str, BrandAffinity]:
+def brand_affinity(events: pd.DataFrame | BrandEvents, brand: str) -> dict[str, BrandAffinity]:
     """Creators who mentioned the brief's brand, with counts of paid and organic posts."""
-    if not brand or events.empty:
+    if not brand:
         return {}
-    hits = events[_matches(events["brand"], [brand])]
-    paid = hits[hits["sponsored"]].groupby("creator_id")["post_id"].nunique()
-    organic = hits[~hits["sponsored"]].groupby("creator_id")["post_id"].nunique()
+    coded = events if isinstance(events, BrandEvents) else BrandEvents.of(events)
+    if coded.events.empty:
+        return {}
+    hit = coded.matching([brand])
+    hits = coded.events[hit]
+    sponsored = coded.sponsored[hit]
+    paid = hits[sponsored].groupby("creator_id")["post_id"].nunique()
+    organic = hits[~sponsored].groupby("creator_id")["post_id"].nunique()
     ids = set(paid.index) | set(organic.index)
     return {cid: BrandAffinity(int(paid.get(cid, 0)), int(organic.get(cid, 0))) for cid in ids}
 

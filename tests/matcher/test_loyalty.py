@@ -82,3 +82,22 @@ def test_loyalty_with_brand_floors() -> None:
     assert loyalty_with_brand(np.nan, 0.0, BrandAffinity(0, 2)) == (0.75, 1.0)
     assert loyalty_with_brand(0.9, 1.0, BrandAffinity(0, 1)) == (0.9, 1.0)
     assert loyalty_with_brand(0.4, 0.5, None) == (0.4, 0.5)
+
+
+def test_coded_brand_matching_equals_matching_every_event_string() -> None:
+    from matcher.loyalty import BrandEvents
+
+    rng = np.random.default_rng(1)
+    vocabulary = ["redbull", "redbullgermany", "red", "monster", "monsterenergy", "nike", "nikerunning", "adidas",
+                  "bull", "rockstar"]
+    brands = [vocabulary[i] for i in rng.integers(0, len(vocabulary), 500)]
+    events = pd.DataFrame({"brand": brands, "sponsored": rng.random(500) < 0.5,
+                           "source": np.where(rng.random(500) < 0.7, "mention", "hashtag")})
+    coded = BrandEvents.of(events)
+    for names in (["Red Bull"], ["red"], ["Nike", "MONSTER"], ["bull"], ["unknown brand"], []):
+        wanted = [normalize_brand(n) for n in names]
+        # slow reference: the rule applied to each event's own string
+        expected = [any(b == w or (len(w) >= 4 and b.startswith(w)) for w in wanted) for b in brands]
+        assert coded.matching(names).tolist() == expected
+    assert coded.paid_mention.tolist() == [s and m == "mention" for s, m in zip(events["sponsored"], events["source"],
+                                                                                 strict=True)]
