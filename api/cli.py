@@ -490,23 +490,23 @@ def serve(
                                          "model loaded (one per core answers most requests per second)")] = 1,
 ) -> None:
     """Serve the HTTP API and the web page over a store; new versions are swapped in without a restart."""
-    import logging
-
     import uvicorn
 
+    from api.observability import log_to_stderr
     from api.server import create_app
+    from api.transport import NoDelayH11Protocol
 
     settings = _settings()
-    # request lines are JSON already: one per line on stderr, for the log shipper
-    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    log_to_stderr()
+
     if workers == 1:
         uvicorn.run(create_app(settings, store, match_settings=_match_settings(settings)), host=host, port=port,
-                    log_config=None, access_log=False)
+                    log_config=None, access_log=False, http=NoDelayH11Protocol)
         return
     # worker processes build their own app from the environment (uvicorn imports the factory in each)
     os.environ["CREATORMATCH_SERVE_STORE"] = str(store.resolve())
     uvicorn.run("api.server:app_from_environment", factory=True, workers=workers, host=host, port=port,
-                log_config=None, access_log=False)
+                log_config=None, access_log=False, http=NoDelayH11Protocol)
 
 
 feedback_app = typer.Typer(no_args_is_help=True, help="Feedback users gave on the web page and API.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import sys
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -14,6 +15,11 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 from index import ServingIndex, SwapResult
 
 access_log = logging.getLogger("creatormatch.api")
+
+
+def log_to_stderr() -> None:
+    """Log lines as they are (request lines are JSON already), one per line on stderr, for the log shipper."""
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
 
 # latency buckets around the 100 ms goal of /match
 _BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1.0, 2.5, 5.0)

@@ -22,7 +22,7 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.exceptions import HTTPException
 
 from api.formatting import plan_to_dict
-from api.observability import Metrics, log_request, swap_logger
+from api.observability import Metrics, log_request, log_to_stderr, swap_logger
 from api.schemas import (
     CreatorResponse,
     ErrorBody,
@@ -154,6 +154,7 @@ def app_from_environment() -> FastAPI:
     Each worker loads the index and the model and polls the store itself; an admin reload or rollback
     reaches the worker that answers it at once and the others at their next poll.
     """
+    log_to_stderr()  # a spawned worker starts with logging unconfigured
     settings = Settings()
     if not settings.serve_store:
         raise CreatorMatchError("CREATORMATCH_SERVE_STORE: the store to serve is not set")
