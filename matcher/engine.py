@@ -13,10 +13,11 @@ from numpy.typing import NDArray
 
 from matcher.brief import Filters, ParsedBrief, parse_brief, with_filters
 from matcher.campaign import DEFAULT_ALTERNATES, PlanCandidate, TeamPlan, choose_team, ranked_baseline
+from matcher.columns import RowReader
 from matcher.cost import PriceEstimate, estimate_prices
 from matcher.diversity import mmr_order
 from matcher.errors import BriefError
-from matcher.filtering import allowed_mask
+from matcher.filtering import FilterColumns
 from matcher.loyalty import (
     BrandAffinity,
     BrandEvents,
@@ -177,6 +178,8 @@ class Matcher:
         self._rows_by_id: dict[str, int] | None = None
         self._score_columns: dict[str, NDArray[np.float64]] | None = None
         self._brand_events: BrandEvents | None = None
+        self._filter_columns: FilterColumns | None = None
+        self._row_readers: tuple[RowReader, RowReader] | None = None
 
     def niche_prototypes(self) -> NDArray[np.float32]:
         """Vectors of the taxonomy's niche descriptions, embedded once per matcher."""
@@ -193,7 +196,9 @@ class Matcher:
         """Which creators pass the hard filters (competitors excluded when that is the policy)."""
         conflicts = competitor_conflicts(self._brands(), list(filters.competitors))
         excluded = conflicts.keys() if self.settings.competitor_policy == "exclude" else ()
-        return allowed_mask(self.index.creators, filters, self.settings.tiers, excluded), conflicts
+        if self._filter_columns is None:
+            self._filter_columns = FilterColumns.of(self.index.creators)
+        return self._filter_columns.mask(filters, self.settings.tiers, excluded), conflicts
 
     def match(self, brief: str, *, k: int | None = None, preset: str | None = None,
               weights: Mapping[str, float] | None = None, filters: Filters | None = None,
@@ -353,7 +358,8 @@ class Matcher:
                                                 pool, allowed)
         affinity = brand_affinity(self._brands(), filters.brand or "")
         # the pool's columns as numpy, never a pandas row or sub-table: those cost milliseconds per query
-        columns = {name: self.index.creators[name].iloc[rows].to_numpy() for name in _EXPLAINED}
+        creators = self._readers()[0]
+        columns = {name: creators.take(name, rows) for name in _EXPLAINED}
         components = self._components(rows, columns["creator_id"], niche_raw, affinity, filters)
         combined = combine(components, weights)
         total = combined.total.copy()
@@ -374,6 +380,13 @@ class Matcher:
         shown = [int(position) for position in order[:limit]]
         evidence = self._evidence([int(ranked.rows[position]) for position in shown], ranked.query)
         return tuple(self._explain(ranked, position, lines) for position, lines in zip(shown, evidence, strict=True))
+
+    def _readers(self) -> tuple[RowReader, RowReader]:
+        """Fast row takes of the creator columns an explanation shows and of the texts, made once per matcher."""
+        if self._row_readers is None:
+            self._row_readers = (RowReader(self.index.creators, _EXPLAINED),
+                                 RowReader(self.index.units, ("source", "post_id", "shown")))
+        return self._row_readers
 
     def _brands(self) -> BrandEvents:
         """The index's brand events with their brands coded, made once per matcher."""
@@ -465,9 +478,8 @@ class Matcher:
             chosen.append(start + best)
             similarities.append(similarity[best])
         flat = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.int64)
-        units = self.index.units
-        sources, post_ids, shown = ([str(v) for v in units[name].iloc[flat].tolist()]
-                                    for name in ("source", "post_id", "shown"))
+        units = self._readers()[1]
+        sources, post_ids, shown = ([str(v) for v in units.take(name, flat)] for name in ("source", "post_id", "shown"))
         out, at = [], 0
         for found, similarity in zip(chosen, similarities, strict=True):
             out.append(tuple(Evidence(source=sources[at + i], post_id=post_ids[at + i], text=_snippet(shown[at + i]),

@@ -339,3 +339,6 @@ def test_serve_with_two_workers_answers_as_the_engine_does(tmp_path: Path) -> No
     for answer in answers:
         assert answer.status_code == 200
         assert [r["creator_id"] for r in answer.json()["results"]] == expected_ids
+    # the workers log their requests too (a spawned process starts with logging unconfigured)
+    lines = [json.loads(line) for line in stderr.splitlines() if line.startswith("{")]
+    assert sum(1 for line in lines if line.get("route") == "/match" and line.get("status") == 200) == 12

@@ -32,3 +32,49 @@ def test_each_filter_by_hand() -> None:
     assert mask(min_trust=0.5) == [True, False, False, True]  # unknown trust does not pass
     assert mask(budget=300.0) == [True, True, False, True]  # unknown price passes (flagged later)
     assert allowed_mask(table, Filters(), tiers, excluded_ids={"a", "d"}).tolist() == [False, True, True, False]
+
+
+def test_coded_filters_equal_the_plain_pandas_rules_on_a_random_table() -> None:
+    from matcher.filtering import FilterColumns
+
+    rng = np.random.default_rng(8)
+    n = 2_000
+    table = pd.DataFrame({
+        "creator_id": [f"c{i}" for i in range(n)],
+        "platform": rng.choice(["instagram", "tiktok", "youtube", None], n),
+        "followers": rng.integers(500, 3_000_000, n),
+        "country": rng.choice(["DE", "FR", "US", "AT", None], n),
+        "language": rng.choice(["de", "fr", "en", None], n),
+        "trust_score": np.where(rng.random(n) < 0.2, np.nan, rng.random(n)),
+        "price_per_post": np.where(rng.random(n) < 0.3, np.nan, rng.uniform(10, 5_000, n)),
+    }).astype({"platform": "string[pyarrow]", "country": "string[pyarrow]", "creator_id": "string[pyarrow]"})
+    columns, tiers = FilterColumns.of(table), TierThresholds()
+    cases = [Filters(platforms=("tiktok", "youtube")), Filters(countries=("DE", "AT"), languages=("de",)),
+             Filters(min_followers=10_000, max_followers=900_000, tiers=("micro", "macro")),
+             Filters(min_trust=0.6, budget=800.0), Filters(countries=("XX",))]
+    for filters in cases:
+        # the slow reference: each rule on the pandas columns themselves
+        expected = np.ones(n, dtype=bool)
+        followers = table["followers"].to_numpy(dtype=float)
+        if filters.platforms:
+            expected &= table["platform"].isin(filters.platforms).fillna(False).to_numpy(dtype=bool)
+        if filters.countries:
+            expected &= table["country"].isin(filters.countries).fillna(False).to_numpy(dtype=bool)
+        if filters.languages:
+            expected &= table["language"].isin(filters.languages).to_numpy(dtype=bool)
+        if filters.min_followers is not None:
+            expected &= followers >= filters.min_followers
+        if filters.max_followers is not None:
+            expected &= followers <= filters.max_followers
+        if filters.tiers:
+            names = np.where(followers < 10_000, "nano", np.where(followers < 100_000, "micro",
+                             np.where(followers < 1_000_000, "macro", "mega")))
+            expected &= np.isin(names, filters.tiers)
+        if filters.min_trust is not None:
+            expected &= table["trust_score"].fillna(-1.0).to_numpy() >= filters.min_trust
+        if filters.budget is not None:
+            price = table["price_per_post"].to_numpy()
+            expected &= np.isnan(price) | (price <= filters.budget)
+        assert columns.mask(filters, tiers).tolist() == expected.tolist()
+    excluded = {"c3", "c10", "c999", "nobody"}
+    assert np.flatnonzero(~columns.mask(Filters(), tiers, excluded)).tolist() == [3, 10, 999]
