@@ -317,8 +317,9 @@ def test_serve_with_two_workers_answers_as_the_engine_does(tmp_path: Path) -> No
     url = f"http://127.0.0.1:{port}"
 
     def ready() -> bool:
+        # each new connection may reach either worker: both must say ready, several times in a row
         try:
-            return httpx.get(f"{url}/readyz").status_code == 200
+            return all(httpx.get(f"{url}/readyz").status_code == 200 for _ in range(10))
         except httpx.HTTPError:
             return False
 
