@@ -148,22 +148,21 @@ class OnnxSentenceModel:
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         if not texts:
             return out
-        tokens = self._tokenizer(list(texts), truncation=True, max_length=self.max_seq_length)["input_ids"]
-        batches = token_batches([len(ids) for ids in tokens], self.tokens_per_batch)
+        # tokenized once; each batch is padded from these lists
+        tokens = self._tokenizer(list(texts), truncation=True, max_length=self.max_seq_length)
+        batches = token_batches([len(ids) for ids in tokens["input_ids"]], self.tokens_per_batch)
         if len(batches) == 1 or len(self._sessions) == 1:
             for rows in batches:
-                out[rows] = self._run(texts, rows)
+                out[rows] = self._run(tokens, rows)
             return out
         if self._pool is None:
             self._pool = ThreadPoolExecutor(len(self._sessions), thread_name_prefix="onnx-encoder")
-        for rows, vectors in zip(batches, self._pool.map(lambda rows: self._run(texts, rows), batches), strict=True):
+        for rows, vectors in zip(batches, self._pool.map(lambda rows: self._run(tokens, rows), batches), strict=True):
             out[rows] = vectors
         return out
 
-    def _run(self, texts: Sequence[str], rows: NDArray[np.int64]) -> NDArray[np.float32]:
-        tokens = self._tokenizer([texts[i] for i in rows], padding=True, truncation=True,
-                                 max_length=self.max_seq_length, return_tensors="np")
-        feed = {name: np.asarray(tokens[name], dtype=np.int64) for name in _INPUTS if name in self._inputs}
+    def _run(self, tokens: Any, rows: NDArray[np.int64]) -> NDArray[np.float32]:
+        feed = self._padded(tokens, rows)
         # a session runs one batch at a time: concurrent callers (server threads) each take a free one
         session = self._free.get()
         try:
@@ -176,6 +175,21 @@ class OnnxSentenceModel:
             mask = feed["attention_mask"][..., None].astype(np.float32)
             pooled = (hidden * mask).sum(axis=1) / np.maximum(mask.sum(axis=1), 1e-9)
         return (pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)).astype(np.float32)
+
+    def _padded(self, tokens: Any, rows: NDArray[np.int64]) -> dict[str, NDArray[np.int64]]:
+        """The model inputs of texts `rows`, right-padded to the batch's longest (pad id, mask 0, type 0)."""
+        longest = max(len(tokens["input_ids"][i]) for i in rows)
+        feed = {}
+        for name in _INPUTS:
+            if name not in self._inputs or name not in tokens:
+                continue
+            pad = self._tokenizer.pad_token_id if name == "input_ids" else 0
+            array = np.full((len(rows), longest), pad, dtype=np.int64)
+            for position, row in enumerate(rows):
+                values = tokens[name][row]
+                array[position, : len(values)] = values
+            feed[name] = array
+        return feed
 
 
 def token_batches(lengths: Sequence[int], tokens_per_batch: int) -> list[NDArray[np.int64]]:

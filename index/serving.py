@@ -180,7 +180,7 @@ class ServingIndex:
         encoder = self.encoders.encoder_for(identity)
         matcher = matcher_for(loaded, encoder, self.settings)
         try:
-            matcher.niche_prototypes()  # loads the model and embeds the taxonomy now, not in a request
+            matcher.prepare()  # loads the model, embeds the taxonomy and codes the columns now, not in a request
         except Exception as exc:
             raise StoreError(f"version '{version}': its encoder fails ({type(exc).__name__}: {exc})") from None
         return ServingVersion(version, matcher, loaded.manifest, time.time())

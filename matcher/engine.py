@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
+from functools import cached_property
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -175,11 +176,6 @@ class Matcher:
         self._unit_start, self._unit_end = index.unit_ranges()
         self._prototypes: NDArray[np.float32] | None = None
         self._prices: PriceEstimate | None = None
-        self._rows_by_id: dict[str, int] | None = None
-        self._score_columns: dict[str, NDArray[np.float64]] | None = None
-        self._brand_events: BrandEvents | None = None
-        self._filter_columns: FilterColumns | None = None
-        self._row_readers: tuple[RowReader, RowReader] | None = None
 
     def niche_prototypes(self) -> NDArray[np.float32]:
         """Vectors of the taxonomy's niche descriptions, embedded once per matcher."""
@@ -194,11 +190,40 @@ class Matcher:
 
     def eligible(self, filters: Filters) -> tuple[NDArray[np.bool_], dict[str, CompetitorConflict]]:
         """Which creators pass the hard filters (competitors excluded when that is the policy)."""
-        conflicts = competitor_conflicts(self._brands(), list(filters.competitors))
+        conflicts = competitor_conflicts(self._brands, list(filters.competitors))
         excluded = conflicts.keys() if self.settings.competitor_policy == "exclude" else ()
-        if self._filter_columns is None:
-            self._filter_columns = FilterColumns.of(self.index.creators)
         return self._filter_columns.mask(filters, self.settings.tiers, excluded), conflicts
+
+    def prepare(self) -> None:
+        """Build now what queries look up (taxonomy vectors, coded columns), so no request pays for it."""
+        self.niche_prototypes()
+        _ = (self._brands, self._filter_columns, self._scores, self._creator_reader, self._unit_reader)
+
+    @cached_property
+    def _brands(self) -> BrandEvents:
+        """The index's brand events with their brands coded."""
+        return BrandEvents.of(self.index.brand_events)
+
+    @cached_property
+    def _filter_columns(self) -> FilterColumns:
+        """The creator columns the filters read, coded."""
+        return FilterColumns.of(self.index.creators)
+
+    @cached_property
+    def _scores(self) -> dict[str, NDArray[np.float64]]:
+        """The creators' signal columns as float arrays (views of float64 columns)."""
+        creators = self.index.creators
+        return {name: creators[name].to_numpy(dtype=float) for name in _SCORED}
+
+    @cached_property
+    def _creator_reader(self) -> RowReader:
+        """Fast row takes of the creator columns an explanation shows."""
+        return RowReader(self.index.creators, _EXPLAINED)
+
+    @cached_property
+    def _unit_reader(self) -> RowReader:
+        """Fast row takes of the texts shown as evidence."""
+        return RowReader(self.index.units, ("source", "post_id", "shown"))
 
     def match(self, brief: str, *, k: int | None = None, preset: str | None = None,
               weights: Mapping[str, float] | None = None, filters: Filters | None = None,
@@ -236,11 +261,11 @@ class Matcher:
         seeds = list(dict.fromkeys(str(c) for c in creator_ids))
         if not seeds:
             raise BriefError("creator_id: give at least one seed creator")
-        row_of = self._row_of_id()
-        unknown = [seed for seed in seeds if seed not in row_of]
+        found = self._filter_columns.creator_ids.get_indexer(pd.Index(seeds))
+        unknown = [seed for seed, row in zip(seeds, found, strict=True) if row < 0]
         if unknown:
             raise BriefError(f"creator_id: unknown {', '.join(map(repr, unknown))} (not in index {self.version})")
-        rows = np.array([row_of[seed] for seed in seeds], dtype=np.int64)
+        rows = found.astype(np.int64)
         vectors = self.index.creator_vectors[rows].astype(np.float64)
         norms = np.linalg.norm(vectors, axis=1)
         if not np.any(norms > 0):
@@ -334,11 +359,6 @@ class Matcher:
                                            creators["tier"], creators["engagement_score"])
         return self._prices
 
-    def _row_of_id(self) -> dict[str, int]:
-        if self._rows_by_id is None:
-            self._rows_by_id = {str(c): i for i, c in enumerate(self.index.creators["creator_id"])}
-        return self._rows_by_id
-
     def brief_query(self, parsed: ParsedBrief) -> tuple[NDArray[np.float32], tuple[tuple[str, float], ...]]:
         """The brief's query vector (steered towards its niches) and the niches it was read as."""
         query = self.encoder.encode([parsed.query_text])[0]
@@ -356,10 +376,9 @@ class Matcher:
         rows, niche_raw = self.niche.candidates(query, self.search, self.index.creator_vectors,
                                                 self.index.unit_vectors, self._unit_start, self._unit_end,
                                                 pool, allowed)
-        affinity = brand_affinity(self._brands(), filters.brand or "")
+        affinity = brand_affinity(self._brands, filters.brand or "")
         # the pool's columns as numpy, never a pandas row or sub-table: those cost milliseconds per query
-        creators = self._readers()[0]
-        columns = {name: creators.take(name, rows) for name in _EXPLAINED}
+        columns = {name: self._creator_reader.take(name, rows) for name in _EXPLAINED}
         components = self._components(rows, columns["creator_id"], niche_raw, affinity, filters)
         combined = combine(components, weights)
         total = combined.total.copy()
@@ -381,31 +400,11 @@ class Matcher:
         evidence = self._evidence([int(ranked.rows[position]) for position in shown], ranked.query)
         return tuple(self._explain(ranked, position, lines) for position, lines in zip(shown, evidence, strict=True))
 
-    def _readers(self) -> tuple[RowReader, RowReader]:
-        """Fast row takes of the creator columns an explanation shows and of the texts, made once per matcher."""
-        if self._row_readers is None:
-            self._row_readers = (RowReader(self.index.creators, _EXPLAINED),
-                                 RowReader(self.index.units, ("source", "post_id", "shown")))
-        return self._row_readers
-
-    def _brands(self) -> BrandEvents:
-        """The index's brand events with their brands coded, made once per matcher."""
-        if self._brand_events is None:
-            self._brand_events = BrandEvents.of(self.index.brand_events)
-        return self._brand_events
-
-    def _scores(self) -> dict[str, NDArray[np.float64]]:
-        """The creators' signal columns as float arrays, made once per matcher (views of float64 columns)."""
-        if self._score_columns is None:
-            creators = self.index.creators
-            self._score_columns = {name: creators[name].to_numpy(dtype=float) for name in _SCORED}
-        return self._score_columns
-
     def _components(self, rows: NDArray[np.int64], creator_ids: NDArray[Any], niche_raw: NDArray[np.float64],
                     affinity: dict[str, BrandAffinity], filters: Filters) -> dict[str, ComponentScores]:
         n = len(rows)
         ones = np.ones(n)
-        scores = {name: values[rows] for name, values in self._scores().items()}
+        scores = {name: values[rows] for name, values in self._scores.items()}
         loyalty, loyalty_confidence = scores["loyalty_score"], scores["loyalty_confidence"]
         if affinity:
             for i, creator_id in enumerate(creator_ids):
@@ -478,7 +477,7 @@ class Matcher:
             chosen.append(start + best)
             similarities.append(similarity[best])
         flat = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.int64)
-        units = self._readers()[1]
+        units = self._unit_reader
         sources, post_ids, shown = ([str(v) for v in units.take(name, flat)] for name in ("source", "post_id", "shown"))
         out, at = [], 0
         for found, similarity in zip(chosen, similarities, strict=True):
