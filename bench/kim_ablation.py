@@ -2,7 +2,8 @@
 
 usage: python bench/kim_ablation.py STORE BRIEFS.jsonl LABELS.csv
 Variants: plain cosine to creator centroids; + pseudo-relevance feedback; + taxonomy steering;
-both (the default). Preset relevance, top 100, filters parsed from each brief.
+both (the default); both with the feedback query searching the whole catalog again instead of
+re-scoring the first search's top 1,000. Preset relevance, top 100, filters parsed from each brief.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ VARIANTS = {
     "+ feedback (Rocchio, top 50, weight 2)": NicheScorer(taxonomy_weight=0.0),
     "+ taxonomy steering (45 niches)": NicheScorer(feedback_depth=0),
     "+ both (default)": NicheScorer(),
+    "+ both, feedback re-scans the catalog": NicheScorer(feedback_rescore_depth=0),
 }
 
 

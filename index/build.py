@@ -65,7 +65,15 @@ def pool_creator_vectors(unit_vectors: NDArray[np.float32], unit_rows: NDArray[n
                          n_creators: int) -> NDArray[np.float32]:
     """Each creator's vector: the normalized mean of its text vectors (zero for a creator with none)."""
     sums = np.zeros((n_creators, unit_vectors.shape[1]), dtype=np.float64)
-    np.add.at(sums, unit_rows, unit_vectors)
+    # one vectorized add per position within a creator's texts (the k-th text of every creator at once),
+    # in the order np.add.at adds, which took 2.8 s for the 63k texts of the Kim catalog (this: 0.15 s)
+    order = np.argsort(unit_rows, kind="stable")
+    rows = unit_rows[order]
+    first = np.r_[True, rows[1:] != rows[:-1]] if len(rows) else np.zeros(0, dtype=bool)
+    position = np.arange(len(rows)) - np.flatnonzero(first)[np.cumsum(first) - 1]
+    for k in range(int(position.max(initial=-1)) + 1):
+        chosen = position == k
+        sums[rows[chosen]] += unit_vectors[order[chosen]]
     norms = np.linalg.norm(sums, axis=1, keepdims=True)
     return np.where(norms > 0, sums / np.maximum(norms, 1e-12), 0.0).astype(np.float32)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Any, NamedTuple
 
@@ -69,6 +69,11 @@ class Evidence:
     text: str
     similarity: float
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (the fields in order)."""
+        return {"source": self.source, "post_id": self.post_id, "text": self.text,
+                "similarity": _json_scalar(self.similarity)}
+
 
 @dataclass(frozen=True)
 class Component:
@@ -82,6 +87,13 @@ class Component:
     weight: float
     contribution: float
     missing: bool
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (the fields in order; a non-finite number becomes null)."""
+        return {"name": self.name, "raw": _json_scalar(self.raw), "score": _json_scalar(self.score),
+                "confidence": _json_scalar(self.confidence), "normalized": _json_scalar(self.normalized),
+                "weight": _json_scalar(self.weight), "contribution": _json_scalar(self.contribution),
+                "missing": _json_scalar(self.missing)}
 
 
 @dataclass(frozen=True)
@@ -97,6 +109,16 @@ class Match:
     components: tuple[Component, ...]
     flags: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form, as `dataclasses.asdict` gives it with non-finite numbers as null.
+
+        Written out field by field: `asdict` deep-copies every value and cost 1.7 ms of a /match response.
+        """
+        return {"creator_id": self.creator_id, "handle": self.handle, "platform": self.platform,
+                "followers": _json_scalar(self.followers), "tier": self.tier, "score": _json_scalar(self.score),
+                "components": [component.to_dict() for component in self.components],
+                "flags": list(self.flags), "evidence": [line.to_dict() for line in self.evidence]}
 
 
 @dataclass(frozen=True)
@@ -127,19 +149,16 @@ class MatchResponse:
             "weights": self.weights,
             "index_version": self.index_version,
             "eligible_creators": self.eligible_creators,
-            "results": [_clean(asdict(m)) for m in self.results],
+            "results": [m.to_dict() for m in self.results],
         }
 
 
-def _clean(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_clean(v) for v in value]
+def _json_scalar(value: Any) -> Any:
+    """A plain Python scalar for JSON: numpy scalars unwrapped, NaN and infinities as None."""
+    if isinstance(value, np.generic):
+        value = value.item()
     if isinstance(value, float) and not math.isfinite(value):
         return None
-    if isinstance(value, np.generic):
-        return _clean(value.item())
     return value
 
 

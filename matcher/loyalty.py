@@ -15,6 +15,8 @@ from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from numpy.typing import NDArray
 
 SPONSORED_FOR_FULL_CONFIDENCE = 3
@@ -29,14 +31,26 @@ _MARKER_TAGS = frozenset({"ad", "ads", "sponsored", "spon", "advert", "advertise
                           "werbung", "anzeige", "publicidad", "publicite", "gifted"})
 
 
+_NOT_BRAND_CHARACTER = re.compile(r"[^0-9a-z]")
+
+
 def normalize_brand(name: str) -> str:
     """Brand or handle reduced to lowercase letters and digits, so 'Red Bull' matches '@redbull'."""
-    return re.sub(r"[^0-9a-z]", "", name.lower())
+    return _NOT_BRAND_CHARACTER.sub("", name.lower())
 
 
 def detect_sponsored(captions: pd.Series) -> NDArray[np.bool_]:
     """True where a caption carries a paid-partnership disclosure marker."""
-    return captions.fillna("").str.contains(_DISCLOSURE).to_numpy(dtype=bool)
+    texts = captions.fillna("").astype(str).tolist()
+    # Arrow's RE2 scans 40k captions in 0.16 s where Python's re takes 1.4 s. Its \b is ASCII-only, so it
+    # also matches where a marker runs into a non-ASCII letter ('#adé'); every \b of the pattern touches
+    # an ASCII letter, so it never misses a caption Python matches. Python's re confirms its hits.
+    maybe = pc.match_substring_regex(pa.array(texts, type=pa.large_string()), _DISCLOSURE.pattern,
+                                     ignore_case=True).to_numpy(zero_copy_only=False)
+    found = np.zeros(len(texts), dtype=bool)
+    for position in np.flatnonzero(maybe):
+        found[position] = _DISCLOSURE.search(texts[position]) is not None
+    return found
 
 
 def sponsored_flags(posts: pd.DataFrame) -> NDArray[np.bool_]:
@@ -57,25 +71,34 @@ def brand_events(posts: pd.DataFrame) -> pd.DataFrame:
     if posts.empty:
         return pd.DataFrame(columns=columns)
     sponsored = sponsored_flags(posts)
-    rows: list[tuple[object, ...]] = []
-    for creator_id, post_id, posted_at, caption, mentions, paid in zip(
-        posts["creator_id"], posts["post_id"], posts["posted_at"], posts["caption"], posts["brand_mentions"],
-        sponsored, strict=True,
-    ):
+    # events as (post position, brand, paid, source); the post's columns are taken once at the end,
+    # and each distinct handle or tag is normalized once (the Kim catalog repeats them 417k times)
+    positions: list[int] = []
+    brands: list[str] = []
+    paid_flags: list[bool] = []
+    sources: list[str] = []
+    brand_of: dict[str, str] = {}
+    for position, (caption, mentions, paid) in enumerate(zip(
+        posts["caption"].tolist(), posts["brand_mentions"].tolist(), sponsored.tolist(), strict=True,
+    )):
         handles = mentions if mentions else tuple(m.lower() for m in _MENTION.findall(caption or ""))
         seen: set[str] = set()
-        for handle in handles:
-            brand = normalize_brand(handle)
-            if brand and brand not in seen:
+        for name, source in [*((handle, "mention") for handle in handles),
+                             *((tag, "hashtag") for tag in _HASHTAG.findall(caption or ""))]:
+            brand = brand_of.get(name)
+            if brand is None:
+                brand = brand_of[name] = normalize_brand(name)
+            if brand and brand not in seen and (source == "mention" or brand not in _MARKER_TAGS):
                 seen.add(brand)
-                rows.append((creator_id, post_id, brand, posted_at, bool(paid), "mention"))
-        for tag in _HASHTAG.findall(caption or ""):
-            brand = normalize_brand(tag)
-            if brand and brand not in seen and brand not in _MARKER_TAGS:
-                seen.add(brand)
-                rows.append((creator_id, post_id, brand, posted_at, False, "hashtag"))
-    events = pd.DataFrame(rows, columns=columns)
-    events["sponsored"] = events["sponsored"].astype(bool)
+                positions.append(position)
+                brands.append(brand)
+                paid_flags.append(bool(paid) and source == "mention")
+                sources.append(source)
+    events = posts[["creator_id", "post_id", "posted_at"]].take(positions).reset_index(drop=True)
+    events["brand"] = pd.Series(brands, dtype=events["creator_id"].dtype)
+    events["sponsored"] = np.array(paid_flags, dtype=bool)
+    events["source"] = pd.Series(sources, dtype=events["creator_id"].dtype)
+    events = events[columns]
     return events
 
 

@@ -119,3 +119,22 @@ def test_manifest_is_json(small_demo, tmp_path: Path) -> None:
     report = build_store(creators, posts, tmp_path / "s", HashingEncoder())
     text = (tmp_path / "s" / "versions" / report.version / "manifest.json").read_text()
     assert json.loads(text)["version"] == report.version
+
+
+def test_pooled_creator_vectors_by_hand_and_against_add_at() -> None:
+    from index.build import pool_creator_vectors
+
+    # creator 0: (3,0) + (0,4) -> (3,4)/5; creator 1: no text -> 0; creator 2: (0,2) -> (0,1); rows unsorted
+    vectors = np.array([[0, 4], [0, 2], [3, 0]], dtype=np.float32)
+    pooled = pool_creator_vectors(vectors, np.array([0, 2, 0]), 3)
+    np.testing.assert_allclose(pooled, [[0.6, 0.8], [0.0, 0.0], [0.0, 1.0]], atol=1e-7)
+    assert pool_creator_vectors(np.zeros((0, 2), np.float32), np.zeros(0, np.int64), 2).tolist() == [[0, 0], [0, 0]]
+    # the slow reference: np.add.at in input order
+    rng = np.random.default_rng(3)
+    vectors = rng.standard_normal((500, 8)).astype(np.float32)
+    rows = rng.integers(0, 120, 500)
+    sums = np.zeros((130, 8))
+    np.add.at(sums, rows, vectors)
+    norms = np.linalg.norm(sums, axis=1, keepdims=True)
+    reference = np.where(norms > 0, sums / np.maximum(norms, 1e-12), 0.0).astype(np.float32)
+    np.testing.assert_allclose(pool_creator_vectors(vectors, rows, 130), reference, atol=1e-6)

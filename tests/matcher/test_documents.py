@@ -17,3 +17,21 @@ def test_units_are_bio_then_captions_per_creator_and_skip_empty_text() -> None:
     units = creator_units(creators, recent)
     assert units[["creator_row", "source", "post_id", "text"]].values.tolist() == [
         [0, "bio", "", "Baker"], [0, "caption", "2", "cake"], [1, "caption", "1", "bread"]]
+
+
+def test_clean_text_skips_only_patterns_that_cannot_match() -> None:
+    import matcher.documents as documents
+
+    def every_pattern(text: str) -> str:  # the reference: all five substitutions on every text
+        text = documents._URL.sub(" ", text)
+        text = documents._MENTION.sub(" ", text)
+        text = documents._HASHTAG.sub(lambda m: " " + documents._CAMEL.sub(" ", m.group(1)).replace("_", " ") + " ",
+                                      text)
+        text = documents._SYMBOLS.sub(" ", text)
+        text = documents._RULES.sub(" ", text)
+        return " ".join(text.split())[:MAX_UNIT_CHARS]
+
+    texts = ["see WWW.Shop.com now", "HTTPS://x.io/a b", "plain ascii words", "café ☀️ time", "a@b and @handle",
+             "#NoFilter life", "☀", "dots..... and --- rules", "ftp://files.example", "wwwx. not a url", ""]
+    assert [clean_text(t) for t in texts] == [every_pattern(t) for t in texts]
+    assert clean_text("see WWW.Shop.com now") == "see now"

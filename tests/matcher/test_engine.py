@@ -110,5 +110,36 @@ def test_json_contract_fields() -> None:
         first["components"][0])
 
 
+
+def test_match_to_dict_equals_asdict_with_non_finite_numbers_as_null() -> None:
+    import dataclasses
+    import json
+
+    import numpy as np
+
+    def reference(value: object) -> object:  # the slow path: asdict, then clean recursively
+        if isinstance(value, dict):
+            return {k: reference(v) for k, v in value.items()}
+        if isinstance(value, list | tuple):
+            return [reference(v) for v in value]
+        if isinstance(value, np.generic):
+            value = value.item()
+        return None if isinstance(value, float) and not math.isfinite(value) else value
+
+    from matcher.engine import Component, Evidence, Match
+
+    made = Match("c1", "h", "instagram", np.int64(5), "nano", np.float64(0.5),
+                 (Component("loyalty", float("nan"), None, np.float64(0.0), float("inf"), 0.1, -0.0, np.True_),),
+                 ("flag",), (Evidence("bio", "", "text", np.float32(0.25)),))
+    assert made.to_dict()["components"][0] == {"name": "loyalty", "raw": None, "score": None, "confidence": 0.0,
+                                               "normalized": None, "weight": 0.1, "contribution": -0.0,
+                                               "missing": True}
+    results = (*matcher().match("dog", k=5).results, made)
+    for match in results:
+        fast = match.to_dict()
+        assert fast == reference(dataclasses.asdict(match))
+        assert list(fast) == [f.name for f in dataclasses.fields(match)]
+        json.dumps(fast, allow_nan=False)  # strict JSON: no NaN left
+
 def test_search_is_the_faiss_flat_index() -> None:
     assert isinstance(matcher().search, FaissSearch)

@@ -34,6 +34,21 @@ def test_sponsorship_from_flag_else_disclosure_markers() -> None:
     assert sponsored_flags(frame).tolist() == [True, True, False, False, True]
 
 
+
+def test_disclosure_detection_agrees_with_python_regex_where_re2_differs() -> None:
+    from matcher.loyalty import _DISCLOSURE, detect_sponsored
+
+    captions = ["love it #ad", "#AD", "#Werbung!", "#adé new", "#ad你好", "#advert", "#adventure",
+                "PAID PARTNERSHIP", "paid partnerships", "unpaid partnership", "in partnership with @x",
+                "sponsored by", "sponsored byé", "x#ad", "##ad", "", "#gifted_box", "#gifted", "éin partnership with",
+                "#ſponsored", "mid\u200d#ad"]
+    expected = [_DISCLOSURE.search(text) is not None for text in captions]
+    # by hand: Python's \b is Unicode-aware, so '#adé', '#ad你好', 'sponsored byé' and 'éin partnership'
+    # are not markers (RE2 alone would say they are)
+    assert expected == [True, True, True, False, False, True, False, True, False, False, True, True, False,
+                        True, True, False, False, True, False, True, True]
+    assert detect_sponsored(pd.Series([*captions, None])).tolist() == [*expected, False]
+
 def test_brand_events_from_mentions_or_caption_handles_and_hashtags() -> None:
     frame = posts([("a", "1", "thanks @Red.Bull #ad #energy", None, ()),
                    ("a", "2", "with @friend", False, ("glowlab",))])
@@ -101,3 +116,40 @@ def test_coded_brand_matching_equals_matching_every_event_string() -> None:
         assert coded.matching(names).tolist() == expected
     assert coded.paid_mention.tolist() == [s and m == "mention" for s, m in zip(events["sponsored"], events["source"],
                                                                                  strict=True)]
+
+
+
+def test_brand_events_match_a_per_post_reference() -> None:
+    import re
+
+    rng = np.random.default_rng(5)
+    words = ["@RedBull", "@red.bull", "#redbull", "#ad", "@nike", "#Nike", "#gifted", "@ad", "#x", "hello", "@A_B"]
+    rows = []
+    for i in range(300):
+        caption = " ".join(rng.choice(words, size=int(rng.integers(0, 6))))
+        tagged = rng.choice(["glowlab", "Glow Lab", "nike"], size=int(rng.integers(0, 3)))
+        mentions = tuple(tagged) if i % 4 == 0 else ()
+        rows.append((f"c{i % 7}", str(i), caption, [None, True, False][i % 3], mentions))
+    frame = pd.DataFrame({
+        "creator_id": [r[0] for r in rows], "post_id": [r[1] for r in rows],
+        "posted_at": pd.date_range("2024-01-01", periods=len(rows), freq="h", tz="UTC"),
+        "caption": [r[2] for r in rows], "is_sponsored": [r[3] for r in rows], "brand_mentions": [r[4] for r in rows]})
+    paid = sponsored_flags(frame)
+    expected = []
+    for position, (creator_id, post_id, caption, _, mentions) in enumerate(rows):
+        handles = mentions or tuple(m.lower() for m in re.findall(r"(?<![\w.])@([A-Za-z0-9_.]{2,30})", caption))
+        seen: set[str] = set()
+        for handle in handles:
+            brand = re.sub(r"[^0-9a-z]", "", handle.lower())
+            if brand and brand not in seen:
+                seen.add(brand)
+                expected.append((creator_id, post_id, brand, bool(paid[position]), "mention"))
+        for tag in re.findall(r"#(\w{2,60})", caption):
+            brand = re.sub(r"[^0-9a-z]", "", tag.lower())
+            if brand and brand not in seen and brand not in {"ad", "gifted"}:
+                seen.add(brand)
+                expected.append((creator_id, post_id, brand, False, "hashtag"))
+    events = brand_events(frame)
+    got = list(map(tuple, events[["creator_id", "post_id", "brand", "sponsored", "source"]].to_numpy().tolist()))
+    assert got == expected and len(expected) > 100
+    assert (events["posted_at"].to_numpy() == frame["posted_at"].to_numpy()[events["post_id"].astype(int)]).all()
