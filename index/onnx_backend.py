@@ -177,17 +177,26 @@ class OnnxSentenceModel:
         return (pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)).astype(np.float32)
 
     def _padded(self, tokens: Any, rows: NDArray[np.int64]) -> dict[str, NDArray[np.int64]]:
-        """The model inputs of texts `rows`, right-padded to the batch's longest (pad id, mask 0, type 0)."""
+        """The model inputs of texts `rows`, padded to the batch's longest as the tokenizer pads.
+
+        Pad values and side come from the tokenizer (pad id, pad token type, mask 0; right unless it
+        pads left), so the batch equals `tokenizer(texts, padding=True)` without tokenizing again.
+        """
         longest = max(len(tokens["input_ids"][i]) for i in rows)
+        pad_values = {"input_ids": self._tokenizer.pad_token_id or 0, "attention_mask": 0,
+                      "token_type_ids": getattr(self._tokenizer, "pad_token_type_id", 0)}
+        left = getattr(self._tokenizer, "padding_side", "right") == "left"
         feed = {}
         for name in _INPUTS:
             if name not in self._inputs or name not in tokens:
                 continue
-            pad = self._tokenizer.pad_token_id if name == "input_ids" else 0
-            array = np.full((len(rows), longest), pad, dtype=np.int64)
+            array = np.full((len(rows), longest), pad_values[name], dtype=np.int64)
             for position, row in enumerate(rows):
                 values = tokens[name][row]
-                array[position, : len(values)] = values
+                if left:
+                    array[position, longest - len(values):] = values
+                else:
+                    array[position, : len(values)] = values
             feed[name] = array
         return feed
 

@@ -182,7 +182,8 @@ class ServingIndex:
         try:
             matcher.prepare()  # loads the model, embeds the taxonomy and codes the columns now, not in a request
         except Exception as exc:
-            raise StoreError(f"version '{version}': its encoder fails ({type(exc).__name__}: {exc})") from None
+            raise StoreError(f"version '{version}': cannot be made ready for queries (model or columns: "
+                             f"{type(exc).__name__}: {exc})") from None
         return ServingVersion(version, matcher, loaded.manifest, time.time())
 
     def start_watching(self, interval: float) -> None:

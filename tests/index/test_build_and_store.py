@@ -137,4 +137,5 @@ def test_pooled_creator_vectors_by_hand_and_against_add_at() -> None:
     np.add.at(sums, rows, vectors)
     norms = np.linalg.norm(sums, axis=1, keepdims=True)
     reference = np.where(norms > 0, sums / np.maximum(norms, 1e-12), 0.0).astype(np.float32)
-    np.testing.assert_allclose(pool_creator_vectors(vectors, rows, 130), reference, atol=1e-6)
+    # same additions in the same order: bit for bit
+    np.testing.assert_array_equal(pool_creator_vectors(vectors, rows, 130), reference)

@@ -110,3 +110,23 @@ def test_sessions_side_by_side_give_the_vectors_of_one_session() -> None:
     one = SentenceTransformerEncoder(backend="onnx-int8", threads=1).encode(texts)
     two = SentenceTransformerEncoder(backend="onnx-int8", threads=2).encode(texts)
     assert two == pytest.approx(one, abs=1e-5)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("side", ["right", "left"])
+def test_batches_are_padded_as_the_tokenizer_pads_them(side: str) -> None:
+    from index.onnx_backend import token_batches
+
+    encoder = SentenceTransformerEncoder(backend="onnx")
+    encoder.encode(["load"])
+    model = encoder._onnx
+    model._tokenizer.padding_side = side
+    texts = [*TEXTS, "a much longer caption about baking bread at home every single weekend"]
+    tokens = model._tokenizer(texts, truncation=True, max_length=model.max_seq_length)
+    for rows in [np.arange(len(texts)), *token_batches([len(ids) for ids in tokens["input_ids"]], 24)]:
+        reference = model._tokenizer([texts[i] for i in rows], padding=True, truncation=True,
+                                     max_length=model.max_seq_length, return_tensors="np")
+        padded = model._padded(tokens, rows)
+        assert set(padded) == {"input_ids", "attention_mask", "token_type_ids"} & set(reference)
+        for name, values in padded.items():
+            np.testing.assert_array_equal(values, reference[name])

@@ -41,13 +41,26 @@ def test_disclosure_detection_agrees_with_python_regex_where_re2_differs() -> No
     captions = ["love it #ad", "#AD", "#Werbung!", "#adé new", "#ad你好", "#advert", "#adventure",
                 "PAID PARTNERSHIP", "paid partnerships", "unpaid partnership", "in partnership with @x",
                 "sponsored by", "sponsored byé", "x#ad", "##ad", "", "#gifted_box", "#gifted", "éin partnership with",
-                "#ſponsored", "mid\u200d#ad"]
+                "#ſponsored", "mid\u200d#ad", "paıd partnership", "İn partnership with", "#gıfted", "ſponſored by",
+                "bad \udc80 bytes #ad"]
     expected = [_DISCLOSURE.search(text) is not None for text in captions]
     # by hand: Python's \b is Unicode-aware, so '#adé', '#ad你好', 'sponsored byé' and 'éin partnership'
-    # are not markers (RE2 alone would say they are)
+    # are not markers (RE2 alone would say they are); Python's IGNORECASE reads 'ı', 'İ' and 'ſ' as i, i and s
+    # (RE2 alone would miss those)
     assert expected == [True, True, True, False, False, True, False, True, False, False, True, True, False,
-                        True, True, False, False, True, False, True, True]
-    assert detect_sponsored(pd.Series([*captions, None])).tolist() == [*expected, False]
+                        True, True, False, False, True, False, True, True, True, True, True, True, True]
+    assert detect_sponsored(pd.Series([*captions, None, 3], dtype=object)).tolist() == [*expected, False, False]
+
+
+def test_the_characters_python_folds_to_ascii_letters_are_all_known() -> None:
+    import re
+
+    from matcher.loyalty import FOLDS_TO_ASCII_LETTER
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    found = {chr(code) for code in range(0x80, 0x110000)
+             if not 0xD800 <= code < 0xE000 and letter.fullmatch(chr(code))}
+    assert found == set(FOLDS_TO_ASCII_LETTER)
 
 def test_brand_events_from_mentions_or_caption_handles_and_hashtags() -> None:
     frame = posts([("a", "1", "thanks @Red.Bull #ad #energy", None, ()),
@@ -152,4 +165,21 @@ def test_brand_events_match_a_per_post_reference() -> None:
     events = brand_events(frame)
     got = list(map(tuple, events[["creator_id", "post_id", "brand", "sponsored", "source"]].to_numpy().tolist()))
     assert got == expected and len(expected) > 100
+    # the column types pandas infers from row tuples, as the table was first built
+    reference = pd.DataFrame([(c, p, b, frame["posted_at"].iloc[int(p)], s, source) for c, p, b, s, source in expected],
+                             columns=["creator_id", "post_id", "brand", "posted_at", "sponsored", "source"])
+    pd.testing.assert_frame_equal(events, reference)
     assert (events["posted_at"].to_numpy() == frame["posted_at"].to_numpy()[events["post_id"].astype(int)]).all()
+
+
+
+def test_brand_events_keep_the_types_of_the_ids_and_an_empty_table_its_columns() -> None:
+    frame = posts([("a", "1", "thanks @nike", None, ()), ("b", "2", "plain", None, ())])
+    numbered = frame.assign(creator_id=[7, 8], post_id=[1, 2])
+    events = brand_events(numbered)
+    assert events["creator_id"].tolist() == [7] and events["creator_id"].dtype == np.int64
+    categorical = frame.assign(creator_id=frame["creator_id"].astype("category"))
+    assert brand_events(categorical)["brand"].tolist() == ["nike"]
+    empty = brand_events(frame.iloc[[1]])
+    assert list(empty.columns) == ["creator_id", "post_id", "brand", "posted_at", "sponsored", "source"]
+    assert len(empty) == 0 and empty["sponsored"].dtype == bool
