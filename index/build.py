@@ -70,7 +70,7 @@ def pool_creator_vectors(unit_vectors: NDArray[np.float32], unit_rows: NDArray[n
     # fine while a creator has at most the bio and `recent_posts` captions, slow for thousands of texts
     order = np.argsort(unit_rows, kind="stable")
     rows = unit_rows[order]
-    first = np.r_[True, rows[1:] != rows[:-1]] if len(rows) else np.zeros(0, dtype=bool)
+    first = np.diff(rows, prepend=-1) != 0  # rows are >= 0, so every creator's first text is marked
     position = np.arange(len(rows)) - np.flatnonzero(first)[np.cumsum(first) - 1]
     for k in range(int(position.max(initial=-1)) + 1):
         chosen = position == k

@@ -193,14 +193,14 @@ class Matcher:
         self.settings = settings or MatchSettings()
         self.niche = niche or NicheScorer()
         self._unit_start, self._unit_end = index.unit_ranges()
-        self._prototypes: NDArray[np.float32] | None = None
-        self._prices: PriceEstimate | None = None
 
     def niche_prototypes(self) -> NDArray[np.float32]:
         """Vectors of the taxonomy's niche descriptions, embedded once per matcher."""
-        if self._prototypes is None:
-            self._prototypes = self.encoder.encode([description for _, description in NICHES])
         return self._prototypes
+
+    @cached_property
+    def _prototypes(self) -> NDArray[np.float32]:
+        return self.encoder.encode([description for _, description in NICHES])
 
     @property
     def version(self) -> str:
@@ -372,11 +372,13 @@ class Matcher:
 
     def prices(self) -> PriceEstimate:
         """Every creator's price per post: known, or estimated by platform, tier and engagement."""
-        if self._prices is None:
-            creators = self.index.creators
-            self._prices = estimate_prices(creators["price_per_post"], creators["followers"], creators["platform"],
-                                           creators["tier"], creators["engagement_score"])
         return self._prices
+
+    @cached_property
+    def _prices(self) -> PriceEstimate:
+        creators = self.index.creators
+        return estimate_prices(creators["price_per_post"], creators["followers"], creators["platform"],
+                               creators["tier"], creators["engagement_score"])
 
     def brief_query(self, parsed: ParsedBrief) -> tuple[NDArray[np.float32], tuple[tuple[str, float], ...]]:
         """The brief's query vector (steered towards its niches) and the niches it was read as."""

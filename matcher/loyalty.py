@@ -79,9 +79,8 @@ def brand_events(posts: pd.DataFrame) -> pd.DataFrame:
     `source` is 'mention' for tagged handles and 'hashtag' for hashtags; only mentions can be
     sponsors, hashtags count as organic mentions.
     """
-    columns = ["creator_id", "post_id", "brand", "posted_at", "sponsored", "source"]
     if posts.empty:
-        return pd.DataFrame(columns=columns)
+        return _no_events()
     sponsored = sponsored_flags(posts)
     # events as (post position, brand, paid, source); the post's columns are taken once at the end,
     # and each distinct handle or tag is normalized once (the Kim catalog repeats them 417k times)
@@ -107,9 +106,7 @@ def brand_events(posts: pd.DataFrame) -> pd.DataFrame:
                 paid_flags.append(bool(paid) and source == "mention")
                 sources.append(source)
     if not positions:
-        events = pd.DataFrame(columns=columns)
-        events["sponsored"] = events["sponsored"].astype(bool)
-        return events
+        return _no_events()
     take = np.asarray(positions, dtype=np.int64)
     # the post columns as Python values, so pandas infers every column's type as it does from row tuples
     events = pd.DataFrame({
@@ -120,6 +117,12 @@ def brand_events(posts: pd.DataFrame) -> pd.DataFrame:
         "sponsored": np.array(paid_flags, dtype=bool),
         "source": sources,
     })
+    return events
+
+
+def _no_events() -> pd.DataFrame:
+    events = pd.DataFrame(columns=["creator_id", "post_id", "brand", "posted_at", "sponsored", "source"])
+    events["sponsored"] = events["sponsored"].astype(bool)
     return events
 
 

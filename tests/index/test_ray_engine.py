@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,13 +42,9 @@ def cosines(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def float_backend() -> Iterator[None]:
     # int8 ONNX quantizes activations with a scale per batch, so its vectors depend on how texts are batched
     # (cosine 0.98-0.999 between Ray's blocks and local batches); the float backends do not
-    before = os.environ.get("CREATORMATCH_BACKEND")
-    os.environ["CREATORMATCH_BACKEND"] = "onnx"
-    yield
-    if before is None:
-        os.environ.pop("CREATORMATCH_BACKEND", None)
-    else:
-        os.environ["CREATORMATCH_BACKEND"] = before
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CREATORMATCH_BACKEND", "onnx")
+        yield
 
 
 @pytest.fixture(scope="module")
