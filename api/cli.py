@@ -13,8 +13,8 @@ import typer
 
 from api.formatting import plan_to_dict, print_build_report, print_plan, print_response
 from api.settings import Settings
-from matcher import BriefError, CreatorMatchError, Filters, Matcher, MatchSettings
-from matcher.brief import filters_from_options
+from matcher import BriefError, CreatorMatchError, Matcher, MatchSettings
+from matcher.briefs import filters_from_options
 from matcher.ranking import parse_weights
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -217,48 +217,6 @@ def _read_briefs(path: Path) -> list[dict[str, Any]]:
     return briefs
 
 
-@app.command()
-def match(
-    store: StoreOption,
-    brief: Annotated[str | None, typer.Argument(help="the brief, in plain words")] = None,
-    briefs: Annotated[Path | None, typer.Option("--briefs", help="JSONL file of briefs")] = None,
-    k: Annotated[int | None, typer.Option("--k", min=1, max=1000, help="results per brief")] = None,
-    preset: Annotated[str | None, typer.Option("--preset", help="weight preset (relevance, balanced, ...)")] = None,
-    weights: Annotated[str | None, typer.Option("--weights", help="niche=0.6,engagement=0.2,...")] = None,
-    platform: Annotated[list[str] | None, typer.Option("--platform", help="repeatable")] = None,
-    min_followers: Annotated[int | None, typer.Option("--min-followers", min=0)] = None,
-    max_followers: Annotated[int | None, typer.Option("--max-followers", min=0)] = None,
-    tier: Annotated[list[str] | None, typer.Option("--tier", help="nano, micro, macro, mega")] = None,
-    country: Annotated[list[str] | None, typer.Option("--country", help="ISO 3166 alpha-2")] = None,
-    language: Annotated[list[str] | None, typer.Option("--language", help="ISO 639-1")] = None,
-    min_trust: Annotated[float | None, typer.Option("--min-trust", min=0.0, max=1.0)] = None,
-    brand: Annotated[str | None, typer.Option("--brand")] = None,
-    competitor: Annotated[list[str] | None, typer.Option("--competitor", help="repeatable")] = None,
-    budget: Annotated[float | None, typer.Option("--budget", min=0.0, help="max price per post")] = None,
-    json_output: Annotated[bool, typer.Option("--json", help="one JSON object per brief per line")] = False,
-    mmr: Annotated[float | None, typer.Option("--mmr", min=0.0, max=1.0, help=MMR_HELP)] = None,
-) -> None:
-    """Rank the creators that fit a brief, each with its score explained."""
-    if (brief is None) == (briefs is None):
-        raise BriefError("give either a brief or --briefs FILE.jsonl")
-    records = _read_briefs(briefs) if briefs else [{"brief_id": None, "text": brief}]
-    matcher, _ = _serving_matcher(store, _settings())
-    cli_options = {"platform": platform, "min_followers": min_followers, "max_followers": max_followers,
-                   "tier": tier, "country": country, "language": language, "min_trust": min_trust,
-                   "brand": brand, "competitor": competitor, "budget": budget}
-    for record in records:
-        # options given on the command line win over a brief line's own keys
-        merged = {**record, **{key: value for key, value in cli_options.items() if value not in (None, [])}}
-        response = matcher.match(
-            merged["text"], k=k or merged.get("k"), preset=preset or merged.get("preset"),
-            weights=_weights(weights) or _weights(merged.get("weights")),
-            filters=filters_from_options(merged), brief_id=record.get("brief_id"), diversity=mmr)
-        if json_output:
-            typer.echo(json.dumps(response.to_dict(), ensure_ascii=False))
-        else:
-            print_response(response)
-
-
 PlatformOption = Annotated[list[str] | None, typer.Option("--platform", help="repeatable")]
 MinFollowersOption = Annotated[int | None, typer.Option("--min-followers", min=0)]
 MaxFollowersOption = Annotated[int | None, typer.Option("--max-followers", min=0)]
@@ -268,18 +226,74 @@ LanguageOption = Annotated[list[str] | None, typer.Option("--language", help="IS
 MinTrustOption = Annotated[float | None, typer.Option("--min-trust", min=0.0, max=1.0)]
 BrandOption = Annotated[str | None, typer.Option("--brand")]
 CompetitorOption = Annotated[list[str] | None, typer.Option("--competitor", help="repeatable")]
+PriceOption = Annotated[float | None, typer.Option("--max-price-per-post", min=0.0,
+                                                   help="the largest price per post a creator may charge")]
+BudgetOption = Annotated[float | None, typer.Option("--budget", min=0.0, help="the campaign's total budget")]
+UnknownOption = Annotated[list[str] | None, typer.Option(
+    "--unknown", help="FIELD=include|exclude for creators whose country, language, trust or price is unknown "
+                      "(repeatable; default: exclude, and include for price)")]
+IgnoreOption = Annotated[list[str] | None, typer.Option(
+    "--ignore-parsed", help="a constraint read from the brief to drop (countries, platforms, ...; repeatable)")]
 PresetOption = Annotated[str | None, typer.Option("--preset", help="weight preset (relevance, balanced, ...)")]
 WeightsOption = Annotated[str | None, typer.Option("--weights", help="niche=0.6,engagement=0.2,...")]
 
 
-def _filters(platform: list[str] | None, min_followers: int | None, max_followers: int | None,
-             tier: list[str] | None, country: list[str] | None, language: list[str] | None,
-             min_trust: float | None, brand: str | None, competitor: list[str] | None,
-             budget: float | None = None) -> Filters:
-    """The filter options shared by `plan` and `similar`, as the engine's filters."""
-    return filters_from_options({"platform": platform, "min_followers": min_followers, "max_followers": max_followers,
-                                 "tier": tier, "country": country, "language": language, "min_trust": min_trust,
-                                 "brand": brand, "competitor": competitor, "budget": budget})
+def _filter_options(platform: list[str] | None = None, min_followers: int | None = None,
+                    max_followers: int | None = None, tier: list[str] | None = None, country: list[str] | None = None,
+                    language: list[str] | None = None, min_trust: float | None = None, brand: str | None = None,
+                    competitor: list[str] | None = None, max_price_per_post: float | None = None,
+                    campaign_budget: float | None = None, unknown: list[str] | None = None,
+                    ignore_parsed: list[str] | None = None) -> dict[str, Any]:
+    """The filter options given on the command line, named as `filters_from_options` reads them."""
+    given = {"platform": platform, "min_followers": min_followers, "max_followers": max_followers, "tier": tier,
+             "country": country, "language": language, "min_trust": min_trust, "brand": brand,
+             "competitor": competitor, "max_price_per_post": max_price_per_post, "campaign_budget": campaign_budget,
+             "unknown": unknown, "ignore_parsed": ignore_parsed}
+    return {key: value for key, value in given.items() if value not in (None, [])}
+
+
+@app.command()
+def match(
+    store: StoreOption,
+    brief: Annotated[str | None, typer.Argument(help="the brief, in plain words")] = None,
+    briefs: Annotated[Path | None, typer.Option("--briefs", help="JSONL file of briefs")] = None,
+    k: Annotated[int | None, typer.Option("--k", min=1, max=1000, help="results per brief")] = None,
+    preset: PresetOption = None,
+    weights: WeightsOption = None,
+    platform: PlatformOption = None,
+    min_followers: MinFollowersOption = None,
+    max_followers: MaxFollowersOption = None,
+    tier: TierOption = None,
+    country: CountryOption = None,
+    language: LanguageOption = None,
+    min_trust: MinTrustOption = None,
+    brand: BrandOption = None,
+    competitor: CompetitorOption = None,
+    max_price_per_post: PriceOption = None,
+    budget: BudgetOption = None,
+    unknown: UnknownOption = None,
+    ignore_parsed: IgnoreOption = None,
+    json_output: Annotated[bool, typer.Option("--json", help="one JSON object per brief per line")] = False,
+    mmr: Annotated[float | None, typer.Option("--mmr", min=0.0, max=1.0, help=MMR_HELP)] = None,
+) -> None:
+    """Rank the creators that fit a brief, each with its score explained."""
+    if (brief is None) == (briefs is None):
+        raise BriefError("give either a brief or --briefs FILE.jsonl")
+    records = _read_briefs(briefs) if briefs else [{"brief_id": None, "text": brief}]
+    matcher, _ = _serving_matcher(store, _settings())
+    cli_options = _filter_options(platform, min_followers, max_followers, tier, country, language, min_trust, brand,
+                                  competitor, max_price_per_post, budget, unknown, ignore_parsed)
+    for record in records:
+        # options given on the command line win over a brief line's own keys
+        merged = {**record, **cli_options}
+        response = matcher.match(
+            merged["text"], k=k or merged.get("k"), preset=preset or merged.get("preset"),
+            weights=_weights(weights) or _weights(merged.get("weights")),
+            filters=filters_from_options(merged), brief_id=record.get("brief_id"), diversity=mmr)
+        if json_output:
+            typer.echo(json.dumps(response.to_dict(), ensure_ascii=False))
+        else:
+            print_response(response)
 
 
 @app.command("plan")
@@ -301,11 +315,16 @@ def plan_campaign(
     min_trust: MinTrustOption = None,
     brand: BrandOption = None,
     competitor: CompetitorOption = None,
+    max_price_per_post: PriceOption = None,
+    unknown: UnknownOption = None,
+    ignore_parsed: IgnoreOption = None,
     json_output: Annotated[bool, typer.Option("--json", help="the plan as one JSON object")] = False,
 ) -> None:
     """Choose the team of creators worth most together within a budget, with overlaps and alternates."""
     matcher, _ = _serving_matcher(store, _settings())
-    filters = _filters(platform, min_followers, max_followers, tier, country, language, min_trust, brand, competitor)
+    filters = filters_from_options(_filter_options(platform, min_followers, max_followers, tier, country, language,
+                                                   min_trust, brand, competitor, max_price_per_post, None, unknown,
+                                                   ignore_parsed))
     result = matcher.plan(brief, budget=budget, size=size, preset=preset, weights=_weights(weights),
                           filters=filters, alternates=alternates)
     if json_output:
@@ -330,14 +349,16 @@ def similar(
     min_trust: MinTrustOption = None,
     brand: BrandOption = None,
     competitor: CompetitorOption = None,
-    budget: Annotated[float | None, typer.Option("--budget", min=0.0, help="max price per post")] = None,
+    max_price_per_post: PriceOption = None,
+    budget: BudgetOption = None,
+    unknown: UnknownOption = None,
     mmr: Annotated[float | None, typer.Option("--mmr", min=0.0, max=1.0, help=MMR_HELP)] = None,
     json_output: Annotated[bool, typer.Option("--json", help="the answer as one JSON object")] = False,
 ) -> None:
     """Find creators like the seed creators (content vectors plus signals), each one explained."""
     matcher, _ = _serving_matcher(store, _settings())
-    filters = _filters(platform, min_followers, max_followers, tier, country, language, min_trust, brand, competitor,
-                       budget)
+    filters = filters_from_options(_filter_options(platform, min_followers, max_followers, tier, country, language,
+                                                   min_trust, brand, competitor, max_price_per_post, budget, unknown))
     response = matcher.similar(creator_ids, k=k, preset=preset, weights=_weights(weights), filters=filters,
                                diversity=mmr)
     if json_output:

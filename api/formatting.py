@@ -11,7 +11,7 @@ from rich.console import Console
 
 from index import BuildReport
 from index.drift import drift_lines
-from matcher import MatchResponse, PlanCandidate, TeamPlan
+from matcher import MatchResponse, ParsedBrief, PlanCandidate, TeamPlan
 
 
 def _console() -> Console:
@@ -50,15 +50,16 @@ def print_response(response: MatchResponse) -> None:
     console = _console()
     console.print()
     console.print(f"[bold]Brief:[/bold] {response.brief.text}")
-    parsed = response.brief.filters.as_dict()
     read_as = ", ".join(f"{name} {weight:.0%}" for name, weight in response.niches)
     console.print(f"  niche text: [italic]{response.brief.query_text}[/italic]" + (f"  (read as {read_as})"
                                                                                     if read_as else ""))
-    console.print(f"  parsed: {parsed or 'no constraints'}   applied: {response.filters.as_dict() or 'none'}")
+    print_readings(console, response.brief)
+    console.print(f"  filters applied: {response.filters.as_dict() or 'none'}")
     console.print(f"  preset {response.preset}, index {response.index_version}, "
                    f"{response.eligible_creators:,} creators pass the filters")
+    if response.shortfall:
+        console.print(f"  [yellow]{response.shortfall}[/yellow]")
     if not response.results:
-        console.print("  [yellow]no creator matches these filters[/yellow]")
         return
     for rank, match in enumerate(response.results, start=1):
         console.print(f"  [bold]{rank:>2}. {match.handle}[/bold]  {match.platform}, {match.followers:,} followers "
@@ -71,6 +72,26 @@ def print_response(response: MatchResponse) -> None:
         for evidence in match.evidence:
             console.print(f"      [green]\u201c{evidence.text}\u201d[/green] ({evidence.source}, "
                            f"cosine {evidence.similarity:.2f})")
+
+
+def print_readings(console: Console, brief: ParsedBrief) -> None:
+    """What the reader took from the brief, each with its phrase, and the suggestions it did not apply."""
+    if not brief.readings:
+        console.print("  read from the brief: no constraints")
+    for reading in brief.applied:
+        console.print(f"  read {reading.field} = {_shown(reading.value)}  <- \u201c{reading.phrase}\u201d")
+    for reading in brief.suggestions:
+        option = _OPTIONS.get(reading.field, reading.field)
+        console.print(f"  [cyan]suggested {reading.field} = {_shown(reading.value)}  <- \u201c{reading.phrase}\u201d "
+                      f"({reading.note}); not applied: add {option} {_shown(reading.value, ' ' + option + ' ')} to "
+                      f"apply[/cyan]")
+
+
+_OPTIONS = {"countries": "--country", "languages": "--language", "platforms": "--platform", "tiers": "--tier"}
+
+
+def _shown(value: Any, joiner: str = ",") -> str:
+    return joiner.join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
 
 
 def _plain(value: Any) -> Any:
@@ -102,6 +123,8 @@ def plan_to_dict(plan: TeamPlan) -> dict[str, Any]:
         "brief": plan.brief.text,
         "query_text": plan.brief.query_text,
         "parsed": plan.brief.filters.as_dict(),
+        "parsed_phrases": [reading.to_dict() for reading in plan.brief.applied],
+        "suggestions": [reading.to_dict() for reading in plan.brief.suggestions],
         "filters": plan.filters.as_dict(),
         "niches": [{"niche": name, "weight": round(weight, 3)} for name, weight in plan.niches],
         "preset": plan.preset,
@@ -136,6 +159,7 @@ def print_plan(plan: TeamPlan) -> None:
     console = _console()
     console.print()
     console.print(f"[bold]Brief:[/bold] {plan.brief.text}")
+    print_readings(console, plan.brief)
     console.print(f"  budget {plan.budget:,.2f}" + (f", at most {plan.max_size} creators" if plan.max_size else "")
                   + f"; {plan.candidates:,} candidates of {plan.eligible_creators:,} passing the filters "
                     f"({plan.filters.as_dict() or 'no filters'}), preset {plan.preset}, index {plan.index_version}")

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from matcher import COMPONENTS, PRESETS
-from matcher.brief import MAX_BRIEF_CHARS
+from matcher.briefs import MAX_BRIEF_CHARS, PARSED_FIELDS, UNKNOWN_DEFAULTS
 from matcher.schema import PLATFORMS, TIERS
 
 MAX_K = 100
@@ -27,7 +27,8 @@ class MatchFilters(BaseModel):
     """Hard filters, named as the `creatormatch match` options; explicit values win over the brief's."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
-        {"platform": ["tiktok", "instagram"], "country": ["DE"], "max_followers": 100000, "min_trust": 0.5}]})
+        {"platform": ["tiktok", "instagram"], "country": ["DE"], "max_followers": 100000, "min_trust": 0.5,
+         "max_price_per_post": 500, "unknown": {"country": "include"}}]})
 
     platform: list[Annotated[str, StringConstraints(to_lower=True)]] | None = Field(
         None, max_length=len(PLATFORMS), description=f"one or more of {', '.join(PLATFORMS)}")
@@ -40,7 +41,22 @@ class MatchFilters(BaseModel):
     min_trust: float | None = Field(None, ge=0.0, le=1.0)
     brand: Name | None = None
     competitor: list[Name] | None = Field(None, max_length=MAX_LIST)
-    budget: float | None = Field(None, ge=0.0, le=1e9, description="largest price per post")
+    max_price_per_post: float | None = Field(None, ge=0.0, le=1e9, description="the largest price per post")
+    campaign_budget: float | None = Field(None, ge=0.0, le=1e9, description="the campaign's total budget (a creator "
+                                                                           "whose known price exceeds it is left out)")
+    unknown: dict[Literal["country", "language", "trust", "price"], Literal["include", "exclude"]] | None = Field(
+        None, description="whether creators whose value is unknown pass a filter on it (default: "
+                          + ", ".join(f"{k} {v}" for k, v in UNKNOWN_DEFAULTS.items()) + ")")
+    ignore_parsed: list[Literal[PARSED_FIELDS]] | None = Field(  # type: ignore[valid-type]
+        None, max_length=len(PARSED_FIELDS), description="constraints read from the brief to drop")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_plain_budget(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "budget" in data:
+            raise ValueError("budget is ambiguous: send max_price_per_post (the largest fee per post) or "
+                             "campaign_budget (the campaign's total)")
+        return data
 
     @field_validator("platform")
     @classmethod
@@ -150,18 +166,31 @@ class ParseRequest(BaseModel):
     brief: BriefText
 
 
+class ReadingBody(BaseModel):
+    """One constraint read from a brief, with the phrase (and its character span) it came from."""
+
+    field: str
+    value: Any
+    text: str
+    start: int
+    end: int
+    note: str | None = Field(None, description="why a suggestion was not applied")
+
+
 class ParseResponse(BaseModel):
-    """What the brief parser read: the niche text to embed, the constraints and the phrases that gave them."""
+    """What the brief reader read: the niche text to embed, the constraints, their phrases, the suggestions."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "brief": EXAMPLE_BRIEF, "query_text": "vegan protein bar Gen Z gym-goers",
         "parsed": {"platforms": ["tiktok"], "tiers": ["micro"], "countries": ["DE"], "competitors": ["Red Bull"]},
-        "parsed_phrases": [{"kind": "platform", "text": "TikTok"}]}]})
+        "parsed_phrases": [{"field": "platforms", "value": ["tiktok"], "text": "on TikTok", "start": 69, "end": 78}],
+        "suggestions": []}]})
 
     brief: str
     query_text: str
     parsed: dict[str, Any]
-    parsed_phrases: list[dict[str, str]]
+    parsed_phrases: list[ReadingBody]
+    suggestions: list[ReadingBody]
 
 
 class ComponentBody(BaseModel):
@@ -200,6 +229,20 @@ class MatchBody(BaseModel):
     evidence: list[EvidenceBody]
 
 
+class FilterEffectBody(BaseModel):
+    """What one filter did: the creators it leaves out, and how many only because their value is unknown."""
+
+    filter: str
+    value: Any
+    removes: int
+    unknown: int
+    catalog: int
+    field: str | None
+    policy: str | None
+    unknown_total: int
+    message: str
+
+
 class MatchResponseBody(BaseModel):
     """The answer to a brief: exactly what `creatormatch match --json` prints for it."""
 
@@ -207,13 +250,17 @@ class MatchResponseBody(BaseModel):
     brief: str
     query_text: str
     parsed: dict[str, Any]
-    parsed_phrases: list[dict[str, str]]
+    parsed_phrases: list[ReadingBody]
+    suggestions: list[ReadingBody]
     filters: dict[str, Any]
     niches: list[dict[str, Any]]
     preset: str
     weights: dict[str, float]
     index_version: str
     eligible_creators: int
+    requested: int
+    filter_effects: list[FilterEffectBody]
+    shortfall: str | None = Field(description="why fewer creators than asked came back, filter by filter")
     results: list[MatchBody]
 
 

@@ -37,6 +37,7 @@ from api.schemas import (
     PlanRequest,
     PlanResponseBody,
     RankingOptions,
+    ReadingBody,
     RollbackRequest,
     SimilarRequest,
     SwapResponse,
@@ -45,7 +46,7 @@ from api.settings import Settings
 from eval import FeedbackError, FeedbackStore, store_feedback_url
 from index import EncoderSource, IndexStore, NotReady, ServingIndex, ServingVersion, SwapResult
 from matcher import BriefError, CreatorMatchError, Filters, MatchSettings, UnknownCreator, creator_profile, parse_brief
-from matcher.brief import filters_from_options
+from matcher.briefs import filters_from_options
 
 STATIC = Path(__file__).with_name("static")
 _FIELD = re.compile(r"^([a-z_]+)")
@@ -271,7 +272,8 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
         except BriefError as exc:
             raise _field_error(exc) from None
         return ParseResponse(brief=parsed.text, query_text=parsed.query_text, parsed=parsed.filters.as_dict(),
-                             parsed_phrases=[{"kind": kind, "text": text} for kind, text in parsed.matched])
+                             parsed_phrases=[ReadingBody(**r.to_dict()) for r in parsed.applied],
+                             suggestions=[ReadingBody(**r.to_dict()) for r in parsed.suggestions])
 
     @app.get("/creators/{creator_id}", response_model=CreatorResponse, dependencies=public, tags=["creators"])
     def creator(creator_id: Annotated[str, PathParam(min_length=1, max_length=200)], request: Request) -> JSONResponse:

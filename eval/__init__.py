@@ -20,6 +20,7 @@ from eval.pairs import (
     run_from_match_jsonl,
     run_from_rankings,
 )
+from eval.reading import LabelledBrief, ReadingScore, load_corpus, score_briefs, score_lines
 from eval.report import write_report
 from eval.runner import Configuration, EvaluationResult, check_thresholds, evaluate_configurations, parse_configurations
 
@@ -32,7 +33,9 @@ __all__ = [
     "FeedbackError",
     "FeedbackRecord",
     "FeedbackStore",
+    "LabelledBrief",
     "QualityGate",
+    "ReadingScore",
     "Skipped",
     "brief_id_of",
     "check_thresholds",
@@ -41,6 +44,7 @@ __all__ = [
     "evaluate_configurations",
     "labeled_briefs",
     "load_briefs",
+    "load_corpus",
     "load_gate",
     "load_labels",
     "mean_metrics",
@@ -49,6 +53,8 @@ __all__ = [
     "qrels_from_csv",
     "run_from_match_jsonl",
     "run_from_rankings",
+    "score_briefs",
+    "score_lines",
     "significance",
     "store_feedback_url",
     "write_report",

@@ -14,7 +14,7 @@ from eval.baselines import BM25Ranker, random_ranking, reciprocal_rank_fusion
 from eval.metrics import METRICS, mean_metrics, per_brief_metrics, significance
 from eval.pairs import run_from_rankings
 from matcher import BriefError, Matcher
-from matcher.brief import filters_from_options, parse_brief, with_filters
+from matcher.briefs import filters_from_options, parse_brief, with_filters
 from matcher.documents import clean_text
 from matcher.ranking import parse_weights
 

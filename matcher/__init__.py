@@ -1,6 +1,6 @@
 """Domain core of creatormatch: catalog, signals, briefs, ranking, explanations, campaign plans (no faiss, no torch)."""
 
-from matcher.brief import Filters, ParsedBrief, parse_brief
+from matcher.briefs import Filters, ParsedBrief, parse_brief
 from matcher.campaign import Alternate, PlanCandidate, RankedBaseline, TeamMember, TeamPlan
 from matcher.catalog import Catalog, catalog_from_frames, load_catalog
 from matcher.cost import PriceEstimate, estimate_prices

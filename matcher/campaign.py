@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from numpy.typing import NDArray
 
-from matcher.brief import Filters, ParsedBrief
+from matcher.briefs import Filters, ParsedBrief
 from matcher.planning import ranked_within_budget, select_team, team_value
 
 if TYPE_CHECKING:

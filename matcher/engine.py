@@ -12,13 +12,13 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from matcher.brief import Filters, ParsedBrief, parse_brief, with_filters
+from matcher.briefs import Filters, ParsedBrief, parse_brief, with_filters
 from matcher.campaign import DEFAULT_ALTERNATES, PlanCandidate, TeamPlan, choose_team, ranked_baseline
 from matcher.columns import RowReader
 from matcher.cost import PriceEstimate, estimate_prices
 from matcher.diversity import mmr_order
 from matcher.errors import BriefError
-from matcher.filtering import FilterColumns
+from matcher.filtering import FilterColumns, FilterEffect
 from matcher.loyalty import (
     BrandAffinity,
     BrandEvents,
@@ -134,6 +134,15 @@ class MatchResponse:
     eligible_creators: int
     results: tuple[Match, ...]
     niches: tuple[tuple[str, float], ...] = ()
+    requested: int = DEFAULT_K
+    filter_effects: tuple[FilterEffect, ...] = ()
+
+    @property
+    def shortfall(self) -> str | None:
+        """Why fewer creators than asked came back, filter by filter; None when the list is full."""
+        if len(self.results) >= self.requested:
+            return None
+        return shortfall_message(len(self.results), self.requested, self.eligible_creators, self.filter_effects)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form: the contract of `creatormatch match --json`."""
@@ -142,15 +151,27 @@ class MatchResponse:
             "brief": self.brief.text,
             "query_text": self.brief.query_text,
             "parsed": self.brief.filters.as_dict(),
-            "parsed_phrases": [{"kind": kind, "text": text} for kind, text in self.brief.matched],
+            "parsed_phrases": [reading.to_dict() for reading in self.brief.applied],
+            "suggestions": [reading.to_dict() for reading in self.brief.suggestions],
             "filters": self.filters.as_dict(),
             "niches": [{"niche": name, "weight": round(weight, 3)} for name, weight in self.niches],
             "preset": self.preset,
             "weights": self.weights,
             "index_version": self.index_version,
             "eligible_creators": self.eligible_creators,
+            "requested": self.requested,
+            "filter_effects": [effect.to_dict() for effect in self.filter_effects],
+            "shortfall": self.shortfall,
             "results": [m.to_dict() for m in self.results],
         }
+
+
+def shortfall_message(found: int, requested: int, eligible: int, effects: Sequence[FilterEffect]) -> str:
+    """'3 of 10 asked: 3 creators pass the filters. countries DE removes ...; tiers micro removes ...'."""
+    head = (f"{found} of {requested} asked: {eligible:,} creator{'s' if eligible != 1 else ''} pass the filters"
+            if effects else f"{found} of {requested} asked: the catalog has no more creators to rank")
+    biggest = sorted(effects, key=lambda effect: -effect.removes)
+    return head + ("." if not biggest else ". " + "; ".join(effect.describe() for effect in biggest) + ".")
 
 
 def _json_scalar(value: Any) -> Any:
@@ -210,8 +231,17 @@ class Matcher:
     def eligible(self, filters: Filters) -> tuple[NDArray[np.bool_], dict[str, CompetitorConflict]]:
         """Which creators pass the hard filters (competitors excluded when that is the policy)."""
         conflicts = competitor_conflicts(self._brands, list(filters.competitors))
-        excluded = conflicts.keys() if self.settings.competitor_policy == "exclude" else ()
-        return self._filter_columns.mask(filters, self.settings.tiers, excluded), conflicts
+        return self._filter_columns.mask(filters, self.settings.tiers, self._excluded(conflicts)), conflicts
+
+    def _excluded(self, conflicts: Mapping[str, CompetitorConflict]) -> Sequence[str]:
+        return list(conflicts.keys()) if self.settings.competitor_policy == "exclude" else []
+
+    def filter_effects(self, filters: Filters,
+                       conflicts: Mapping[str, CompetitorConflict] | None = None) -> tuple[FilterEffect, ...]:
+        """What each set filter does on its own (creators removed, how many for an unknown value)."""
+        if conflicts is None:
+            conflicts = competitor_conflicts(self._brands, list(filters.competitors))
+        return self._filter_columns.effects(filters, self.settings.tiers, self._excluded(conflicts))
 
     def prepare(self) -> None:
         """Build now what queries look up (taxonomy vectors, coded columns), so no request pays for it."""
@@ -260,14 +290,16 @@ class Matcher:
         resolved = resolve_weights(self.settings, preset, weights)
         allowed, conflicts = self.eligible(active)
         eligible = int(allowed.sum())
+        effects = self.filter_effects(active, conflicts)
+        chosen_preset = preset or self.settings.default_preset
         if eligible == 0:
-            return MatchResponse(brief_id, parsed, active, preset or self.settings.default_preset, resolved,
-                                 self.version, 0, ())
+            return MatchResponse(brief_id, parsed, active, chosen_preset, resolved, self.version, 0, (),
+                                 requested=limit, filter_effects=effects)
         query, niches = self.brief_query(parsed)
         ranked = self._rank(query, allowed, conflicts, active, resolved, limit)
         results = self._shortlist(ranked, limit, diversity)
-        return MatchResponse(brief_id, parsed, active, preset or self.settings.default_preset, resolved,
-                             self.version, eligible, results, niches)
+        return MatchResponse(brief_id, parsed, active, chosen_preset, resolved, self.version, eligible, results,
+                             niches, requested=limit, filter_effects=effects)
 
     def similar(self, creator_ids: Sequence[str], *, k: int | None = None, preset: str | None = None,
                 weights: Mapping[str, float] | None = None, filters: Filters | None = None,
@@ -301,11 +333,13 @@ class Matcher:
         parsed = ParsedBrief(text=f"creators like {', '.join(seeds)}", query_text="", filters=active)
         chosen_preset = preset or self.settings.default_preset
         eligible = int(allowed.sum())
+        effects = self.filter_effects(active, conflicts)
         if eligible == 0:
-            return MatchResponse(None, parsed, active, chosen_preset, resolved, self.version, 0, ())
+            return MatchResponse(None, parsed, active, chosen_preset, resolved, self.version, 0, (), requested=limit,
+                                 filter_effects=effects)
         ranked = self._rank(query, allowed, conflicts, active, resolved, limit)
         return MatchResponse(None, parsed, active, chosen_preset, resolved, self.version, eligible,
-                             self._shortlist(ranked, limit, diversity))
+                             self._shortlist(ranked, limit, diversity), requested=limit, filter_effects=effects)
 
     def plan(self, brief: str, *, budget: float | None = None, size: int | None = None, preset: str | None = None,
              weights: Mapping[str, float] | None = None, filters: Filters | None = None,
@@ -313,20 +347,24 @@ class Matcher:
              shared: float = DEFAULT_SHARED) -> TeamPlan:
         """The team worth most together for `brief` within a total `budget` (`matcher.planning`).
 
-        The budget and the team size fall back to those written in the brief ("budget $2,000",
-        "3 creators"). Candidates are the match's pool (`candidate_pool`, ranked by `preset`).
+        The campaign's total is `budget`, else the filters' `campaign_budget`, else the one written in the
+        brief ("budget $2,000"); a price-per-post cap is never taken for the total. The team size falls
+        back to the count in the brief ("3 creators"). Candidates are the match's pool (`candidate_pool`,
+        ranked by `preset`).
         """
         parsed = with_filters(parse_brief(brief), filters)
-        total = budget if budget is not None else parsed.filters.budget
+        total = budget if budget is not None else parsed.filters.campaign_budget
         if total is None:
-            raise BriefError("budget: give the campaign's total budget (--budget) or write it in the brief")
+            raise BriefError("budget: give the campaign's total budget (--budget) or write it in the brief"
+                             + (" (a price per post is not a campaign budget)"
+                                if parsed.filters.max_price_per_post is not None else ""))
         if not math.isfinite(total) or total <= 0:
             raise BriefError(f"budget: must be a positive number, got {total}")
         max_size = size if size is not None else parsed.filters.k
         if max_size is not None and max_size < 1:
             raise BriefError(f"size: must be at least 1, got {max_size}")
         # a creator whose known price is above the whole budget can be in no team
-        active = replace(parsed.filters, budget=float(total))
+        active = replace(parsed.filters, campaign_budget=float(total))
         parsed = replace(parsed, filters=active)
         resolved = resolve_weights(self.settings, preset, weights)
         chosen_preset = preset or self.settings.default_preset
@@ -336,12 +374,20 @@ class Matcher:
         ranked = self._rank(query, allowed, conflicts, active, resolved, self.settings.candidate_pool)
         table = self.index.creators.iloc[ranked.rows]
         expected = table["expected_engagements"].to_numpy(dtype=float)
-        keep = np.flatnonzero(~np.isnan(expected))
+        prices = self.prices()
+        price = prices.price[ranked.rows]
+        # a price per post above the cap, known or estimated, leaves the creator out of any team
+        over_cap = (price > active.max_price_per_post) if active.max_price_per_post is not None else np.zeros(
+            len(price), dtype=bool)
+        keep = np.flatnonzero(~np.isnan(expected) & ~over_cap)
+        table_ids = table["creator_id"].to_numpy()
+        capped = over_cap & ~np.isnan(expected)
         skipped = tuple((str(creator_id), "no recent posts: expected engagements unknown")
-                        for creator_id in table["creator_id"].to_numpy()[np.isnan(expected)])
+                        for creator_id in table_ids[np.isnan(expected)]) + tuple(
+            (str(creator_id), f"price {value:,.2f} is above the {active.max_price_per_post:,.2f} per-post cap")
+            for creator_id, value in zip(table_ids[capped], price[capped], strict=True))
         kept = table.iloc[keep]
         profiles = self._audiences(kept, ranked.rows[keep], shared)
-        prices = self.prices()
         fit, trust = ranked.combined.normalized["niche"], ranked.combined.normalized["trust"]
         candidates = [PlanCandidate(
             fit=float(fit[p]), trust=float(trust[p]), expected_engagements=float(expected[p]),
@@ -474,7 +520,7 @@ class Matcher:
                 flags.append(f"past partner of {filters.brand} ({seen.paid_posts} sponsored posts)")
             if seen.organic_mentions:
                 flags.append(f"mentions {filters.brand} unpaid ({seen.organic_mentions} posts)")
-        if filters.budget is not None and math.isnan(float(columns["price_per_post"][position])):
+        if filters.price_cap is not None and math.isnan(float(columns["price_per_post"][position])):
             flags.append("price unknown: check it against the budget")
         return Match(
             creator_id=creator_id, handle=columns["handle"][position], platform=columns["platform"][position],

@@ -1,19 +1,56 @@
-"""Hard filters as a boolean mask over the creator table, applied inside the vector search."""
+"""Hard filters as a boolean mask over the creator table, applied inside the vector search.
+
+Each filter also reports what it did (`FilterEffect`): how many creators it leaves out, and how many of
+those only because the catalog does not know the value, so a short or empty answer explains itself.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from matcher.brief import Filters
+from matcher.briefs import Filters
 from matcher.settings import TierThresholds
 from matcher.tiers import assign_tiers
 
 _CATEGORIES = ("platform", "country", "language")
+
+
+@dataclass(frozen=True)
+class FilterEffect:
+    """What one filter did to the catalog: the creators it leaves out and why."""
+
+    filter: str
+    value: Any
+    removes: int
+    unknown: int  # of `removes`, creators left out only because their value is unknown
+    catalog: int  # creators in the catalog
+    field: str | None = None  # the catalog field whose unknown values the policy decides (country, ...)
+    policy: str | None = None  # include or exclude unknown values
+    unknown_total: int = 0  # creators whose value for `field` is unknown, whatever the policy
+
+    def describe(self) -> str:
+        """One line: 'countries DE removes 120 of 200 creators (80 only because the country is unknown)'."""
+        shown = ", ".join(map(str, self.value)) if isinstance(self.value, (list, tuple)) else str(self.value)
+        line = f"{self.filter} {shown} removes {self.removes:,} of {self.catalog:,} creators"
+        if self.field and self.unknown:
+            line += (f" ({self.unknown:,} only because the {self.field} is unknown: {self.field} unknown for "
+                     f"{self.unknown_total:,} of {self.catalog:,} creators; unknown {self.field}=include keeps them)")
+        elif self.field and self.policy == "include" and self.unknown_total:
+            line += f" (keeps the {self.unknown_total:,} whose {self.field} is unknown)"
+        return line
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        value = list(self.value) if isinstance(self.value, tuple) else self.value
+        return {"filter": self.filter, "value": value, "removes": self.removes, "unknown": self.unknown,
+                "catalog": self.catalog, "field": self.field, "policy": self.policy,
+                "unknown_total": self.unknown_total, "message": self.describe()}
 
 
 @dataclass(frozen=True)
@@ -42,42 +79,81 @@ class FilterColumns:
                    creators["trust_score"].to_numpy(dtype=float), creators["price_per_post"].to_numpy(dtype=float),
                    categories)
 
-    def _in(self, name: str, wanted: Collection[str]) -> NDArray[np.bool_]:
+    def _in(self, name: str, wanted: Collection[str]) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
+        """Creators whose coded value is among `wanted`, and creators whose value is unknown."""
         values, codes = self.categories[name]
-        # one flag per distinct value, and a last False that a missing value's code -1 picks
-        chosen = np.append(np.isin(values, list(wanted)), False)
-        return chosen[codes]
+        known = np.array([isinstance(v, str) and v.strip() != "" for v in values], dtype=bool)
+        # one flag per distinct value, and a last entry that a missing value's code -1 picks
+        chosen = np.append(np.isin(values, list(wanted)) & known, False)
+        unknown = np.append(~known, True)
+        return chosen[codes], unknown[codes]
+
+    def parts(self, filters: Filters, tiers: TierThresholds, excluded_ids: Collection[str] = (),
+              ) -> list[tuple[str, Any, NDArray[np.bool_], NDArray[np.bool_] | None, str | None]]:
+        """Each set filter as (name, value, passes, unknown or None, catalog field of the unknown policy)."""
+        parts: list[tuple[str, Any, NDArray[np.bool_], NDArray[np.bool_] | None, str | None]] = []
+        if filters.platforms:
+            passes, _ = self._in("platform", filters.platforms)
+            parts.append(("platforms", filters.platforms, passes, None, None))
+        if filters.min_followers is not None:
+            parts.append(("min_followers", filters.min_followers, self.followers >= filters.min_followers, None, None))
+        if filters.max_followers is not None:
+            parts.append(("max_followers", filters.max_followers, self.followers <= filters.max_followers, None, None))
+        if filters.tiers:
+            passes = np.isin(assign_tiers(self.followers, tiers), list(filters.tiers))
+            parts.append(("tiers", filters.tiers, passes, None, None))
+        for name, column, field in (("countries", "country", "country"), ("languages", "language", "language")):
+            wanted = getattr(filters, name)
+            if wanted:
+                passes, unknown = self._in(column, wanted)
+                parts.append((name, wanted, passes | (unknown & (filters.policy(field) == "include")), unknown,
+                              field))
+        if filters.min_trust is not None:
+            unknown = np.isnan(self.trust)
+            passes = (~unknown & (np.nan_to_num(self.trust, nan=-1.0) >= filters.min_trust)) | (
+                unknown & (filters.policy("trust") == "include"))
+            parts.append(("min_trust", filters.min_trust, passes, unknown, "trust"))
+        for name in ("max_price_per_post", "campaign_budget"):
+            cap = getattr(filters, name)
+            if cap is not None:
+                unknown = np.isnan(self.price)
+                passes = (~unknown & (np.nan_to_num(self.price, nan=np.inf) <= cap)) | (
+                    unknown & (filters.policy("price") == "include"))
+                parts.append((name, cap, passes, unknown, "price"))
+        if excluded_ids:
+            passes = np.ones(len(self.followers), dtype=bool)
+            rows = self.creator_ids.get_indexer(pd.Index(list(set(excluded_ids))))
+            passes[rows[rows >= 0]] = False
+            parts.append(("competitors", filters.competitors, passes, None, None))
+        return parts
 
     def mask(self, filters: Filters, tiers: TierThresholds, excluded_ids: Collection[str] = ()) -> NDArray[np.bool_]:
         """True for each creator that passes every set filter (the rules of `allowed_mask`)."""
         mask = np.ones(len(self.followers), dtype=bool)
-        if filters.platforms:
-            mask &= self._in("platform", filters.platforms)
-        if filters.min_followers is not None:
-            mask &= self.followers >= filters.min_followers
-        if filters.max_followers is not None:
-            mask &= self.followers <= filters.max_followers
-        if filters.tiers:
-            mask &= np.isin(assign_tiers(self.followers, tiers), list(filters.tiers))
-        if filters.countries:
-            mask &= self._in("country", filters.countries)
-        if filters.languages:
-            mask &= self._in("language", filters.languages)
-        if filters.min_trust is not None:
-            mask &= np.nan_to_num(self.trust, nan=-1.0) >= filters.min_trust
-        if filters.budget is not None:
-            mask &= np.isnan(self.price) | (self.price <= filters.budget)
-        if excluded_ids:
-            rows = self.creator_ids.get_indexer(pd.Index(list(set(excluded_ids))))
-            mask[rows[rows >= 0]] = False
+        for _, _, passes, _, _ in self.parts(filters, tiers, excluded_ids):
+            mask &= passes
         return mask
+
+    def effects(self, filters: Filters, tiers: TierThresholds,
+                excluded_ids: Collection[str] = ()) -> tuple[FilterEffect, ...]:
+        """What each set filter does on its own: creators it removes, and how many only for an unknown value."""
+        total = len(self.followers)
+        out = []
+        for name, value, passes, unknown, field in self.parts(filters, tiers, excluded_ids):
+            removed = ~passes
+            unknown_removed = int((removed & unknown).sum()) if unknown is not None else 0
+            out.append(FilterEffect(name, value, int(removed.sum()), unknown_removed, total, field,
+                                    filters.policy(field) if field else None,
+                                    int(unknown.sum()) if unknown is not None else 0))
+        return tuple(out)
 
 
 def allowed_mask(creators: pd.DataFrame, filters: Filters, tiers: TierThresholds,
                  excluded_ids: Collection[str] = ()) -> NDArray[np.bool_]:
     """True for each creator that passes every set filter.
 
-    A creator whose value for a filtered field is unknown (no country, no trust score) does not
-    pass that filter; an unknown price passes a budget (the result is flagged instead).
+    A creator whose value for a filtered field is unknown (no country, no trust score) does not pass
+    that filter unless the filter's unknown policy is include; an unknown price passes a price cap by
+    default (the result is flagged and the price estimated instead).
     """
     return FilterColumns.of(creators).mask(filters, tiers, excluded_ids)

@@ -3,6 +3,8 @@
 
 const $ = (id) => document.getElementById(id);
 let lastBrief = null;
+// constraints read from the brief that the user removed (sent as filters.ignore_parsed)
+let ignoredReadings = [];
 // when the service requires API keys, open the page once as /?key=YOUR_KEY: it is kept in this browser
 const urlKey = new URLSearchParams(window.location.search).get("key");
 if (urlKey) window.localStorage.setItem("creatormatchKey", urlKey);
@@ -32,8 +34,16 @@ function requestBody() {
     if (values.length) filters[name] = values;
   }
   for (const name of ["min_followers", "max_followers"]) if ($(name).value !== "") filters[name] = parseInt($(name).value, 10);
-  for (const name of ["min_trust", "budget"]) if ($(name).value !== "") filters[name] = parseFloat($(name).value);
+  for (const name of ["min_trust", "max_price_per_post", "campaign_budget"]) {
+    if ($(name).value !== "") filters[name] = parseFloat($(name).value);
+  }
   if ($("brand").value.trim()) filters.brand = $("brand").value.trim();
+  const unknown = {};
+  for (const box of document.querySelectorAll(".unknown input[type=checkbox]")) {
+    unknown[box.dataset.field] = box.checked ? "include" : "exclude";
+  }
+  filters.unknown = unknown;
+  if (ignoredReadings.length) filters.ignore_parsed = [...ignoredReadings];
   const body = { brief: $("brief").value, preset: $("preset").value, filters };
   if ($("k").value !== "") body.k = parseInt($("k").value, 10);
   return body;
@@ -106,13 +116,77 @@ function card(match, rank, answer) {
 }
 
 function showParsed(answer) {
-  const parsed = Object.entries(answer.parsed).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(", ") : v}`);
-  $("parsed").textContent = `Read from the brief: ${parsed.join("; ") || "no constraints"}. Niche text: “${answer.query_text}”. `
+  const read = answer.parsed_phrases.length ? "" : "Read from the brief: no constraints. ";
+  $("parsed").textContent = `${read}Niche text: “${answer.query_text}”. `
     + `${answer.eligible_creators.toLocaleString()} creators pass the filters; preset ${answer.preset}; index ${answer.index_version}.`;
 }
 
-$("brief-form").addEventListener("submit", async (event) => {
-  event.preventDefault();
+function shown(value) {
+  return Array.isArray(value) ? value.join(", ") : String(value);
+}
+
+// the filter input an accepted suggestion goes to (its explicit value then wins over the brief)
+const SUGGESTION_INPUT = { countries: "country", languages: "language" };
+
+// one chip per constraint read from the brief (× removes it), and per suggestion (Apply accepts it)
+function showReadings(answer) {
+  const chips = [];
+  const ignored = answer.filters.ignore_parsed || [];
+  for (const reading of answer.parsed_phrases) {
+    const removed = ignored.includes(reading.field);
+    const button = removed
+      ? el("button", { type: "button", class: "chip-restore", title: "apply this reading again" }, "Restore")
+      : el("button", { type: "button", class: "chip-remove", title: "remove this reading", "aria-label": `remove ${reading.field}` }, "×");
+    button.addEventListener("click", () => {
+      ignoredReadings = removed ? ignoredReadings.filter((f) => f !== reading.field) : [...ignoredReadings, reading.field];
+      search();
+    });
+    chips.push(el("span", { class: removed ? "chip removed" : "chip", "data-field": reading.field },
+      `${reading.field}: ${shown(reading.value)} ← “${reading.text}” `, button));
+  }
+  for (const reading of answer.suggestions) {
+    const applied = answer.filters[reading.field] || [];
+    if (reading.value.every((value) => applied.includes(value))) continue;  // already accepted
+    const apply = el("button", { type: "button", class: "chip-apply" }, "Apply");
+    apply.addEventListener("click", () => {
+      const input = $(SUGGESTION_INPUT[reading.field] || reading.field);
+      // an explicit value replaces the brief's: keep what the brief already applied for this field
+      const values = new Set([...list(input.value), ...(answer.filters[reading.field] || []), ...reading.value]);
+      input.value = [...values].join(",");
+      search();
+    });
+    chips.push(el("span", { class: "chip suggestion", "data-field": reading.field, title: reading.note || "" },
+      `suggested ${reading.field}: ${shown(reading.value)} ← “${reading.text}” (${reading.note}) `, apply));
+  }
+  $("readings").replaceChildren(...chips);
+}
+
+// a short or empty answer says which filter removed whom, and offers to let the unknown values in
+function showShortfall(answer) {
+  const box = $("shortfall");
+  if (!answer.shortfall) {
+    box.hidden = true;
+    box.replaceChildren();
+    return;
+  }
+  const items = answer.filter_effects.filter((e) => e.removes > 0).map((effect) => {
+    const item = el("li", { "data-filter": effect.filter }, effect.message);
+    if (effect.field && effect.unknown > 0 && effect.policy === "exclude") {
+      const include = el("button", { type: "button", class: "include-unknown", "data-field": effect.field },
+        `Include creators with unknown ${effect.field}`);
+      include.addEventListener("click", () => {
+        $(`unknown-${effect.field}`).checked = true;
+        search();
+      });
+      item.append(" ", include);
+    }
+    return item;
+  });
+  box.replaceChildren(el("p", {}, answer.shortfall.split(". ")[0] + "."), el("ul", {}, ...items));
+  box.hidden = false;
+}
+
+async function search() {
   showError("");
   const body = requestBody();
   $("search").disabled = true;
@@ -120,13 +194,20 @@ $("brief-form").addEventListener("submit", async (event) => {
     const answer = await post("/match", body);
     lastBrief = body;
     showParsed(answer);
+    showReadings(answer);
+    showShortfall(answer);
     $("results").replaceChildren(...answer.results.map((m, i) => card(m, i + 1, answer)));
-    if (!answer.results.length) $("results").append(el("p", { class: "muted" }, "No creator matches these filters."));
   } catch (error) {
     showError(error.message);
   } finally {
     $("search").disabled = false;
   }
+}
+
+$("brief-form").addEventListener("submit", (event) => {
+  event.preventDefault();
+  ignoredReadings = [];  // a new search reads the brief afresh
+  search();
 });
 
 fetch("/index", { headers: keyHeader }).then((r) => r.json()).then((info) => {

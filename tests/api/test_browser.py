@@ -110,3 +110,66 @@ def test_the_page_shows_explained_cards_and_stores_feedback(live: str, model_sto
     feedback.close()
     assert stored[0] == (BRIEF, creator_id, 1) and stored[1][2] == 0 and len(stored) == 2
     assert (ARTIFACTS / "web-page.png").stat().st_size > 10_000
+
+
+def test_the_page_explains_a_short_answer_and_lets_the_user_correct_the_reading(live: str, model_store: Path) -> None:
+    if not Path(CHROMIUM).exists():
+        if REQUIRED:
+            pytest.fail(f"CREATORMATCH_REQUIRE_CHROMIUM=1 but {CHROMIUM} is missing (.ci/run installs chromium)")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    import pandas as pd
+    from playwright.sync_api import expect, sync_playwright
+
+    from index import IndexStore
+
+    store = IndexStore(model_store)
+    creators = pd.read_parquet(store.versions_dir / store.current_version() / "creators.parquet")
+    country = creators["country"].fillna("")
+    german, unknown, total = int((country == "DE").sum()), int((country == "").sum()), len(creators)
+    assert german > 0 and unknown > 0 and german + unknown < 40 < total  # the demo catalog leaves some unknown
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.goto(live + "/")
+            page.fill("#brief", "Travel creators in Germany who share their trips")
+            page.fill("#k", "40")
+            page.click("#search")
+            cards = page.locator("article.card")
+            expect(cards).to_have_count(german, timeout=60_000)
+            # the reading shows where it came from, and the short answer says why, with the unknown count
+            expect(page.locator('#readings .chip[data-field="countries"]')).to_contain_text("DE ← “in Germany”")
+            shortfall = page.locator("#shortfall")
+            expect(shortfall).to_be_visible()
+            expect(shortfall).to_contain_text(f"{german} of 40 asked")
+            expect(shortfall).to_contain_text(f"country unknown for {unknown} of {total} creators")
+            # let in the creators whose country the catalog does not know
+            shortfall.locator("button.include-unknown").click()
+            expect(cards).to_have_count(german + unknown, timeout=60_000)
+            expect(page.locator("#unknown-country")).to_be_checked()
+            # remove the country read from the brief: every creator may be ranked again, the list is full
+            page.locator('#readings .chip[data-field="countries"] button.chip-remove').click()
+            expect(cards).to_have_count(40, timeout=60_000)
+            expect(shortfall).to_be_hidden()
+            removed = page.locator('#readings .chip.removed[data-field="countries"]')
+            expect(removed).to_have_count(1)  # shown struck through, with a way back
+            removed.locator("button.chip-restore").click()
+            expect(cards).to_have_count(german + unknown, timeout=60_000)
+            # a suggestion is not applied until the user accepts it
+            page.uncheck("#unknown-country")
+            page.fill("#brief", "Italian food recipes at home")
+            page.fill("#k", "5")
+            page.click("#search")
+            suggestion = page.locator('#readings .chip.suggestion[data-field="countries"]')
+            expect(suggestion).to_contain_text("IT ← “Italian”")
+            expect(cards).to_have_count(5, timeout=60_000)
+            suggestion.locator("button.chip-apply").click()
+            expect(page.locator("#country")).to_have_value("IT")
+            expect(suggestion).to_have_count(0, timeout=60_000)  # accepted: now a filter, no longer a suggestion
+            italian = set(creators.loc[country == "IT", "creator_id"])
+            expect(page.locator("#parsed")).to_contain_text(f"{len(italian)} creators pass the filters")
+            shown = [cards.nth(i).get_attribute("data-creator") for i in range(cards.count())]
+            assert shown and set(shown) <= italian
+            page.screenshot(path=str(ARTIFACTS / "web-page-readings.png"), full_page=True)
+        finally:
+            browser.close()

@@ -253,3 +253,25 @@ def test_plan_similar_and_mmr_from_the_command_line(tmp_path: Path) -> None:
     diverse = json.loads(run("match", "--store", str(store), "--k", "5", "--mmr", "0.5", "--json",
                              "dog owners with their puppies").stdout)
     assert len(diverse["results"]) == 5
+
+    # a short answer explains itself per filter, with the unknown counts (the demo leaves some countries out)
+    table = pd.read_csv(creators, keep_default_na=False)
+    german, unknown = int((table["country"] == "DE").sum()), int((table["country"] == "").sum())
+    text = run("match", "--store", str(store), "--k", "60", "dog owners with their puppies in Germany").stdout
+    assert f"{german} of 60 asked: {german} creators pass the filters." in text
+    assert f"country unknown for {unknown} of 64 creators; unknown country=include keeps them" in text
+    assert "read countries = DE  <- “in Germany”" in text
+    kept = json.loads(run("match", "--store", str(store), "--k", "60", "--unknown", "country=include", "--json",
+                          "dog owners with their puppies in Germany").stdout)
+    assert kept["eligible_creators"] == german + unknown and len(kept["results"]) == german + unknown
+    dropped = json.loads(run("match", "--store", str(store), "--k", "60", "--ignore-parsed", "countries", "--json",
+                             "dog owners with their puppies in Germany").stdout)
+    assert dropped["eligible_creators"] == 64 and dropped["shortfall"] is None and len(dropped["results"]) == 60
+    suggested = run("match", "--store", str(store), "--k", "3", "Italian food recipes at home").stdout
+    assert "suggested countries = IT  <- “Italian”" in suggested and "add --country IT to apply" in suggested
+    # a price per post is never taken for a plan's total budget
+    capped = run("plan", "--store", str(store), "--max-price-per-post", "300", "dog owners", check=False)
+    assert capped.returncode == 2 and "a price per post is not a campaign budget" in capped.stderr
+    budgeted = json.loads(run("plan", "--store", str(store), "--budget", "2000", "--max-price-per-post", "400",
+                              "--json", "dog owners").stdout)
+    assert budgeted["budget"] == 2000 and all(member["cost"] <= 400 for member in budgeted["team"])

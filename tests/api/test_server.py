@@ -21,7 +21,7 @@ from api.formatting import plan_to_dict
 from api.server import create_app
 from api.settings import Settings
 from index import IndexStore, SharedEncoders, open_matcher
-from matcher.brief import filters_from_options
+from matcher.briefs import filters_from_options
 from tests.helpers import HashingEncoder, wait_until
 
 TOKEN = "s3cret-admin-token"
@@ -107,6 +107,67 @@ def test_plan_similar_and_diversity_input_is_checked(client: TestClient, route: 
     response = client.post(route, json=body)
     assert response.status_code == 422, response.text
     assert field in [f["field"] for f in response.json()["fields"]]
+
+
+def _catalog(store: Path) -> pd.DataFrame:
+    return pd.read_parquet(IndexStore(store).versions_dir / IndexStore(store).current_version() / "creators.parquet")
+
+
+def test_a_short_answer_says_which_filter_removed_whom(client: TestClient, store: Path) -> None:
+    creators = _catalog(store)
+    country = creators["country"].fillna("")
+    german, unknown = int((country == "DE").sum()), int((country == "").sum())
+    assert 0 < german < 100 and unknown > 0  # the demo catalog leaves some countries unknown
+    answer = client.post("/match", json={"brief": "dog puppy training tips", "k": 100,
+                                         "filters": {"country": ["DE"]}}).json()
+    assert answer["eligible_creators"] == german and len(answer["results"]) == german
+    (effect,) = answer["filter_effects"]
+    assert (effect["filter"], effect["removes"], effect["unknown"], effect["unknown_total"], effect["policy"]) == (
+        "countries", len(creators) - german, unknown, unknown, "exclude")
+    assert answer["shortfall"].startswith(f"{german} of 100 asked: {german} creators pass the filters.")
+    assert f"country unknown for {unknown} of {len(creators)} creators" in answer["shortfall"]
+    # the unknown policy lets the creators without a country in, and says so
+    kept = client.post("/match", json={"brief": "dog puppy training tips", "k": 100, "filters": {
+        "country": ["DE"], "unknown": {"country": "include"}}}).json()
+    assert kept["eligible_creators"] == german + unknown
+    assert kept["filter_effects"][0]["policy"] == "include" and kept["filter_effects"][0]["unknown"] == 0
+    # nothing passes: the answer is empty but still explains itself
+    none = client.post("/match", json={"brief": "dog tips", "filters": {"country": ["XX"]}}).json()
+    assert none["results"] == [] and none["shortfall"].startswith("0 of 10 asked: 0 creators pass the filters.")
+
+
+def test_price_per_post_is_never_a_plans_total(client: TestClient) -> None:
+    # the old bug: a POST /plan whose only budget was the filters' price cap planned with it as the total
+    capped = client.post("/plan", json={"brief": "dog puppy training tips", "filters": {"max_price_per_post": 400}})
+    assert capped.status_code == 422
+    assert capped.json()["fields"][0]["field"] == "body.budget"
+    assert "a price per post is not a campaign budget" in capped.json()["error"]
+    ambiguous = client.post("/plan", json={"brief": "dogs", "budget": 1000, "filters": {"budget": 400}})
+    assert ambiguous.status_code == 422 and "body.filters" in ambiguous.json()["fields"][0]["field"]
+    assert "max_price_per_post" in ambiguous.json()["error"] and "campaign_budget" in ambiguous.json()["error"]
+    planned = client.post("/plan", json={"brief": "dog puppy training tips", "size": 5,
+                                         "filters": {"campaign_budget": 2500, "max_price_per_post": 900}}).json()
+    assert planned["budget"] == 2500 and planned["totals"]["cost"] <= 2500
+    assert planned["team"] and all(member["cost"] <= 900 for member in planned["team"])
+    assert planned["filters"]["max_price_per_post"] == 900 and planned["filters"]["campaign_budget"] == 2500
+
+
+def test_parsed_readings_and_suggestions_over_http(client: TestClient) -> None:
+    text = "Korean skincare for creators in Germany on TikTok, max $300 per post, budget $5,000"
+    parsed = client.post("/briefs/parse", json={"brief": text}).json()
+    assert parsed["parsed"] == {"platforms": ["tiktok"], "countries": ["DE"], "max_price_per_post": 300.0,
+                                "campaign_budget": 5000.0}
+    phrases = {p["field"]: p["text"] for p in parsed["parsed_phrases"]}
+    assert phrases["countries"] == "in Germany" and phrases["max_price_per_post"] == "max $300 per post"
+    assert all(text[p["start"]:p["end"]] == p["text"] for p in parsed["parsed_phrases"])
+    (suggestion,) = parsed["suggestions"]
+    assert suggestion["field"] == "countries" and suggestion["value"] == ["KR"] and suggestion["text"] == "Korean"
+    # a reading removed by the user is not applied; its suggestion accepted as an explicit filter is
+    answer = client.post("/match", json={"brief": text, "filters": {"ignore_parsed": ["countries"],
+                                                                    "country": ["KR"]}}).json()
+    assert answer["filters"]["countries"] == ["KR"] and answer["filters"]["ignore_parsed"] == ["countries"]
+    bad = client.post("/match", json={"brief": "dogs", "filters": {"unknown": {"country": "maybe"}}})
+    assert bad.status_code == 422 and bad.json()["fields"][0]["field"].startswith("body.filters.unknown")
 
 
 def test_parse_creator_index_and_probes(client: TestClient, store: Path) -> None:

@@ -1,0 +1,26 @@
+"""Briefs: the reader that turns plain words into constraints and niche text, and the filters they give."""
+
+from matcher.briefs.filters import (
+    PARSED_FIELDS,
+    UNKNOWN_DEFAULTS,
+    Filters,
+    filters_from_options,
+    unknown_policies,
+)
+from matcher.briefs.reader import MAX_BRIEF_CHARS, BriefReader, default_reader, parse_brief
+from matcher.briefs.reading import ParsedBrief, Reading, with_filters
+
+__all__ = [
+    "MAX_BRIEF_CHARS",
+    "PARSED_FIELDS",
+    "UNKNOWN_DEFAULTS",
+    "BriefReader",
+    "Filters",
+    "ParsedBrief",
+    "Reading",
+    "default_reader",
+    "filters_from_options",
+    "parse_brief",
+    "unknown_policies",
+    "with_filters",
+]

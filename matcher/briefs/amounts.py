@@ -1,0 +1,152 @@
+"""Amounts in a brief: numbers in any common format, their scale ("10k", "1,5 Mio."), and money.
+
+Digits are read by price-parser (Zyte), which knows both "5,000" and "5.000" (and "1,5" as one and a
+half) from the digits after the separator; scale words and currency marks come from
+`matcher.briefs.lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from price_parser import Price
+
+from matcher.briefs.lexicon import CURRENCY_WORDS, NUMBER_WORDS, SCALES
+from matcher.briefs.tokens import Tokens
+
+_CURRENCY_CODES = frozenset("""usd eur gbp chf sek nok dkk pln inr brl aud cad r$ zł sgd aed jpy a$ c$ nzd mxn s$ us$
+hk$ nz$ rs cop clp ars pen php idr myr thb vnd ngn kes zar egp mad try ils krw twd hkd cny rmb rm""".split())
+_DIGITS = re.compile(r"^(?:\d{1,3}(?:[.,' ]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:[.,]\d+)?$")
+_SUFFIXED = re.compile(r"^(\d+(?:[.,]\d+)?)(k|K|m|M|mn|mio|bn|b|L|Cr)$")
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number written in the brief: its value, the tokens it spans [start, end) and what marks it."""
+
+    value: float
+    start: int
+    end: int
+    scaled: bool  # written with a scale: 10k, 1.5M, 1,5 Mio.
+    currency: str | None  # '$', 'EUR', ... when it is money
+    word: bool = False  # written as a word ("five")
+
+
+def parse_digits(text: str) -> float | None:
+    """The value of a number written with digits ('5,000', '10.000', '1,5', '2.5', '3,00,000'), or None."""
+    if not _DIGITS.match(text):
+        return None
+    if re.fullmatch(r"\d{1,2}(?:,\d{2})+,\d{3}", text):
+        return float(text.replace(",", ""))  # Indian grouping: 3,00,000 is three lakh
+    parsed = Price.fromstring(text).amount_float
+    return None if parsed is None else float(parsed)
+
+
+def _number(word: str) -> tuple[float, bool] | None:
+    """A token's value and whether it carries its own scale ('10k' -> 10000, True)."""
+    plain = parse_digits(word)
+    if plain is not None:
+        return plain, False
+    suffixed = _SUFFIXED.match(word)
+    if suffixed:
+        base = parse_digits(suffixed.group(1))
+        if base is not None:
+            return base * SCALES[suffixed.group(2) if suffixed.group(2) in SCALES else suffixed.group(2).lower()], True
+    return None
+
+
+def amount_at(tokens: Tokens, i: int) -> Amount | None:
+    """The amount that starts at token i (a currency mark before it included), or None.
+
+    "$5,000", "€ 3k", "10k", "1.5 million", "1,5 Mio. €", "500$", "20k €" are each one amount.
+    """
+    currency = None
+    start = i
+    symbol = tokens.lower[i] in CURRENCY_WORDS and not tokens.lower[i].isalpha()
+    # "R2 500", "RM 1,500": rand and ringgit written as a capital before the digits
+    glued = tokens.words[i] in {"R", "RM"} and i + 1 < len(tokens) and tokens.words[i + 1][:1].isdigit()
+    if (symbol or glued or tokens.lower[i] in _CURRENCY_CODES - {"rm"}) and i + 1 < len(tokens):
+        currency, i = tokens.words[i], i + 1
+        if tokens.words[i] == "." and i + 1 < len(tokens):
+            i += 1  # "Rs. 2.5 lakh"
+    if i >= len(tokens):
+        return None
+    parsed = _number(tokens.words[i])
+    words = None if parsed is not None else _number_words(tokens, i)
+    if parsed is None and words is None:
+        return None
+    if parsed is None:
+        assert words is not None
+        value, end = words
+        scaled = False
+        if end < len(tokens) and tokens.lower[end] in SCALES and tokens.lower[end] not in {"k", "m", "b"}:
+            value, scaled, end = value * SCALES[tokens.lower[end]], True, end + 1
+        if not scaled and value < 100 and not _range_word_follows(tokens, end):
+            return None  # "five", "twelve": counts, not amounts ("between ten and seventy-five thousand" is)
+        if end < len(tokens) and tokens.lower[end] in CURRENCY_WORDS:
+            currency, end = currency or tokens.words[end], end + 1
+        return Amount(value, start, end, scaled, currency, word=True)
+    value, scaled = parsed
+    end = i + 1
+    # "20 000 zł", "10 000 followers": thousands written with spaces
+    while (not scaled and value == int(value) and tokens.words[end - 1].isdigit() and end < len(tokens)
+           and len(tokens.words[end]) == 3 and tokens.words[end].isdigit()
+           and tokens.text[tokens.ends[end - 1]:tokens.starts[end]] in {" ", "\u00a0", "\u202f"}):
+        value, end = value * 1000 + int(tokens.words[end]), end + 1
+    if end < len(tokens) and not scaled and tokens.words[end] in SCALES and not (
+            tokens.words[end] in {"m", "M"} and end + 1 < len(tokens) and tokens.lower[end + 1] in {"²", "2"}):
+        value, scaled, end = value * SCALES[tokens.words[end]], True, end + 1
+    elif end < len(tokens) and not scaled and tokens.lower[end] in SCALES and tokens.lower[end] not in {"m", "b"}:
+        value, scaled, end = value * SCALES[tokens.lower[end]], True, end + 1
+    if scaled and end < len(tokens) and tokens.words[end] == "." and tokens.lower[end - 1] in {"mio", "tsd", "mill"}:
+        end += 1
+    if end < len(tokens) and tokens.lower[end] in CURRENCY_WORDS:
+        currency, end = currency or tokens.words[end], end + 1  # "$350,000 MXN": both marks belong to it
+    elif (currency is None and end + 1 < len(tokens) and tokens.lower[end] in {"k", "m"}
+          and tokens.lower[end + 1] in CURRENCY_WORDS):  # "18 k€" after the tokenizer split it
+        value, scaled, currency, end = value * SCALES[tokens.lower[end]], True, tokens.words[end + 1], end + 2
+    return Amount(value, start, end, scaled, currency)
+
+
+def _number_words(tokens: Tokens, i: int) -> tuple[float, int] | None:
+    """A number written in words from token i: 'forty', 'seventy-five', 'a hundred', 'two hundred and fifty'."""
+    value, current, end, seen = 0.0, 0.0, i, False
+    if tokens.lower[i] in {"a", "one"} and i + 1 < len(tokens) and tokens.lower[i + 1] in {"hundred", "thousand"}:
+        current, end, seen = 1.0, i + 1, True
+    while end < len(tokens):
+        word = tokens.lower[end]
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word == "hundred" and seen:
+            current *= 100
+        elif word == "-" and seen and end + 1 < len(tokens) and tokens.lower[end + 1] in _UNITS:
+            pass  # "seventy-five"
+        elif word == "and" and seen and end + 1 < len(tokens) and tokens.lower[end + 1] in _UNITS and current >= 100:
+            pass  # "two hundred and fifty"
+        else:
+            break
+        seen, end = True, end + 1
+    if not seen:
+        return None
+    return value + current, end
+
+
+def _range_word_follows(tokens: Tokens, at: int) -> bool:
+    if at + 1 >= len(tokens) or tokens.lower[at] not in {"and", "to", "-", "–"}:
+        return False
+    second = _number_words(tokens, at + 1)
+    return second is not None and second[1] < len(tokens) and tokens.lower[second[1]] in SCALES
+
+
+_UNITS = {word: value for word, value in NUMBER_WORDS.items() if word not in {"hundred", "dozen", "couple", "pair"}}
+
+
+def count_at(tokens: Tokens, i: int) -> Amount | None:
+    """A small whole number at token i, in digits or words ('5', 'five', 'twelve'), or None."""
+    word = tokens.lower[i]
+    if word in NUMBER_WORDS and word not in {"couple", "pair", "dozen"}:
+        return Amount(float(NUMBER_WORDS[word]), i, i + 1, False, None, word=True)
+    if word.isdigit() and 0 < int(word) <= 1000:
+        return Amount(float(int(word)), i, i + 1, False, None)
+    return None

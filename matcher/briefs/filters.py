@@ -1,0 +1,180 @@
+"""Hard constraints on a match, from a brief, a request or the command line, and how they merge."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from matcher.errors import BriefError
+from matcher.schema import PLATFORMS, TIERS
+
+# catalog fields that may be unknown for a creator, and whether a creator whose value is unknown passes
+# a filter on it by default: unknown countries, languages and trust are left out; an unknown price passes
+# (prices are rarely known; the result is flagged and its price estimated instead)
+UNKNOWN_DEFAULTS: dict[str, str] = {"country": "exclude", "language": "exclude", "trust": "exclude",
+                                    "price": "include"}
+UNKNOWN_POLICIES = ("exclude", "include")
+# the filter fields a brief can set, in the order they are shown
+PARSED_FIELDS = ("platforms", "min_followers", "max_followers", "tiers", "countries", "languages", "k",
+                 "max_price_per_post", "campaign_budget", "brand", "competitors")
+_ALIASES = {"platform": "platforms", "tier": "tiers", "country": "countries", "language": "languages",
+            "competitor": "competitors", "price": "max_price_per_post", "budget": "campaign_budget"}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Hard constraints on a match; None or empty means 'no constraint'.
+
+    `max_price_per_post` caps each creator's price per post; `campaign_budget` is the campaign's total
+    (a creator whose known price exceeds it cannot be afforded, and `plan` spends at most it).
+    `unknown` sets, per catalog field (country, language, trust, price), whether creators whose value is
+    unknown pass; `ignore_parsed` names brief readings the user removed.
+    """
+
+    platforms: tuple[str, ...] = ()
+    min_followers: int | None = None
+    max_followers: int | None = None
+    tiers: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    min_trust: float | None = None
+    max_price_per_post: float | None = None
+    campaign_budget: float | None = None
+    brand: str | None = None
+    competitors: tuple[str, ...] = ()
+    k: int | None = None
+    unknown: tuple[tuple[str, str], ...] = ()
+    ignore_parsed: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        bad = [p for p in self.platforms if p not in PLATFORMS]
+        if bad:
+            raise BriefError(f"platform: unknown {bad} (expected one of {', '.join(PLATFORMS)})")
+        bad = [t for t in self.tiers if t not in TIERS]
+        if bad:
+            raise BriefError(f"tier: unknown {bad} (expected one of {', '.join(TIERS)})")
+        for name in ("min_followers", "max_followers", "max_price_per_post", "campaign_budget", "k"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                raise BriefError(f"{name}: must be >= 0, got {value}")
+        if self.k is not None and self.k < 1:
+            raise BriefError(f"k: must be at least 1, got {self.k}")
+        if self.min_trust is not None and not 0 <= self.min_trust <= 1:
+            raise BriefError(f"min_trust: must be within 0..1, got {self.min_trust}")
+        if (self.min_followers is not None and self.max_followers is not None
+                and self.min_followers > self.max_followers):
+            raise BriefError(f"min_followers ({self.min_followers}) is above max_followers ({self.max_followers})")
+        for name, policy in self.unknown:
+            if name not in UNKNOWN_DEFAULTS:
+                raise BriefError(f"unknown: '{name}' is not a field that can be unknown "
+                                 f"(expected one of {', '.join(UNKNOWN_DEFAULTS)})")
+            if policy not in UNKNOWN_POLICIES:
+                raise BriefError(f"unknown: {name}={policy} is not one of {', '.join(UNKNOWN_POLICIES)}")
+        bad = [name for name in self.ignore_parsed if name not in PARSED_FIELDS]
+        if bad:
+            raise BriefError(f"ignore_parsed: unknown {bad} (expected some of {', '.join(PARSED_FIELDS)})")
+
+    def policy(self, field: str) -> str:
+        """Whether creators with an unknown `field` (country, language, trust, price) pass: include or exclude."""
+        return dict(self.unknown).get(field, UNKNOWN_DEFAULTS[field])
+
+    @property
+    def price_cap(self) -> float | None:
+        """The largest price per post a creator may have: the per-post cap, else the whole campaign budget."""
+        caps = [v for v in (self.max_price_per_post, self.campaign_budget) if v is not None]
+        return min(caps) if caps else None
+
+    def merged_over(self, parsed: Filters) -> Filters:
+        """These (explicit) filters, falling back field by field to `parsed` where unset or not ignored."""
+        values: dict[str, Any] = {}
+        for item in fields(self):
+            mine = getattr(self, item.name)
+            if item.name in ("unknown", "ignore_parsed") or mine not in (None, ()):
+                values[item.name] = mine
+            elif item.name in self.ignore_parsed:
+                values[item.name] = item.default
+            else:
+                values[item.name] = getattr(parsed, item.name)
+        return Filters(**values)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Only the constraints that are set, as plain JSON-ready values."""
+        out: dict[str, Any] = {}
+        for item in fields(self):
+            value = getattr(self, item.name)
+            if value in (None, ()):
+                continue
+            if item.name == "unknown":
+                out[item.name] = dict(value)
+            else:
+                out[item.name] = list(value) if isinstance(value, tuple) else value
+        return out
+
+
+def _as_list(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return tuple(v.strip() for v in value.split(",") if v.strip())
+    return tuple(str(v) for v in value)
+
+
+def unknown_policies(value: Any) -> tuple[tuple[str, str], ...]:
+    """Policies from {'country': 'include'} or 'country=include,price=exclude' (or a list of such items)."""
+    if value in (None, "", [], {}):
+        return ()
+    items: list[tuple[str, str]] = []
+    if isinstance(value, Mapping):
+        items = [(str(k), str(v)) for k, v in value.items()]
+    else:
+        for part in _as_list(value):
+            name, sep, policy = part.partition("=")
+            if not sep:
+                raise BriefError(f"unknown: '{part}' is not FIELD=include or FIELD=exclude")
+            items.append((name.strip(), policy.strip()))
+    return tuple((name.lower(), policy.lower()) for name, policy in items)
+
+
+def filters_from_options(options: Mapping[str, Any]) -> Filters:
+    """Filters from option values named as the CLI options (a brief line's keys, a request's fields).
+
+    Singular and plural names both work (`platform` or `platforms`); lists may be comma-separated
+    text; keys that name no filter are ignored. `budget` alone is refused: it was once the price per
+    post and is now the campaign's total, so a caller must say which it means.
+    """
+    def pick(*names: str) -> Any:
+        for name in names:
+            if options.get(name) not in (None, (), [], ""):
+                return options[name]
+        return None
+
+    def number(name: str, kind: type) -> Any:
+        value = pick(name)
+        if value is None:
+            return None
+        try:
+            return kind(value)
+        except (TypeError, ValueError):
+            raise BriefError(f"{name}: '{value}' is not a number") from None
+
+    if pick("budget") is not None:
+        raise BriefError("budget: say which budget: max_price_per_post (the largest fee per post) or "
+                         "campaign_budget (the campaign's total)")
+    brand = pick("brand")
+    ignored = tuple(_ALIASES.get(name, name) for name in _as_list(pick("ignore_parsed")))
+    return Filters(
+        platforms=tuple(p.lower() for p in _as_list(pick("platform", "platforms"))),
+        min_followers=number("min_followers", int),
+        max_followers=number("max_followers", int),
+        tiers=tuple(t.lower() for t in _as_list(pick("tier", "tiers"))),
+        countries=tuple(c.upper() for c in _as_list(pick("country", "countries"))),
+        languages=tuple(c.lower() for c in _as_list(pick("language", "languages"))),
+        min_trust=number("min_trust", float),
+        max_price_per_post=number("max_price_per_post", float),
+        campaign_budget=number("campaign_budget", float),
+        brand=None if brand is None else str(brand),
+        competitors=_as_list(pick("competitor", "competitors")),
+        unknown=unknown_policies(pick("unknown")),
+        ignore_parsed=ignored,
+    )

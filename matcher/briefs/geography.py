@@ -1,0 +1,354 @@
+"""Where the creators are and what language they post in: places, demonyms and languages in a brief.
+
+A place is applied when the brief puts the creators or their audience there: after "in", "based in",
+"across" (not after "made in", "hiking in", "a trip to"), "from" right after the creators, right before
+a creator or audience noun ("London food bloggers"), as a whole item of a keyword list, or with "only"
+or "market". A demonym is applied right before a creator or audience noun ("German fitness creators",
+"German audiences"). Everything else that names a place, and every place that is ambiguous, is a
+suggestion: shown to the user, not applied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from matcher.briefs.lexicon import (
+    AUDIENCE_NOUNS,
+    BRAND_VERBS,
+    CREATOR_NOUNS,
+    DESTINATION_WORDS,
+    FIELD_LABELS,
+    FROM_HOME_NOUNS,
+    LANGUAGE_AFTER,
+    LANGUAGE_BEFORE,
+    MAX_WORDS_BETWEEN,
+    NOT_NAMES,
+    PLACE_AFTER,
+    PLACE_CUES,
+    REQUEST_WORDS,
+)
+from matcher.briefs.places import SMALL_CITY, Gazetteer, Place
+from matcher.briefs.reading import Reading
+from matcher.briefs.sizes import is_person_noun
+from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
+
+_VERBS = frozenset(word for verb in BRAND_VERBS for word in verb) | {"make", "makes", "making", "sell", "sells"}
+_LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "plus", "+", "as", "well", "the", "also", "all", "whole",
+                           "entire", "maybe", "possibly", "even", "y", "e", "o", "ou", "und", "et"})
+# words for people that are no place: "Latina beauty creators"
+_NOT_PLACES = frozenset({"latina", "latino", "latinas", "latinos", "latinx", "hispanic", "nada", "corona"})
+# "across LATAM except Brazil": the places after these leave the list before them
+_EXCEPT = frozenset({"except", "excepto", "excluding", "minus", "without", "but", "excl", "excl.", "exceto", "außer"})
+_CONTENT_NOUNS = frozenset({"content", "videos", "video", "captions", "posts", "channel", "channels", "speakers",
+                            "creators", "influencers", "audience", "audiences", "subtitles", "voiceover"})
+_SELF_WORDS = frozenset({"we", "we're", "our", "i", "i'm", "us", "my"})
+_COMPANY_WORDS = frozenset("""brand company startup label agency shop store studio roastery bakery brewery distillery
+manufacturer maker chain retailer publisher firm clinic restaurant hotel installer""".split())
+# before a demonym that is also a language, these make it the topic ("an app that teaches Japanese")
+_TOPIC_VERBS = frozenset({"learn", "learning", "teach", "teaches", "teaching", "study", "studying", "practise",
+                          "practice", "learners"})
+_MAX_PLACE_TOKENS = 5
+# demonyms that are also everyday lower-case words
+_WORD_DEMONYMS = frozenset({"polish", "french", "swiss", "danish", "china", "turkey"})
+
+
+def _mention_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | None, tuple[str, ...] | None]:
+    """The longest place or demonym starting at token i: (length, place, demonym countries)."""
+    if i >= tokens.signoff:
+        return 0, None, None
+    for n in range(min(_MAX_PLACE_TOKENS, len(tokens) - i), 0, -1):
+        if not tokens.free(i, i + n) or tokens.is_punct(i) or tokens.is_punct(i + n - 1):
+            continue
+        text = tokens.span_text(i, i + n)
+        # "in March" is a month, "Latina" a person
+        place = places.place(text) if text.lower() not in NOT_NAMES and text.lower() not in _NOT_PLACES else None
+        if place is not None and place.population < SMALL_CITY and (
+                not tokens.phrase_ending(i, PLACE_CUES) or not tokens.words[i][0].isupper()):
+            place = None
+        if place is not None and _cased_ok(tokens, i, n, place):
+            return n, place, None
+        demonym = places.demonym(text)
+        if demonym is not None and (tokens.words[i][0].isupper() or (
+                text.lower() not in _WORD_DEMONYMS and not tokens.is_punct(i))):
+            return n, None, demonym
+    return 0, None, None
+
+
+def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
+    first = tokens.words[i]
+    if len(tokens.span_text(i, i + n)) <= 3 or place.kind == "code":
+        return tokens.span_text(i, i + n).replace(".", "").isupper()
+    if place.cased or place.kind in {"city", "subdivision"}:
+        # a lower-case city counts only after a place cue ("in madrid", "from valencia")
+        return first[0].isupper() or bool(tokens.phrase_ending(i, PLACE_CUES)) or tokens.lower[i - 1:i] == ["from"]
+    return True
+
+
+def _creator_noun_after(tokens: Tokens, at: int) -> int | None:
+    """A creator or audience noun within MAX_WORDS_BETWEEN words after `at` ('German [fitness] creators')."""
+    words = 0
+    for j in range(at, min(at + MAX_WORDS_BETWEEN + 3, len(tokens))):
+        low = tokens.lower[j]
+        if low in CREATOR_NOUNS or low in AUDIENCE_NOUNS or is_person_noun(low):
+            return j
+        if low in {"-", "based", "-based", "/", "&", "and"}:
+            continue
+        if j > at and tokens.words[j - 1] == "-":
+            continue  # "high-net-worth audiences": one word
+        words += 1
+        if (words > MAX_WORDS_BETWEEN or tokens.is_punct(j) or low in STOP_WORDS or low in REQUEST_WORDS
+                or low in _VERBS):
+            return None
+    return None
+
+
+def _creator_noun_before(tokens: Tokens, start: int) -> bool:
+    """The place or demonym comes right after a creator noun ('influencer Brasil', '4 influencer italian').
+
+    Not after a verb that looks like one ('who cook Italian food')."""
+    if start < 1 or not (tokens.lower[start - 1] in CREATOR_NOUNS or is_person_noun(tokens.lower[start - 1])):
+        return False
+    return not (start > 1 and tokens.lower[start - 2] in {"who", "that", "to", "they", "and", "or"})
+
+
+def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
+    """Languages of the creators' content: 'Spanish-speaking', 'who post in French', 'bilingual EN/ES'."""
+    readings: list[Reading] = []
+    i = 0
+    while i < len(tokens):
+        code, n = _language_at(tokens, i, places)
+        if code is None:
+            i += 1
+            continue
+        codes, start, end = [code], i, i + n
+        # a list: "Spanish and English speaking", "in Spanish or Portuguese", "Dutch- or French-language"
+        while True:
+            joiner = end
+            while joiner < len(tokens) and tokens.lower[joiner] in {"and", "or", "/", ",", "&", "+", "-"}:
+                joiner += 1
+            more, m = _language_at(tokens, joiner, places) if joiner > end else (None, 0)
+            if more is None:
+                break
+            codes.append(more)
+            end = joiner + m
+        cue = tokens.phrase_ending(start, LANGUAGE_BEFORE)
+        after = tokens.lower[end] if end < len(tokens) else ""
+        after2 = tokens.lower[end + 1] if end + 1 < len(tokens) else ""
+        is_place_next = end < len(tokens) and places.place(tokens.span_text(start, end + 1)) is not None
+        if after in LANGUAGE_AFTER or (after == "-" and after2 in LANGUAGE_AFTER):
+            end += 1 if after in LANGUAGE_AFTER else 2
+        elif cue and not is_place_next and not (after in CREATOR_NOUNS and tokens.lower[start - 1] != "bilingual"):
+            start -= cue
+        elif places.demonym(tokens.span_text(i, i + n)) is None and after in _CONTENT_NOUNS:
+            pass  # 'Hindi creators', 'Arabic content': a language that is no demonym
+        else:
+            i = end
+            continue
+        tokens.claim(start, end, "languages")
+        readings.append(Reading("languages", tuple(dict.fromkeys(codes)), tokens.span_text(start, end),
+                                tokens.starts[start], tokens.ends[end - 1]))
+        i = end
+    return readings
+
+
+def _language_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[str | None, int]:
+    for n in (2, 1):
+        if i + n <= len(tokens) and tokens.free(i, i + n):
+            code = places.language(tokens.span_text(i, i + n))
+            if code is not None:
+                return code, n
+    return None, 0
+
+
+def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
+    """Countries from places and demonyms, applied or suggested (see the module docstring)."""
+    readings: list[Reading] = []
+    i = 0
+    while i < len(tokens):
+        n, place, demonym = _mention_at(tokens, i, places)
+        if not n:
+            i += 1
+            continue
+        # a list of places joined by commas and 'and': "in Germany, Austria and Switzerland"
+        place, end = _qualified(tokens, i + n, place, places)
+        items = [(i, end, place, demonym)]
+        while True:
+            j = end
+            while j < len(tokens) and (tokens.lower[j] in _LIST_JOINERS or (
+                    tokens.is_punct(j) and tokens.words[j] not in SENTENCE_ENDS | {"(", ")", ":", "-", "—", "–"})):
+                j += 1  # emoji between places too: "Georgia 🍑 Atlanta, Savannah"
+            if j == end or j >= len(tokens):
+                break
+            m, more, more_demonym = _mention_at(tokens, j, places)
+            if not m and tokens.words[j] in places.code_words and tokens.free(j, j + 1):
+                m, more, more_demonym = 1, places.code_words[tokens.words[j]], None  # "NL + BE": a code in a list
+            if not m:
+                break
+            more, item_end = _qualified(tokens, j + m, more, places)
+            items.append((j, item_end, more, more_demonym))
+            end = item_end
+        found = _decide(tokens, items, places)
+        # "across LATAM except Brazil": the places after 'except' leave the list
+        if end < len(tokens) and tokens.lower[end] in _EXCEPT and found:
+            m, removed, _ = _mention_at(tokens, end + 1, places)
+            if m and removed is not None:
+                gone = set(removed.countries)
+                found = [replace(r, value=tuple(c for c in r.value if c not in gone)) for r in found]
+                tokens.claim(end, end + 1 + m, "countries")
+                end += 1 + m
+        readings.extend(r for r in found if r.value)
+        i = end
+    return readings
+
+
+def settle_places(readings: list[Reading]) -> list[Reading]:
+    """A place in several countries is applied when the brief's sure places pick one of them.
+
+    "dog people in Georgia: Atlanta, Savannah" is the US state; "Georgia and Armenia" the country.
+    """
+    sure = {c for r in readings if r.applied for c in r.value}
+    settled = []
+    for reading in readings:
+        if (not reading.applied and reading.note == _AMBIGUOUS
+                and len(picked := tuple(c for c in reading.value if c in sure)) == 1):
+            reading = replace(reading, value=picked, applied=True, note="")
+        settled.append(reading)
+    return settled
+
+
+_AMBIGUOUS = "a place that is in several countries"
+
+
+def _qualified(tokens: Tokens, end: int, place: Place | None, places: Gazetteer) -> tuple[Place | None, int]:
+    """'Cambridge (MA)': a US state code in brackets after a place says which one it is."""
+    if (place is not None and place.ambiguous and tokens.words[end:end + 1] == ["("] and end + 2 < len(tokens)
+            and tokens.words[end + 2] == ")" and tokens.words[end + 1] in places.us_states):
+        tokens.claim(end, end + 3, "countries")
+        return Place(place.name, ("US",), place.kind, population=place.population), end + 3
+    return place, end
+
+
+def _decide(tokens: Tokens, items: list[tuple[int, int, Place | None, tuple[str, ...] | None]],
+            places: Gazetteer) -> list[Reading]:
+    """Applied or suggested countries for one list of places or demonyms."""
+    start, end = items[0][0], items[-1][1]
+    demonyms = all(item[3] is not None for item in items)
+    places_in = [p for _, _, p, _ in items if p is not None]
+    # in a list with countries, a name that is also a country means the country ("Georgia and Armenia")
+    if any(p.kind in {"country", "region", "code"} and not p.ambiguous for p in places_in):
+        items = [(a, b, Place(p.name, (p.as_country,), "country") if p and p.ambiguous and p.as_country else p, d)
+                 for a, b, p, d in items]
+    # "Guadalajara or CDMX": an ambiguous place takes the country the list's sure places share
+    known = {c for p in places_in if not p.ambiguous for c in p.countries}
+    items = [(a, b, Place(p.name, tuple(c for c in p.countries if c in known), p.kind)
+              if p and p.ambiguous and any(c in known for c in p.countries) else p, d) for a, b, p, d in items]
+    # "Tbilisi, Georgia", "Paris, Texas": the second names where the first is
+    if len(places_in) == 2 and tokens.lower[items[0][1]] == "," and items[1][0] == items[0][1] + 1:
+        first, second = places_in
+        if first.kind in {"city", "subdivision"} and second.kind in {"country", "subdivision", "code"}:
+            shared = [c for c in second.countries if c in first.countries]
+            countries = tuple(shared) if (second.ambiguous and shared) else second.countries
+            items = [(start, end, Place(second.name, countries[:1] if second.ambiguous else countries, "country"),
+                      None)]
+    applied, note = _applied(tokens, start, end, demonyms)
+    cue_start = start - (tokens.phrase_ending(start, PLACE_CUES) if applied and not demonyms else 0)
+    cued = bool(tokens.phrase_ending(start, PLACE_CUES)) or tokens.lower[start - 1:start] in (["from"], ["to"])
+    readings = []
+    for item_start, item_end, place, demonym in items:
+        countries = demonym if demonym is not None else (place.countries if place else ())
+        if not countries:
+            continue
+        ambiguous = bool(place and place.ambiguous)
+        # a lower-case city is read only when it is big (a common word is rarely a city of half a million)
+        lower = bool(place and place.kind in {"city", "subdivision"} and tokens.words[item_start][0].islower()
+                     and place.population < _BIG_CITY)
+        sure = applied and not ambiguous and not lower
+        why = (_AMBIGUOUS if ambiguous else
+               "a place name written in lower case" if lower and applied else note)
+        phrase_start = cue_start if item_start == start else item_start
+        if not sure and _not_a_place(tokens, item_start, place, demonym, cued):
+            continue
+        if sure:
+            tokens.claim(phrase_start, item_end, "countries")
+        readings.append(Reading("countries", tuple(countries), tokens.span_text(phrase_start, item_end),
+                                tokens.starts[phrase_start], tokens.ends[item_end - 1], applied=sure,
+                                note="" if sure else why))
+    return readings
+
+
+_BIG_CITY = 500_000
+
+
+def _not_a_place(tokens: Tokens, start: int, place: Place | None, demonym: tuple[str, ...] | None, cued: bool) -> bool:
+    """Words that only look like a place where nothing says they are one: no suggestion for them.
+
+    An upper-case code outside a place list ("SN Home 10 kWh"), a sentence-opening word with no place cue
+    ("Nice to meet you"), a language that is the topic ("an app that teaches Japanese").
+    """
+    if place is not None and place.kind == "code" and not cued:
+        return True
+    if place is not None and not cued and place.kind in {"city", "subdivision"}:
+        # a city named in passing ("the 'Sakura 24H' foundation", "Nice to meet you"), unless it says where the
+        # advertiser is ("A Kyoto matcha tea house", "A Texas hot-sauce maker")
+        return not any(tokens.lower[j] in _COMPANY_WORDS | {"house", "maker", "makers", "roaster", "brewer"}
+                       for j in range(start + 1, min(start + 5, len(tokens))))
+    return demonym is not None and start > 0 and tokens.lower[start - 1] in _TOPIC_VERBS
+
+
+def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool, str]:
+    """Whether a place list at [start, end) is where the creators are, and if not why (the suggestion's note)."""
+    noun = _creator_noun_after(tokens, end)
+    if noun is not None or _creator_noun_before(tokens, start):
+        return True, ""
+    after = tokens.lower[end] if end < len(tokens) else ""
+    if demonym:
+        if after in {"market", "markets"}:
+            return True, ""
+        return False, "a demonym before a noun that is not the creators or their audience"
+    if after in PLACE_AFTER or (after == "-" and end + 1 < len(tokens) and tokens.lower[end + 1] in PLACE_AFTER):
+        return True, ""
+    cue = tokens.phrase_ending(start, PLACE_CUES)
+    if cue:
+        cue_start = start - cue
+        # "hiking in Norway", "made in Italy", "we produce trekking poles in Norway" -- unless the activity is
+        # what the creators do ("10 creators of trekking and climbing in Chile")
+        destination = tokens.near_before(cue_start + 1, DESTINATION_WORDS, 4)
+        person = tokens.near_before(cue_start + 1, CREATOR_NOUNS | AUDIENCE_NOUNS, 4)
+        if destination is not None and tokens.near_before(destination, CREATOR_NOUNS | AUDIENCE_NOUNS, 3) is not None:
+            destination = None
+        if destination is not None and (person is None or person < destination):
+            return False, "a destination or an origin, not where the creators are"
+        if _said_of_advertiser(tokens, cue_start):
+            return False, "where the advertiser is, not the creators"
+        return True, ""
+    if start > 0 and tokens.lower[start - 1] in {"from", "out"}:
+        home = FROM_HOME_NOUNS - {"family", "families"} | {"they", "them", "who"}
+        if tokens.near_before(start - 1, home, 3) is not None or (
+                start > 1 and is_person_noun(tokens.lower[start - 2])):
+            return True, ""
+        return False, "a place after 'from' that is not said of the creators"
+    segment_start, segment_end = tokens.segment(start)[0], tokens.segment(end - 1)[1]
+    label = segment_start > 1 and tokens.lower[segment_start - 1] == ":" and tokens.lower[segment_start - 2] in (
+        FIELD_LABELS)
+    closes = segment_end >= len(tokens) or tokens.words[segment_end] != "."  # "in Trancoso, Bahia." ends a sentence
+    if (segment_start == start and segment_end == end and _keyword_list(tokens, segment_start) and closes) or label:
+        return True, ""
+    return False, "a place that is not said to be where the creators are"
+
+
+def _keyword_list(tokens: Tokens, segment_start: int) -> bool:
+    """The segment is an item of a list (after a comma, colon, bullet or line start), not inside a sentence."""
+    return segment_start == 0 or tokens.words[segment_start - 1] in SEPARATORS | SENTENCE_ENDS
+
+
+def _said_of_advertiser(tokens: Tokens, cue_start: int) -> bool:
+    """'we are based in', 'a clinic chain in Seoul wants': the place is the advertiser's, not the creators'."""
+    j = cue_start - 1
+    while j >= 0 and tokens.lower[j] in {"based", "located", "headquartered", "currently", "also", "all", "now",
+                                          "are", "'re", "am", "is", "'m", "still", "mainly", "mostly"}:
+        j -= 1
+    if j < 0:
+        return False
+    return tokens.lower[j] in _SELF_WORDS or tokens.lower[j] in _COMPANY_WORDS

@@ -1,0 +1,301 @@
+"""The closed word classes the brief reader looks for: cue words, creator nouns, scales, number words.
+
+Places, demonyms and languages come from standard tables (`matcher.briefs.places`); what is here are the
+small closed classes of English that no standard lists for this use: the words that introduce a
+constraint ("at least", "based in", "sponsored by") and the nouns that name creators or audiences.
+Every list is lower case and matched against the lower-cased tokens of spaCy's English tokenizer.
+"""
+
+from __future__ import annotations
+
+# platform names and their usual short forms and -er forms; X counts only as "on X" (reader.py)
+PLATFORM_WORDS: dict[str, str] = {
+    "instagram": "instagram", "insta": "instagram", "ig": "instagram", "instagrammer": "instagram",
+    "instagrammers": "instagram", "tiktok": "tiktok", "tiktoks": "tiktok", "tiktoker": "tiktok",
+    "tiktokers": "tiktok", "youtube": "youtube", "yt": "youtube", "youtuber": "youtube", "youtubers": "youtube",
+    "twitter": "twitter", "tweeters": "twitter", "facebook": "facebook", "fb": "facebook", "twitch": "twitch",
+}
+# two-token platform names as the tokenizer splits them
+PLATFORM_PHRASES: dict[tuple[str, ...], str] = {("tik", "tok"): "tiktok", ("you", "tube"): "youtube"}
+
+# nouns that name the creators asked for (a count or a demonym before them is a constraint)
+CREATOR_NOUNS = frozenset("""
+creator creators influencer influencers account accounts profile profiles name names ambassador ambassadors partner
+partners talent talents kol kols blogger bloggers vlogger vloggers youtuber youtubers tiktoker tiktokers
+instagrammer instagrammers streamer streamers gamer gamers podcaster podcasters artist artists photographer
+photographers videographer videographers model models mom moms mum mums mommy mommies mother mothers dad dads father
+fathers parent parents family families chef chefs cook cooks baker bakers foodie foodies trainer trainers coach
+coaches athlete athletes runner runners cyclist cyclists climber climbers surfer surfers skater skaters traveler
+travelers traveller travellers nomad nomads hiker hikers yogi yogis instructor instructors teacher teachers student
+students reviewer reviewers expert experts enthusiast enthusiasts lover lovers fan fans owner owners designer
+designers stylist stylists makeup-artists mua muas barber barbers dancer dancers musician musicians singer singers
+producer producers dj djs comedian comedians writer writers author authors reader readers booktoker booktokers
+bookstagrammer bookstagrammers gardener gardeners decorator decorators diyer diyers crafter crafters nutritionist
+nutritionists dietitian dietitians doctor doctors nurse nurses vet vets entrepreneur entrepreneurs voice voices
+personality personalities celebrity celebrities person persons channel channels page pages micro-influencers
+nano-influencers macro-influencers mega-influencers people folks guys women men girls perfiles perfis perfili
+profilen profils influenciadores influenciadoras creadores creadoras criadores criadoras creatori créateurs
+créatrices influencerinnen
+""".split())
+# nouns that name the audience or market; a place or demonym right before them describes the creators' reach
+AUDIENCE_NOUNS = frozenset("""
+audience audiences follower followers viewer viewers consumer consumers customer customers shopper shoppers buyer
+buyers market markets user users reader readers listener listeners subscriber subscribers community communities gen
+millennials millennial zoomers households public
+""".split())
+# words that may stand between a demonym or count and its creator noun ("German fitness creators")
+MAX_WORDS_BETWEEN = 2
+
+# follower sense: a bound is about followers when one of these is next to the amount
+FOLLOWER_NOUNS = frozenset("""
+follower followers subscriber subscribers subs sub fans fan audience audiences followership following reach
+seguidores abonnés abonnenten volgers
+""".split())
+# counted things that are not followers: an amount next to one of these is no follower bound
+NOT_FOLLOWERS = frozenset("""
+like likes view views comment comments share shares save saves download downloads stream streams play plays
+impression impressions sale sales unit units order orders visit visits visitor visitors click clicks member members
+employee employees product products item items post posts video videos reel reels story stories minute minutes hour
+hours day days week weeks month months year years time times km mile miles step steps calorie calories kcal percent
+% word words page pages copy copies ticket tickets seat seats store stores location locations country countries city
+cities language languages people users customers
+""".split())
+
+# comparison cues, as token sequences; the reader tries longer ones first
+UPPER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
+    "under", "below", "beneath", "less than", "fewer than", "no more than", "not more than", "no bigger than",
+    "no larger than", "up to", "upto", "at most", "max", "max .", "maximum", "a maximum of", "maximum of", "<",
+    "<=", "≤", "smaller than", "lower than", "no over", "not over", "not above", "not exceeding", "sub",
+    "sub -", "sub-", "capped at", "no higher than", "at or below", "at or under", "not bigger than", "ceiling",
+    "hasta", "até", "ate", "máximo", "maximo", "menos de", "bis", "höchstens", "unter",
+    "ceiling of", "ceiling :", "cap of", "cap :",
+    "not larger than", "not higher than", "maximal", "max.",
+))
+LOWER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
+    "over", "above", "more than", "at least", "min", "min .", "minimum", "a minimum of", "minimum of", ">", ">=",
+    "≥", "bigger than", "larger than", "greater than", "higher than", "no less than", "not less than",
+    "no fewer than", "not fewer than", "not under", "not below", "starting at", "starting from", "from",
+    "upwards of", "in excess of", "north of", "exceeding", "more then", "minimal", "at or above", "min.", "floor",
+    "arriba de", "más de", "mas de", "mais de", "mínimo", "minimo", "mindestens", "über", "ueber",
+    "floor of", "floor :", "follower floor", "follower floor of",
+    "not smaller than", "no smaller than",
+))
+# after the amount: "10k or more", "50k and below", "10k+", "100k max"
+LOWER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
+    "at minimum", "at the least", "+", "plus", "or more", "and more", "or above", "and above", "and up", "or higher",
+    "and higher", "or over",
+    "and over", "minimum", "min", "min .", "at least", "upwards", "or bigger", "or larger",
+))
+UPPER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
+    "or less", "or fewer", "and less", "and fewer", "or below", "and below", "and under", "or under", "or lower",
+    "max", "max .", "maximum", "at most", "tops", "or smaller",
+))
+RANGE_JOINERS = frozenset({"-", "–", "—", "to", "and", "/", "till", "until", "e", "y", "bis", "et", "&"})
+# a negation before a comparison turns its direction ("nobody over 1M" is a maximum)
+NEGATIONS = frozenset("""
+no not nobody noone none never without exclude excluding excludes avoid avoiding except skip n't nor nothing
+exclusions exclusion excluded excl excl. declines decline refuse refuses reject rejects dont don't doesnt cant wont
+isnt arent havent hasnt didnt nope nada não nao nicht kein keine niet nie sin sans ni nt prohibits prohibit
+prohibited ban bans barred cannot
+""".split())
+NEGATION_PHRASES: tuple[tuple[str, ...], ...] = (
+    ("no", "one"), ("no", "-", "one"), ("leave", "out"), ("rule", "out"), ("steer", "clear"), ("stay", "away"),
+    ("keep", "away"), ("leave", "off"), ("filter", "out"), ("weed", "out"), ("screen", "out"),
+)
+
+# amount scales written after a number, as a suffix ("10k") or a word ("1.5 million", "1,5 Mio.")
+SCALES: dict[str, float] = {
+    "k": 1e3, "K": 1e3, "thousand": 1e3, "thousands": 1e3, "grand": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6,
+    "millones": 1e6, "milhões": 1e6, "milhoes": 1e6, "miljoen": 1e6, "mio": 1e6, "mil": 1e3, "mill": 1e6, "million":
+    1e6, "millions": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "tsd": 1e3, "L": 1e5, "Cr": 1e7,
+}
+# the number words a count is written with ("a dozen", "five creators")
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "couple": 2, "pair": 2,
+}
+COUNT_PHRASES: dict[tuple[str, ...], int] = {
+    ("a", "dozen"): 12, ("half", "a", "dozen"): 6, ("two", "dozen"): 24, ("a", "couple", "of"): 2,
+    ("a", "pair", "of"): 2,
+}
+COUNT_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
+    "top", "shortlist of", "short list of", "short-list of", "list of", "shortlist", "a shortlist of",
+    "a list of", "roster of", "a roster of", "a team of", "team of", "a group of", "group of", "a pool of",
+    "pool of", "a squad of", "squad of", "a mix of", "selection of", "a selection of", "longlist of",
+    "creator count :", "no. of creators :", "no . of creators :", "number of creators",
+    "a longlist of", "long list of", "a long list of", "how many =", "how many :", "number of creators :",
+    "number of creators =", "number of influencers :", "number :", "quantity :", "volume :", "headcount :",
+    "creators :", "influencers :", "count :", "# of creators :",
+))
+
+# money: words that name a currency, and cues that make a bare amount money ("budget 15k")
+CURRENCY_WORDS = frozenset("""
+$ € £ ¥ ₹ ₩ ₺ ₽ ₴ ₱ ₦ ₫ ₪ ₸ ₾ ฿ ₡ zł kr r$ usd eur euro euros gbp chf sek nok dkk pln inr brl jpy cny aud cad nzd
+mxn try krw zar huf czk ron aed sar dollar dollars bucks pound pounds quid rupees rupee reais real yen francs franc
+kronor kronur krone kroner zloty zlotys lira pesos peso soles sol rand yuan renminbi won liras naira cedis cedi
+shillings dirhams dirham riyals riyal baht ringgit rupiah dong dinar dinars lei forint koruna korun rs rs. cop clp
+ars pen php idr myr thb vnd ngn kes egp mad ils twd hkd rmb rm r
+""".split())
+BUDGET_CUES = frozenset("""
+budget budgets spend spending budgeted invest investment pot fund funds
+""".split())
+PRICE_CUES = frozenset("""
+rate rates fee fees price prices pay paying paid cost costs compensation remuneration honorarium per-post
+""".split())
+# what one payment buys: "$500 per post", "€300/reel", "1k each"
+PER_UNIT = frozenset("""
+post posts video videos reel reels story stories tiktok tiktoks tweet tweets short shorts deliverable deliverables
+piece pieces creator creators influencer influencers person head account accounts upload uploads collab
+collaboration integration integrations mention mentions stream streams livestream livestreams session sessions
+thread threads episode episodes one talent partner publication publications placement placements
+""".split())
+PER_WORDS = frozenset({"per", "/", "a", "an", "each", "for", "every", "por", "pro", "par"})
+# before an amount: "per creator maximum 1500", "price for one video not more than 300€", "every influencer max"
+PER_BEFORE = frozenset({"per", "each", "every", "one", "a", "single", "any", "individual"})
+
+TIER_WORDS = ("nano", "micro", "macro", "mega")
+# after a tier word: it names a creator size only when one of these follows ("micro-influencers")
+TIER_FOLLOWERS = frozenset("""
+tier tiers level size sized sized-creators creators creator influencers influencer accounts account bloggers blogger
+kols kol talent talents profiles names ones youtubers tiktokers streamers gamers instagrammers
+""".split()) | CREATOR_NOUNS
+
+# place cues: a place after them is where the creators are ("based in Texas")
+PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
+    "in", "across", "throughout", "within", "based in", "based out of", "located in", "living in", "who live in",
+    "that live in", "live in", "residing in", "resident in", "out of", "all over", "around", "in the", "across the",
+    "pan", "pan -", "based in the", "all across", "all across the", "anywhere in", "anywhere in the", "en", "em",
+    "coast of", "east coast of", "west coast of", "parts of", "namely", "namely the", "i.e.", "e.g.", "such as",
+    "especially", "mainly", "mostly", "primarily", "particularly", "specifically", "somewhere in", "in and around",
+    "throughout the", "within the", "based in the", "located in the", "living in the", "around the",
+))
+# words before "in": the place is a destination or an origin, not where the creators are
+DESTINATION_WORDS = frozenset("""
+made produce produces producing produced brewed distilled roast roasts brew brews bake bakes grow grows farm farms
+sell sells selling shipped ships source sources makes crafted established grown sourced born founded manufactured
+designed crafted built printed baked roasted harvested raised bottled headquartered hq hiking trekking travel
+travels traveling travelling travelled traveled trip trips holiday holidays vacation vacations honeymoon honeymoons
+backpacking touring tour tours road-trip roadtrip skiing surfing camping diving sightseeing visit visits visiting
+visited stay stays staying stayed weekend weekends getaway getaways adventure adventures journey journeys cruise
+cruises safari abroad exploring explore explored wandering living-abroad expat expats moved studied studying study
+famous popular shot filmed photographed vineyards vineyard villa villas hotels hotel resorts resort restaurants
+restaurant cafes cafe beaches beach streets street markets since launched operating operate established started
+stores shops branches offices factories locations outlets
+""".split())
+# after "from": a place is the creators' home only when one of these comes just before it
+FROM_HOME_NOUNS = CREATOR_NOUNS | AUDIENCE_NOUNS
+# marks a whole-segment field label in keyword briefs ("Market: DACH", "Geo - UK")
+FIELD_LABELS = frozenset("""
+market markets geo geos region regions country countries location locations territory territories target targeting
+area areas audience audiences geography
+""".split())
+PLACE_AFTER = frozenset({"only", "-only", "market", "markets", "-wide", "wide", "-based", "based"})
+
+# a language: "X-speaking", "in X", "X speakers", "bilingual X and Y"
+LANGUAGE_AFTER = frozenset("""
+speaking speaker speakers language languages -speaking -language speaking-creators
+""".split())
+LANGUAGE_BEFORE: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
+    "in", "speak", "speaks", "speaking", "fluent in", "posts in", "post in", "posting in", "content in",
+    "videos in", "video in", "create in", "creates in", "creating in", "write in", "writes in", "writing in",
+    "talk in", "talks in", "talking in", "narrated in", "subtitled in", "captions in", "communicate in",
+    "bilingual", "native", "publishes in", "publish in", "record in", "records in", "produce in", "only in",
+    "language", "language :", "languages :", "languages", "in either", "en", "content en", "em",
+))
+
+# advertiser: "Oatly wants", "Sony is launching"; a name followed by one of these is the brief's brand
+BRAND_VERBS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
+    "wants", "want", "needs", "need", "seeks", "is seeking", "is looking", "are looking", "is launching",
+    "are launching", "launches", "is searching", "searches", "search", "is hiring", "would like", "'d like",
+    "is planning", "plans", "is after", "is recruiting", "is running", "is introducing", "is releasing",
+    "releases", "is opening", "is building", "is partnering", "is casting", "is expanding", "is rolling",
+    "here", "is back", "has", "is on the lookout", "looking", "seeking", "launching", "searching", "is teaming",
+    "invites", "is inviting", "wishes", "is putting", "is kicking", "is preparing", "will launch", "is celebrating",
+    "is dropping", "drops", "makes", "make", "sells", "produces", "produce", "offers", "ships", "is entering",
+    "is stepping", "is bringing", "opens", "open", "is a", "is an", "is the", "are a", "brews", "roasts",
+    "designs", "creates",
+))
+BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
+    "brand :", "brand is", "brand name :", "brand -", "client :", "client is", "advertiser :", "advertiser is",
+    "our brand", "our brand is", "our client", "our client is", "our client ,", "on behalf of",
+    "on behalf of our client", "we represent", "representing", "i write for", "i work for", "i work at",
+    "writing for", "i 'm writing for", "marketing from", "marketing for", "called", "named", "brief for",
+    "brief for :", "brief from", "brief :", "new brief from", "brand =", "client =", "this is for",
+    "client 's", "i represent", "it 's for", "this one is for", "greetings from", "hello from", "hi from",
+    "the name is", "our name is", "name is", "we develop", "we created", "we built", "we launched", "somos",
+    "somos a", "somos o", "somos la", "somos el", "nuestro cliente es", "nosso cliente é", "cliente :",
+    "cliente es", "marca :", "de parte de", "nous sommes", "wir sind", "advertiser : this is for", "project :",
+    "organiser of",
+    "organizer of", "we are company", "we are the company", "we are brand", "campaign brief :", "client brief :",
+    "our company is", "company name :", "i run marketing at", "i am marketing from", "i 'm marketing from",
+    "product :", "brand name is", "we are", "we 're", "we're", "this is", "i 'm from", "i am from", "i 'm with",
+    "i am with", "here from", "writing from", "writing on behalf of", "the team at", "team at", "marketing at",
+    "marketing team at", "marketing manager at", "brand manager at", "pr team at", "for our brand",
+    "for our client", "our company", "our company is", "company :", "sponsor :", "account :", "campaign for",
+    "partnership with us at",
+))
+# words that start a description, not a name ("Nail polish company wants")
+GENERIC_ADVERTISERS = frozenset("""
+brand brands company companies startup start-up startups label labels business businesses agency agencies client
+clients advertiser advertisers retailer retailers store stores shop shops chain chains maker makers manufacturer
+manufacturers firm firms team teams we i our my us everyone someone somebody anyone anybody nobody they he she it
+this that these those who what which a an the another any some each every all local new small big family-run
+independent
+""".split())
+
+# competitors: verbs of a past or present tie, after a negation ("not anyone sponsored by X")
+TIE_VERBS = frozenset("""
+work works worked working partner partners partnered partnering collaborate collaborates collaborated collaborating
+promote promotes promoted promoting sponsor sponsors sponsored endorse endorses endorsed endorsing advertise
+advertises advertised advertising represent represents represented repped rep reps deal deals dealt post posted
+posts posting done affiliated associated tied linked connected signed cooperate cooperates cooperated cooperating
+cooperation cooperations endorsed promotion promotions partnership partnerships ties ambassador ambassadors
+contracted ligados ligadas vinculados vinculadas asociados patrocinados patrocinadas trabajado trabajaron trabajó
+trabalharam trabalhou trabalhado colaborado colaboraron colaboraram gearbeitet contract
+""".split())
+TIE_PREPOSITIONS = frozenset({"with", "for", "by", "to", "of", "on", "from", "con", "com", "mit", "avec"})
+TIE_NOUNS = frozenset("""
+partners partner ambassadors ambassador deals deal sponsorships sponsorship collabs collab collaborations
+collaboration ties tie affiliates affiliate contracts contract campaigns campaign creators influencers people
+accounts talent conflicts conflict exclusivity
+""".split())
+COMPETITOR_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
+    "competitors", "competitor", "competitors :", "competitor :", "competitors are", "competitors include",
+    "competitors like", "competitors such as", "competing brands", "competing brands like", "exclusions :",
+    "exclusion :", "exclude :", "no-go :", "blacklist :", "excluded brands :", "excluded :",
+    "competing brands such as", "competing brands :", "rival brands", "rivals", "rivals like", "rivals such as",
+    "to avoid =", "to avoid :", "avoid :", "avoid =", "competitor brands to avoid =", "competitor brands to avoid :",
+    "competitor exclusions :", "competitor exclusions", "excluded competitors :", "exclusivity :",
+    "competitive exclusions :", "competitive exclusions",
+    "brands to avoid :", "brands to avoid =", "conflicts :", "conflicts with", "no conflicts with",
+    "rivals :", "rival", "competition :", "competitors e.g.", "our competitors", "our competitors are",
+    "our main competitors", "our main competitors are", "main competitors", "main competitors are",
+))
+# words after a negation that may stand before the tie verb: "not anyone who has ever worked with"
+TIE_FILLER = frozenset("""
+anyone anybody one ones creators creator influencers influencer people person accounts account those someone
+somebody talent who that which has have had 've is are was were been already recently previously ever currently in
+the past last year months month years with any influencer's creator's whose also yet before lately
+""".split())
+
+# calendar words and generations: a capitalized word after "for" that is none of these may be a brand
+NOT_NAMES = frozenset("""
+christmas xmas easter halloween thanksgiving ramadan eid diwali hanukkah valentine valentine's valentines mother's
+father's mothers fathers singles singles' year summer winter spring autumn fall school gen z x alpha millennials
+boomers zoomers january february march april may june july august september october november december monday tuesday
+wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 i we you he she they it our my your their his her its
+this that these those the a an tbd tbc tba asap fyi n/a vat gst tax taxes iva tva mwst ust shipping fees
+""".split())
+
+# advertiser and request words: they say who asks and what for, not the niche; they leave the embedded text
+REQUEST_WORDS = frozenset("""
+brand brands company companies startup start-up startups label labels business businesses agency agencies client
+clients advertiser advertisers campaign campaigns want wants wanted need needs needed seek seeks seeking looking
+search searching find hire hiring creator creators influencer influencers content partner partners partnership
+partnerships collaborate collaboration collab collabs promote promotes promoting please hi hello dear team thanks
+thank regards cheers chain chains shop shops store stores accounts account people person persons bloggers blogger
+who whose which that their they them his her its some post posts posting share shares sharing collaborates
+""".split())

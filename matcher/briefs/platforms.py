@@ -1,0 +1,112 @@
+"""Platforms a brief asks for or rules out ('on TikTok or Reels', 'no Facebook'), by their names only."""
+
+from __future__ import annotations
+
+from matcher.briefs.lexicon import NEGATIONS, PLATFORM_PHRASES, PLATFORM_WORDS
+from matcher.briefs.reading import Reading
+from matcher.briefs.tokens import Tokens
+
+# short forms that count only in capitals ('IG', not 'ig')
+_UPPER_ONLY = frozenset({"ig", "yt", "fb"})
+# a platform mentioned as context, not as where the creators should post
+_CONTEXT_AFTER = frozenset({"trend", "trends", "trending", "challenge", "challenges", "algorithm", "ads", "ad",
+                            "famous", "-famous", "viral", "hack", "hacks", "shop", "stock", "data",
+                            "analytics", "insights", "recipe", "recipes", "dance", "dances", "aesthetic", "sound",
+                            "sounds", "audio", "song", "songs"})
+_CONTEXT_BEFORE = frozenset({"viral", "trending", "blew", "went", "seen", "saw", "our", "my", "from", "own", "brand",
+                             "'s", "’s"})
+_EXCLUDE_BEFORE = frozenset(NEGATIONS | {"other"})
+_OWN_ACCOUNT = frozenset({"account", "accounts", "page", "profile", "channel", "handle", "followers", "community"})
+
+
+def _platform_at(tokens: Tokens, i: int) -> tuple[str, int] | None:
+    """The platform named at token i and its length in tokens, or None."""
+    for phrase, platform in PLATFORM_PHRASES.items():
+        if tuple(tokens.lower[i:i + len(phrase)]) == phrase:
+            return platform, len(phrase)
+    low, word = tokens.lower[i], tokens.words[i]
+    if low in PLATFORM_WORDS and not (low in _UPPER_ONLY and not word.isupper()):
+        return PLATFORM_WORDS[low], 1
+    if word == "Reels" or word == "Reel":
+        return "instagram", 1
+    if word in {"X", "𝕏", "X."} and i > 0 and tokens.lower[i - 1] in {"on", "and", "or", ",", "/"} and not (
+            i + 1 < len(tokens) and tokens.words[i + 1] in {"-", "ray", "rays"}):
+        return "twitter", 1
+    if low in {"blog", "blogs"} and i > 0 and tokens.lower[i - 1] in {"their", "own", "his", "her", "a", "personal"}:
+        return "blog", 1
+    return None
+
+
+_RULED_OUT_AFTER = (("is", "not"), ("is", "n't"), ("isn't",), ("is", "out"), ("not", "please"), ("is", "excluded"),
+                    ("excluded",), ("is", "a", "no-go"), ("is", "off", "the", "table"))
+_NOT_REQUIRED = (("is", "n't", "a", "must"), ("isn't", "a", "must"), ("is", "not", "a", "must"), ("is", "optional"),
+                 ("optional",), ("is", "a", "plus"), ("not", "required"), ("is", "not", "required"))
+
+
+def _negation_before(tokens: Tokens, i: int) -> int | None:
+    """A negation up to five words before a platform in the same clause, with no amount or list label between."""
+    for j in range(i - 1, max(i - 6, -1), -1):
+        word = tokens.words[j]
+        if word in {".", "!", "?", ";", "\n", "|", "•", ","} or tokens.lower[j] in {"only", "just", "but"}:
+            return None
+        if any(c.isdigit() for c in word) or tokens.lower[j] in {"followers", "subscribers", "than"}:
+            return None
+        if tokens.lower[j] in _EXCLUDE_BEFORE:
+            return j
+    return None
+
+
+def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
+    """Platforms asked for and platforms ruled out, each reading with its phrase."""
+    wanted: list[Reading] = []
+    excluded: list[Reading] = []
+    i = 0
+    while i < len(tokens):
+        found = _platform_at(tokens, i) if tokens.free(i, i + 1) else None
+        if found is None:
+            i += 1
+            continue
+        platform, length = found
+        end = i + length
+        before = tokens.lower[i - 1] if i > 0 else ""
+        before2 = tokens.lower[i - 2] if i > 1 else ""
+        after = tokens.lower[end] if end < len(tokens) else ""
+        context = after in _CONTEXT_AFTER or before in _CONTEXT_BEFORE or (
+            before in {"on", "via"} and tokens.near_before(i, {"viral", "trending", "trend", "famous", "big", "seen",
+                                                               "saw", "blew", "popular", "exploded"}, 4) is not None)
+        if before in {"our", "my"} and after in _OWN_ACCOUNT:
+            context = True
+        start = i
+        negated = before in _EXCLUDE_BEFORE or (before in {"on", "for"} and before2 in _EXCLUDE_BEFORE) or (
+            after in {"no", "not"} and (end + 1 >= len(tokens) or tokens.words[end + 1] in {",", ".", ";", "\n"}))
+        # "we do not want TikTok", "please do not propose creators on Facebook", "Excluded platforms: TikTok"
+        near = _negation_before(tokens, i)
+        if near is not None:
+            negated = True
+            before = tokens.lower[near]
+        if not negated and (tokens.near_before(i, {"views", "likes", "impressions", "got", "reached", "hit"}, 4)
+                            is not None or tokens.phrase_at(end, _NOT_REQUIRED)):
+            context = True  # "got 2M views on TikTok", "TikTok isn't a must"
+        # "YouTube is not interesting for us", "Facebook is out of scope" (but "TikTok isn't a must" is context)
+        if tokens.phrase_at(end, _RULED_OUT_AFTER) and not tokens.phrase_at(end, _NOT_REQUIRED):
+            negated, near = True, i
+            end += tokens.phrase_at(end, _RULED_OUT_AFTER)
+        if (before == "than" and before2 == "other") or (before == "but" and before2 in {"anything", "everything",
+                                                                                        "all", "any"}):
+            negated = True
+            near = i - 2
+        if negated:
+            start = near if near is not None else (i - 1 if before in _EXCLUDE_BEFORE else i - 2)
+            if after in {"no", "not"}:
+                end += 1
+            tokens.claim(start, end, "exclude_platforms")
+            excluded.append(Reading("exclude_platforms", (platform,), tokens.span_text(start, end),
+                                    tokens.starts[start], tokens.ends[end - 1]))
+        elif not context:
+            if before in {"on", "via"}:
+                start = i - 1
+            tokens.claim(start, end, "platforms")
+            wanted.append(Reading("platforms", (platform,), tokens.span_text(start, end), tokens.starts[start],
+                                  tokens.ends[end - 1]))
+        i = end
+    return wanted, excluded

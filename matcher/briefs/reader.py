@@ -1,0 +1,152 @@
+"""The brief reader: plain words in, the niche text to embed and the constraints (with their phrases) out.
+
+Each kind of constraint has its own rules (`names`, `sizes`, `platforms`, `geography`); they run in an
+order that lets the surer readings claim their words first: competitors and the brand (so "Canada
+Goose" is not Canada), money (so "$5k" is not 5k followers), follower bounds, the count, languages (so
+"German-speaking" is not German creators), tiers, platforms, then places. Only the words of applied
+readings and advertiser boilerplate leave the text that is embedded; niche words always stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from typing import Any
+
+from matcher.briefs.filters import Filters
+from matcher.briefs.geography import read_languages, read_places, settle_places
+from matcher.briefs.lexicon import REQUEST_WORDS
+from matcher.briefs.names import read_brand, read_competitors
+from matcher.briefs.places import Gazetteer, gazetteer
+from matcher.briefs.platforms import read_platforms
+from matcher.briefs.reading import ParsedBrief, Reading
+from matcher.briefs.sizes import read_count, read_followers, read_money, read_tiers
+from matcher.briefs.tokens import Tokens
+from matcher.errors import BriefError
+from matcher.schema import PLATFORMS
+
+MAX_BRIEF_CHARS = 5_000
+# function words that carry no niche: they leave the embedded text with the request words
+_FUNCTION_WORDS = frozenset("""
+a an the and or of to for in on at by with from about into as is are be we we're 're our us i i'm 'm my who whose
+which that their they them his her its some please any also just very really etc e.g. ideally
+""".split())
+# words that join a removed constraint to the sentence ("on TikTok or YouTube"): they go with it
+_GLUE = frozenset({"on", "or", "and", "in", "with", "via", "at", "from", "by", "of", "for", "across", "&", "/", ",",
+                   "who", "that", "are", "is", "be", "have", "has", "than", "between", "based", "-", "–", "only",
+                   "within", "around", "throughout", "located", "living"})
+
+
+class BriefReader:
+    """Reads briefs with spaCy's tokenizer, the standard place tables and the rules of `matcher.briefs`."""
+
+    def __init__(self, places: Gazetteer | None = None) -> None:
+        self.places = places or gazetteer()
+
+    def read(self, text: str) -> ParsedBrief:
+        """Read the constraints in a brief and the niche text left to embed."""
+        if not isinstance(text, str) or not text.strip():
+            raise BriefError("brief: text is empty")
+        if len(text) > MAX_BRIEF_CHARS:
+            raise BriefError(f"brief: {len(text):,} characters, over the {MAX_BRIEF_CHARS:,} limit")
+        tokens = Tokens.of(text)
+        readings: list[Reading] = []
+        competitors, platform_names = read_competitors(tokens, self.places)
+        readings += competitors
+        wanted, excluded = read_platforms(tokens)
+        brand = read_brand(tokens, self.places)
+        readings += [brand] if brand else []
+        readings += read_money(tokens)
+        readings += read_followers(tokens)
+        readings += read_count(tokens)
+        readings += read_languages(tokens, self.places)
+        readings += read_tiers(tokens)
+        for start, end in platform_names:  # "except YouTube" read as a name: a platform ruled out
+            tokens.claim(start, end, "exclude_platforms")
+            excluded.append(Reading("exclude_platforms", (tokens.lower[start],), tokens.span_text(start, end),
+                                    tokens.starts[start], tokens.ends[end - 1]))
+        readings += wanted + excluded
+        readings += settle_places(read_places(tokens, self.places))
+        readings.sort(key=lambda r: (r.start, r.field))
+        filters = filters_from_readings(readings)
+        return ParsedBrief(text=text, query_text=niche_text(tokens) or text.strip(), filters=filters,
+                           readings=tuple(readings))
+
+
+def filters_from_readings(readings: Iterable[Reading]) -> Filters:
+    """The hard filters the applied readings give (lists joined, the first of single values kept)."""
+    values: dict[str, Any] = {}
+    lists: dict[str, list[str]] = {"platforms": [], "tiers": [], "countries": [], "languages": [],
+                                   "competitors": [], "exclude_platforms": []}
+    for reading in readings:
+        if not reading.applied:
+            continue
+        if reading.field in lists:
+            lists[reading.field].extend(reading.value)
+        elif reading.field == "followers":
+            low, high = reading.value
+            values.setdefault("min_followers", low)
+            values.setdefault("max_followers", high)
+        else:
+            values.setdefault(reading.field, reading.value)
+    platforms = list(dict.fromkeys(lists.pop("platforms")))
+    excluded = set(lists.pop("exclude_platforms"))
+    if excluded:
+        platforms = [p for p in (platforms or PLATFORMS) if p not in excluded]
+    low, high = values.get("min_followers"), values.get("max_followers")
+    if low is not None and high is not None and low > high:
+        values.pop("max_followers")  # contradictory bounds: keep the floor, the ceiling is shown only
+    values.update({key: tuple(dict.fromkeys(found)) for key, found in lists.items()})
+    return Filters(platforms=tuple(platforms), **values)
+
+
+def niche_text(tokens: Tokens) -> str:
+    """The brief's niche words: constraint phrases, advertiser boilerplate and function words removed.
+
+    The advertiser's own name stays (it often says the niche: "Tidewater Tackle", "Lúa Cosmetics"); its cue
+    words go. Words written together in the brief stay together ("plant-based").
+    """
+    removed = [kind is not None and kind != "brand" for kind in tokens.claimed]
+    # the joining words next to a removed constraint go with it ("on TikTok or YouTube", "who are based in")
+    changed = True
+    while changed:
+        changed = False
+        for i in range(len(tokens)):
+            if removed[i] or tokens.lower[i] not in _GLUE:
+                continue
+            right = i + 1 < len(tokens) and removed[i + 1]
+            left = i > 0 and removed[i - 1]
+            if right or (left and tokens.lower[i] in {",", "or", "and", "&", "/", "-", "–", "only"}):
+                removed[i] = True
+                changed = True
+    pieces: list[str] = []
+    previous = -2
+    for i in range(len(tokens)):
+        # labels' colons ("brand:", "Audience:") leave with the boilerplate: a colon pulls the vector off the niche
+        boilerplate = tokens.lower[i] in REQUEST_WORDS or tokens.lower[i] in _FUNCTION_WORDS or tokens.words[i] == ":"
+        if removed[i] or tokens.words[i] == "\n" or (boilerplate and tokens.claimed[i] != "brand"):
+            continue
+        joined = previous == i - 1 and tokens.ends[i - 1] == tokens.starts[i]
+        if joined and pieces:
+            pieces[-1] += tokens.words[i]
+        else:
+            pieces.append(tokens.words[i])
+        previous = i
+    text = " ".join(pieces)
+    text = re.sub(r"\s+([,.;:!?)%])", r"\1", text)
+    text = re.sub(r"([(])\s+", r"\1", text)
+    text = re.sub(r"([,.;:!?|+/-])(\s*[,.;:!?|+/-])+", r"\1", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    return re.sub(r"^[\s,.;:!?'\"()|+/-]+|[\s,;:'\"(|+/-]+$", "", " ".join(text.split()))
+
+
+@cache
+def default_reader() -> BriefReader:
+    """The reader with the standard tables, built once per process (about a second)."""
+    return BriefReader()
+
+
+def parse_brief(text: str) -> ParsedBrief:
+    """Read a brief with the default reader (`BriefReader.read`)."""
+    return default_reader().read(text)

@@ -1,0 +1,186 @@
+"""A brief as tokens: spaCy's English tokenizer, taught to split amounts, plus the lookups every rule needs.
+
+spaCy keeps "10k-50k", "2.5k+", "20k€" and "sub-100k" as one token; the infix and suffix rules added here
+split them into amount, joiner and unit, so the rules of the reader see "10k" "-" "50k". No statistical
+model is loaded (none is packaged on PyPI for spaCy 3.8, and nothing may be downloaded at run time): the
+reader works from the tokenizer, token shapes and the word lists of `matcher.briefs.lexicon`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+_CURRENCY = r"[€$£¥₹₩₺₽₴₱₦₫₪₸₾฿₡]"
+_INFIXES = (
+    r"(?<=[0-9][kKmM])[-–—/~](?=[0-9$€£])",  # 10k-50k, 5k–20k
+    r"(?<=[0-9])[-–—~](?=[$€£])",  # €2,000–€4,000
+    r"(?<=[0-9])[–—~](?=[0-9])",  # 5–10
+    r"(?<=[-–—~])[$€£](?=[0-9])",
+    r"(?<=[a-z])\+(?=[a-z])",  # nano+micro
+    rf"(?<=[0-9kKmM]){_CURRENCY}(?=[/])",  # 300€/post
+    rf"(?<={_CURRENCY})/(?=[A-Za-z])",  # €/post
+    r"(?<=[0-9])/(?=[A-Za-z])",  # 500/post
+    r"(?<=[0-9kKmM])~(?=[0-9])",  # 5k~20k
+    r"(?<=[a-z])\.(?=[0-9])",  # max.50k
+    r"(?<=[0-9kKmM])\+(?=[A-Za-z])",  # 2.5k+subs
+    r"(?<=[0-9])zł|zł(?=[0-9])",
+)
+_SUFFIXES = (
+    r"(?<=[0-9])\+",  # 25+
+    r"(?<=[0-9][kKmM])\+",  # 2.5k+
+    rf"(?<=[0-9kKmM]){_CURRENCY}",  # 20k€, 500$
+    r"(?<=[a-z])\+",  # 1 lakh+
+    r"(?<=[0-9][kKmM])\.",  # 10K.
+    r"(?<=[€$£¥₹])\.",  # 300€.
+    r"(?<=[A-Za-z])-",  # "Dutch- or French-language"
+)
+_PREFIXES = (r"sub-(?=[0-9])", r"~(?=[0-9])", r"(?i:zł)(?=[0-9])", r"(?:US|S|A|C|NZ|HK|R)\$(?=[0-9])",
+             r"R(?=[0-9])", r"RM(?=[0-9])")
+SEPARATORS = frozenset({",", ";", "|", "\n", "•", "·", "(", ")", "[", "]", "/", ":", "–", "—", "-", "+"})
+# markup that carries no words: Markdown emphasis and headings pasted from docs
+_MARKUP = frozenset({"*", "**", "***", "#", "##", "###", "####", "_", "__", "`", "```", ">"})
+SENTENCE_ENDS = frozenset({".", "!", "?", "\n", ";", "|", "•"})
+
+
+@cache
+def tokenizer() -> Language:
+    """spaCy's blank English pipeline with the amount-splitting rules (built once per process)."""
+    import spacy
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    nlp = spacy.blank("en")
+    rules: Any = nlp.tokenizer  # spaCy's Tokenizer: its rules are plain attributes
+    defaults: Any = nlp.Defaults
+    rules.infix_finditer = compile_infix_regex((*defaults.infixes, *_INFIXES)).finditer
+    rules.suffix_search = compile_suffix_regex((*defaults.suffixes, *_SUFFIXES)).search
+    rules.prefix_search = compile_prefix_regex((*defaults.prefixes, *_PREFIXES)).search
+    return nlp
+
+
+@dataclass
+class Tokens:
+    """The tokens of one brief with their text, lower case, offsets and which reading claimed each."""
+
+    text: str
+    words: list[str]
+    lower: list[str]
+    starts: list[int]
+    ends: list[int]
+    claimed: list[str | None] = field(default_factory=list)
+    signoff: int = 10**9  # first token of a closing line ('Thanks, Georgia'): names there are people
+
+
+    @classmethod
+    def of(cls, text: str) -> Tokens:
+        """Tokenize a brief (whitespace tokens are dropped; a line break stays a token)."""
+        doc = tokenizer().make_doc(text)
+        words, starts, ends = [], [], []
+        for token in doc:
+            if (token.is_space and "\n" not in token.text) or token.text in _MARKUP or set(token.text) <= {"*", "#"}:
+                continue
+            word = "\n" if token.is_space else token.text
+            start = token.idx
+            if ":" in word and set(word) <= {":", "*", "#"}:  # "**Brand:**" leaves ":*" behind
+                start, word = start + word.index(":"), ":"
+            words.append(word)
+            starts.append(start)
+            ends.append(start + len(word) if word != "\n" else token.idx + len(token.text))
+        for k in range(len(words) - 2, -1, -1):  # "w/ Greggs": 'w/' is one word, 'with'
+            if words[k].lower() == "w" and words[k + 1] == "/" and ends[k] == starts[k + 1]:
+                words[k:k + 2], starts[k:k + 2], ends[k:k + 2] = ["w/"], [starts[k]], [ends[k + 1]]
+        lower = ["with" if w.lower() == "w/" else w.lower() for w in words]
+        return cls(text, words, lower, starts, ends, [None] * len(words), _signoff(lower))
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def span_text(self, start: int, end: int) -> str:
+        """The brief's own text from token `start` to token `end` (exclusive)."""
+        if start >= end:
+            return ""
+        return self.text[self.starts[start]:self.ends[end - 1]]
+
+    def free(self, start: int, end: int) -> bool:
+        """No reading has claimed any token in [start, end)."""
+        return all(self.claimed[i] is None for i in range(max(start, 0), min(end, len(self))))
+
+    def claim(self, start: int, end: int, kind: str) -> None:
+        """Mark tokens [start, end) as used by a reading of `kind`."""
+        for i in range(max(start, 0), min(end, len(self))):
+            if self.claimed[i] is None:
+                self.claimed[i] = kind
+
+    def phrase_at(self, i: int, phrases: Iterable[Sequence[str]]) -> int:
+        """Length of the longest phrase (lower-case token sequence) starting at token i, or 0."""
+        best = 0
+        for phrase in phrases:
+            n = len(phrase)
+            if n > best and tuple(self.lower[i:i + n]) == tuple(phrase):
+                best = n
+        return best
+
+    def phrase_ending(self, end: int, phrases: Iterable[Sequence[str]]) -> int:
+        """Length of the longest phrase that ends just before token `end`, or 0."""
+        best = 0
+        for phrase in phrases:
+            n = len(phrase)
+            if n > best and end - n >= 0 and tuple(self.lower[end - n:end]) == tuple(phrase):
+                best = n
+        return best
+
+    def is_capitalized(self, i: int) -> bool:
+        """The token starts with a capital letter or a digit, or holds a capital inside ('iPhone', 'H&M')."""
+        word = self.words[i]
+        return bool(word) and (word[0].isupper() or word[0].isdigit() or any(c.isupper() for c in word[1:]))
+
+    def is_punct(self, i: int) -> bool:
+        """The token has no letter or digit."""
+        return not any(c.isalnum() for c in self.words[i])
+
+    def sentence_start(self, i: int) -> bool:
+        """Token i opens a sentence, a line, a list item or a clause after a colon or dash."""
+        return i == 0 or self.words[i - 1] in SENTENCE_ENDS or self.words[i - 1] in {":", "—", "–", "-", "•", "\n"}
+
+    def segment(self, i: int) -> tuple[int, int]:
+        """The comma-, semicolon- or line-separated segment around token i: [start, end)."""
+        start = i
+        while start > 0 and self.words[start - 1] not in SEPARATORS | SENTENCE_ENDS:
+            start -= 1
+        end = i + 1
+        while end < len(self) and self.words[end] not in SEPARATORS | SENTENCE_ENDS:
+            end += 1
+        return start, end
+
+    def clause_start(self, i: int) -> int:
+        """First token of the sentence (or line) that holds token i."""
+        while i > 0 and self.words[i - 1] not in SENTENCE_ENDS:
+            i -= 1
+        return i
+
+    def near_before(self, i: int, words: Collection[str], window: int, stop_at_punct: bool = True) -> int | None:
+        """Index of the nearest token among `words` within `window` tokens before i, or None."""
+        for j in range(i - 1, max(i - 1 - window, -1), -1):
+            if stop_at_punct and self.words[j] in SEPARATORS | SENTENCE_ENDS and self.words[j] not in {"-", "&"}:
+                return None
+            if self.lower[j] in words:
+                return j
+        return None
+
+
+_SIGNOFFS = frozenset({"thanks", "thank", "cheers", "best", "regards", "ta", "ciao", "thx", "xx", "x", "love",
+                       "warmly", "sincerely", "greetings", "br", "kind", "many", "saludos", "grazie", "danke"})
+
+
+def _signoff(lower: list[str]) -> int:
+    """Where a closing line starts ('Thanks! Georgia', 'Best, Tom'), looking at the last eight tokens."""
+    for i in range(max(len(lower) - 8, 0), len(lower)):
+        if lower[i] in _SIGNOFFS and (i == 0 or lower[i - 1] in {".", "!", "\n", ",", "?"}) and not any(
+                w in {"for", "to"} for w in lower[i + 1:i + 3]):
+            return i
+    return 10**9

@@ -1,0 +1,52 @@
+"""Filters: validation, merging explicit over parsed, unknown-value policies, the two budgets."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher import BriefError, Filters
+from matcher.briefs import filters_from_options, unknown_policies
+
+
+def test_bad_filters_name_the_field() -> None:
+    with pytest.raises(BriefError, match="platform: unknown"):
+        Filters(platforms=("myspace",))
+    with pytest.raises(BriefError, match="min_trust: must be within 0..1"):
+        Filters(min_trust=2.0)
+    with pytest.raises(BriefError, match="min_followers .* is above max_followers"):
+        Filters(min_followers=10, max_followers=5)
+    with pytest.raises(BriefError, match="unknown: 'followers' is not a field"):
+        Filters(unknown=(("followers", "include"),))
+    with pytest.raises(BriefError, match="unknown: country=maybe"):
+        Filters(unknown=(("country", "maybe"),))
+    with pytest.raises(BriefError, match="ignore_parsed: unknown"):
+        Filters(ignore_parsed=("colour",))
+
+
+def test_price_per_post_and_campaign_budget_are_separate() -> None:
+    filters = filters_from_options({"max_price_per_post": "300", "campaign_budget": 5000})
+    assert (filters.max_price_per_post, filters.campaign_budget) == (300.0, 5000.0)
+    assert filters.price_cap == 300.0  # the tighter of the two caps a single creator's price
+    assert Filters(campaign_budget=200.0, max_price_per_post=300.0).price_cap == 200.0
+    with pytest.raises(BriefError, match="budget: say which budget"):
+        filters_from_options({"budget": 5000})
+
+
+def test_unknown_policies_and_their_defaults() -> None:
+    assert unknown_policies("country=include, price=exclude") == (("country", "include"), ("price", "exclude"))
+    assert unknown_policies({"Language": "INCLUDE"}) == (("language", "include"),)
+    filters = Filters(unknown=(("country", "include"),))
+    assert filters.policy("country") == "include" and filters.policy("language") == "exclude"
+    assert filters.policy("price") == "include"  # an unknown price passes unless asked otherwise
+    with pytest.raises(BriefError, match="not FIELD=include"):
+        unknown_policies("country")
+
+
+def test_explicit_filters_win_and_ignored_readings_go() -> None:
+    parsed = Filters(platforms=("tiktok",), countries=("DE",), k=5)
+    explicit = Filters(countries=("AT",), ignore_parsed=("platforms",), unknown=(("country", "include"),))
+    merged = explicit.merged_over(parsed)
+    assert merged.platforms == () and merged.countries == ("AT",) and merged.k == 5
+    assert merged.unknown == (("country", "include"),)
+    assert merged.as_dict() == {"countries": ["AT"], "k": 5, "unknown": {"country": "include"},
+                                "ignore_parsed": ["platforms"]}

@@ -1,0 +1,53 @@
+"""The gazetteer: standard names to countries, and the rule that leaves ambiguous places as suggestions."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher.briefs.places import DOMINANCE, REGIONS, _resolve, fold, gazetteer
+
+
+@pytest.mark.parametrize(("name", "countries"), [
+    ("Germany", ("DE",)), ("Deutschland", ("DE",)), ("UK", ("GB",)), ("the US", ("US",)), ("Texas", ("US",)),
+    ("London", ("GB",)), ("São Paulo", ("BR",)), ("Sao Paulo", ("BR",)), ("Tbilisi", ("GE",)),
+    ("DACH", REGIONS["dach"]), ("Ontario", ("CA",)), ("Berlin", ("DE",)),
+])
+def test_names_to_countries(name: str, countries: tuple[str, ...]) -> None:
+    place = gazetteer().place(name)
+    assert place is not None and place.countries == countries and not place.ambiguous
+
+
+@pytest.mark.parametrize(("name", "candidates"), [("Georgia", {"GE", "US"}), ("Cambridge", {"GB", "CA", "US"})])
+def test_ambiguous_names_keep_every_candidate(name: str, candidates: set[str]) -> None:
+    place = gazetteer().place(name)
+    assert place is not None and place.ambiguous and candidates <= set(place.countries)
+
+
+def test_georgia_is_also_the_name_of_a_country() -> None:
+    place = gazetteer().place("Georgia")
+    assert place is not None and place.as_country == "GE"
+
+
+def test_the_dominance_rule_by_hand() -> None:
+    # a city twice as big as its namesake elsewhere wins; 1.9 times does not
+    clear = _resolve("x", {"ES": (2_000_000.0, "city"), "VE": (1_000_000.0, "city")}, {})
+    close = _resolve("x", {"ES": (1_900_000.0, "city"), "VE": (1_000_000.0, "city")}, {})
+    assert DOMINANCE == 2.0
+    assert clear.countries == ("ES",) and not clear.ambiguous
+    assert close.ambiguous and close.countries == ("ES", "VE")
+
+
+@pytest.mark.parametrize(("name", "countries"), [("German", ("DE",)), ("Brazilians", ("BR",)), ("Korean", ("KR",)),
+                                                 ("British", ("GB",))])
+def test_demonyms(name: str, countries: tuple[str, ...]) -> None:
+    assert gazetteer().demonym(name) == countries
+
+
+@pytest.mark.parametrize(("name", "code"), [("Spanish", "es"), ("Mandarin", "zh"), ("Portuguese", "pt"),
+                                            ("Greek", "el")])
+def test_languages(name: str, code: str) -> None:
+    assert gazetteer().language(name) == code
+
+
+def test_fold_drops_accents_and_case() -> None:
+    assert fold("São Paulo") == "sao paulo" and fold("ZÜRICH") == "zurich"
