@@ -244,7 +244,8 @@ class Matcher:
         return self._filter_columns.effects(filters, self.settings.tiers, self._excluded(conflicts))
 
     def prepare(self) -> None:
-        """Build now what queries look up (taxonomy vectors, coded columns), so no request pays for it."""
+        """Build now what queries look up (taxonomy vectors, coded columns, the brief reader's tables)."""
+        parse_brief("warm-up")  # loads spaCy's tokenizer and the place tables once per process (about 3 s)
         self.niche_prototypes()
         _ = (self._brands, self._filter_columns, self._scores, self._creator_reader, self._unit_reader)
 

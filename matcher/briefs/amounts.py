@@ -16,7 +16,7 @@ from matcher.briefs.lexicon import CURRENCY_WORDS, NUMBER_WORDS, SCALES
 from matcher.briefs.tokens import Tokens
 
 _CURRENCY_CODES = frozenset("""usd eur gbp chf sek nok dkk pln inr brl aud cad r$ zł sgd aed jpy a$ c$ nzd mxn s$ us$
-hk$ nz$ rs cop clp ars pen php idr myr thb vnd ngn kes zar egp mad try ils krw twd hkd cny rmb rm""".split())
+hk$ nz$ rs cop clp ars pen php idr myr thb vnd ngn kes zar egp mad try ils krw twd hkd cny rmb rm mx$""".split())
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:[.,' ]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:[.,]\d+)?$")
 _SUFFIXED = re.compile(r"^(\d+(?:[.,]\d+)?)(k|K|m|M|mn|mio|bn|b|L|Cr)$")
 
@@ -94,6 +94,8 @@ def amount_at(tokens: Tokens, i: int) -> Amount | None:
            and len(tokens.words[end]) == 3 and tokens.words[end].isdigit()
            and tokens.text[tokens.ends[end - 1]:tokens.starts[end]] in {" ", "\u00a0", "\u202f"}):
         value, end = value * 1000 + int(tokens.words[end]), end + 1
+    if end < len(tokens) and tokens.words[end].endswith(".") and tokens.words[end][:-1] in SCALES and not scaled:
+        value, scaled, end = value * SCALES[tokens.words[end][:-1]], True, end + 1  # "₦7.5m."
     if end < len(tokens) and not scaled and tokens.words[end] in SCALES and not (
             tokens.words[end] in {"m", "M"} and end + 1 < len(tokens) and tokens.lower[end + 1] in {"²", "2"}):
         value, scaled, end = value * SCALES[tokens.words[end]], True, end + 1

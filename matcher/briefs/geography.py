@@ -45,7 +45,8 @@ _CONTENT_NOUNS = frozenset({"content", "videos", "video", "captions", "posts", "
                             "creators", "influencers", "audience", "audiences", "subtitles", "voiceover"})
 _SELF_WORDS = frozenset({"we", "we're", "our", "i", "i'm", "us", "my"})
 _COMPANY_WORDS = frozenset("""brand company startup label agency shop store studio roastery bakery brewery distillery
-manufacturer maker chain retailer publisher firm clinic restaurant hotel installer""".split())
+manufacturer maker chain retailer publisher firm clinic restaurant hotel installer edtech fintech app house group
+platform""".split())
 # before a demonym that is also a language, these make it the topic ("an app that teaches Japanese")
 _TOPIC_VERBS = frozenset({"learn", "learning", "teach", "teaches", "teaching", "study", "studying", "practise",
                           "practice", "learners"})
@@ -56,7 +57,7 @@ _WORD_DEMONYMS = frozenset({"polish", "french", "swiss", "danish", "china", "tur
 
 def _mention_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | None, tuple[str, ...] | None]:
     """The longest place or demonym starting at token i: (length, place, demonym countries)."""
-    if i >= tokens.signoff:
+    if i >= tokens.signoff or not places.starts_a_name(tokens.words[i]):
         return 0, None, None
     for n in range(min(_MAX_PLACE_TOKENS, len(tokens) - i), 0, -1):
         if not tokens.free(i, i + n) or tokens.is_punct(i) or tokens.is_punct(i + n - 1):
@@ -89,7 +90,7 @@ def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
 def _creator_noun_after(tokens: Tokens, at: int) -> int | None:
     """A creator or audience noun within MAX_WORDS_BETWEEN words after `at` ('German [fitness] creators')."""
     words = 0
-    for j in range(at, min(at + MAX_WORDS_BETWEEN + 3, len(tokens))):
+    for j in range(at, min(at + MAX_WORDS_BETWEEN + 8, len(tokens))):
         low = tokens.lower[j]
         if low in CREATOR_NOUNS or low in AUDIENCE_NOUNS or is_person_noun(low):
             return j
@@ -179,6 +180,12 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
             while j < len(tokens) and (tokens.lower[j] in _LIST_JOINERS or (
                     tokens.is_punct(j) and tokens.words[j] not in SENTENCE_ENDS | {"(", ")", ":", "-", "—", "–"})):
                 j += 1  # emoji between places too: "Georgia 🍑 Atlanta, Savannah"
+            if tokens.words[j:j + 1] == ["("]:  # "Switzerland (Romandie) and Quebec": skip a qualifier
+                close = next((k for k in range(j + 1, min(j + 5, len(tokens))) if tokens.words[k] == ")"), None)
+                if close is not None:
+                    j = close + 1
+                    while j < len(tokens) and tokens.lower[j] in _LIST_JOINERS:
+                        j += 1
             if j == end or j >= len(tokens):
                 break
             m, more, more_demonym = _mention_at(tokens, j, places)
@@ -236,14 +243,14 @@ def _decide(tokens: Tokens, items: list[tuple[int, int, Place | None, tuple[str,
     start, end = items[0][0], items[-1][1]
     demonyms = all(item[3] is not None for item in items)
     places_in = [p for _, _, p, _ in items if p is not None]
-    # in a list with countries, a name that is also a country means the country ("Georgia and Armenia")
-    if any(p.kind in {"country", "region", "code"} and not p.ambiguous for p in places_in):
-        items = [(a, b, Place(p.name, (p.as_country,), "country") if p and p.ambiguous and p.as_country else p, d)
-                 for a, b, p, d in items]
-    # "Guadalajara or CDMX": an ambiguous place takes the country the list's sure places share
+    # "Guadalajara or CDMX", "Florida or Georgia, US": an ambiguous place takes the country its list's sure places
+    # share; failing that, in a list with countries a name that is also a country means it ("Georgia and Armenia")
     known = {c for p in places_in if not p.ambiguous for c in p.countries}
     items = [(a, b, Place(p.name, tuple(c for c in p.countries if c in known), p.kind)
               if p and p.ambiguous and any(c in known for c in p.countries) else p, d) for a, b, p, d in items]
+    if any(p.kind in {"country", "region", "code"} and not p.ambiguous for p in places_in):
+        items = [(a, b, Place(p.name, (p.as_country,), "country") if p and p.ambiguous and p.as_country else p, d)
+                 for a, b, p, d in items]
     # "Tbilisi, Georgia", "Paris, Texas": the second names where the first is
     if len(places_in) == 2 and tokens.lower[items[0][1]] == "," and items[1][0] == items[0][1] + 1:
         first, second = places_in
@@ -287,8 +294,8 @@ def _not_a_place(tokens: Tokens, start: int, place: Place | None, demonym: tuple
     An upper-case code outside a place list ("SN Home 10 kWh"), a sentence-opening word with no place cue
     ("Nice to meet you"), a language that is the topic ("an app that teaches Japanese").
     """
-    if place is not None and place.kind == "code" and not cued:
-        return True
+    if place is not None and (place.kind == "code" or place.foreign) and not cued:
+        return True  # "SN Home 10 kWh", "Cześć Kuba": codes and other languages' names need a cue
     if place is not None and not cued and place.kind in {"city", "subdivision"}:
         # a city named in passing ("the 'Sakura 24H' foundation", "Nice to meet you"), unless it says where the
         # advertiser is ("A Kyoto matcha tea house", "A Texas hot-sauce maker")
@@ -307,6 +314,9 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
         if after in {"market", "markets"}:
             return True, ""
         return False, "a demonym before a noun that is not the creators or their audience"
+    based = after in {"-based", "based"} or (after == "-" and tokens.lower[end + 1:end + 2] == ["based"])
+    if based and any(tokens.lower[j] in _COMPANY_WORDS for j in range(end + 1, min(end + 5, len(tokens)))):
+        return False, "where the advertiser is, not the creators"  # "A Singapore-based edtech wants ..."
     if after in PLACE_AFTER or (after == "-" and end + 1 < len(tokens) and tokens.lower[end + 1] in PLACE_AFTER):
         return True, ""
     cue = tokens.phrase_ending(start, PLACE_CUES)
@@ -324,11 +334,19 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
             return False, "where the advertiser is, not the creators"
         return True, ""
     if start > 0 and tokens.lower[start - 1] in {"from", "out"}:
-        home = FROM_HOME_NOUNS - {"family", "families"} | {"they", "them", "who"}
+        home = FROM_HOME_NOUNS - {"family", "families"} | {"they", "them", "who", "be"}
         if tokens.near_before(start - 1, home, 3) is not None or (
                 start > 1 and is_person_noun(tokens.lower[start - 2])):
             return True, ""
+        # "youtubers who play roguelikes, from USA": after a comma 'from' goes back to the creators
+        if start > 1 and tokens.words[start - 2] == "," and tokens.near_before(
+                start - 2, CREATOR_NOUNS | AUDIENCE_NOUNS, 10, stop_at_punct=False) is not None:
+            return True, ""
         return False, "a place after 'from' that is not said of the creators"
+    line = tokens.clause_start(start)
+    if line + 1 < start and tokens.lower[line] in FIELD_LABELS | {"where", "location", "based"} and tokens.words[
+            line + 1] == ":":
+        return True, ""  # the line is labelled: "Where: the Midwest — Iowa, Minnesota", "Markets : France, ..."
     segment_start, segment_end = tokens.segment(start)[0], tokens.segment(end - 1)[1]
     label = segment_start > 1 and tokens.lower[segment_start - 1] == ":" and tokens.lower[segment_start - 2] in (
         FIELD_LABELS)

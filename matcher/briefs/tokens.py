@@ -41,7 +41,7 @@ _SUFFIXES = (
     r"(?<=[A-Za-z])-",  # "Dutch- or French-language"
 )
 _PREFIXES = (r"sub-(?=[0-9])", r"~(?=[0-9])", r"(?i:zł)(?=[0-9])", r"(?:US|S|A|C|NZ|HK|R)\$(?=[0-9])",
-             r"R(?=[0-9])", r"RM(?=[0-9])")
+             r"R(?=[0-9])", r"RM(?=[0-9])", r"MX\$(?=[0-9])")
 SEPARATORS = frozenset({",", ";", "|", "\n", "•", "·", "(", ")", "[", "]", "/", ":", "–", "—", "-", "+"})
 # markup that carries no words: Markdown emphasis and headings pasted from docs
 _MARKUP = frozenset({"*", "**", "***", "#", "##", "###", "####", "_", "__", "`", "```", ">"})
@@ -118,19 +118,23 @@ class Tokens:
 
     def phrase_at(self, i: int, phrases: Iterable[Sequence[str]]) -> int:
         """Length of the longest phrase (lower-case token sequence) starting at token i, or 0."""
+        if i >= len(self.lower):
+            return 0
         best = 0
-        for phrase in phrases:
+        for phrase in _by_first(phrases).get(self.lower[i], ()):
             n = len(phrase)
-            if n > best and tuple(self.lower[i:i + n]) == tuple(phrase):
+            if n > best and tuple(self.lower[i:i + n]) == phrase:
                 best = n
         return best
 
     def phrase_ending(self, end: int, phrases: Iterable[Sequence[str]]) -> int:
         """Length of the longest phrase that ends just before token `end`, or 0."""
+        if end < 1:
+            return 0
         best = 0
-        for phrase in phrases:
+        for phrase in _by_last(phrases).get(self.lower[end - 1], ()):
             n = len(phrase)
-            if n > best and end - n >= 0 and tuple(self.lower[end - n:end]) == tuple(phrase):
+            if n > best and end - n >= 0 and tuple(self.lower[end - n:end]) == phrase:
                 best = n
         return best
 
@@ -184,3 +188,29 @@ def _signoff(lower: list[str]) -> int:
                 w in {"for", "to"} for w in lower[i + 1:i + 3]):
             return i
     return 10**9
+
+
+# phrase lists indexed by their first and last word, per list object (the lists are module constants)
+_FIRST: dict[int, tuple[object, dict[str, list[tuple[str, ...]]]]] = {}
+_LAST: dict[int, tuple[object, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _index(phrases: Iterable[Sequence[str]], cache: dict[int, tuple[object, dict[str, list[tuple[str, ...]]]]],
+           position: int) -> dict[str, list[tuple[str, ...]]]:
+    found = cache.get(id(phrases))
+    if found is not None and found[0] is phrases:
+        return found[1]
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase:
+            index.setdefault(phrase[position], []).append(tuple(phrase))
+    cache[id(phrases)] = (phrases, index)  # the list itself is kept, so its id cannot be reused
+    return index
+
+
+def _by_first(phrases: Iterable[Sequence[str]]) -> dict[str, list[tuple[str, ...]]]:
+    return _index(phrases, _FIRST, 0)
+
+
+def _by_last(phrases: Iterable[Sequence[str]]) -> dict[str, list[tuple[str, ...]]]:
+    return _index(phrases, _LAST, -1)
