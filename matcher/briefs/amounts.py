@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from price_parser import Price
 
-from matcher.briefs.lexicon import CURRENCY_WORDS, NUMBER_WORDS, SCALES
+from matcher.briefs.lexicon import CURRENCY_WORDS, NUMBER_WORDS, RANGE_JOINERS, SCALES
 from matcher.briefs.tokens import Tokens
 
 _CURRENCY_CODES = frozenset("""usd eur gbp chf sek nok dkk pln inr brl aud cad r$ zł sgd aed jpy a$ c$ nzd mxn s$ us$
@@ -152,3 +152,54 @@ def count_at(tokens: Tokens, i: int) -> Amount | None:
     if word.isdigit() and 0 < int(word) <= 1000:
         return Amount(float(int(word)), i, i + 1, False, None)
     return None
+
+
+def amounts_in(tokens: Tokens) -> list[Amount]:
+    """Every amount in the brief whose tokens no reading has claimed yet, in order."""
+    found, i = [], 0
+    while i < len(tokens):
+        amount = amount_at(tokens, i) if tokens.free(i, i + 1) else None
+        if amount is None:
+            i += 1
+            continue
+        found.append(amount)
+        i = amount.end
+    return found
+
+
+def range_after(tokens: Tokens, first: Amount) -> Amount | None:
+    """The second amount of a range ('10k-50k', '5k to 20k', 'between 5 and 20k'), or None."""
+    at = first.end
+    if at < len(tokens) and tokens.lower[at] in RANGE_JOINERS | {"~"}:
+        second = amount_at(tokens, at + 1) if at + 1 < len(tokens) else None
+        if second is not None:
+            return second
+    return None
+
+
+def scaled_range(first: Amount, second: Amount) -> tuple[float, float]:
+    """Low and high of a range; '10-50k' borrows the second amount's scale for the first."""
+    low, high = first.value, second.value
+    if not first.scaled and second.scaled and first.value < 1000:
+        for scale in (1e3, 1e6):
+            if (low * scale <= high and second.value % scale == 0) or (low * scale <= high < low * scale * 1000):
+                low = low * scale
+                break
+    return min(low, high), max(low, high)
+
+
+_CORRECTIONS = frozenset({"sorry", "correction", "wait", "actually", "mean", "now", "make", "that", "oops", "er", "no",
+                          "scratch", "rather", "updated", "update", "is", "it's", "'s", "it", "i", "let", "me",
+                          "correct", "sry", "pardon"})
+
+
+def correction_after(tokens: Tokens, at: int) -> Amount | None:
+    """The amount that corrects the one ending at `at` ('10k, sorry, 12k', '25k USD, now 20k', '… no sorry, 500k')."""
+    j, marker = at, False
+    while j < len(tokens) and j - at < 7 and (tokens.is_punct(j) or tokens.lower[j] in _CORRECTIONS):
+        marker = marker or tokens.lower[j] in {"sorry", "correction", "wait", "actually", "mean", "now", "oops",
+                                               "scratch", "rather", "sry", "updated"}
+        j += 1
+    if not marker or j >= len(tokens):
+        return None
+    return amount_at(tokens, j)

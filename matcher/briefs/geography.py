@@ -29,9 +29,9 @@ from matcher.briefs.lexicon import (
     PLACE_CUES,
     REQUEST_WORDS,
 )
+from matcher.briefs.nouns import is_person_noun
 from matcher.briefs.places import SMALL_CITY, Gazetteer, Place
 from matcher.briefs.reading import Reading
-from matcher.briefs.sizes import is_person_noun
 from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
 
 _VERBS = frozenset(word for verb in BRAND_VERBS for word in verb) | {"make", "makes", "making", "sell", "sells"}
@@ -326,8 +326,9 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
         # what the creators do ("10 creators of trekking and climbing in Chile")
         destination = tokens.near_before(cue_start + 1, DESTINATION_WORDS, 4)
         person = tokens.near_before(cue_start + 1, CREATOR_NOUNS | AUDIENCE_NOUNS, 4)
-        if destination is not None and tokens.near_before(destination, CREATOR_NOUNS | AUDIENCE_NOUNS, 3) is not None:
-            destination = None
+        owner = tokens.near_before(destination, CREATOR_NOUNS | AUDIENCE_NOUNS, 3) if destination is not None else None
+        if owner is not None and tokens.lower[owner + 1:owner + 2] == ["of"]:
+            destination = None  # "creators of trekking in Chile" names their genre; "creators hiking in Norway" a trip
         if destination is not None and (person is None or person < destination):
             return False, "a destination or an origin, not where the creators are"
         if _said_of_advertiser(tokens, cue_start):

@@ -14,14 +14,18 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from matcher.briefs.brand import read_brand
+from matcher.briefs.competitors import read_competitors
+from matcher.briefs.counts import read_count
 from matcher.briefs.filters import Filters
+from matcher.briefs.followers import read_followers
 from matcher.briefs.geography import read_languages, read_places, settle_places
 from matcher.briefs.lexicon import REQUEST_WORDS
-from matcher.briefs.names import read_brand, read_competitors
+from matcher.briefs.money import read_money
 from matcher.briefs.places import Gazetteer, gazetteer
 from matcher.briefs.platforms import read_platforms
 from matcher.briefs.reading import ParsedBrief, Reading
-from matcher.briefs.sizes import read_count, read_followers, read_money, read_tiers
+from matcher.briefs.tiers import read_tiers
 from matcher.briefs.tokens import Tokens
 from matcher.errors import BriefError
 from matcher.schema import PLATFORMS

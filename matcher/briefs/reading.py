@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from matcher.briefs.filters import Filters
+from matcher.briefs.tokens import Tokens
 
 
 @dataclass(frozen=True)
@@ -63,3 +64,11 @@ def with_filters(parsed: ParsedBrief, explicit: Filters | None) -> ParsedBrief:
     if explicit is None:
         return parsed
     return replace(parsed, filters=explicit.merged_over(parsed.filters))
+
+
+def claimed_reading(tokens: Tokens, field: str, value: object, start: int, end: int) -> Reading:
+    """A reading of tokens [start, end), which it claims so that no later rule reads them again."""
+    tokens.claim(start, end, field)
+    return Reading(field, value, tokens.span_text(start, end), tokens.starts[start], tokens.ends[end - 1])
+
+

@@ -1,8 +1,6 @@
-"""The advertiser's brand and the competitors a brief names: cue phrases, then the name written after them.
+"""The advertiser's own name: after a brand cue, before "wants", in a signature, "creators for X", ...
 
-A name is a run of capitalized tokens (with '&', inner dots and particles such as 'of' between capitals):
-"Red Bull", "Marks & Spencer", "Zwilling J.A. Henckels", "H&M Home". It stops at a lower-case word or at
-punctuation, so "Canada Goose." keeps no full stop, and a possessive "'s" is left out.
+A client named by an agency ("Client's Velo Labs", "our client is X") wins over the agency's own name.
 """
 
 from __future__ import annotations
@@ -10,327 +8,33 @@ from __future__ import annotations
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from matcher.briefs.lexicon import (
-    AUDIENCE_NOUNS,
     BRAND_CUES,
     BRAND_VERBS,
     BUDGET_CUES,
-    COMPETITOR_CUES,
     CREATOR_NOUNS,
     FIELD_LABELS,
     FOLLOWER_NOUNS,
     GENERIC_ADVERTISERS,
-    NEGATION_PHRASES,
-    NEGATIONS,
-    NOT_NAMES,
     PLACE_CUES,
-    PLATFORM_WORDS,
     PRICE_CUES,
     REQUEST_WORDS,
-    TIE_FILLER,
-    TIE_NOUNS,
-    TIE_PREPOSITIONS,
-    TIE_VERBS,
-    TIER_WORDS,
 )
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
+from matcher.briefs.spans import (
+    PARTICLES,
+    brandlike,
+    clean_name,
+    generic_after,
+    is_place_or_platform,
+    name_end,
+)
 from matcher.briefs.tokens import Tokens
 
-_PARTICLES = frozenset({"&", "of", "de", "du", "la", "le", "des", "del", "di", "da", "von", "van", "and", "+", "-",
-                        "'n", "n'", "x", "the", "to", "at", "y"})
-_NAME_LIST_JOINERS = frozenset({",", "or", "and", "/", "nor", "&", "plus", "either", "o", "e", "ou", "und",
-                                "also", "anything", "by", "anyone", "from", "nobody"})
-_LIKE = (("like",), ("such", "as"), ("e.g.",), ("e.g",), ("incl.",), ("including",), ("the", "likes", "of"),
-         ("brands", "like"), ("brands", "such", "as"), ("companies", "like"), (":",), ("-",), ("especially",),
-         ("eg",), ("i.e.",), ("namely",), ("specifically",))
-_NO_GO = (("is", "a", "no-go"), ("are", "a", "no-go"), ("is", "a", "no", "go"), ("are", "a", "no", "go"),
-          ("are", "no-go"), ("is", "no-go"), ("are", "off", "-", "limits"), ("is", "off", "-", "limits"),
-          ("are", "a", "no", "-", "go"), ("is", "a", "no", "-", "go"), ("are", "no", "-", "go"),
-          ("is", "no", "-", "go"), ("-", "no", "-", "go"),
-          ("are", "off", "limits"), ("is", "off", "limits"), ("are", "excluded"), ("is", "excluded"),
-          ("are", "not", "allowed"), ("is", "not", "allowed"), ("-", "no-go"), ("no-go",))
-# explicit cues after which a lower-case word is still a name ("brand: kaffeeklatsch")
 _LOWER_OK = {("brand", ":"), ("brand", "name", ":"), ("client", ":"), ("advertiser", ":"), ("company", ":"),
              ("brand", "-"), ("sponsor", ":"), ("company", "name", ":"), ("brand", "name", "is"), ("brand", "="),
              ("client", "="), ("the", "name", "is"), ("name", "is"), ("our", "name", "is")}
 _SELF = frozenset({"we", "i", "our", "my", "us"})
-
-
-_EVENTS = frozenset({"black friday", "cyber monday", "prime day", "new year", "new year's", "back to school",
-                     "gen z", "mother's day", "father's day", "valentine's day", "singles' day", "lunar new year",
-                     "boxing day", "labor day", "labour day", "memorial day", "earth day", "world cup",
-                     "chinese new year", "new year's eve"})
-
-
-def _brandlike(word: str) -> bool:
-    """'H&M', 'tapas&co', '7UP', 'iRobot': a token shaped like a name whatever its first letter."""
-    return "&" in word or (any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
-
-
-def _word_ok(tokens: Tokens, i: int, allow_lower: bool, in_list: bool = False) -> bool:
-    """Token i can start a name."""
-    word, low = tokens.words[i], tokens.lower[i]
-    if tokens.is_punct(i) or not any(c.isalpha() for c in word) or (word[0].isdigit() and any(
-            word.lower().endswith(scale) for scale in ("k", "m", "mn", "mio"))):
-        return False  # "3.1 Sahara Motors", "25k": a number is no name
-    if low in STOP_WORDS and word[0].isupper() and word[1:].islower():
-        # "The North Face", "On Running", "More Nutrition"; "Next" inside a list of names
-        nxt = i + 1 < len(tokens) and tokens.is_capitalized(i + 1) and tokens.lower[i + 1] not in STOP_WORDS
-        return in_list or nxt
-    if in_list and word[0].isupper() and low not in NOT_NAMES:
-        return True
-    if (word[0].isupper() and not tokens.sentence_start(i) and i + 1 < len(tokens) and tokens.is_capitalized(i + 1)
-            and not tokens.is_punct(i + 1) and low not in NOT_NAMES):
-        return True  # "Shoppers Drug Mart", "Peak Performance": capitalized words together are a name
-    if low in NOT_NAMES or low in GENERIC_ADVERTISERS or low in CREATOR_NOUNS:
-        return False
-    if low in AUDIENCE_NOUNS or low in TIER_WORDS or low in TIE_FILLER or low in NEGATIONS:
-        return False
-    if _brandlike(word):
-        return True
-    if tokens.is_capitalized(i):
-        return True
-    return allow_lower and low not in STOP_WORDS and word.isalpha()
-
-
-def name_end(tokens: Tokens, i: int, allow_lower: bool = False, limit: int = 5, in_list: bool = False,
-             digits: bool = False) -> int | None:
-    """End (exclusive) of the name starting at token i, or None when no name starts there."""
-    if i >= len(tokens) or not tokens.free(i, i + 1) or not _word_ok(tokens, i, allow_lower, in_list):
-        return None
-    end = i + 1
-    while end < len(tokens) and end - i < limit and not _closes(tokens.words[end - 1]):
-        low = tokens.lower[end]
-        if low in {"'s", "’s"}:
-            if end + 1 < len(tokens) and tokens.is_capitalized(end + 1) and not tokens.is_punct(end + 1):
-                end += 2  # "Lily's Kitchen"
-                continue
-            if digits and (end + 1 >= len(tokens) or tokens.is_punct(end + 1) or tokens.lower[end + 1] in {
-                    "or", "and", "nor"}):
-                end += 1  # "Bewley's or Insomnia": the name of a competitor keeps its 's
-            break
-        # a product or season code ends an advertiser's name ("Rêve Paris SS25"); "Trading 212" is a name
-        code = any(c.isdigit() for c in low) and not (digits and low.isdigit())
-        if "&" in tokens.words[end] and len(tokens.words[end]) > 2:
-            break  # "Zara H&M": a name with its own '&' starts a new name
-        if (tokens.is_capitalized(end) or _brandlike(tokens.words[end])) and not tokens.is_punct(end) and (
-                low not in NOT_NAMES - {"x"}) and not code:
-            if not tokens.free(end, end + 1):
-                break
-            end += 1
-            continue
-        if (low in NOT_NAMES and tokens.words[end][:1].isupper() and end + 1 < len(tokens)
-                and tokens.is_capitalized(end + 1) and not tokens.is_punct(end + 1)):
-            end += 2  # "Juliette Has A Gun"
-            continue
-        # "Wool and the Gang": 'and the' inside a name, not between two names
-        if (low == "and" and tokens.lower[end + 1:end + 2] == ["the"] and end + 2 < len(tokens)
-                and tokens.words[end + 2][:1].isupper()):
-            end += 3
-            continue
-        # a particle joins two capitalized parts: "Marks & Spencer", "House of Sunny", "Coca-Cola"
-        if (low in _PARTICLES - {"and"} and end + 1 < len(tokens) and tokens.is_capitalized(end + 1)
-                and not tokens.is_punct(end + 1) and tokens.free(end, end + 2)):
-            end += 2
-            continue
-        break
-    if tokens.span_text(i, end).lower() in _EVENTS or tokens.span_text(i, min(end + 1, len(tokens))).lower() in _EVENTS:
-        return None
-    return end
-
-
-def _closes(word: str) -> bool:
-    """A token that ends a name: 'HyperX.' (spaCy keeps a full stop after a capital), not 'J.A.' or 'Dr.'."""
-    return len(word) > 1 and word.endswith(".") and word.count(".") == 1 and word.lower() not in _TITLES
-
-
-_TITLES = frozenset({"dr.", "mr.", "mrs.", "ms.", "st.", "prof.", "mt.", "ft."})
-
-
-def names_at(tokens: Tokens, i: int, allow_lower: bool = False) -> tuple[list[tuple[int, int]], int]:
-    """The names of a list starting at token i ('Red Bull or Monster', 'A, B and C'), and the list's end."""
-    found: list[tuple[int, int]] = []
-    at = i
-    while at < len(tokens):
-        # a lower-case name continues a list only when the list began in lower case
-        lower_next = allow_lower and (not found or not tokens.words[found[0][0]][:1].isupper())
-        end = name_end(tokens, at, allow_lower=lower_next, in_list=bool(found), digits=True)
-        if end is None:
-            break
-        found.append((at, end))
-        at = end
-        joiner = at
-        while joiner < len(tokens) and (tokens.lower[joiner] in _NAME_LIST_JOINERS or (
-                tokens.words[joiner] == ";" and _short_item(tokens, joiner + 1))):
-            joiner += 1
-        if joiner == at and joiner < len(tokens) and "&" in tokens.words[joiner] and len(tokens.words[joiner]) > 2:
-            continue  # "Zara H&M or Pull&Bear": a name with its own '&' after a name is the next name
-        if joiner == at or joiner >= len(tokens) or name_end(tokens, joiner, allow_lower, in_list=True,
-                                                             digits=True) is None:
-            break
-        at = joiner
-    return found, (found[-1][1] if found else i)
-
-
-def _short_item(tokens: Tokens, at: int) -> bool:
-    """A ';'-separated item of a form list ('Exclusions: Le Creuset; Staub; Skeppshult') is a few words long."""
-    for j in range(at, min(at + 5, len(tokens) + 1)):
-        if j == len(tokens) or tokens.words[j] in {";", "|", "\n", "."}:
-            return j > at
-    return False
-
-
-def _clean(tokens: Tokens, start: int, end: int) -> str:
-    return tokens.span_text(start, end).strip().strip("\"'“”‘’.,;:!?").strip()
-
-
-def _is_place_or_platform(tokens: Tokens, start: int, end: int, places: Gazetteer, cities: bool = True) -> bool:
-    """The span names a place, a demonym, a language or a platform (a city only when `cities`)."""
-    text = tokens.span_text(start, end)
-    place = places.place(text)
-    if place is not None and (cities or place.kind not in {"city", "subdivision"}):
-        return True
-    return places.demonym(text) is not None or places.language(text) is not None or text.lower() in PLATFORM_WORDS
-
-
-def _negation_at(tokens: Tokens, i: int) -> int:
-    """Length of a negation starting at token i ('not', 'no one', "n't"), or 0."""
-    phrase = tokens.phrase_at(i, NEGATION_PHRASES)
-    if phrase:
-        return phrase
-    return 1 if tokens.lower[i] in NEGATIONS else 0
-
-
-def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], list[tuple[int, int]]]:
-    """Competitor names after exclusion cues; also the (start, end) of names that are platforms."""
-    readings: list[Reading] = []
-    platform_spans: list[tuple[int, int]] = []
-
-    def take(cue_start: int, names: list[tuple[int, int]], end: int) -> None:
-        values = []
-        for start, stop in names:
-            if tokens.lower[start] in PLATFORM_WORDS:  # "no Facebook Gaming creators": a platform ruled out
-                platform_spans.append((start, start + 1))
-                continue
-            values.append(_clean(tokens, start, stop))
-        if not values:
-            return
-        tokens.claim(cue_start, end, "competitors")
-        readings.append(Reading("competitors", tuple(values), tokens.span_text(cue_start, end),
-                                tokens.starts[cue_start], tokens.ends[end - 1]))
-
-    i = 0
-    while i < len(tokens):
-        if not tokens.free(i, i + 1):
-            i += 1
-            continue
-        cue = tokens.phrase_at(i, COMPETITOR_CUES)
-        if cue:
-            at = i + cue
-            at += tokens.phrase_at(at, _LIKE)
-            tie = _names_after_tie(tokens, at, places)
-            names, end = tie if tie else names_at(tokens, at, allow_lower=True)
-            if names:
-                take(i, names, end)
-                i = end
-                continue
-        negation = _negation_at(tokens, i)
-        if negation:
-            # a heading ("EXCLUSIONS" on its own line) introduces the next line
-            heading = tokens.lower[i] in {"exclusions", "exclusion", "exclude", "excluded"} and tokens.sentence_start(i)
-            while heading and i + negation < len(tokens) and tokens.words[i + negation] in {":", "\n", "/"}:
-                negation += 1
-            tie = _names_after_tie(tokens, i + negation, places)
-            if tie:
-                take(i, tie[0], tie[1])
-                i = tie[1]
-                continue
-            # "no Pepsi partners", "exclude Nike ambassadors", "except Nike", "excl. VanMoof"
-            after = i + negation + (1 if tokens.words[i + negation:i + negation + 1] in (["."], [":"]) else 0)
-            names, end = names_at(tokens, after)
-            if names and end < len(tokens) and tokens.lower[end] in TIE_NOUNS:
-                take(i, names, end + 1)
-                i = end + 1
-                continue
-            if names and tokens.lower[i] in {"except", "excluding", "exclude", "avoid", "minus", "excl", "excl.",
-                                             "exclusions", "excluded"}:
-                take(i, names, end)
-                i = end
-                continue
-        if tokens.is_capitalized(i):
-            names, end = names_at(tokens, i)
-            no_go = tokens.phrase_at(end, _NO_GO) if names else 0
-            if no_go:
-                take(i, names, end + no_go)
-                i = end + no_go
-                continue
-        # "Creators under contract with Sitka Gear, KUIU or Bass Pro Shops are ineligible": the ruling comes after
-        if tokens.lower[i] in TIE_VERBS | {"contract", "partnerships", "partnership", "ambassadors"}:
-            later = _names_after_tie(tokens, i, places)
-            if later is not None and _ruled_out_after(tokens, later[1]):
-                names, end = later
-                take(i, names, end)
-                i = end
-                continue
-        i += 1
-    return readings, platform_spans
-
-
-def _names_after_tie(tokens: Tokens, i: int, places: Gazetteer) -> tuple[list[tuple[int, int]], int] | None:
-    """Names after a tie within eight tokens of i ('who has worked with X', 'sponsored by X', 'did publi for X').
-
-    After a negation, with/for/by followed by a capitalized name is a tie whatever the words before it
-    ("who made advertisement for Gardena", "who did publi for LS2").
-    """
-    for j in range(i, min(i + 9, len(tokens))):
-        low = tokens.lower[j]
-        if tokens.words[j] in {".", "!", "?", ";", "\n", ","} or not tokens.free(j, j + 1):
-            return None
-        tie = low in TIE_VERBS or low in TIE_NOUNS - {"creators", "influencers", "people", "accounts", "talent"}
-        preposition = low in {"with", "for", "by", "from", "con", "com"} and j + 1 < len(tokens) and (
-            tokens.is_capitalized(j + 1) or _brandlike(tokens.words[j + 1])) and tokens.lower[j - 2:j] != ["to", "do"]
-        if not tie and not preposition and not (
-                low in TIE_PREPOSITIONS and (j == i or tokens.lower[j - 1] in TIE_FILLER | CREATOR_NOUNS)):
-            continue
-        at = j + 1
-        while at < len(tokens) and tokens.words[at] in TIE_PREPOSITIONS | {"the", "any"}:
-            at += 1
-        at += tokens.phrase_at(at, _LIKE)
-        # a lower-case name only right after with/for/by and ending the list ("worked with lululemon.")
-        lower_ok = at > 0 and tokens.lower[at - 1] in {"with", "by", "for"} and (
-            at + 1 >= len(tokens) or tokens.is_punct(at + 1) or tokens.lower[at + 1] in {"or", "and", "nor"})
-        names, _ = names_at(tokens, at, allow_lower=lower_ok)
-        names = [n for n in names if not _generic_after(tokens, n[1])]
-        if names and not _is_place_or_platform(tokens, *names[0], places, cities=False):
-            return names, names[-1][1]
-        # "done paid stuff for Kosmos": the preposition a few words after the tie verb
-        for k in range(at, min(at + 4, len(tokens))):
-            if tokens.words[k] in {".", ",", ";", "!", "?", "\n"}:
-                break
-            if tokens.lower[k] in {"with", "for", "by"}:
-                names, _ = names_at(tokens, k + 1)
-                if names and not _is_place_or_platform(tokens, *names[0], places, cities=False):
-                    return names, names[-1][1]
-                break
-    return None
-
-
-_RULED_OUT = frozenset({"ineligible", "excluded", "not", "no", "off-limits", "unsuitable", "out", "banned"})
-
-
-def _ruled_out_after(tokens: Tokens, end: int) -> bool:
-    """The words after a list of names rule them out ('... are ineligible', '..., no, please not')."""
-    for j in range(end, min(end + 8, len(tokens))):
-        if tokens.words[j] in {".", "!", "?", ";", "\n"}:
-            return False
-        if tokens.lower[j] in _RULED_OUT:
-            return True
-    return False
-
-
-def _generic_after(tokens: Tokens, end: int) -> bool:
-    """A name followed by a generic noun is a description ('energy drink brands'), not a name."""
-    return end < len(tokens) and tokens.lower[end] in _GENERIC_HEADS
 
 
 _GREETINGS = frozenset({"hi", "hello", "hey", "hola", "ciao", "hallo", "bonjour", "olá", "hiya"})
@@ -343,10 +47,7 @@ _COMPANY_NOUNS = frozenset("""brand company startup start-up label agency app sh
 brewery distillery business manufacturer maker chain retailer publisher firm fintech""".split())
 _VERB_WORDS = frozenset(word for verb in BRAND_VERBS for word in verb) | frozenset("""
 looking seeking searching search want need make makes sell sells is are was be""".split())
-_GENERIC_HEADS = frozenset("""
-brand brands company companies startup startups label labels business businesses agency agencies retailer retailers
-store stores shop shops chain chains maker makers manufacturer manufacturers firm firms drink drinks work products
-""".split())
+
 # words that may open a sentence and are never the advertiser's name
 _COMMON_OPENERS = STOP_WORDS | REQUEST_WORDS | BUDGET_CUES | PRICE_CUES | FIELD_LABELS | FOLLOWER_NOUNS | frozenset("""
 objective background deliverables timing goal note talent tone audience context size platforms platform fees rates
@@ -391,7 +92,7 @@ def _brand_in_signature(tokens: Tokens, places: Gazetteer) -> Reading | None:
             at += 1
         end = name_end(tokens, at, allow_lower=False) if at < len(tokens) else None
         closing = end is not None and (end >= len(tokens) or tokens.words[end] in {")", ".", "!", "\n"})
-        if closing and end is not None and not _is_place_or_platform(tokens, at, end, places):
+        if closing and end is not None and not is_place_or_platform(tokens, at, end, places):
             return _brand(tokens, at, at, end)
     return None
 
@@ -410,7 +111,7 @@ def _brand_in_keywords(tokens: Tokens, places: Gazetteer) -> Reading | None:
         if last - first == 0:
             continue
         end = name_end(tokens, first)
-        if end == last and not _is_place_or_platform(tokens, first, end, places) and not any(
+        if end == last and not is_place_or_platform(tokens, first, end, places) and not any(
                 tokens.lower[k] in _COMMON_OPENERS | CREATOR_NOUNS | {"agency", "agence", "agencia"}
                 for k in range(first, end)):
             return _brand(tokens, first, first, end)
@@ -447,7 +148,7 @@ def _brand_after_generic(tokens: Tokens, places: Gazetteer) -> Reading | None:
                                                                  "\n"} or tokens.lower[end] in {"here", "we", "and"}
             # a capitalized name needs no closing mark: "small swedish company Fjällglöd making stoves"
             closed = closed or all(tokens.words[j][:1].isupper() for j in range(at, end))
-            if closed and not _is_place_or_platform(tokens, at, end, places):
+            if closed and not is_place_or_platform(tokens, at, end, places):
                 return _brand(tokens, at, at, end)
     return None
 
@@ -471,7 +172,7 @@ def _brand_of_person(tokens: Tokens, places: Gazetteer) -> Reading | None:
                 if tokens.lower[j] in {"at", "of", "for", "in"} and (tokens.lower[j - 1] in _ROLE_WORDS or tokens.lower[
                         j - 1] in {"new", "working", "intern"}):
                     end = name_end(tokens, j + 1, allow_lower=True, limit=3)
-                    if end is not None and not _is_place_or_platform(tokens, j + 1, end, places):
+                    if end is not None and not is_place_or_platform(tokens, j + 1, end, places):
                         return _brand(tokens, i, j + 1, end)
     return None
 
@@ -517,7 +218,7 @@ def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, .
                                                                            or tokens.lower[end] in {"no", "and", "we",
                                                                                                     "from"}))):
                 continue
-        if end is None or _is_place_or_platform(tokens, at, end, places) or _generic_after(tokens, end):
+        if end is None or is_place_or_platform(tokens, at, end, places) or generic_after(tokens, end):
             continue
         if tokens.lower[at].endswith(("ing", "ed")) and not tokens.is_capitalized(at):
             continue
@@ -549,12 +250,12 @@ def _described_after(tokens: Tokens, end: int) -> bool:
 
 def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
     for i in range(len(tokens)):
-        if not (tokens.is_capitalized(i) or _brandlike(tokens.words[i])) or not tokens.free(i, i + 1):
+        if not (tokens.is_capitalized(i) or brandlike(tokens.words[i])) or not tokens.free(i, i + 1):
             continue
         if (tokens.phrase_ending(i, PLACE_CUES) or tokens.lower[i - 1:i] == ["from"]) and places.place(
                 tokens.words[i]) is not None:
             continue  # "a hot sauce maker in Austin wants": a place
-        if i > 1 and tokens.lower[i - 1] in _PARTICLES and tokens.is_capitalized(i - 2):
+        if i > 1 and tokens.lower[i - 1] in PARTICLES and tokens.is_capitalized(i - 2):
             continue  # "Pebble & Pine": the name starts earlier
         if (i > 0 and tokens.is_capitalized(i - 1) and not tokens.sentence_start(i) and not tokens.is_punct(i - 1)
                 and any(c.isalpha() for c in tokens.words[i - 1])):
@@ -562,7 +263,7 @@ def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
         if tokens.sentence_start(i) and tokens.lower[i] in _COMMON_OPENERS:
             continue
         end = name_end(tokens, i)
-        if end is None or _is_place_or_platform(tokens, i, end, places, cities=False):
+        if end is None or is_place_or_platform(tokens, i, end, places, cities=False):
             continue
         start = i + 1 if end - i > 1 and tokens.lower[i] in _COMPANY_NOUNS else i  # "Fintech Pixbank here"
         i = start  # the company word stays in the niche text
@@ -579,7 +280,7 @@ def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
                 if tokens.words[j] in {".", "!", "?", "\n"}:
                     break
         possessive = after > end and tokens.lower[i] not in _COMMON_OPENERS and (
-            (tokens.sentence_start(i) and (end - i >= 2 or _brandlike(tokens.words[i])))
+            (tokens.sentence_start(i) and (end - i >= 2 or brandlike(tokens.words[i])))
             or tokens.lower[after:after + 1] in (["team"], ["marketing"], ["people"], ["folks"], ["founders"])
         ) and after < len(tokens) and not tokens.is_punct(after)
         collab = tokens.lower[after:after + 1] == ["x"] and tokens.lower[after + 1:after + 2] in (
@@ -606,7 +307,7 @@ def _brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
             continue
         at = i + 1 + (1 if tokens.lower[i + 1] == "the" else 0)
         end = name_end(tokens, at)
-        if end is None or not tokens.words[at][0].isupper() or _is_place_or_platform(tokens, at, end, places):
+        if end is None or not tokens.words[at][0].isupper() or is_place_or_platform(tokens, at, end, places):
             continue
         campaign_words = CREATOR_NOUNS | {"campaign", "content", "ugc", "shortlist", "partnership", "launch",
                                           "videos", "posts", "collab", "push", "brief", "project", "activation"}
@@ -615,7 +316,7 @@ def _brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
                                         "thing", "project", "program", "programme", "stuff", "job", "partnership"}
                     for j in range(end, min(end + 3, len(tokens)))) or (
             end + 1 < len(tokens) and tokens.words[end] == "(" and tokens.lower[end + 1] in {"the", "a", "an", "we"})
-        if ((before and at == i + 1) or after) and not _generic_after(tokens, end):
+        if ((before and at == i + 1) or after) and not generic_after(tokens, end):
             return _brand(tokens, i, at, end)
     return None
 
@@ -631,5 +332,5 @@ def _brand(tokens: Tokens, cue_start: int, start: int, end: int) -> Reading:
     tokens.claim(start, end, "brand")
     if end < len(tokens) and tokens.lower[end] in {"'s", "’s"}:
         tokens.claim(end, end + 1, "brand cue")
-    return Reading("brand", _clean(tokens, start, end), tokens.span_text(start, end), tokens.starts[start],
+    return Reading("brand", clean_name(tokens, start, end), tokens.span_text(start, end), tokens.starts[start],
                    tokens.ends[end - 1])

@@ -1,0 +1,165 @@
+"""Competitors a brief names: "not anyone who works with Red Bull or Monster", "competitors: A, B", "no Pepsi partners".
+
+Every name after an exclusion cue, whole and without trailing punctuation; a platform named there ("except
+YouTube") is a platform ruled out, handed back to the reader.
+"""
+
+from __future__ import annotations
+
+from matcher.briefs.lexicon import (
+    COMPETITOR_CUES,
+    CREATOR_NOUNS,
+    PLATFORM_WORDS,
+    TIE_FILLER,
+    TIE_NOUNS,
+    TIE_PREPOSITIONS,
+    TIE_VERBS,
+)
+from matcher.briefs.places import Gazetteer
+from matcher.briefs.reading import Reading
+from matcher.briefs.spans import (
+    brandlike,
+    clean_name,
+    generic_after,
+    is_place_or_platform,
+    names_at,
+    negation_at,
+)
+from matcher.briefs.tokens import Tokens
+
+_LIKE = (("like",), ("such", "as"), ("e.g.",), ("e.g",), ("incl.",), ("including",), ("the", "likes", "of"),
+         ("brands", "like"), ("brands", "such", "as"), ("companies", "like"), (":",), ("-",), ("especially",),
+         ("eg",), ("i.e.",), ("namely",), ("specifically",))
+_NO_GO = (("is", "a", "no-go"), ("are", "a", "no-go"), ("is", "a", "no", "go"), ("are", "a", "no", "go"),
+          ("are", "no-go"), ("is", "no-go"), ("are", "off", "-", "limits"), ("is", "off", "-", "limits"),
+          ("are", "a", "no", "-", "go"), ("is", "a", "no", "-", "go"), ("are", "no", "-", "go"),
+          ("is", "no", "-", "go"), ("-", "no", "-", "go"),
+          ("are", "off", "limits"), ("is", "off", "limits"), ("are", "excluded"), ("is", "excluded"),
+          ("are", "not", "allowed"), ("is", "not", "allowed"), ("-", "no-go"), ("no-go",))
+# explicit cues after which a lower-case word is still a name ("brand: kaffeeklatsch")
+def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], list[tuple[int, int]]]:
+    """Competitor names after exclusion cues; also the (start, end) of names that are platforms."""
+    readings: list[Reading] = []
+    platform_spans: list[tuple[int, int]] = []
+
+    def take(cue_start: int, names: list[tuple[int, int]], end: int) -> None:
+        values = []
+        for start, stop in names:
+            if tokens.lower[start] in PLATFORM_WORDS:  # "no Facebook Gaming creators": a platform ruled out
+                platform_spans.append((start, start + 1))
+                continue
+            values.append(clean_name(tokens, start, stop))
+        if not values:
+            return
+        tokens.claim(cue_start, end, "competitors")
+        readings.append(Reading("competitors", tuple(values), tokens.span_text(cue_start, end),
+                                tokens.starts[cue_start], tokens.ends[end - 1]))
+
+    i = 0
+    while i < len(tokens):
+        if not tokens.free(i, i + 1):
+            i += 1
+            continue
+        cue = tokens.phrase_at(i, COMPETITOR_CUES)
+        if cue:
+            at = i + cue
+            at += tokens.phrase_at(at, _LIKE)
+            tie = _names_after_tie(tokens, at, places)
+            names, end = tie if tie else names_at(tokens, at, allow_lower=True)
+            if names:
+                take(i, names, end)
+                i = end
+                continue
+        negation = negation_at(tokens, i)
+        if negation:
+            # a heading ("EXCLUSIONS" on its own line) introduces the next line
+            heading = tokens.lower[i] in {"exclusions", "exclusion", "exclude", "excluded"} and tokens.sentence_start(i)
+            while heading and i + negation < len(tokens) and tokens.words[i + negation] in {":", "\n", "/"}:
+                negation += 1
+            tie = _names_after_tie(tokens, i + negation, places)
+            if tie:
+                take(i, tie[0], tie[1])
+                i = tie[1]
+                continue
+            # "no Pepsi partners", "exclude Nike ambassadors", "except Nike", "excl. VanMoof"
+            after = i + negation + (1 if tokens.words[i + negation:i + negation + 1] in (["."], [":"]) else 0)
+            names, end = names_at(tokens, after)
+            if names and end < len(tokens) and tokens.lower[end] in TIE_NOUNS:
+                take(i, names, end + 1)
+                i = end + 1
+                continue
+            if names and tokens.lower[i] in {"except", "excluding", "exclude", "avoid", "minus", "excl", "excl.",
+                                             "exclusions", "excluded"}:
+                take(i, names, end)
+                i = end
+                continue
+        if tokens.is_capitalized(i):
+            names, end = names_at(tokens, i)
+            no_go = tokens.phrase_at(end, _NO_GO) if names else 0
+            if no_go:
+                take(i, names, end + no_go)
+                i = end + no_go
+                continue
+        # "Creators under contract with Sitka Gear, KUIU or Bass Pro Shops are ineligible": the ruling comes after
+        if tokens.lower[i] in TIE_VERBS | {"contract", "partnerships", "partnership", "ambassadors"}:
+            later = _names_after_tie(tokens, i, places)
+            if later is not None and _ruled_out_after(tokens, later[1]):
+                names, end = later
+                take(i, names, end)
+                i = end
+                continue
+        i += 1
+    return readings, platform_spans
+
+
+def _names_after_tie(tokens: Tokens, i: int, places: Gazetteer) -> tuple[list[tuple[int, int]], int] | None:
+    """Names after a tie within eight tokens of i ('who has worked with X', 'sponsored by X', 'did publi for X').
+
+    After a negation, with/for/by followed by a capitalized name is a tie whatever the words before it
+    ("who made advertisement for Gardena", "who did publi for LS2").
+    """
+    for j in range(i, min(i + 9, len(tokens))):
+        low = tokens.lower[j]
+        if tokens.words[j] in {".", "!", "?", ";", "\n", ","} or not tokens.free(j, j + 1):
+            return None
+        tie = low in TIE_VERBS or low in TIE_NOUNS - {"creators", "influencers", "people", "accounts", "talent"}
+        preposition = low in {"with", "for", "by", "from", "con", "com"} and j + 1 < len(tokens) and (
+            tokens.is_capitalized(j + 1) or brandlike(tokens.words[j + 1])) and tokens.lower[j - 2:j] != ["to", "do"]
+        if not tie and not preposition and not (
+                low in TIE_PREPOSITIONS and (j == i or tokens.lower[j - 1] in TIE_FILLER | CREATOR_NOUNS)):
+            continue
+        at = j + 1
+        while at < len(tokens) and tokens.words[at] in TIE_PREPOSITIONS | {"the", "any"}:
+            at += 1
+        at += tokens.phrase_at(at, _LIKE)
+        # a lower-case name only right after with/for/by and ending the list ("worked with lululemon.")
+        lower_ok = at > 0 and tokens.lower[at - 1] in {"with", "by", "for"} and (
+            at + 1 >= len(tokens) or tokens.is_punct(at + 1) or tokens.lower[at + 1] in {"or", "and", "nor"})
+        names, _ = names_at(tokens, at, allow_lower=lower_ok)
+        names = [n for n in names if not generic_after(tokens, n[1])]
+        if names and not is_place_or_platform(tokens, *names[0], places, cities=False):
+            return names, names[-1][1]
+        # "done paid stuff for Kosmos": the preposition a few words after the tie verb
+        for k in range(at, min(at + 4, len(tokens))):
+            if tokens.words[k] in {".", ",", ";", "!", "?", "\n"}:
+                break
+            if tokens.lower[k] in {"with", "for", "by"}:
+                names, _ = names_at(tokens, k + 1)
+                if names and not is_place_or_platform(tokens, *names[0], places, cities=False):
+                    return names, names[-1][1]
+                break
+    return None
+
+
+_RULED_OUT = frozenset({"ineligible", "excluded", "not", "no", "off-limits", "unsuitable", "out", "banned"})
+
+
+def _ruled_out_after(tokens: Tokens, end: int) -> bool:
+    """The words after a list of names rule them out ('... are ineligible', '..., no, please not')."""
+    for j in range(end, min(end + 8, len(tokens))):
+        if tokens.words[j] in {".", "!", "?", ";", "\n"}:
+            return False
+        if tokens.lower[j] in _RULED_OUT:
+            return True
+    return False
+

@@ -1,0 +1,123 @@
+"""How many creators a brief asks for: "top 3", "a dozen creators", "5 micro-influencers", "shortlist of 8".
+"""
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from matcher.briefs.amounts import count_at
+from matcher.briefs.lexicon import (
+    COUNT_CUES,
+    COUNT_PHRASES,
+    CREATOR_NOUNS,
+)
+from matcher.briefs.nouns import creator_noun_after
+from matcher.briefs.reading import Reading, claimed_reading
+from matcher.briefs.tokens import Tokens
+
+_COUNT_AFTER = frozenset({"of", "in"})
+_ENOUGH = tuple(tuple(p.split()) for p in ("is plenty", "is enough", "are enough", "would be great", "would be perfect",
+                                             "would be ideal", "is fine", "are fine", "will do", "would do",
+                                             "is perfect", "max", "maximum", "at most", "minimum", "to start",
+                                             "to begin with", "for now", "for a start", "to begin"))
+_ASK_VERBS = frozenset("""
+recommend send propose suggest find need want pick choose give list shortlist pitch share get book hire select
+""".split())
+
+
+_PAST_RESULTS = frozenset({"last", "previous", "past", "delivered", "reached", "performed", "generated", "drove",
+                           "earlier"})
+
+
+def read_count(tokens: Tokens) -> list[Reading]:
+    """How many creators: 'top 3', 'a dozen creators', '5 micro-influencers', 'shortlist of 8', '5 of them'.
+
+    A count after a cue ("shortlist of 9") wins over a bare "40 creators" earlier in the brief.
+    """
+    found = [(i, counted) for i in range(len(tokens)) if tokens.free(i, i + 1)
+             and (counted := _count_at(tokens, i)) is not None]
+    if not found:
+        return []
+    cued = [(i, counted) for i, counted in found if tokens.phrase_at(i, COUNT_CUES)]
+    _, (value, start, end) = (cued or found)[0]
+    return [claimed_reading(tokens, "k", value, start, end)]
+
+
+def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
+    """(count, start, end) of a count phrase starting at token i, or None."""
+    cue = tokens.phrase_at(i, COUNT_CUES)
+    phrase = tokens.phrase_at(i, COUNT_PHRASES)
+    if phrase:
+        value = COUNT_PHRASES[tuple(tokens.lower[i:i + phrase])]
+        end = i + phrase
+        if tokens.lower[end:end + 2] == ["of", "them"]:
+            return value, i, end + 2  # "half a dozen of them"
+        if creator_noun_after(tokens, end) is not None or _asked(tokens, i, end):
+            return value, i, end
+        return None
+    at = i + cue
+    number = count_at(tokens, at) if at < len(tokens) else None
+    if number is None:
+        return None
+    before = tokens.lower[number.start - 1] if number.start > 0 else ""
+    if not cue and number.start > 0 and tokens.is_capitalized(number.start - 1) and not tokens.sentence_start(
+            number.start - 1) and tokens.words[number.start - 1].isalpha():
+        return None  # a model number: "Stride 360", "Golf 8", "Model 3"
+    if not cue and tokens.near_before(number.start, _PAST_RESULTS, 5, stop_at_punct=False) is not None:
+        return None  # "last year's push delivered 3.1M impressions from 40 creators": a past result
+    if not cue and before in {"of", "aged", "age", "ages", "over", "under", "model", "no", "step", "part", "day",
+                              "week", "season", "episode", "chapter", "version", "v", "gen", "series", "the"}:
+        return None
+    end = number.end
+    value = int(number.value)
+    if tokens.lower[end:end + 2] == ["nos", "."] or tokens.lower[end:end + 1] == ["nos."]:
+        end += 2 if tokens.lower[end] == "nos" else 1  # "20 nos. of fashion influencers" (Indian English)
+        if tokens.lower[end:end + 1] == ["of"]:
+            end += 1
+    if end + 1 < len(tokens) and tokens.lower[end] in {"-", "–", "to", "or"} and count_at(tokens, end + 1):
+        upper = count_at(tokens, end + 1)
+        assert upper is not None
+        value, end = max(value, int(upper.value)), end + 2
+    elif end < len(tokens) and tokens.lower[end] in {"-", "–"}:
+        return None  # "5-star", "3-day"
+    after = tokens.lower[end] if end < len(tokens) else ""
+    if after in {"%", "percent", "x", "times", "+", "k", "m"}:
+        return None
+    if cue and tokens.lower[i] == "top":
+        if creator_noun_after(tokens, end) is not None or end >= len(tokens) or tokens.is_punct(end) or after in (
+                STOP_WORDS | {"only", "please", "names", "picks"}):
+            return value, i, end
+        return None
+    if cue:
+        return value, i, end
+    if number.word and value < 2:
+        return None
+    if creator_noun_after(tokens, end) is not None:
+        return value, i, end
+    if after in _COUNT_AFTER and tokens.lower[end + 1:end + 2] in (["them"], ["total"]):
+        return value, i, end + 2  # "5 of them", "12 in total"
+    if after == "in" and tokens.lower[end + 1:end + 3] == ["total", ","]:
+        return value, i, end + 2
+    label = number.start >= 2 and tokens.lower[number.start - 1] == ":" and (
+        tokens.lower[number.start - 2] in CREATOR_NOUNS or tokens.lower[number.start - 2] in {"number", "count",
+                                                                                               "quantity", "amount"})
+    if label or _asked(tokens, number.start, end):
+        return value, i, end
+    return None
+
+
+def _asked(tokens: Tokens, start: int, end: int) -> bool:
+    """'please recommend a dozen.', 'creators from Poland, 4 or 5, with ...': a bare count the brief asks for."""
+    if tokens.phrase_at(end, _ENOUGH):
+        return True  # "half a dozen is plenty", "3 names is fine"
+    bare = end >= len(tokens) or tokens.words[end] in {".", ",", "!", "?", ";", "\n", "(", "please"}
+    if not bare:
+        return False
+    if tokens.near_before(start, _ASK_VERBS, 2) is not None:
+        return True
+    if end - start == 3 and tokens.words[start + 1] in {"-", "–"}:
+        return False  # "22-40" after a list of creators is an age range
+    return (start > 0 and tokens.words[start - 1] == ","
+            and tokens.near_before(start - 1, CREATOR_NOUNS, 6, stop_at_punct=False) is not None
+            and not any(tokens.words[j] in {".", "!", "?", "\n"} for j in range(max(start - 7, 0), start)))
+
+

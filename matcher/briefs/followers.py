@@ -1,0 +1,125 @@
+"""Follower bounds: ranges, "under 50k", "at least 10k followers", "2.5k+", "50k or fewer", "sub-100k".
+
+A bound needs a follower sense (a k/M amount, or followers, subscribers, fans next to it) and takes its
+direction from the words around it, a negation turning it ("nobody over 1M" is a maximum).
+"""
+from __future__ import annotations
+
+from matcher.briefs.amounts import amounts_in, correction_after, range_after, scaled_range
+from matcher.briefs.lexicon import (
+    CREATOR_NOUNS,
+    FOLLOWER_NOUNS,
+    LOWER_AFTER,
+    LOWER_CUES,
+    NEGATION_PHRASES,
+    NEGATIONS,
+    NOT_FOLLOWERS,
+    UPPER_AFTER,
+    UPPER_CUES,
+)
+from matcher.briefs.reading import Reading, claimed_reading
+from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
+
+
+def followers_near(tokens: Tokens, start: int, end: int) -> bool:
+    after = {tokens.lower[j] for j in range(end, min(end + 3, len(tokens)))}
+    before = {tokens.lower[j] for j in range(max(start - 4, tokens.clause_start(start)), start)}
+    return bool(after & FOLLOWER_NOUNS) or bool(before & FOLLOWER_NOUNS)
+
+
+def _follower_clause(tokens: Tokens, start: int) -> bool:
+    """The sentence or list item holding the amount is about followers ('Followers minimum 5.000, maximum 40.000',
+    'no smaller than 30,000 and no larger than 400,000 followers')."""
+    segment = tokens.clause_start(start)
+    nouns = FOLLOWER_NOUNS - {"audience", "audiences", "reach", "following"}
+    if any(tokens.lower[j] in nouns for j in range(max(segment, start - 10), start)):
+        return True
+    for j in range(start + 1, min(start + 9, len(tokens))):
+        if tokens.words[j] in SENTENCE_ENDS or tokens.lower[j] in NOT_FOLLOWERS or tokens.lower[j] in {"who", "that"}:
+            return False
+        if tokens.lower[j] in nouns:
+            return True
+    return False
+
+
+def _negated(tokens: Tokens, cue_start: int) -> bool:
+    """A negation within five tokens before a comparison, in the same clause."""
+    for j in range(cue_start - 1, max(cue_start - 6, -1), -1):
+        if tokens.words[j] in SENTENCE_ENDS or tokens.words[j] in {",", "but", "(", ")", "—", "–", "-", ":"}:
+            return False
+        if tokens.lower[j] in NEGATIONS or tokens.phrase_at(j, NEGATION_PHRASES):
+            return True
+    return False
+
+
+def read_followers(tokens: Tokens) -> list[Reading]:
+    """Follower bounds: ranges, 'under 50k', 'at least 10k followers', '2.5k+', '50k or fewer', 'sub-100k'."""
+    readings: list[Reading] = []
+    for amount in amounts_in(tokens):
+        if amount.currency or not tokens.free(amount.start, amount.end):
+            continue
+        second = range_after(tokens, amount)
+        last = second or amount
+        if second and second.currency:
+            continue
+        after = last.end
+        # "1M+ downloads", "10k+ likes": look past the plus for what is counted
+        look = after + (1 if after < len(tokens) and tokens.words[after] == "+" else 0)
+        words_after = tokens.lower[look:look + 2]
+        noun_after = after < len(tokens) and tokens.lower[after] in FOLLOWER_NOUNS
+        if any(w in NOT_FOLLOWERS or w in CREATOR_NOUNS or w in {"viewers", "viewer", "listeners", "readers",
+                                                                 "visitors", "members"} for w in words_after[:1]) or (
+                len(words_after) == 2 and words_after[1] in {"viewers", "views", "likes", "downloads", "listeners",
+                                                             "streams", "plays", "readers"}):
+            continue
+        if amount.start > 0 and tokens.lower[amount.start - 1] in {"avg", "average", "avg.", "approx", "approx."}:
+            continue  # "avg 5k+ live viewers": a metric, not a bound on followers
+        if tokens.near_before(amount.start, {"aged", "age", "ages"}, 2) is not None:
+            continue
+        scaled = amount.scaled or last.scaled
+        # an amount without k/M is about followers only with the word next to it, or in a followers clause
+        # (and a number under a thousand only with the word next to it: "over 21" is an age)
+        if not scaled and not (noun_after or (_follower_clause(tokens, amount.start) and last.value >= 1000)):
+            continue
+        if scaled and not noun_after and not followers_near(tokens, amount.start, last.end) and last.value < 1000:
+            continue
+        between = amount.start > 0 and tokens.lower[amount.start - 1] in {"between", "from"}
+        start = amount.start - (1 if between and second else 0)
+        end = last.end + (1 if noun_after else 0)
+        if second:
+            low, high = scaled_range(amount, second)
+            readings.append(claimed_reading(tokens, "followers", (int(low), int(high)), start, end))
+            continue
+        value = int(amount.value)
+        cue_up = tokens.phrase_ending(amount.start, UPPER_CUES)
+        cue_low = tokens.phrase_ending(amount.start, LOWER_CUES)
+        direction = None
+        if cue_up >= cue_low and cue_up:
+            direction, start = "max", amount.start - cue_up
+        elif cue_low:
+            direction, start = "min", amount.start - cue_low
+        tail = 0
+        if direction is None:
+            tail = tokens.phrase_at(end, LOWER_AFTER)
+            if tail:
+                direction, end = "min", end + tail
+            elif tail := tokens.phrase_at(end, UPPER_AFTER):
+                direction, end = "max", end + tail
+            if tail and end < len(tokens) and tokens.lower[end] in FOLLOWER_NOUNS:
+                end += 1
+        if direction is None:
+            continue
+        corrected = correction_after(tokens, end)
+        if corrected is not None and not corrected.currency:
+            value, end = int(corrected.value), corrected.end
+            tail = tokens.phrase_at(end, UPPER_AFTER) or tokens.phrase_at(end, LOWER_AFTER)
+            end += tail
+        cue_words = {tokens.lower[j] for j in range(start, amount.start)}
+        if _negated(tokens, start) and not cue_words & NEGATIONS:
+            direction = "min" if direction == "max" else "max"
+        field = "max_followers" if direction == "max" else "min_followers"
+        readings.append(claimed_reading(tokens, field, value, start, end))
+    return readings
+
+
+# a tier word followed by one of these names a thing, not a creator size ("macro photography")

@@ -1,0 +1,144 @@
+"""Money in a brief: the largest price per post, and the campaign's total budget.
+
+An amount with a currency, or after budget or rate words, is money; it is a price per post when tied to
+one post, video, creator or each ("$500 per post", "per creator not more than 3.500 EUR"), else the
+campaign's total. Product prices ("our €49 serum", "MSRP $18,995") and corrected amounts ("10k, sorry,
+12k") are read as such.
+"""
+from __future__ import annotations
+
+from matcher.briefs.amounts import amount_at, amounts_in, correction_after, range_after, scaled_range
+from matcher.briefs.followers import followers_near
+from matcher.briefs.lexicon import (
+    BUDGET_CUES,
+    CREATOR_NOUNS,
+    CURRENCY_WORDS,
+    LOWER_CUES,
+    NOT_FOLLOWERS,
+    PER_BEFORE,
+    PER_UNIT,
+    PER_WORDS,
+    PRICE_CUES,
+    UPPER_CUES,
+)
+from matcher.briefs.nouns import is_person_noun
+from matcher.briefs.reading import Reading, claimed_reading
+from matcher.briefs.tokens import Tokens
+
+UPPER_CUES_WORDS = frozenset(word for cue in UPPER_CUES for word in cue)
+
+def read_money(tokens: Tokens) -> list[Reading]:
+    """Money: an amount with a currency, or after budget/rate words; per post or for the whole campaign."""
+    readings: list[Reading] = []
+    for amount in amounts_in(tokens):
+        if not tokens.free(amount.start, amount.end):
+            continue
+        second = range_after(tokens, amount)
+        currency = amount.currency or (second.currency if second else None)
+        clause = tokens.clause_start(amount.start)
+        cue_budget = _cue_before(tokens, amount.start, BUDGET_CUES, clause, 5)
+        cue_price = _cue_before(tokens, amount.start, PRICE_CUES, clause, 7)
+        per_before = _per_before(tokens, amount.start, clause)
+        if (cue_price is None and per_before is not None and not amount.word and amount.scaled
+                and tokens.lower[per_before] in {"per", "each", "every", "single", "any", "individual"}):
+            cue_price = per_before  # "each creator max 2k": a fee, whatever the currency
+        end = (second or amount).end
+        unit_after = end < len(tokens) and tokens.lower[end] in NOT_FOLLOWERS
+        if _product_price(tokens, amount.start, end):
+            continue  # "our €49 serum", "(MSRP $18,995)": the price of the product, no budget
+        if currency is None and ((cue_budget is None and cue_price is None) or unit_after):
+            continue
+        if currency is None and (followers_near(tokens, amount.start, end) or (tokens.lower[end:end + 1] and (
+                tokens.lower[end] in CREATOR_NOUNS))):
+            continue  # "5 creators is enough" after a fee is a count, not money
+        value = max(amount.value, second.value) if second else amount.value
+        if second and not amount.scaled and second.scaled:
+            value = scaled_range(amount, second)[1]
+        start = amount.start
+        start -= tokens.phrase_ending(start, UPPER_CUES) or tokens.phrase_ending(start, LOWER_CUES)
+        per = _per_unit(tokens, end)
+        if per or per_before is not None or (cue_price is not None and (cue_budget is None or cue_price > cue_budget)):
+            field = "max_price_per_post"
+            end += per
+            start = min([start, *(c for c in (cue_price, per_before) if c is not None and c >= amount.start - 7)])
+        else:
+            field = "campaign_budget"
+            if cue_budget is not None and cue_budget >= amount.start - 4:
+                start = min(start, cue_budget)
+        corrected = correction_after(tokens, end + per if field == "campaign_budget" else end)
+        if corrected is not None:  # "10k, sorry, 12k total": the corrected amount wins
+            value, end = corrected.value, corrected.end
+        readings.append(claimed_reading(tokens, field, float(value), start, end))
+    return readings
+
+
+_MONEY_FOLLOWERS = frozenset("""budget budgets total overall all-in all for to in across per each a an max maximum tops
+spend spending available and or per-post per-video per-creator fee fees budget. only cap limit which that we it is
+including incl incl. plus excluding excl net gross vat usd eur campaign campaigns push activation program programme
+flight pilot test launch project collaboration partnership deal season year month quarter""".split())
+
+
+_PRODUCT_PRICE_CUES = frozenset({"msrp", "rrp", "retail", "retails", "priced", "costing", "costs", "sells", "sold",
+                                 "worth", "retailing", "cuesta", "custa", "kostet", "coûte"})
+
+
+def _product_price(tokens: Tokens, start: int, end: int) -> bool:
+    """The amount prices the product: 'MSRP $18,995', 'retails at $12.99', 'our €129 Ridge 2 model'."""
+    if tokens.near_before(start, _PRODUCT_PRICE_CUES, 3) is not None or tokens.phrase_at(end, (("at", "retail"),)):
+        return True
+    if start > 1 and tokens.lower[start - 1] in {"at", "'s", "is"} and tokens.lower[start - 2] in {
+            "pack", "it", "bottle", "jar", "box", "kit", "tin", "bag", "product", "one", "unit", "'s"} | {"it"}:
+        return True  # "the diaper pack at ₹499", "it's $4.50"
+    opened = next((j for j in range(start - 1, max(start - 12, -1), -1) if tokens.words[j] in {"(", ")"}), None)
+    if opened is not None and tokens.words[opened] == "(" and tokens.near_before(
+            start, BUDGET_CUES | PRICE_CUES, 8, stop_at_punct=False) is None:
+        return True  # "(they make the Aero 9 smart trainer, £1,199)"
+    if end >= len(tokens) or tokens.is_punct(end) or tokens.lower[end] in _MONEY_FOLLOWERS | PER_UNIT:
+        return False
+    return tokens.lower[end].isalpha() and tokens.lower[end] not in BUDGET_CUES | PRICE_CUES and (
+        start > 0 and tokens.lower[start - 1] in {"our", "its", "their", "the", "a", "an", "new"})
+
+
+def _cue_before(tokens: Tokens, at: int, words: frozenset[str], clause: int, window: int) -> int | None:
+    """The nearest cue word before `at` in the same clause (not past a comma), within `window` tokens."""
+    for j in range(at - 1, max(clause, at - window) - 1, -1):
+        if tokens.lower[j] in words:
+            return j
+        if tokens.words[j] in {",", ";", "(", ")"}:
+            return None
+    return None
+
+
+def _per_before(tokens: Tokens, at: int, clause: int) -> int | None:
+    """'per creator maximum 1500', 'for one video not more than 300€', 'every influencer max': where it starts."""
+    for j in range(at - 1, max(clause, at - 7) - 1, -1):
+        if tokens.words[j] in {",", ";", "(", ")"} or amount_at(tokens, j) is not None:
+            return None  # the clause of another amount
+        unit = tokens.lower[j] in PER_UNIT or tokens.lower[j] in CREATOR_NOUNS or is_person_noun(tokens.lower[j])
+        if unit and j > 0 and tokens.lower[j - 1] in PER_BEFORE | {"one"}:
+            owner = j - 2  # the word before 'per'
+            if owner >= 0 and (tokens.lower[owner] in CURRENCY_WORDS or any(c.isdigit() for c in tokens.words[owner])):
+                return None  # "AED 5,000 per creator and AED 150k": the 'per' belongs to the amount before
+            return j - 1 - (1 if j > 1 and tokens.lower[j - 2] in {"for", "per"} else 0)
+        if tokens.lower[j] in {"per-post", "per-video", "per-creator", "each", "every"} and (
+                j + 1 == at or tokens.lower[j + 1] in UPPER_CUES_WORDS):
+            return j
+    return None
+
+
+def _per_unit(tokens: Tokens, at: int) -> int:
+    """Tokens of a 'per post' / '/reel' / 'each' / 'max per Reel' after an amount (0 when none)."""
+    lead = 0
+    if at < len(tokens) and tokens.lower[at] in {"max", "maximum", "tops", "max.", "ceiling", "cap", "limit"}:
+        lead = 1
+    at += lead
+    if at < len(tokens) and tokens.lower[at] == "each":
+        return lead + 1
+    for skip in (0, 1):  # "$500 per sponsored post", "€300 for one reel"
+        if at + 1 + skip < len(tokens) and tokens.lower[at] in PER_WORDS and tokens.lower[at + 1 + skip] in PER_UNIT:
+            return lead + 2 + skip
+    if at < len(tokens) and tokens.lower[at] in {"per-post", "/post", "per-video", "per-creator"}:
+        return lead + 1
+    return 0
+
+

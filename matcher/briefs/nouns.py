@@ -1,0 +1,34 @@
+"""Nouns that name creators: the closed list, and words that name people by their ending."""
+from __future__ import annotations
+
+from matcher.briefs.amounts import amount_at, count_at
+from matcher.briefs.lexicon import (
+    CREATOR_NOUNS,
+)
+from matcher.briefs.tokens import Tokens
+
+
+def creator_noun_after(tokens: Tokens, at: int) -> int | None:
+    """A creator noun within four words after `at`, with nothing but words, '-', '/' and 'and' between."""
+    words = 0
+    for j in range(at, min(at + 10, len(tokens))):
+        low = tokens.lower[j]
+        if low in CREATOR_NOUNS or is_person_noun(low):
+            return j
+        if tokens.words[j] in {"-", "/", "&"} or low in {"and", "or"} or (j > at and tokens.words[j - 1] == "-"):
+            continue  # "coding-for-kids creators": a hyphenated compound is one word
+        words += 1
+        if words > 4:
+            return None
+        if tokens.is_punct(j) or low in {"of", "with", "per", "times", "a", "who", "that", "for", "in", "on"}:
+            return None
+        if count_at(tokens, j) is not None or amount_at(tokens, j) is not None:
+            return None
+    return None
+
+
+def is_person_noun(word: str) -> bool:
+    """'guitarists', 'foodbloggers', 'bookstagrammers': a noun that names people by its ending."""
+    return word.endswith(("ists", "bloggers", "vloggers", "influencers", "creators", "grammers", "tubers", "tokers",
+                          "streamers", "gamers"))
+

@@ -1,0 +1,184 @@
+"""Names in a brief: a run of capitalized tokens ("Red Bull", "Marks & Spencer", "Zwilling J.A. Henckels").
+
+A name stops at a lower-case word or at punctuation, so "Canada Goose." keeps no full stop; particles join
+capitals ("House of Sunny", "Coca-Cola"); a possessive "'s" is left out, except at the end of a competitor's
+name ("Bewley's"). Used by the brand and competitor readers.
+"""
+
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from matcher.briefs.lexicon import (
+    AUDIENCE_NOUNS,
+    CREATOR_NOUNS,
+    GENERIC_ADVERTISERS,
+    NEGATION_PHRASES,
+    NEGATIONS,
+    NOT_NAMES,
+    PLATFORM_WORDS,
+    TIE_FILLER,
+    TIER_WORDS,
+)
+from matcher.briefs.places import Gazetteer
+from matcher.briefs.tokens import Tokens
+
+PARTICLES = frozenset({"&", "of", "de", "du", "la", "le", "des", "del", "di", "da", "von", "van", "and", "+", "-",
+                        "'n", "n'", "x", "the", "to", "at", "y"})
+_NAME_LIST_JOINERS = frozenset({",", "or", "and", "/", "nor", "&", "plus", "either", "o", "e", "ou", "und",
+                                "also", "anything", "by", "anyone", "from", "nobody"})
+_EVENTS = frozenset({"black friday", "cyber monday", "prime day", "new year", "new year's", "back to school",
+                     "gen z", "mother's day", "father's day", "valentine's day", "singles' day", "lunar new year",
+                     "boxing day", "labor day", "labour day", "memorial day", "earth day", "world cup",
+                     "chinese new year", "new year's eve"})
+
+
+def brandlike(word: str) -> bool:
+    """'H&M', 'tapas&co', '7UP', 'iRobot': a token shaped like a name whatever its first letter."""
+    return "&" in word or (any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
+
+
+def _word_ok(tokens: Tokens, i: int, allow_lower: bool, in_list: bool = False) -> bool:
+    """Token i can start a name."""
+    word, low = tokens.words[i], tokens.lower[i]
+    if tokens.is_punct(i) or not any(c.isalpha() for c in word) or (word[0].isdigit() and any(
+            word.lower().endswith(scale) for scale in ("k", "m", "mn", "mio"))):
+        return False  # "3.1 Sahara Motors", "25k": a number is no name
+    if low in STOP_WORDS and word[0].isupper() and word[1:].islower():
+        # "The North Face", "On Running", "More Nutrition"; "Next" inside a list of names
+        nxt = i + 1 < len(tokens) and tokens.is_capitalized(i + 1) and tokens.lower[i + 1] not in STOP_WORDS
+        return in_list or nxt
+    if in_list and word[0].isupper() and low not in NOT_NAMES:
+        return True
+    if (word[0].isupper() and not tokens.sentence_start(i) and i + 1 < len(tokens) and tokens.is_capitalized(i + 1)
+            and not tokens.is_punct(i + 1) and low not in NOT_NAMES):
+        return True  # "Shoppers Drug Mart", "Peak Performance": capitalized words together are a name
+    if low in NOT_NAMES or low in GENERIC_ADVERTISERS or low in CREATOR_NOUNS:
+        return False
+    if low in AUDIENCE_NOUNS or low in TIER_WORDS or low in TIE_FILLER or low in NEGATIONS:
+        return False
+    if brandlike(word):
+        return True
+    if tokens.is_capitalized(i):
+        return True
+    return allow_lower and low not in STOP_WORDS and word.isalpha()
+
+
+def name_end(tokens: Tokens, i: int, allow_lower: bool = False, limit: int = 5, in_list: bool = False,
+             digits: bool = False) -> int | None:
+    """End (exclusive) of the name starting at token i, or None when no name starts there."""
+    if i >= len(tokens) or not tokens.free(i, i + 1) or not _word_ok(tokens, i, allow_lower, in_list):
+        return None
+    end = i + 1
+    while end < len(tokens) and end - i < limit and not _closes(tokens.words[end - 1]):
+        low = tokens.lower[end]
+        if low in {"'s", "’s"}:
+            if end + 1 < len(tokens) and tokens.is_capitalized(end + 1) and not tokens.is_punct(end + 1):
+                end += 2  # "Lily's Kitchen"
+                continue
+            if digits and (end + 1 >= len(tokens) or tokens.is_punct(end + 1) or tokens.lower[end + 1] in {
+                    "or", "and", "nor"}):
+                end += 1  # "Bewley's or Insomnia": the name of a competitor keeps its 's
+            break
+        # a product or season code ends an advertiser's name ("Rêve Paris SS25"); "Trading 212" is a name
+        code = any(c.isdigit() for c in low) and not (digits and low.isdigit())
+        if "&" in tokens.words[end] and len(tokens.words[end]) > 2:
+            break  # "Zara H&M": a name with its own '&' starts a new name
+        if (tokens.is_capitalized(end) or brandlike(tokens.words[end])) and not tokens.is_punct(end) and (
+                low not in NOT_NAMES - {"x"}) and not code:
+            if not tokens.free(end, end + 1):
+                break
+            end += 1
+            continue
+        if (low in NOT_NAMES and tokens.words[end][:1].isupper() and end + 1 < len(tokens)
+                and tokens.is_capitalized(end + 1) and not tokens.is_punct(end + 1)):
+            end += 2  # "Juliette Has A Gun"
+            continue
+        # "Wool and the Gang": 'and the' inside a name, not between two names
+        if (low == "and" and tokens.lower[end + 1:end + 2] == ["the"] and end + 2 < len(tokens)
+                and tokens.words[end + 2][:1].isupper()):
+            end += 3
+            continue
+        # a particle joins two capitalized parts: "Marks & Spencer", "House of Sunny", "Coca-Cola"
+        if (low in PARTICLES - {"and"} and end + 1 < len(tokens) and tokens.is_capitalized(end + 1)
+                and not tokens.is_punct(end + 1) and tokens.free(end, end + 2)):
+            end += 2
+            continue
+        break
+    if tokens.span_text(i, end).lower() in _EVENTS or tokens.span_text(i, min(end + 1, len(tokens))).lower() in _EVENTS:
+        return None
+    return end
+
+
+def _closes(word: str) -> bool:
+    """A token that ends a name: 'HyperX.' (spaCy keeps a full stop after a capital), not 'J.A.' or 'Dr.'."""
+    return len(word) > 1 and word.endswith(".") and word.count(".") == 1 and word.lower() not in _TITLES
+
+
+_TITLES = frozenset({"dr.", "mr.", "mrs.", "ms.", "st.", "prof.", "mt.", "ft."})
+
+
+def names_at(tokens: Tokens, i: int, allow_lower: bool = False) -> tuple[list[tuple[int, int]], int]:
+    """The names of a list starting at token i ('Red Bull or Monster', 'A, B and C'), and the list's end."""
+    found: list[tuple[int, int]] = []
+    at = i
+    while at < len(tokens):
+        # a lower-case name continues a list only when the list began in lower case
+        lower_next = allow_lower and (not found or not tokens.words[found[0][0]][:1].isupper())
+        end = name_end(tokens, at, allow_lower=lower_next, in_list=bool(found), digits=True)
+        if end is None:
+            break
+        found.append((at, end))
+        at = end
+        joiner = at
+        while joiner < len(tokens) and (tokens.lower[joiner] in _NAME_LIST_JOINERS or (
+                tokens.words[joiner] == ";" and _short_item(tokens, joiner + 1))):
+            joiner += 1
+        if joiner == at and joiner < len(tokens) and "&" in tokens.words[joiner] and len(tokens.words[joiner]) > 2:
+            continue  # "Zara H&M or Pull&Bear": a name with its own '&' after a name is the next name
+        if joiner == at or joiner >= len(tokens) or name_end(tokens, joiner, allow_lower, in_list=True,
+                                                             digits=True) is None:
+            break
+        at = joiner
+    return found, (found[-1][1] if found else i)
+
+
+def _short_item(tokens: Tokens, at: int) -> bool:
+    """A ';'-separated item of a form list ('Exclusions: Le Creuset; Staub; Skeppshult') is a few words long."""
+    for j in range(at, min(at + 5, len(tokens) + 1)):
+        if j == len(tokens) or tokens.words[j] in {";", "|", "\n", "."}:
+            return j > at
+    return False
+
+
+def clean_name(tokens: Tokens, start: int, end: int) -> str:
+    return tokens.span_text(start, end).strip().strip("\"'“”‘’.,;:!?").strip()
+
+
+def is_place_or_platform(tokens: Tokens, start: int, end: int, places: Gazetteer, cities: bool = True) -> bool:
+    """The span names a place, a demonym, a language or a platform (a city only when `cities`)."""
+    text = tokens.span_text(start, end)
+    place = places.place(text)
+    if place is not None and (cities or place.kind not in {"city", "subdivision"}):
+        return True
+    return places.demonym(text) is not None or places.language(text) is not None or text.lower() in PLATFORM_WORDS
+
+
+def negation_at(tokens: Tokens, i: int) -> int:
+    """Length of a negation starting at token i ('not', 'no one', "n't"), or 0."""
+    phrase = tokens.phrase_at(i, NEGATION_PHRASES)
+    if phrase:
+        return phrase
+    return 1 if tokens.lower[i] in NEGATIONS else 0
+
+
+GENERIC_HEADS = frozenset("""
+brand brands company companies startup startups label labels business businesses agency agencies retailer retailers
+store stores shop shops chain chains maker makers manufacturer manufacturers firm firms drink drinks work products
+""".split())
+
+
+def generic_after(tokens: Tokens, end: int) -> bool:
+    """A name followed by a generic noun is a description ('energy drink brands'), not a name."""
+    return end < len(tokens) and tokens.lower[end] in GENERIC_HEADS
+

@@ -1,0 +1,77 @@
+"""Tier words used for creator size: "micro-influencers", "nano or micro creators", "macro tier", "..., micro,".
+"""
+from __future__ import annotations
+
+from matcher.briefs.lexicon import (
+    TIER_FOLLOWERS,
+    TIER_WORDS,
+)
+from matcher.briefs.reading import Reading, claimed_reading
+from matcher.briefs.tokens import Tokens
+
+_TIER_COMPOUNDS = frozenset("""
+photography photo photos photographer photographers lens lenses shot shots nutrient nutrients tracking counting
+economics economy trends trend level-design needling greens green biology plastics plastic phone phones dosing
+blading cement transactions fiber fibre brewery breweries tech technology particles sale sales deal deals pack
+bundle city cities managing management adventures moments habits learning budget budgets
+""".split())
+
+
+def read_tiers(tokens: Tokens) -> list[Reading]:
+    """Tier words used for creator size: 'micro-influencers', 'nano or micro creators', 'macro tier', '..., micro,'."""
+    readings: list[Reading] = []
+    i = 0
+    while i < len(tokens):
+        if not tokens.free(i, i + 1):
+            i += 1
+            continue
+        tiers, j, glued = _tier_list(tokens, i)
+        if not tiers:
+            i += 1
+            continue
+        end = j
+        after = tokens.lower[end] if end < len(tokens) else ""
+        after2 = tokens.lower[end + 1] if end + 1 < len(tokens) else ""
+        if glued or after in TIER_FOLLOWERS:
+            end += 0 if glued else 1
+        elif after == "-" and after2 in TIER_FOLLOWERS:
+            end += 2
+        elif end >= len(tokens) or (tokens.is_punct(end) and after not in {"-", "&"}) or after in {
+                "only", "tier", "tiers", "size", "range", "level", "\n", "both", "fine", "ok", "okay", "preferred",
+                "welcome", "ideally", "please", "is", "are", "but"}:
+            if after in {"only", "tier", "tiers", "size", "range", "level"}:
+                end += 1
+        elif after not in _TIER_COMPOUNDS and after2 in TIER_FOLLOWERS and not tokens.is_punct(end):
+            pass  # one word between: "micro fitness creators", "nano beauty influencers"
+        else:
+            i = j
+            continue
+        readings.append(claimed_reading(tokens, "tiers", tuple(dict.fromkeys(tiers)), i, end))
+        i = end
+    return readings
+
+
+_TIER_JOINERS = frozenset({"and", "or", ",", "/", "&", "-", "to", "+", "o", "ou", "y", "e", "und", "et"})
+
+
+def _tier_list(tokens: Tokens, i: int) -> tuple[list[str], int, bool]:
+    """Tier words from token i ('nano or micro', 'nano+micro', 'nano to micro'); glued as in 'microinfluencers'."""
+    tiers: list[str] = []
+    j = i
+    while j < len(tokens):
+        low = tokens.lower[j]
+        word = low[:-1] if low in {"nanos", "micros", "megas"} else low
+        glued = next((t for t in TIER_WORDS if word.startswith(t) and word[len(t):] in TIER_FOLLOWERS), None)
+        if word not in TIER_WORDS and not glued:
+            break
+        tiers.append(glued or word)
+        j += 1
+        if glued or low != word:
+            return tiers, j, True
+        if j + 1 < len(tokens) and tokens.lower[j] in _TIER_JOINERS and tokens.lower[j + 1] in TIER_WORDS:
+            j += 1
+            continue
+        break
+    return tiers, j, False
+
+
