@@ -87,7 +87,10 @@ def print_readings(console: Console, brief: ParsedBrief) -> None:
                       f"apply[/cyan]")
 
 
-_OPTIONS = {"countries": "--country", "languages": "--language", "platforms": "--platform", "tiers": "--tier"}
+_OPTIONS = {"countries": "--country", "languages": "--language", "platforms": "--platform", "tiers": "--tier",
+            "min_followers": "--min-followers", "max_followers": "--max-followers", "brand": "--brand",
+            "max_price_per_post": "--max-price-per-post", "campaign_budget": "--budget", "k": "--k",
+            "competitors": "--competitor"}
 
 
 def _shown(value: Any, joiner: str = ",") -> str:

@@ -7,10 +7,10 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from matcher import COMPONENTS, PRESETS
-from matcher.briefs import MAX_BRIEF_CHARS, PARSED_FIELDS, UNKNOWN_DEFAULTS
+from matcher.briefs import MAX_BRIEF_CHARS, MAX_RESULTS, PARSED_FIELDS, UNKNOWN_DEFAULTS
 from matcher.schema import PLATFORMS, TIERS
 
-MAX_K = 100
+MAX_K = MAX_RESULTS
 MAX_LIST = 20
 MAX_NAME = 100
 
@@ -174,7 +174,9 @@ class ReadingBody(BaseModel):
     text: str
     start: int
     end: int
-    note: str | None = Field(None, description="why a suggestion was not applied")
+    note: str | None = Field(None, description="why a suggestion was not applied, or what changed in applying it")
+    filters: list[str] = Field(default_factory=list,
+                               description="the filter fields it sets: name them in ignore_parsed to drop it")
 
 
 class ParseResponse(BaseModel):

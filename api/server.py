@@ -76,8 +76,8 @@ def _filters(body: RankingOptions) -> Filters:
 def _field_error(exc: CreatorMatchError, where: str = "body", own: Collection[str] = ()) -> ApiError:
     """A core error as a 422 naming the field its message starts with ("k: must be ...").
 
-    A name among the request's `own` top-level fields wins over a filter of the same name (a plan's total
-    `budget` is not the filters' price-per-post `budget`).
+    A name among the request's `own` top-level fields wins over a filter of the same name (a plan's
+    top-level `budget` is reported as `budget`, not as a filter).
     """
     message = str(exc)
     found = _FIELD.match(message)

@@ -353,6 +353,9 @@ class Matcher:
         back to the count in the brief ("3 creators"). Candidates are the match's pool (`candidate_pool`,
         ranked by `preset`).
         """
+        if budget is not None and filters is not None and filters.campaign_budget not in (None, budget):
+            raise BriefError(f"budget: the total budget ({budget:g}) and the filters' campaign_budget "
+                             f"({filters.campaign_budget:g}) differ; give one of them")
         parsed = with_filters(parse_brief(brief), filters)
         total = budget if budget is not None else parsed.filters.campaign_budget
         if total is None:

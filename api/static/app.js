@@ -133,26 +133,37 @@ function showReadings(answer) {
   const chips = [];
   const ignored = answer.filters.ignore_parsed || [];
   for (const reading of answer.parsed_phrases) {
-    const removed = ignored.includes(reading.field);
+    // a reading may set fields other than its own name ("followers" sets min_followers and max_followers)
+    const fields = reading.filters && reading.filters.length ? reading.filters : [reading.field];
+    const removed = fields.every((f) => ignored.includes(f));
     const button = removed
       ? el("button", { type: "button", class: "chip-restore", title: "apply this reading again" }, "Restore")
       : el("button", { type: "button", class: "chip-remove", title: "remove this reading", "aria-label": `remove ${reading.field}` }, "×");
     button.addEventListener("click", () => {
-      ignoredReadings = removed ? ignoredReadings.filter((f) => f !== reading.field) : [...ignoredReadings, reading.field];
+      ignoredReadings = removed
+        ? ignoredReadings.filter((f) => !fields.includes(f))
+        : [...new Set([...ignoredReadings, ...fields])];
       search();
     });
     chips.push(el("span", { class: removed ? "chip removed" : "chip", "data-field": reading.field },
       `${reading.field}: ${shown(reading.value)} ← “${reading.text}” `, button));
   }
   for (const reading of answer.suggestions) {
-    const applied = answer.filters[reading.field] || [];
-    if (reading.value.every((value) => applied.includes(value))) continue;  // already accepted
+    const applied = answer.filters[reading.field];
+    const accepted = Array.isArray(reading.value)
+      ? reading.value.every((value) => (applied || []).includes(value))
+      : applied === reading.value;
+    if (accepted) continue;
     const apply = el("button", { type: "button", class: "chip-apply" }, "Apply");
     apply.addEventListener("click", () => {
       const input = $(SUGGESTION_INPUT[reading.field] || reading.field);
-      // an explicit value replaces the brief's: keep what the brief already applied for this field
-      const values = new Set([...list(input.value), ...(answer.filters[reading.field] || []), ...reading.value]);
-      input.value = [...values].join(",");
+      if (Array.isArray(reading.value)) {
+        // an explicit value replaces the brief's: keep what the brief already applied for this field
+        const values = new Set([...list(input.value), ...(answer.filters[reading.field] || []), ...reading.value]);
+        input.value = [...values].join(",");
+      } else {
+        input.value = String(reading.value);  // one value: this reading's instead of the brief's first
+      }
       search();
     });
     chips.push(el("span", { class: "chip suggestion", "data-field": reading.field, title: reading.note || "" },

@@ -1,6 +1,7 @@
 """Briefs: the reader that turns plain words into constraints and niche text, and the filters they give."""
 
 from matcher.briefs.filters import (
+    MAX_RESULTS,
     PARSED_FIELDS,
     UNKNOWN_DEFAULTS,
     Filters,
@@ -12,6 +13,7 @@ from matcher.briefs.reading import ParsedBrief, Reading, with_filters
 
 __all__ = [
     "MAX_BRIEF_CHARS",
+    "MAX_RESULTS",
     "PARSED_FIELDS",
     "UNKNOWN_DEFAULTS",
     "BriefReader",

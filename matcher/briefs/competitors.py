@@ -9,13 +9,13 @@ from __future__ import annotations
 from matcher.briefs.lexicon import (
     COMPETITOR_CUES,
     CREATOR_NOUNS,
-    PLATFORM_WORDS,
     TIE_FILLER,
     TIE_NOUNS,
     TIE_PREPOSITIONS,
     TIE_VERBS,
 )
 from matcher.briefs.places import Gazetteer
+from matcher.briefs.platforms import platform_at
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import (
     brandlike,
@@ -37,16 +37,18 @@ _NO_GO = (("is", "a", "no-go"), ("are", "a", "no-go"), ("is", "a", "no", "go"), 
           ("are", "off", "limits"), ("is", "off", "limits"), ("are", "excluded"), ("is", "excluded"),
           ("are", "not", "allowed"), ("is", "not", "allowed"), ("-", "no-go"), ("no-go",))
 # explicit cues after which a lower-case word is still a name ("brand: kaffeeklatsch")
-def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], list[tuple[int, int]]]:
-    """Competitor names after exclusion cues; also the (start, end) of names that are platforms."""
+def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], list[tuple[int, int, str]]]:
+    """Competitor names after exclusion cues; also the (start, end, platform) of names that are platforms."""
     readings: list[Reading] = []
-    platform_spans: list[tuple[int, int]] = []
+    platform_spans: list[tuple[int, int, str]] = []
 
-    def take(cue_start: int, names: list[tuple[int, int]], end: int) -> None:
+    def take(cue_start: int, names: list[tuple[int, int]], end: int, named: bool = False) -> None:
         values = []
         for start, stop in names:
-            if tokens.lower[start] in PLATFORM_WORDS:  # "no Facebook Gaming creators": a platform ruled out
-                platform_spans.append((start, start + 1))
+            platform = platform_at(tokens, start)
+            # "no Facebook Gaming creators", "except Tik Tok": a platform ruled out; after "competitors:" a name
+            if platform is not None and not named:
+                platform_spans.append((start, start + platform[1], platform[0]))
                 continue
             values.append(clean_name(tokens, start, stop))
         if not values:
@@ -67,7 +69,7 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
             tie = _names_after_tie(tokens, at, places)
             names, end = tie if tie else names_at(tokens, at, allow_lower=True)
             if names:
-                take(i, names, end)
+                take(i, names, end, named=not tie)
                 i = end
                 continue
         negation = negation_at(tokens, i)

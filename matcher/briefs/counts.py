@@ -2,13 +2,17 @@
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from matcher.briefs.amounts import count_at
+from matcher.briefs.filters import MAX_RESULTS
 from matcher.briefs.lexicon import (
     COUNT_CUES,
     COUNT_PHRASES,
     CREATOR_NOUNS,
+    NOT_FOLLOWERS,
 )
 from matcher.briefs.nouns import creator_noun_after
 from matcher.briefs.reading import Reading, claimed_reading
@@ -24,6 +28,10 @@ recommend send propose suggest find need want pick choose give list shortlist pi
 """.split())
 
 
+# counted things right after a number that make it no count of creators ("people" may be the creators)
+_COUNTED_THINGS = NOT_FOLLOWERS - {"people"} | frozenset("""star stars sample samples piece pieces pack packs
+box boxes bottle bottles pair pairs set sets kit kits flavour flavours flavor flavors colour colours color colors
+size sizes model models variant variants sku skus recipe recipes episode episodes""".split())
 _PAST_RESULTS = frozenset({"last", "previous", "past", "delivered", "reached", "performed", "generated", "drove",
                            "earlier"})
 
@@ -39,7 +47,10 @@ def read_count(tokens: Tokens) -> list[Reading]:
         return []
     cued = [(i, counted) for i, counted in found if tokens.phrase_at(i, COUNT_CUES)]
     _, (value, start, end) = (cued or found)[0]
-    return [claimed_reading(tokens, "k", value, start, end)]
+    reading = claimed_reading(tokens, "k", min(value, MAX_RESULTS), start, end)
+    if value > MAX_RESULTS:
+        reading = replace(reading, note=f"the brief asks for {value}; one search returns at most {MAX_RESULTS}")
+    return [reading]
 
 
 def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
@@ -59,9 +70,10 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
     if number is None:
         return None
     before = tokens.lower[number.start - 1] if number.start > 0 else ""
-    if not cue and number.start > 0 and tokens.is_capitalized(number.start - 1) and not tokens.sentence_start(
-            number.start - 1) and tokens.words[number.start - 1].isalpha():
-        return None  # a model number: "Stride 360", "Golf 8", "Model 3"
+    if not cue and number.start > 0 and tokens.is_capitalized(number.start - 1) and tokens.words[
+            number.start - 1].isalpha() and (not tokens.sentence_start(number.start - 1) or any(
+                c.isupper() for c in tokens.words[number.start - 1][1:])):
+        return None  # a model number: "Stride 360", "Golf 8", "Model 3", "iPhone 15" even opening a sentence
     if not cue and tokens.near_before(number.start, _PAST_RESULTS, 5, stop_at_punct=False) is not None:
         return None  # "last year's push delivered 3.1M impressions from 40 creators": a past result
     if not cue and before in {"of", "aged", "age", "ages", "over", "under", "model", "no", "step", "part", "day",
@@ -82,6 +94,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
     after = tokens.lower[end] if end < len(tokens) else ""
     if after in {"%", "percent", "x", "times", "+", "k", "m"}:
         return None
+    if not cue and after in _COUNTED_THINGS:
+        return None  # "5 star hotels", "10 samples", "3 reels": a count of something else
     if cue and tokens.lower[i] == "top":
         if creator_noun_after(tokens, end) is not None or end >= len(tokens) or tokens.is_punct(end) or after in (
                 STOP_WORDS | {"only", "please", "names", "picks"}):

@@ -15,6 +15,8 @@ from matcher.schema import PLATFORMS, TIERS
 UNKNOWN_DEFAULTS: dict[str, str] = {"country": "exclude", "language": "exclude", "trust": "exclude",
                                     "price": "include"}
 UNKNOWN_POLICIES = ("exclude", "include")
+# the most results one query returns; a brief that asks for more gets this many, with a note
+MAX_RESULTS = 100
 # the filter fields a brief can set, in the order they are shown
 PARSED_FIELDS = ("platforms", "min_followers", "max_followers", "tiers", "countries", "languages", "k",
                  "max_price_per_post", "campaign_budget", "brand", "competitors")
@@ -86,7 +88,10 @@ class Filters:
         return min(caps) if caps else None
 
     def merged_over(self, parsed: Filters) -> Filters:
-        """These (explicit) filters, falling back field by field to `parsed` where unset or not ignored."""
+        """These (explicit) filters, falling back field by field to `parsed` where unset or not ignored.
+
+        A parsed follower bound that contradicts an explicit one is dropped.
+        """
         values: dict[str, Any] = {}
         for item in fields(self):
             mine = getattr(self, item.name)
@@ -96,6 +101,12 @@ class Filters:
                 values[item.name] = item.default
             else:
                 values[item.name] = getattr(parsed, item.name)
+        low, high = values["min_followers"], values["max_followers"]
+        if low is not None and high is not None and low > high and (self.min_followers is None) != (
+                self.max_followers is None):
+            # an explicit bound the parsed one contradicts ("under 10k" read, --min-followers 50000 given): the
+            # user's own word wins and the parsed bound goes, rather than a filter nothing can pass
+            values["max_followers" if self.min_followers is not None else "min_followers"] = None
         return Filters(**values)
 
     def as_dict(self) -> dict[str, Any]:

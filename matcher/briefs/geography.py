@@ -46,7 +46,7 @@ _CONTENT_NOUNS = frozenset({"content", "videos", "video", "captions", "posts", "
 _SELF_WORDS = frozenset({"we", "we're", "our", "i", "i'm", "us", "my"})
 _COMPANY_WORDS = frozenset("""brand company startup label agency shop store studio roastery bakery brewery distillery
 manufacturer maker chain retailer publisher firm clinic restaurant hotel installer edtech fintech app house group
-platform""".split())
+platform café cafe bar winery vineyard co-op cooperative farm boutique salon spa gym franchise""".split())
 # before a demonym that is also a language, these make it the topic ("an app that teaches Japanese")
 _TOPIC_VERBS = frozenset({"learn", "learning", "teach", "teaches", "teaching", "study", "studying", "practise",
                           "practice", "learners"})
@@ -57,7 +57,7 @@ _WORD_DEMONYMS = frozenset({"polish", "french", "swiss", "danish", "china", "tur
 
 def _mention_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | None, tuple[str, ...] | None]:
     """The longest place or demonym starting at token i: (length, place, demonym countries)."""
-    if i >= tokens.signoff or not places.starts_a_name(tokens.words[i]):
+    if i >= min(tokens.signoff, len(tokens)) or not places.starts_a_name(tokens.words[i]):
         return 0, None, None
     for n in range(min(_MAX_PLACE_TOKENS, len(tokens) - i), 0, -1):
         if not tokens.free(i, i + n) or tokens.is_punct(i) or tokens.is_punct(i + n - 1):
@@ -286,6 +286,9 @@ def _decide(tokens: Tokens, items: list[tuple[int, int, Place | None, tuple[str,
 
 
 _BIG_CITY = 500_000
+# people named by what they love, own or use: a demonym before their object may belong to the object
+_OBJECT_NOUNS = frozenset("""lover lovers fan fans owner owners reviewer reviewers enthusiast enthusiasts collector
+collectors buyer buyers drinker drinkers eater eaters user users""".split())
 
 
 def _not_a_place(tokens: Tokens, start: int, place: Place | None, demonym: tuple[str, ...] | None, cued: bool) -> bool:
@@ -307,6 +310,8 @@ def _not_a_place(tokens: Tokens, start: int, place: Place | None, demonym: tuple
 def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool, str]:
     """Whether a place list at [start, end) is where the creators are, and if not why (the suggestion's note)."""
     noun = _creator_noun_after(tokens, end)
+    if demonym and noun is not None and noun > end and tokens.lower[noun] in _OBJECT_NOUNS:
+        return False, "a demonym before what they love or own may describe the thing, not where they are"
     if noun is not None or _creator_noun_before(tokens, start):
         return True, ""
     after = tokens.lower[end] if end < len(tokens) else ""

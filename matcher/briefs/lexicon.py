@@ -165,7 +165,7 @@ TIER_WORDS = ("nano", "micro", "macro", "mega")
 TIER_FOLLOWERS = frozenset("""
 tier tiers level size sized sized-creators creators creator influencers influencer accounts account bloggers blogger
 kols kol talent talents profiles names ones youtubers tiktokers streamers gamers instagrammers
-""".split()) | CREATOR_NOUNS
+""".split()) | CREATOR_NOUNS - {"fan", "fans", "lover", "lovers", "owner", "owners"}  # "mega fans" are not a tier
 
 # place cues: a place after them is where the creators are ("based in Texas")
 PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (

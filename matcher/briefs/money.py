@@ -46,6 +46,8 @@ def read_money(tokens: Tokens) -> list[Reading]:
         unit_after = end < len(tokens) and tokens.lower[end] in NOT_FOLLOWERS
         if _product_price(tokens, amount.start, end):
             continue  # "our €49 serum", "(MSRP $18,995)": the price of the product, no budget
+        if _is_rate(tokens, amount.start, end):
+            continue  # "$50/hour", "$20 per 1000 views", "CPM of $15": a rate is neither a fee per post nor a total
         if currency is None and ((cue_budget is None and cue_price is None) or unit_after):
             continue
         if currency is None and (followers_near(tokens, amount.start, end) or (tokens.lower[end:end + 1] and (
@@ -99,6 +101,26 @@ def _product_price(tokens: Tokens, start: int, end: int) -> bool:
         start > 0 and tokens.lower[start - 1] in {"our", "its", "their", "the", "a", "an", "new"})
 
 
+_RATE_UNITS = frozenset("""hour hours hr hrs h day days daily week weeks weekly month months monthly mo year years
+yearly annually annum minute minutes min view views impression impressions like likes click clicks install installs
+signup signups sign-up lead leads sale sales conversion conversions follower followers engagement engagements
+thousand 1000 1k 1,000 mille word words visit visits download downloads order orders""".split())
+_RATE_METRICS = frozenset({"cpm", "ecpm", "cpc", "cpa", "cpv", "cpe", "cpi", "cpl", "cps", "cpcv"})
+
+
+def _is_rate(tokens: Tokens, start: int, end: int) -> bool:
+    """'$50/hour', '$20 per 1000 views', '€5 a month', '$15 CPM', 'CPM of $15': a price per time or per result."""
+    if tokens.lower[end:end + 1] and tokens.lower[end] in _RATE_METRICS:
+        return True
+    if any(tokens.lower[j] in _RATE_METRICS for j in range(max(tokens.clause_start(start), start - 3), start)):
+        return True
+    at = end + (1 if tokens.lower[end:end + 1] and tokens.lower[end] in CURRENCY_WORDS else 0)
+    if at < len(tokens) and tokens.lower[at] in {"/", "per", "a", "an", "every", "each"}:
+        unit = at + 1 + (1 if tokens.lower[at + 1:at + 2] and tokens.lower[at + 1] in {"1", "one", "single"} else 0)
+        return unit < len(tokens) and tokens.lower[unit] in _RATE_UNITS
+    return False
+
+
 def _cue_before(tokens: Tokens, at: int, words: frozenset[str], clause: int, window: int) -> int | None:
     """The nearest cue word before `at` in the same clause (not past a comma), within `window` tokens."""
     for j in range(at - 1, max(clause, at - window) - 1, -1):
@@ -136,6 +158,9 @@ def _per_unit(tokens: Tokens, at: int) -> int:
         return lead + 1
     for skip in (0, 1):  # "$500 per sponsored post", "€300 for one reel"
         if at + 1 + skip < len(tokens) and tokens.lower[at] in PER_WORDS and tokens.lower[at + 1 + skip] in PER_UNIT:
+            if tokens.lower[at] == "for" and (tokens.lower[at + 1 + skip].endswith("s") or (
+                    skip and tokens.lower[at + 1] not in PER_BEFORE | {"1"})):
+                return 0  # "8k for beauty creators", "5k for videos": what the whole budget buys
             return lead + 2 + skip
     if at < len(tokens) and tokens.lower[at] in {"per-post", "/post", "per-video", "per-creator"}:
         return lead + 1

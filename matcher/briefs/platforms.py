@@ -19,7 +19,7 @@ _EXCLUDE_BEFORE = frozenset(NEGATIONS | {"other"})
 _OWN_ACCOUNT = frozenset({"account", "accounts", "page", "profile", "channel", "handle", "followers", "community"})
 
 
-def _platform_at(tokens: Tokens, i: int) -> tuple[str, int] | None:
+def platform_at(tokens: Tokens, i: int) -> tuple[str, int] | None:
     """The platform named at token i and its length in tokens, or None."""
     for phrase, platform in PLATFORM_PHRASES.items():
         if tuple(tokens.lower[i:i + len(phrase)]) == phrase:
@@ -62,7 +62,7 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
     excluded: list[Reading] = []
     i = 0
     while i < len(tokens):
-        found = _platform_at(tokens, i) if tokens.free(i, i + 1) else None
+        found = platform_at(tokens, i) if tokens.free(i, i + 1) else None
         if found is None:
             i += 1
             continue
@@ -97,6 +97,9 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
             near = i - 2
         if negated:
             start = near if near is not None else (i - 1 if before in _EXCLUDE_BEFORE else i - 2)
+            joined = i > 0 and tokens.lower[i - 1] in {"or", "and", ",", "nor", "/", "&"}
+            if joined and near is not None and near < i - 1:
+                start = i  # "no YouTube or TikTok", "not Nike or YouTube": the words before are read on their own
             if after in {"no", "not"}:
                 end += 1
             tokens.claim(start, end, "exclude_platforms")

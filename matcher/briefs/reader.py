@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -66,16 +67,43 @@ class BriefReader:
         readings += read_count(tokens)
         readings += read_languages(tokens, self.places)
         readings += read_tiers(tokens)
-        for start, end in platform_names:  # "except YouTube" read as a name: a platform ruled out
+        for start, end, platform in platform_names:  # "except YouTube" read as a name: a platform ruled out
+            if any(platform in r.value for r in excluded):
+                continue  # the platform reader already ruled it out
             tokens.claim(start, end, "exclude_platforms")
-            excluded.append(Reading("exclude_platforms", (tokens.lower[start],), tokens.span_text(start, end),
+            excluded.append(Reading("exclude_platforms", (platform,), tokens.span_text(start, end),
                                     tokens.starts[start], tokens.ends[end - 1]))
         readings += wanted + excluded
         readings += settle_places(read_places(tokens, self.places))
         readings.sort(key=lambda r: (r.start, r.field))
+        readings = settle_readings(readings)
         filters = filters_from_readings(readings)
         return ParsedBrief(text=text, query_text=niche_text(tokens) or text.strip(), filters=filters,
                            readings=tuple(readings))
+
+
+_SINGLE_VALUED = frozenset({"min_followers", "max_followers", "max_price_per_post", "campaign_budget", "k", "brand"})
+
+
+def settle_readings(readings: list[Reading]) -> list[Reading]:
+    """Readings a filter will not use become suggestions, with the reason: a second value for a field that holds
+    one (the first in the brief wins), a ceiling below the floor read before it."""
+    settled: list[Reading] = []
+    first: dict[str, Reading] = {}
+    for reading in readings:
+        if reading.applied and reading.field in _SINGLE_VALUED:
+            if reading.field in first:
+                reading = replace(reading, applied=False,
+                                  note=f"the brief already set {reading.field} ('{first[reading.field].phrase}')")
+            else:
+                first[reading.field] = reading
+        settled.append(reading)
+    low, high = first.get("min_followers"), first.get("max_followers")
+    if low is not None and high is not None and low.value > high.value:
+        # contradictory bounds: keep the floor, offer the ceiling
+        settled = [replace(r, applied=False, note=f"below the minimum read from '{low.phrase}'") if r is high else r
+                   for r in settled]
+    return settled
 
 
 def filters_from_readings(readings: Iterable[Reading]) -> Filters:
@@ -100,7 +128,7 @@ def filters_from_readings(readings: Iterable[Reading]) -> Filters:
         platforms = [p for p in (platforms or PLATFORMS) if p not in excluded]
     low, high = values.get("min_followers"), values.get("max_followers")
     if low is not None and high is not None and low > high:
-        values.pop("max_followers")  # contradictory bounds: keep the floor, the ceiling is shown only
+        values.pop("max_followers")  # contradictory bounds (see settle_readings): keep the floor
     values.update({key: tuple(dict.fromkeys(found)) for key, found in lists.items()})
     return Filters(platforms=tuple(platforms), **values)
 

@@ -8,6 +8,9 @@ from typing import Any
 from matcher.briefs.filters import Filters
 from matcher.briefs.tokens import Tokens
 
+# readings whose field is not itself a filter field
+_FILTER_FIELDS = {"followers": ("min_followers", "max_followers"), "exclude_platforms": ("platforms",)}
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -25,10 +28,16 @@ class Reading:
     applied: bool = True
     note: str = ""
 
+    @property
+    def filter_fields(self) -> tuple[str, ...]:
+        """The filter fields this reading sets: what `Filters.ignore_parsed` must name to drop it."""
+        return _FILTER_FIELDS.get(self.field, (self.field,))
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         value = list(self.value) if isinstance(self.value, tuple) else self.value
-        out = {"field": self.field, "value": value, "text": self.phrase, "start": self.start, "end": self.end}
+        out = {"field": self.field, "value": value, "text": self.phrase, "start": self.start, "end": self.end,
+               "filters": list(self.filter_fields)}
         if self.note:
             out["note"] = self.note
         return out

@@ -64,6 +64,11 @@ def _word_ok(tokens: Tokens, i: int, allow_lower: bool, in_list: bool = False) -
     return allow_lower and low not in STOP_WORDS and word.isalpha()
 
 
+# "-language", "-based": the hyphenated word describes, it names nothing ("Portuguese-language")
+_HYPHEN_MODIFIERS = frozenset({"language", "speaking", "based", "born", "owned", "made", "friendly", "free", "style",
+                               "inspired", "led", "focused", "native", "centric", "first"})
+
+
 def name_end(tokens: Tokens, i: int, allow_lower: bool = False, limit: int = 5, in_list: bool = False,
              digits: bool = False) -> int | None:
     """End (exclusive) of the name starting at token i, or None when no name starts there."""
@@ -102,6 +107,12 @@ def name_end(tokens: Tokens, i: int, allow_lower: bool = False, limit: int = 5, 
         # a particle joins two capitalized parts: "Marks & Spencer", "House of Sunny", "Coca-Cola"
         if (low in PARTICLES - {"and"} and end + 1 < len(tokens) and tokens.is_capitalized(end + 1)
                 and not tokens.is_punct(end + 1) and tokens.free(end, end + 2)):
+            end += 2
+            continue
+        # a hyphen with no space either side keeps one word whole: "Co-op", "Roll-on"
+        if (low == "-" and end + 1 < len(tokens) and tokens.ends[end - 1] == tokens.starts[end]
+                and tokens.ends[end] == tokens.starts[end + 1] and tokens.words[end + 1].isalpha()
+                and tokens.lower[end + 1] not in _HYPHEN_MODIFIERS and tokens.free(end, end + 2)):
             end += 2
             continue
         break

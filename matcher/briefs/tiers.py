@@ -46,9 +46,23 @@ def read_tiers(tokens: Tokens) -> list[Reading]:
         else:
             i = j
             continue
+        if _negated(tokens, i):
+            i = end
+            continue  # "no micro influencers": there is no tier exclusion to apply, and it is not a request
         readings.append(claimed_reading(tokens, "tiers", tuple(dict.fromkeys(tiers)), i, end))
         i = end
     return readings
+
+
+_TIER_NEGATIONS = frozenset({"no", "not", "non", "avoid", "except", "excluding", "without", "nor"})
+
+
+def _negated(tokens: Tokens, at: int) -> bool:
+    """'no micro influencers', 'not nano', 'avoid mega-influencers': the word just before the tier negates it."""
+    j = at - 1
+    if j >= 0 and tokens.lower[j] in {"any", "the", "only"}:
+        j -= 1
+    return j >= 0 and tokens.lower[j] in _TIER_NEGATIONS
 
 
 _TIER_JOINERS = frozenset({"and", "or", ",", "/", "&", "-", "to", "+", "o", "ou", "y", "e", "und", "et"})

@@ -8,9 +8,12 @@ reader works from the tokenizer, token shapes and the word lists of `matcher.bri
 
 from __future__ import annotations
 
+import re
+import threading
+import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -63,6 +66,29 @@ def tokenizer() -> Language:
     return nlp
 
 
+_TOKENIZER_LOCK = threading.Lock()
+# spaCy strips affixes one character at a time, so a long run of symbols costs quadratic time; runs are cut
+# to this many characters (the rest become spaces, keeping every offset)
+_MAX_SYMBOL_RUN = 8
+_SYMBOL_RUN = re.compile(rf"[^\w\s]{{{_MAX_SYMBOL_RUN + 1},}}")
+
+
+@lru_cache(maxsize=8192)
+def _plain_char(char: str) -> str:
+    """One character in its compatibility form ('１' -> '1', no-break space -> space) when that is one character."""
+    if unicodedata.category(char) == "Cf":
+        return " "  # zero-width spaces, joiners and marks: invisible, so they separate nothing but words
+    folded = unicodedata.normalize("NFKC", char)
+    return folded if len(folded) == 1 else char
+
+
+def plain_text(text: str) -> str:
+    """The text the rules read: same length as `text` (offsets stay valid), compatibility forms, short symbol runs."""
+    folded = "".join(_plain_char(char) for char in text)
+    return _SYMBOL_RUN.sub(lambda run: run.group()[:_MAX_SYMBOL_RUN] + " " * (len(run.group()) - _MAX_SYMBOL_RUN),
+                           folded)
+
+
 @dataclass
 class Tokens:
     """The tokens of one brief with their text, lower case, offsets and which reading claimed each."""
@@ -79,18 +105,22 @@ class Tokens:
     @classmethod
     def of(cls, text: str) -> Tokens:
         """Tokenize a brief (whitespace tokens are dropped; a line break stays a token)."""
-        doc = tokenizer().make_doc(text)
+        nlp = tokenizer()
         words, starts, ends = [], [], []
-        for token in doc:
-            if (token.is_space and "\n" not in token.text) or token.text in _MARKUP or set(token.text) <= {"*", "#"}:
-                continue
-            word = "\n" if token.is_space else token.text
-            start = token.idx
-            if ":" in word and set(word) <= {":", "*", "#"}:  # "**Brand:**" leaves ":*" behind
-                start, word = start + word.index(":"), ":"
-            words.append(word)
-            starts.append(start)
-            ends.append(start + len(word) if word != "\n" else token.idx + len(token.text))
+        # the memory zone frees the strings each brief adds to spaCy's vocabulary (a server reads briefs for
+        # weeks); zones are not thread-safe, hence the lock
+        with _TOKENIZER_LOCK, nlp.memory_zone():
+            for token in nlp.make_doc(plain_text(text)):
+                if (token.is_space and "\n" not in token.text) or token.text in _MARKUP or set(token.text) <= {
+                        "*", "#"}:
+                    continue
+                word = "\n" if token.is_space else str(token.text)
+                start = token.idx
+                if ":" in word and set(word) <= {":", "*", "#"}:  # "**Brand:**" leaves ":*" behind
+                    start, word = start + word.index(":"), ":"
+                words.append(word)
+                starts.append(start)
+                ends.append(start + len(word) if word != "\n" else token.idx + len(token.text))
         for k in range(len(words) - 2, -1, -1):  # "w/ Greggs": 'w/' is one word, 'with'
             if words[k].lower() == "w" and words[k + 1] == "/" and ends[k] == starts[k + 1]:
                 words[k:k + 2], starts[k:k + 2], ends[k:k + 2] = ["w/"], [starts[k]], [ends[k + 1]]

@@ -170,6 +170,17 @@ def test_the_page_explains_a_short_answer_and_lets_the_user_correct_the_reading(
             expect(page.locator("#parsed")).to_contain_text(f"{len(italian)} creators pass the filters")
             shown = [cards.nth(i).get_attribute("data-creator") for i in range(cards.count())]
             assert shown and set(shown) <= italian
+            # a reading whose name is not a filter field ("not on TikTok" sets platforms) is removed all the same
+            page.fill("#country", "")
+            page.fill("#brief", "Travel creators who share their trips, not on TikTok")
+            page.click("#search")
+            excluded = page.locator('#readings .chip[data-field="exclude_platforms"]')
+            expect(excluded).to_contain_text("“not on TikTok”")
+            off_tiktok = int((creators["platform"] != "tiktok").sum())
+            expect(page.locator("#parsed")).to_contain_text(f"{off_tiktok:,} creators pass the filters")
+            excluded.locator("button.chip-remove").click()
+            expect(page.locator("#parsed")).to_contain_text(f"{total:,} creators pass the filters")
+            expect(page.locator('#readings .chip.removed[data-field="exclude_platforms"]')).to_have_count(1)
             page.screenshot(path=str(ARTIFACTS / "web-page-readings.png"), full_page=True)
         finally:
             browser.close()

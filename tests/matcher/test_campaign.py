@@ -80,6 +80,10 @@ def test_size_and_budget_come_from_the_brief_and_bad_ones_are_named() -> None:
         matcher.plan("dog walk", budget=-5)
     with pytest.raises(BriefError, match="size"):
         matcher.plan("dog walk", budget=100, size=0)
+    # two different totals: neither is guessed
+    with pytest.raises(BriefError, match="budget: the total budget .200. and the filters' campaign_budget .300."):
+        matcher.plan("dog walk", budget=200, filters=Filters(campaign_budget=300.0))
+    assert matcher.plan("dog walk", budget=200, filters=Filters(campaign_budget=200.0)).budget == 200
 
 
 def test_similar_leaves_the_seeds_out_and_names_unknown_ids() -> None:

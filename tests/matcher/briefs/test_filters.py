@@ -50,3 +50,12 @@ def test_explicit_filters_win_and_ignored_readings_go() -> None:
     assert merged.unknown == (("country", "include"),)
     assert merged.as_dict() == {"countries": ["AT"], "k": 5, "unknown": {"country": "include"},
                                 "ignore_parsed": ["platforms"]}
+
+
+def test_an_explicit_follower_bound_drops_the_parsed_one_it_contradicts() -> None:
+    # the brief said "under 10k", the user asks for at least 50k: the user's own word wins
+    assert Filters(min_followers=50_000).merged_over(Filters(max_followers=10_000)) == Filters(min_followers=50_000)
+    assert Filters(max_followers=5_000).merged_over(Filters(min_followers=100_000)) == Filters(max_followers=5_000)
+    # bounds that agree are both kept
+    assert Filters(min_followers=5_000).merged_over(Filters(max_followers=10_000)) == Filters(
+        min_followers=5_000, max_followers=10_000)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from matcher import BriefError, Filters, parse_brief
-from matcher.briefs import with_filters
+from matcher.briefs import MAX_RESULTS, with_filters
 
 
 def test_the_design_example() -> None:
@@ -150,3 +150,84 @@ def test_bad_briefs_name_the_field() -> None:
         parse_brief("   ")
     with pytest.raises(BriefError, match="over the 5,000 limit"):
         parse_brief("x" * 5001)
+
+
+# found in review: phrases that gave a wrong constraint before
+@pytest.mark.parametrize(("text", "expected"), [
+    # a rate is neither a fee per post nor a total budget
+    ("Pay $50/hour for editing help, fitness creators", Filters()),
+    ("We pay $20 per 1000 views, gaming creators", Filters()),
+    ("CPM of $15, beauty creators", Filters()),
+    ("$500 a month retainer for 3 beauty creators", Filters(k=3)),
+    ("$300/post for fitness creators", Filters(max_price_per_post=300.0)),
+    ("our budget is 8k EUR for beauty creators", Filters(campaign_budget=8000.0)),
+    # a tier after a negation is not asked for; fans and lovers are no tier
+    ("No micro influencers please, beauty creators", Filters()),
+    ("mega fans of anime", Filters()),
+    # counts of things that are not creators
+    ("5 star hotels travel creators", Filters()),
+    ("iPhone 15 Pro reviewers wanted", Filters()),
+    ("We send 10 samples to beauty creators", Filters()),
+    ("3 reels from 4 beauty creators", Filters(k=4)),
+    # a platform named after an exclusion is ruled out whatever its spelling; after "competitors:" it is a name
+    ("fitness, except Tik Tok and Instagram",
+     Filters(platforms=("youtube", "twitter", "facebook", "twitch", "blog", "other"))),
+    ("Competitors: TikTok, Nike. Running creators", Filters(competitors=("TikTok", "Nike"))),
+])
+def test_review_findings(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
+
+
+def test_a_demonym_before_what_people_love_is_a_suggestion() -> None:
+    parsed = parse_brief("French wine lovers for our brand")
+    assert parsed.filters.countries == ()
+    (suggestion,) = parsed.suggestions
+    assert suggestion.value == ("FR",) and suggestion.phrase == "French"
+    assert parse_brief("German fitness creators").filters.countries == ("DE",)
+
+
+def test_a_count_over_the_result_limit_is_capped_with_a_note() -> None:
+    (reading,) = parse_brief("Need 500 creators for a food campaign").readings
+    assert (reading.field, reading.value) == ("k", MAX_RESULTS)
+    assert "500" in reading.note
+
+
+def test_a_second_value_for_a_one_value_field_is_offered_not_applied() -> None:
+    parsed = parse_brief("budget 5k EUR. Actually our budget is 8k EUR for beauty creators")
+    assert parsed.filters.campaign_budget == 5000.0
+    (second,) = parsed.suggestions
+    assert (second.field, second.value) == ("campaign_budget", 8000.0) and "budget 5k EUR" in second.note
+
+
+def test_a_ceiling_below_the_floor_is_offered_not_applied() -> None:
+    parsed = parse_brief("creators with over 100k followers, under 10k followers")
+    assert (parsed.filters.min_followers, parsed.filters.max_followers) == (100_000, None)
+    (ceiling,) = parsed.suggestions
+    assert ceiling.field == "max_followers" and ceiling.value == 10_000
+
+
+def test_each_reading_names_the_filter_fields_it_sets() -> None:
+    # what a client passes in ignore_parsed to drop the reading
+    parsed = parse_brief("beauty creators, 10k-50k followers, not on TikTok")
+    by_field = {reading.field: reading.to_dict()["filters"] for reading in parsed.readings}
+    assert by_field["exclude_platforms"] == ["platforms"]
+    ignored = tuple(dict.fromkeys(f for fs in by_field.values() for f in fs))
+    assert set(ignored) == {"min_followers", "max_followers", "platforms"}
+    dropped = with_filters(parsed, Filters(ignore_parsed=ignored))
+    assert dropped.filters == Filters(ignore_parsed=ignored)
+
+
+def test_an_exclusion_cue_at_the_very_end_reads_without_error() -> None:
+    assert parse_brief("Fitness creators in Spain except").filters == Filters(countries=("ES",))
+    assert parse_brief("Skincare creators, but").filters == Filters()
+
+
+def test_every_prefix_and_suffix_of_a_brief_reads() -> None:
+    # cut briefs (a text box mid-typing) must never raise: each word boundary, both sides
+    text = ("Hi! Brand: Lúa Cosmetics (vegan skincare). 8 Spanish-speaking micro creators on IG or TikTok, "
+            "10k-50k followers, max €400/post, total budget €6.000, not anyone who works with Sephora, except "
+            "YouTube. Thanks, Georgia")
+    cuts = [i for i, char in enumerate(text) if char == " "]
+    for cut in cuts:
+        for part in (text[:cut], text[cut:]):
+            parse_brief(part)
