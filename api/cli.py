@@ -515,19 +515,19 @@ def serve(
 
     from api.observability import log_to_stderr
     from api.server import create_app
-    from api.transport import NoDelayH11Protocol
+    from api.transport import ServingH11Protocol
 
     settings = _settings()
     log_to_stderr()
 
     if workers == 1:
         uvicorn.run(create_app(settings, store, match_settings=_match_settings(settings)), host=host, port=port,
-                    log_config=None, access_log=False, http=NoDelayH11Protocol)
+                    log_config=None, access_log=False, http=ServingH11Protocol)
         return
     # worker processes build their own app from the environment (uvicorn imports the factory in each)
     os.environ["CREATORMATCH_SERVE_STORE"] = str(store.resolve())
     uvicorn.run("api.server:app_from_environment", factory=True, workers=workers, host=host, port=port,
-                log_config=None, access_log=False, http=NoDelayH11Protocol)
+                log_config=None, access_log=False, http=ServingH11Protocol)
 
 
 feedback_app = typer.Typer(no_args_is_help=True, help="Feedback users gave on the web page and API.")

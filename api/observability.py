@@ -21,6 +21,8 @@ def log_to_stderr() -> None:
     """Log lines as they are (request lines are JSON already), one per line on stderr, for the log shipper."""
     logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
 
+# the method label's values: any other method a client makes up is counted as OTHER
+HTTP_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 # latency buckets around the 100 ms goal of /match
 _BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.15, 0.25, 0.5, 1.0, 2.5, 5.0)
 
@@ -44,7 +46,8 @@ class Metrics:
         self._shown: str | None = None
 
     def observe(self, route: str, method: str, status: int, seconds: float) -> None:
-        """Count one request and its latency."""
+        """Count one request and its latency; labels come from fixed sets, never from client text as sent."""
+        method = method if method in HTTP_METHODS else "OTHER"
         self.requests.labels(route, method, str(status)).inc()
         self.latency.labels(route, method).observe(seconds)
 

@@ -14,7 +14,9 @@ MAX_K = MAX_RESULTS
 MAX_LIST = 20
 MAX_NAME = 100
 
-Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME)]
+# ids and names: no control characters ("c00000%00" is not c00000)
+NO_CONTROL = r"^[^\x00-\x1f\x7f]+$"
+Name = Annotated[str, StringConstraints(min_length=1, max_length=MAX_NAME, pattern=NO_CONTROL)]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$")]
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2}$")]
 BriefText = Annotated[str, StringConstraints(min_length=1, max_length=MAX_BRIEF_CHARS)]
@@ -307,7 +309,11 @@ class IndexResponse(BaseModel):
     version: str
     loaded_at: float
     manifest: dict[str, Any]
-    refused: dict[str, str] = Field(description="versions refused since start, with the reason")
+    refused: dict[str, str] = Field(description="versions this process refused and has not loaded since, with the "
+                                    "reason (no file system paths)")
+    current: str | None = Field(None, description="the store's current version (the served one may differ for up "
+                                "to the poll interval, or while current is refused)")
+    worker: int | None = Field(None, description="the server process that answered")
 
 
 class SwapResponse(BaseModel):

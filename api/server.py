@@ -1,12 +1,11 @@
 """The HTTP service: FastAPI routes that parse, call the serving index and the feedback store, and format."""
 
 
+import asyncio
 import hmac
+import os
 import re
-import threading
-import time
-import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Collection, MutableMapping
+from collections.abc import AsyncIterator, Collection
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -22,8 +21,10 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.exceptions import HTTPException
 
 from api.formatting import plan_to_dict
-from api.observability import Metrics, log_request, log_to_stderr, swap_logger
+from api.middleware import BodyLimit, KeyGate, Observe
+from api.observability import Metrics, log_to_stderr, swap_logger
 from api.schemas import (
+    NO_CONTROL,
     CreatorResponse,
     ErrorBody,
     FeedbackRequest,
@@ -43,7 +44,7 @@ from api.schemas import (
     SwapResponse,
 )
 from api.settings import Settings
-from eval import FeedbackError, FeedbackStore, store_feedback_url
+from eval import FeedbackError, FeedbackStore, check_feedback_target, store_feedback_url
 from index import EncoderSource, IndexStore, NotReady, ServingIndex, ServingVersion, SwapResult
 from matcher import BriefError, CreatorMatchError, Filters, MatchSettings, UnknownCreator, creator_profile, parse_brief
 from matcher.briefs import filters_from_options
@@ -51,12 +52,6 @@ from matcher.briefs import filters_from_options
 STATIC = Path(__file__).with_name("static")
 _FIELD = re.compile(r"^([a-z_]+)")
 _ERRORS: dict[int | str, dict[str, Any]] = {code: {"model": ErrorBody} for code in (401, 404, 413, 422, 503)}
-
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 
 class ApiError(HTTPException):
@@ -85,60 +80,6 @@ def _field_error(exc: CreatorMatchError, where: str = "body", own: Collection[st
     in_filters = name in MatchFilters.model_fields and name not in own
     location = f"{where}.filters.{name}" if in_filters else f"{where}.{name}"
     return ApiError(422, f"{location}: {message}", [{"field": location, "message": message}])
-
-
-class BodyLimit:
-    """Refuses request bodies over `limit` bytes with a JSON 413, by Content-Length or while reading."""
-
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app = app
-        self.limit = limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-        length = dict(scope.get("headers") or []).get(b"content-length")
-        try:
-            declared = int(length) if length is not None else 0
-        except ValueError:
-            declared = 0
-        if declared > self.limit:
-            await self._refuse(scope, send)
-            return
-        body = b""
-        more = True
-        while more and length is None and scope["method"] in ("POST", "PUT", "PATCH"):
-            # no Content-Length (chunked): read up to the limit here, then replay
-            message = await receive()
-            body += message.get("body", b"")
-            more = message.get("more_body", False)
-            if len(body) > self.limit:
-                await self._refuse(scope, send)
-                return
-        if length is None and scope["method"] in ("POST", "PUT", "PATCH"):
-            sent = False
-
-            async def replay() -> Message:
-                nonlocal sent
-                if not sent:
-                    sent = True
-                    return {"type": "http.request", "body": body, "more_body": False}
-                return await receive()
-
-            await self.app(scope, replay, send)
-            return
-        await self.app(scope, receive, send)
-
-    async def _refuse(self, scope: Scope, send: Send) -> None:
-        response = JSONResponse({"error": f"body: request body over the {self.limit:,}-byte limit",
-                                 "fields": [{"field": "body", "message": f"larger than {self.limit:,} bytes"}]},
-                                status_code=413)
-        await response(scope, _no_receive, send)
-
-
-async def _no_receive() -> Message:
-    return {"type": "http.disconnect"}
 
 
 def default_encoders(settings: Settings) -> EncoderSource:
@@ -176,19 +117,15 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
     serving.subscribe(swap_logger(metrics))
     feedback_store = feedback or FeedbackStore(settings.feedback_url or store_feedback_url(store_dir))
     admin_token = settings.admin_token.get_secret_value() if settings.admin_token else None
-    api_keys = settings.api_key_list()
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
-        def first_load() -> None:
-            serving.refresh()
-            if watch:
-                serving.start_watching(settings.poll_seconds)
-
-        loader = threading.Thread(target=first_load, name="index-first-load", daemon=True)
-        loader.start()
+        # the first load finishes before the process takes connections: a restarted worker leaves its
+        # requests to the others until it is ready (if the load is refused, it answers 503 with the reason)
+        await asyncio.to_thread(serving.start)
+        if watch:
+            serving.start_watching(settings.poll_seconds)
         yield
-        loader.join()
         serving.stop_watching()
 
     app = FastAPI(title="creatormatch", version="0.1.0", lifespan=lifespan, responses=_ERRORS,
@@ -210,12 +147,7 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
                            headers={"WWW-Authenticate": "Bearer"})
 
     def require_key(key: Annotated[str | None, Depends(key_header)]) -> None:
-        if not api_keys:
-            return
-        given = (key or "").encode("utf-8")
-        if not any(hmac.compare_digest(given, k.encode("utf-8")) for k in api_keys):
-            raise ApiError(401, "x-api-key: a valid API key is required",
-                           [{"field": "header.x-api-key", "message": "missing or unknown API key"}])
+        """Declares X-API-Key in the OpenAPI schema; `KeyGate` checks it, on these routes and all others."""
 
     def current(request: Request) -> ServingVersion:
         """The serving version this request answers from, to its end (named in its log line)."""
@@ -276,7 +208,8 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
                              suggestions=[ReadingBody(**r.to_dict()) for r in parsed.suggestions])
 
     @app.get("/creators/{creator_id}", response_model=CreatorResponse, dependencies=public, tags=["creators"])
-    def creator(creator_id: Annotated[str, PathParam(min_length=1, max_length=200)], request: Request) -> JSONResponse:
+    def creator(creator_id: Annotated[str, PathParam(min_length=1, max_length=200, pattern=NO_CONTROL)],
+                request: Request) -> JSONResponse:
         """A creator's profile, signals, flags and recent posts in the serving version."""
         version = current(request)
         try:
@@ -286,10 +219,15 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
         return JSONResponse(found.to_dict())
 
     @app.post("/feedback", response_model=FeedbackResponse, status_code=201, dependencies=public, tags=["feedback"])
-    def post_feedback(body: FeedbackRequest) -> FeedbackResponse:
-        """Store a user's judgment of a result as a labeled pair (exported by `creatormatch feedback export`)."""
-        version = body.index_version or (serving.current().version if serving.ready else None)
+    def post_feedback(body: FeedbackRequest, request: Request) -> FeedbackResponse:
+        """Store a user's judgment of a result as a labeled pair (exported by `creatormatch feedback export`).
+
+        The creator must be in the served index, and a given index version in the store.
+        """
+        served = current(request)
+        version = body.index_version or served.version
         try:
+            check_feedback_target(served.matcher, serving.store.versions(), body.creator_id, body.index_version)
             item = feedback_store.record(body.brief, body.creator_id, body.relevance, brief_id=body.brief_id,
                                          index_version=version)
         except FeedbackError as exc:
@@ -306,19 +244,22 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
 
     @app.get("/readyz", tags=["operations"], responses={503: {"model": ErrorBody}})
     def readyz() -> Any:
-        """Ready once an index version is loaded."""
+        """Ready once an index version is loaded: which version this process serves and what it refused."""
+        status = serving.status()
         if not serving.ready:
-            refused = "; ".join(f"refused {name}: {why}" for name, why in serving.refused().items())
+            refused = "; ".join(f"refused {name}: {why}" for name, why in status["refused"].items())
             return JSONResponse({"error": "not ready: no index version is loaded yet" + (f" ({refused})" if refused
-                                                                                         else "")}, status_code=503)
-        return {"status": "ready", "index_version": serving.current().version}
+                                                                                         else ""), **status},
+                                status_code=503)
+        return {"status": "ready", **status}
 
     @app.get("/index", response_model=IndexResponse, tags=["operations"])
     def index_info(request: Request) -> IndexResponse:
-        """The serving version and its manifest."""
+        """The serving version and its manifest (source locations cut to file names), and what was refused."""
         version = current(request)
-        return IndexResponse(version=version.version, loaded_at=version.loaded_at, manifest=version.manifest,
-                             refused=serving.refused())
+        return IndexResponse(version=version.version, loaded_at=version.loaded_at,
+                             manifest=public_manifest(version.manifest), refused=serving.refused(),
+                             current=serving.store.current_version(), worker=os.getpid())
 
     @app.get("/metrics", tags=["operations"], include_in_schema=False)
     def prometheus() -> Response:
@@ -349,13 +290,34 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     _install_errors(app)
-    _install_observability(app, metrics)
+    # added innermost first: Observe wraps everything, so refusals before any route are logged and counted
+    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(KeyGate, keys=settings.api_key_list(), open_paths=settings.open_route_list())
     origins = settings.cors_origin_list()
     if origins:
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET", "POST"],
                            allow_headers=["Content-Type", "Authorization", "X-API-Key"])
-    app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
+    app.add_middleware(Observe, metrics=metrics)
     return app
+
+
+def public_manifest(manifest: dict[str, Any]) -> dict[str, Any]:
+    """A manifest without where its sources live: file names only, and no database URLs (they may hold
+    passwords)."""
+    shown = dict(manifest)
+    sources = shown.get("sources")
+    if isinstance(sources, dict):
+        shown["sources"] = {name: {key: (_source_name(value) if key == "path" else value)
+                                   for key, value in source.items()} if isinstance(source, dict) else source
+                            for name, source in sources.items()}
+    return shown
+
+
+def _source_name(location: Any) -> str:
+    text = str(location)
+    if "://" in text:  # a database URL: only its scheme
+        return text.split("://", 1)[0] + "://..."
+    return Path(text).name
 
 
 def _install_errors(app: FastAPI) -> None:
@@ -381,24 +343,3 @@ def _install_errors(app: FastAPI) -> None:
         access_log.error("unexpected %s on %s (request %s)", type(exc).__name__, request.url.path,
                          getattr(request.state, "request_id", None), exc_info=exc)
         return JSONResponse(body(request, "internal error (logged with this request id)"), status_code=500)
-
-
-def _install_observability(app: FastAPI, metrics: Metrics) -> None:
-    @app.middleware("http")
-    async def observe(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        request_id = request.headers.get("x-request-id", "")[:64] or uuid.uuid4().hex
-        request.state.request_id = request_id
-        started = time.perf_counter()
-        status = 500
-        try:
-            response = await call_next(request)
-            status = response.status_code
-        finally:
-            seconds = time.perf_counter() - started
-            route = getattr(request.scope.get("route"), "path", "unmatched")
-            metrics.observe(route, request.method, status, seconds)
-            log_request({"event": "request", "request_id": request_id, "method": request.method, "route": route,
-                         "path": request.url.path, "status": status, "ms": round(seconds * 1000, 2),
-                         "index_version": getattr(request.state, "index_version", None)})
-        response.headers["X-Request-ID"] = request_id
-        return response

@@ -32,7 +32,13 @@ class Settings(BaseSettings):
 
     # the HTTP service (`creatormatch serve`)
     admin_token: SecretStr | None = Field(None, description="bearer token of /admin routes; unset disables them")
-    api_keys: str = Field("", description="comma-separated keys; when set, public routes need X-API-Key")
+    api_keys: str = Field("", description="comma-separated keys; when set, every route but the open ones needs "
+                          "X-API-Key")
+    open_routes: str = Field("/healthz,/readyz,/,/static/", description="comma-separated paths that answer without "
+                             "an API key (a trailing '/' opens everything under it); the page's own files hold no "
+                             "data, and its calls send the key")
+    read_timeout_seconds: float = Field(30.0, gt=0, description="a client has this long to send a request's "
+                                        "headers and body (and an idle new connection to start one)")
     cors_origins: str = Field("", description="comma-separated origins allowed by CORS; empty keeps CORS closed")
     feedback_url: str | None = Field(None, description="SQLAlchemy URL of the feedback table; default: "
                                      "sqlite file feedback.db in the store")
@@ -54,6 +60,10 @@ class Settings(BaseSettings):
     def api_key_list(self) -> list[str]:
         """The configured API keys (none: public routes are open)."""
         return [k.strip() for k in self.api_keys.split(",") if k.strip()]
+
+    def open_route_list(self) -> list[str]:
+        """Paths that answer without an API key."""
+        return [p.strip() for p in self.open_routes.split(",") if p.strip()]
 
     def cors_origin_list(self) -> list[str]:
         """Origins allowed by CORS (none: closed)."""

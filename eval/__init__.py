@@ -6,6 +6,7 @@ from eval.feedback import (
     FeedbackRecord,
     FeedbackStore,
     brief_id_of,
+    check_feedback_target,
     store_feedback_url,
 )
 from eval.gate import QualityGate, clear_gate, configure_gate, load_gate
@@ -38,6 +39,7 @@ __all__ = [
     "ReadingScore",
     "Skipped",
     "brief_id_of",
+    "check_feedback_target",
     "check_thresholds",
     "clear_gate",
     "configure_gate",

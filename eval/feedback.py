@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,13 +17,23 @@ from typing import Any
 import pandas as pd
 import sqlalchemy as sa
 
-from matcher import CreatorMatchError
+from eval.pairs import spreadsheet_safe
+from matcher import CreatorMatchError, Matcher
 
 MAX_RELEVANCE = 3
 
 
 class FeedbackError(CreatorMatchError):
     """Feedback that cannot be stored or exported."""
+
+
+def check_feedback_target(matcher: Matcher, versions: Collection[str], creator_id: str,
+                          index_version: str | None) -> None:
+    """Refuse feedback on a creator the served index does not hold, or on a version the store does not hold."""
+    if not matcher.has_creator(creator_id):
+        raise FeedbackError(f"creator_id: '{creator_id}' is not in the served index version {matcher.version}")
+    if index_version is not None and index_version not in versions:
+        raise FeedbackError(f"index_version: '{index_version}' is not a version in the store")
 
 
 def store_feedback_url(store_dir: str | Path) -> str:
@@ -75,9 +86,13 @@ class FeedbackStore:
     def __init__(self, url: str, table: str = "creatormatch_feedback") -> None:
         try:
             parsed = sa.engine.make_url(url)
-            if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-            self.engine = sa.create_engine(parsed, pool_pre_ping=True)
+            in_memory = parsed.get_backend_name() == "sqlite" and parsed.database in (None, "", ":memory:")
+            if parsed.get_backend_name() == "sqlite" and not in_memory:
+                Path(parsed.database or "").parent.mkdir(parents=True, exist_ok=True)
+            # an in-memory SQLite database lives in one connection: every thread must share it
+            options: dict[str, Any] = ({"poolclass": sa.pool.StaticPool,
+                                        "connect_args": {"check_same_thread": False}} if in_memory else {})
+            self.engine = sa.create_engine(parsed, pool_pre_ping=True, **options)
         except Exception as exc:
             raise FeedbackError(f"feedback database: cannot use the URL ({type(exc).__name__})") from None
         self.metadata = sa.MetaData()
@@ -138,16 +153,23 @@ class FeedbackStore:
                             columns=["brief_id", "creator_id", "relevance"])
 
     def export(self, out: str | Path) -> ExportedFeedback:
-        """Write `pairs.csv` and `briefs.jsonl` (the formats `creatormatch eval` reads) into `out`."""
+        """Write `pairs.csv` and `briefs.jsonl` (the formats `creatormatch eval` reads) into `out`.
+
+        Ids that a spreadsheet would run as a formula (starting with = + - @, tab or carriage return) are
+        written with a leading apostrophe, in both files so they still join; `creatormatch eval` reads
+        the apostrophe back off (`spreadsheet_safe`, `from_spreadsheet_safe`).
+        """
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
         records = self.records()
         pairs = self.labeled_pairs(records)
+        for column in ("brief_id", "creator_id"):
+            pairs[column] = pairs[column].map(spreadsheet_safe)
         pairs_path, briefs_path = folder / "pairs.csv", folder / "briefs.jsonl"
         pairs.to_csv(pairs_path, index=False)
         briefs: dict[str, str] = {}
         for item in records:
-            briefs.setdefault(item.brief_id, item.brief_text)
+            briefs.setdefault(spreadsheet_safe(item.brief_id), item.brief_text)
         briefs_path.write_text("".join(json.dumps({"brief_id": b, "text": t}, ensure_ascii=False) + "\n"
                                        for b, t in briefs.items()), encoding="utf-8")
         return ExportedFeedback(pairs_path, briefs_path, len(pairs), len(briefs))

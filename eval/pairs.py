@@ -58,7 +58,7 @@ def load_briefs(path: str | Path, skipped: Skipped) -> list[dict[str, Any]]:
         if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
             skipped.add("brief lines without a text", f"line {number}")
             continue
-        brief_id = str(record.get("brief_id") or f"line-{number}")
+        brief_id = from_spreadsheet_safe(str(record.get("brief_id") or f"line-{number}"))
         if brief_id in seen:
             skipped.add("duplicate brief ids", brief_id)
             continue
@@ -67,6 +67,21 @@ def load_briefs(path: str | Path, skipped: Skipped) -> list[dict[str, Any]]:
     if not briefs:
         raise EvaluationError(f"{path}: no usable briefs")
     return briefs
+
+
+# a cell starting with one of these runs as a formula when the CSV is opened in a spreadsheet
+# (OWASP, "CSV Injection"): such cells are written with a leading apostrophe
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """`cell` with a leading apostrophe when a spreadsheet would read it as a formula (OWASP CSV injection)."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def from_spreadsheet_safe(cell: str) -> str:
+    """The cell as it was before `spreadsheet_safe`."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_STARTS) else cell
 
 
 def load_labels(path: str | Path, brief_ids: set[str], skipped: Skipped) -> dict[str, dict[str, int]]:
@@ -80,7 +95,8 @@ def load_labels(path: str | Path, brief_ids: set[str], skipped: Skipped) -> dict
         raise EvaluationError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
     judged: dict[str, dict[str, int]] = {}
     for row, (brief_id, creator_id, relevance) in enumerate(
-            zip(pairs["brief_id"], pairs["creator_id"], pairs["relevance"], strict=True), start=2):
+            zip(pairs["brief_id"].map(from_spreadsheet_safe), pairs["creator_id"].map(from_spreadsheet_safe),
+                pairs["relevance"], strict=True), start=2):
         where = f"{Path(path).name} line {row}"
         try:
             grade = int(relevance.strip())
@@ -118,8 +134,9 @@ def qrels_from_csv(path: str | Path) -> Qrels:
     """Labeled pairs `brief_id,creator_id,relevance` as ranx Qrels (every brief in the file)."""
     pairs = pd.read_csv(path, dtype={"brief_id": str, "creator_id": str})
     judged: dict[str, dict[str, int]] = {}
-    for brief_id, creator_id, relevance in zip(pairs["brief_id"], pairs["creator_id"], pairs["relevance"],
-                                               strict=True):
+    for brief_id, creator_id, relevance in zip(pairs["brief_id"].astype(str).map(from_spreadsheet_safe),
+                                               pairs["creator_id"].astype(str).map(from_spreadsheet_safe),
+                                               pairs["relevance"], strict=True):
         judged.setdefault(brief_id, {})[creator_id] = int(relevance)
     return Qrels(judged)
 

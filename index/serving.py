@@ -4,15 +4,24 @@ A request takes `ServingIndex.current()` once and answers from that immutable `S
 to the end, whatever is swapped in meanwhile; the old version is freed when its last request
 drops it. Loading happens off the request path (the watcher thread or an admin call); a version
 that fails to load or verify is refused and the old one keeps serving.
+
+Several server processes over one store agree without talking to each other: each polls `current`;
+a refusal is remembered with the version's on-disk fingerprint, so a repaired or re-published version
+is tried again at the next poll; every clean load is recorded in the store (`last_served`), so a
+process that starts while `current` is refused serves what the running ones serve, and one that
+refused a version another process loaded tries it again.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import re
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 from index.service import matcher_for
@@ -61,6 +70,15 @@ class ServingVersion:
 
 
 @dataclass(frozen=True)
+class Refusal:
+    """Why a version was refused, and the fingerprint of its files at the time."""
+
+    fingerprint: str
+    message: str
+    at: float
+
+
+@dataclass(frozen=True)
 class SwapResult:
     """What a reload or rollback did: `swapped`, `unchanged` or `refused`, with the serving version after it."""
 
@@ -85,16 +103,20 @@ class ServingIndex:
         Gives the query encoder of each version's model (shared across versions of one model).
     settings
         Ranking settings of every matcher.
+    retry_seconds
+        How long a refused version that another process has loaded waits before it is tried again here.
     """
 
-    def __init__(self, store: IndexStore, encoders: EncoderSource, settings: MatchSettings | None = None) -> None:
+    def __init__(self, store: IndexStore, encoders: EncoderSource, settings: MatchSettings | None = None,
+                 retry_seconds: float = 10.0) -> None:
         self.store = store
         self.encoders = encoders
         self.settings = settings or MatchSettings()
         self._listeners: list[Callable[[SwapResult], None]] = []
         self._serving: ServingVersion | None = None
         self._swap_lock = threading.Lock()  # one load-and-swap at a time; readers never take it
-        self._refused: dict[str, str] = {}  # version -> why it was refused
+        self._refused: dict[str, Refusal] = {}
+        self.retry_seconds = retry_seconds
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
 
@@ -122,11 +144,38 @@ class ServingIndex:
         return self._serving is not None
 
     def refused(self) -> dict[str, str]:
-        """Versions refused so far, with the reason."""
-        return dict(self._refused)
+        """Versions refused and not loaded since, with the reason (no file system paths in it)."""
+        return {version: refusal.message for version, refusal in self._refused.items()}
+
+    def status(self) -> dict[str, Any]:
+        """What this process serves and what it refused, for /readyz and /index (no paths)."""
+        serving = self._serving
+        return {"index_version": serving.version if serving else None,
+                "current": self.store.current_version(),
+                "loaded_at": serving.loaded_at if serving else None,
+                "refused": self.refused(), "worker": os.getpid()}
+
+    def start(self) -> SwapResult:
+        """The first load: the store's `current`, or when it is refused the version last served cleanly."""
+        result = self.refresh()
+        if self.ready:
+            return result
+        fallback = self.store.last_served()
+        if fallback is None or fallback == result.requested:
+            return result
+        with self._swap_lock:
+            if self._serving is not None:
+                return SwapResult("unchanged", self._serving.version, fallback)
+            log.warning("current version %s is refused; serving %s, the version last served", result.requested,
+                        fallback)
+            return self._load_and_swap(fallback)
 
     def refresh(self, *, retry_refused: bool = False) -> SwapResult:
-        """Swap in the store's `current` version if it is not the serving one and it loads cleanly."""
+        """Swap in the store's `current` version if it is not the serving one and it loads cleanly.
+
+        A version refused before is tried again when `retry_refused`, when its files changed, or when
+        another process has loaded it since (after `retry_seconds`).
+        """
         with self._swap_lock:
             wanted = self.store.current_version()
             serving = self._serving.version if self._serving else None
@@ -134,9 +183,15 @@ class ServingIndex:
                 return SwapResult("unchanged", serving, None, "the store has no serving version yet")
             if wanted == serving:
                 return SwapResult("unchanged", serving, wanted)
-            if wanted in self._refused and not retry_refused:
-                return SwapResult("refused", serving, wanted, self._refused[wanted])
+            refusal = self._refused.get(wanted)
+            if refusal is not None and not retry_refused and not self._worth_retrying(wanted, refusal):
+                return SwapResult("refused", serving, wanted, refusal.message)
             return self._load_and_swap(wanted)
+
+    def _worth_retrying(self, version: str, refusal: Refusal) -> bool:
+        if self.store.fingerprint(version) != refusal.fingerprint:
+            return True  # repaired or re-published since
+        return self.store.last_served() == version and time.monotonic() - refusal.at >= self.retry_seconds
 
     def rollback(self, version: str | None = None) -> SwapResult:
         """Serve `version` (default: the one before the serving one) again: verified, switched, swapped."""
@@ -157,17 +212,22 @@ class ServingIndex:
 
     def _load_and_swap(self, version: str) -> SwapResult:
         serving = self._serving.version if self._serving else None
+        fingerprint = self.store.fingerprint(version)  # taken before loading: a repair during the load shows
         try:
             loaded_version = self._load(version)
         except CreatorMatchError as exc:
-            message = str(exc)
-            self._refused[version] = message
-            log.warning("refused index version %s, still serving %s: %s", version, serving, message)
+            message = without_paths(str(exc), self.store.root)
+            self._refused[version] = Refusal(fingerprint, message, time.monotonic())
+            log.warning("refused index version %s, still serving %s: %s", version, serving, exc)
             result = SwapResult("refused", serving, version, message)
             self._notify(result)
             return result
         self._serving = loaded_version  # the swap: one reference assignment
         self._refused.pop(version, None)
+        try:
+            self.store.mark_served(version)
+        except OSError as exc:  # a read-only store still serves; only a restart while current is refused suffers
+            log.warning("could not record %s as served in the store: %s", version, exc)
         log.info("serving index version %s (was %s)", version, serving)
         result = SwapResult("swapped", version, version, f"was {serving}")
         self._notify(result)
@@ -208,3 +268,13 @@ class ServingIndex:
         if self._watcher is not None:
             self._watcher.join()
             self._watcher = None
+
+
+_ABSOLUTE_PATH = re.compile(r"(?<![\w.])/(?:[^\s/:'\"()]+/)*([^\s/:'\"()]+)")
+
+
+def without_paths(message: str, root: Path) -> str:
+    """`message` with the store's folder and any other absolute path cut to a name, for HTTP answers."""
+    for prefix in {str(root.resolve()), str(root)}:
+        message = message.replace(prefix + "/versions/", "").replace(prefix, "store")
+    return _ABSOLUTE_PATH.sub(lambda found: found.group(1), message)

@@ -11,6 +11,7 @@ STORE/rejects/<version>.csv   rows refused by validation, with reasons
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -88,6 +89,7 @@ class IndexStore:
         self.cache_dir = self.root / "cache"
         self.rejects_dir = self.root / "rejects"
         self.current_file = self.root / "current"
+        self.served_file = self.root / "last_served"
 
     @contextmanager
     def build_lock(self) -> Iterator[None]:
@@ -216,10 +218,37 @@ class IndexStore:
             raise StoreError(f"version '{version}' is not in {self.versions_dir}")
         _write_atomic(self.current_file, (version + "\n").encode("utf-8"))
 
+    def mark_served(self, version: str) -> None:
+        """Record `version` as the last one a server loaded cleanly: what a server starting while `current`
+        is refused serves, as the running ones do."""
+        if self.last_served() != version:
+            _write_atomic(self.served_file, (version + "\n").encode("utf-8"))
+
+    def last_served(self) -> str | None:
+        """The version a server last loaded cleanly, if it is still in the store."""
+        try:
+            name = self.served_file.read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            return None
+        return name if name and (self.versions_dir / name / "manifest.json").exists() else None
+
+    def fingerprint(self, version: str) -> str:
+        """A cheap digest of a version's files as they are on disk (name, size, inode, times), so that a
+        repaired or re-published version is told apart from the one that was refused."""
+        folder = self.versions_dir / version
+        parts = []
+        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+            with contextlib.suppress(FileNotFoundError):
+                stat = path.stat()
+                parts.append(f"{path.name}:{stat.st_size}:{stat.st_ino}:{stat.st_mtime_ns}:{stat.st_ctime_ns}")
+        return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
+
     def prune(self, keep: int) -> list[str]:
-        """Delete the oldest versions beyond `keep`, never the serving one; returns what was removed."""
+        """Delete the oldest versions beyond `keep`, never the serving one nor the last served; returns what
+        was removed."""
         current = self.current_version()
-        removable = [v for v in self.versions() if v != current]
+        served = self.last_served()
+        removable = [v for v in self.versions() if v not in (current, served)]
         excess = max(0, len(self.versions()) - keep)
         removed = removable[:excess]
         for version in removed:

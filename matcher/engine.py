@@ -302,6 +302,10 @@ class Matcher:
         return MatchResponse(brief_id, parsed, active, chosen_preset, resolved, self.version, eligible, results,
                              niches, requested=limit, filter_effects=effects)
 
+    def has_creator(self, creator_id: str) -> bool:
+        """Whether `creator_id` is in this index (an exact match: 'c1\x00' is not 'c1')."""
+        return str(creator_id) in self._filter_columns.creator_ids
+
     def similar(self, creator_ids: Sequence[str], *, k: int | None = None, preset: str | None = None,
                 weights: Mapping[str, float] | None = None, filters: Filters | None = None,
                 diversity: float | None = None) -> MatchResponse:

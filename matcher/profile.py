@@ -54,7 +54,8 @@ def _plain(value: Any) -> Any:
 def creator_profile(index: CreatorIndex, creator_id: str) -> CreatorProfile:
     """The creator `creator_id` of `index`; raises UnknownCreator when it is not there."""
     creators = index.creators
-    positions = np.flatnonzero(creators["creator_id"].to_numpy() == creator_id)
+    # pandas compares Python strings exactly; numpy would drop trailing NULs ('c00000\x00' == 'c00000')
+    positions = np.flatnonzero(creators["creator_id"].eq(creator_id).to_numpy())
     if len(positions) == 0:
         raise UnknownCreator(f"creator_id: '{creator_id}' is not in index version {index.version}")
     row = int(positions[0])

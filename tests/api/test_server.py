@@ -294,18 +294,34 @@ def test_feedback_is_stored_and_exported_by_the_cli(tmp_path: Path, hashing_stor
     with TestClient(make_app(store), raise_server_exceptions=False) as client:
         wait_until(lambda: client.get("/readyz").status_code == 200, 30, "the index to load")
         version = client.get("/index").json()["version"]
-        first = client.post("/feedback", json={"brief": "dog puppy", "creator_id": "c1", "relevance": 1})
+        first = client.post("/feedback", json={"brief": "dog puppy", "creator_id": "c00001", "relevance": 1})
         assert first.status_code == 201 and first.json()["index_version"] == version and first.json()["stored"] == 1
-        second = client.post("/feedback", json={"brief": "dog puppy", "creator_id": "c2", "relevance": 0,
+        second = client.post("/feedback", json={"brief": "dog puppy", "creator_id": "c00002", "relevance": 0,
                                                 "brief_id": None})
         assert second.json()["stored"] == 2 and second.json()["brief_id"] == first.json()["brief_id"]
+        # a brief id a spreadsheet would run as a formula is stored as given ...
+        formula = client.post("/feedback", json={"brief": "cats", "creator_id": "c00003", "relevance": 2,
+                                                 "brief_id": '=HYPERLINK("http://x.example","open")'})
+        assert formula.status_code == 201
+        # ... and feedback on what the served index does not hold is refused, naming the field
+        unknown = client.post("/feedback", json={"brief": "dog", "creator_id": "nobody", "relevance": 1})
+        assert unknown.status_code == 422 and unknown.json()["fields"][0]["field"] == "body.creator_id"
+        made_up = client.post("/feedback", json={"brief": "dog", "creator_id": "c00001", "relevance": 1,
+                                                 "index_version": "20990101T000000Z-000000"})
+        assert made_up.status_code == 422 and made_up.json()["fields"][0]["field"] == "body.index_version"
+        control = client.post("/feedback", json={"brief": "dog", "creator_id": "c00001\u0000", "relevance": 1})
+        assert control.status_code == 422
     command = str(Path(sys.executable).with_name("creatormatch"))
     result = subprocess.run([command, "feedback", "export", "--store", str(store), "--out", str(tmp_path / "out")],
                             capture_output=True, text=True, timeout=300, env={**os.environ, "COLUMNS": "200"})
     assert result.returncode == 0, result.stderr
-    assert "2 labeled pairs of 1 briefs" in result.stdout
+    assert "3 labeled pairs of 2 briefs" in result.stdout
     pairs = pd.read_csv(tmp_path / "out" / "pairs.csv", dtype=str)
-    assert pairs[["creator_id", "relevance"]].values.tolist() == [["c1", "1"], ["c2", "0"]]
+    assert pairs[["creator_id", "relevance"]].values.tolist() == [["c00001", "1"], ["c00002", "0"], ["c00003", "2"]]
+    # the export opens safely in a spreadsheet: the formula cell starts with an apostrophe, in both files
+    assert pairs["brief_id"].iloc[2] == '\'=HYPERLINK("http://x.example","open")'
+    briefs = [json.loads(line) for line in (tmp_path / "out" / "briefs.jsonl").read_text().splitlines()]
+    assert briefs[1]["brief_id"] == pairs["brief_id"].iloc[2]
 
 
 def test_metrics_and_structured_logs(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:

@@ -63,3 +63,27 @@ def test_unusable_inputs_are_clear_errors(tmp_path: Path) -> None:
         load_labels(labels, {"b"}, Skipped())
     with pytest.raises(EvaluationError, match="nothing to evaluate"):
         labeled_briefs([{"brief_id": "b", "text": "x"}], {}, Skipped())
+
+
+@pytest.mark.parametrize(("cell", "safe"), [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"),
+    ("c00001", "c00001"), ("'quoted", "'quoted"), ("a=b", "a=b"),
+])
+def test_cells_a_spreadsheet_would_run_get_an_apostrophe_and_lose_it_on_reading(cell: str, safe: str) -> None:
+    from eval.pairs import from_spreadsheet_safe, spreadsheet_safe
+
+    assert spreadsheet_safe(cell) == safe
+    assert from_spreadsheet_safe(safe) == cell
+
+
+def test_labels_written_safe_are_read_as_they_were(tmp_path: Path) -> None:
+    labels = tmp_path / "labels.csv"
+    labels.write_text("brief_id,creator_id,relevance\n'=b1,'-x,1\n")
+    briefs = tmp_path / "briefs.jsonl"
+    briefs.write_text(json.dumps({"brief_id": "'=b1", "text": "dogs"}) + "\n")
+    skipped = Skipped()
+    loaded = load_briefs(briefs, skipped)
+    assert [brief["brief_id"] for brief in loaded] == ["=b1"]
+    assert load_labels(labels, {"=b1"}, skipped) == {"=b1": {"-x": 1}}
+    assert qrels_from_csv(labels).to_dict() == {"=b1": {"-x": 1}}
