@@ -396,8 +396,8 @@ def evaluate(
     store: StoreOption,
     briefs: Annotated[Path, typer.Option("--briefs", help="briefs JSONL")],
     labels: Annotated[Path, typer.Option("--labels", help="labeled pairs CSV: brief_id,creator_id,relevance")],
-    configs: Annotated[str, typer.Option("--configs", help="presets, baselines (bm25, random, hybrid) or "
-                                         "name=component:weight+...")] = "relevance,balanced,bm25,random",
+    configs: Annotated[str, typer.Option("--configs", help="presets, baselines (cosine, bm25, random, hybrid) or "
+                                         "name=component:weight+...")] = "relevance,balanced,cosine,bm25,random",
     out: Annotated[Path, typer.Option("--out", help="report folder")] = Path("eval-report"),
     k: Annotated[int, typer.Option("--k", min=1, max=1000, help="results ranked per brief")] = 100,
     compare: Annotated[str | None, typer.Option("--compare", help="A,B: plot per-brief nDCG@10 of A - B")] = None,

@@ -24,6 +24,9 @@ def print_build_report(report: BuildReport) -> None:
     console.print(f"[bold]built version {report.version}[/bold] in {report.store}")
     console.print(f"  creators {report.creators:,}  posts {report.posts:,}  texts {report.texts:,} "
                   f"(distinct: embedded {report.embedded:,}, reused from cache {report.reused:,})")
+    if report.creators_without_posts:
+        console.print(f"  [yellow]creators without posts {report.creators_without_posts:,}[/yellow]: matched on "
+                      "their bios; engagement, loyalty and cost unknown (flagged)")
     if report.rejected_rows:
         console.print(f"  [yellow]rejected rows {report.rejected_rows:,}[/yellow] -> {report.rejects_file}")
     else:
@@ -51,8 +54,8 @@ def print_response(response: MatchResponse) -> None:
     console.print()
     console.print(f"[bold]Brief:[/bold] {response.brief.text}")
     read_as = ", ".join(f"{name} {weight:.0%}" for name, weight in response.niches)
-    console.print(f"  niche text: [italic]{response.brief.query_text}[/italic]" + (f"  (read as {read_as})"
-                                                                                    if read_as else ""))
+    console.print(f"  niche text: [italic]{response.brief.query_text}[/italic]" + (
+        f"  (read as {read_as})" if read_as else "  (not read into a niche: matched on its own words)"))
     print_readings(console, response.brief)
     console.print(f"  filters applied: {response.filters.as_dict() or 'none'}")
     console.print(f"  preset {response.preset}, index {response.index_version}, "

@@ -257,7 +257,9 @@ class MatchResponseBody(BaseModel):
     parsed_phrases: list[ReadingBody]
     suggestions: list[ReadingBody]
     filters: dict[str, Any]
-    niches: list[dict[str, Any]]
+    niches: list[dict[str, Any]] = Field(description="the taxonomy niches the brief was read as and steered "
+                                         "towards; empty when it was not read into a niche")
+    read_into_niche: bool = Field(False, description="whether the brief was steered towards taxonomy niches")
     preset: str
     weights: dict[str, float]
     index_version: str

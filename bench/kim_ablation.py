@@ -20,8 +20,8 @@ from matcher import NicheScorer
 
 VARIANTS = {
     "centroid cosine": NicheScorer(feedback_depth=0, taxonomy_weight=0.0),
-    "+ feedback (Rocchio, top 50, weight 2)": NicheScorer(taxonomy_weight=0.0),
-    "+ taxonomy steering (45 niches)": NicheScorer(feedback_depth=0),
+    "+ feedback (Rocchio, top 25, weight 8)": NicheScorer(taxonomy_weight=0.0),
+    "+ taxonomy steering (45 niches, gated)": NicheScorer(feedback_depth=0),
     "+ both (default)": NicheScorer(),
     "+ both, feedback re-scans the catalog": NicheScorer(feedback_rescore_depth=0),
 }

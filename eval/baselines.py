@@ -1,4 +1,5 @@
-"""Baselines the engine must beat: BM25 over the same texts, a random ranking, and their fusion."""
+"""Baselines the engine must beat: plain cosine, BM25 over the same texts, a random ranking, and BM25 fused
+with the engine."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from collections.abc import Sequence
 import bm25s
 import numpy as np
 from numpy.typing import NDArray
+
+from matcher.protocols import VectorSearch
 
 
 class BM25Ranker:
@@ -30,6 +33,16 @@ class BM25Ranker:
         scores = np.where(allowed, self.scores(query), -np.inf)
         order = np.argsort(-scores, kind="stable")[:k]
         return order[np.isfinite(scores[order]) & (scores[order] > 0)]
+
+
+def cosine_ranking(query: NDArray[np.float32], search: VectorSearch, k: int,
+                   allowed: NDArray[np.bool_]) -> NDArray[np.int64]:
+    """Rows of the k allowed creators whose centroid is closest to the brief's vector: no steering, no feedback.
+
+    What the engine's extra steps (taxonomy steering, pseudo-relevance feedback, signals) are measured against.
+    """
+    _, rows = search.search(np.asarray(query, dtype=np.float32), k, allowed)
+    return np.asarray(rows, dtype=np.int64)
 
 
 def random_ranking(allowed: NDArray[np.bool_], k: int, rng: np.random.Generator) -> NDArray[np.int64]:

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 from ranx import Qrels
 
-from eval.baselines import BM25Ranker, random_ranking, reciprocal_rank_fusion
+from eval.baselines import BM25Ranker, cosine_ranking, random_ranking, reciprocal_rank_fusion
 from eval.metrics import METRICS, mean_metrics, per_brief_metrics, significance
 from eval.pairs import run_from_rankings
 from matcher import BriefError, Matcher
@@ -18,7 +18,7 @@ from matcher.briefs import filters_from_options, parse_brief, with_filters
 from matcher.documents import clean_text
 from matcher.ranking import parse_weights
 
-BASELINES = ("bm25", "random", "hybrid")
+BASELINES = ("cosine", "bm25", "random", "hybrid")
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,9 @@ def rank_briefs(matcher: Matcher, briefs: list[dict[str, Any]], configurations: 
                 response = matcher.match(brief["text"], k=k, preset=configuration.preset,
                                          weights=configuration.weights, filters=explicit)
                 ranked = [m.creator_id for m in response.results]
+            elif configuration.kind == "cosine":
+                query = matcher.encoder.encode([parsed.query_text])[0]
+                ranked = list(ids[cosine_ranking(query, matcher.search, k, allowed)])
             elif configuration.kind == "bm25":
                 assert bm25 is not None
                 ranked = list(ids[bm25.rank(parsed.query_text, k, allowed)])

@@ -42,6 +42,7 @@ class BuildReport:
     reused: int
     rejected_rows: int
     rejects_file: str | None
+    creators_without_posts: int = 0
     stage_seconds: dict[str, float] = field(default_factory=dict)
     removed_versions: list[str] = field(default_factory=list)
     drift: dict[str, Any] = field(default_factory=dict)
@@ -183,6 +184,8 @@ class _Build:
                 serving = _serving(store)
                 drift = drift_report(serving.index if serving else None, index, catalog.rejected_rows)
                 (staging / "drift.json").write_text(json.dumps(drift, indent=2, default=str), encoding="utf-8")
+            # matched on the bio alone, with engagement, loyalty and cost unknown (flagged per creator)
+            without_posts = int((~index.creators["creator_id"].isin(catalog.posts["creator_id"])).sum())
             with self.stage("write"):
                 manifest = {
                     "created_at": pd.Timestamp.now(tz="UTC").isoformat(),
@@ -192,7 +195,8 @@ class _Build:
                     "index_type": index_type,
                     "faiss_class": search.index_type,
                     "counts": {"creators": len(index.creators), "posts": len(catalog.posts),
-                               "texts": len(index.units), "rejected_rows": catalog.rejected_rows, **counts},
+                               "creators_without_posts": without_posts, "texts": len(index.units),
+                               "rejected_rows": catalog.rejected_rows, **counts},
                     "sources": self.source.describe(),
                     "settings": self.settings.model_dump(mode="json"),
                 }
@@ -237,6 +241,7 @@ class _Build:
         return BuildReport(version=version, store=str(store.root), creators=len(index.creators),
                            posts=len(catalog.posts), texts=len(index.units), embedded=counts["embedded"],
                            reused=counts["reused"], rejected_rows=catalog.rejected_rows, rejects_file=rejects_file,
+                           creators_without_posts=without_posts,
                            stage_seconds=self.times, removed_versions=removed, drift=drift,
                            index_type=index_type, gate=decision.as_dict() if decision else None,
                            cache_status=cache.status if cache is not None else "off")

@@ -139,14 +139,19 @@ def _read_parquet(path: Path) -> pd.DataFrame:
     return frame
 
 
-def read_table(path: str | Path, rejects: list[dict[str, Any]]) -> pd.DataFrame:
-    """Read a CSV, JSONL or Parquet table into object columns plus a `_row` column of row numbers."""
+def read_table(path: str | Path, rejects: list[dict[str, Any]], *, allow_empty: bool = False) -> pd.DataFrame:
+    """Read a CSV, JSONL or Parquet table into object columns plus a `_row` column of row numbers.
+
+    With `allow_empty`, a file of no bytes is a table of no rows (an empty JSONL file has no header).
+    """
     path = Path(path)
     if not path.exists():
         raise CatalogError(f"{path}: no such file")
     if not path.is_file():
         raise CatalogError(f"{path}: not a file")
     if path.stat().st_size == 0:
+        if allow_empty:
+            return pd.DataFrame({"_row": pd.Series([], dtype="int64")})
         raise CatalogError(f"{path}: file is empty")
     suffix = "".join(path.suffixes[-2:]).lower() if path.suffix.lower() == ".gz" else path.suffix.lower()
     try:
@@ -451,7 +456,11 @@ def validate_creators(frame: pd.DataFrame, path: Path | str, rejects: list[dict[
 def validate_posts(
     frame: pd.DataFrame, path: Path | str, creator_ids: Iterable[str], rejects: list[dict[str, Any]]
 ) -> pd.DataFrame:
-    """Validate a raw posts table against schema v1 and the set of valid creators."""
+    """Validate a raw posts table against schema v1 and the set of valid creators.
+
+    A table with no rows at all is valid (creators are then matched on their bios); one whose rows are
+    all rejected is an error.
+    """
     path = Path(path)
     if "_row" not in frame.columns:
         frame = frame.assign(_row=range(1, len(frame) + 1))
@@ -462,7 +471,8 @@ def validate_posts(
                                "unknown creator (not among the valid creators)", record["creator_id"]))
     posts = posts[known].reset_index(drop=True)
     posts = _drop_duplicates(posts, ["creator_id", "post_id"], path, rejects)
-    if posts.empty:
+    if posts.empty and len(frame) > 0:
+        # rows that all failed say the file is broken; no rows at all is a profiles-only catalog
         raise CatalogError(f"{path}: no valid post rows{_top_reasons(rejects, str(path))}")
     return _finish_posts(posts)
 
@@ -485,20 +495,21 @@ def empty_posts() -> pd.DataFrame:
 def load_catalog(creators: str | Path, posts: str | Path | None = None) -> Catalog:
     """Read and validate a catalog from files (CSV, JSONL or Parquet), rejecting bad rows.
 
+    The posts file may be absent, empty or header only: creators are then matched on their bios.
+
     Raises
     ------
     CatalogError
-        When a file cannot be read, lacks a required column, or has no valid rows.
+        When a file cannot be read, lacks a required column, or has rows and none of them valid.
     """
     rejects: list[dict[str, Any]] = []
     creators_path = Path(creators)
     creators_frame = validate_creators(read_table(creators_path, rejects), creators_path, rejects)
-    if posts is None:
-        posts_frame = empty_posts()
+    posts_table = None if posts is None else read_table(Path(posts), rejects, allow_empty=True)
+    if posts_table is None or posts_table.empty:
+        posts_frame = empty_posts()  # a profiles-only catalog: creators are matched on their bios
     else:
-        posts_path = Path(posts)
-        posts_frame = validate_posts(read_table(posts_path, rejects), posts_path,
-                                     creators_frame["creator_id"], rejects)
+        posts_frame = validate_posts(posts_table, Path(str(posts)), creators_frame["creator_id"], rejects)
     return _catalog(creators_frame, posts_frame, rejects)
 
 
@@ -510,8 +521,8 @@ def catalog_from_frames(creators: pd.DataFrame, posts: pd.DataFrame | None, crea
     """
     rejects: list[dict[str, Any]] = []
     creators_frame = validate_creators(_numbered(creators, creators_name), creators_name, rejects)
-    if posts is None:
-        posts_frame = empty_posts()
+    if posts is None or posts.empty:
+        posts_frame = empty_posts()  # a profiles-only catalog
     else:
         posts_frame = validate_posts(_numbered(posts, posts_name), posts_name, creators_frame["creator_id"], rejects)
     return _catalog(creators_frame, posts_frame, rejects)

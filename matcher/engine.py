@@ -33,7 +33,15 @@ from matcher.planning import GREEDY_GUARANTEE
 from matcher.protocols import Encoder, VectorSearch
 from matcher.ranking import Combined, ComponentScores, combine, min_max, resolve_weights
 from matcher.settings import COMPONENTS, MatchSettings
-from matcher.taxonomy import NICHES, niche_mix, steer_query
+from matcher.taxonomy import (
+    Taxonomy,
+    brief_sentences,
+    iab_content_taxonomy,
+    niche_mix,
+    pool_sentences,
+    steer_query,
+    taxonomy,
+)
 
 DEFAULT_K = 10
 
@@ -155,6 +163,7 @@ class MatchResponse:
             "suggestions": [reading.to_dict() for reading in self.brief.suggestions],
             "filters": self.filters.as_dict(),
             "niches": [{"niche": name, "weight": round(weight, 3)} for name, weight in self.niches],
+            "read_into_niche": bool(self.niches),
             "preset": self.preset,
             "weights": self.weights,
             "index_version": self.index_version,
@@ -203,6 +212,11 @@ class Ranked(NamedTuple):
     columns: dict[str, NDArray[Any]]  # the pool's creator columns an explanation shows, by position
 
 
+# the softmax temperature of a creator's content niche mix in audience overlap (docs/planning.md); kept apart
+# from the brief's steering temperature, which is chosen for retrieval
+CONTENT_MIX_TEMPERATURE = 0.02
+
+
 class Matcher:
     """Answers briefs against one loaded index version; cheap to build, safe to share across threads."""
 
@@ -216,12 +230,24 @@ class Matcher:
         self._unit_start, self._unit_end = index.unit_ranges()
 
     def niche_prototypes(self) -> NDArray[np.float32]:
-        """Vectors of the taxonomy's niche descriptions, embedded once per matcher."""
+        """Vectors of the steering taxonomy's descriptions, embedded once per matcher."""
         return self._prototypes
 
     @cached_property
+    def _taxonomy(self) -> Taxonomy:
+        return taxonomy(self.niche.taxonomy)
+
+    @cached_property
     def _prototypes(self) -> NDArray[np.float32]:
-        return self.encoder.encode([description for _, description in NICHES])
+        return self.encoder.encode(list(self._taxonomy.descriptions))
+
+    @cached_property
+    def _gate_prototypes(self) -> NDArray[np.float32]:
+        """The IAB Content Taxonomy's vectors: what the steering gate compares the steering list with."""
+        reference = iab_content_taxonomy()
+        if self._taxonomy.name == reference.name:
+            return self._prototypes
+        return self.encoder.encode(list(reference.descriptions))
 
     @property
     def version(self) -> str:
@@ -247,6 +273,8 @@ class Matcher:
         """Build now what queries look up (taxonomy vectors, coded columns, the brief reader's tables)."""
         parse_brief("warm-up")  # loads spaCy's tokenizer and the place tables once per process (about 3 s)
         self.niche_prototypes()
+        if math.isfinite(self.niche.steering_margin):
+            _ = self._gate_prototypes
         _ = (self._brands, self._filter_columns, self._scores, self._creator_reader, self._unit_reader)
 
     @cached_property
@@ -417,7 +445,7 @@ class Matcher:
     def _audiences(self, creators: pd.DataFrame, rows: NDArray[np.int64], shared: float) -> AudienceProfiles:
         """Audience profiles of candidates: catalog shares, country, platform and content niche mix."""
         prototypes = self.niche_prototypes()
-        mix = (np.vstack([niche_mix(v, prototypes, self.niche.taxonomy_temperature)
+        mix = (np.vstack([niche_mix(v, prototypes, CONTENT_MIX_TEMPERATURE)
                           for v in self.index.creator_vectors[rows]]) if len(rows) else np.zeros((0, 1)))
         return audience_profiles(
             creators["platform"].tolist(), mix, [c if isinstance(c, str) and c else None for c in creators["country"]],
@@ -435,14 +463,25 @@ class Matcher:
                                creators["tier"], creators["engagement_score"])
 
     def brief_query(self, parsed: ParsedBrief) -> tuple[NDArray[np.float32], tuple[tuple[str, float], ...]]:
-        """The brief's query vector (steered towards its niches) and the niches it was read as."""
-        query = self.encoder.encode([parsed.query_text])[0]
-        niches: tuple[tuple[str, float], ...] = ()
-        if self.niche.taxonomy_weight > 0:
-            query, mix = steer_query(query, self.niche_prototypes(), self.niche.taxonomy_temperature,
-                                     self.niche.taxonomy_weight)
-            niches = tuple((NICHES[i][0], float(mix[i])) for i in np.argsort(-mix)[:3] if mix[i] >= 0.05)
-        return query, niches
+        """The brief's query vector (steered towards its niches when the taxonomy names them) and the niches
+        it was read as (none when it was not steered)."""
+        sentences = brief_sentences(parsed.query_text) if self.niche.sentence_temperature is not None else []
+        if len(sentences) >= 2:
+            query = pool_sentences(self.encoder.encode(sentences), self.niche_prototypes(),
+                                   float(self.niche.sentence_temperature or 1.0))
+        else:
+            query = self.encoder.encode([parsed.query_text])[0]
+        if self.niche.taxonomy_weight <= 0:
+            return query, ()
+        gate = self.niche.steering_floor
+        if math.isfinite(self.niche.steering_margin):
+            gate = max(gate, float((self._gate_prototypes @ query).max()) - self.niche.steering_margin)
+        steering = steer_query(query, self.niche_prototypes(), self.niche.taxonomy_temperature,
+                               self.niche.taxonomy_weight, gate)
+        if not steering.steered:
+            return query, ()
+        mix, labels = steering.mix, self._taxonomy.labels
+        return steering.query, tuple((labels[i], float(mix[i])) for i in np.argsort(-mix)[:3] if mix[i] >= 0.05)
 
     def _rank(self, query: NDArray[np.float32], allowed: NDArray[np.bool_], conflicts: Mapping[str, Any],
               filters: Filters, weights: dict[str, float], limit: int) -> Ranked:

@@ -21,6 +21,9 @@ from numpy.typing import NDArray
 
 from matcher.protocols import VectorSearch
 
+# feedback reads at most one creator in this many of those allowed (never binds on a catalog of thousands)
+FEEDBACK_POOL_SHARE = 20
+
 
 @dataclass(frozen=True)
 class NicheScorer:
@@ -41,18 +44,30 @@ class NicheScorer:
         searches the whole catalog again with the moved query. At 1,000 the pool of 200 agreed with
         a second full search on 99.99% of its creators and on every top 10 (90 briefs, 100k
         synthetic creators; docs/benchmarks.md).
-    taxonomy_weight, taxonomy_temperature
-        Before retrieval the brief is steered towards its niche mix in the general taxonomy
-        (`matcher.taxonomy.steer_query`); weight 0 turns it off.
+    taxonomy, taxonomy_weight, taxonomy_temperature
+        Before retrieval the brief is steered towards its niche mix in `taxonomy` ('creator', 'iab' or
+        'both'; `matcher.taxonomy.steer_query`); weight 0 turns it off.
+    steering_margin, steering_floor
+        The gate: the brief is steered only when its best cosine with the steering taxonomy reaches
+        `steering_floor` and is at most `steering_margin` below its best cosine with the IAB Content
+        Taxonomy, i.e. when the list it is steered with names its niche about as well as the industry's
+        full list does. An infinite margin and a floor of -1 steer always.
+    sentence_temperature
+        The brief's vector pools its sentences, each weighted by softmax(closeness to the taxonomy /
+        temperature) (`matcher.taxonomy.pool_sentences`); None embeds the whole niche text at once.
     """
 
     centroid_weight: float = 1.0
     top_texts: int = 2
-    feedback_depth: int = 50
-    feedback_weight: float = 2.0
+    feedback_depth: int = 25
+    feedback_weight: float = 8.0
     feedback_rescore_depth: int = 1_000
-    taxonomy_weight: float = 1.0
-    taxonomy_temperature: float = 0.02
+    taxonomy: str = "creator"
+    taxonomy_weight: float = 2.0
+    taxonomy_temperature: float = 0.01
+    steering_margin: float = 0.1
+    steering_floor: float = 0.25
+    sentence_temperature: float | None = 0.2
 
     def candidates(self, query: NDArray[np.float32], search: VectorSearch, creator_vectors: NDArray[np.float32],
                    unit_vectors: NDArray[np.float32], unit_start: NDArray[np.int64], unit_end: NDArray[np.int64],
@@ -60,11 +75,14 @@ class NicheScorer:
         """Up to `pool` allowed creator rows and their niche similarity, best first."""
         query = np.asarray(query, dtype=np.float32)
         rescored: tuple[NDArray[np.float32], NDArray[np.int64]] | None = None
+        eligible = int(allowed.sum()) if allowed is not None else len(creator_vectors)
+        # feedback trusts its top creators to be on the niche: in a small pool they are a large share of it
+        feedback_depth = min(self.feedback_depth, max(1, eligible // FEEDBACK_POOL_SHARE))
         if self.feedback_depth > 0:
-            depth = max(pool, self.feedback_depth, self.feedback_rescore_depth)
-            _, first = search.search(query, depth if self.feedback_rescore_depth else self.feedback_depth, allowed)
+            depth = max(pool, feedback_depth, self.feedback_rescore_depth)
+            _, first = search.search(query, depth if self.feedback_rescore_depth else feedback_depth, allowed)
             if len(first):
-                moved = query + self.feedback_weight * creator_vectors[first[: self.feedback_depth]].mean(axis=0)
+                moved = query + self.feedback_weight * creator_vectors[first[:feedback_depth]].mean(axis=0)
                 query = (moved / max(float(np.linalg.norm(moved)), 1e-12)).astype(np.float32)
                 if self.feedback_rescore_depth:
                     rescored = rescore(query, np.asarray(first, dtype=np.int64), creator_vectors, pool)

@@ -27,6 +27,9 @@ class SignalTable(NamedTuple):
     brand_events: pd.DataFrame
 
 
+NO_POSTS_FLAG = "no posts in the catalog: matched on the bio; engagement, loyalty and cost unknown"
+
+
 def recent_posts(posts: pd.DataFrame, per_creator: int) -> pd.DataFrame:
     """The `per_creator` newest posts of each creator, newest first."""
     ordered = posts.sort_values(["creator_id", "posted_at"], ascending=[True, False], kind="stable")
@@ -106,6 +109,8 @@ def compute_signals(catalog: Catalog, settings: MatchSettings, as_of: pd.Timesta
     creators["cost_confidence"] = cost.confidence
 
     flags = trust_flags(components, raw)
+    for i in np.flatnonzero(ids.map(catalog.posts["creator_id"].value_counts()).fillna(0).to_numpy() == 0):
+        flags[i].append(NO_POSTS_FLAG)  # matched on the bio alone; engagement, loyalty and cost unknown
     for i in np.flatnonzero(loyalty.sponsor_brands >= MANY_SPONSORS):
         flags[i].append(f"promotes {loyalty.sponsor_brands[i]} different brands")
     creators["flags"] = flags

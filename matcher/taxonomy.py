@@ -1,14 +1,27 @@
-"""A general niche taxonomy of influencer marketing, used to read a brief as a mix of niches.
+"""Taxonomies a brief is read against: the IAB Tech Lab Content Taxonomy 3.1 and a list of creator niches.
 
-Forty-five niches of the field (not any dataset's labels), each with one descriptive sentence. A
-brief is steered towards the softmax-weighted mix of the niche descriptions closest to it, which
-makes short or oddly worded briefs land in the right part of the vector space (docs/matching.md).
+The IAB Content Taxonomy (704 categories in up to four tiers, CC BY 3.0, shipped in `matcher/data/`
+with its attribution) is the advertising industry's standard list. Each category is described for
+embedding by its name followed by its path ("Nail Care. Style & Fashion > Beauty > Nail Care"). The
+creator niches are 45 niches of influencer marketing, each with one descriptive sentence written here,
+with the words creators use ("outfits of the day", "gym workouts"). A brief is steered towards the
+softmax-weighted mix of the descriptions closest to it, only when it is clearly close to one of them
+(docs/matching.md, "Reading a brief as a niche").
 """
 
 from __future__ import annotations
 
+import csv
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
 import numpy as np
 from numpy.typing import NDArray
+
+IAB_FILE = Path(__file__).with_name("data") / "iab_content_taxonomy_3.1.tsv"
 
 NICHES: tuple[tuple[str, str], ...] = (
     ("makeup", "Makeup artistry: makeup looks, tutorials, lipstick, eyeshadow, foundation and cosmetics reviews."),
@@ -59,6 +72,54 @@ NICHES: tuple[tuple[str, str], ...] = (
 )
 
 
+@dataclass(frozen=True)
+class Taxonomy:
+    """Named categories with a description each; the descriptions are embedded as steering prototypes."""
+
+    name: str
+    labels: tuple[str, ...]
+    descriptions: tuple[str, ...]
+
+    def __len__(self) -> int:
+        return len(self.labels)
+
+    def __add__(self, other: Taxonomy) -> Taxonomy:
+        return Taxonomy(f"{self.name}+{other.name}", self.labels + other.labels,
+                        self.descriptions + other.descriptions)
+
+
+def creator_niches() -> Taxonomy:
+    """The 45 creator niches written for this project."""
+    return Taxonomy("creator-niches", tuple(name for name, _ in NICHES), tuple(text for _, text in NICHES))
+
+
+@cache
+def iab_content_taxonomy() -> Taxonomy:
+    """The IAB Tech Lab Content Taxonomy 3.1, each category described by its name and its path."""
+    labels, descriptions = [], []
+    with IAB_FILE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle, delimiter="\t"))
+    for row in rows[2:]:  # two header lines
+        name = row[2].strip()
+        path = [tier.strip() for tier in row[3:7] if tier.strip()]
+        if not name or not path:
+            continue
+        labels.append(" > ".join(path))
+        descriptions.append(f"{name}. {' > '.join(path)}" if len(path) > 1 else name)
+    return Taxonomy("iab-3.1", tuple(labels), tuple(descriptions))
+
+
+TAXONOMIES: dict[str, Callable[[], Taxonomy]] = {
+    "creator": creator_niches, "iab": iab_content_taxonomy, "both": lambda: iab_content_taxonomy() + creator_niches()}
+
+
+def taxonomy(name: str) -> Taxonomy:
+    """A taxonomy by its setting name: 'iab', 'creator' or 'both'."""
+    if name not in TAXONOMIES:
+        raise ValueError(f"taxonomy: unknown '{name}' (expected one of {', '.join(TAXONOMIES)})")
+    return TAXONOMIES[name]()
+
+
 def niche_mix(query: NDArray[np.float32], prototypes: NDArray[np.float32], temperature: float) -> NDArray[np.float64]:
     """Softmax over the niches of cosine / temperature: how much the brief reads as each niche."""
     logits = (prototypes @ query).astype(np.float64) / temperature
@@ -67,16 +128,56 @@ def niche_mix(query: NDArray[np.float32], prototypes: NDArray[np.float32], tempe
     return weights / weights.sum()
 
 
-def steer_query(query: NDArray[np.float32], prototypes: NDArray[np.float32], temperature: float,
-                weight: float) -> tuple[NDArray[np.float32], NDArray[np.float64]]:
-    """normalize(q + weight * normalize(sum_k mix_k * prototype_k)) and the niche mix used.
+@dataclass(frozen=True)
+class Steering:
+    """A brief's query after steering, the niche mix it was read as, and whether it was steered at all."""
 
-    A zero weight (or no prototypes) returns the query unchanged.
+    query: NDArray[np.float32]
+    mix: NDArray[np.float64]
+    top_similarity: float
+    steered: bool
+
+
+def steer_query(query: NDArray[np.float32], prototypes: NDArray[np.float32], temperature: float,
+                weight: float, gate: float = -1.0) -> Steering:
+    """normalize(q + weight * normalize(sum_k mix_k * prototype_k)), only when the brief is close to a category.
+
+    The steering is applied when the query's best cosine with a prototype reaches `gate`: a brief whose
+    niche the taxonomy does not name keeps its own direction. A zero weight (or no prototypes) returns
+    the query unchanged.
     """
     if weight <= 0 or len(prototypes) == 0:
-        return query, np.zeros(len(prototypes))
+        return Steering(query, np.zeros(len(prototypes)), float("nan"), False)
+    similarity = (prototypes @ query).astype(np.float64)
+    top = float(similarity.max())
     mix = niche_mix(query, prototypes, temperature)
+    if top < gate:
+        return Steering(query, mix, top, False)
     direction = mix @ prototypes
     direction = direction / max(float(np.linalg.norm(direction)), 1e-12)
     steered = query + weight * direction
-    return (steered / max(float(np.linalg.norm(steered)), 1e-12)).astype(np.float32), mix
+    return Steering((steered / max(float(np.linalg.norm(steered)), 1e-12)).astype(np.float32), mix, top, True)
+
+
+_SENTENCE_ENDS = re.compile(r"[.!?;\n]+")
+
+
+def brief_sentences(text: str) -> list[str]:
+    """The sentences of a brief's niche text with at least two words (where a long brief says its niche)."""
+    return [part.strip() for part in _SENTENCE_ENDS.split(text) if len(part.strip().split()) >= 2]
+
+
+def pool_sentences(vectors: NDArray[np.float32], prototypes: NDArray[np.float32],
+                   temperature: float) -> NDArray[np.float32]:
+    """The normalized sum of sentence vectors, each weighted by softmax(best cosine with a category / temperature).
+
+    A long agency brief spends most sentences on deliverables, tone and timing; the sentences that read
+    as a niche carry its direction. Attention-style pooling (as in Lin et al. 2017, "A structured
+    self-attentive sentence embedding"), with the taxonomy as the query.
+    """
+    if len(vectors) == 0:
+        raise ValueError("pool_sentences: no sentence vectors")
+    closeness = (vectors @ prototypes.T).max(axis=1).astype(np.float64) if len(prototypes) else np.zeros(len(vectors))
+    weights = np.exp((closeness - closeness.max()) / temperature)
+    pooled = (weights[:, None] * vectors).sum(axis=0)
+    return (pooled / max(float(np.linalg.norm(pooled)), 1e-12)).astype(np.float32)

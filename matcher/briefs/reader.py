@@ -157,6 +157,10 @@ def niche_text(tokens: Tokens) -> str:
     for i in range(len(tokens)):
         # labels' colons ("brand:", "Audience:") leave with the boilerplate: a colon pulls the vector off the niche
         boilerplate = tokens.lower[i] in REQUEST_WORDS or tokens.lower[i] in _FUNCTION_WORDS or tokens.words[i] == ":"
+        # a function word inside a hyphenated word is part of it ("carry-on", "built-in", "stay-at-home")
+        hyphenated = (i > 0 and tokens.words[i - 1] == "-" and tokens.ends[i - 1] == tokens.starts[i]) or (
+            i + 1 < len(tokens) and tokens.words[i + 1] == "-" and tokens.ends[i] == tokens.starts[i + 1])
+        boilerplate = boilerplate and not hyphenated
         if removed[i] or tokens.words[i] == "\n" or (boilerplate and tokens.claimed[i] != "brand"):
             continue
         joined = previous == i - 1 and tokens.ends[i - 1] == tokens.starts[i]

@@ -149,7 +149,7 @@ def test_eval_writes_a_report_and_gates(tmp_path: Path) -> None:
     assert "skipped 1 pairs of unknown brief ids" in result.stderr
     assert "skipped 1 pairs with a non-integer relevance" in result.stderr
     table = pd.read_csv(out / "metrics.csv", index_col="configuration")
-    assert list(table.index) == ["relevance", "balanced", "bm25", "random"]
+    assert list(table.index) == ["relevance", "balanced", "cosine", "bm25", "random"]
     assert table.loc["relevance", "ndcg@10"] > table.loc["random", "ndcg@10"]
     assert {"p(ndcg@10)", "trust@10", "flagged@10"} <= set(table.columns)
     assert (out / "metrics.png").exists() and (out / "difference_relevance_vs_balanced.png").exists()

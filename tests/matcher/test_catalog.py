@@ -173,3 +173,25 @@ def test_short_rows_are_rejected(tmp_path: Path) -> None:
     creators = write(tmp_path / "c.csv", CREATOR_HEADER + GOOD_CREATOR + "b,bob\n")
     catalog = load_catalog(creators)
     assert catalog.rejects.iloc[0]["row"] == 3 and "has 2 fields, the header has 8" in catalog.rejects.iloc[0]["reason"]
+
+
+@pytest.mark.parametrize(("name", "content"), [("p.csv", POST_HEADER), ("p.jsonl", ""), ("p.csv", "")])
+def test_a_posts_file_with_no_rows_is_a_profiles_only_catalog(tmp_path: Path, name: str, content: str) -> None:
+    creators = write(tmp_path / "c.csv", CREATOR_HEADER + GOOD_CREATOR)
+    catalog = load_catalog(creators, write(tmp_path / name, content))
+    assert len(catalog.creators) == 1 and len(catalog.posts) == 0 and catalog.rejects.empty
+
+
+def test_posts_whose_rows_are_all_bad_are_still_an_error(tmp_path: Path) -> None:
+    creators = write(tmp_path / "c.csv", CREATOR_HEADER + GOOD_CREATOR)
+    posts = write(tmp_path / "p.csv", POST_HEADER + "a,p1,not-a-date,hi,-1,0,false,\n")
+    with pytest.raises(CatalogError, match="no valid post rows"):
+        load_catalog(creators, posts)
+
+
+def test_an_empty_posts_table_from_a_database_is_a_profiles_only_catalog() -> None:
+    from matcher.catalog import catalog_from_frames
+
+    creators = pd.DataFrame([{"creator_id": "a", "handle": "alice", "platform": "instagram", "followers": 1000}])
+    catalog = catalog_from_frames(creators, pd.DataFrame(columns=["creator_id", "post_id"]), "creators table")
+    assert len(catalog.creators) == 1 and len(catalog.posts) == 0

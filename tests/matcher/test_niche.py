@@ -54,13 +54,15 @@ def test_steer_query_by_hand() -> None:
     # cosines 1 and 0 at temperature 0.5 -> softmax of (2, 0): e^2 / (e^2 + 1) and 1 / (e^2 + 1)
     mix = niche_mix(query, prototypes, 0.5)
     assert mix == pytest.approx([np.e**2 / (np.e**2 + 1), 1 / (np.e**2 + 1)])
-    steered, used = steer_query(query, prototypes, 0.5, 1.0)
+    steering = steer_query(query, prototypes, 0.5, 1.0)
     direction = mix @ prototypes
     expected = query + direction / np.linalg.norm(direction)
-    assert steered == pytest.approx(expected / np.linalg.norm(expected), abs=1e-6)
-    assert used == pytest.approx(mix)
-    unchanged, _ = steer_query(query, prototypes, 0.5, 0.0)
-    assert unchanged is query
+    assert steering.query == pytest.approx(expected / np.linalg.norm(expected), abs=1e-6)
+    assert steering.mix == pytest.approx(mix) and steering.steered and steering.top_similarity == pytest.approx(1.0)
+    assert steer_query(query, prototypes, 0.5, 0.0).query is query
+    # the gate: a best cosine of 1.0 below a gate of 1.1 leaves the query as it was
+    gated = steer_query(query, prototypes, 0.5, 1.0, gate=1.1)
+    assert gated.query is query and not gated.steered
 
 
 def test_blend_of_centroid_and_best_texts_by_hand() -> None:
