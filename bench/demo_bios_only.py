@@ -47,8 +47,9 @@ def main() -> None:
     qrels = Qrels({niche: {cid: 1 for cid in truth.loc[truth["niche"] == niche, "creator_id"]} for niche in BRIEFS})
     encoder = SentenceTransformerEncoder()
     rows = []
-    for label, posts_file in (("bio and posts", posts), ("bio only (posts header only)", header_only)):
-        store = out / label.split()[1]
+    for label, posts_file, folder in (("bio and posts", posts, "store-with-posts"),
+                                      ("bio only (posts header only)", header_only, "store-bios-only")):
+        store = out / folder
         report = build_store(creators, posts_file, store, encoder)
         matcher = open_matcher(store, encoder)
         for preset in ("relevance", "balanced"):
