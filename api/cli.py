@@ -376,10 +376,13 @@ def audit(
     """Score every creator of a catalog (tier, engagement, trust, loyalty, flags) into a CSV."""
     from matcher import compute_signals, load_catalog
     from matcher.audit import audit_table
+    from matcher.languages import infer_languages
 
     settings = _settings()
     catalog = load_catalog(creators, posts)
-    table = audit_table(compute_signals(catalog, _match_settings(settings)).creators)
+    match_settings = _match_settings(settings)
+    signals = compute_signals(catalog, match_settings).creators
+    table = audit_table(infer_languages(signals, catalog.posts, match_settings.recent_posts))
     out.parent.mkdir(parents=True, exist_ok=True)
     table.to_csv(out, index=False)
     flagged = int((table["flags"] != "").sum())

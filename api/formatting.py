@@ -65,8 +65,10 @@ def print_response(response: MatchResponse) -> None:
     if not response.results:
         return
     for rank, match in enumerate(response.results, start=1):
+        language = "" if match.language is None else f", {match.language.value}" + (
+            f" (inferred {match.language.confidence:.0%})" if match.language.source == "inferred" else "")
         console.print(f"  [bold]{rank:>2}. {match.handle}[/bold]  {match.platform}, {match.followers:,} followers "
-                      f"({match.tier})  score [bold]{match.score:.3f}[/bold]")
+                      f"({match.tier}){language}  score [bold]{match.score:.3f}[/bold]")
         parts = [f"{c.name} {c.normalized:.2f}x{c.weight:.2f}" + (" (missing)" if c.missing else "")
                  for c in match.components if c.weight > 0]
         console.print("      " + " | ".join(parts))

@@ -231,6 +231,8 @@ class MatchBody(BaseModel):
     components: list[ComponentBody]
     flags: list[str]
     evidence: list[EvidenceBody]
+    language: dict[str, Any] | None = Field(None, description="the content language: value, source ('catalog' "
+                                            "or 'inferred') and, when inferred, the confidence")
 
 
 class FilterEffectBody(BaseModel):

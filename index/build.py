@@ -24,6 +24,7 @@ from index.sources import CatalogSource
 from index.store import IndexStore, LoadedVersion, StoreError, load_version_dir
 from matcher import Catalog, CreatorIndex, Encoder, Matcher, MatchSettings, compute_signals
 from matcher.documents import creator_units
+from matcher.languages import LanguageIdentifier, Py3LangId, as_rows, content_languages, from_rows
 from matcher.signals import recent_posts
 
 DEFAULT_KEEP_VERSIONS = 5
@@ -83,8 +84,13 @@ def pool_creator_vectors(unit_vectors: NDArray[np.float32], unit_rows: NDArray[n
 def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, version: str,
                   cache: EmbeddingCache | None = None, show_progress: bool = False,
                   times: dict[str, float] | None = None, *, index_type: str = FLAT,
-                  observer: Callable[[str], None] | None = None) -> tuple[CreatorIndex, FaissSearch, dict[str, int]]:
-    """Signals, texts, embeddings and the FAISS index of a validated catalog (nothing written)."""
+                  observer: Callable[[str], None] | None = None, languages: LanguageIdentifier | None = None,
+                  language_cache: EmbeddingCache | None = None) -> tuple[CreatorIndex, FaissSearch, dict[str, int]]:
+    """Signals, texts, inferred languages, embeddings and the FAISS index of a validated catalog (nothing written).
+
+    `languages` identifies each text's language (default py3langid); `language_cache` keeps the answers by
+    text, like the embedding cache, so a rebuild identifies only new texts.
+    """
     times = {} if times is None else times
     observe = observer or (lambda _: None)
     observe("signals")
@@ -94,6 +100,20 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
     with _stage(times, "texts"):
         recent = recent_posts(catalog.posts, settings.recent_posts)
         units = creator_units(signals.creators, recent)
+    observe("languages")
+    with _stage(times, "languages"):
+        identifier = languages or Py3LangId()
+        texts = units["text"].tolist()
+        if language_cache is not None:
+            rows, _ = language_cache.embed(texts, lambda batch, **_: as_rows(identifier.identify(batch)))
+            identified = from_rows(rows)
+        else:
+            identified = identifier.identify(texts)
+        inferred = content_languages(units["creator_row"].to_numpy(dtype=np.int64), identified,
+                                     len(signals.creators))
+        signals.creators["language_inferred"] = inferred.language
+        signals.creators["language_inferred_confidence"] = inferred.confidence
+        signals.creators["language_shares"] = pd.Series(inferred.shares, index=signals.creators.index, dtype=object)
     observe("embed")
     with _stage(times, "embed"):
         texts = units["text"].tolist()
@@ -173,10 +193,14 @@ class _Build:
         version = store.new_version_name()
         with self.stage("model"):
             dimension = encoder.dimension
+        identifier = Py3LangId()
         with self.stage("cache_load"):
             cache = EmbeddingCache(store.cache_dir, encoder_identity(encoder), dimension) if use_cache else None
+            language_cache = EmbeddingCache(store.cache_dir, f"languages|{identifier.identity}", 3) \
+                if use_cache else None
         index, search, counts = index_catalog(catalog, encoder, self.settings, version, cache, show_progress,
-                                              self.times, index_type=index_type, observer=self.observer)
+                                              self.times, index_type=index_type, observer=self.observer,
+                                              languages=identifier, language_cache=language_cache)
         staging = store.staging_dir(version)
         decision: GateDecision | None = None
         try:
@@ -213,6 +237,8 @@ class _Build:
                 if not decision.passed and not force:
                     if cache is not None:
                         cache.save()  # the vectors are right whatever the gate says: the next try reuses them
+                        if language_cache is not None:
+                            language_cache.save()
                     raise GateRefused(decision)
             rejects_file = None
             if not catalog.rejects.empty:
@@ -227,6 +253,8 @@ class _Build:
                 with self.stage("cache_save"):
                     try:
                         cache.save()
+                        if language_cache is not None:
+                            language_cache.save()
                     except OSError as exc:
                         # published already: a cache that could not be saved only costs the next build time
                         cache.status = f"not saved ({exc.strerror or exc})"

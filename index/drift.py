@@ -24,6 +24,18 @@ def _summary(values: pd.Series) -> dict[str, float | None]:
     }
 
 
+def language_mix(creators: pd.DataFrame, top: int = 8) -> dict[str, float]:
+    """Share of creators per inferred content language (the `top` most common, then 'other' and 'unknown')."""
+    if "language_inferred" not in creators.columns or len(creators) == 0:
+        return {}
+    counts = creators["language_inferred"].fillna("unknown").value_counts()
+    shares = (counts / len(creators)).round(4)
+    kept = {str(k): float(v) for k, v in shares.items() if k != "unknown"}
+    head = dict(sorted(kept.items(), key=lambda item: -item[1])[:top])
+    rest = round(sum(kept.values()) - sum(head.values()), 4)
+    return {**head, **({"other": rest} if rest > 0 else {}), "unknown": float(shares.get("unknown", 0.0))}
+
+
 def drift_report(previous: CreatorIndex | None, current: CreatorIndex, rejected_rows: int) -> dict[str, Any]:
     """Creators added, removed and changed (profile or content vector), and how each signal moved."""
     now = current.creators.set_index("creator_id")
@@ -31,7 +43,8 @@ def drift_report(previous: CreatorIndex | None, current: CreatorIndex, rejected_
                               "creators": len(now), "previous_version": None}
     if previous is None:
         report.update(added=len(now), removed=0, changed=0,
-                      signals={s: {"before": None, "after": _summary(now[s])} for s in SIGNALS})
+                      signals={s: {"before": None, "after": _summary(now[s])} for s in SIGNALS},
+                      languages={"before": None, "after": language_mix(current.creators)})
         return report
     before = previous.creators.set_index("creator_id")
     common = before.index.intersection(now.index)
@@ -49,6 +62,7 @@ def drift_report(previous: CreatorIndex | None, current: CreatorIndex, rejected_
         changed=int(changed.sum()),
         changed_examples=[str(c) for c in common[changed][:10]],
         signals={s: {"before": _summary(before[s]), "after": _summary(now[s])} for s in SIGNALS},
+        languages={"before": language_mix(previous.creators), "after": language_mix(current.creators)},
     )
     return report
 
@@ -65,4 +79,10 @@ def drift_lines(report: dict[str, Any]) -> list[str]:
         else:
             lines.append(f"  {name}: mean {before['mean']} -> {after['mean']}, "
                          f"missing {before['missing_share']} -> {after['missing_share']}")
+    languages = report.get("languages") or {}
+    if languages.get("after"):
+        shown = ", ".join(f"{k} {v:.1%}" for k, v in languages["after"].items())
+        lines.append(f"  inferred languages: {shown}" + (
+            "" if not languages.get("before") else " (before: " + ", ".join(
+                f"{k} {v:.1%}" for k, v in languages["before"].items()) + ")"))
     return lines

@@ -31,7 +31,7 @@ from index.search import FaissSearch
 from matcher import SCHEMA_VERSION, CreatorIndex, CreatorMatchError
 
 STORE_FORMAT = 1
-_SHARE_COLUMNS = ("audience_countries", "audience_age", "audience_gender")
+_SHARE_COLUMNS = ("audience_countries", "audience_age", "audience_gender", "language_shares")
 _LIST_COLUMNS = ("categories", "flags")
 
 

@@ -28,6 +28,11 @@ class RowReader:
             else:
                 self._columns[name] = column.to_numpy()
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The columns this reader takes from."""
+        return tuple(self._columns)
+
     def take(self, name: str, rows: NDArray[np.int64]) -> NDArray[Any]:
         """The values of column `name` at `rows`, as a numpy array (Python objects for text)."""
         column = self._columns[name]

@@ -19,6 +19,7 @@ from matcher.cost import PriceEstimate, estimate_prices
 from matcher.diversity import mmr_order
 from matcher.errors import BriefError
 from matcher.filtering import FilterColumns, FilterEffect
+from matcher.languages import KnownValue, known_value
 from matcher.loyalty import (
     BrandAffinity,
     BrandEvents,
@@ -117,6 +118,7 @@ class Match:
     components: tuple[Component, ...]
     flags: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+    language: KnownValue | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, as `dataclasses.asdict` gives it with non-finite numbers as null.
@@ -126,7 +128,8 @@ class Match:
         return {"creator_id": self.creator_id, "handle": self.handle, "platform": self.platform,
                 "followers": _json_scalar(self.followers), "tier": self.tier, "score": _json_scalar(self.score),
                 "components": [component.to_dict() for component in self.components],
-                "flags": list(self.flags), "evidence": [line.to_dict() for line in self.evidence]}
+                "flags": list(self.flags), "evidence": [line.to_dict() for line in self.evidence],
+                "language": self.language.to_dict() if self.language is not None else None}
 
 
 @dataclass(frozen=True)
@@ -285,7 +288,7 @@ class Matcher:
     @cached_property
     def _filter_columns(self) -> FilterColumns:
         """The creator columns the filters read, coded."""
-        return FilterColumns.of(self.index.creators)
+        return FilterColumns.of(self.index.creators, self.settings.inferred_min_confidence)
 
     @cached_property
     def _scores(self) -> dict[str, NDArray[np.float64]]:
@@ -296,7 +299,8 @@ class Matcher:
     @cached_property
     def _creator_reader(self) -> RowReader:
         """Fast row takes of the creator columns an explanation shows."""
-        return RowReader(self.index.creators, _EXPLAINED)
+        present = [name for name in _LANGUAGE_COLUMNS if name in self.index.creators.columns]
+        return RowReader(self.index.creators, _EXPLAINED + tuple(present))
 
     @cached_property
     def _unit_reader(self) -> RowReader:
@@ -492,7 +496,7 @@ class Matcher:
                                                 pool, allowed)
         affinity = brand_affinity(self._brands, filters.brand or "")
         # the pool's columns as numpy, never a pandas row or sub-table: those cost milliseconds per query
-        columns = {name: self._creator_reader.take(name, rows) for name in _EXPLAINED}
+        columns = {name: self._creator_reader.take(name, rows) for name in self._creator_reader.names}
         components = self._components(rows, columns["creator_id"], niche_raw, affinity, filters)
         combined = combine(components, weights)
         total = combined.total.copy()
@@ -569,11 +573,15 @@ class Matcher:
                 flags.append(f"mentions {filters.brand} unpaid ({seen.organic_mentions} posts)")
         if filters.price_cap is not None and math.isnan(float(columns["price_per_post"][position])):
             flags.append("price unknown: check it against the budget")
+        language = known_value(columns["language"][position], columns["language_inferred"][position],
+                               float(columns["language_inferred_confidence"][position]),
+                               self.settings.inferred_min_confidence) if "language_inferred" in columns else None
         return Match(
             creator_id=creator_id, handle=columns["handle"][position], platform=columns["platform"][position],
             followers=int(columns["followers"][position]), tier=str(columns["tier"][position]),
             score=float(ranked.total[position]), components=tuple(explained), flags=tuple(flags),
-            evidence=evidence if evidence is not None else self._evidence([row], ranked.query)[0])
+            evidence=evidence if evidence is not None else self._evidence([row], ranked.query)[0],
+            language=language)
 
     def _evidence(self, rows: Sequence[int], query: NDArray[np.float32]) -> list[tuple[Evidence, ...]]:
         """The best-matching texts of each creator row, read from the unit table in one take."""
@@ -602,6 +610,8 @@ class Matcher:
 
 
 _EXPLAINED = ("creator_id", "handle", "platform", "followers", "tier", "flags", "price_per_post")
+# the language an answer shows: the catalog's, or the inferred one (indexes built before inference lack these)
+_LANGUAGE_COLUMNS = ("language", "language_inferred", "language_inferred_confidence")
 _SCORED = ("engagement_rate", "engagement_score", "engagement_confidence", "trust_score", "trust_confidence",
            "loyalty_score", "loyalty_confidence", "cost_per_engagement", "cost_score", "cost_confidence")
 

@@ -15,6 +15,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from matcher.briefs import Filters
+from matcher.languages import effective_values
 from matcher.settings import TierThresholds
 from matcher.tiers import assign_tiers
 
@@ -69,11 +70,21 @@ class FilterColumns:
     categories: dict[str, tuple[NDArray[np.object_], NDArray[np.intp]]]
 
     @classmethod
-    def of(cls, creators: pd.DataFrame) -> FilterColumns:
-        """Prepare the filtered columns of a creator table."""
+    def of(cls, creators: pd.DataFrame, inferred_min_confidence: float = 1.1) -> FilterColumns:
+        """Prepare the filtered columns of a creator table.
+
+        The language column is the catalog's, completed by the inferred content language where the
+        catalog has none and the inference is at least `inferred_min_confidence` sure (above 1: never).
+        """
         categories = {}
         for name in _CATEGORIES:
-            codes, values = pd.factorize(creators[name], use_na_sentinel=True)
+            column = creators[name]
+            if name == "language" and "language_inferred" in creators.columns:
+                column = pd.Series(effective_values(
+                    creators["language"].tolist(), creators["language_inferred"].tolist(),
+                    creators["language_inferred_confidence"].to_numpy(dtype=float), inferred_min_confidence),
+                    index=creators.index, dtype=object)
+            codes, values = pd.factorize(column, use_na_sentinel=True)
             categories[name] = (np.asarray(values, dtype=object), np.asarray(codes, dtype=np.intp))
         return cls(pd.Index(creators["creator_id"]), creators["followers"].to_numpy(dtype=float),
                    creators["trust_score"].to_numpy(dtype=float), creators["price_per_post"].to_numpy(dtype=float),

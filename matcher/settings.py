@@ -61,6 +61,9 @@ class MatchSettings(BaseModel):
     candidate_pool: int = Field(200, gt=0, description="creators retrieved before re-ranking")
     min_group_size: int = Field(20, gt=0, description="creators needed to judge engagement within a group")
     evidence_lines: int = Field(2, ge=0)
+    inferred_min_confidence: float = Field(0.6, ge=0.0, le=1.0, description="an inferred value (a creator's "
+                                           "content language) is used where the catalog has none only from "
+                                           "this confidence on")
 
     @field_validator("presets")
     @classmethod

@@ -104,7 +104,9 @@ function feedbackButtons(match, answer) {
 function card(match, rank, answer) {
   const node = el("article", { class: "card", "data-creator": match.creator_id },
     el("h2", {}, el("span", {}, `${rank}. @${match.handle}`), el("span", { class: "score" }, match.score.toFixed(3))),
-    el("div", { class: "muted" }, `${match.platform} · ${match.followers.toLocaleString()} followers · ${match.tier}`),
+    el("div", { class: "muted" }, `${match.platform} · ${match.followers.toLocaleString()} followers · ${match.tier}`
+      + (match.language ? ` · ${match.language.value}` + (match.language.source === "inferred"
+        ? ` (inferred, ${Math.round(match.language.confidence * 100)}%)` : "") : "")),
     componentBars(match));
   if (match.flags.length) node.append(el("ul", { class: "flags" }, ...match.flags.map((f) => el("li", {}, f))));
   if (match.evidence.length) {

@@ -165,3 +165,76 @@ def test_a_catalog_without_posts_builds_and_matches_on_bios(tmp_path: Path) -> N
     for signal in ("engagement", "loyalty", "cost"):
         assert (creators_table[f"{signal}_confidence"] == 0).all()
         assert creators_table[f"{signal}_score"].isna().all()
+
+
+ITALIAN = ["Oggi vi mostro la mia ricetta preferita per una cena veloce",
+           "Che bella giornata al mare con gli amici, finalmente estate"]
+SPANISH = ["Hoy os enseño mi receta favorita para una cena rápida con amigos",
+           "Qué día tan bonito en la playa con mis amigas, por fin verano"]
+ENGLISH = ["Today I am sharing my favourite recipe for a quick dinner with friends",
+           "What a beautiful day at the beach with my friends, summer at last"]
+
+
+def _language_catalog(tmp_path: Path) -> tuple[Path, Path]:
+    creators = tmp_path / "creators.csv"
+    creators.write_text("creator_id,handle,platform,followers,language\n"
+                        "ita,ita,instagram,5000,\n"          # Italian captions, no language given
+                        "esp,esp,instagram,5000,en\n"        # Spanish captions, the catalog says English
+                        "eng,eng,instagram,5000,\n", encoding="utf-8")
+    rows = ["creator_id,post_id,posted_at,caption,likes,comments"]
+    for creator, captions in (("ita", ITALIAN), ("esp", SPANISH), ("eng", ENGLISH)):
+        rows += [f'{creator},{creator}{i},2024-05-0{i + 1}T10:00:00Z,"{text}",100,5' for i, text in enumerate(captions)]
+    posts = tmp_path / "posts.csv"
+    posts.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return creators, posts
+
+
+def test_the_build_infers_content_languages_and_the_catalogs_own_value_wins(tmp_path: Path) -> None:
+    from matcher import Filters, MatchSettings
+
+    creators, posts = _language_catalog(tmp_path)
+    build_store(creators, posts, tmp_path / "store", HashingEncoder())
+    table = IndexStore(tmp_path / "store").load().index.creators.set_index("creator_id")
+    assert table.loc["ita", "language_inferred"] == "it" and table.loc["esp", "language_inferred"] == "es"
+    assert table.loc["ita", "language_inferred_confidence"] > 0.6 and table.loc["ita", "language_shares"] == {"it": 1.0}
+    matcher = open_matcher(tmp_path / "store", HashingEncoder())
+    italian = matcher.match("recipes", filters=Filters(languages=("it",)), preset="relevance").results
+    assert [m.creator_id for m in italian] == ["ita"]
+    assert italian[0].language is not None and italian[0].language.source == "inferred"
+    assert italian[0].to_dict()["language"]["value"] == "it"
+    # the catalog says English for 'esp': its Spanish captions do not override it
+    assert [m.creator_id for m in matcher.match("recipes", filters=Filters(languages=("es",))).results] == []
+    english = matcher.match("recipes", filters=Filters(languages=("en",)), preset="relevance").results
+    assert {m.creator_id for m in english} == {"esp", "eng"}
+    assert {m.creator_id: m.language.source for m in english if m.language} == {"esp": "catalog", "eng": "inferred"}
+    # under the confidence setting a guess is unknown: excluded by default, let in with unknown=include
+    strict = open_matcher(tmp_path / "store", HashingEncoder(), MatchSettings(inferred_min_confidence=0.9999))
+    assert [m.creator_id for m in strict.match("recipes", filters=Filters(languages=("it",))).results] == []
+    let_in = Filters(languages=("it",), unknown=(("language", "include"),))
+    assert "ita" in {m.creator_id for m in strict.match("recipes", filters=let_in).results}
+
+
+def test_a_rebuild_identifies_only_new_texts(tmp_path: Path) -> None:
+    from index.build import index_catalog
+    from index.cache import EmbeddingCache
+    from matcher import MatchSettings, load_catalog
+    from matcher.languages import Py3LangId
+
+    class Counting(Py3LangId):
+        def __init__(self) -> None:
+            super().__init__()
+            self.seen: list[str] = []
+
+        def identify(self, texts):  # type: ignore[no-untyped-def]
+            self.seen += list(texts)
+            return super().identify(texts)
+
+    creators, posts = _language_catalog(tmp_path)
+    catalog = load_catalog(creators, posts)
+    cache = EmbeddingCache(tmp_path / "cache", "languages|test", 3)
+    first = Counting()
+    index_catalog(catalog, HashingEncoder(), MatchSettings(), "v1", languages=first, language_cache=cache)
+    assert len(first.seen) == 6  # six captions, no bios
+    again = Counting()
+    index, _, _ = index_catalog(catalog, HashingEncoder(), MatchSettings(), "v2", languages=again, language_cache=cache)
+    assert again.seen == [] and list(index.creators["language_inferred"]) == ["it", "es", "en"]

@@ -93,10 +93,12 @@ def test_a_damaged_cache_is_detected_and_rebuilt(small_demo, tmp_path: Path) -> 
     _, creators, posts = small_demo
     encoder = HashingEncoder()
     first = build_store(creators, posts, tmp_path / "s", encoder)
-    cache_files = list((tmp_path / "s" / "cache").rglob("cache.npz"))
-    assert len(cache_files) == 1
-    data = cache_files[0].read_bytes()
-    cache_files[0].write_bytes(data[: len(data) // 2])  # torn write, disk full
+    # the cache folder is named by its identity's digest; the language cache sits beside it
+    embedding_cache = EmbeddingCache(tmp_path / "s" / "cache", "hashing-256|256", 256)
+    cache_file = embedding_cache.folder / "cache.npz"
+    assert cache_file.exists() and len(embedding_cache) == first.embedded
+    data = cache_file.read_bytes()
+    cache_file.write_bytes(data[: len(data) // 2])  # torn write, disk full
     assert len(EmbeddingCache(tmp_path / "s" / "cache", "hashing-256|256", 256)) == 0
     second = build_store(creators, posts, tmp_path / "s", encoder)
     assert (second.embedded, second.reused, second.cache_status) == (first.embedded, 0, "damaged")
