@@ -223,6 +223,8 @@ MaxFollowersOption = Annotated[int | None, typer.Option("--max-followers", min=0
 TierOption = Annotated[list[str] | None, typer.Option("--tier", help="nano, micro, macro, mega")]
 CountryOption = Annotated[list[str] | None, typer.Option("--country", help="ISO 3166 alpha-2")]
 LanguageOption = Annotated[list[str] | None, typer.Option("--language", help="ISO 639-1")]
+NicheOption = Annotated[list[str] | None, typer.Option("--niche", help="a creator niche tag (fashion, fitness, ...; "
+                                                                        "repeatable: any of them)")]
 MinTrustOption = Annotated[float | None, typer.Option("--min-trust", min=0.0, max=1.0)]
 BrandOption = Annotated[str | None, typer.Option("--brand")]
 CompetitorOption = Annotated[list[str] | None, typer.Option("--competitor", help="repeatable")]
@@ -243,12 +245,12 @@ def _filter_options(platform: list[str] | None = None, min_followers: int | None
                     language: list[str] | None = None, min_trust: float | None = None, brand: str | None = None,
                     competitor: list[str] | None = None, max_price_per_post: float | None = None,
                     campaign_budget: float | None = None, unknown: list[str] | None = None,
-                    ignore_parsed: list[str] | None = None) -> dict[str, Any]:
+                    ignore_parsed: list[str] | None = None, niche: list[str] | None = None) -> dict[str, Any]:
     """The filter options given on the command line, named as `filters_from_options` reads them."""
     given = {"platform": platform, "min_followers": min_followers, "max_followers": max_followers, "tier": tier,
              "country": country, "language": language, "min_trust": min_trust, "brand": brand,
              "competitor": competitor, "max_price_per_post": max_price_per_post, "campaign_budget": campaign_budget,
-             "unknown": unknown, "ignore_parsed": ignore_parsed}
+             "unknown": unknown, "ignore_parsed": ignore_parsed, "niche": niche}
     return {key: value for key, value in given.items() if value not in (None, [])}
 
 
@@ -266,6 +268,7 @@ def match(
     tier: TierOption = None,
     country: CountryOption = None,
     language: LanguageOption = None,
+    niche: NicheOption = None,
     min_trust: MinTrustOption = None,
     brand: BrandOption = None,
     competitor: CompetitorOption = None,
@@ -282,7 +285,7 @@ def match(
     records = _read_briefs(briefs) if briefs else [{"brief_id": None, "text": brief}]
     matcher, _ = _serving_matcher(store, _settings())
     cli_options = _filter_options(platform, min_followers, max_followers, tier, country, language, min_trust, brand,
-                                  competitor, max_price_per_post, budget, unknown, ignore_parsed)
+                                  competitor, max_price_per_post, budget, unknown, ignore_parsed, niche)
     for record in records:
         # options given on the command line win over a brief line's own keys
         merged = {**record, **cli_options}
@@ -312,6 +315,7 @@ def plan_campaign(
     tier: TierOption = None,
     country: CountryOption = None,
     language: LanguageOption = None,
+    niche: NicheOption = None,
     min_trust: MinTrustOption = None,
     brand: BrandOption = None,
     competitor: CompetitorOption = None,
@@ -324,7 +328,7 @@ def plan_campaign(
     matcher, _ = _serving_matcher(store, _settings())
     filters = filters_from_options(_filter_options(platform, min_followers, max_followers, tier, country, language,
                                                    min_trust, brand, competitor, max_price_per_post, None, unknown,
-                                                   ignore_parsed))
+                                                   ignore_parsed, niche))
     result = matcher.plan(brief, budget=budget, size=size, preset=preset, weights=_weights(weights),
                           filters=filters, alternates=alternates)
     if json_output:
@@ -346,6 +350,7 @@ def similar(
     tier: TierOption = None,
     country: CountryOption = None,
     language: LanguageOption = None,
+    niche: NicheOption = None,
     min_trust: MinTrustOption = None,
     brand: BrandOption = None,
     competitor: CompetitorOption = None,
@@ -358,7 +363,8 @@ def similar(
     """Find creators like the seed creators (content vectors plus signals), each one explained."""
     matcher, _ = _serving_matcher(store, _settings())
     filters = filters_from_options(_filter_options(platform, min_followers, max_followers, tier, country, language,
-                                                   min_trust, brand, competitor, max_price_per_post, budget, unknown))
+                                                   min_trust, brand, competitor, max_price_per_post, budget, unknown,
+                                                   niche=niche))
     response = matcher.similar(creator_ids, k=k, preset=preset, weights=_weights(weights), filters=filters,
                                diversity=mmr)
     if json_output:
@@ -375,14 +381,13 @@ def audit(
 ) -> None:
     """Score every creator of a catalog (tier, engagement, trust, loyalty, flags) into a CSV."""
     from matcher import compute_signals, load_catalog
-    from matcher.audit import audit_table
-    from matcher.languages import infer_languages
+    from matcher.audit import audit_table, infer_attributes
 
     settings = _settings()
     catalog = load_catalog(creators, posts)
     match_settings = _match_settings(settings)
     signals = compute_signals(catalog, match_settings).creators
-    table = audit_table(infer_languages(signals, catalog.posts, match_settings.recent_posts))
+    table = audit_table(infer_attributes(signals, catalog.posts, match_settings.recent_posts))
     out.parent.mkdir(parents=True, exist_ok=True)
     table.to_csv(out, index=False)
     flagged = int((table["flags"] != "").sum())

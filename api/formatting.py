@@ -65,10 +65,14 @@ def print_response(response: MatchResponse) -> None:
     if not response.results:
         return
     for rank, match in enumerate(response.results, start=1):
-        language = "" if match.language is None else f", {match.language.value}" + (
-            f" (inferred {match.language.confidence:.0%})" if match.language.source == "inferred" else "")
+        language = "".join(
+            f", {known.value}" + (f" (inferred {known.confidence:.0%})"
+                                  if known.source == "inferred" and known.confidence is not None else "")
+            for known in (match.country, match.language) if known is not None)
         console.print(f"  [bold]{rank:>2}. {match.handle}[/bold]  {match.platform}, {match.followers:,} followers "
                       f"({match.tier}){language}  score [bold]{match.score:.3f}[/bold]")
+        if match.niche_tags:
+            console.print(f"      niche tags (inferred): {', '.join(match.niche_tags)}")
         parts = [f"{c.name} {c.normalized:.2f}x{c.weight:.2f}" + (" (missing)" if c.missing else "")
                  for c in match.components if c.weight > 0]
         console.print("      " + " | ".join(parts))

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from matcher import COMPONENTS, PRESETS
-from matcher.briefs import MAX_BRIEF_CHARS, MAX_RESULTS, PARSED_FIELDS, UNKNOWN_DEFAULTS
+from matcher.briefs import MAX_BRIEF_CHARS, MAX_RESULTS, NICHE_LABELS, PARSED_FIELDS, UNKNOWN_DEFAULTS
 from matcher.schema import PLATFORMS, TIERS
 
 MAX_K = MAX_RESULTS
@@ -40,6 +40,9 @@ class MatchFilters(BaseModel):
         None, max_length=len(TIERS), description=f"one or more of {', '.join(TIERS)}")
     country: list[CountryCode] | None = Field(None, max_length=MAX_LIST, description="ISO 3166 alpha-2 codes")
     language: list[LanguageCode] | None = Field(None, max_length=MAX_LIST, description="ISO 639-1 codes")
+    niches: list[Literal[NICHE_LABELS]] | None = Field(  # type: ignore[valid-type]
+        None, max_length=len(NICHE_LABELS), description="creator niche tags, any of them (inferred from the "
+                                                        "creators' own texts)")
     min_trust: float | None = Field(None, ge=0.0, le=1.0)
     brand: Name | None = None
     competitor: list[Name] | None = Field(None, max_length=MAX_LIST)
@@ -233,6 +236,10 @@ class MatchBody(BaseModel):
     evidence: list[EvidenceBody]
     language: dict[str, Any] | None = Field(None, description="the content language: value, source ('catalog' "
                                             "or 'inferred') and, when inferred, the confidence")
+    niche_tags: list[str] = Field(default_factory=list, description="the creator niches most of the creator's "
+                                                                  "texts are about (inferred)")
+    country: dict[str, Any] | None = Field(None, description="where the creator lives: value, source ('catalog' "
+                                           "or 'inferred' from their own words) and, when inferred, the confidence")
 
 
 class FilterEffectBody(BaseModel):

@@ -22,7 +22,8 @@ import pandas as pd
 from index import IndexStore
 from matcher import MatchSettings
 from matcher.documents import clean_text
-from matcher.languages import MIN_LETTERS, effective_values
+from matcher.inferred import effective_values
+from matcher.languages import MIN_LETTERS
 
 
 def main() -> None:

@@ -25,7 +25,13 @@ from index.store import IndexStore, LoadedVersion, StoreError, load_version_dir
 from matcher import Catalog, CreatorIndex, Encoder, Matcher, MatchSettings, compute_signals
 from matcher.documents import creator_units
 from matcher.languages import LanguageIdentifier, Py3LangId, as_rows, content_languages, from_rows
+from matcher.locations import PLACES_VERSION, home_countries, place_evidence
+from matcher.locations import SLOTS as PLACE_SLOTS
+from matcher.locations import as_rows as places_as_rows
+from matcher.locations import from_rows as places_from_rows
+from matcher.niche_tags import niche_tags
 from matcher.signals import recent_posts
+from matcher.taxonomy import creator_niches
 
 DEFAULT_KEEP_VERSIONS = 5
 
@@ -85,11 +91,13 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
                   cache: EmbeddingCache | None = None, show_progress: bool = False,
                   times: dict[str, float] | None = None, *, index_type: str = FLAT,
                   observer: Callable[[str], None] | None = None, languages: LanguageIdentifier | None = None,
-                  language_cache: EmbeddingCache | None = None) -> tuple[CreatorIndex, FaissSearch, dict[str, int]]:
-    """Signals, texts, inferred languages, embeddings and the FAISS index of a validated catalog (nothing written).
+                  language_cache: EmbeddingCache | None = None,
+                  place_cache: EmbeddingCache | None = None) -> tuple[CreatorIndex, FaissSearch, dict[str, int]]:
+    """Signals, texts, inferred languages and countries, embeddings and the FAISS index of a validated catalog
+    (nothing written).
 
-    `languages` identifies each text's language (default py3langid); `language_cache` keeps the answers by
-    text, like the embedding cache, so a rebuild identifies only new texts.
+    `languages` identifies each text's language (default py3langid); `language_cache` and `place_cache` keep
+    each text's language and place evidence, like the embedding cache, so a rebuild reads only new texts.
     """
     times = {} if times is None else times
     observe = observer or (lambda _: None)
@@ -114,6 +122,20 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
         signals.creators["language_inferred"] = inferred.language
         signals.creators["language_inferred_confidence"] = inferred.confidence
         signals.creators["language_shares"] = pd.Series(inferred.shares, index=signals.creators.index, dtype=object)
+    observe("countries")
+    with _stage(times, "countries"):
+        keyed = [f"{source}\x1f{shown}" for source, shown in zip(units["source"], units["shown"], strict=True)]
+
+        def read_places(batch: list[str], **_: object) -> NDArray[np.float32]:
+            return places_as_rows([place_evidence(text, source) for source, _, text in
+                                   (item.partition("\x1f") for item in batch)])
+
+        evidence = places_from_rows(place_cache.embed(keyed, read_places)[0]) if place_cache is not None \
+            else [place_evidence(shown, source) for source, shown in zip(units["source"], units["shown"], strict=True)]
+        homes = home_countries(units["creator_row"].to_numpy(dtype=np.int64), evidence, len(signals.creators))
+        signals.creators["country_inferred"] = homes.country
+        signals.creators["country_inferred_confidence"] = homes.confidence
+        signals.creators["country_weights"] = pd.Series(homes.weights, index=signals.creators.index, dtype=object)
     observe("embed")
     with _stage(times, "embed"):
         texts = units["text"].tolist()
@@ -123,6 +145,13 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
         else:
             unit_vectors = encoder.encode(texts, show_progress=show_progress)
             counts = {"embedded": len(texts), "reused": 0}
+    observe("tags")
+    with _stage(times, "tags"):
+        niches = creator_niches()
+        tagged = niche_tags(unit_vectors, units["creator_row"].to_numpy(dtype=np.int64),
+                            encoder.encode(list(niches.descriptions)), niches.labels, len(signals.creators))
+        signals.creators["niche_tags"] = pd.Series(tagged.tags, index=signals.creators.index, dtype=object)
+        signals.creators["niche_shares"] = pd.Series(tagged.shares, index=signals.creators.index, dtype=object)
     observe("index")
     with _stage(times, "index"):
         creator_vectors = pool_creator_vectors(unit_vectors, units["creator_row"].to_numpy(dtype=np.int64),
@@ -198,9 +227,12 @@ class _Build:
             cache = EmbeddingCache(store.cache_dir, encoder_identity(encoder), dimension) if use_cache else None
             language_cache = EmbeddingCache(store.cache_dir, f"languages|{identifier.identity}", 3) \
                 if use_cache else None
+            place_cache = EmbeddingCache(store.cache_dir, f"places|{PLACES_VERSION}", 3 * PLACE_SLOTS) \
+                if use_cache else None
         index, search, counts = index_catalog(catalog, encoder, self.settings, version, cache, show_progress,
                                               self.times, index_type=index_type, observer=self.observer,
-                                              languages=identifier, language_cache=language_cache)
+                                              languages=identifier, language_cache=language_cache,
+                                              place_cache=place_cache)
         staging = store.staging_dir(version)
         decision: GateDecision | None = None
         try:
@@ -237,8 +269,9 @@ class _Build:
                 if not decision.passed and not force:
                     if cache is not None:
                         cache.save()  # the vectors are right whatever the gate says: the next try reuses them
-                        if language_cache is not None:
-                            language_cache.save()
+                        for enrichment in (language_cache, place_cache):
+                            if enrichment is not None:
+                                enrichment.save()
                     raise GateRefused(decision)
             rejects_file = None
             if not catalog.rejects.empty:
@@ -253,8 +286,9 @@ class _Build:
                 with self.stage("cache_save"):
                     try:
                         cache.save()
-                        if language_cache is not None:
-                            language_cache.save()
+                        for enrichment in (language_cache, place_cache):
+                            if enrichment is not None:
+                                enrichment.save()
                     except OSError as exc:
                         # published already: a cache that could not be saved only costs the next build time
                         cache.status = f"not saved ({exc.strerror or exc})"

@@ -24,11 +24,19 @@ def _summary(values: pd.Series) -> dict[str, float | None]:
     }
 
 
-def language_mix(creators: pd.DataFrame, top: int = 8) -> dict[str, float]:
-    """Share of creators per inferred content language (the `top` most common, then 'other' and 'unknown')."""
-    if "language_inferred" not in creators.columns or len(creators) == 0:
+# the inferred attributes whose mix the report shows: (value column, confidence column)
+MIXES = {"languages": ("language_inferred", "language_inferred_confidence"),
+         "countries": ("country_inferred", "country_inferred_confidence")}
+
+
+def inferred_mix(creators: pd.DataFrame, column: str, confidence: str, min_confidence: float = 0.6,
+                 top: int = 8) -> dict[str, float]:
+    """Share of creators per inferred value sure enough to be used (the `top` most common, then 'other' and
+    'unknown')."""
+    if column not in creators.columns or len(creators) == 0:
         return {}
-    counts = creators["language_inferred"].fillna("unknown").value_counts()
+    values = creators[column].where(creators[confidence].to_numpy(dtype=float) >= min_confidence)
+    counts = values.fillna("unknown").value_counts()
     shares = (counts / len(creators)).round(4)
     kept = {str(k): float(v) for k, v in shares.items() if k != "unknown"}
     head = dict(sorted(kept.items(), key=lambda item: -item[1])[:top])
@@ -44,7 +52,8 @@ def drift_report(previous: CreatorIndex | None, current: CreatorIndex, rejected_
     if previous is None:
         report.update(added=len(now), removed=0, changed=0,
                       signals={s: {"before": None, "after": _summary(now[s])} for s in SIGNALS},
-                      languages={"before": None, "after": language_mix(current.creators)})
+                      **{name: {"before": None, "after": inferred_mix(current.creators, *columns)}
+                         for name, columns in MIXES.items()})
         return report
     before = previous.creators.set_index("creator_id")
     common = before.index.intersection(now.index)
@@ -62,7 +71,8 @@ def drift_report(previous: CreatorIndex | None, current: CreatorIndex, rejected_
         changed=int(changed.sum()),
         changed_examples=[str(c) for c in common[changed][:10]],
         signals={s: {"before": _summary(before[s]), "after": _summary(now[s])} for s in SIGNALS},
-        languages={"before": language_mix(previous.creators), "after": language_mix(current.creators)},
+        **{name: {"before": inferred_mix(previous.creators, *columns),
+                  "after": inferred_mix(current.creators, *columns)} for name, columns in MIXES.items()},
     )
     return report
 
@@ -79,10 +89,11 @@ def drift_lines(report: dict[str, Any]) -> list[str]:
         else:
             lines.append(f"  {name}: mean {before['mean']} -> {after['mean']}, "
                          f"missing {before['missing_share']} -> {after['missing_share']}")
-    languages = report.get("languages") or {}
-    if languages.get("after"):
-        shown = ", ".join(f"{k} {v:.1%}" for k, v in languages["after"].items())
-        lines.append(f"  inferred languages: {shown}" + (
-            "" if not languages.get("before") else " (before: " + ", ".join(
-                f"{k} {v:.1%}" for k, v in languages["before"].items()) + ")"))
+    for name in MIXES:
+        mix = report.get(name) or {}
+        if mix.get("after"):
+            shown = ", ".join(f"{k} {v:.1%}" for k, v in mix["after"].items())
+            lines.append(f"  inferred {name}: {shown}" + (
+                "" if not mix.get("before") else " (before: " + ", ".join(
+                    f"{k} {v:.1%}" for k, v in mix["before"].items()) + ")"))
     return lines

@@ -31,8 +31,9 @@ from index.search import FaissSearch
 from matcher import SCHEMA_VERSION, CreatorIndex, CreatorMatchError
 
 STORE_FORMAT = 1
-_SHARE_COLUMNS = ("audience_countries", "audience_age", "audience_gender", "language_shares")
-_LIST_COLUMNS = ("categories", "flags")
+_SHARE_COLUMNS = ("audience_countries", "audience_age", "audience_gender", "language_shares",
+                  "country_weights", "niche_shares")
+_LIST_COLUMNS = ("categories", "flags", "niche_tags")
 
 
 class StoreError(CreatorMatchError):

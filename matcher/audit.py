@@ -14,7 +14,9 @@ AUDIT_COLUMNS = [
     "cost_per_engagement", "cost_score", "flags",
 ]
 # inferred values, next to the catalog's own (present when the languages were inferred)
-INFERRED_COLUMNS = ["language", "language_inferred", "language_inferred_confidence", "language_shares"]
+INFERRED_COLUMNS = ["language", "language_inferred", "language_inferred_confidence", "language_shares",
+                    "country", "country_inferred", "country_inferred_confidence", "country_weights"]
+_DICT_COLUMNS = ("language_shares", "country_weights")
 
 
 def audit_table(signals: pd.DataFrame) -> pd.DataFrame:
@@ -25,5 +27,23 @@ def audit_table(signals: pd.DataFrame) -> pd.DataFrame:
         if column in signals.columns:
             values = signals[column]
             table[column] = [json.dumps(v) if isinstance(v, dict) else v for v in values] \
-                if column == "language_shares" else values
+                if column in _DICT_COLUMNS else values
     return table
+
+
+def infer_attributes(creators: pd.DataFrame, posts: pd.DataFrame, recent: int) -> pd.DataFrame:
+    """`creators` with the inferred language and country columns a build adds, from the same texts (bio and the
+    `recent` latest captions), without an index."""
+    import numpy as np
+
+    from matcher.documents import creator_units
+    from matcher.languages import infer_languages
+    from matcher.locations import infer_countries
+    from matcher.signals import recent_posts
+
+    out = infer_languages(creators, posts, recent)
+    homes = infer_countries(creators, creator_units(creators, recent_posts(posts, recent)))
+    out["country_inferred"] = homes.country
+    out["country_inferred_confidence"] = np.asarray(homes.confidence)
+    out["country_weights"] = pd.Series(homes.weights, index=out.index, dtype=object)
+    return out

@@ -19,7 +19,7 @@ from matcher.cost import PriceEstimate, estimate_prices
 from matcher.diversity import mmr_order
 from matcher.errors import BriefError
 from matcher.filtering import FilterColumns, FilterEffect
-from matcher.languages import KnownValue, known_value
+from matcher.inferred import INFERRED_FIELDS, KnownValue, known_value
 from matcher.loyalty import (
     BrandAffinity,
     BrandEvents,
@@ -119,6 +119,8 @@ class Match:
     flags: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     language: KnownValue | None = None
+    country: KnownValue | None = None
+    niche_tags: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, as `dataclasses.asdict` gives it with non-finite numbers as null.
@@ -129,7 +131,9 @@ class Match:
                 "followers": _json_scalar(self.followers), "tier": self.tier, "score": _json_scalar(self.score),
                 "components": [component.to_dict() for component in self.components],
                 "flags": list(self.flags), "evidence": [line.to_dict() for line in self.evidence],
-                "language": self.language.to_dict() if self.language is not None else None}
+                "language": self.language.to_dict() if self.language is not None else None,
+                "country": self.country.to_dict() if self.country is not None else None,
+                "niche_tags": list(self.niche_tags)}
 
 
 @dataclass(frozen=True)
@@ -299,7 +303,7 @@ class Matcher:
     @cached_property
     def _creator_reader(self) -> RowReader:
         """Fast row takes of the creator columns an explanation shows."""
-        present = [name for name in _LANGUAGE_COLUMNS if name in self.index.creators.columns]
+        present = [name for name in _INFERRED_COLUMNS if name in self.index.creators.columns]
         return RowReader(self.index.creators, _EXPLAINED + tuple(present))
 
     @cached_property
@@ -573,15 +577,16 @@ class Matcher:
                 flags.append(f"mentions {filters.brand} unpaid ({seen.organic_mentions} posts)")
         if filters.price_cap is not None and math.isnan(float(columns["price_per_post"][position])):
             flags.append("price unknown: check it against the budget")
-        language = known_value(columns["language"][position], columns["language_inferred"][position],
-                               float(columns["language_inferred_confidence"][position]),
-                               self.settings.inferred_min_confidence) if "language_inferred" in columns else None
+        known = {given: known_value(columns[given][position], columns[guess][position], float(columns[sure][position]),
+                                    self.settings.inferred_min_confidence)
+                 for given, guess, sure in INFERRED_FIELDS if guess in columns}
         return Match(
             creator_id=creator_id, handle=columns["handle"][position], platform=columns["platform"][position],
             followers=int(columns["followers"][position]), tier=str(columns["tier"][position]),
             score=float(ranked.total[position]), components=tuple(explained), flags=tuple(flags),
             evidence=evidence if evidence is not None else self._evidence([row], ranked.query)[0],
-            language=language)
+            language=known.get("language"), country=known.get("country"),
+            niche_tags=tuple(columns["niche_tags"][position]) if "niche_tags" in columns else ())
 
     def _evidence(self, rows: Sequence[int], query: NDArray[np.float32]) -> list[tuple[Evidence, ...]]:
         """The best-matching texts of each creator row, read from the unit table in one take."""
@@ -610,8 +615,9 @@ class Matcher:
 
 
 _EXPLAINED = ("creator_id", "handle", "platform", "followers", "tier", "flags", "price_per_post")
-# the language an answer shows: the catalog's, or the inferred one (indexes built before inference lack these)
-_LANGUAGE_COLUMNS = ("language", "language_inferred", "language_inferred_confidence")
+# the language and country an answer shows: the catalog's, or the inferred one (indexes built before
+# inference lack the inferred columns)
+_INFERRED_COLUMNS = (*(name for field in INFERRED_FIELDS for name in field), "niche_tags")
 _SCORED = ("engagement_rate", "engagement_score", "engagement_confidence", "trust_score", "trust_confidence",
            "loyalty_score", "loyalty_confidence", "cost_per_engagement", "cost_score", "cost_confidence")
 

@@ -15,7 +15,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from matcher.briefs import Filters
-from matcher.languages import effective_values
+from matcher.inferred import INFERRED_FIELDS, effective_values
 from matcher.settings import TierThresholds
 from matcher.tiers import assign_tiers
 
@@ -68,27 +68,39 @@ class FilterColumns:
     trust: NDArray[np.float64]
     price: NDArray[np.float64]
     categories: dict[str, tuple[NDArray[np.object_], NDArray[np.intp]]]
+    niche_rows: dict[str, NDArray[np.int64]]  # the creators tagged with each niche
+    untagged: NDArray[np.bool_]  # creators with no niche tag (no text close enough to any niche)
 
     @classmethod
     def of(cls, creators: pd.DataFrame, inferred_min_confidence: float = 1.1) -> FilterColumns:
         """Prepare the filtered columns of a creator table.
 
-        The language column is the catalog's, completed by the inferred content language where the
-        catalog has none and the inference is at least `inferred_min_confidence` sure (above 1: never).
+        The language and country columns are the catalog's, completed by the inferred content language
+        and home country where the catalog has none and the inference is at least `inferred_min_confidence`
+        sure (above 1: never).
         """
+        inferred = {given: (guess, sure) for given, guess, sure in INFERRED_FIELDS if guess in creators.columns}
         categories = {}
         for name in _CATEGORIES:
             column = creators[name]
-            if name == "language" and "language_inferred" in creators.columns:
+            if name in inferred:
+                guess, sure = inferred[name]
                 column = pd.Series(effective_values(
-                    creators["language"].tolist(), creators["language_inferred"].tolist(),
-                    creators["language_inferred_confidence"].to_numpy(dtype=float), inferred_min_confidence),
-                    index=creators.index, dtype=object)
+                    creators[name].tolist(), creators[guess].tolist(), creators[sure].to_numpy(dtype=float),
+                    inferred_min_confidence), index=creators.index, dtype=object)
             codes, values = pd.factorize(column, use_na_sentinel=True)
             categories[name] = (np.asarray(values, dtype=object), np.asarray(codes, dtype=np.intp))
+        tagged: dict[str, list[int]] = {}
+        if "niche_tags" in creators.columns:
+            for row, tags in enumerate(creators["niche_tags"].tolist()):
+                for tag in tags if isinstance(tags, tuple | list) else ():
+                    tagged.setdefault(str(tag), []).append(row)
+            untagged = np.array([not (isinstance(t, tuple | list) and len(t)) for t in creators["niche_tags"]], bool)
+        else:
+            untagged = np.ones(len(creators), dtype=bool)
         return cls(pd.Index(creators["creator_id"]), creators["followers"].to_numpy(dtype=float),
                    creators["trust_score"].to_numpy(dtype=float), creators["price_per_post"].to_numpy(dtype=float),
-                   categories)
+                   categories, {tag: np.asarray(rows, dtype=np.int64) for tag, rows in tagged.items()}, untagged)
 
     def _in(self, name: str, wanted: Collection[str]) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
         """Creators whose coded value is among `wanted`, and creators whose value is unknown."""
@@ -119,6 +131,11 @@ class FilterColumns:
                 passes, unknown = self._in(column, wanted)
                 parts.append((name, wanted, passes | (unknown & (filters.policy(field) == "include")), unknown,
                               field))
+        if filters.niches:
+            passes = np.zeros(len(self.followers), dtype=bool)
+            for niche in filters.niches:
+                passes[self.niche_rows.get(niche, np.zeros(0, dtype=np.int64))] = True
+            parts.append(("niches", filters.niches, passes, self.untagged, None))
         if filters.min_trust is not None:
             unknown = np.isnan(self.trust)
             passes = (~unknown & (np.nan_to_num(self.trust, nan=-1.0) >= filters.min_trust)) | (

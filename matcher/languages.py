@@ -69,9 +69,9 @@ class Py3LangId:
 
 
 def as_rows(identified: Sequence[tuple[str, float] | None]) -> NDArray[np.float32]:
-    """Identifications as a float array (language code as two bytes, probability; NaN row for None), so
-    they can be cached like vectors."""
-    out = np.full((len(identified), 3), np.nan, dtype=np.float32)
+    """Identifications as a float array (language code as two bytes, probability; -1 row for None), so
+    they can be cached like vectors (whose cache refuses non-finite numbers as damage)."""
+    out = np.full((len(identified), 3), -1.0, dtype=np.float32)
     for i, item in enumerate(identified):
         if item is not None and len(item[0]) == 2:
             out[i] = (ord(item[0][0]), ord(item[0][1]), item[1])
@@ -80,7 +80,7 @@ def as_rows(identified: Sequence[tuple[str, float] | None]) -> NDArray[np.float3
 
 def from_rows(rows: NDArray[np.float32]) -> list[tuple[str, float] | None]:
     """The identifications `as_rows` stored."""
-    return [None if np.isnan(row[0]) else (chr(int(row[0])) + chr(int(row[1])), float(row[2])) for row in rows]
+    return [None if row[0] < 0 else (chr(int(row[0])) + chr(int(row[1])), float(row[2])) for row in rows]
 
 
 @dataclass(frozen=True)
@@ -133,44 +133,6 @@ def content_languages(creator_rows: NDArray[np.int64], identified: Sequence[tupl
         languages[row] = str(language)
         confidence[row] = float(share) * float(mean)
     return ContentLanguages(languages, confidence, shares, counts)
-
-
-@dataclass(frozen=True)
-class KnownValue:
-    """A creator attribute as the answer shows it: the value, where it came from and, if inferred, how sure."""
-
-    value: str
-    source: str  # "catalog" or "inferred"
-    confidence: float | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready form."""
-        return {"value": self.value, "source": self.source,
-                "confidence": None if self.confidence is None else round(self.confidence, 3)}
-
-
-def effective_values(given: Sequence[Any], inferred: Sequence[Any], confidence: NDArray[np.float64],
-                     min_confidence: float) -> list[str | None]:
-    """The catalog's value where it has one; else the inferred one where its confidence reaches
-    `min_confidence`; else None (unknown, for the unknown-value policy). Given values always win."""
-    out: list[str | None] = []
-    for own, guess, sure in zip(given, inferred, confidence, strict=True):
-        if isinstance(own, str) and own.strip():
-            out.append(own)
-        elif isinstance(guess, str) and guess and float(sure) >= min_confidence:
-            out.append(guess)
-        else:
-            out.append(None)
-    return out
-
-
-def known_value(given: Any, inferred: Any, confidence: float, min_confidence: float) -> KnownValue | None:
-    """One creator's value for an answer: the catalog's, else a confident inference, else None."""
-    if isinstance(given, str) and given.strip():
-        return KnownValue(given, "catalog")
-    if isinstance(inferred, str) and inferred and confidence >= min_confidence:
-        return KnownValue(inferred, "inferred", float(confidence))
-    return None
 
 
 def infer_languages(creators: pd.DataFrame, posts: pd.DataFrame, recent: int,

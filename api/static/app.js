@@ -29,7 +29,7 @@ function list(value) {
 function requestBody() {
   const filters = {};
   for (const name of ["platform", "tier"]) if ($(name).value) filters[name] = [$(name).value];
-  for (const name of ["country", "language", "competitor"]) {
+  for (const name of ["country", "language", "competitor", "niches"]) {
     const values = list($(name).value);
     if (values.length) filters[name] = values;
   }
@@ -105,8 +105,10 @@ function card(match, rank, answer) {
   const node = el("article", { class: "card", "data-creator": match.creator_id },
     el("h2", {}, el("span", {}, `${rank}. @${match.handle}`), el("span", { class: "score" }, match.score.toFixed(3))),
     el("div", { class: "muted" }, `${match.platform} · ${match.followers.toLocaleString()} followers · ${match.tier}`
-      + (match.language ? ` · ${match.language.value}` + (match.language.source === "inferred"
-        ? ` (inferred, ${Math.round(match.language.confidence * 100)}%)` : "") : "")),
+      + [match.country, match.language].filter(Boolean).map((known) => ` · ${known.value}`
+        + (known.source === "inferred" ? ` (inferred, ${Math.round(known.confidence * 100)}%)` : "")).join("")),
+    match.niche_tags && match.niche_tags.length
+      ? el("div", { class: "muted tags" }, `niche tags (inferred): ${match.niche_tags.join(", ")}`) : "",
     componentBars(match));
   if (match.flags.length) node.append(el("ul", { class: "flags" }, ...match.flags.map((f) => el("li", {}, f))));
   if (match.evidence.length) {

@@ -2,6 +2,7 @@
 
 from matcher.briefs.filters import (
     MAX_RESULTS,
+    NICHE_LABELS,
     PARSED_FIELDS,
     UNKNOWN_DEFAULTS,
     Filters,
@@ -14,6 +15,7 @@ from matcher.briefs.reading import ParsedBrief, Reading, with_filters
 __all__ = [
     "MAX_BRIEF_CHARS",
     "MAX_RESULTS",
+    "NICHE_LABELS",
     "PARSED_FIELDS",
     "UNKNOWN_DEFAULTS",
     "BriefReader",

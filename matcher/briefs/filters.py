@@ -8,6 +8,9 @@ from typing import Any
 
 from matcher.errors import BriefError
 from matcher.schema import PLATFORMS, TIERS
+from matcher.taxonomy import NICHES
+
+NICHE_LABELS = tuple(name for name, _ in NICHES)
 
 # catalog fields that may be unknown for a creator, and whether a creator whose value is unknown passes
 # a filter on it by default: unknown countries, languages and trust are left out; an unknown price passes
@@ -40,6 +43,7 @@ class Filters:
     tiers: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
+    niches: tuple[str, ...] = ()
     min_trust: float | None = None
     max_price_per_post: float | None = None
     campaign_budget: float | None = None
@@ -53,6 +57,9 @@ class Filters:
         bad = [p for p in self.platforms if p not in PLATFORMS]
         if bad:
             raise BriefError(f"platform: unknown {bad} (expected one of {', '.join(PLATFORMS)})")
+        bad = [n for n in self.niches if n not in NICHE_LABELS]
+        if bad:
+            raise BriefError(f"niche: unknown {bad} (expected some of {', '.join(NICHE_LABELS)})")
         bad = [t for t in self.tiers if t not in TIERS]
         if bad:
             raise BriefError(f"tier: unknown {bad} (expected one of {', '.join(TIERS)})")
@@ -181,6 +188,7 @@ def filters_from_options(options: Mapping[str, Any]) -> Filters:
         tiers=tuple(t.lower() for t in _as_list(pick("tier", "tiers"))),
         countries=tuple(c.upper() for c in _as_list(pick("country", "countries"))),
         languages=tuple(c.lower() for c in _as_list(pick("language", "languages"))),
+        niches=tuple(n.lower() for n in _as_list(pick("niche", "niches"))),
         min_trust=number("min_trust", float),
         max_price_per_post=number("max_price_per_post", float),
         campaign_budget=number("campaign_budget", float),

@@ -184,3 +184,34 @@ def test_the_page_explains_a_short_answer_and_lets_the_user_correct_the_reading(
             page.screenshot(path=str(ARTIFACTS / "web-page-readings.png"), full_page=True)
         finally:
             browser.close()
+
+
+def test_the_page_shows_niche_tags_and_filters_on_them(live: str, model_store: Path) -> None:
+    if not Path(CHROMIUM).exists():
+        if REQUIRED:
+            pytest.fail(f"CREATORMATCH_REQUIRE_CHROMIUM=1 but {CHROMIUM} is missing (.ci/run installs chromium)")
+        pytest.skip(f"{CHROMIUM} is not installed")
+    import pandas as pd
+    from playwright.sync_api import expect, sync_playwright
+
+    from index import IndexStore
+
+    store = IndexStore(model_store)
+    creators = pd.read_parquet(store.versions_dir / store.current_version() / "creators.parquet")
+    travel = int(sum("travel" in list(tags) for tags in creators["niche_tags"]))
+    assert 0 < travel < 40
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.goto(live + "/")
+            page.fill("#brief", "Creators for our summer campaign")
+            page.fill("#niches", "travel")
+            page.fill("#k", "40")
+            page.click("#search")
+            cards = page.locator("article.card")
+            expect(cards).to_have_count(travel, timeout=60_000)
+            for i in range(travel):
+                expect(cards.nth(i).locator(".tags")).to_contain_text("travel")
+        finally:
+            browser.close()

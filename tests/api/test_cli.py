@@ -59,6 +59,9 @@ def test_audit_exports_one_row_per_creator(tmp_path: Path) -> None:
     assert len(table) == 60
     assert {"creator_id", "tier", "engagement_score", "trust_score", "loyalty_score", "engagement_confidence",
             "trust_confidence", "loyalty_confidence", "flags"} <= set(table.columns)
+    # inferred values sit next to the catalog's own, with their confidence
+    assert {"country", "country_inferred", "country_inferred_confidence", "language", "language_inferred",
+            "language_inferred_confidence"} <= set(table.columns)
     fakes = set(catalog.niches.loc[catalog.niches["fake"], "creator_id"])
     flagged = set(table.loc[table["flags"] != "", "creator_id"])
     assert fakes and fakes <= flagged  # every fake-looking account carries a warning
@@ -94,6 +97,14 @@ def test_build_and_match_end_to_end_with_the_bundled_model(tmp_path: Path) -> No
 
     human = run("match", "--store", str(store), "--k", "2", "fitness creators on YouTube").stdout
     assert "Brief: fitness creators on YouTube" in human and "niche" in human
+
+    # niche tags: inferred from each creator's own texts, filterable, and they agree with the demo's niches
+    tagged = json.loads(run("match", "--store", str(store), "--json", "--k", "96", "--niche", "travel",
+                            "creators for a summer campaign").stdout)["results"]
+    assert tagged and all("travel" in r["niche_tags"] for r in tagged)
+    assert sum(niche[r["creator_id"]] == "travel" for r in tagged) >= 0.8 * len(tagged)
+    assert "niche tags (inferred): travel" in run("match", "--store", str(store), "--k", "1", "--niche", "travel",
+                                                  "summer campaign").stdout
 
 
 @pytest.mark.model

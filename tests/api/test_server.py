@@ -420,3 +420,17 @@ def test_serve_with_two_workers_answers_as_the_engine_does(tmp_path: Path) -> No
     # the workers log their requests too (a spawned process starts with logging unconfigured)
     lines = [json.loads(line) for line in stderr.splitlines() if line.startswith("{")]
     assert sum(1 for line in lines if line.get("route") == "/match" and line.get("status") == 200) == 12
+
+
+def test_niche_tags_filter_and_show_through_the_api(client: TestClient, store: Path) -> None:
+    table = IndexStore(store).load().index.creators
+    counts = pd.Series([tag for tags in table["niche_tags"] for tag in tags]).value_counts()
+    niche = str(counts.index[0])
+    response = client.post("/match", json={"brief": "creators for our campaign", "k": 50,
+                                           "filters": {"niches": [niche]}})
+    assert response.status_code == 200, response.text
+    results = response.json()["results"]
+    assert len(results) == min(50, int(counts.iloc[0]))
+    assert all(niche in r["niche_tags"] for r in results)
+    refused = client.post("/match", json={"brief": "creators", "filters": {"niches": ["basket weaving"]}})
+    assert refused.status_code == 422 and "niches" in refused.text

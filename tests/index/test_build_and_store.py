@@ -230,11 +230,86 @@ def test_a_rebuild_identifies_only_new_texts(tmp_path: Path) -> None:
             return super().identify(texts)
 
     creators, posts = _language_catalog(tmp_path)
+    with posts.open("a", encoding="utf-8") as handle:  # a caption too short to identify: a None answer to cache
+        handle.write('eng,eng9,2024-05-09T10:00:00Z,"Yes! 🎉",100,5\n')
     catalog = load_catalog(creators, posts)
     cache = EmbeddingCache(tmp_path / "cache", "languages|test", 3)
     first = Counting()
     index_catalog(catalog, HashingEncoder(), MatchSettings(), "v1", languages=first, language_cache=cache)
-    assert len(first.seen) == 6  # six captions, no bios
+    assert len(first.seen) == 7  # seven captions, no bios
+    cache.save()
+    reloaded = EmbeddingCache(tmp_path / "cache", "languages|test", 3)  # from disk, as the next build reads it
+    assert reloaded.status == "loaded" and len(reloaded) == 7
     again = Counting()
-    index, _, _ = index_catalog(catalog, HashingEncoder(), MatchSettings(), "v2", languages=again, language_cache=cache)
+    index, _, _ = index_catalog(catalog, HashingEncoder(), MatchSettings(), "v2", languages=again,
+                                language_cache=reloaded)
     assert again.seen == [] and list(index.creators["language_inferred"]) == ["it", "es", "en"]
+
+
+def _place_catalog(tmp_path: Path) -> tuple[Path, Path]:
+    creators = tmp_path / "creators.csv"
+    creators.write_text("creator_id,handle,platform,followers,country\n"
+                        "tor,tor,instagram,5000,\n"        # says where home is, no country given
+                        "lon,lon,instagram,5000,FR\n"      # London captions, the catalog says France
+                        "trip,trip,instagram,5000,\n"      # one holiday in Toronto: not a home
+                        "none,none,instagram,5000,\n", encoding="utf-8")
+    captions = {"tor": ["Toronto-based baker: fresh sourdough bread every morning", "New loaves #torontoblogger"],
+                "lon": ["Living in London: my favourite bakery for bread", "Sourdough bread again #londonblogger"],
+                "trip": ["Our vacation in Toronto: bread at the market", "Baking bread at home again"],
+                "none": ["Sourdough bread baking day", "Another loaf of bread"]}
+    rows = ["creator_id,post_id,posted_at,caption,likes,comments"]
+    for creator, texts in captions.items():
+        rows += [f'{creator},{creator}{i},2024-05-0{i + 1}T10:00:00Z,"{text}",100,5' for i, text in enumerate(texts)]
+    posts = tmp_path / "posts.csv"
+    posts.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return creators, posts
+
+
+def test_the_build_infers_home_countries_and_the_catalogs_own_value_wins(tmp_path: Path) -> None:
+    from matcher import Filters, MatchSettings
+
+    creators, posts = _place_catalog(tmp_path)
+    report = build_store(creators, posts, tmp_path / "store", HashingEncoder())
+    table = IndexStore(tmp_path / "store").load().index.creators.set_index("creator_id")
+    # two home cues for CA: weight 6, share 1, confidence 6/7
+    assert table.loc["tor", "country_inferred"] == "CA"
+    assert table.loc["tor", "country_inferred_confidence"] == pytest.approx(6 / 7)
+    assert table.loc["tor", "country_weights"] == {"CA": 6.0}
+    # a travel caption's mention counts a quarter: confidence 1 x 0.25 / 1.25, under the 0.6 setting
+    assert table.loc["trip", "country_inferred_confidence"] == pytest.approx(0.2)
+    matcher = open_matcher(tmp_path / "store", HashingEncoder())
+    canada = matcher.match("sourdough bread", filters=Filters(countries=("CA",)), preset="relevance").results
+    assert [m.creator_id for m in canada] == ["tor"]
+    assert canada[0].to_dict()["country"] == {"value": "CA", "source": "inferred", "confidence": round(6 / 7, 3)}
+    # the catalog's France wins over London captions
+    assert [m.creator_id for m in matcher.match("bread", filters=Filters(countries=("GB",))).results] == []
+    france = matcher.match("bread", filters=Filters(countries=("FR",))).results
+    assert [(m.creator_id, m.country.source if m.country else None) for m in france] == [("lon", "catalog")]
+    # under the confidence setting the guess is unknown: excluded by default, let in with unknown=include
+    strict = open_matcher(tmp_path / "store", HashingEncoder(), MatchSettings(inferred_min_confidence=0.9))
+    assert strict.match("bread", filters=Filters(countries=("CA",))).results == ()
+    let_in = Filters(countries=("CA",), unknown=(("country", "include"),))
+    assert {m.creator_id for m in strict.match("bread", filters=let_in).results} == {"tor", "trip", "none"}
+    # the drift mix counts confident inferences (lon's London is one, whatever the catalog says)
+    drift = json.loads((tmp_path / "store" / "versions" / report.version / "drift.json").read_text())
+    assert drift["countries"]["after"] == {"CA": 0.25, "GB": 0.25, "unknown": 0.5}
+
+
+def test_niche_tags_are_built_shown_and_filter(tmp_path: Path) -> None:
+    from matcher import Filters
+    from matcher.errors import BriefError
+
+    creators, posts = _place_catalog(tmp_path)
+    build_store(creators, posts, tmp_path / "store", HashingEncoder())
+    table = IndexStore(tmp_path / "store").load().index.creators.set_index("creator_id")
+    assert all(isinstance(tags, tuple) for tags in table["niche_tags"])
+    tagged = {creator: tags for creator, tags in table["niche_tags"].items() if tags}
+    assert tagged, "the hashing encoder still places some texts near some niche description"
+    tags = next(iter(tagged.values()))
+    matcher = open_matcher(tmp_path / "store", HashingEncoder())
+    results = matcher.match("bread", filters=Filters(niches=(tags[0],)), k=10).results
+    expected = {c for c, t in table["niche_tags"].items() if tags[0] in t}
+    assert {m.creator_id for m in results} == expected
+    assert all(tags[0] in m.niche_tags for m in results) and results[0].to_dict()["niche_tags"]
+    with pytest.raises(BriefError, match="niche: unknown"):
+        Filters(niches=("basket weaving",))

@@ -5,15 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from matcher.languages import (
-    KnownValue,
-    Py3LangId,
-    as_rows,
-    content_languages,
-    effective_values,
-    from_rows,
-    known_value,
-)
+from matcher.inferred import KnownValue, effective_values, known_value
+from matcher.languages import Py3LangId, as_rows, content_languages, from_rows
 
 
 def test_the_main_language_share_and_confidence_by_hand() -> None:

@@ -1,0 +1,68 @@
+"""Each creator's niche tags: the creator niches (`matcher.taxonomy.NICHES`) their own texts are about.
+
+Every text (bio or recent caption, as embedded) is assigned to the niche whose description it is
+closest to by cosine, when that cosine reaches `TEXT_FLOOR` (below it the text is about none of them:
+"Happy Monday!"). A creator's share of a niche is the fraction of their texts assigned to it; the tags
+are the niches with a share of at least `MIN_SHARE`, most shared first, at most `MAX_TAGS`. The niche
+list is general (45 influencer-marketing niches written for the project, issue 10), not fitted to any
+data set's labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+TEXT_FLOOR = 0.2
+MIN_SHARE = 0.3
+MAX_TAGS = 3
+
+
+@dataclass(frozen=True)
+class NicheTags:
+    """Per creator: tags (most shared first), each niche's share, and the top niche's share (0 without)."""
+
+    tags: list[tuple[str, ...]]
+    shares: list[dict[str, float]]
+    top_share: NDArray[np.float64]
+
+
+def niche_tags(unit_vectors: NDArray[np.float32], creator_rows: NDArray[np.int64], prototypes: NDArray[np.float32],
+               labels: Sequence[str], n_creators: int, *, text_floor: float = TEXT_FLOOR,
+               min_share: float = MIN_SHARE, max_tags: int = MAX_TAGS) -> NicheTags:
+    """Tags of every creator from their unit-normalized text vectors (see the module docstring).
+
+    Parameters
+    ----------
+    unit_vectors
+        One unit-length vector per text.
+    creator_rows
+        The creator (row position) of each text.
+    prototypes
+        One unit-length vector per niche description, aligned with `labels`.
+    """
+    if len(unit_vectors) != len(creator_rows):
+        raise ValueError("niche_tags: one creator row per text vector is needed")
+    if len(prototypes) != len(labels):
+        raise ValueError("niche_tags: one label per prototype is needed")
+    rows = np.asarray(creator_rows, dtype=np.int64)
+    texts = np.bincount(rows, minlength=n_creators).astype(np.float64)
+    if len(unit_vectors):
+        similarity = unit_vectors @ prototypes.T
+        best = similarity.argmax(axis=1)
+        placed = similarity[np.arange(len(best)), best] >= text_floor
+        counts = np.zeros((n_creators, len(labels)))
+        np.add.at(counts, (rows[placed], best[placed]), 1.0)
+    else:
+        counts = np.zeros((n_creators, len(labels)))
+    share = np.divide(counts, texts[:, None], out=np.zeros_like(counts), where=texts[:, None] > 0)
+    tags: list[tuple[str, ...]] = []
+    shares: list[dict[str, float]] = []
+    for row in range(n_creators):
+        order = [int(i) for i in np.argsort(-share[row], kind="stable") if share[row, i] > 0]
+        shares.append({labels[i]: round(float(share[row, i]), 3) for i in order})
+        tags.append(tuple(labels[i] for i in order if share[row, i] >= min_share)[:max_tags])
+    return NicheTags(tags, shares, share.max(axis=1) if len(labels) else np.zeros(n_creators))
