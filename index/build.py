@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from index.cache import EmbeddingCache
+from index.cache import EmbeddingCache, text_key
 from index.drift import drift_report
 from index.embedding import encoder_identity
 from index.gate import GateDecision, GateRefused, PublishGate
@@ -29,9 +29,9 @@ from matcher.locations import PLACES_VERSION, home_countries, place_evidence
 from matcher.locations import SLOTS as PLACE_SLOTS
 from matcher.locations import as_rows as places_as_rows
 from matcher.locations import from_rows as places_from_rows
-from matcher.niche_tags import niche_tags
+from matcher.niche_tags import best_cosine, niche_tags
 from matcher.signals import recent_posts
-from matcher.taxonomy import creator_niches
+from matcher.taxonomy import creator_niches, iab_content_taxonomy
 
 DEFAULT_KEEP_VERSIONS = 5
 
@@ -137,19 +137,27 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
         signals.creators["country_inferred_confidence"] = homes.confidence
         signals.creators["country_weights"] = pd.Series(homes.weights, index=signals.creators.index, dtype=object)
     observe("embed")
+    niches, reference = creator_niches(), iab_content_taxonomy()
+    # the taxonomies' descriptions ride along in the embedding cache: a rebuild does not embed them again
+    described = list(niches.descriptions) + list(reference.descriptions)
     with _stage(times, "embed"):
         texts = units["text"].tolist()
         if cache is not None:
-            unit_vectors, stats = cache.embed(texts, encoder.encode, show_progress=show_progress)
-            counts = {"embedded": stats.embedded, "reused": stats.reused}
+            described_found = int(cache.lookup(np.unique(np.array([text_key(t) for t in described], "S20")))[0].sum())
+            vectors, stats = cache.embed(texts + described, encoder.encode, show_progress=show_progress)
+            # counts of the creators' texts only
+            counts = {"embedded": stats.embedded - (len(set(described)) - described_found),
+                      "reused": stats.reused - described_found}
         else:
-            unit_vectors = encoder.encode(texts, show_progress=show_progress)
+            vectors = encoder.encode(texts + described, show_progress=show_progress)
             counts = {"embedded": len(texts), "reused": 0}
+        unit_vectors, niche_vectors, reference_vectors = np.split(
+            vectors, [len(texts), len(texts) + len(niches.descriptions)])
+        unit_vectors = np.ascontiguousarray(unit_vectors)
     observe("tags")
     with _stage(times, "tags"):
-        niches = creator_niches()
-        tagged = niche_tags(unit_vectors, units["creator_row"].to_numpy(dtype=np.int64),
-                            encoder.encode(list(niches.descriptions)), niches.labels, len(signals.creators))
+        tagged = niche_tags(unit_vectors, units["creator_row"].to_numpy(dtype=np.int64), niche_vectors, niches.labels,
+                            len(signals.creators), reference_best=best_cosine(unit_vectors, reference_vectors))
         signals.creators["niche_tags"] = pd.Series(tagged.tags, index=signals.creators.index, dtype=object)
         signals.creators["niche_shares"] = pd.Series(tagged.shares, index=signals.creators.index, dtype=object)
     observe("index")

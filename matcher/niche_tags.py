@@ -2,10 +2,13 @@
 
 Every text (bio or recent caption, as embedded) is assigned to the niche whose description it is
 closest to by cosine, when that cosine reaches `TEXT_FLOOR` (below it the text is about none of them:
-"Happy Monday!"). A creator's share of a niche is the fraction of their texts assigned to it; the tags
-are the niches with a share of at least `MIN_SHARE`, most shared first, at most `MAX_TAGS`. The niche
-list is general (45 influencer-marketing niches written for the project, issue 10), not fitted to any
-data set's labels.
+"Happy Monday!") and is at most `GATE_MARGIN` below the text's best cosine with the IAB Content
+Taxonomy (a text the industry's full list names much better, a political caption, is about none of
+the niches). Floor and margin are the brief-steering gate's (`NicheScorer.steering_floor` and
+`steering_margin`, chosen by cross-validation on briefs in issue 16), not fitted to creators' labels.
+A creator's share of a niche is the fraction of their texts assigned to it; the tags are the niches
+with a share of at least `MIN_SHARE`, most shared first, at most `MAX_TAGS`. The niche list is general
+(45 influencer-marketing niches written for the project, issue 10), not fitted to any data set's labels.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-TEXT_FLOOR = 0.2
+TEXT_FLOOR = 0.25
+GATE_MARGIN = 0.1
 MIN_SHARE = 0.3
 MAX_TAGS = 3
 
@@ -31,8 +35,9 @@ class NicheTags:
 
 
 def niche_tags(unit_vectors: NDArray[np.float32], creator_rows: NDArray[np.int64], prototypes: NDArray[np.float32],
-               labels: Sequence[str], n_creators: int, *, text_floor: float = TEXT_FLOOR,
-               min_share: float = MIN_SHARE, max_tags: int = MAX_TAGS) -> NicheTags:
+               labels: Sequence[str], n_creators: int, *, reference_best: NDArray[np.float32] | None = None,
+               text_floor: float = TEXT_FLOOR, gate_margin: float = GATE_MARGIN, min_share: float = MIN_SHARE,
+               max_tags: int = MAX_TAGS) -> NicheTags:
     """Tags of every creator from their unit-normalized text vectors (see the module docstring).
 
     Parameters
@@ -43,8 +48,11 @@ def niche_tags(unit_vectors: NDArray[np.float32], creator_rows: NDArray[np.int64
         The creator (row position) of each text.
     prototypes
         One unit-length vector per niche description, aligned with `labels`.
+    reference_best
+        Each text's best cosine with the reference taxonomy (IAB); None skips the gate.
     """
-    if len(unit_vectors) != len(creator_rows):
+    if len(unit_vectors) != len(creator_rows) or (reference_best is not None and
+                                                  len(reference_best) != len(unit_vectors)):
         raise ValueError("niche_tags: one creator row per text vector is needed")
     if len(prototypes) != len(labels):
         raise ValueError("niche_tags: one label per prototype is needed")
@@ -53,7 +61,10 @@ def niche_tags(unit_vectors: NDArray[np.float32], creator_rows: NDArray[np.int64
     if len(unit_vectors):
         similarity = unit_vectors @ prototypes.T
         best = similarity.argmax(axis=1)
-        placed = similarity[np.arange(len(best)), best] >= text_floor
+        closest = similarity[np.arange(len(best)), best]
+        placed = closest >= text_floor
+        if reference_best is not None:
+            placed &= closest >= np.asarray(reference_best) - gate_margin
         counts = np.zeros((n_creators, len(labels)))
         np.add.at(counts, (rows[placed], best[placed]), 1.0)
     else:
@@ -66,3 +77,14 @@ def niche_tags(unit_vectors: NDArray[np.float32], creator_rows: NDArray[np.int64
         shares.append({labels[i]: round(float(share[row, i]), 3) for i in order})
         tags.append(tuple(labels[i] for i in order if share[row, i] >= min_share)[:max_tags])
     return NicheTags(tags, shares, share.max(axis=1) if len(labels) else np.zeros(n_creators))
+
+
+def best_cosine(vectors: NDArray[np.float32], prototypes: NDArray[np.float32],
+                chunk: int = 65_536) -> NDArray[np.float32]:
+    """Each unit vector's largest cosine with any prototype, in chunks (a million texts by 700 prototypes at once
+    would take gigabytes)."""
+    out = np.zeros(len(vectors), dtype=np.float32)
+    for start in range(0, len(vectors), chunk):
+        out[start: start + chunk] = (vectors[start: start + chunk] @ prototypes.T).max(axis=1) if len(prototypes) \
+            else -1.0
+    return out

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from index import EmbeddingCache, IndexStore, StoreError, build_store, open_matcher
+from matcher.taxonomy import creator_niches, iab_content_taxonomy
 from tests.helpers import HashingEncoder
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,7 +97,9 @@ def test_a_damaged_cache_is_detected_and_rebuilt(small_demo, tmp_path: Path) -> 
     # the cache folder is named by its identity's digest; the language cache sits beside it
     embedding_cache = EmbeddingCache(tmp_path / "s" / "cache", "hashing-256|256", 256)
     cache_file = embedding_cache.folder / "cache.npz"
-    assert cache_file.exists() and len(embedding_cache) == first.embedded
+    # the cache holds the creators' texts and the taxonomies' descriptions (embedded once, reused by rebuilds)
+    described = set(creator_niches().descriptions) | set(iab_content_taxonomy().descriptions)
+    assert cache_file.exists() and len(embedding_cache) == first.embedded + len(described)
     data = cache_file.read_bytes()
     cache_file.write_bytes(data[: len(data) // 2])  # torn write, disk full
     assert len(EmbeddingCache(tmp_path / "s" / "cache", "hashing-256|256", 256)) == 0
@@ -152,7 +155,10 @@ def test_disk_full_mid_build_leaves_the_serving_version_and_a_later_build_succee
     # sizes measured on a normal disk: the small store, and one version of the whole catalog
     build_store(few, posts, tmp_path / "small", encoder)
     whole = build_store(creators, posts, tmp_path / "whole", encoder)
-    room = _store_bytes(tmp_path / "small") + _store_bytes(tmp_path / "whole" / "versions" / whole.version) // 2
+    # plus the taxonomy descriptions' vectors once more: a cache save writes a temporary copy before renaming
+    described = set(creator_niches().descriptions) | set(iab_content_taxonomy().descriptions)
+    room = _store_bytes(tmp_path / "small") + _store_bytes(tmp_path / "whole" / "versions" / whole.version) // 2 + \
+        len(described) * encoder.dimension * 4
     store_dir = small_disk(room) / "store"  # the disk fills while the whole catalog's version is written
 
     first = build_store(few, posts, store_dir, encoder)

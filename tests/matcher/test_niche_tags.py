@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from matcher.niche_tags import niche_tags
+from matcher.niche_tags import best_cosine, niche_tags
 
 PROTOTYPES = np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32)  # niche "a" along x, "b" along y
 
@@ -36,3 +36,20 @@ def test_a_niche_needs_three_tenths_of_the_texts_to_be_a_tag() -> None:
 def test_misaligned_input_is_refused() -> None:
     with pytest.raises(ValueError, match="one creator row per text"):
         niche_tags(np.zeros((2, 2), dtype=np.float32), np.zeros(1, dtype=np.int64), PROTOTYPES, ("a", "b"), 1)
+
+
+def test_a_text_the_reference_taxonomy_names_much_better_is_about_no_niche() -> None:
+    vectors = np.array([[0.6, 0.8], [1.0, 0.0]], dtype=np.float32)  # cosine 0.8 with b, 1.0 with a
+    # the first text's best reference cosine is 0.95: 0.8 is more than 0.1 below it; the second passes
+    result = niche_tags(vectors, np.array([0, 1]), PROTOTYPES, ("a", "b"), 2,
+                        reference_best=np.array([0.95, 1.0], dtype=np.float32))
+    assert result.tags == [(), ("a",)]
+    ungated = niche_tags(vectors, np.array([0, 1]), PROTOTYPES, ("a", "b"), 2)
+    assert ungated.tags == [("b",), ("a",)]
+
+
+def test_best_cosine_in_chunks_equals_the_whole_product() -> None:
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(50, 8)).astype(np.float32)
+    prototypes = rng.normal(size=(7, 8)).astype(np.float32)
+    assert np.allclose(best_cosine(vectors, prototypes, chunk=16), (vectors @ prototypes.T).max(axis=1))
