@@ -223,6 +223,12 @@ MaxFollowersOption = Annotated[int | None, typer.Option("--max-followers", min=0
 TierOption = Annotated[list[str] | None, typer.Option("--tier", help="nano, micro, macro, mega")]
 CountryOption = Annotated[list[str] | None, typer.Option("--country", help="ISO 3166 alpha-2")]
 LanguageOption = Annotated[list[str] | None, typer.Option("--language", help="ISO 639-1")]
+SensitiveShareOption = Annotated[float | None, typer.Option(
+    "--max-sensitive-share", min=0.0, max=1.0,
+    help="leave out creators whose recent captions touch a screened sensitive topic more often than this share")]
+SensitiveTopicOption = Annotated[list[str] | None, typer.Option(
+    "--sensitive-topic", help="a topic the floor screens (repeatable; default every IAB Sensitive Topic, "
+                              "'children' only when named)")]
 NicheOption = Annotated[list[str] | None, typer.Option("--niche", help="a creator niche tag (fashion, fitness, ...; "
                                                                         "repeatable: any of them)")]
 MinTrustOption = Annotated[float | None, typer.Option("--min-trust", min=0.0, max=1.0)]
@@ -232,8 +238,8 @@ PriceOption = Annotated[float | None, typer.Option("--max-price-per-post", min=0
                                                    help="the largest price per post a creator may charge")]
 BudgetOption = Annotated[float | None, typer.Option("--budget", min=0.0, help="the campaign's total budget")]
 UnknownOption = Annotated[list[str] | None, typer.Option(
-    "--unknown", help="FIELD=include|exclude for creators whose country, language, trust or price is unknown "
-                      "(repeatable; default: exclude, and include for price)")]
+    "--unknown", help="FIELD=include|exclude for creators whose country, language, trust, price or safety (no "
+                      "caption read) is unknown (repeatable; default: exclude, and include for price)")]
 IgnoreOption = Annotated[list[str] | None, typer.Option(
     "--ignore-parsed", help="a constraint read from the brief to drop (countries, platforms, ...; repeatable)")]
 PresetOption = Annotated[str | None, typer.Option("--preset", help="weight preset (relevance, balanced, ...)")]
@@ -245,12 +251,15 @@ def _filter_options(platform: list[str] | None = None, min_followers: int | None
                     language: list[str] | None = None, min_trust: float | None = None, brand: str | None = None,
                     competitor: list[str] | None = None, max_price_per_post: float | None = None,
                     campaign_budget: float | None = None, unknown: list[str] | None = None,
-                    ignore_parsed: list[str] | None = None, niche: list[str] | None = None) -> dict[str, Any]:
+                    ignore_parsed: list[str] | None = None, niche: list[str] | None = None,
+                    max_sensitive_share: float | None = None,
+                    sensitive_topic: list[str] | None = None) -> dict[str, Any]:
     """The filter options given on the command line, named as `filters_from_options` reads them."""
     given = {"platform": platform, "min_followers": min_followers, "max_followers": max_followers, "tier": tier,
              "country": country, "language": language, "min_trust": min_trust, "brand": brand,
              "competitor": competitor, "max_price_per_post": max_price_per_post, "campaign_budget": campaign_budget,
-             "unknown": unknown, "ignore_parsed": ignore_parsed, "niche": niche}
+             "unknown": unknown, "ignore_parsed": ignore_parsed, "niche": niche,
+             "max_sensitive_share": max_sensitive_share, "sensitive_topic": sensitive_topic}
     return {key: value for key, value in given.items() if value not in (None, [])}
 
 
@@ -269,6 +278,8 @@ def match(
     country: CountryOption = None,
     language: LanguageOption = None,
     niche: NicheOption = None,
+    max_sensitive_share: SensitiveShareOption = None,
+    sensitive_topic: SensitiveTopicOption = None,
     min_trust: MinTrustOption = None,
     brand: BrandOption = None,
     competitor: CompetitorOption = None,
@@ -285,7 +296,8 @@ def match(
     records = _read_briefs(briefs) if briefs else [{"brief_id": None, "text": brief}]
     matcher, _ = _serving_matcher(store, _settings())
     cli_options = _filter_options(platform, min_followers, max_followers, tier, country, language, min_trust, brand,
-                                  competitor, max_price_per_post, budget, unknown, ignore_parsed, niche)
+                                  competitor, max_price_per_post, budget, unknown, ignore_parsed, niche,
+                                  max_sensitive_share, sensitive_topic)
     for record in records:
         # options given on the command line win over a brief line's own keys
         merged = {**record, **cli_options}
@@ -316,6 +328,8 @@ def plan_campaign(
     country: CountryOption = None,
     language: LanguageOption = None,
     niche: NicheOption = None,
+    max_sensitive_share: SensitiveShareOption = None,
+    sensitive_topic: SensitiveTopicOption = None,
     min_trust: MinTrustOption = None,
     brand: BrandOption = None,
     competitor: CompetitorOption = None,
@@ -328,7 +342,7 @@ def plan_campaign(
     matcher, _ = _serving_matcher(store, _settings())
     filters = filters_from_options(_filter_options(platform, min_followers, max_followers, tier, country, language,
                                                    min_trust, brand, competitor, max_price_per_post, None, unknown,
-                                                   ignore_parsed, niche))
+                                                   ignore_parsed, niche, max_sensitive_share, sensitive_topic))
     result = matcher.plan(brief, budget=budget, size=size, preset=preset, weights=_weights(weights),
                           filters=filters, alternates=alternates)
     if json_output:
@@ -351,6 +365,8 @@ def similar(
     country: CountryOption = None,
     language: LanguageOption = None,
     niche: NicheOption = None,
+    max_sensitive_share: SensitiveShareOption = None,
+    sensitive_topic: SensitiveTopicOption = None,
     min_trust: MinTrustOption = None,
     brand: BrandOption = None,
     competitor: CompetitorOption = None,
@@ -364,7 +380,8 @@ def similar(
     matcher, _ = _serving_matcher(store, _settings())
     filters = filters_from_options(_filter_options(platform, min_followers, max_followers, tier, country, language,
                                                    min_trust, brand, competitor, max_price_per_post, budget, unknown,
-                                                   niche=niche))
+                                                   niche=niche, max_sensitive_share=max_sensitive_share,
+                                                   sensitive_topic=sensitive_topic))
     response = matcher.similar(creator_ids, k=k, preset=preset, weights=_weights(weights), filters=filters,
                                diversity=mmr)
     if json_output:

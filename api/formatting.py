@@ -73,6 +73,10 @@ def print_response(response: MatchResponse) -> None:
                       f"({match.tier}){language}  score [bold]{match.score:.3f}[/bold]")
         if match.niche_tags:
             console.print(f"      niche tags (inferred): {', '.join(match.niche_tags)}")
+        if match.sensitive:
+            console.print("      sensitive content: " + "; ".join(
+                f"{topic.name} in {topic.share:.0%} of recent captions ({', '.join(topic.examples)})"
+                for topic in match.sensitive))
         parts = [f"{c.name} {c.normalized:.2f}x{c.weight:.2f}" + (" (missing)" if c.missing else "")
                  for c in match.components if c.weight > 0]
         console.print("      " + " | ".join(parts))

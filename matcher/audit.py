@@ -15,8 +15,9 @@ AUDIT_COLUMNS = [
 ]
 # inferred values, next to the catalog's own (present when the languages were inferred)
 INFERRED_COLUMNS = ["language", "language_inferred", "language_inferred_confidence", "language_shares",
-                    "country", "country_inferred", "country_inferred_confidence", "country_weights"]
-_DICT_COLUMNS = ("language_shares", "country_weights")
+                    "country", "country_inferred", "country_inferred_confidence", "country_weights",
+                    "sensitive_shares", "sensitive_confidence", "sensitive_evidence"]
+_DICT_COLUMNS = ("language_shares", "country_weights", "sensitive_shares", "sensitive_evidence")
 
 
 def audit_table(signals: pd.DataFrame) -> pd.DataFrame:
@@ -32,18 +33,28 @@ def audit_table(signals: pd.DataFrame) -> pd.DataFrame:
 
 
 def infer_attributes(creators: pd.DataFrame, posts: pd.DataFrame, recent: int) -> pd.DataFrame:
-    """`creators` with the inferred language and country columns a build adds, from the same texts (bio and the
-    `recent` latest captions), without an index."""
+    """`creators` with the inferred language, country and sensitive-content columns a build adds, from the same
+    texts (bio and the `recent` latest captions), without an index."""
     import numpy as np
 
     from matcher.documents import creator_units
     from matcher.languages import infer_languages
     from matcher.locations import infer_countries
+    from matcher.safety import as_rows, caption_topics, sensitive_content
     from matcher.signals import recent_posts
 
     out = infer_languages(creators, posts, recent)
-    homes = infer_countries(creators, creator_units(creators, recent_posts(posts, recent)))
+    units = creator_units(creators, recent_posts(posts, recent))
+    homes = infer_countries(creators, units)
     out["country_inferred"] = homes.country
     out["country_inferred_confidence"] = np.asarray(homes.confidence)
     out["country_weights"] = pd.Series(homes.weights, index=out.index, dtype=object)
+    captions = units[units["source"] == "caption"]
+    shown = captions["shown"].tolist()
+    sensitive = sensitive_content(captions["creator_row"].to_numpy(dtype=np.int64),
+                                  as_rows([caption_topics(text) for text in shown]), captions["post_id"].tolist(),
+                                  len(creators))
+    out["sensitive_shares"] = pd.Series(sensitive.shares, index=out.index, dtype=object)
+    out["sensitive_confidence"] = sensitive.confidence
+    out["sensitive_evidence"] = pd.Series(sensitive.evidence, index=out.index, dtype=object)
     return out

@@ -33,6 +33,7 @@ from matcher.overlap import DEFAULT_SHARED, AudienceProfiles, audience_profiles,
 from matcher.planning import GREEDY_GUARANTEE
 from matcher.protocols import Encoder, VectorSearch
 from matcher.ranking import Combined, ComponentScores, combine, min_max, resolve_weights
+from matcher.safety import SensitiveTopic, sensitive_topics
 from matcher.settings import COMPONENTS, MatchSettings
 from matcher.taxonomy import (
     Taxonomy,
@@ -121,6 +122,7 @@ class Match:
     language: KnownValue | None = None
     country: KnownValue | None = None
     niche_tags: tuple[str, ...] = ()
+    sensitive: tuple[SensitiveTopic, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, as `dataclasses.asdict` gives it with non-finite numbers as null.
@@ -133,7 +135,7 @@ class Match:
                 "flags": list(self.flags), "evidence": [line.to_dict() for line in self.evidence],
                 "language": self.language.to_dict() if self.language is not None else None,
                 "country": self.country.to_dict() if self.country is not None else None,
-                "niche_tags": list(self.niche_tags)}
+                "niche_tags": list(self.niche_tags), "sensitive": [topic.to_dict() for topic in self.sensitive]}
 
 
 @dataclass(frozen=True)
@@ -586,7 +588,10 @@ class Matcher:
             score=float(ranked.total[position]), components=tuple(explained), flags=tuple(flags),
             evidence=evidence if evidence is not None else self._evidence([row], ranked.query)[0],
             language=known.get("language"), country=known.get("country"),
-            niche_tags=tuple(columns["niche_tags"][position]) if "niche_tags" in columns else ())
+            niche_tags=tuple(columns["niche_tags"][position]) if "niche_tags" in columns else (),
+            sensitive=sensitive_topics(
+                columns["sensitive_shares"][position], columns["sensitive_confidence"][position],
+                columns["sensitive_evidence"][position]) if "sensitive_shares" in columns else ())
 
     def _evidence(self, rows: Sequence[int], query: NDArray[np.float32]) -> list[tuple[Evidence, ...]]:
         """The best-matching texts of each creator row, read from the unit table in one take."""
@@ -617,7 +622,8 @@ class Matcher:
 _EXPLAINED = ("creator_id", "handle", "platform", "followers", "tier", "flags", "price_per_post")
 # the language and country an answer shows: the catalog's, or the inferred one (indexes built before
 # inference lack the inferred columns)
-_INFERRED_COLUMNS = (*(name for field in INFERRED_FIELDS for name in field), "niche_tags")
+_INFERRED_COLUMNS = (*(name for field in INFERRED_FIELDS for name in field), "niche_tags", "sensitive_shares",
+                     "sensitive_confidence", "sensitive_evidence")
 _SCORED = ("engagement_rate", "engagement_score", "engagement_confidence", "trust_score", "trust_confidence",
            "loyalty_score", "loyalty_confidence", "cost_per_engagement", "cost_score", "cost_confidence")
 

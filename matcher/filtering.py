@@ -16,6 +16,7 @@ from numpy.typing import NDArray
 
 from matcher.briefs import Filters
 from matcher.inferred import INFERRED_FIELDS, effective_values
+from matcher.safety import TOPICS as SENSITIVE_TOPICS
 from matcher.settings import TierThresholds
 from matcher.tiers import assign_tiers
 
@@ -70,6 +71,8 @@ class FilterColumns:
     categories: dict[str, tuple[NDArray[np.object_], NDArray[np.intp]]]
     niche_rows: dict[str, NDArray[np.int64]]  # the creators tagged with each niche
     untagged: NDArray[np.bool_]  # creators with no niche tag (no text close enough to any niche)
+    sensitive: NDArray[np.float64]  # share of recent captions per sensitive topic (columns: safety.TOPICS)
+    unread: NDArray[np.bool_]  # creators with no caption read for sensitive content
 
     @classmethod
     def of(cls, creators: pd.DataFrame, inferred_min_confidence: float = 1.1) -> FilterColumns:
@@ -100,7 +103,8 @@ class FilterColumns:
             untagged = np.ones(len(creators), dtype=bool)
         return cls(pd.Index(creators["creator_id"]), creators["followers"].to_numpy(dtype=float),
                    creators["trust_score"].to_numpy(dtype=float), creators["price_per_post"].to_numpy(dtype=float),
-                   categories, {tag: np.asarray(rows, dtype=np.int64) for tag, rows in tagged.items()}, untagged)
+                   categories, {tag: np.asarray(rows, dtype=np.int64) for tag, rows in tagged.items()}, untagged,
+                   *_sensitive_columns(creators))
 
     def _in(self, name: str, wanted: Collection[str]) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
         """Creators whose coded value is among `wanted`, and creators whose value is unknown."""
@@ -136,6 +140,12 @@ class FilterColumns:
             for niche in filters.niches:
                 passes[self.niche_rows.get(niche, np.zeros(0, dtype=np.int64))] = True
             parts.append(("niches", filters.niches, passes, self.untagged, None))
+        if filters.max_sensitive_share is not None:
+            columns = [SENSITIVE_TOPICS.index(topic) for topic in filters.screened_topics]
+            worst = self.sensitive[:, columns].max(axis=1) if columns else np.zeros(len(self.followers))
+            passes = (~self.unread & (worst <= filters.max_sensitive_share)) | (
+                self.unread & (filters.policy("safety") == "include"))
+            parts.append(("max_sensitive_share", filters.max_sensitive_share, passes, self.unread, "safety"))
         if filters.min_trust is not None:
             unknown = np.isnan(self.trust)
             passes = (~unknown & (np.nan_to_num(self.trust, nan=-1.0) >= filters.min_trust)) | (
@@ -174,6 +184,17 @@ class FilterColumns:
                                     filters.policy(field) if field else None,
                                     int(unknown.sum()) if unknown is not None else 0))
         return tuple(out)
+
+
+def _sensitive_columns(creators: pd.DataFrame) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+    """Sensitive-topic shares as a matrix (creators x topics), and the creators with no caption read."""
+    shares = np.zeros((len(creators), len(SENSITIVE_TOPICS)))
+    if "sensitive_shares" not in creators.columns:
+        return shares, np.ones(len(creators), dtype=bool)
+    for row, by_topic in enumerate(creators["sensitive_shares"].tolist()):
+        for topic, share in (by_topic or {}).items():
+            shares[row, SENSITIVE_TOPICS.index(topic)] = share
+    return shares, creators["sensitive_confidence"].to_numpy(dtype=float) <= 0
 
 
 def allowed_mask(creators: pd.DataFrame, filters: Filters, tiers: TierThresholds,

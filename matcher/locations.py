@@ -24,12 +24,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from matcher.briefs.places import Gazetteer, Place, fold, gazetteer
+from matcher.briefs.places import Place, fold, gazetteer
 
 HOME = 3.0
 MENTION = 1.0
@@ -60,12 +61,33 @@ _TRAVEL = re.compile(r"\b(?:trip|trips|vacation|vacay|holiday|holidays|travel\w*
 
 
 @dataclass(frozen=True)
-class _Names:
-    """Folded place names without spaces (for hashtags) and the single-country demonyms."""
+class PlaceNames:
+    """The gazetteer as place evidence reads it: each folded name that means one country, the same names
+    without spaces (for hashtags), single-country demonyms, and the first words of names.
 
+    Built from the brief reader's gazetteer in about a second; `to_dict`/`from_dict` let a build keep it
+    next to its caches and load it in milliseconds.
+    """
+
+    country_of: dict[str, str]
     compact: dict[str, str]
     demonyms: dict[str, str]
-    longest: int
+    first_words: frozenset[str]
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"country_of": self.country_of, "compact": self.compact, "demonyms": self.demonyms,
+                "first_words": sorted(self.first_words)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> PlaceNames:
+        """The names `to_dict` wrote."""
+        return cls(dict(data["country_of"]), dict(data["compact"]), dict(data["demonyms"]),
+                   frozenset(data["first_words"]))
+
+    def country(self, name: str) -> str | None:
+        """The one country a place name means, if any."""
+        return self.country_of.get(fold(name))
 
 
 def _country_of(place: Place | None) -> str | None:
@@ -78,17 +100,19 @@ def _country_of(place: Place | None) -> str | None:
 
 
 @cache
-def _names() -> _Names:
+def place_names() -> PlaceNames:
+    """The place names of the brief reader's gazetteer that evidence can use (see `PlaceNames`)."""
     places = gazetteer()
+    country_of = {key: country for key, place in places.places.items()
+                  if (country := _country_of(place)) is not None}
     compact: dict[str, str] = {}
-    for key, place in places.places.items():
-        country = _country_of(place)
+    for key, country in country_of.items():
         squeezed = key.replace(" ", "").replace("-", "").replace(".", "").replace("'", "")
-        if country is not None and len(squeezed) >= 4:
+        if len(squeezed) >= 4:
             compact.setdefault(squeezed, country)
     demonyms = {key.replace(" ", ""): codes[0] for key, codes in places.demonyms.items()
                 if len(codes) == 1 and len(key) >= 4}
-    return _Names(compact, demonyms, max(map(len, compact)))
+    return PlaceNames(country_of, compact, demonyms, frozenset(key.split()[0] for key in country_of))
 
 
 def _flag_country(pair: str) -> str | None:
@@ -98,20 +122,20 @@ def _flag_country(pair: str) -> str | None:
     return code if pycountry.countries.get(alpha_2=code) is not None else None
 
 
-def _place_at_start(words: list[str], places: Gazetteer) -> str | None:
+def _place_at_start(words: list[str], names: PlaceNames) -> str | None:
     """The country of the longest place name the words start with (up to three words)."""
     for n in (3, 2, 1):
         if len(words) >= n:
             name = " ".join(words[:n]).strip(".,'’")
             if len(name) <= 3 and not name.isupper():
                 continue  # 'La', 'Us': words; 'LA', 'NYC' are places
-            country = _country_of(places.place(name))
+            country = names.country(name)
             if country is not None:
                 return country
     return None
 
 
-def _hashtag_country(tag: str, names: _Names) -> tuple[str, float] | None:
+def _hashtag_country(tag: str, names: PlaceNames) -> tuple[str, float] | None:
     """A hashtag's country and weight: a place, a place or demonym + identity word, a place + lifestyle word."""
     folded = fold(tag).replace("_", "")
     if folded in names.compact:
@@ -126,11 +150,11 @@ def _hashtag_country(tag: str, names: _Names) -> tuple[str, float] | None:
     return None
 
 
-def place_evidence(text: str, source: str = "caption") -> dict[str, float]:
+def place_evidence(text: str, source: str = "caption", names: PlaceNames | None = None) -> dict[str, float]:
     """Each country a text points to and how strongly (see the module docstring); empty when none."""
     if not isinstance(text, str) or not text.strip():
         return {}
-    places, names = gazetteer(), _names()
+    names = names or place_names()
     found: dict[str, float] = {}
     travel = source != "bio" and _TRAVEL.search(text) is not None
     mention = HOME if source == "bio" else MENTION * (TRAVEL_DISCOUNT if travel else 1.0)
@@ -140,16 +164,16 @@ def place_evidence(text: str, source: str = "caption") -> dict[str, float]:
             found[country] = weight
 
     for match in _HOME_CUE.finditer(text):
-        add(_place_at_start(_WORD.findall(match.group("place")), places), HOME)
+        add(_place_at_start(_WORD.findall(match.group("place")), names), HOME)
     for match in _BASED.finditer(text):
         words = _WORD.findall(match.group("place"))
         for start in range(len(words)):  # "Toronto-based", "a London based": the place ends at "based"
-            country = _place_at_start(words[start:], places)
+            country = _place_at_start(words[start:], names)
             if country is not None:
                 add(country, HOME)
                 break
     for match in _PIN.finditer(text):
-        add(_place_at_start(_WORD.findall(match.group("place")), places), mention)
+        add(_place_at_start(_WORD.findall(match.group("place")), names), mention)
     if not text.isascii():
         for match in _FLAG.finditer(text):
             add(_flag_country(match.group(1)), mention)
@@ -160,7 +184,7 @@ def place_evidence(text: str, source: str = "caption") -> dict[str, float]:
     plain = _HASHTAG.sub(" ", text)
     for match in _WORD.finditer(plain):
         word = match.group(0)
-        if not word[0].isupper() or not places.starts_a_name(word):
+        if not word[0].isupper() or fold(word) not in names.first_words:
             continue
         following = _WORD.findall(plain[match.start(): match.start() + 60])
         for n in (3, 2, 1):
@@ -171,7 +195,7 @@ def place_evidence(text: str, source: str = "caption") -> dict[str, float]:
                 continue
             if n == 1 and _SENTENCE_START.search(plain[: match.start()]):
                 continue  # "Nice day!", "Orange is the new black": a capital that only starts a sentence
-            country = _country_of(places.place(name))
+            country = names.country(name)
             if country is not None:
                 add(country, mention)
                 break

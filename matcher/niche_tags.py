@@ -27,11 +27,25 @@ MAX_TAGS = 3
 
 @dataclass(frozen=True)
 class NicheTags:
-    """Per creator: tags (most shared first), each niche's share, and the top niche's share (0 without)."""
+    """Per creator: tags (most shared first) and the share of their texts per niche (creators x niches)."""
 
     tags: list[tuple[str, ...]]
-    shares: list[dict[str, float]]
-    top_share: NDArray[np.float64]
+    share: NDArray[np.float64]
+    labels: tuple[str, ...]
+
+    @property
+    def top_share(self) -> NDArray[np.float64]:
+        """Each creator's largest niche share (0 without any placed text)."""
+        return self.share.max(axis=1) if self.share.shape[1] else np.zeros(len(self.share))
+
+    @property
+    def shares(self) -> list[dict[str, float]]:
+        """Each creator's non-zero shares, largest first, rounded to 3 places."""
+        out = []
+        for row in self.share:
+            order = [int(i) for i in np.argsort(-row, kind="stable") if row[i] > 0]
+            out.append({self.labels[i]: round(float(row[i]), 3) for i in order})
+        return out
 
 
 def niche_tags(unit_vectors: NDArray[np.float32], creator_rows: NDArray[np.int64], prototypes: NDArray[np.float32],
@@ -70,13 +84,14 @@ def niche_tags(unit_vectors: NDArray[np.float32], creator_rows: NDArray[np.int64
     else:
         counts = np.zeros((n_creators, len(labels)))
     share = np.divide(counts, texts[:, None], out=np.zeros_like(counts), where=texts[:, None] > 0)
-    tags: list[tuple[str, ...]] = []
-    shares: list[dict[str, float]] = []
-    for row in range(n_creators):
-        order = [int(i) for i in np.argsort(-share[row], kind="stable") if share[row, i] > 0]
-        shares.append({labels[i]: round(float(share[row, i]), 3) for i in order})
-        tags.append(tuple(labels[i] for i in order if share[row, i] >= min_share)[:max_tags])
-    return NicheTags(tags, shares, share.max(axis=1) if len(labels) else np.zeros(n_creators))
+    tags: list[tuple[str, ...]] = [()] * n_creators
+    if len(labels):
+        # most shared first; a stable sort keeps the taxonomy's order among equal shares
+        order = np.argsort(-share, axis=1, kind="stable")[:, :max_tags]
+        kept = np.take_along_axis(share, order, axis=1) >= min_share
+        for row in np.flatnonzero(kept[:, 0]).tolist():
+            tags[row] = tuple(labels[int(i)] for i, keep in zip(order[row], kept[row], strict=True) if keep)
+    return NicheTags(tags, share, tuple(labels))
 
 
 def best_cosine(vectors: NDArray[np.float32], prototypes: NDArray[np.float32],

@@ -101,3 +101,13 @@ def wait_until(predicate: Callable[[], bool], timeout: float = 30.0, what: str =
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         time.sleep(0.02)
+
+
+def effective_countries(creators: Any, min_confidence: float = 0.6) -> Any:
+    """The country each creator has for filtering: the catalog's, else a home country inferred from their captions
+    with at least `min_confidence` ('' when neither): the rule the country filter is documented to follow."""
+    given = creators["country"].fillna("")
+    if "country_inferred" not in creators.columns:
+        return given
+    inferred = creators["country_inferred"].where(creators["country_inferred_confidence"] >= min_confidence)
+    return given.where(given != "", inferred.fillna(""))

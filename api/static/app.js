@@ -34,7 +34,7 @@ function requestBody() {
     if (values.length) filters[name] = values;
   }
   for (const name of ["min_followers", "max_followers"]) if ($(name).value !== "") filters[name] = parseInt($(name).value, 10);
-  for (const name of ["min_trust", "max_price_per_post", "campaign_budget"]) {
+  for (const name of ["min_trust", "max_price_per_post", "campaign_budget", "max_sensitive_share"]) {
     if ($(name).value !== "") filters[name] = parseFloat($(name).value);
   }
   if ($("brand").value.trim()) filters.brand = $("brand").value.trim();
@@ -109,6 +109,10 @@ function card(match, rank, answer) {
         + (known.source === "inferred" ? ` (inferred, ${Math.round(known.confidence * 100)}%)` : "")).join("")),
     match.niche_tags && match.niche_tags.length
       ? el("div", { class: "muted tags" }, `niche tags (inferred): ${match.niche_tags.join(", ")}`) : "",
+    match.sensitive && match.sensitive.length
+      ? el("div", { class: "sensitive" }, "sensitive content: " + match.sensitive.map((topic) =>
+        `${topic.name} in ${Math.round(topic.share * 100)}% of recent captions (${topic.examples.join("; ")})`).join(" · "))
+      : "",
     componentBars(match));
   if (match.flags.length) node.append(el("ul", { class: "flags" }, ...match.flags.map((f) => el("li", {}, f))));
   if (match.evidence.length) {

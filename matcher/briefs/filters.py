@@ -7,6 +7,8 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from matcher.errors import BriefError
+from matcher.safety import IAB_TOPICS
+from matcher.safety import TOPICS as SENSITIVE_TOPICS
 from matcher.schema import PLATFORMS, TIERS
 from matcher.taxonomy import NICHES
 
@@ -14,9 +16,10 @@ NICHE_LABELS = tuple(name for name, _ in NICHES)
 
 # catalog fields that may be unknown for a creator, and whether a creator whose value is unknown passes
 # a filter on it by default: unknown countries, languages and trust are left out; an unknown price passes
-# (prices are rarely known; the result is flagged and its price estimated instead)
+# (prices are rarely known; the result is flagged and its price estimated instead); a creator with no caption
+# to read cannot be shown to stay under a sensitive-content floor, and is left out of it
 UNKNOWN_DEFAULTS: dict[str, str] = {"country": "exclude", "language": "exclude", "trust": "exclude",
-                                    "price": "include"}
+                                    "price": "include", "safety": "exclude"}
 UNKNOWN_POLICIES = ("exclude", "include")
 # the most results one query returns; a brief that asks for more gets this many, with a note
 MAX_RESULTS = 100
@@ -44,6 +47,8 @@ class Filters:
     countries: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     niches: tuple[str, ...] = ()
+    max_sensitive_share: float | None = None
+    sensitive_topics: tuple[str, ...] = ()
     min_trust: float | None = None
     max_price_per_post: float | None = None
     campaign_budget: float | None = None
@@ -57,6 +62,11 @@ class Filters:
         bad = [p for p in self.platforms if p not in PLATFORMS]
         if bad:
             raise BriefError(f"platform: unknown {bad} (expected one of {', '.join(PLATFORMS)})")
+        bad = [t for t in self.sensitive_topics if t not in SENSITIVE_TOPICS]
+        if bad:
+            raise BriefError(f"sensitive_topics: unknown {bad} (expected some of {', '.join(SENSITIVE_TOPICS)})")
+        if self.max_sensitive_share is not None and not 0 <= self.max_sensitive_share <= 1:
+            raise BriefError(f"max_sensitive_share: must be within 0..1, got {self.max_sensitive_share}")
         bad = [n for n in self.niches if n not in NICHE_LABELS]
         if bad:
             raise BriefError(f"niche: unknown {bad} (expected some of {', '.join(NICHE_LABELS)})")
@@ -83,6 +93,11 @@ class Filters:
         bad = [name for name in self.ignore_parsed if name not in PARSED_FIELDS]
         if bad:
             raise BriefError(f"ignore_parsed: unknown {bad} (expected some of {', '.join(PARSED_FIELDS)})")
+
+    @property
+    def screened_topics(self) -> tuple[str, ...]:
+        """The sensitive topics the floor applies to: those named, else every IAB Sensitive Topic (not children)."""
+        return self.sensitive_topics or IAB_TOPICS
 
     def policy(self, field: str) -> str:
         """Whether creators with an unknown `field` (country, language, trust, price) pass: include or exclude."""
@@ -189,6 +204,8 @@ def filters_from_options(options: Mapping[str, Any]) -> Filters:
         countries=tuple(c.upper() for c in _as_list(pick("country", "countries"))),
         languages=tuple(c.lower() for c in _as_list(pick("language", "languages"))),
         niches=tuple(n.lower() for n in _as_list(pick("niche", "niches"))),
+        max_sensitive_share=number("max_sensitive_share", float),
+        sensitive_topics=tuple(t.lower() for t in _as_list(pick("sensitive_topic", "sensitive_topics"))),
         min_trust=number("min_trust", float),
         max_price_per_post=number("max_price_per_post", float),
         campaign_budget=number("campaign_budget", float),

@@ -22,7 +22,7 @@ from api.settings import Settings
 from eval import FeedbackStore
 from index import SentenceTransformerEncoder, SharedEncoders, build_store
 from matcher.demo import generate_demo_catalog
-from tests.helpers import LiveServer, wait_until
+from tests.helpers import LiveServer, effective_countries, wait_until
 
 CHROMIUM = os.environ.get("CREATORMATCH_CHROMIUM", "/usr/bin/chromium")
 REQUIRED = os.environ.get("CREATORMATCH_REQUIRE_CHROMIUM") == "1"
@@ -124,7 +124,7 @@ def test_the_page_explains_a_short_answer_and_lets_the_user_correct_the_reading(
 
     store = IndexStore(model_store)
     creators = pd.read_parquet(store.versions_dir / store.current_version() / "creators.parquet")
-    country = creators["country"].fillna("")
+    country = effective_countries(creators)
     german, unknown, total = int((country == "DE").sum()), int((country == "").sum()), len(creators)
     assert german > 0 and unknown > 0 and german + unknown < 40 < total  # the demo catalog leaves some unknown
     with sync_playwright() as playwright:

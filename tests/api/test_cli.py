@@ -11,7 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from index import IndexStore
 from matcher.demo import generate_demo_catalog
+from tests.helpers import effective_countries
 
 
 def run(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -265,9 +267,10 @@ def test_plan_similar_and_mmr_from_the_command_line(tmp_path: Path) -> None:
                              "dog owners with their puppies").stdout)
     assert len(diverse["results"]) == 5
 
-    # a short answer explains itself per filter, with the unknown counts (the demo leaves some countries out)
-    table = pd.read_csv(creators, keep_default_na=False)
-    german, unknown = int((table["country"] == "DE").sum()), int((table["country"] == "").sum())
+    # a short answer explains itself per filter, with the unknown counts (the demo leaves some countries out;
+    # the filter reads the catalog's country, else one inferred from the captions)
+    country = effective_countries(IndexStore(store).load().index.creators)
+    german, unknown = int((country == "DE").sum()), int((country == "").sum())
     text = run("match", "--store", str(store), "--k", "60", "dog owners with their puppies in Germany").stdout
     assert f"{german} of 60 asked: {german} creators pass the filters." in text
     assert f"country unknown for {unknown} of 64 creators; unknown country=include keeps them" in text
@@ -286,3 +289,29 @@ def test_plan_similar_and_mmr_from_the_command_line(tmp_path: Path) -> None:
     budgeted = json.loads(run("plan", "--store", str(store), "--budget", "2000", "--max-price-per-post", "400",
                               "--json", "dog owners").stdout)
     assert budgeted["budget"] == 2000 and all(member["cost"] <= 400 for member in budgeted["team"])
+
+
+@pytest.mark.model
+def test_a_sensitive_content_floor_from_the_command_line(tmp_path: Path) -> None:
+    creators = tmp_path / "creators.csv"
+    creators.write_text("creator_id,handle,platform,followers\n" + "".join(
+        f"{c},{c},instagram,5000\n" for c in ("bar", "mixed", "clean")), encoding="utf-8")
+    captions = {"bar": ["Friday beers at the pub", "Wine tasting tonight", "Cocktails by the pool"],
+                "mixed": ["Bread and cheese board", "Beers with friends", "Sourdough morning"],
+                "clean": ["Morning run by the river", "Salad for lunch", "Evening yoga"]}
+    rows = ["creator_id,post_id,posted_at,caption,likes,comments"]
+    for creator, texts in captions.items():
+        rows += [f'{creator},{creator}{i},2024-05-0{i + 1}T10:00:00Z,"{text}",100,5' for i, text in enumerate(texts)]
+    posts = tmp_path / "posts.csv"
+    posts.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    store = tmp_path / "store"
+    run("build", "--creators", str(creators), "--posts", str(posts), "--store", str(store))
+    # bar: 3 of 3 captions about alcohol, mixed: 1 of 3, clean: none
+    answer = json.loads(run("match", "--store", str(store), "--json", "--max-sensitive-share", "0.5",
+                            "food and drinks").stdout)
+    assert {r["creator_id"] for r in answer["results"]} == {"mixed", "clean"}
+    human = run("match", "--store", str(store), "--k", "3", "drinks").stdout
+    assert "sensitive content: Illegal Drugs, Tobacco, eCigarettes, Vaping, Alcohol in 100% of recent captions" \
+        in human
+    refused = run("match", "--store", str(store), "--sensitive-topic", "gossip", "drinks", check=False)
+    assert refused.returncode != 0 and "sensitive_topics: unknown ['gossip']" in refused.stderr

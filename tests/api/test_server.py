@@ -22,7 +22,7 @@ from api.server import create_app
 from api.settings import Settings
 from index import IndexStore, SharedEncoders, open_matcher
 from matcher.briefs import filters_from_options
-from tests.helpers import HashingEncoder, wait_until
+from tests.helpers import HashingEncoder, effective_countries, wait_until
 
 TOKEN = "s3cret-admin-token"
 
@@ -115,9 +115,7 @@ def _catalog(store: Path) -> pd.DataFrame:
 
 def test_a_short_answer_says_which_filter_removed_whom(client: TestClient, store: Path) -> None:
     creators = _catalog(store)
-    # the country filters read: the catalog's, else a home country inferred with confidence 0.6 or more
-    inferred = creators["country_inferred"].where(creators["country_inferred_confidence"] >= 0.6).fillna("")
-    country = creators["country"].fillna("").where(creators["country"].fillna("") != "", inferred)
+    country = effective_countries(creators)
     german, unknown = int((country == "DE").sum()), int((country == "").sum())
     assert 0 < german < 100 and unknown > 0  # the demo catalog leaves some countries unknown
     answer = client.post("/match", json={"brief": "dog puppy training tips", "k": 100,
@@ -436,3 +434,23 @@ def test_niche_tags_filter_and_show_through_the_api(client: TestClient, store: P
     assert all(niche in r["niche_tags"] for r in results)
     refused = client.post("/match", json={"brief": "creators", "filters": {"niches": ["basket weaving"]}})
     assert refused.status_code == 422 and "niches" in refused.text
+
+
+def test_a_sensitive_content_floor_through_the_api(client: TestClient, store: Path) -> None:
+    table = IndexStore(store).load().index.creators
+    children = [(s or {}).get("children", 0.0) for s in table["sensitive_shares"]]
+    read = table["sensitive_confidence"].to_numpy() > 0
+    assert sum(c > 0 for c in children) > 0  # the demo's family captions mention kids
+    expected = int(sum(1 for c, r in zip(children, read, strict=True) if r and c == 0))
+    body = {"brief": "creators for our campaign", "k": 100,
+            "filters": {"max_sensitive_share": 0, "sensitive_topics": ["children"]}}
+    answer = client.post("/match", json=body).json()
+    assert answer["eligible_creators"] == expected
+    assert all(not any(t["topic"] == "children" for t in r["sensitive"]) for r in answer["results"])
+    assert answer["filter_effects"][0]["filter"] == "max_sensitive_share"
+    flagged = client.post("/match", json={"brief": "family time with the kids", "k": 100}).json()["results"]
+    shown = [t for r in flagged for t in r["sensitive"] if t["topic"] == "children"]
+    assert shown and all(t["examples"] and t["name"] == "Content featuring children" for t in shown)
+    for bad in ({"max_sensitive_share": 1.5}, {"sensitive_topics": ["gossip"]}):
+        refused = client.post("/match", json={"brief": "creators", "filters": bad})
+        assert refused.status_code == 422 and next(iter(bad)) in refused.text

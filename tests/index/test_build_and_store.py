@@ -313,3 +313,43 @@ def test_niche_tags_are_built_shown_and_filter(tmp_path: Path) -> None:
     assert all(tags[0] in m.niche_tags for m in results) and results[0].to_dict()["niche_tags"]
     with pytest.raises(BriefError, match="niche: unknown"):
         Filters(niches=("basket weaving",))
+
+
+def test_sensitive_content_is_built_shown_and_floors_the_list(tmp_path: Path) -> None:
+    from matcher import Filters
+
+    creators = tmp_path / "creators.csv"
+    creators.write_text("creator_id,handle,platform,followers\n" + "".join(
+        f"{c},{c},instagram,5000\n" for c in ("bar", "mixed", "clean", "fam", "silent")), encoding="utf-8")
+    captions = {"bar": ["Friday beers at the pub", "Wine tasting tonight", "Cocktails by the pool"],
+                "mixed": ["Bread and cheese board", "Beers with friends", "Sourdough morning"],
+                "clean": ["Morning run by the river", "Salad for lunch", "Evening yoga"],
+                "fam": ["Baking cookies with my son", "Pancakes for the kids", "Picnic in the park"]}
+    rows = ["creator_id,post_id,posted_at,caption,likes,comments"]
+    for creator, texts in captions.items():
+        rows += [f'{creator},{creator}{i},2024-05-0{i + 1}T10:00:00Z,"{text}",100,5' for i, text in enumerate(texts)]
+    posts = tmp_path / "posts.csv"
+    posts.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    build_store(creators, posts, tmp_path / "store", HashingEncoder())
+    table = IndexStore(tmp_path / "store").load().index.creators.set_index("creator_id")
+    assert table.loc["bar", "sensitive_shares"] == {"drugs_alcohol_tobacco": 1.0}
+    assert table.loc["mixed", "sensitive_shares"] == {"drugs_alcohol_tobacco": 0.333}
+    assert table.loc["fam", "sensitive_shares"] == {"children": 0.667}
+    assert table.loc["silent", "sensitive_confidence"] == 0.0
+    matcher = open_matcher(tmp_path / "store", HashingEncoder())
+
+    def kept(filters: Filters) -> set[str]:
+        return {m.creator_id for m in matcher.match("food and drinks", filters=filters, k=10).results}
+
+    # half the captions at most: 'bar' goes; children are not screened unless named; 'silent' is unknown
+    assert kept(Filters(max_sensitive_share=0.5)) == {"mixed", "clean", "fam"}
+    assert kept(Filters(max_sensitive_share=0.5, unknown=(("safety", "include"),))) == {"mixed", "clean", "fam",
+                                                                                         "silent"}
+    assert kept(Filters(max_sensitive_share=0.0, sensitive_topics=("children",))) == {"bar", "mixed", "clean"}
+    answer = matcher.match("food and drinks", filters=Filters(max_sensitive_share=0.2), k=10)
+    (effect,) = answer.filter_effects
+    assert (effect.filter, effect.removes, effect.unknown) == ("max_sensitive_share", 3, 1)
+    bar = next(m for m in matcher.match("beers", k=10).results if m.creator_id == "bar")
+    assert bar.to_dict()["sensitive"] == [{  # the two most recent triggering captions
+        "topic": "drugs_alcohol_tobacco", "name": "Illegal Drugs, Tobacco, eCigarettes, Vaping, Alcohol",
+        "share": 1.0, "confidence": 1.0, "examples": ["bar2: cocktails", "bar1: wine"]}]
