@@ -6,7 +6,7 @@ as JSON lines for a reader, who adds "correct": true/false per creator and topic
 touch the topic, in the IAB sense?). `score` reads those judgements and prints the precision per topic.
 
 usage: python -m bench.kim_safety STORE count
-       python -m bench.kim_safety STORE sample OUT.jsonl [--per-topic 6]
+       python -m bench.kim_safety STORE sample OUT.jsonl [--per-topic 6] [--seed 0] [--exclude JUDGED.jsonl ...]
        python -m bench.kim_safety STORE score JUDGED.jsonl
 """
 
@@ -28,6 +28,8 @@ def main() -> None:
     parser.add_argument("file", type=Path, nargs="?")
     parser.add_argument("--per-topic", type=int, default=6)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--exclude", type=Path, nargs="*", default=[],
+                        help="judged files whose creators are not drawn again (a fresh sample after a change)")
     args = parser.parse_args()
     if args.action == "score":
         judged = [json.loads(line) for line in args.file.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -52,10 +54,12 @@ def main() -> None:
         return
     captions = index.units[index.units["source"] == "caption"].set_index("post_id")["shown"]
     rng = random.Random(args.seed)
+    seen = {json.loads(line)["creator_id"] for path in args.exclude
+            for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
     with args.file.open("w", encoding="utf-8") as out:
         for topic in TOPICS:
             flagged = [(c, e) for c, e in zip(creators["creator_id"], creators["sensitive_evidence"], strict=True)
-                       if isinstance(e, dict) and topic in e]
+                       if isinstance(e, dict) and topic in e and c not in seen]
             for creator, evidence in rng.sample(flagged, min(args.per_topic, len(flagged))):
                 example = evidence[topic][0]
                 post_id, _, terms = example.partition(": ")

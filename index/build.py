@@ -24,7 +24,14 @@ from index.sources import CatalogSource
 from index.store import IndexStore, LoadedVersion, StoreError, load_version_dir
 from matcher import Catalog, CreatorIndex, Encoder, Matcher, MatchSettings, compute_signals
 from matcher.documents import creator_units
-from matcher.languages import LanguageIdentifier, Py3LangId, as_rows, content_languages, from_rows
+from matcher.languages import (
+    MIN_TEXT_PROBABILITY,
+    LanguageIdentifier,
+    Py3LangId,
+    as_rows,
+    content_languages,
+    from_rows,
+)
 from matcher.locations import PLACES_VERSION, PlaceNames, home_countries, place_evidence, place_names
 from matcher.locations import SLOTS as PLACE_SLOTS
 from matcher.locations import as_rows as places_as_rows
@@ -146,13 +153,19 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
         signals.creators["country_weights"] = pd.Series(homes.weights, index=signals.creators.index, dtype=object)
     observe("safety")
     with _stage(times, "safety"):
-        captions = units[units["source"] == "caption"]
-        shown = captions["shown"].tolist()
+        is_caption = (units["source"] == "caption").to_numpy()
+        captions = units[is_caption]
+        # the term lists are English: a caption identified as another language is read for its hashtags only
+        english = [item is None or item[0] == "en" or item[1] < MIN_TEXT_PROBABILITY
+                   for item, caption in zip(identified, is_caption, strict=True) if caption]
+        keyed = [f"{'en' if is_english else 'other'}\x1f{text}"
+                 for is_english, text in zip(english, captions["shown"], strict=True)]
 
         def read_topics(batch: list[str], **_: object) -> NDArray[np.float32]:
-            return topics_as_rows([caption_topics(text) for text in batch])
+            return topics_as_rows([caption_topics(text, language == "en") for language, _, text in
+                                   (item.partition("\x1f") for item in batch)])
 
-        touched = safety_cache.embed(shown, read_topics)[0] if safety_cache is not None else read_topics(shown)
+        touched = safety_cache.embed(keyed, read_topics)[0] if safety_cache is not None else read_topics(keyed)
         sensitive = sensitive_content(captions["creator_row"].to_numpy(dtype=np.int64), touched,
                                       captions["post_id"].tolist(), len(signals.creators))
         signals.creators["sensitive_shares"] = pd.Series(sensitive.shares, index=signals.creators.index, dtype=object)

@@ -38,7 +38,7 @@ def infer_attributes(creators: pd.DataFrame, posts: pd.DataFrame, recent: int) -
     import numpy as np
 
     from matcher.documents import creator_units
-    from matcher.languages import infer_languages
+    from matcher.languages import MIN_TEXT_PROBABILITY, Py3LangId, infer_languages
     from matcher.locations import infer_countries
     from matcher.safety import as_rows, caption_topics, sensitive_content
     from matcher.signals import recent_posts
@@ -50,10 +50,13 @@ def infer_attributes(creators: pd.DataFrame, posts: pd.DataFrame, recent: int) -
     out["country_inferred_confidence"] = np.asarray(homes.confidence)
     out["country_weights"] = pd.Series(homes.weights, index=out.index, dtype=object)
     captions = units[units["source"] == "caption"]
-    shown = captions["shown"].tolist()
-    sensitive = sensitive_content(captions["creator_row"].to_numpy(dtype=np.int64),
-                                  as_rows([caption_topics(text) for text in shown]), captions["post_id"].tolist(),
-                                  len(creators))
+    identified = Py3LangId().identify(captions["text"].tolist())
+    english = [item is None or item[0] == "en" or item[1] < MIN_TEXT_PROBABILITY for item in identified]
+    sensitive = sensitive_content(
+        captions["creator_row"].to_numpy(dtype=np.int64),
+        as_rows([caption_topics(text, is_english) for text, is_english in
+                 zip(captions["shown"].tolist(), english, strict=True)]),
+        captions["post_id"].tolist(), len(creators))
     out["sensitive_shares"] = pd.Series(sensitive.shares, index=out.index, dtype=object)
     out["sensitive_confidence"] = sensitive.confidence
     out["sensitive_evidence"] = pd.Series(sensitive.evidence, index=out.index, dtype=object)

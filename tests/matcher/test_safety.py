@@ -9,22 +9,33 @@ from matcher.safety import IAB_TOPICS, TOPICS, as_rows, caption_topics, sensitiv
 
 
 @pytest.mark.parametrize(("caption", "expected"), [
-    ("Cheers to the weekend! #winelover #cocktails", {"drugs_alcohol_tobacco": ["wine", "cocktails"]}),
+    ("Cheers to the weekend! #cocktailhour #wine", {"drugs_alcohol_tobacco": ["cocktail", "wine"]}),
+    ("#winelover", {}),  # a hashtag starts a term only from seven letters on: 'wine' must be the whole tag
+    ("Bellissimi riflessi #riflessi", {}),  # Italian 'reflections' does not start with 'rifle'
+    ("Love you all xxx", {}),  # kisses
     ("Wearing a wine red cocktail dress tonight", {}),  # a colour and a dress, not drinks
     ("Hot glue gun and paper: easy DIY", {}),
     ("New range day with my AR-15", {"arms": ["ar-15"]}),
     ("Marching for gun control today", {"debated_social_issues": ["gun control"]}),  # the phrase, not 'gun'
-    ("RIP grandpa. Rest in peace", {"death_injury_conflict": ["rip", "rest in peace"]}),
+    ("RIP grandpa. Rest in peace", {"death_injury_conflict": ["rest in peace"]}),  # 'RIP' to a sold-out pin too
     ("This look is cute af", {"obscenity_profanity": ["af"]}),
     ("Photo shooting today, killing it", {}),  # everyday senses left out
     ("Let the games begin on the forum", {}),  # 'gin' and 'rum' inside words
-    ("#ipad unboxing", {}),  # a hashtag starts a term only from four letters on
+    ("#ipad unboxing", {}),
+    ("My nude lipstick of the day", {}),  # a colour
     ("Follow for more! #follow4follow #like4like", {"spam_harmful": ["follow4follow", "like4like"]}),
     ("My son turned 3 today #momlife", {"children": ["my son", "momlife"]}),
     ("", {}),
 ])
 def test_topics_of_hand_written_captions(caption: str, expected: dict[str, list[str]]) -> None:
     assert caption_topics(caption) == expected
+
+
+def test_a_caption_in_another_language_is_read_for_its_hashtags_only() -> None:
+    # German 'war' is 'was', Portuguese 'kkk' is laughter; the spam hashtag reads the same in any language
+    assert caption_topics("Die Party war toll #follow4follow", english=False) == {"spam_harmful": ["follow4follow"]}
+    assert caption_topics("kkk muito bom", english=False) == {}
+    assert caption_topics("kkk muito bom") == {"hate_aggression": ["kkk"]}
 
 
 def test_every_topic_but_children_is_an_iab_sensitive_topic() -> None:
