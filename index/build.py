@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import time
@@ -32,11 +33,10 @@ from matcher.languages import (
     content_languages,
     from_rows,
 )
-from matcher.locations import PLACES_VERSION, PlaceNames, home_countries, place_evidence, place_names
+from matcher.locations import PLACES_VERSION, PlaceNames, home_countries_from_rows, place_evidence, place_names
 from matcher.locations import SLOTS as PLACE_SLOTS
 from matcher.locations import as_rows as places_as_rows
-from matcher.locations import from_rows as places_from_rows
-from matcher.niche_tags import best_cosine, niche_tags
+from matcher.niche_tags import TAGS_VERSION, assign_texts, best_cosine, tags_from_assignments
 from matcher.safety import ROW_WIDTH as SAFETY_ROW_WIDTH
 from matcher.safety import SAFETY_VERSION, caption_topics, sensitive_content
 from matcher.safety import as_rows as topics_as_rows
@@ -105,13 +105,15 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
                   language_cache: EmbeddingCache | None = None,
                   place_cache: EmbeddingCache | None = None,
                   safety_cache: EmbeddingCache | None = None,
-                  names: PlaceNames | None = None) -> tuple[CreatorIndex, FaissSearch, dict[str, int]]:
+                  names: PlaceNames | None = None,
+                  tag_cache: EmbeddingCache | None = None) -> tuple[CreatorIndex, FaissSearch, dict[str, int]]:
     """Signals, texts, inferred languages, countries, sensitive content and niche tags, embeddings and the FAISS
     index of a validated catalog (nothing written).
 
     `languages` identifies each text's language (default py3langid); `language_cache`, `place_cache` and
     `safety_cache` keep each text's language, place evidence and sensitive topics, like the embedding cache,
-    so a rebuild reads only new texts; `names` are the place names (default: built from the gazetteer).
+    so a rebuild reads only new texts; `tag_cache` keeps each text's niche (its vector and the taxonomies depend
+    on the encoder: key the cache by it); `names` are the place names (default: built from the gazetteer).
     """
     times = {} if times is None else times
     observe = observer or (lambda _: None)
@@ -126,8 +128,10 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
     with _stage(times, "languages"):
         identifier = languages or Py3LangId()
         texts = units["text"].tolist()
+        text_keys = np.array([text_key(t) for t in texts], dtype="S20")  # shared by the caches keyed by text
         if language_cache is not None:
-            rows, _ = language_cache.embed(texts, lambda batch, **_: as_rows(identifier.identify(batch)))
+            rows, _ = language_cache.embed(texts, lambda batch, **_: as_rows(identifier.identify(batch)),
+                                           keys=text_keys)
             identified = from_rows(rows)
         else:
             identified = identifier.identify(texts)
@@ -144,10 +148,9 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
             return places_as_rows([place_evidence(text, source, names) for source, _, text in
                                    (item.partition("\x1f") for item in batch)])
 
-        evidence = places_from_rows(place_cache.embed(keyed, read_places)[0]) if place_cache is not None \
-            else [place_evidence(shown, source, names) for source, shown in
-                  zip(units["source"], units["shown"], strict=True)]
-        homes = home_countries(units["creator_row"].to_numpy(dtype=np.int64), evidence, len(signals.creators))
+        place_rows = place_cache.embed(keyed, read_places)[0] if place_cache is not None else read_places(keyed)
+        homes = home_countries_from_rows(units["creator_row"].to_numpy(dtype=np.int64), place_rows,
+                                         len(signals.creators))
         signals.creators["country_inferred"] = homes.country
         signals.creators["country_inferred_confidence"] = homes.confidence
         signals.creators["country_weights"] = pd.Series(homes.weights, index=signals.creators.index, dtype=object)
@@ -179,8 +182,10 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
     with _stage(times, "embed"):
         texts = units["text"].tolist()
         if cache is not None:
-            described_found = int(cache.lookup(np.unique(np.array([text_key(t) for t in described], "S20")))[0].sum())
-            vectors, stats = cache.embed(texts + described, encoder.encode, show_progress=show_progress)
+            described_keys = np.array([text_key(t) for t in described], dtype="S20")
+            described_found = int(cache.lookup(np.unique(described_keys))[0].sum())
+            vectors, stats = cache.embed(texts + described, encoder.encode, show_progress=show_progress,
+                                         keys=np.concatenate([text_keys, described_keys]))
             # counts of the creators' texts only
             counts = {"embedded": stats.embedded - (len(set(described)) - described_found),
                       "reused": stats.reused - described_found}
@@ -192,8 +197,20 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
         unit_vectors = np.ascontiguousarray(unit_vectors)
     observe("tags")
     with _stage(times, "tags"):
-        tagged = niche_tags(unit_vectors, units["creator_row"].to_numpy(dtype=np.int64), niche_vectors, niches.labels,
-                            len(signals.creators), reference_best=best_cosine(unit_vectors, reference_vectors))
+        if tag_cache is not None:
+            first_of = {key: i for i, key in enumerate(text_keys.tolist())}
+
+            def assign(batch: list[str], **_: object) -> NDArray[np.float32]:
+                # an S20 array drops a key's trailing zero bytes: look keys up the way it stores them
+                batch_vectors = unit_vectors[[first_of[text_key(text).rstrip(b"\0")] for text in batch]]
+                return assign_texts(batch_vectors, niche_vectors, best_cosine(batch_vectors, reference_vectors)
+                                    ).astype(np.float32)[:, None]
+
+            assigned = tag_cache.embed(texts, assign, keys=text_keys)[0][:, 0].astype(np.int64)
+        else:
+            assigned = assign_texts(unit_vectors, niche_vectors, best_cosine(unit_vectors, reference_vectors))
+        tagged = tags_from_assignments(assigned, units["creator_row"].to_numpy(dtype=np.int64), niches.labels,
+                                       len(signals.creators))
         signals.creators["niche_tags"] = pd.Series(tagged.tags, index=signals.creators.index, dtype=object)
     observe("index")
     with _stage(times, "index"):
@@ -296,10 +313,15 @@ class _Build:
             safety_cache = EmbeddingCache(store.cache_dir, f"safety|{SAFETY_VERSION}", SAFETY_ROW_WIDTH) \
                 if use_cache else None
             names = _place_names(store.cache_dir) if use_cache else None
+            described = "\n".join(creator_niches().descriptions + iab_content_taxonomy().descriptions)
+            tag_identity = f"tags|{TAGS_VERSION}|{hashlib.sha1(described.encode()).hexdigest()[:12]}|" \
+                           f"{encoder_identity(encoder)}"
+            tag_cache = EmbeddingCache(store.cache_dir, tag_identity, 1) if use_cache else None
         index, search, counts = index_catalog(catalog, encoder, self.settings, version, cache, show_progress,
                                               self.times, index_type=index_type, observer=self.observer,
                                               languages=identifier, language_cache=language_cache,
-                                              place_cache=place_cache, safety_cache=safety_cache, names=names)
+                                              place_cache=place_cache, safety_cache=safety_cache, names=names,
+                                              tag_cache=tag_cache)
         staging = store.staging_dir(version)
         decision: GateDecision | None = None
         try:
@@ -336,7 +358,7 @@ class _Build:
                 if not decision.passed and not force:
                     if cache is not None:
                         cache.save()  # the vectors are right whatever the gate says: the next try reuses them
-                        for enrichment in (language_cache, place_cache, safety_cache):
+                        for enrichment in (language_cache, place_cache, safety_cache, tag_cache):
                             if enrichment is not None:
                                 enrichment.save()
                     raise GateRefused(decision)
@@ -353,7 +375,7 @@ class _Build:
                 with self.stage("cache_save"):
                     try:
                         cache.save()
-                        for enrichment in (language_cache, place_cache, safety_cache):
+                        for enrichment in (language_cache, place_cache, safety_cache, tag_cache):
                             if enrichment is not None:
                                 enrichment.save()
                     except OSError as exc:

@@ -26,16 +26,21 @@ def _summary(values: pd.Series) -> dict[str, float | None]:
 
 # the inferred attributes whose mix the report shows: (value column, confidence column)
 MIXES = {"languages": ("language_inferred", "language_inferred_confidence"),
-         "countries": ("country_inferred", "country_inferred_confidence")}
+         "countries": ("country_inferred", "country_inferred_confidence"),
+         "niche tags": ("niche_tags", "")}
 
 
 def inferred_mix(creators: pd.DataFrame, column: str, confidence: str, min_confidence: float = 0.6,
                  top: int = 8) -> dict[str, float]:
     """Share of creators per inferred value sure enough to be used (the `top` most common, then 'other' and
-    'unknown')."""
+    'unknown'); for a list column without a confidence (niche tags), per first value."""
     if column not in creators.columns or len(creators) == 0:
         return {}
-    values = creators[column].where(creators[confidence].to_numpy(dtype=float) >= min_confidence)
+    if confidence:
+        values = creators[column].where(creators[confidence].to_numpy(dtype=float) >= min_confidence)
+    else:  # a list column (niche tags): the first, most shared one
+        values = pd.Series([v[0] if isinstance(v, tuple | list) and len(v) else None for v in creators[column]],
+                           index=creators.index, dtype=object)
     counts = values.fillna("unknown").value_counts()
     shares = (counts / len(creators)).round(4)
     kept = {str(k): float(v) for k, v in shares.items() if k != "unknown"}

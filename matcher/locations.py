@@ -263,6 +263,36 @@ def home_countries(creator_rows: NDArray[np.int64], evidence: Sequence[dict[str,
     return HomeCountries(countries, confidence, weights)
 
 
+def home_countries_from_rows(creator_rows: NDArray[np.int64], rows: NDArray[np.float32],
+                             n_creators: int) -> HomeCountries:
+    """`home_countries` from the evidence `as_rows` stored, without building a dict per text (vectorized)."""
+    creator = np.repeat(np.asarray(creator_rows, dtype=np.int64), SLOTS)
+    slots = rows.reshape(-1, 3)
+    valid = slots[:, 0] >= 0
+    frame = pd.DataFrame({"row": creator[valid], "code": (slots[valid, 0] * 256 + slots[valid, 1]).astype(np.int64),
+                          "weight": slots[valid, 2].astype(np.float64)})
+    countries: list[str | None] = [None] * n_creators
+    confidence = np.zeros(n_creators)
+    weights: list[dict[str, float]] = [{} for _ in range(n_creators)]
+    if frame.empty:
+        return HomeCountries(countries, confidence, weights)
+    summed = frame.groupby(["row", "code"], sort=True)["weight"].sum().reset_index()
+    totals = summed.groupby("row")["weight"].transform("sum").to_numpy()
+    codes = summed["code"].to_numpy()
+    names = [chr(code // 256) + chr(code % 256) for code in codes.tolist()]
+    # the heaviest country, ties to the alphabetically last code (as `home_countries`)
+    summed["name"] = names
+    summed["total"] = totals
+    best = summed.sort_values(["row", "weight", "name"], ascending=[True, False, False]).drop_duplicates("row")
+    for row, name, weight, total in zip(best["row"].tolist(), best["name"].tolist(), best["weight"].tolist(),
+                                        best["total"].tolist(), strict=True):
+        countries[row] = name
+        confidence[row] = weight / total * weight / (weight + 1.0)
+    for row, name, weight in zip(summed["row"].tolist(), names, summed["weight"].tolist(), strict=True):
+        weights[row][name] = round(weight, 3)
+    return HomeCountries(countries, confidence, weights)
+
+
 def infer_countries(creators: pd.DataFrame, units: pd.DataFrame) -> HomeCountries:
     """Home countries of a creator table from its text units (`creator_units`: creator_row, source, shown)."""
     evidence = [place_evidence(text, source) for text, source in

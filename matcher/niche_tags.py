@@ -23,6 +23,7 @@ TEXT_FLOOR = 0.25
 GATE_MARGIN = 0.1
 MIN_SHARE = 0.3
 MAX_TAGS = 3
+TAGS_VERSION = "v1"  # of the niche list, its descriptions and the rules: a change must empty the cached niches
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,45 @@ class NicheTags:
         return out
 
 
+def assign_texts(unit_vectors: NDArray[np.float32], prototypes: NDArray[np.float32],
+                 reference_best: NDArray[np.float32] | None = None, *, text_floor: float = TEXT_FLOOR,
+                 gate_margin: float = GATE_MARGIN) -> NDArray[np.int64]:
+    """The niche (index into `prototypes`) each unit-length text vector is about, or -1 (see the module
+    docstring); `reference_best` is each text's best cosine with the reference taxonomy (None: no gate)."""
+    if reference_best is not None and len(reference_best) != len(unit_vectors):
+        raise ValueError("assign_texts: one reference cosine per text vector is needed")
+    if not len(unit_vectors) or not len(prototypes):
+        return np.full(len(unit_vectors), -1, dtype=np.int64)
+    similarity = unit_vectors @ prototypes.T
+    best = similarity.argmax(axis=1)
+    closest = similarity[np.arange(len(best)), best]
+    placed = closest >= text_floor
+    if reference_best is not None:
+        placed &= closest >= np.asarray(reference_best) - gate_margin
+    return np.where(placed, best, -1).astype(np.int64)
+
+
+def tags_from_assignments(assigned: NDArray[np.int64], creator_rows: NDArray[np.int64], labels: Sequence[str],
+                          n_creators: int, *, min_share: float = MIN_SHARE, max_tags: int = MAX_TAGS) -> NicheTags:
+    """Each creator's tags from its texts' niches (`assign_texts`; -1 for none)."""
+    if len(assigned) != len(creator_rows):
+        raise ValueError("niche_tags: one creator row per text vector is needed")
+    rows = np.asarray(creator_rows, dtype=np.int64)
+    texts = np.bincount(rows, minlength=n_creators).astype(np.float64)
+    counts = np.zeros((n_creators, len(labels)))
+    placed = assigned >= 0
+    np.add.at(counts, (rows[placed], assigned[placed]), 1.0)
+    share = np.divide(counts, texts[:, None], out=np.zeros_like(counts), where=texts[:, None] > 0)
+    tags: list[tuple[str, ...]] = [()] * n_creators
+    if len(labels):
+        # most shared first; a stable sort keeps the taxonomy's order among equal shares
+        order = np.argsort(-share, axis=1, kind="stable")[:, :max_tags]
+        kept = np.take_along_axis(share, order, axis=1) >= min_share
+        for row in np.flatnonzero(kept[:, 0]).tolist():
+            tags[row] = tuple(labels[int(i)] for i, keep in zip(order[row], kept[row], strict=True) if keep)
+    return NicheTags(tags, share, tuple(labels))
+
+
 def niche_tags(unit_vectors: NDArray[np.float32], creator_rows: NDArray[np.int64], prototypes: NDArray[np.float32],
                labels: Sequence[str], n_creators: int, *, reference_best: NDArray[np.float32] | None = None,
                text_floor: float = TEXT_FLOOR, gate_margin: float = GATE_MARGIN, min_share: float = MIN_SHARE,
@@ -70,28 +110,10 @@ def niche_tags(unit_vectors: NDArray[np.float32], creator_rows: NDArray[np.int64
         raise ValueError("niche_tags: one creator row per text vector is needed")
     if len(prototypes) != len(labels):
         raise ValueError("niche_tags: one label per prototype is needed")
-    rows = np.asarray(creator_rows, dtype=np.int64)
-    texts = np.bincount(rows, minlength=n_creators).astype(np.float64)
-    if len(unit_vectors):
-        similarity = unit_vectors @ prototypes.T
-        best = similarity.argmax(axis=1)
-        closest = similarity[np.arange(len(best)), best]
-        placed = closest >= text_floor
-        if reference_best is not None:
-            placed &= closest >= np.asarray(reference_best) - gate_margin
-        counts = np.zeros((n_creators, len(labels)))
-        np.add.at(counts, (rows[placed], best[placed]), 1.0)
-    else:
-        counts = np.zeros((n_creators, len(labels)))
-    share = np.divide(counts, texts[:, None], out=np.zeros_like(counts), where=texts[:, None] > 0)
-    tags: list[tuple[str, ...]] = [()] * n_creators
-    if len(labels):
-        # most shared first; a stable sort keeps the taxonomy's order among equal shares
-        order = np.argsort(-share, axis=1, kind="stable")[:, :max_tags]
-        kept = np.take_along_axis(share, order, axis=1) >= min_share
-        for row in np.flatnonzero(kept[:, 0]).tolist():
-            tags[row] = tuple(labels[int(i)] for i, keep in zip(order[row], kept[row], strict=True) if keep)
-    return NicheTags(tags, share, tuple(labels))
+    assigned = assign_texts(unit_vectors, prototypes, reference_best, text_floor=text_floor,
+                            gate_margin=gate_margin)
+    return tags_from_assignments(assigned, creator_rows, labels, n_creators, min_share=min_share,
+                                 max_tags=max_tags)
 
 
 def best_cosine(vectors: NDArray[np.float32], prototypes: NDArray[np.float32],

@@ -293,6 +293,10 @@ def test_the_build_infers_home_countries_and_the_catalogs_own_value_wins(tmp_pat
     # the drift mix counts confident inferences (lon's London is one, whatever the catalog says)
     drift = json.loads((tmp_path / "store" / "versions" / report.version / "drift.json").read_text())
     assert drift["countries"]["after"] == {"CA": 0.25, "GB": 0.25, "unknown": 0.5}
+    tagged = IndexStore(tmp_path / "store").load().index.creators["niche_tags"]
+    first = [tags[0] for tags in tagged if tags]
+    assert sum(drift["niche tags"]["after"].values()) == pytest.approx(1.0, abs=1e-3)
+    assert drift["niche tags"]["after"].get("unknown", 0.0) == pytest.approx(1 - len(first) / 4)
 
 
 def test_niche_tags_are_built_shown_and_filter(tmp_path: Path) -> None:
@@ -353,3 +357,17 @@ def test_sensitive_content_is_built_shown_and_floors_the_list(tmp_path: Path) ->
     assert bar.to_dict()["sensitive"] == [{  # the two most recent triggering captions
         "topic": "drugs_alcohol_tobacco", "name": "Illegal Drugs, Tobacco, eCigarettes, Vaping, Alcohol",
         "share": 1.0, "confidence": 1.0, "examples": ["bar2: cocktails", "bar1: wine"]}]
+
+
+def test_inferences_read_from_the_caches_equal_a_build_without_them(small_demo, tmp_path: Path) -> None:
+    _, creators, posts = small_demo
+    build_store(creators, posts, tmp_path / "cached", HashingEncoder())
+    again = build_store(creators, posts, tmp_path / "cached", HashingEncoder())  # every answer from the caches
+    assert again.embedded == 0
+    build_store(creators, posts, tmp_path / "fresh", HashingEncoder(), use_cache=False)
+    cached = IndexStore(tmp_path / "cached").load().index.creators
+    fresh = IndexStore(tmp_path / "fresh").load().index.creators
+    for column in ("niche_tags", "language_inferred", "country_inferred", "country_weights", "sensitive_shares",
+                   "sensitive_evidence"):
+        assert cached[column].tolist() == fresh[column].tolist(), column
+    assert np.allclose(cached["country_inferred_confidence"], fresh["country_inferred_confidence"])

@@ -52,3 +52,15 @@ def test_evidence_survives_the_cache_encoding() -> None:
     rows = as_rows(evidence)
     assert np.isfinite(rows).all()  # the cache treats a non-finite row as damage
     assert from_rows(rows) == evidence
+
+
+def test_the_vectorized_rule_equals_the_per_text_one() -> None:
+    from matcher.locations import home_countries_from_rows
+
+    evidence = [{"CA": 3.0}, {"GB": 1.0}, {"GB": 1.0}, {"FR": 1.0}, {"US": 1.0, "GB": 1.0}, {}, {"ES": 0.25},
+                {"IT": 3.0, "ES": 1.0}]
+    rows = np.array([0, 1, 1, 2, 3, 3, 5, 5])
+    slow = home_countries(rows, evidence, 6)
+    fast = home_countries_from_rows(rows, as_rows(evidence), 6)
+    assert fast.country == slow.country and fast.weights == slow.weights
+    assert fast.confidence == pytest.approx(slow.confidence)
