@@ -213,5 +213,27 @@ def test_the_page_shows_niche_tags_and_filters_on_them(live: str, model_store: P
             expect(cards).to_have_count(travel, timeout=60_000)
             for i in range(travel):
                 expect(cards.nth(i).locator(".tags")).to_contain_text("travel")
+            # sensitive content is shown with its source captions; the floor field removes the flagged creators
+            page.fill("#niches", "")
+            page.fill("#brief", "Parents sharing family time with their kids")
+            page.click("#search")
+            expect(page.locator("article.card .sensitive").first).to_contain_text(
+                "Content featuring children in", timeout=60_000)
+            flagged = page.locator("article.card .sensitive").count()
+            assert flagged > 0
+        finally:
+            browser.close()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.goto(live + "/")
+            page.fill("#brief", "Parents sharing family time with their kids")
+            page.fill("#k", "40")
+            page.fill("#max_sensitive_share", "0")
+            page.click("#search")
+            expect(page.locator("#parsed")).to_contain_text("creators pass the filters", timeout=60_000)
+            # children are screened only when named: the IAB topics alone leave the family creators in
+            expect(page.locator("article.card .sensitive").first).to_contain_text("Content featuring children")
         finally:
             browser.close()
