@@ -23,6 +23,10 @@ from matcher.tiers import assign_tiers
 _CATEGORIES = ("platform", "country", "language")
 
 
+# why a creator's value for a field is unknown, where "the <field> is unknown" does not say it
+_UNKNOWN_REASONS = {"safety": "they have no caption to read"}
+
+
 @dataclass(frozen=True)
 class FilterEffect:
     """What one filter did to the catalog: the creators it leaves out and why."""
@@ -41,7 +45,8 @@ class FilterEffect:
         shown = ", ".join(map(str, self.value)) if isinstance(self.value, (list, tuple)) else str(self.value)
         line = f"{self.filter} {shown} removes {self.removes:,} of {self.catalog:,} creators"
         if self.field and self.unknown:
-            line += (f" ({self.unknown:,} only because the {self.field} is unknown: {self.field} unknown for "
+            reason = _UNKNOWN_REASONS.get(self.field, f"the {self.field} is unknown")
+            line += (f" ({self.unknown:,} only because {reason}: {self.field} unknown for "
                      f"{self.unknown_total:,} of {self.catalog:,} creators; unknown {self.field}=include keeps them)")
         elif self.field and self.policy == "include" and self.unknown_total:
             line += f" (keeps the {self.unknown_total:,} whose {self.field} is unknown)"

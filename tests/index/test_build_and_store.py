@@ -353,6 +353,7 @@ def test_sensitive_content_is_built_shown_and_floors_the_list(tmp_path: Path) ->
     answer = matcher.match("food and drinks", filters=Filters(max_sensitive_share=0.2), k=10)
     (effect,) = answer.filter_effects
     assert (effect.filter, effect.removes, effect.unknown) == ("max_sensitive_share", 3, 1)
+    assert answer.shortfall is not None and "1 only because they have no caption to read" in answer.shortfall
     bar = next(m for m in matcher.match("beers", k=10).results if m.creator_id == "bar")
     assert bar.to_dict()["sensitive"] == [{  # the two most recent triggering captions
         "topic": "drugs_alcohol_tobacco", "name": "Illegal Drugs, Tobacco, eCigarettes, Vaping, Alcohol",
