@@ -76,7 +76,7 @@ class FilterColumns:
     categories: dict[str, tuple[NDArray[np.object_], NDArray[np.intp]]]
     niche_rows: dict[str, NDArray[np.int64]]  # the creators tagged with each niche
     untagged: NDArray[np.bool_]  # creators with no niche tag (no text close enough to any niche)
-    sensitive: NDArray[np.float64]  # share of recent captions per sensitive topic (columns: safety.TOPICS)
+    sensitive: NDArray[np.float32]  # share of recent captions per sensitive topic (columns: safety.TOPICS)
     unread: NDArray[np.bool_]  # creators with no caption read for sensitive content
 
     @classmethod
@@ -191,9 +191,9 @@ class FilterColumns:
         return tuple(out)
 
 
-def _sensitive_columns(creators: pd.DataFrame) -> tuple[NDArray[np.float64], NDArray[np.bool_]]:
+def _sensitive_columns(creators: pd.DataFrame) -> tuple[NDArray[np.float32], NDArray[np.bool_]]:
     """Sensitive-topic shares as a matrix (creators x topics), and the creators with no caption read."""
-    shares = np.zeros((len(creators), len(SENSITIVE_TOPICS)))
+    shares = np.zeros((len(creators), len(SENSITIVE_TOPICS)), dtype=np.float32)
     if "sensitive_shares" not in creators.columns:
         return shares, np.ones(len(creators), dtype=bool)
     for row, by_topic in enumerate(creators["sensitive_shares"].tolist()):
