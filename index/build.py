@@ -7,7 +7,7 @@ import hashlib
 import json
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +27,6 @@ from index.store import IndexStore, LoadedVersion, StoreError, load_version_dir
 from matcher import Catalog, CreatorIndex, Encoder, Matcher, MatchSettings, compute_signals
 from matcher.documents import creator_units
 from matcher.languages import (
-    MIN_TEXT_PROBABILITY,
     LanguageIdentifier,
     Py3LangId,
     as_rows,
@@ -39,7 +38,7 @@ from matcher.locations import SLOTS as PLACE_SLOTS
 from matcher.locations import as_rows as places_as_rows
 from matcher.niche_tags import TAGS_VERSION, assign_texts, best_cosine, tags_from_assignments
 from matcher.safety import ROW_WIDTH as SAFETY_ROW_WIDTH
-from matcher.safety import SAFETY_VERSION, caption_topics, sensitive_content
+from matcher.safety import SAFETY_VERSION, caption_topics, reads_as_english, sensitive_content
 from matcher.safety import as_rows as topics_as_rows
 from matcher.signals import recent_posts
 from matcher.taxonomy import creator_niches, iab_content_taxonomy
@@ -130,12 +129,8 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
         identifier = languages or Py3LangId()
         texts = units["text"].tolist()
         text_keys = np.array([text_key(t) for t in texts], dtype="S20")  # shared by the caches keyed by text
-        if language_cache is not None:
-            rows, _ = language_cache.embed(texts, lambda batch, **_: as_rows(identifier.identify(batch)),
-                                           keys=text_keys)
-            identified = from_rows(rows)
-        else:
-            identified = identifier.identify(texts)
+        identified = from_rows(_answers(language_cache, texts, lambda batch: as_rows(identifier.identify(batch)),
+                                        text_keys))
         inferred = content_languages(units["creator_row"].to_numpy(dtype=np.int64), identified,
                                      len(signals.creators))
         signals.creators["language_inferred"] = inferred.language
@@ -143,13 +138,9 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
         signals.creators["language_shares"] = pd.Series(inferred.shares, index=signals.creators.index, dtype=object)
     observe("countries")
     with _stage(times, "countries"):
-        keyed = [f"{source}\x1f{shown}" for source, shown in zip(units["source"], units["shown"], strict=True)]
-
-        def read_places(batch: list[str], **_: object) -> NDArray[np.float32]:
-            return places_as_rows([place_evidence(text, source, names) for source, _, text in
-                                   (item.partition("\x1f") for item in batch)])
-
-        place_rows = place_cache.embed(keyed, read_places)[0] if place_cache is not None else read_places(keyed)
+        sourced = _keyed(units["source"].tolist(), units["shown"].tolist())
+        place_rows = _answers(place_cache, sourced, lambda batch: places_as_rows(
+            [place_evidence(text, source, names) for source, text in _unkeyed(batch)]))
         homes = home_countries_from_rows(units["creator_row"].to_numpy(dtype=np.int64), place_rows,
                                          len(signals.creators))
         signals.creators["country_inferred"] = homes.country
@@ -159,17 +150,10 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
     with _stage(times, "safety"):
         is_caption = (units["source"] == "caption").to_numpy()
         captions = units[is_caption]
-        # the term lists are English: a caption identified as another language is read for its hashtags only
-        english = [item is None or item[0] == "en" or item[1] < MIN_TEXT_PROBABILITY
-                   for item, caption in zip(identified, is_caption, strict=True) if caption]
-        keyed = [f"{'en' if is_english else 'other'}\x1f{text}"
-                 for is_english, text in zip(english, captions["shown"], strict=True)]
-
-        def read_topics(batch: list[str], **_: object) -> NDArray[np.float32]:
-            return topics_as_rows([caption_topics(text, language == "en") for language, _, text in
-                                   (item.partition("\x1f") for item in batch)])
-
-        touched = safety_cache.embed(keyed, read_topics)[0] if safety_cache is not None else read_topics(keyed)
+        english = reads_as_english([item for item, caption in zip(identified, is_caption, strict=True) if caption])
+        by_language = _keyed(["en" if e else "other" for e in english], captions["shown"].tolist())
+        touched = _answers(safety_cache, by_language, lambda batch: topics_as_rows(
+            [caption_topics(text, language == "en") for language, text in _unkeyed(batch)]))
         sensitive = sensitive_content(captions["creator_row"].to_numpy(dtype=np.int64), touched,
                                       captions["post_id"].tolist(), len(signals.creators))
         signals.creators["sensitive_shares"] = pd.Series(sensitive.shares, index=signals.creators.index, dtype=object)
@@ -198,18 +182,14 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
         unit_vectors = np.ascontiguousarray(unit_vectors)
     observe("tags")
     with _stage(times, "tags"):
-        if tag_cache is not None:
-            first_of = {key: i for i, key in enumerate(text_keys.tolist())}
+        position = {text: i for i, text in enumerate(texts)}
 
-            def assign(batch: list[str], **_: object) -> NDArray[np.float32]:
-                # an S20 array drops a key's trailing zero bytes: look keys up the way it stores them
-                batch_vectors = unit_vectors[[first_of[text_key(text).rstrip(b"\0")] for text in batch]]
-                return assign_texts(batch_vectors, niche_vectors, best_cosine(batch_vectors, reference_vectors)
-                                    ).astype(np.float32)[:, None]
+        def assign(batch: list[str]) -> NDArray[np.float32]:
+            batch_vectors = unit_vectors[[position[text] for text in batch]]
+            return assign_texts(batch_vectors, niche_vectors, best_cosine(batch_vectors, reference_vectors)
+                                ).astype(np.float32)[:, None]
 
-            assigned = tag_cache.embed(texts, assign, keys=text_keys)[0][:, 0].astype(np.int64)
-        else:
-            assigned = assign_texts(unit_vectors, niche_vectors, best_cosine(unit_vectors, reference_vectors))
+        assigned = _answers(tag_cache, texts, assign, text_keys)[:, 0].astype(np.int64)
         tagged = tags_from_assignments(assigned, units["creator_row"].to_numpy(dtype=np.int64), niches.labels,
                                        len(signals.creators))
         signals.creators["niche_tags"] = pd.Series(tagged.tags, index=signals.creators.index, dtype=object)
@@ -225,6 +205,27 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
 
 
 Observer = Callable[[str], None]
+
+
+def _answers(cache: EmbeddingCache | None, texts: list[str], read: Callable[[list[str]], NDArray[np.float32]],
+             keys: NDArray[np.bytes_] | None = None) -> NDArray[np.float32]:
+    """One row of `read`'s answer per text, taken from `cache` where it has the text (then only the new texts
+    are read; the cache keeps exactly these texts); `keys` are the texts' `text_key`s when already hashed."""
+    if cache is None:
+        return read(texts)
+    return cache.embed(texts, lambda batch, **_: read(list(batch)), keys=keys)[0]
+
+
+def _keyed(contexts: Sequence[str], texts: Sequence[str]) -> list[str]:
+    """Texts prefixed with what their answer also depends on (bio or caption, English or not), as cache keys."""
+    return [f"{context}\x1f{text}" for context, text in zip(contexts, texts, strict=True)]
+
+
+def _unkeyed(batch: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """The (context, text) pairs `_keyed` joined."""
+    for item in batch:
+        context, _, text = item.partition("\x1f")
+        yield context, text
 # a build allocates millions of long-lived objects (tables, per-creator dicts) and little cyclic garbage: Python's
 # default cyclic collector (a pass every 700 allocations) rescans them again and again, about 1.3 s of an 11 s
 # Kim rebuild (docs/operations.md); collecting every 100,000 allocations keeps that to a few passes

@@ -38,9 +38,9 @@ def infer_attributes(creators: pd.DataFrame, posts: pd.DataFrame, recent: int) -
     import numpy as np
 
     from matcher.documents import creator_units
-    from matcher.languages import MIN_TEXT_PROBABILITY, Py3LangId, infer_languages
+    from matcher.languages import Py3LangId, infer_languages
     from matcher.locations import infer_countries
-    from matcher.safety import as_rows, caption_topics, sensitive_content
+    from matcher.safety import as_rows, caption_topics, reads_as_english, sensitive_content
     from matcher.signals import recent_posts
 
     out = infer_languages(creators, posts, recent)
@@ -51,7 +51,7 @@ def infer_attributes(creators: pd.DataFrame, posts: pd.DataFrame, recent: int) -
     out["country_weights"] = pd.Series(homes.weights, index=out.index, dtype=object)
     captions = units[units["source"] == "caption"]
     identified = Py3LangId().identify(captions["text"].tolist())
-    english = [item is None or item[0] == "en" or item[1] < MIN_TEXT_PROBABILITY for item in identified]
+    english = reads_as_english(identified)
     sensitive = sensitive_content(
         captions["creator_row"].to_numpy(dtype=np.int64),
         as_rows([caption_topics(text, is_english) for text, is_english in

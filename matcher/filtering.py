@@ -98,18 +98,9 @@ class FilterColumns:
                     inferred_min_confidence), index=creators.index, dtype=object)
             codes, values = pd.factorize(column, use_na_sentinel=True)
             categories[name] = (np.asarray(values, dtype=object), np.asarray(codes, dtype=np.intp))
-        tagged: dict[str, list[int]] = {}
-        if "niche_tags" in creators.columns:
-            for row, tags in enumerate(creators["niche_tags"].tolist()):
-                for tag in tags if isinstance(tags, tuple | list) else ():
-                    tagged.setdefault(str(tag), []).append(row)
-            untagged = np.array([not (isinstance(t, tuple | list) and len(t)) for t in creators["niche_tags"]], bool)
-        else:
-            untagged = np.ones(len(creators), dtype=bool)
         return cls(pd.Index(creators["creator_id"]), creators["followers"].to_numpy(dtype=float),
                    creators["trust_score"].to_numpy(dtype=float), creators["price_per_post"].to_numpy(dtype=float),
-                   categories, {tag: np.asarray(rows, dtype=np.int64) for tag, rows in tagged.items()}, untagged,
-                   *_sensitive_columns(creators))
+                   categories, *_niche_columns(creators), *_sensitive_columns(creators))
 
     def _in(self, name: str, wanted: Collection[str]) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
         """Creators whose coded value is among `wanted`, and creators whose value is unknown."""
@@ -191,13 +182,25 @@ class FilterColumns:
         return tuple(out)
 
 
+def _niche_columns(creators: pd.DataFrame) -> tuple[dict[str, NDArray[np.int64]], NDArray[np.bool_]]:
+    """The creators tagged with each niche (row positions), and the creators with no tag."""
+    if "niche_tags" not in creators.columns:
+        return {}, np.ones(len(creators), dtype=bool)
+    tags = pd.Series(creators["niche_tags"].to_numpy(dtype=object)).explode().dropna()
+    tagged = {str(tag): rows.to_numpy(dtype=np.int64) for tag, rows in tags.index.to_series().groupby(tags.to_numpy())}
+    untagged = np.ones(len(creators), dtype=bool)
+    untagged[tags.index.to_numpy(dtype=np.int64)] = False
+    return tagged, untagged
+
+
 def _sensitive_columns(creators: pd.DataFrame) -> tuple[NDArray[np.float32], NDArray[np.bool_]]:
     """Sensitive-topic shares as a matrix (creators x topics), and the creators with no caption read."""
     shares = np.zeros((len(creators), len(SENSITIVE_TOPICS)), dtype=np.float32)
     if "sensitive_shares" not in creators.columns:
         return shares, np.ones(len(creators), dtype=bool)
-    for row, by_topic in enumerate(creators["sensitive_shares"].tolist()):
-        for topic, share in (by_topic or {}).items():
+    stored = creators["sensitive_shares"].to_numpy(dtype=object)
+    for row in np.flatnonzero([bool(by_topic) for by_topic in stored]).tolist():  # most creators have none
+        for topic, share in stored[row].items():
             shares[row, SENSITIVE_TOPICS.index(topic)] = share
     return shares, creators["sensitive_confidence"].to_numpy(dtype=float) <= 0
 

@@ -23,6 +23,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from matcher.languages import MIN_TEXT_PROBABILITY
+
 CAPTIONS_FOR_FULL_CONFIDENCE = 3
 MAX_EXAMPLES = 2
 HASHTAG_PREFIX_LETTERS = 7
@@ -156,6 +158,13 @@ def caption_topics(text: str, english: bool = True) -> dict[str, list[str]]:
                 add(topic, phrase)
                 break
     return found
+
+
+def reads_as_english(identified: Sequence[tuple[str, float] | None]) -> list[bool]:
+    """Whether each caption's words may be read with the English term lists: identified as English, or not
+    identified with confidence (too short, or under `MIN_TEXT_PROBABILITY`); `identified` is a
+    `LanguageIdentifier`'s answer per caption."""
+    return [item is None or item[0] == "en" or item[1] < MIN_TEXT_PROBABILITY for item in identified]
 
 
 TERM_SLOTS = 4  # triggering terms kept per caption in the cache

@@ -9,6 +9,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -111,3 +112,14 @@ def effective_countries(creators: Any, min_confidence: float = 0.6) -> Any:
         return given
     inferred = creators["country_inferred"].where(creators["country_inferred_confidence"] >= min_confidence)
     return given.where(given != "", inferred.fillna(""))
+
+
+def write_posts(folder: Path, captions: dict[str, list[str]]) -> Path:
+    """posts.csv with each creator's captions, one post a day from 2024-05-01 (later ones more recent), post ids
+    '<creator><i>', 100 likes and 5 comments each."""
+    rows = ["creator_id,post_id,posted_at,caption,likes,comments"]
+    for creator, texts in captions.items():
+        rows += [f'{creator},{creator}{i},2024-05-0{i + 1}T10:00:00Z,"{text}",100,5' for i, text in enumerate(texts)]
+    posts = folder / "posts.csv"
+    posts.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return posts

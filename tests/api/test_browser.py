@@ -12,7 +12,9 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -32,6 +34,29 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 
 pytestmark = pytest.mark.model
+
+
+def _require_chromium() -> None:
+    """Skip without Debian's Chromium, unless CI requires it (then fail)."""
+    if not Path(CHROMIUM).exists():
+        if REQUIRED:
+            pytest.fail(f"CREATORMATCH_REQUIRE_CHROMIUM=1 but {CHROMIUM} is missing (.ci/run installs chromium)")
+        pytest.skip(f"{CHROMIUM} is not installed")
+
+
+@contextmanager
+def _open_page(live: str) -> Iterator[Any]:
+    """The page at `live` in a fresh headless Chromium (a temporary profile), closed after."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 1000})
+            page.goto(live + "/")
+            yield page
+        finally:
+            browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -113,12 +138,9 @@ def test_the_page_shows_explained_cards_and_stores_feedback(live: str, model_sto
 
 
 def test_the_page_explains_a_short_answer_and_lets_the_user_correct_the_reading(live: str, model_store: Path) -> None:
-    if not Path(CHROMIUM).exists():
-        if REQUIRED:
-            pytest.fail(f"CREATORMATCH_REQUIRE_CHROMIUM=1 but {CHROMIUM} is missing (.ci/run installs chromium)")
-        pytest.skip(f"{CHROMIUM} is not installed")
+    _require_chromium()
     import pandas as pd
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     from index import IndexStore
 
@@ -127,72 +149,63 @@ def test_the_page_explains_a_short_answer_and_lets_the_user_correct_the_reading(
     country = effective_countries(creators)
     german, unknown, total = int((country == "DE").sum()), int((country == "").sum()), len(creators)
     assert german > 0 and unknown > 0 and german + unknown < 40 < total  # the demo catalog leaves some unknown
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 1000})
-            page.goto(live + "/")
-            page.fill("#brief", "Travel creators in Germany who share their trips")
-            page.fill("#k", "40")
-            page.click("#search")
-            cards = page.locator("article.card")
-            expect(cards).to_have_count(german, timeout=60_000)
-            # the reading shows where it came from, and the short answer says why, with the unknown count
-            expect(page.locator('#readings .chip[data-field="countries"]')).to_contain_text("DE ← “in Germany”")
-            shortfall = page.locator("#shortfall")
-            expect(shortfall).to_be_visible()
-            expect(shortfall).to_contain_text(f"{german} of 40 asked")
-            expect(shortfall).to_contain_text(f"country unknown for {unknown} of {total} creators")
-            # let in the creators whose country the catalog does not know
-            shortfall.locator("button.include-unknown").click()
-            expect(cards).to_have_count(german + unknown, timeout=60_000)
-            expect(page.locator("#unknown-country")).to_be_checked()
-            # remove the country read from the brief: every creator may be ranked again, the list is full
-            page.locator('#readings .chip[data-field="countries"] button.chip-remove').click()
-            expect(cards).to_have_count(40, timeout=60_000)
-            expect(shortfall).to_be_hidden()
-            removed = page.locator('#readings .chip.removed[data-field="countries"]')
-            expect(removed).to_have_count(1)  # shown struck through, with a way back
-            removed.locator("button.chip-restore").click()
-            expect(cards).to_have_count(german + unknown, timeout=60_000)
-            # a suggestion is not applied until the user accepts it
-            page.uncheck("#unknown-country")
-            page.fill("#brief", "Italian food recipes at home")
-            page.fill("#k", "5")
-            page.click("#search")
-            suggestion = page.locator('#readings .chip.suggestion[data-field="countries"]')
-            expect(suggestion).to_contain_text("IT ← “Italian”")
-            expect(cards).to_have_count(5, timeout=60_000)
-            suggestion.locator("button.chip-apply").click()
-            expect(page.locator("#country")).to_have_value("IT")
-            expect(suggestion).to_have_count(0, timeout=60_000)  # accepted: now a filter, no longer a suggestion
-            italian = set(creators.loc[country == "IT", "creator_id"])
-            expect(page.locator("#parsed")).to_contain_text(f"{len(italian)} creators pass the filters")
-            shown = [cards.nth(i).get_attribute("data-creator") for i in range(cards.count())]
-            assert shown and set(shown) <= italian
-            # a reading whose name is not a filter field ("not on TikTok" sets platforms) is removed all the same
-            page.fill("#country", "")
-            page.fill("#brief", "Travel creators who share their trips, not on TikTok")
-            page.click("#search")
-            excluded = page.locator('#readings .chip[data-field="exclude_platforms"]')
-            expect(excluded).to_contain_text("“not on TikTok”")
-            off_tiktok = int((creators["platform"] != "tiktok").sum())
-            expect(page.locator("#parsed")).to_contain_text(f"{off_tiktok:,} creators pass the filters")
-            excluded.locator("button.chip-remove").click()
-            expect(page.locator("#parsed")).to_contain_text(f"{total:,} creators pass the filters")
-            expect(page.locator('#readings .chip.removed[data-field="exclude_platforms"]')).to_have_count(1)
-            page.screenshot(path=str(ARTIFACTS / "web-page-readings.png"), full_page=True)
-        finally:
-            browser.close()
+    with _open_page(live) as page:
+        page.fill("#brief", "Travel creators in Germany who share their trips")
+        page.fill("#k", "40")
+        page.click("#search")
+        cards = page.locator("article.card")
+        expect(cards).to_have_count(german, timeout=60_000)
+        # the reading shows where it came from, and the short answer says why, with the unknown count
+        expect(page.locator('#readings .chip[data-field="countries"]')).to_contain_text("DE ← “in Germany”")
+        shortfall = page.locator("#shortfall")
+        expect(shortfall).to_be_visible()
+        expect(shortfall).to_contain_text(f"{german} of 40 asked")
+        expect(shortfall).to_contain_text(f"country unknown for {unknown} of {total} creators")
+        # let in the creators whose country the catalog does not know
+        shortfall.locator("button.include-unknown").click()
+        expect(cards).to_have_count(german + unknown, timeout=60_000)
+        expect(page.locator("#unknown-country")).to_be_checked()
+        # remove the country read from the brief: every creator may be ranked again, the list is full
+        page.locator('#readings .chip[data-field="countries"] button.chip-remove').click()
+        expect(cards).to_have_count(40, timeout=60_000)
+        expect(shortfall).to_be_hidden()
+        removed = page.locator('#readings .chip.removed[data-field="countries"]')
+        expect(removed).to_have_count(1)  # shown struck through, with a way back
+        removed.locator("button.chip-restore").click()
+        expect(cards).to_have_count(german + unknown, timeout=60_000)
+        # a suggestion is not applied until the user accepts it
+        page.uncheck("#unknown-country")
+        page.fill("#brief", "Italian food recipes at home")
+        page.fill("#k", "5")
+        page.click("#search")
+        suggestion = page.locator('#readings .chip.suggestion[data-field="countries"]')
+        expect(suggestion).to_contain_text("IT ← “Italian”")
+        expect(cards).to_have_count(5, timeout=60_000)
+        suggestion.locator("button.chip-apply").click()
+        expect(page.locator("#country")).to_have_value("IT")
+        expect(suggestion).to_have_count(0, timeout=60_000)  # accepted: now a filter, no longer a suggestion
+        italian = set(creators.loc[country == "IT", "creator_id"])
+        expect(page.locator("#parsed")).to_contain_text(f"{len(italian)} creators pass the filters")
+        shown = [cards.nth(i).get_attribute("data-creator") for i in range(cards.count())]
+        assert shown and set(shown) <= italian
+        # a reading whose name is not a filter field ("not on TikTok" sets platforms) is removed all the same
+        page.fill("#country", "")
+        page.fill("#brief", "Travel creators who share their trips, not on TikTok")
+        page.click("#search")
+        excluded = page.locator('#readings .chip[data-field="exclude_platforms"]')
+        expect(excluded).to_contain_text("“not on TikTok”")
+        off_tiktok = int((creators["platform"] != "tiktok").sum())
+        expect(page.locator("#parsed")).to_contain_text(f"{off_tiktok:,} creators pass the filters")
+        excluded.locator("button.chip-remove").click()
+        expect(page.locator("#parsed")).to_contain_text(f"{total:,} creators pass the filters")
+        expect(page.locator('#readings .chip.removed[data-field="exclude_platforms"]')).to_have_count(1)
+        page.screenshot(path=str(ARTIFACTS / "web-page-readings.png"), full_page=True)
 
 
 def test_the_page_shows_niche_tags_and_filters_on_them(live: str, model_store: Path) -> None:
-    if not Path(CHROMIUM).exists():
-        if REQUIRED:
-            pytest.fail(f"CREATORMATCH_REQUIRE_CHROMIUM=1 but {CHROMIUM} is missing (.ci/run installs chromium)")
-        pytest.skip(f"{CHROMIUM} is not installed")
+    _require_chromium()
     import pandas as pd
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     from index import IndexStore
 
@@ -200,40 +213,28 @@ def test_the_page_shows_niche_tags_and_filters_on_them(live: str, model_store: P
     creators = pd.read_parquet(store.versions_dir / store.current_version() / "creators.parquet")
     travel = int(sum("travel" in list(tags) for tags in creators["niche_tags"]))
     assert 0 < travel < 40
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 1000})
-            page.goto(live + "/")
-            page.fill("#brief", "Creators for our summer campaign")
-            page.fill("#niches", "travel")
-            page.fill("#k", "40")
-            page.click("#search")
-            cards = page.locator("article.card")
-            expect(cards).to_have_count(travel, timeout=60_000)
-            for i in range(travel):
-                expect(cards.nth(i).locator(".tags")).to_contain_text("travel")
-            # sensitive content is shown with its source captions; the floor field removes the flagged creators
-            page.fill("#niches", "")
-            page.fill("#brief", "Parents sharing family time with their kids")
-            page.click("#search")
-            expect(page.locator("article.card .sensitive").first).to_contain_text(
-                "Content featuring children in", timeout=60_000)
-            flagged = page.locator("article.card .sensitive").count()
-            assert flagged > 0
-        finally:
-            browser.close()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page(viewport={"width": 1280, "height": 1000})
-            page.goto(live + "/")
-            page.fill("#brief", "Parents sharing family time with their kids")
-            page.fill("#k", "40")
-            page.fill("#max_sensitive_share", "0")
-            page.click("#search")
-            expect(page.locator("#parsed")).to_contain_text("creators pass the filters", timeout=60_000)
-            # children are screened only when named: the IAB topics alone leave the family creators in
-            expect(page.locator("article.card .sensitive").first).to_contain_text("Content featuring children")
-        finally:
-            browser.close()
+    with _open_page(live) as page:
+        page.fill("#brief", "Creators for our summer campaign")
+        page.fill("#niches", "travel")
+        page.fill("#k", "40")
+        page.click("#search")
+        cards = page.locator("article.card")
+        expect(cards).to_have_count(travel, timeout=60_000)
+        for i in range(travel):
+            expect(cards.nth(i).locator(".tags")).to_contain_text("travel")
+        # sensitive content is shown with its source captions; the floor field removes the flagged creators
+        page.fill("#niches", "")
+        page.fill("#brief", "Parents sharing family time with their kids")
+        page.click("#search")
+        expect(page.locator("article.card .sensitive").first).to_contain_text(
+            "Content featuring children in", timeout=60_000)
+        flagged = page.locator("article.card .sensitive").count()
+        assert flagged > 0
+    with _open_page(live) as page:
+        page.fill("#brief", "Parents sharing family time with their kids")
+        page.fill("#k", "40")
+        page.fill("#max_sensitive_share", "0")
+        page.click("#search")
+        expect(page.locator("#parsed")).to_contain_text("creators pass the filters", timeout=60_000)
+        # children are screened only when named: the IAB topics alone leave the family creators in
+        expect(page.locator("article.card .sensitive").first).to_contain_text("Content featuring children")

@@ -13,7 +13,7 @@ import pytest
 
 from index import IndexStore
 from matcher.demo import generate_demo_catalog
-from tests.helpers import effective_countries
+from tests.helpers import effective_countries, write_posts
 
 
 def run(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -299,11 +299,7 @@ def test_a_sensitive_content_floor_from_the_command_line(tmp_path: Path) -> None
     captions = {"bar": ["Friday beers at the pub", "Wine tasting tonight", "Cocktails by the pool"],
                 "mixed": ["Bread and cheese board", "Beers with friends", "Sourdough morning"],
                 "clean": ["Morning run by the river", "Salad for lunch", "Evening yoga"]}
-    rows = ["creator_id,post_id,posted_at,caption,likes,comments"]
-    for creator, texts in captions.items():
-        rows += [f'{creator},{creator}{i},2024-05-0{i + 1}T10:00:00Z,"{text}",100,5' for i, text in enumerate(texts)]
-    posts = tmp_path / "posts.csv"
-    posts.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    posts = write_posts(tmp_path, captions)
     store = tmp_path / "store"
     run("build", "--creators", str(creators), "--posts", str(posts), "--store", str(store))
     # bar: 3 of 3 captions about alcohol, mixed: 1 of 3, clean: none

@@ -10,7 +10,7 @@ import pytest
 
 from index import EmbeddingCache, IndexStore, StoreError, build_store, open_matcher
 from matcher import CatalogError
-from tests.helpers import HashingEncoder
+from tests.helpers import HashingEncoder, write_posts
 
 
 def test_build_writes_a_self_describing_version_and_publishes_it(small_demo, tmp_path: Path) -> None:
@@ -181,11 +181,7 @@ def _language_catalog(tmp_path: Path) -> tuple[Path, Path]:
                         "ita,ita,instagram,5000,\n"          # Italian captions, no language given
                         "esp,esp,instagram,5000,en\n"        # Spanish captions, the catalog says English
                         "eng,eng,instagram,5000,\n", encoding="utf-8")
-    rows = ["creator_id,post_id,posted_at,caption,likes,comments"]
-    for creator, captions in (("ita", ITALIAN), ("esp", SPANISH), ("eng", ENGLISH)):
-        rows += [f'{creator},{creator}{i},2024-05-0{i + 1}T10:00:00Z,"{text}",100,5' for i, text in enumerate(captions)]
-    posts = tmp_path / "posts.csv"
-    posts.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    posts = write_posts(tmp_path, {"ita": ITALIAN, "esp": SPANISH, "eng": ENGLISH})
     return creators, posts
 
 
@@ -257,11 +253,7 @@ def _place_catalog(tmp_path: Path) -> tuple[Path, Path]:
                 "lon": ["Living in London: my favourite bakery for bread", "Sourdough bread again #londonblogger"],
                 "trip": ["Our vacation in Toronto: bread at the market", "Baking bread at home again"],
                 "none": ["Sourdough bread baking day", "Another loaf of bread"]}
-    rows = ["creator_id,post_id,posted_at,caption,likes,comments"]
-    for creator, texts in captions.items():
-        rows += [f'{creator},{creator}{i},2024-05-0{i + 1}T10:00:00Z,"{text}",100,5' for i, text in enumerate(texts)]
-    posts = tmp_path / "posts.csv"
-    posts.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    posts = write_posts(tmp_path, captions)
     return creators, posts
 
 
@@ -329,11 +321,7 @@ def test_sensitive_content_is_built_shown_and_floors_the_list(tmp_path: Path) ->
                 "mixed": ["Bread and cheese board", "Beers with friends", "Sourdough morning"],
                 "clean": ["Morning run by the river", "Salad for lunch", "Evening yoga"],
                 "fam": ["Baking cookies with my son", "Pancakes for the kids", "Picnic in the park"]}
-    rows = ["creator_id,post_id,posted_at,caption,likes,comments"]
-    for creator, texts in captions.items():
-        rows += [f'{creator},{creator}{i},2024-05-0{i + 1}T10:00:00Z,"{text}",100,5' for i, text in enumerate(texts)]
-    posts = tmp_path / "posts.csv"
-    posts.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    posts = write_posts(tmp_path, captions)
     build_store(creators, posts, tmp_path / "store", HashingEncoder())
     table = IndexStore(tmp_path / "store").load().index.creators.set_index("creator_id")
     assert table.loc["bar", "sensitive_shares"] == {"drugs_alcohol_tobacco": 1.0}
