@@ -37,13 +37,14 @@ MENTION = 1.0
 TRAVEL_DISCOUNT = 0.25
 MIN_CITY_POPULATION = 100_000
 SLOTS = 4  # countries kept per text in the cache
-PLACES_VERSION = "v1"  # of the rules and tables below: a change must empty the cached evidence
+PLACES_VERSION = "v2"  # of the rules and tables below: a change must empty the cached evidence
 IDENTITY_WORDS = ("blogger", "bloggers", "blog", "influencer", "influencers", "mom", "moms", "mum", "mums", "mama",
                   "mamas", "dad", "local", "locals", "based", "native", "creator", "mua", "makeupartist",
-                  "photographer", "stylist", "artist", "gram", "instagrammer", "igers")
-# with a place only, never a demonym: "#polishgirl" says where someone is from, not where they live
+                  "photographer", "stylist", "artist")
+# with a place only, never a demonym: "#polishgirl" says where someone is from, not where they live;
+# "#thailandgram", "#india_gram", "#romeigers" are photo communities that visitors tag as much as locals
 LIFESTYLE_WORDS = ("life", "living", "eats", "foodie", "food", "style", "fashion", "fit", "fitness", "love", "girl",
-                   "boy", "family")
+                   "boy", "family", "gram", "instagrammer", "igers")
 _HOME_CUE = re.compile(
     r"(?:\bbased (?:in|out of)|\bliving in|\bi live in|\bwe live in|\blive in|\bborn and raised in|\bhome in|"
     r"\bhometown(?: of)?|\bback home in|\bfrom here in|\bproudly from)\s+(?P<place>[^\n.!?;:#@()]{2,40})",
@@ -180,7 +181,9 @@ def place_evidence(text: str, source: str = "caption", names: PlaceNames | None 
     for match in _HASHTAG.finditer(text):
         hit = _hashtag_country(match.group(1), names)
         if hit is not None:
-            add(hit[0], hit[1] if hit[1] == HOME else mention)
+            # a travel post's tags name the trip ("#latinablogger #familyvacation" in Los Angeles): there an
+            # identity tag counts as a mention, like the places around it
+            add(hit[0], hit[1] if hit[1] == HOME and not travel else mention)
     plain = _HASHTAG.sub(" ", text)
     for match in _WORD.finditer(plain):
         word = match.group(0)

@@ -14,6 +14,10 @@ from matcher.locations import HOME, MENTION, TRAVEL_DISCOUNT, as_rows, from_rows
     ("New look today #winnipegblogger #makeup", "caption", {"CA": HOME}),
     ("New look today #canadianblogger", "caption", {"CA": HOME}),  # demonym + identity word
     ("Outfit of the day #polishgirl", "caption", {}),  # where someone is from is not where they live
+    # a photo-community tag is a mention: visitors use it as much as locals
+    ("Temple at dawn #thailandgram #romeigers", "caption", {"TH": MENTION, "IT": MENTION}),
+    # in a travel post an identity tag counts like the trip's other places
+    ("Sunset on the pier #familyvacation #canadianblogger", "caption", {"CA": MENTION * TRAVEL_DISCOUNT}),
     ("📍 London", "caption", {"GB": MENTION}),
     ("Back in NYC 🇺🇸", "caption", {"US": MENTION}),
     ("Lunch in Paris with friends", "caption", {"FR": MENTION}),
