@@ -5,8 +5,9 @@ gazetteer the brief reader uses (GeoNames cities of 100,000 people or more, ISO 
 names in several languages, first-level subdivisions; names that mean several countries are skipped):
 
 - home cues, weight `HOME`: "based in X", "living in X", "born and raised in X", "X-based", a hashtag
-  naming the creator by place ("#winnipegblogger", "#canadianmom", "#londonlocal"), and any place in a bio;
-- mentions, weight `MENTION`: a place name in a caption ("in Toronto today"), a location pin
+  naming the creator by place ("#winnipegblogger", "#londonlocal"), and any place in a bio;
+- mentions, weight `MENTION`: a demonym naming the creator ("#canadianmom": where someone is from is not
+  always where they live), a place name in a caption ("in Toronto today"), a location pin
   ("📍 London"), a flag emoji, a hashtag that is a place ("#toronto") or a place with a lifestyle word
   ("#parisfood");
 - a caption about travel ("trip", "vacation", "holiday", "#travel", ...) counts its mentions only
@@ -37,7 +38,7 @@ MENTION = 1.0
 TRAVEL_DISCOUNT = 0.25
 MIN_CITY_POPULATION = 100_000
 SLOTS = 4  # countries kept per text in the cache
-PLACES_VERSION = "v2"  # of the rules and tables below: a change must empty the cached evidence
+PLACES_VERSION = "v3"  # of the rules and tables below: a change must empty the cached evidence
 IDENTITY_WORDS = ("blogger", "bloggers", "blog", "influencer", "influencers", "mom", "moms", "mum", "mums", "mama",
                   "mamas", "dad", "local", "locals", "based", "native", "creator", "mua", "makeupartist",
                   "photographer", "stylist", "artist")
@@ -145,9 +146,12 @@ def _hashtag_country(tag: str, names: PlaceNames) -> tuple[str, float] | None:
         for suffix in suffixes:
             if folded.endswith(suffix) and len(folded) > len(suffix) + 3:
                 stem = folded[: -len(suffix)]
-                country = names.compact.get(stem) or (names.demonyms.get(stem) if weight == HOME else None)
-                if country is not None:
-                    return country, weight
+                if stem in names.compact:
+                    return names.compact[stem], weight
+                if weight == HOME and stem in names.demonyms:
+                    # "#frenchblogger" says where someone is from, which is often not where they live (an
+                    # expat, an emigrant's child): a mention, which needs another cue to pass the threshold
+                    return names.demonyms[stem], MENTION
     return None
 
 

@@ -12,12 +12,13 @@ from matcher.locations import HOME, MENTION, TRAVEL_DISCOUNT, as_rows, from_rows
     ("Toronto-based baker, fresh bread every morning", "caption", {"CA": HOME}),
     ("Proudly living in Manchester with my two cats", "caption", {"GB": HOME}),
     ("New look today #winnipegblogger #makeup", "caption", {"CA": HOME}),
-    ("New look today #canadianblogger", "caption", {"CA": HOME}),  # demonym + identity word
+    # demonym + identity word: where someone is from, a mention (an expat tags it too)
+    ("New look today #canadianblogger", "caption", {"CA": MENTION}),
     ("Outfit of the day #polishgirl", "caption", {}),  # where someone is from is not where they live
     # a photo-community tag is a mention: visitors use it as much as locals
     ("Temple at dawn #thailandgram #romeigers", "caption", {"TH": MENTION, "IT": MENTION}),
     # in a travel post an identity tag counts like the trip's other places
-    ("Sunset on the pier #familyvacation #canadianblogger", "caption", {"CA": MENTION * TRAVEL_DISCOUNT}),
+    ("Sunset on the pier #familyvacation #torontoblogger", "caption", {"CA": MENTION * TRAVEL_DISCOUNT}),
     ("📍 London", "caption", {"GB": MENTION}),
     ("Back in NYC 🇺🇸", "caption", {"US": MENTION}),
     ("Lunch in Paris with friends", "caption", {"FR": MENTION}),

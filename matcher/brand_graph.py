@@ -1,0 +1,142 @@
+"""The brand graph: which brands the catalog's creators talk about, and which brands share creators.
+
+A brand is an account that at least `min_creators` creators @-mention (or tag in a paid-partnership
+field); a hashtag counts for a brand only when it spells a brand's handle ("#zara" with "@zara" in the
+catalog), so that topic tags (#ootd, #travel) never become brands. Names are `normalize_brand`ed, so
+"H&M", "@hm" and "#HM" are one brand.
+
+Brand similarity is the cosine of brand vectors from a truncated SVD of the positive pointwise mutual
+information (PPMI) of brand co-occurrence over creators (Levy, Goldberg & Dagan 2015, "Improving
+distributional similarity with lessons learned from word embeddings", TACL 3: PPMI + SVD, with the
+context-distribution smoothing exponent 0.75). scikit-learn's `TruncatedSVD` does the factorization.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sparse
+from numpy.typing import NDArray
+from sklearn.decomposition import TruncatedSVD
+
+from matcher.loyalty import normalize_brand
+
+GRAPH_VERSION = "v1"
+MIN_CREATORS = 3
+DIMENSIONS = 64
+SMOOTHING = 0.75  # context-distribution smoothing of PPMI (Levy et al. 2015)
+SEED = 0
+
+
+@dataclass(frozen=True)
+class BrandGraph:
+    """Brands with their creator counts and unit vectors (rows of `vectors` align with `names`)."""
+
+    names: NDArray[np.str_]
+    creators: NDArray[np.int64]
+    vectors: NDArray[np.float32]
+
+    def __post_init__(self) -> None:
+        if not (len(self.names) == len(self.creators) == len(self.vectors)):
+            raise ValueError("BrandGraph: names, creators and vectors must have one row per brand")
+
+    @property
+    def position(self) -> dict[str, int]:
+        """Row of each brand name."""
+        return {str(name): i for i, name in enumerate(self.names.tolist())}
+
+    def find(self, name: str) -> int | None:
+        """Row of a brand given as written ("H&M", "@hm"), or None when the catalog does not know it."""
+        key = normalize_brand(name)
+        found = np.flatnonzero(self.names == key)
+        return int(found[0]) if len(found) else None
+
+    def similarity(self, name: str) -> NDArray[np.float32]:
+        """Cosine of `name`'s vector with every brand's (zeros when the brand is unknown)."""
+        row = self.find(name)
+        if row is None or not len(self.vectors):
+            return np.zeros(len(self.names), dtype=np.float32)
+        return self.vectors @ self.vectors[row]
+
+    def similar(self, name: str, k: int = 10, min_similarity: float = 0.0) -> list[tuple[str, float]]:
+        """The `k` brands most like `name` (itself left out), best first, with their cosine."""
+        row = self.find(name)
+        if row is None:
+            return []
+        scores = self.similarity(name)
+        scores[row] = -np.inf
+        best = np.argsort(-scores, kind="stable")[:k]
+        return [(str(self.names[i]), float(scores[i])) for i in best if scores[i] > min_similarity]
+
+    def to_arrays(self) -> dict[str, NDArray[Any]]:
+        """The arrays `np.savez` keeps."""
+        return {"names": self.names.astype(str), "creators": self.creators, "vectors": self.vectors}
+
+    @classmethod
+    def from_arrays(cls, arrays: Any) -> BrandGraph:
+        """The graph `to_arrays` saved."""
+        return cls(np.asarray(arrays["names"]).astype(str), np.asarray(arrays["creators"], dtype=np.int64),
+                   np.asarray(arrays["vectors"], dtype=np.float32))
+
+
+def brand_names(events: pd.DataFrame, min_creators: int = MIN_CREATORS) -> NDArray[np.str_]:
+    """Names @-mentioned by at least `min_creators` distinct creators, sorted."""
+    if events.empty:
+        return np.zeros(0, dtype=str)
+    mentions = events[events["source"] == "mention"]
+    counts = mentions.groupby("brand")["creator_id"].nunique()
+    return np.sort(counts[counts >= min_creators].index.to_numpy(dtype=str))
+
+
+def creator_brand_matrix(events: pd.DataFrame, names: NDArray[np.str_]) -> tuple[sparse.csr_matrix, NDArray[Any]]:
+    """Creator x brand 0/1 matrix (a creator mentioned the brand at least once) and the creator ids of its rows."""
+    known = events[events["brand"].isin(set(names.tolist()))]
+    creators, creator_codes = np.unique(known["creator_id"].to_numpy(dtype=str), return_inverse=True)
+    brand_codes = np.searchsorted(names, known["brand"].to_numpy(dtype=str))
+    matrix = sparse.csr_matrix((np.ones(len(known), dtype=np.float32), (creator_codes.reshape(-1), brand_codes)),
+                               shape=(len(creators), len(names)))
+    matrix.data[:] = 1.0  # duplicates summed by the constructor: presence is what counts
+    return matrix, creators
+
+
+def ppmi(cooccurrence: sparse.csr_matrix, smoothing: float = SMOOTHING) -> sparse.csr_matrix:
+    """Positive PMI of a symmetric co-occurrence matrix, with smoothed context probabilities (Levy et al. 2015).
+
+    PMI(a, b) = log( P(a, b) / (P(a) P_s(b)) ), P_s(b) = count(b)^s / sum count^s; negatives and the
+    diagonal become 0.
+    """
+    matrix = sparse.csr_matrix(cooccurrence, dtype=np.float64)
+    matrix.setdiag(0.0)
+    matrix.eliminate_zeros()
+    total = matrix.sum()
+    if total <= 0:
+        return sparse.csr_matrix(matrix.shape, dtype=np.float64)
+    row_sums = np.asarray(matrix.sum(axis=1)).ravel()
+    context = np.asarray(matrix.sum(axis=0)).ravel() ** smoothing
+    context = context / context.sum()
+    coo = matrix.tocoo()
+    values = np.log((coo.data / total) / ((row_sums[coo.row] / total) * context[coo.col]))
+    keep = values > 0
+    return sparse.csr_matrix((values[keep], (coo.row[keep], coo.col[keep])), shape=matrix.shape)
+
+
+def build_brand_graph(events: pd.DataFrame, min_creators: int = MIN_CREATORS,
+                      dimensions: int = DIMENSIONS) -> BrandGraph:
+    """The brand graph of a catalog's brand events (`brand_events`: creator_id, brand, source, ...)."""
+    names = brand_names(events, min_creators)
+    if len(names) == 0:
+        return BrandGraph(names, np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32))
+    matrix, _ = creator_brand_matrix(events, names)
+    creators = np.asarray(matrix.sum(axis=0)).ravel().astype(np.int64)
+    weights = ppmi(sparse.csr_matrix(matrix.T @ matrix))
+    rank = min(dimensions, len(names) - 1)
+    if rank < 1 or weights.nnz == 0:
+        vectors = np.eye(len(names), dtype=np.float32)  # nothing shared: every brand only like itself
+    else:
+        vectors = TruncatedSVD(n_components=rank, random_state=SEED).fit_transform(weights).astype(np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    return BrandGraph(names, creators, vectors)
