@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 import typer
 
-from api.formatting import plan_to_dict, print_build_report, print_plan, print_response
+from api.formatting import plan_to_dict, print_brand, print_build_report, print_plan, print_response
 from api.settings import Settings
 from matcher import BriefError, CreatorMatchError, Matcher, MatchSettings
 from matcher.briefs import filters_from_options
@@ -388,6 +388,22 @@ def similar(
         typer.echo(json.dumps(response.to_dict(), ensure_ascii=False))
     else:
         print_response(response)
+
+
+@app.command()
+def brand(
+    store: StoreOption,
+    name: Annotated[str, typer.Argument(help="brand name or handle, e.g. 'H&M' or @zara")],
+    k: Annotated[int, typer.Option("--k", min=1, max=100, help="creators shown")] = 10,
+    json_output: Annotated[bool, typer.Option("--json", help="the answer as one JSON object")] = False,
+) -> None:
+    """What the index knows of a brand: creators who tagged it, similar brands, likely competitors."""
+    matcher, _ = _serving_matcher(store, _settings())
+    report = matcher.brand_report(name, k=k)
+    if json_output:
+        typer.echo(json.dumps({**report.to_dict(), "index_version": matcher.version}, ensure_ascii=False))
+    else:
+        print_brand(report)
 
 
 @app.command()

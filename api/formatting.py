@@ -11,7 +11,7 @@ from rich.console import Console
 
 from index import BuildReport
 from index.drift import drift_lines
-from matcher import MatchResponse, ParsedBrief, PlanCandidate, TeamPlan
+from matcher import BrandReport, MatchResponse, ParsedBrief, PlanCandidate, TeamPlan
 
 
 def _console() -> Console:
@@ -46,6 +46,27 @@ def print_build_report(report: BuildReport) -> None:
         console.print(f"  {line}")
     stages = "  ".join(f"{name} {seconds:.1f}s" for name, seconds in report.stage_seconds.items())
     console.print(f"  stages: {stages}  (total {sum(report.stage_seconds.values()):.1f}s)")
+
+
+def print_brand(report: BrandReport) -> None:
+    """A brand's creators, similar brands and likely competitors."""
+    console = _console()
+    if not report.known:
+        console.print(f"[bold]{report.brand}[/bold]: no creator of this index tagged it (check the spelling or handle)")
+        return
+    niche = f", niche {report.niche}" if report.niche else ""
+    console.print(f"[bold]{report.brand}[/bold]: {report.creators_mentioning:,} creators tagged it "
+                  f"({report.paid_creators:,} in sponsored posts){niche}")
+    for creator in report.top_creators:
+        latest = f", latest {creator.latest}" if creator.latest else ""
+        console.print(f"  @{creator.handle}  paid {creator.paid_posts}, unpaid {creator.organic_posts}{latest}  "
+                      f"fit {creator.direct_fit:.2f}")
+    if report.similar:
+        console.print("similar brands (share creators): "
+                      + ", ".join(f"{name} {similarity:.2f}" for name, similarity in report.similar))
+    if report.suggested_competitors:
+        console.print("likely competitors (similar, same niche; apply with --competitor): "
+                      + ", ".join(name for name, _ in report.suggested_competitors))
 
 
 def print_response(response: MatchResponse) -> None:

@@ -323,6 +323,38 @@ class CreatorResponse(BaseModel):
     recent_posts: list[dict[str, str]]
 
 
+class BrandCreatorBody(BaseModel):
+    """A creator who tagged the brand."""
+
+    creator_id: str
+    handle: str
+    paid_posts: int
+    organic_posts: int
+    latest: str | None
+    direct_fit: float
+
+
+class BrandNeighbour(BaseModel):
+    """Another brand and the cosine of the two brands' vectors in the brand graph."""
+
+    brand: str
+    similarity: float
+
+
+class BrandResponse(BaseModel):
+    """What the serving version knows of a brand: its creators, similar brands and likely competitors."""
+
+    brand: str
+    index_version: str
+    known: bool
+    creators_mentioning: int
+    paid_creators: int
+    niche: str | None
+    top_creators: list[BrandCreatorBody]
+    similar: list[BrandNeighbour]
+    suggested_competitors: list[BrandNeighbour]
+
+
 class IndexResponse(BaseModel):
     """The serving version and its manifest."""
 

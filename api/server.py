@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -25,6 +25,7 @@ from api.middleware import BodyLimit, KeyGate, Observe
 from api.observability import Metrics, log_to_stderr, swap_logger
 from api.schemas import (
     NO_CONTROL,
+    BrandResponse,
     CreatorResponse,
     ErrorBody,
     FeedbackRequest,
@@ -217,6 +218,17 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
         except UnknownCreator as exc:
             raise ApiError(404, str(exc), [{"field": "path.creator_id", "message": "unknown creator"}]) from None
         return JSONResponse(found.to_dict())
+
+    @app.get("/brands/{name}", response_model=BrandResponse, dependencies=public, tags=["brands"])
+    def brand(name: Annotated[str, PathParam(min_length=1, max_length=200, pattern=NO_CONTROL)],
+              request: Request, k: Annotated[int, Query(ge=1, le=100)] = 20) -> BrandResponse:
+        """A brand in the serving version: creators who tagged it, similar brands, likely competitors."""
+        version = current(request)
+        try:
+            report = version.matcher.brand_report(name, k=k)
+        except BriefError as exc:
+            raise ApiError(422, str(exc), [{"field": "path.name", "message": str(exc)}]) from None
+        return BrandResponse(index_version=version.version, **report.to_dict())
 
     @app.post("/feedback", response_model=FeedbackResponse, status_code=201, dependencies=public, tags=["feedback"])
     def post_feedback(body: FeedbackRequest, request: Request) -> FeedbackResponse:

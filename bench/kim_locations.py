@@ -25,7 +25,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("store", type=Path)
     parser.add_argument("labels", type=Path)
-    parser.add_argument("--thresholds", type=float, nargs="*", default=[0.5, 0.6, 0.7, 0.8])
+    parser.add_argument("--thresholds", type=float, nargs="*", default=[0.5, 0.6, 0.68, 0.7, 0.8])
     parser.add_argument("--show-errors", action="store_true")
     args = parser.parse_args()
     creators = IndexStore(args.store).load().index.creators.set_index("creator_id")
@@ -35,7 +35,7 @@ def main() -> None:
     placed = labels["country"].notna()
     print(f"{len(labels)} labelled creators, {int(placed.sum())} placed by the reader, "
           f"{int((~placed).sum())} 'cannot tell'")
-    default = MatchSettings().inferred_min_confidence
+    default = MatchSettings().country_min_confidence
     print("| threshold | inferred (of labelled) | strict precision | precision on placed | recall of placed |")
     print("|---|---|---|---|---|")
     for threshold in args.thresholds:

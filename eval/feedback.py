@@ -106,7 +106,13 @@ class FeedbackStore:
             sa.Column("index_version", sa.String(200), nullable=True),
             sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         )
-        self.metadata.create_all(self.engine)
+        try:
+            self.metadata.create_all(self.engine)
+        except sa.exc.DBAPIError:
+            # workers starting together all find no table and all create it: every CREATE but one fails;
+            # the table and its index then exist, which is all this store needs
+            if not sa.inspect(self.engine).has_table(table):
+                raise
 
     def record(self, brief_text: str, creator_id: str, relevance: int, *, brief_id: str | None = None,
                index_version: str | None = None) -> FeedbackRecord:

@@ -25,6 +25,7 @@ from index.search import FLAT, FaissSearch
 from index.sources import CatalogSource
 from index.store import IndexStore, LoadedVersion, StoreError, load_version_dir
 from matcher import Catalog, CreatorIndex, Encoder, Matcher, MatchSettings, compute_signals
+from matcher.brand_graph import GRAPH_VERSION, build_brand_graph
 from matcher.documents import creator_units
 from matcher.languages import (
     LanguageIdentifier,
@@ -198,9 +199,13 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
         creator_vectors = pool_creator_vectors(unit_vectors, units["creator_row"].to_numpy(dtype=np.int64),
                                                len(signals.creators))
         search = FaissSearch.from_vectors(creator_vectors, index_type)
+    observe("brands")
+    with _stage(times, "brands"):
+        # refit from the events each build (0.5 s on Kim's 394k events); the events come from the posts as read
+        graph = build_brand_graph(signals.brand_events)
     index = CreatorIndex(version=version, creators=signals.creators, creator_vectors=creator_vectors,
                          units=units.drop(columns=["text"]), unit_vectors=unit_vectors,
-                         brand_events=signals.brand_events)
+                         brand_events=signals.brand_events, brand_graph=graph)
     return index, search, counts
 
 
@@ -358,7 +363,10 @@ class _Build:
                     "faiss_class": search.index_type,
                     "counts": {"creators": len(index.creators), "posts": len(catalog.posts),
                                "creators_without_posts": without_posts, "texts": len(index.units),
-                               "rejected_rows": catalog.rejected_rows, **counts},
+                               "rejected_rows": catalog.rejected_rows,
+                               "brands": len(index.brand_graph.names) if index.brand_graph is not None else 0,
+                               **counts},
+                    "brand_graph_version": GRAPH_VERSION,
                     "sources": self.source.describe(),
                     "settings": self.settings.model_dump(mode="json"),
                 }

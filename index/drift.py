@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from matcher import CreatorIndex
+from matcher import CreatorIndex, MatchSettings
 
 SIGNALS = ("engagement_score", "trust_score", "loyalty_score", "cost_score")
 _PROFILE = ("handle", "platform", "followers", "following", "posts_count", "bio", "price_per_post")
@@ -25,9 +25,10 @@ def _summary(values: pd.Series) -> dict[str, float | None]:
 
 
 # the inferred attributes whose mix the report shows: (value column, confidence column)
-MIXES = {"languages": ("language_inferred", "language_inferred_confidence"),
-         "countries": ("country_inferred", "country_inferred_confidence"),
-         "niche tags": ("niche_tags", "")}
+# (value column, confidence column, the confidence a value needs to be used: MatchSettings' defaults)
+MIXES = {"languages": ("language_inferred", "language_inferred_confidence", MatchSettings().min_confidence("language")),
+         "countries": ("country_inferred", "country_inferred_confidence", MatchSettings().min_confidence("country")),
+         "niche tags": ("niche_tags", "", 0.0)}
 
 
 def inferred_mix(creators: pd.DataFrame, column: str, confidence: str, min_confidence: float = 0.6,

@@ -3,7 +3,8 @@
 ```
 STORE/current                 name of the serving version (replaced by atomic rename)
 STORE/versions/<version>/     manifest.json, index.faiss, creator_vectors.npy, creators.parquet,
-                              units.parquet, unit_vectors.npy, brand_events.parquet, drift.json
+                              units.parquet, unit_vectors.npy, brand_events.parquet,
+                              brand_graph.npz (brand names, creator counts, vectors), drift.json
 STORE/cache/                  embeddings keyed by (encoder, text hash)
 STORE/rejects/<version>.csv   rows refused by validation, with reasons
 ```
@@ -29,6 +30,7 @@ import pandas as pd
 
 from index.search import FaissSearch
 from matcher import SCHEMA_VERSION, CreatorIndex, CreatorMatchError
+from matcher.brand_graph import BrandGraph
 
 STORE_FORMAT = 1
 _SHARE_COLUMNS = ("audience_countries", "audience_age", "audience_gender", "language_shares",
@@ -175,6 +177,9 @@ class IndexStore:
         written("unit_vectors.npy")
         index.brand_events.to_parquet(staging / "brand_events.parquet", index=False)
         written("brand_events.parquet")
+        if index.brand_graph is not None:
+            np.savez(staging / "brand_graph.npz", allow_pickle=False, **index.brand_graph.to_arrays())
+            written("brand_graph.npz")
         files = {}
         for path in sorted(staging.iterdir()):
             files[path.name] = {"sha256": sha256_of(path), "bytes": path.stat().st_size}
@@ -321,13 +326,17 @@ def load_version_dir(folder: Path, *, verify: bool = True) -> LoadedVersion:
         units = pd.read_parquet(folder / "units.parquet")
         unit_vectors = np.load(folder / "unit_vectors.npy", allow_pickle=False)
         events = pd.read_parquet(folder / "brand_events.parquet")
+        graph = None
+        if (folder / "brand_graph.npz").exists():  # versions written before the brand graph lack it
+            with np.load(folder / "brand_graph.npz", allow_pickle=False) as arrays:
+                graph = BrandGraph.from_arrays(arrays)
     except Exception as exc:
         raise StoreError(f"{folder}: cannot read the version ({type(exc).__name__}: {exc})") from None
     counts = manifest.get("counts", {})
     if search.size != len(creators) or counts.get("creators") != len(creators) or len(units) != len(unit_vectors):
         raise StoreError(f"{folder}: counts do not match the manifest")
     index = CreatorIndex(version=str(manifest["version"]), creators=creators, creator_vectors=search.vectors(),
-                         units=units, unit_vectors=unit_vectors, brand_events=events)
+                         units=units, unit_vectors=unit_vectors, brand_events=events, brand_graph=graph)
     return LoadedVersion(index, search, manifest)
 
 

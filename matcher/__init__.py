@@ -1,11 +1,13 @@
 """Domain core of creatormatch: catalog, signals, briefs, ranking, explanations, campaign plans (no faiss, no torch)."""
 
+from matcher.brand_fit import BrandFit, BrandFitSettings
+from matcher.brand_graph import BrandGraph, build_brand_graph
 from matcher.briefs import Filters, ParsedBrief, parse_brief
 from matcher.campaign import Alternate, PlanCandidate, RankedBaseline, TeamMember, TeamPlan
 from matcher.catalog import Catalog, catalog_from_frames, load_catalog
 from matcher.cost import PriceEstimate, estimate_prices
 from matcher.diversity import mmr_order
-from matcher.engine import Component, CreatorIndex, Evidence, Match, Matcher, MatchResponse
+from matcher.engine import BrandCreator, BrandReport, Component, CreatorIndex, Evidence, Match, Matcher, MatchResponse
 from matcher.errors import BriefError, CatalogError, CreatorMatchError
 from matcher.niche import NicheScorer
 from matcher.overlap import AudienceProfiles, audience_profiles, pairwise_overlap
@@ -24,6 +26,11 @@ __all__ = [
     "SCHEMA_VERSION",
     "Alternate",
     "AudienceProfiles",
+    "BrandCreator",
+    "BrandFit",
+    "BrandFitSettings",
+    "BrandGraph",
+    "BrandReport",
     "BriefError",
     "Catalog",
     "CatalogError",
@@ -51,6 +58,7 @@ __all__ = [
     "UnknownCreator",
     "VectorSearch",
     "audience_profiles",
+    "build_brand_graph",
     "catalog_from_frames",
     "compute_signals",
     "creator_profile",

@@ -20,7 +20,6 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sparse
 from numpy.typing import NDArray
-from sklearn.decomposition import TruncatedSVD
 
 from matcher.loyalty import normalize_brand
 
@@ -132,6 +131,8 @@ def build_brand_graph(events: pd.DataFrame, min_creators: int = MIN_CREATORS,
     matrix, _ = creator_brand_matrix(events, names)
     creators = np.asarray(matrix.sum(axis=0)).ravel().astype(np.int64)
     weights = ppmi(sparse.csr_matrix(matrix.T @ matrix))
+    from sklearn.decomposition import TruncatedSVD  # only a build fits the graph; serving never imports it
+
     rank = min(dimensions, len(names) - 1)
     if rank < 1 or weights.nnz == 0:
         vectors = np.eye(len(names), dtype=np.float32)  # nothing shared: every brand only like itself
@@ -140,3 +141,33 @@ def build_brand_graph(events: pd.DataFrame, min_creators: int = MIN_CREATORS,
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
     return BrandGraph(names, creators, vectors)
+
+
+def brand_niches(events: pd.DataFrame, graph: BrandGraph, niche_of_creator: dict[str, str]) -> dict[str, str]:
+    """Each graph brand's niche: the most common first niche tag of the creators who mention it."""
+    known = events[events["brand"].isin(set(graph.names.tolist()))][["brand", "creator_id"]].drop_duplicates()
+    known = known.assign(niche=known["creator_id"].astype(str).map(niche_of_creator)).dropna(subset=["niche"])
+    if known.empty:
+        return {}
+    counts = known.groupby(["brand", "niche"]).size().reset_index(name="creators")
+    best = counts.sort_values(["brand", "creators", "niche"], ascending=[True, False, True]).drop_duplicates("brand")
+    return dict(zip(best["brand"].astype(str), best["niche"].astype(str), strict=True))
+
+
+def suggest_competitors(graph: BrandGraph, name: str, niches: dict[str, str], k: int = 3,
+                        min_similarity: float = 0.6, exclude: tuple[str, ...] = ()) -> list[tuple[str, float]]:
+    """Likely competitors of `name`: the most similar brands whose creators share its niche, its own accounts
+    ('zaraeurope' for Zara) and `exclude` left out."""
+    key = normalize_brand(name)
+    niche = niches.get(key)
+    if niche is None:
+        return []
+    left_out = {normalize_brand(e) for e in exclude}
+    out = []
+    for other, similarity in graph.similar(key, k=50, min_similarity=min_similarity):
+        if other.startswith(key) or key.startswith(other) or other in left_out or niches.get(other) != niche:
+            continue
+        out.append((other, similarity))
+        if len(out) == k:
+            break
+    return out

@@ -12,7 +12,9 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from matcher.briefs import Filters, ParsedBrief, parse_brief, with_filters
+from matcher.brand_fit import BrandFit, BrandFitSettings, CreatorBrands, brand_fit
+from matcher.brand_graph import BrandGraph, brand_niches, build_brand_graph, suggest_competitors
+from matcher.briefs import Filters, ParsedBrief, Reading, parse_brief, with_filters
 from matcher.campaign import DEFAULT_ALTERNATES, PlanCandidate, TeamPlan, choose_team, ranked_baseline
 from matcher.columns import RowReader
 from matcher.cost import PriceEstimate, estimate_prices
@@ -20,14 +22,7 @@ from matcher.diversity import mmr_order
 from matcher.errors import BriefError
 from matcher.filtering import FilterColumns, FilterEffect
 from matcher.inferred import INFERRED_FIELDS, KnownValue, known_value
-from matcher.loyalty import (
-    BrandAffinity,
-    BrandEvents,
-    CompetitorConflict,
-    brand_affinity,
-    competitor_conflicts,
-    loyalty_with_brand,
-)
+from matcher.loyalty import BrandEvents, CompetitorConflict, competitor_conflicts, normalize_brand
 from matcher.niche import NicheScorer
 from matcher.overlap import DEFAULT_SHARED, AudienceProfiles, audience_profiles, pairwise_overlap
 from matcher.planning import GREEDY_GUARANTEE
@@ -62,12 +57,49 @@ class CreatorIndex:
     units: pd.DataFrame
     unit_vectors: NDArray[np.float32]
     brand_events: pd.DataFrame
+    brand_graph: BrandGraph | None = None
 
     def unit_ranges(self) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
         """Start and end row in `units` of each creator's texts."""
         rows = self.units["creator_row"].to_numpy(dtype=np.int64)
         creators = np.arange(len(self.creators))
         return np.searchsorted(rows, creators, side="left"), np.searchsorted(rows, creators, side="right")
+
+
+@dataclass(frozen=True)
+class BrandCreator:
+    """A creator who tagged a brand: paid and unpaid posts, the latest date, and the direct brand fit."""
+
+    creator_id: str
+    handle: str
+    paid_posts: int
+    organic_posts: int
+    latest: str | None
+    direct_fit: float
+
+
+@dataclass(frozen=True)
+class BrandReport:
+    """What the catalog knows of one brand (`Matcher.brand_report`)."""
+
+    brand: str
+    known: bool
+    creators_mentioning: int
+    paid_creators: int
+    top_creators: tuple[BrandCreator, ...]
+    similar: tuple[tuple[str, float], ...]
+    suggested_competitors: tuple[tuple[str, float], ...]
+    niche: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"brand": self.brand, "known": self.known, "creators_mentioning": self.creators_mentioning,
+                "paid_creators": self.paid_creators, "niche": self.niche,
+                "top_creators": [{"creator_id": c.creator_id, "handle": c.handle, "paid_posts": c.paid_posts,
+                                  "organic_posts": c.organic_posts, "latest": c.latest,
+                                  "direct_fit": round(c.direct_fit, 4)} for c in self.top_creators],
+                "similar": [{"brand": b, "similarity": s} for b, s in self.similar],
+                "suggested_competitors": [{"brand": b, "similarity": s} for b, s in self.suggested_competitors]}
 
 
 @dataclass(frozen=True)
@@ -215,7 +247,7 @@ class Ranked(NamedTuple):
     order: NDArray[np.int64]
     query: NDArray[np.float32]
     conflicts: Mapping[str, Any]
-    affinity: dict[str, BrandAffinity]
+    brand_fit: BrandFit
     filters: Filters
     weights: dict[str, float]
     columns: dict[str, NDArray[Any]]  # the pool's creator columns an explanation shows, by position
@@ -230,12 +262,14 @@ class Matcher:
     """Answers briefs against one loaded index version; cheap to build, safe to share across threads."""
 
     def __init__(self, index: CreatorIndex, encoder: Encoder, search: VectorSearch,
-                 settings: MatchSettings | None = None, niche: NicheScorer | None = None) -> None:
+                 settings: MatchSettings | None = None, niche: NicheScorer | None = None,
+                 brand_fit_settings: BrandFitSettings | None = None) -> None:
         self.index = index
         self.encoder = encoder
         self.search = search
         self.settings = settings or MatchSettings()
         self.niche = niche or NicheScorer()
+        self.brand_fit_settings = brand_fit_settings or BrandFitSettings()
         self._unit_start, self._unit_end = index.unit_ranges()
 
     def niche_prototypes(self) -> NDArray[np.float32]:
@@ -284,7 +318,8 @@ class Matcher:
         self.niche_prototypes()
         if math.isfinite(self.niche.steering_margin):
             _ = self._gate_prototypes
-        _ = (self._brands, self._filter_columns, self._scores, self._creator_reader, self._unit_reader)
+        _ = (self._brands, self._filter_columns, self._scores, self._creator_reader, self._unit_reader,
+             self._creator_brands)
 
     @cached_property
     def _brands(self) -> BrandEvents:
@@ -292,9 +327,76 @@ class Matcher:
         return BrandEvents.of(self.index.brand_events)
 
     @cached_property
+    def brand_graph(self) -> BrandGraph:
+        """The index's brand graph (built with the index; built here for an index that lacks one)."""
+        return self.index.brand_graph if self.index.brand_graph is not None else build_brand_graph(
+            self.index.brand_events)
+
+    @cached_property
+    def _creator_brands(self) -> CreatorBrands:
+        return CreatorBrands.of(self.index.brand_events, self.brand_graph)
+
+    @cached_property
+    def _brand_niches(self) -> dict[str, str]:
+        tags = self.index.creators["niche_tags"] if "niche_tags" in self.index.creators.columns else None
+        first = {} if tags is None else {str(cid): str(t[0]) for cid, t in zip(
+            self.index.creators["creator_id"], tags, strict=True) if isinstance(t, tuple | list) and len(t)}
+        return brand_niches(self.index.brand_events, self.brand_graph, first)
+
+    def suggested_competitors(self, brand: str, exclude: Sequence[str] = ()) -> list[tuple[str, float]]:
+        """Brands most like `brand` in its niche (`matcher.brand_graph.suggest_competitors`)."""
+        return suggest_competitors(self.brand_graph, brand, self._brand_niches, exclude=tuple(exclude))
+
+    def _suggest_competitors(self, parsed: ParsedBrief) -> ParsedBrief:
+        """The brief with the brand's likely competitors offered as a suggestion (applied only when chosen)."""
+        brand = parsed.filters.brand
+        if not brand:
+            return parsed
+        found = self.suggested_competitors(brand, exclude=parsed.filters.competitors)
+        if not found:
+            return parsed
+        said = next((r for r in parsed.readings if r.field == "brand"), None)
+        phrase, start, end = (said.phrase, said.start, said.end) if said is not None else (brand, -1, -1)
+        suggestion = Reading("competitors", tuple(name for name, _ in found), phrase, start, end, applied=False,
+                             note=f"brands that share creators with {brand} in its niche")
+        return replace(parsed, readings=(*parsed.readings, suggestion))
+
+    def brand_report(self, name: str, k: int = 20) -> BrandReport:
+        """What the catalog knows of a brand: its creators (paid and organic), similar brands, likely competitors."""
+        key = normalize_brand(name)
+        if not key:
+            raise BriefError("brand: give a brand name or handle")
+        creators = self.index.creators
+        fit = self.brand_fit(creators["creator_id"].to_numpy(), key)
+        mentioned = np.flatnonzero((fit.paid_posts + fit.organic_posts) > 0)
+        order = mentioned[np.lexsort((-fit.organic_posts[mentioned], -fit.paid_posts[mentioned],
+                                      -fit.direct[mentioned]))][:k]
+        handles = creators["handle"].to_numpy()
+        ids = creators["creator_id"].to_numpy()
+        row = self.brand_graph.find(key)
+        return BrandReport(
+            brand=key, known=row is not None or len(mentioned) > 0,
+            creators_mentioning=len(mentioned),
+            paid_creators=int((fit.paid_posts > 0).sum()),
+            top_creators=tuple(BrandCreator(str(ids[i]), str(handles[i]), int(fit.paid_posts[i]),
+                                            int(fit.organic_posts[i]),
+                                            fit.latest[i].date().isoformat() if fit.latest[i] is not None else None,
+                                            float(fit.direct[i])) for i in order),
+            similar=tuple((other, round(similarity, 3)) for other, similarity in self.brand_graph.similar(key, 10)),
+            suggested_competitors=tuple((other, round(similarity, 3))
+                                        for other, similarity in self.suggested_competitors(key)),
+            niche=self._brand_niches.get(key))
+
+    def brand_fit(self, creator_ids: NDArray[Any] | Sequence[str], brand: str) -> BrandFit:
+        """Brand fit of the given creators with `brand` (`matcher.brand_fit`)."""
+        return brand_fit(np.asarray(creator_ids), brand, self._brands, self.brand_graph, self._creator_brands,
+                         self.brand_fit_settings)
+
+    @cached_property
     def _filter_columns(self) -> FilterColumns:
         """The creator columns the filters read, coded."""
-        return FilterColumns.of(self.index.creators, self.settings.inferred_min_confidence)
+        return FilterColumns.of(self.index.creators, {field: self.settings.min_confidence(field)
+                                                      for field, _, _ in INFERRED_FIELDS})
 
     @cached_property
     def _scores(self) -> dict[str, NDArray[np.float64]]:
@@ -321,12 +423,12 @@ class Matcher:
         `diversity` is the lambda of maximal marginal relevance (`matcher.diversity.mmr_order`):
         1 keeps the plain ranking, lower values push near-duplicate creators down the list.
         """
-        parsed = with_filters(parse_brief(brief), filters)
+        parsed = self._suggest_competitors(with_filters(parse_brief(brief), filters))
         active = parsed.filters
         limit = k or active.k or DEFAULT_K
         if limit < 1:
             raise BriefError(f"k: must be at least 1, got {limit}")
-        resolved = resolve_weights(self.settings, preset, weights)
+        resolved = _for_brand(resolve_weights(self.settings, preset, weights), active)
         allowed, conflicts = self.eligible(active)
         eligible = int(allowed.sum())
         effects = self.filter_effects(active, conflicts)
@@ -370,7 +472,7 @@ class Matcher:
         limit = k or active.k or DEFAULT_K
         if limit < 1:
             raise BriefError(f"k: must be at least 1, got {limit}")
-        resolved = resolve_weights(self.settings, preset, weights)
+        resolved = _for_brand(resolve_weights(self.settings, preset, weights), active)
         allowed, conflicts = self.eligible(active)
         allowed[rows] = False
         parsed = ParsedBrief(text=f"creators like {', '.join(seeds)}", query_text="", filters=active)
@@ -412,7 +514,7 @@ class Matcher:
         # a creator whose known price is above the whole budget can be in no team
         active = replace(parsed.filters, campaign_budget=float(total))
         parsed = replace(parsed, filters=active)
-        resolved = resolve_weights(self.settings, preset, weights)
+        resolved = _for_brand(resolve_weights(self.settings, preset, weights), active)
         chosen_preset = preset or self.settings.default_preset
         allowed, conflicts = self.eligible(active)
         eligible = int(allowed.sum())
@@ -496,14 +598,15 @@ class Matcher:
     def _rank(self, query: NDArray[np.float32], allowed: NDArray[np.bool_], conflicts: Mapping[str, Any],
               filters: Filters, weights: dict[str, float], limit: int) -> Ranked:
         """The candidate pool for a query, scored, with its order best first."""
-        pool = max(self.settings.candidate_pool, limit)
+        pool = max(self.settings.brand_pool if filters.brand and weights.get("brand_fit", 0.0) > 0
+                   else self.settings.candidate_pool, limit)
         rows, niche_raw = self.niche.candidates(query, self.search, self.index.creator_vectors,
                                                 self.index.unit_vectors, self._unit_start, self._unit_end,
                                                 pool, allowed)
-        affinity = brand_affinity(self._brands, filters.brand or "")
         # the pool's columns as numpy, never a pandas row or sub-table: those cost milliseconds per query
         columns = {name: self._creator_reader.take(name, rows) for name in self._creator_reader.names}
-        components = self._components(rows, columns["creator_id"], niche_raw, affinity, filters)
+        fit = self.brand_fit(columns["creator_id"], filters.brand or "")
+        components = self._components(rows, niche_raw, fit, filters)
         combined = combine(components, weights)
         total = combined.total.copy()
         if self.settings.competitor_policy == "penalize":
@@ -511,8 +614,7 @@ class Matcher:
             total = np.where(penalized, total * (1.0 - self.settings.competitor_penalty), total)
         # ties (equal scores) keep the niche order, so results are deterministic
         order = np.lexsort((-niche_raw, -total))
-        return Ranked(rows, components, combined, total, order, query, conflicts, affinity, filters, weights,
-                      columns)
+        return Ranked(rows, components, combined, total, order, query, conflicts, fit, filters, weights, columns)
 
     def _shortlist(self, ranked: Ranked, limit: int, diversity: float | None) -> tuple[Match, ...]:
         order = ranked.order
@@ -524,17 +626,12 @@ class Matcher:
         evidence = self._evidence([int(ranked.rows[position]) for position in shown], ranked.query)
         return tuple(self._explain(ranked, position, lines) for position, lines in zip(shown, evidence, strict=True))
 
-    def _components(self, rows: NDArray[np.int64], creator_ids: NDArray[Any], niche_raw: NDArray[np.float64],
-                    affinity: dict[str, BrandAffinity], filters: Filters) -> dict[str, ComponentScores]:
+    def _components(self, rows: NDArray[np.int64], niche_raw: NDArray[np.float64], fit: BrandFit,
+                    filters: Filters) -> dict[str, ComponentScores]:
         n = len(rows)
         ones = np.ones(n)
         scores = {name: values[rows] for name, values in self._scores.items()}
         loyalty, loyalty_confidence = scores["loyalty_score"], scores["loyalty_confidence"]
-        if affinity:
-            for i, creator_id in enumerate(creator_ids):
-                if creator_id in affinity:
-                    loyalty[i], loyalty_confidence[i] = loyalty_with_brand(loyalty[i], loyalty_confidence[i],
-                                                                           affinity[creator_id])
         audience = np.full(n, np.nan)
         if filters.countries and "audience_countries" in self.index.creators.columns:
             for i, shares in enumerate(self.index.creators["audience_countries"].iloc[rows]):
@@ -548,13 +645,16 @@ class Matcher:
             "loyalty": ComponentScores(loyalty, loyalty, loyalty_confidence),
             "audience": ComponentScores(audience, audience, np.where(np.isnan(audience), 0.0, 1.0)),
             "cost": ComponentScores(scores["cost_per_engagement"], scores["cost_score"], scores["cost_confidence"]),
+            # without a brand in the brief the component is missing (neutral) and its weight is 0
+            "brand_fit": ComponentScores(fit.score, fit.score if filters.brand else np.full(n, np.nan),
+                                         fit.confidence),
         }
 
     def _explain(self, ranked: Ranked, position: int,
                  evidence: tuple[Evidence, ...] | None = None) -> Match:
         """The match at `position` of the ranked pool: every component, its flags and evidence lines."""
         components, combined, weights = ranked.components, ranked.combined, ranked.weights
-        conflicts, affinity, filters = ranked.conflicts, ranked.affinity, ranked.filters
+        conflicts, fit, filters = ranked.conflicts, ranked.brand_fit, ranked.filters
         row = int(ranked.rows[position])
         columns = ranked.columns
         explained = []
@@ -571,16 +671,12 @@ class Matcher:
         if creator_id in conflicts:
             conflict = conflicts[creator_id]
             flags.append(f"promoted competitor {conflict.competitor} on {conflict.posted_at.date().isoformat()}")
-        if creator_id in affinity:
-            seen = affinity[creator_id]
-            if seen.paid_posts:
-                flags.append(f"past partner of {filters.brand} ({seen.paid_posts} sponsored posts)")
-            if seen.organic_mentions:
-                flags.append(f"mentions {filters.brand} unpaid ({seen.organic_mentions} posts)")
+        if filters.brand:
+            flags.extend(brand_fit_lines(fit, position, filters.brand))
         if filters.price_cap is not None and math.isnan(float(columns["price_per_post"][position])):
             flags.append("price unknown: check it against the budget")
         known = {given: known_value(columns[given][position], columns[guess][position], float(columns[sure][position]),
-                                    self.settings.inferred_min_confidence)
+                                    self.settings.min_confidence(given))
                  for given, guess, sure in INFERRED_FIELDS if guess in columns}
         return Match(
             creator_id=creator_id, handle=columns["handle"][position], platform=columns["platform"][position],
@@ -626,6 +722,35 @@ _INFERRED_COLUMNS = (*(name for field in INFERRED_FIELDS for name in field), "ni
                      "sensitive_confidence", "sensitive_evidence")
 _SCORED = ("engagement_rate", "engagement_score", "engagement_confidence", "trust_score", "trust_confidence",
            "loyalty_score", "loyalty_confidence", "cost_per_engagement", "cost_score", "cost_confidence")
+
+
+def _for_brand(weights: dict[str, float], filters: Filters) -> dict[str, float]:
+    """The weights a ranking uses: brand fit counts only when the brief names a brand."""
+    if filters.brand:
+        return weights
+    used = {**weights, "brand_fit": 0.0}
+    if sum(used.values()) <= 0:
+        raise BriefError("weights: brand_fit is the only positive weight, and it counts only when the brief "
+                         "names a brand (give the brand, or another weight)")
+    return used
+
+
+def brand_fit_lines(fit: BrandFit, position: int, brand: str) -> list[str]:
+    """What a creator has shown of `brand`: 'past partner of Zara (2 sponsored posts)', 'mentioned Zara in 1 post,
+    latest 2019-03-02', 'mentions hm and mango, which share creators with Zara'."""
+    lines = []
+    latest = fit.latest[position]
+    when = f", latest {latest.date().isoformat()}" if latest is not None else ""
+    paid, organic = int(fit.paid_posts[position]), int(fit.organic_posts[position])
+    if paid:
+        lines.append(f"past partner of {brand} ({paid} sponsored post{'s' if paid != 1 else ''}"
+                     f"{when if not organic else ''})")
+    if organic:
+        lines.append(f"mentioned {brand} unpaid in {organic} post{'s' if organic != 1 else ''}{when}")
+    similar = fit.similar_brands[position]
+    if similar and fit.similar[position] > 0:
+        lines.append(f"mentions {' and '.join(similar)}, which share creators with {brand}")
+    return lines
 
 
 def _column(table: pd.DataFrame, name: str) -> list[Any]:

@@ -6,7 +6,7 @@ those only because the catalog does not know the value, so a short or empty answ
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -80,12 +80,12 @@ class FilterColumns:
     unread: NDArray[np.bool_]  # creators with no caption read for sensitive content
 
     @classmethod
-    def of(cls, creators: pd.DataFrame, inferred_min_confidence: float = 1.1) -> FilterColumns:
+    def of(cls, creators: pd.DataFrame, inferred_min_confidence: float | Mapping[str, float] = 1.1) -> FilterColumns:
         """Prepare the filtered columns of a creator table.
 
         The language and country columns are the catalog's, completed by the inferred content language
         and home country where the catalog has none and the inference is at least `inferred_min_confidence`
-        sure (above 1: never).
+        sure (one number for both, or one per field; above 1: never).
         """
         inferred = {given: (guess, sure) for given, guess, sure in INFERRED_FIELDS if guess in creators.columns}
         categories = {}
@@ -93,9 +93,11 @@ class FilterColumns:
             column = creators[name]
             if name in inferred:
                 guess, sure = inferred[name]
+                needed = (inferred_min_confidence.get(name, 1.1) if isinstance(inferred_min_confidence, Mapping)
+                          else inferred_min_confidence)
                 column = pd.Series(effective_values(
                     creators[name].tolist(), creators[guess].tolist(), creators[sure].to_numpy(dtype=float),
-                    inferred_min_confidence), index=creators.index, dtype=object)
+                    needed), index=creators.index, dtype=object)
             codes, values = pd.factorize(column, use_na_sentinel=True)
             categories[name] = (np.asarray(values, dtype=object), np.asarray(codes, dtype=np.intp))
         return cls(pd.Index(creators["creator_id"]), creators["followers"].to_numpy(dtype=float),

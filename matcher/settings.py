@@ -9,17 +9,18 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-COMPONENTS: tuple[str, ...] = ("niche", "engagement", "trust", "loyalty", "audience", "cost")
+COMPONENTS: tuple[str, ...] = ("niche", "engagement", "trust", "loyalty", "audience", "cost", "brand_fit")
 
 PRESETS: dict[str, dict[str, float]] = {
     # niche similarity alone: the pure relevance ranking
     "relevance": {"niche": 1.0},
     # the default: relevance first, then the signals a brand-safety review asks about
+    # brand_fit counts only when a brief names a brand (its weight chosen on Kim briefs: docs/brands.md)
     "balanced": {"niche": 0.6, "engagement": 0.12, "trust": 0.12, "loyalty": 0.08, "audience": 0.04,
-                 "cost": 0.04},
-    "engagement": {"niche": 0.45, "engagement": 0.35, "trust": 0.15, "loyalty": 0.05},
-    "brand_safe": {"niche": 0.45, "trust": 0.35, "loyalty": 0.15, "engagement": 0.05},
-    "budget": {"niche": 0.45, "cost": 0.3, "engagement": 0.15, "trust": 0.1},
+                 "cost": 0.04, "brand_fit": 0.3},
+    "engagement": {"niche": 0.45, "engagement": 0.35, "trust": 0.15, "loyalty": 0.05, "brand_fit": 0.1},
+    "brand_safe": {"niche": 0.45, "trust": 0.35, "loyalty": 0.15, "engagement": 0.05, "brand_fit": 0.2},
+    "budget": {"niche": 0.45, "cost": 0.3, "engagement": 0.15, "trust": 0.1, "brand_fit": 0.2},
 }
 
 
@@ -59,11 +60,19 @@ class MatchSettings(BaseModel):
     competitor_penalty: float = Field(0.5, ge=0.0, le=1.0)
     recent_posts: int = Field(12, gt=0, description="posts per creator used for signals and embedding")
     candidate_pool: int = Field(200, gt=0, description="creators retrieved before re-ranking")
+    brand_pool: int = Field(1000, gt=0, description="creators retrieved before re-ranking when the brief names a "
+                            "brand: its fans further down the niche list get the chance brand fit gives them")
     min_group_size: int = Field(20, gt=0, description="creators needed to judge engagement within a group")
     evidence_lines: int = Field(2, ge=0)
     inferred_min_confidence: float = Field(0.6, ge=0.0, le=1.0, description="an inferred value (a creator's "
                                            "content language) is used where the catalog has none only from "
                                            "this confidence on")
+    country_min_confidence: float = Field(0.68, ge=0.0, le=1.0, description="the same for an inferred home "
+                                          "country (chosen on hand-labelled Kim creators: docs/inference.md)")
+
+    def min_confidence(self, field: str) -> float:
+        """The confidence an inferred `field` ('language', 'country') needs before it is used."""
+        return self.country_min_confidence if field == "country" else self.inferred_min_confidence
 
     @field_validator("presets")
     @classmethod

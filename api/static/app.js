@@ -134,7 +134,7 @@ function shown(value) {
 }
 
 // the filter input an accepted suggestion goes to (its explicit value then wins over the brief)
-const SUGGESTION_INPUT = { countries: "country", languages: "language" };
+const SUGGESTION_INPUT = { countries: "country", languages: "language", competitors: "competitor" };
 
 // one chip per constraint read from the brief (× removes it), and per suggestion (Apply accepts it)
 function showReadings(answer) {

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pandas as pd
 import pytest
 
 from api.server import create_app
@@ -200,6 +201,59 @@ def test_the_page_explains_a_short_answer_and_lets_the_user_correct_the_reading(
         expect(page.locator("#parsed")).to_contain_text(f"{total:,} creators pass the filters")
         expect(page.locator('#readings .chip.removed[data-field="exclude_platforms"]')).to_have_count(1)
         page.screenshot(path=str(ARTIFACTS / "web-page-readings.png"), full_page=True)
+
+
+@pytest.fixture(scope="module")
+def brand_live(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A page over a hand-made catalog whose brands share creators: two fashion and makeup families."""
+    folder = tmp_path_factory.mktemp("brands")
+    families = {"fashion": (["zara", "mango", "hm"], "Outfit of the day: street style look, new jacket and jeans"),
+                "makeup": (["glossier", "nyx", "maccosmetics"], "Full glam makeup look with a bold eyeshadow")}
+    creators, posts = [], []
+    for family, (brands, caption) in families.items():
+        for i in range(8):  # each creator tags two brands of its family, in turn
+            creator = f"{family}{i}"
+            creators.append({"creator_id": creator, "handle": creator, "platform": "instagram", "followers": 20_000})
+            for j, brand in enumerate((brands[i % 3], brands[(i + 1) % 3])):
+                posts.append({"creator_id": creator, "post_id": f"{creator}-{j}", "posted_at": f"2024-0{j + 1}-10",
+                              "caption": f"{caption} @{brand}", "likes": 500 + 10 * i, "comments": 20})
+    pd.DataFrame(creators).to_csv(folder / "creators.csv", index=False)
+    pd.DataFrame(posts).to_csv(folder / "posts.csv", index=False)
+    build_store(folder / "creators.csv", folder / "posts.csv", folder / "store", SentenceTransformerEncoder())
+    encoder = SentenceTransformerEncoder()
+    settings = Settings(admin_token=None, api_keys="", cors_origins="", feedback_url=None)
+    app = create_app(settings, folder / "store", encoders=SharedEncoders(lambda _: encoder), watch=False)
+    with LiveServer(app) as server:
+        wait_until(lambda: httpx.get(f"{server.url}/readyz").status_code == 200, 120, "the index to load")
+        yield server.url
+
+
+def test_the_page_shows_the_brand_and_offers_its_likely_competitors(brand_live: str) -> None:
+    _require_chromium()
+    from playwright.sync_api import expect
+
+    # what the brand route says: the page must offer exactly these, and apply them only on Apply
+    report = httpx.get(f"{brand_live}/brands/zara").json()
+    competitors = [entry["brand"] for entry in report["suggested_competitors"]]
+    # fashion i tags zara when i % 3 == 0 (0, 3, 6) or (i + 1) % 3 == 0 (2, 5)
+    assert report["creators_mentioning"] == 5
+    assert competitors and set(competitors) <= {"mango", "hm"}  # its own family, never a makeup brand
+    with _open_page(brand_live) as page:
+        page.fill("#brief", "Zara is looking for street style fashion creators")
+        page.fill("#k", "5")
+        page.click("#search")
+        cards = page.locator("article.card")
+        expect(cards).to_have_count(5, timeout=60_000)
+        expect(page.locator('#readings .chip[data-field="brand"]')).to_contain_text("Zara ← “Zara”")
+        # brand fit explains itself on the cards of creators who tagged the brand
+        expect(page.locator("article.card .flags").filter(has_text="mentioned Zara unpaid").first).to_be_visible()
+        suggestion = page.locator('#readings .chip.suggestion[data-field="competitors"]')
+        expect(suggestion).to_contain_text(", ".join(competitors))
+        expect(page.locator("#competitor")).to_have_value("")  # offered, not applied
+        suggestion.locator("button.chip-apply").click()
+        expect(page.locator("#competitor")).to_have_value(",".join(competitors))
+        expect(suggestion).to_have_count(0, timeout=60_000)  # accepted: now a filter
+        page.screenshot(path=str(ARTIFACTS / "web-page-brand.png"), full_page=True)
 
 
 def test_the_page_shows_niche_tags_and_filters_on_them(live: str, model_store: Path) -> None:

@@ -267,6 +267,17 @@ def test_plan_similar_and_mmr_from_the_command_line(tmp_path: Path) -> None:
                              "dog owners with their puppies").stdout)
     assert len(diverse["results"]) == 5
 
+    # a brand: the creators who tagged it, counted by hand from the posts file
+    table = pd.read_csv(posts, dtype=str).fillna("")
+    names = table["brand_mentions"].str.split(";")
+    counted = names.explode()
+    top = str(counted[counted != ""].value_counts().index[0])
+    tagged = table.loc[names.apply(lambda found: top in found), "creator_id"].nunique()
+    report = json.loads(run("brand", "--store", str(store), "--json", top.upper()).stdout)
+    assert report["brand"] == top and report["known"] and report["creators_mentioning"] == tagged
+    assert f"{top}: {tagged:,} creators tagged it" in run("brand", "--store", str(store), top).stdout
+    assert "no creator of this index tagged it" in run("brand", "--store", str(store), "nosuchbrandzz").stdout
+
     # a short answer explains itself per filter, with the unknown counts (the demo leaves some countries out;
     # the filter reads the catalog's country, else one inferred from the captions)
     country = effective_countries(IndexStore(store).load().index.creators)

@@ -454,3 +454,29 @@ def test_a_sensitive_content_floor_through_the_api(client: TestClient, store: Pa
     for bad in ({"max_sensitive_share": 1.5}, {"sensitive_topics": ["gossip"]}):
         refused = client.post("/match", json={"brief": "creators", "filters": bad})
         assert refused.status_code == 422 and next(iter(bad)) in refused.text
+
+
+def test_a_brand_over_http_counts_the_creators_who_tagged_it(client: TestClient, small_demo) -> None:
+    _, _, posts_path = small_demo
+    posts = pd.read_csv(posts_path, dtype=str).fillna("")
+    names = posts["brand_mentions"].str.split(";")
+    tagged = posts[names.apply(lambda found: "velvetskin" in found)]
+    # by hand from the posts file: who tagged @velvetskin, and who did so in a post disclosed as an ad
+    paid = tagged[tagged["caption"].str.contains("#ad", regex=False) | (tagged["is_sponsored"] == "True")]
+    response = client.get("/brands/VelvetSkin", params={"k": 5})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["brand"] == "velvetskin" and body["known"] is True
+    assert body["creators_mentioning"] == tagged["creator_id"].nunique()
+    assert body["paid_creators"] == paid["creator_id"].nunique()
+    assert len(body["top_creators"]) == min(5, tagged["creator_id"].nunique())
+    assert {c["creator_id"] for c in body["top_creators"]} <= set(tagged["creator_id"])
+    # similar brands (their meaning is tested on hand-made graphs in tests/matcher/test_brand_graph.py):
+    # other brands of the index, best first
+    similarities = [entry["similarity"] for entry in body["similar"]]
+    assert similarities == sorted(similarities, reverse=True) and all(-1.0 <= v <= 1.0 for v in similarities)
+    assert "velvetskin" not in {entry["brand"] for entry in body["similar"]}
+    assert {entry["brand"] for entry in body["similar"]} <= set(names.explode())
+    unknown = client.get("/brands/no-such-brand-anywhere").json()
+    assert unknown["known"] is False and unknown["creators_mentioning"] == 0 and unknown["top_creators"] == []
+    assert client.get("/brands/%20").status_code == 422

@@ -85,3 +85,29 @@ def test_postgresql_feedback_against_a_real_server(tmp_path: Path) -> None:
     finally:
         feedback.table.drop(feedback.engine)
         feedback.close()
+
+
+def test_workers_opening_a_new_database_together_all_get_the_store(tmp_path: Path) -> None:
+    import threading
+
+    # two serving workers start at once and both create the table; before this was handled one of them died
+    for attempt in range(10):
+        url = f"sqlite:///{tmp_path / f'feedback{attempt}.sqlite'}"
+        start, errors = threading.Barrier(6), []
+
+        def open_store(url: str = url, start: threading.Barrier = start, errors: list[str] = errors) -> None:
+            start.wait()
+            try:
+                FeedbackStore(url)
+            except Exception as exc:  # any failure is the defect this test looks for
+                errors.append(f"{type(exc).__name__}: {exc}")
+
+        threads = [threading.Thread(target=open_store) for _ in range(6)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        store = FeedbackStore(url)
+        item = store.record("dog treats", "c1", 1)
+        assert store.count(item.brief_id) == 1

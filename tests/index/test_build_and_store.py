@@ -25,7 +25,7 @@ def test_build_writes_a_self_describing_version_and_publishes_it(small_demo, tmp
     assert manifest["counts"]["creators"] == len(demo.creators) == report.creators
     assert manifest["counts"]["posts"] == len(demo.posts)
     assert set(manifest["files"]) == {"index.faiss", "creator_vectors.npy", "creators.parquet", "units.parquet",
-                                      "unit_vectors.npy", "brand_events.parquet", "drift.json"}
+                                      "unit_vectors.npy", "brand_events.parquet", "brand_graph.npz", "drift.json"}
     assert set(report.stage_seconds) >= {"load", "model", "cache_load", "signals", "embed", "index", "drift", "write",
                                          "verify", "publish", "cache_save"}
     loaded = store.load()
@@ -49,6 +49,37 @@ def test_second_build_reuses_the_cache_and_keeps_results(small_demo, tmp_path: P
     a = store.load(first.version).index
     b = store.load(second.version).index
     assert np.array_equal(a.unit_vectors, b.unit_vectors)
+
+
+def test_a_rebuild_refits_the_brand_graph_from_the_new_posts(small_demo, tmp_path: Path) -> None:
+    import pandas as pd
+
+    from matcher import build_brand_graph
+
+    _, creators, posts = small_demo
+    encoder = HashingEncoder()
+    first = build_store(creators, posts, tmp_path / "s", encoder)
+    store = IndexStore(tmp_path / "s")
+    before = store.load(first.version).index.brand_graph
+    assert before is not None and "newbrandco" not in before.names
+    assert store.manifest(first.version)["counts"]["brands"] == len(before.names) > 0
+    # three creators tag a brand the catalog never saw: after the rebuild it is a brand of the graph
+    table = pd.read_csv(posts, dtype=str)
+    ids = table["creator_id"].drop_duplicates().head(3).tolist()
+    extra = pd.DataFrame({"creator_id": ids, "post_id": [f"new{i}" for i in range(3)],
+                          "posted_at": "2024-06-01T10:00:00Z", "caption": "New favourite @newbrandco",
+                          "likes": 10, "comments": 1})
+    grown = tmp_path / "posts2.csv"
+    pd.concat([table, extra], ignore_index=True).to_csv(grown, index=False)
+    second = build_store(creators, grown, tmp_path / "s", encoder)
+    after = store.load(second.version).index
+    assert after.brand_graph is not None and "newbrandco" in after.brand_graph.names
+    row = int(np.flatnonzero(after.brand_graph.names == "newbrandco")[0])
+    assert after.brand_graph.creators[row] == 3
+    # the stored graph is the one a fit from scratch on the version's events gives
+    scratch = build_brand_graph(after.brand_events)
+    assert scratch.names.tolist() == after.brand_graph.names.tolist()
+    np.testing.assert_allclose(scratch.vectors, after.brand_graph.vectors, atol=1e-5)
 
 
 def test_a_failed_build_leaves_the_serving_version_untouched(small_demo, tmp_path: Path) -> None:
@@ -278,7 +309,7 @@ def test_the_build_infers_home_countries_and_the_catalogs_own_value_wins(tmp_pat
     france = matcher.match("bread", filters=Filters(countries=("FR",))).results
     assert [(m.creator_id, m.country.source if m.country else None) for m in france] == [("lon", "catalog")]
     # under the confidence setting the guess is unknown: excluded by default, let in with unknown=include
-    strict = open_matcher(tmp_path / "store", HashingEncoder(), MatchSettings(inferred_min_confidence=0.9))
+    strict = open_matcher(tmp_path / "store", HashingEncoder(), MatchSettings(country_min_confidence=0.9))
     assert strict.match("bread", filters=Filters(countries=("CA",))).results == ()
     let_in = Filters(countries=("CA",), unknown=(("country", "include"),))
     assert {m.creator_id for m in strict.match("bread", filters=let_in).results} == {"tor", "trip", "none"}

@@ -93,12 +93,22 @@ def test_filters_apply_inside_the_search_and_explicit_wins() -> None:
     assert empty.results == () and empty.eligible_creators == 0
 
 
-def test_brand_affinity_lifts_loyalty_and_is_flagged() -> None:
+def test_brand_fit_scores_and_explains_a_past_partner() -> None:
     response = matcher().match("dog", preset="relevance", k=5, filters=Filters(brand="Red Bull"))
+    by_id = {m.creator_id: {c.name: c for c in m.components} for m in response.results}
     dog2 = next(m for m in response.results if m.creator_id == "dog2")
-    loyalty = next(c for c in dog2.components if c.name == "loyalty")
-    assert loyalty.score == 1.0 and loyalty.confidence == 1.0
-    assert "past partner of Red Bull (1 sponsored posts)" in dog2.flags
+    # one sponsored post on the catalog's latest brand-event day: recency 1, evidence 2 x 1, fit 1 - exp(-2)
+    assert by_id["dog2"]["brand_fit"].score == pytest.approx(1 - math.exp(-2))
+    assert "past partner of Red Bull (1 sponsored post, latest 2024-01-01)" in dog2.flags
+    # loyalty stays brand-independent: one sponsor (focus 1), no repeat (0): 0.5, with 1 of 3 posts' confidence
+    assert by_id["dog2"]["loyalty"].score == pytest.approx(0.5)
+    assert by_id["dog2"]["loyalty"].confidence == pytest.approx(1 / 3)
+    # creators without any brand event: no evidence either way
+    assert by_id["dog1"]["brand_fit"].confidence == 0.0
+    # without a brand in the brief the component carries no weight and is missing
+    plain = matcher().match("dog", k=5).results[0]
+    fit = next(c for c in plain.components if c.name == "brand_fit")
+    assert fit.weight == 0.0 and fit.missing
 
 
 def test_json_contract_fields() -> None:

@@ -5,12 +5,10 @@ import pandas as pd
 import pytest
 
 from matcher.loyalty import (
-    BrandAffinity,
-    brand_affinity,
+    BrandEvents,
     brand_events,
     competitor_conflicts,
     loyalty_signal,
-    loyalty_with_brand,
     normalize_brand,
     sponsored_flags,
 )
@@ -89,7 +87,10 @@ def test_loyalty_score_by_hand() -> None:
     assert signal.sponsor_brands.tolist() == [1, 3, 1, 0]
 
 
-def test_competitor_conflicts_and_brand_affinity() -> None:
+def test_competitor_conflicts_and_brand_counts() -> None:
+    from matcher.brand_fit import CreatorBrands, brand_fit
+    from matcher.brand_graph import build_brand_graph
+
     frame = posts([("a", "1", "", True, ("redbullgermany",)), ("a", "2", "", True, ("redbull",)),
                    ("b", "1", "", False, ("redbull",)), ("c", "1", "", True, ("monster",)),
                    ("d", "1", "", True, ("red",))])
@@ -100,16 +101,13 @@ def test_competitor_conflicts_and_brand_affinity() -> None:
     assert set(conflicts) == {"a"}
     assert conflicts["a"].posted_at == pd.Timestamp("2024-01-02", tz="UTC")
     assert normalize_brand("Red Bull") == "redbull"
-    affinity = brand_affinity(events, "monster")
-    assert affinity == {"c": BrandAffinity(paid_posts=1, organic_mentions=0)}
-    assert brand_affinity(events, "redbull")["b"] == BrandAffinity(0, 1)
-
-
-def test_loyalty_with_brand_floors() -> None:
-    assert loyalty_with_brand(0.2, 0.3, BrandAffinity(1, 0)) == (1.0, 1.0)
-    assert loyalty_with_brand(np.nan, 0.0, BrandAffinity(0, 2)) == (0.75, 1.0)
-    assert loyalty_with_brand(0.9, 1.0, BrandAffinity(0, 1)) == (0.9, 1.0)
-    assert loyalty_with_brand(0.4, 0.5, None) == (0.4, 0.5)
+    graph = build_brand_graph(events)
+    coded, tagged = BrandEvents.of(events), CreatorBrands.of(events, graph)
+    monster = brand_fit(["a", "b", "c", "d"], "monster", coded, graph, tagged)
+    assert monster.paid_posts.tolist() == [0, 0, 1, 0] and monster.organic_posts.tolist() == [0, 0, 0, 0]
+    red_bull = brand_fit(["a", "b", "c", "d"], "Red Bull", coded, graph, tagged)
+    # a: two paid posts (redbull and its own redbullgermany); b: one unpaid; d's 'red' is not Red Bull
+    assert red_bull.paid_posts.tolist() == [2, 0, 0, 0] and red_bull.organic_posts.tolist() == [0, 1, 0, 0]
 
 
 def test_coded_brand_matching_equals_matching_every_event_string() -> None:
@@ -183,3 +181,21 @@ def test_brand_events_keep_the_types_of_the_ids_and_an_empty_table_its_columns()
     empty = brand_events(frame.iloc[[1]])
     assert list(empty.columns) == ["creator_id", "post_id", "brand", "posted_at", "sponsored", "source"]
     assert len(empty) == 0 and empty["sponsored"].dtype == bool
+
+
+def test_brand_lookup_by_ranges_equals_the_scan_of_every_name() -> None:
+    from matcher.loyalty import _matching_names
+
+    names = ["zara", "zaraeurope", "zarahome", "zar", "hm", "hmx", "redbull", "redbullgermany", "nike",
+             "nikewomen", "ni", "mango", "zz", "a"]
+    table = pd.DataFrame({"creator_id": [f"c{i % 5}" for i in range(len(names) * 2)],
+                          "post_id": [str(i) for i in range(len(names) * 2)],
+                          "brand": names + names[::-1], "posted_at": pd.Timestamp("2024-01-01"),
+                          "sponsored": False, "source": "mention"})
+    coded = BrandEvents.of(table)
+    for asked in (["Zara"], ["H&M"], ["Red Bull"], ["nike", "zar"], ["ni"], ["zzz"], ["a"], [""], ["mango", "Mango"]):
+        expected = _matching_names(coded.names, asked)[coded.codes]  # the slow reference: every name scanned
+        assert coded.matching(asked).tolist() == expected.tolist(), asked
+    # by hand: Zara's own name and the two handles starting with it, in both halves of the table
+    assert sorted(table.loc[coded.matching(["Zara"]), "brand"]) == ["zara", "zara", "zaraeurope", "zaraeurope",
+                                                                     "zarahome", "zarahome"]

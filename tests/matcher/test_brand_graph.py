@@ -1,0 +1,80 @@
+"""The brand graph: names, PPMI by hand, similarity and competitor suggestions on tiny hand-made graphs."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+import scipy.sparse as sparse
+
+from matcher.brand_graph import brand_names, brand_niches, build_brand_graph, ppmi, suggest_competitors
+from matcher.loyalty import normalize_brand
+
+
+@pytest.mark.parametrize(("written", "key"), [
+    ("H&M", "hm"), ("@hm", "hm"), ("#HM", "hm"), ("Red Bull", "redbull"), ("@Zara", "zara"),
+    ("Levi's", "levis"), ("Anastasia Beverly Hills", "anastasiabeverlyhills"),
+])
+def test_brand_names_are_normalized(written: str, key: str) -> None:
+    assert normalize_brand(written) == key
+
+
+def events(pairs: list[tuple[str, str]], source: str = "mention") -> pd.DataFrame:
+    return pd.DataFrame({"creator_id": [c for c, _ in pairs], "post_id": [f"p{i}" for i in range(len(pairs))],
+                         "brand": [b for _, b in pairs], "posted_at": pd.Timestamp("2024-01-01", tz="UTC"),
+                         "sponsored": False, "source": source})
+
+
+def test_a_brand_needs_enough_creators_mentioning_it() -> None:
+    table = pd.concat([events([("a", "zara"), ("b", "zara"), ("c", "zara"), ("a", "mango"), ("b", "mango")]),
+                       events([("a", "ootd"), ("b", "ootd"), ("c", "ootd")], source="hashtag")])
+    # zara: 3 creators by @mention; mango 2; ootd only ever a hashtag, never a tagged account
+    assert brand_names(table, min_creators=3).tolist() == ["zara"]
+    assert brand_names(table, min_creators=2).tolist() == ["mango", "zara"]
+
+
+def test_ppmi_by_hand() -> None:
+    cooccurrence = sparse.csr_matrix(np.array([[0, 2, 0], [2, 0, 1], [0, 1, 0]], dtype=float))
+    # total 6, row sums 2, 3, 1; smoothed context probabilities count^0.75 / sum
+    context = np.array([2 ** 0.75, 3 ** 0.75, 1.0])
+    context /= context.sum()
+    expected = np.zeros((3, 3))
+    expected[0, 1] = math.log((2 / 6) / ((2 / 6) * context[1]))
+    expected[1, 0] = math.log((2 / 6) / ((3 / 6) * context[0]))
+    expected[1, 2] = math.log((1 / 6) / ((3 / 6) * context[2]))
+    expected[2, 1] = math.log((1 / 6) / ((1 / 6) * context[1]))
+    np.testing.assert_allclose(ppmi(cooccurrence).toarray(), expected, rtol=1e-12)
+
+
+def two_families() -> pd.DataFrame:
+    """Fashion brands zara, mango, hm share creators f1..f4; makeup brands mac, nyx share m1..m4."""
+    pairs = [(f"f{i}", brand) for i in range(1, 5) for brand in ("zara", "mango", "hm")]
+    pairs += [(f"m{i}", brand) for i in range(1, 5) for brand in ("mac", "nyx")]
+    pairs += [("f1", "zaraeurope"), ("f2", "zaraeurope"), ("f3", "zaraeurope")]
+    return events(pairs)
+
+
+def test_brands_that_share_creators_are_similar() -> None:
+    graph = build_brand_graph(two_families(), min_creators=3, dimensions=4)
+    assert graph.names.tolist() == ["hm", "mac", "mango", "nyx", "zara", "zaraeurope"]
+    assert graph.creators.tolist() == [4, 4, 4, 4, 4, 3]
+    similar = dict(graph.similar("Zara", k=5))
+    # every fashion brand is nearer Zara than any makeup brand
+    assert min(similar["mango"], similar["hm"]) > max(similar.get("mac", -1.0), similar.get("nyx", -1.0))
+    assert graph.similar("unknown brand") == []
+    np.testing.assert_allclose(np.linalg.norm(graph.vectors, axis=1), 1.0, rtol=1e-5)
+
+
+def test_competitors_are_similar_brands_of_the_same_niche_without_the_brands_own_accounts() -> None:
+    table = two_families()
+    graph = build_brand_graph(table, min_creators=3, dimensions=4)
+    niche = {**{f"f{i}": "fashion" for i in range(1, 5)}, **{f"m{i}": "makeup" for i in range(1, 5)}}
+    niches = brand_niches(table, graph, niche)
+    assert niches == {"hm": "fashion", "mango": "fashion", "zara": "fashion", "zaraeurope": "fashion",
+                      "mac": "makeup", "nyx": "makeup"}
+    suggested = [name for name, _ in suggest_competitors(graph, "zara", niches, min_similarity=0.0)]
+    assert sorted(suggested) == ["hm", "mango"]  # not zaraeurope (Zara's own), not mac or nyx (makeup)
+    assert [name for name, _ in suggest_competitors(graph, "zara", niches, min_similarity=0.0,
+                                                    exclude=("H&M",))] == ["mango"]
