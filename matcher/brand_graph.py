@@ -13,6 +13,7 @@ context-distribution smoothing exponent 0.75). scikit-learn's `TruncatedSVD` doe
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -171,3 +172,16 @@ def suggest_competitors(graph: BrandGraph, name: str, niches: dict[str, str], k:
         if len(out) == k:
             break
     return out
+
+
+def graph_key(events: pd.DataFrame, min_creators: int = MIN_CREATORS, dimensions: int = DIMENSIONS) -> str:
+    """A digest of everything a graph is fitted from: the distinct (creator, brand, tagged or hashtag) triples,
+    the parameters and `GRAPH_VERSION`. Equal keys give equal graphs, so a build can reuse the last fit."""
+    digest = hashlib.sha256(f"{GRAPH_VERSION}|{min_creators}|{dimensions}|".encode())
+    if len(events):
+        triples = pd.DataFrame({"creator_id": events["creator_id"].astype(str),
+                                "brand": events["brand"].astype(str),
+                                "mention": (events["source"] == "mention").astype(np.int8)}).drop_duplicates()
+        triples = triples.sort_values(["creator_id", "brand", "mention"], kind="stable")
+        digest.update(pd.util.hash_pandas_object(triples, index=False).to_numpy().tobytes())
+    return digest.hexdigest()[:32]

@@ -80,6 +80,14 @@ def test_a_rebuild_refits_the_brand_graph_from_the_new_posts(small_demo, tmp_pat
     scratch = build_brand_graph(after.brand_events)
     assert scratch.names.tolist() == after.brand_graph.names.tolist()
     np.testing.assert_allclose(scratch.vectors, after.brand_graph.vectors, atol=1e-5)
+    # the fit is kept in the cache; a rebuild whose posts tag the same brands reads it instead of refitting
+    kept = list((tmp_path / "s" / "cache").glob("brand_graph-*.npz"))
+    assert len(kept) == 1
+    written = kept[0].stat().st_mtime_ns
+    third = build_store(creators, grown, tmp_path / "s", encoder)
+    assert kept[0].stat().st_mtime_ns == written
+    again = store.load(third.version).index.brand_graph
+    assert again is not None and np.array_equal(again.vectors, after.brand_graph.vectors)
 
 
 def test_a_failed_build_leaves_the_serving_version_untouched(small_demo, tmp_path: Path) -> None:

@@ -78,3 +78,14 @@ def test_competitors_are_similar_brands_of_the_same_niche_without_the_brands_own
     assert sorted(suggested) == ["hm", "mango"]  # not zaraeurope (Zara's own), not mac or nyx (makeup)
     assert [name for name, _ in suggest_competitors(graph, "zara", niches, min_similarity=0.0,
                                                     exclude=("H&M",))] == ["mango"]
+
+
+def test_the_graph_key_follows_what_the_fit_reads() -> None:
+    from matcher.brand_graph import graph_key
+
+    table = two_families()
+    assert graph_key(table) == graph_key(table.iloc[::-1])  # order does not matter
+    again = pd.concat([table, table.iloc[:1].assign(post_id="another post")])
+    assert graph_key(again) == graph_key(table)  # the same creator tagging the same brand again: same fit
+    assert graph_key(pd.concat([table, events([("f1", "nyx")])])) != graph_key(table)
+    assert graph_key(table.assign(source="hashtag")) != graph_key(table)
