@@ -6,7 +6,9 @@ are rebuilt without them. Within the brief's niche pool (the `brand_pool` creato
 creators whose mention was hidden are the targets, and three orders are compared by hit rate at 10 and 100
 (the share of targets ranked in the first K): niche similarity alone, the creator's count of mentions of
 any brand (ties in niche order), and brand fit (ties in niche order). Paired significance: an exact
-McNemar test on the targets one order finds and the other does not (scipy's binomial test).
+McNemar test on the targets one order finds and the other does not (scipy's binomial test). The targets whose
+hidden post was their only one tagging the brand are also reported apart: brand fit can find those only
+through the brands they tag that are like this one.
 
 usage: python -m bench.kim_brand_leaveout --store STORE [--similar-discount D ...]
 """
@@ -84,22 +86,28 @@ def run(matcher: Matcher, settings: BrandFitSettings) -> pd.DataFrame:
         fit = brand_fit(ids, brand, coded, graph, creator_brands, settings)
         fit_order = np.lexsort((niche_rank, -fit.score))
         targets = np.array([cid in hidden for cid in ids])
+        # targets whose hidden post was their only one tagging the brand: found, if at all, through similar brands
+        no_mention_left = (fit.paid_posts + fit.organic_posts)[targets] == 0
         by_method = {"niche": niche_rank, "mentions_any": ranks(count_order, len(pool)),
                      "brand_fit": ranks(fit_order, len(pool))}
         for depth in DEPTHS:
             hits = {name: rank[targets] < depth for name, rank in by_method.items()}
             for name, found in hits.items():
                 all_hits.setdefault(f"{depth}:{name}", []).append(found)
+                all_hits.setdefault(f"{depth}:{name}:only", []).append(found[no_mention_left])
             rows.append({"brand": brand, "depth": depth, "targets": int(targets.sum()),
                          **{f"hit_{name}": float(found.mean()) if len(found) else 0.0 for name, found in hits.items()},
                          "p_vs_niche": mcnemar(hits["brand_fit"], hits["niche"]),
                          "p_vs_mentions_any": mcnemar(hits["brand_fit"], hits["mentions_any"])})
-    for depth in DEPTHS:
-        pooled = {name: np.concatenate(all_hits[f"{depth}:{name}"]) for name in ("niche", "mentions_any", "brand_fit")}
-        rows.append({"brand": "ALL (pooled)", "depth": depth, "targets": len(pooled["niche"]),
-                     **{f"hit_{name}": float(found.mean()) for name, found in pooled.items()},
-                     "p_vs_niche": mcnemar(pooled["brand_fit"], pooled["niche"]),
-                     "p_vs_mentions_any": mcnemar(pooled["brand_fit"], pooled["mentions_any"])})
+    for label, suffix in (("ALL (pooled)", ""), ("ALL, no mention left", ":only")):
+        for depth in DEPTHS:
+            pooled = {name: np.concatenate(all_hits[f"{depth}:{name}{suffix}"])
+                      for name in ("niche", "mentions_any", "brand_fit")}
+            rows.append({"brand": label, "depth": depth, "targets": len(pooled["niche"]),
+                         **{f"hit_{name}": float(found.mean()) if len(found) else 0.0
+                            for name, found in pooled.items()},
+                         "p_vs_niche": mcnemar(pooled["brand_fit"], pooled["niche"]),
+                         "p_vs_mentions_any": mcnemar(pooled["brand_fit"], pooled["mentions_any"])})
     return pd.DataFrame(rows)
 
 

@@ -221,8 +221,7 @@ def _brand_graph(events: pd.DataFrame, graph_dir: Path | None) -> BrandGraph:
     path = graph_dir / f"brand_graph-{key}.npz"
     if path.exists():
         try:
-            with np.load(path, allow_pickle=False) as arrays:
-                return BrandGraph.from_arrays(arrays)
+            return BrandGraph.load(path)
         except Exception:  # a damaged cache file is only a refit
             path.unlink(missing_ok=True)
     graph = build_brand_graph(events)
@@ -230,7 +229,7 @@ def _brand_graph(events: pd.DataFrame, graph_dir: Path | None) -> BrandGraph:
     for old in graph_dir.glob("brand_graph-*.npz"):
         old.unlink(missing_ok=True)
     staging = graph_dir / f".brand_graph-{key}.npz"
-    np.savez(staging, allow_pickle=False, **graph.to_arrays())
+    graph.save(staging)
     staging.replace(path)
     return graph
 
@@ -372,7 +371,7 @@ class _Build:
         try:
             with self.stage("drift"):
                 serving = _serving(store)
-                drift = drift_report(serving.index if serving else None, index, catalog.rejected_rows)
+                drift = drift_report(serving.index if serving else None, index, catalog.rejected_rows, self.settings)
                 (staging / "drift.json").write_text(json.dumps(drift, indent=2, default=str), encoding="utf-8")
             # matched on the bio alone, with engagement, loyalty and cost unknown (flagged per creator)
             without_posts = int((~index.creators["creator_id"].isin(catalog.posts["creator_id"])).sum())

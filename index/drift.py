@@ -24,11 +24,11 @@ def _summary(values: pd.Series) -> dict[str, float | None]:
     }
 
 
-# the inferred attributes whose mix the report shows: (value column, confidence column)
-# (value column, confidence column, the confidence a value needs to be used: MatchSettings' defaults)
-MIXES = {"languages": ("language_inferred", "language_inferred_confidence", MatchSettings().min_confidence("language")),
-         "countries": ("country_inferred", "country_inferred_confidence", MatchSettings().min_confidence("country")),
-         "niche tags": ("niche_tags", "", 0.0)}
+# the inferred attributes whose mix the report shows: (value column, confidence column, the field whose
+# confidence setting a value must reach to be used; niche tags have none)
+MIXES = {"languages": ("language_inferred", "language_inferred_confidence", "language"),
+         "countries": ("country_inferred", "country_inferred_confidence", "country"),
+         "niche tags": ("niche_tags", "", "")}
 
 
 def inferred_mix(creators: pd.DataFrame, column: str, confidence: str, min_confidence: float = 0.6,
@@ -50,15 +50,22 @@ def inferred_mix(creators: pd.DataFrame, column: str, confidence: str, min_confi
     return {**head, **({"other": rest} if rest > 0 else {}), "unknown": float(shares.get("unknown", 0.0))}
 
 
-def drift_report(previous: CreatorIndex | None, current: CreatorIndex, rejected_rows: int) -> dict[str, Any]:
-    """Creators added, removed and changed (profile or content vector), and how each signal moved."""
+def drift_report(previous: CreatorIndex | None, current: CreatorIndex, rejected_rows: int,
+                 settings: MatchSettings | None = None) -> dict[str, Any]:
+    """Creators added, removed and changed (profile or content vector), and how each signal moved; the inferred
+    mixes count values as confident as `settings` (the build's) requires."""
+    settings = settings or MatchSettings()
+
+    def mix(creators: pd.DataFrame, column: str, confidence: str, field: str) -> dict[str, float]:
+        return inferred_mix(creators, column, confidence, settings.min_confidence(field) if field else 0.0)
+
     now = current.creators.set_index("creator_id")
     report: dict[str, Any] = {"version": current.version, "rejected_rows": rejected_rows,
                               "creators": len(now), "previous_version": None}
     if previous is None:
         report.update(added=len(now), removed=0, changed=0,
                       signals={s: {"before": None, "after": _summary(now[s])} for s in SIGNALS},
-                      **{name: {"before": None, "after": inferred_mix(current.creators, *columns)}
+                      **{name: {"before": None, "after": mix(current.creators, *columns)}
                          for name, columns in MIXES.items()})
         return report
     before = previous.creators.set_index("creator_id")
@@ -77,8 +84,8 @@ def drift_report(previous: CreatorIndex | None, current: CreatorIndex, rejected_
         changed=int(changed.sum()),
         changed_examples=[str(c) for c in common[changed][:10]],
         signals={s: {"before": _summary(before[s]), "after": _summary(now[s])} for s in SIGNALS},
-        **{name: {"before": inferred_mix(previous.creators, *columns),
-                  "after": inferred_mix(current.creators, *columns)} for name, columns in MIXES.items()},
+        **{name: {"before": mix(previous.creators, *columns),
+                  "after": mix(current.creators, *columns)} for name, columns in MIXES.items()},
     )
     return report
 

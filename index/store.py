@@ -178,7 +178,7 @@ class IndexStore:
         index.brand_events.to_parquet(staging / "brand_events.parquet", index=False)
         written("brand_events.parquet")
         if index.brand_graph is not None:
-            np.savez(staging / "brand_graph.npz", allow_pickle=False, **index.brand_graph.to_arrays())
+            index.brand_graph.save(staging / "brand_graph.npz")
             written("brand_graph.npz")
         files = {}
         for path in sorted(staging.iterdir()):
@@ -328,8 +328,7 @@ def load_version_dir(folder: Path, *, verify: bool = True) -> LoadedVersion:
         events = pd.read_parquet(folder / "brand_events.parquet")
         graph = None
         if (folder / "brand_graph.npz").exists():  # versions written before the brand graph lack it
-            with np.load(folder / "brand_graph.npz", allow_pickle=False) as arrays:
-                graph = BrandGraph.from_arrays(arrays)
+            graph = BrandGraph.load(folder / "brand_graph.npz")
     except Exception as exc:
         raise StoreError(f"{folder}: cannot read the version ({type(exc).__name__}: {exc})") from None
     counts = manifest.get("counts", {})

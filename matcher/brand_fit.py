@@ -7,14 +7,15 @@ Three kinds of evidence, from the catalog's brand events and the brand graph (`m
 - fans of similar brands: the creator mentions brands that share many creators with this one.
 
 Each post counts with a recency weight ``0.5 ** (age_days / half_life_days)`` (age against the catalog's
-latest post), a sponsored post twice, and the direct part is ``1 - exp(-evidence)``: one recent organic
+latest dated brand event), a sponsored post twice, and the direct part is ``1 - exp(-evidence)``: one recent organic
 mention gives 0.63, two 0.86, one paid post 0.86, so more and fresher evidence saturates towards 1
 (the exponential saturation of a Poisson count's chance of being non-zero).
 
 The similar-brand part is the creator's best cosine with the brief's brand over the brands it mentions,
 rescaled from `min_similarity`..1 to 0..1 and multiplied by `similar_discount` (below 1: a fan of a similar
-brand ranks below a fan of the brand itself). The score is the larger of the two parts; its confidence is 1
-wherever the catalog has brand events (not mentioning the brand is what the catalog says), else 0.
+brand ranks below a fan of the brand itself). The score is the larger of the two parts, with confidence 1
+for every creator: not having tagged the brand is what the catalog says of a creator, whether it tags other
+brands or none (a neutral 0.5 for creators without any tag would rank them above the fans of similar brands).
 """
 
 from __future__ import annotations
@@ -46,8 +47,14 @@ class BrandFit(NamedTuple):
     similar: NDArray[np.float64]
     paid_posts: NDArray[np.int64]
     organic_posts: NDArray[np.int64]
-    latest: list[pd.Timestamp | None]
+    latest_paid: list[pd.Timestamp | None]
+    latest_organic: list[pd.Timestamp | None]
     similar_brands: list[tuple[str, ...]]
+
+    def latest(self, position: int) -> pd.Timestamp | None:
+        """The newest post tagging the brand, paid or not."""
+        dates = [d for d in (self.latest_paid[position], self.latest_organic[position]) if d is not None]
+        return max(dates) if dates else None
 
 
 @dataclass(frozen=True)
@@ -69,11 +76,10 @@ class BrandFitSettings:
 @dataclass(frozen=True)
 class CreatorBrands:
     """What brand fit looks up per query, prepared once per index: which graph brands each creator tags (a
-    creators x brands 0/1 sparse matrix, rows by creator id), who has any brand event, and the latest date."""
+    creators x brands 0/1 sparse matrix, rows by creator id) and the latest dated brand event."""
 
     row_of: dict[str, int]
     matrix: sparse.csr_matrix
-    with_events: frozenset[str]
     as_of: pd.Timestamp | None
 
     @classmethod
@@ -87,8 +93,7 @@ class CreatorBrands:
         matrix.data[:] = 1.0
         dated = pd.to_datetime(events["posted_at"], utc=True) if len(events) else pd.Series(dtype="datetime64[ns, UTC]")
         as_of = dated.max() if dated.notna().any() else None
-        return cls({str(cid): i for i, cid in enumerate(ids.tolist())}, matrix,
-                   frozenset(events["creator_id"].astype(str).unique().tolist()), as_of)
+        return cls({str(cid): i for i, cid in enumerate(ids.tolist())}, matrix, as_of)
 
 
 def recency_weights(posted_at: pd.Series, as_of: pd.Timestamp | None, half_life_days: float) -> NDArray[np.float64]:
@@ -137,17 +142,17 @@ def brand_fit(creator_ids: NDArray[Any] | list[str], brand: str, events: BrandEv
     organic_count = np.zeros(n, dtype=np.int64)
     paid_weighted = np.zeros(n)
     organic_weighted = np.zeros(n)
-    latest: list[pd.Timestamp | None] = [None] * n
+    latest_paid: list[pd.Timestamp | None] = [None] * n
+    latest_organic: list[pd.Timestamp | None] = [None] * n
     similar = np.zeros(n)
     shown: list[tuple[str, ...]] = [()] * n
-    confidence = np.zeros(n)
     if not key or n == 0:
-        return BrandFit(np.zeros(n), confidence, np.zeros(n), similar, paid_count, organic_count, latest, shown)
+        return BrandFit(np.zeros(n), np.zeros(n), np.zeros(n), similar, paid_count, organic_count, latest_paid,
+                        latest_organic, shown)
     table = events.events
     if as_of is None:
         as_of = creator_brands.as_of
     position = {cid: i for i, cid in enumerate(ids)}
-    confidence = np.array([1.0 if cid in creator_brands.with_events else 0.0 for cid in ids])
     found = events.positions([key])
     hits = table.iloc[found]
     if len(hits):
@@ -163,10 +168,11 @@ def brand_fit(creator_ids: NDArray[Any] | list[str], brand: str, events: BrandEv
         np.add.at(paid_weighted, where[first & sponsored], weight[first & sponsored])
         np.add.at(organic_weighted, where[first & ~sponsored], weight[first & ~sponsored])
         dates = pd.to_datetime(hits["posted_at"], utc=True)
-        for row, date in zip(where.tolist(), dates.tolist(), strict=True):
-            seen = latest[row]
+        for row, date, paid in zip(where.tolist(), dates.tolist(), sponsored.tolist(), strict=True):
+            kept = latest_paid if paid else latest_organic
+            seen = kept[row]
             if date is not pd.NaT and date == date and (seen is None or date > seen):
-                latest[row] = date
+                kept[row] = date
     direct = direct_fit(paid_weighted, organic_weighted, settings.paid_weight)
     if graph.find(key) is not None and creator_brands.matrix.shape[0]:
         similarity = graph.similarity(key).astype(np.float64)
@@ -193,4 +199,5 @@ def brand_fit(creator_ids: NDArray[Any] | list[str], brand: str, events: BrandEv
                 order = np.argsort(-mine, kind="stable")[:SIMILAR_SHOWN]
                 shown[int(present[i])] = tuple(str(graph.names[columns[j]]) for j in order
                                                if mine[j] > settings.min_similarity)
-    return BrandFit(np.maximum(direct, similar), confidence, direct, similar, paid_count, organic_count, latest, shown)
+    return BrandFit(np.maximum(direct, similar), np.ones(n), direct, similar, paid_count, organic_count, latest_paid,
+                    latest_organic, shown)

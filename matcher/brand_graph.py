@@ -6,15 +6,19 @@ catalog), so that topic tags (#ootd, #travel) never become brands. Names are `no
 "H&M", "@hm" and "#HM" are one brand.
 
 Brand similarity is the cosine of brand vectors from a truncated SVD of the positive pointwise mutual
-information (PPMI) of brand co-occurrence over creators (Levy, Goldberg & Dagan 2015, "Improving
-distributional similarity with lessons learned from word embeddings", TACL 3: PPMI + SVD, with the
-context-distribution smoothing exponent 0.75). scikit-learn's `TruncatedSVD` does the factorization.
+information (PPMI) of brand co-occurrence over creators: two brands co-occur once for each creator who tags
+both, and a brand with itself once for each creator who tags it, so brands tagged by the same creators get
+the same row; the context probabilities are smoothed by the exponent 0.75. PPMI with SVD is the count-based
+method of Levy, Goldberg & Dagan 2015 ("Improving distributional similarity with lessons learned from word
+embeddings", TACL 3); scikit-learn's `TruncatedSVD` does the factorization.
 """
 
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -24,7 +28,7 @@ from numpy.typing import NDArray
 
 from matcher.loyalty import normalize_brand
 
-GRAPH_VERSION = "v1"
+GRAPH_VERSION = "v3"
 MIN_CREATORS = 3
 DIMENSIONS = 64
 SMOOTHING = 0.75  # context-distribution smoothing of PPMI (Levy et al. 2015)
@@ -72,8 +76,18 @@ class BrandGraph:
         return [(str(self.names[i]), float(scores[i])) for i in best if scores[i] > min_similarity]
 
     def to_arrays(self) -> dict[str, NDArray[Any]]:
-        """The arrays `np.savez` keeps."""
+        """The arrays `save` keeps."""
         return {"names": self.names.astype(str), "creators": self.creators, "vectors": self.vectors}
+
+    def save(self, path: str | Path) -> None:
+        """Write the graph as an .npz file of plain arrays (no pickled objects)."""
+        np.savez(path, names=self.names.astype(str), creators=self.creators, vectors=self.vectors)
+
+    @classmethod
+    def load(cls, path: str | Path) -> BrandGraph:
+        """The graph `save` wrote."""
+        with np.load(path, allow_pickle=False) as arrays:
+            return cls.from_arrays(arrays)
 
     @classmethod
     def from_arrays(cls, arrays: Any) -> BrandGraph:
@@ -102,14 +116,12 @@ def creator_brand_matrix(events: pd.DataFrame, names: NDArray[np.str_]) -> tuple
     return matrix, creators
 
 
-def ppmi(cooccurrence: sparse.csr_matrix, smoothing: float = SMOOTHING) -> sparse.csr_matrix:
-    """Positive PMI of a symmetric co-occurrence matrix, with smoothed context probabilities (Levy et al. 2015).
+def ppmi(counts: sparse.csr_matrix, smoothing: float = SMOOTHING) -> sparse.csr_matrix:
+    """Positive PMI of a rows x contexts count matrix, with smoothed context probabilities (Levy et al. 2015).
 
-    PMI(a, b) = log( P(a, b) / (P(a) P_s(b)) ), P_s(b) = count(b)^s / sum count^s; negatives and the
-    diagonal become 0.
+    PMI(r, c) = log( P(r, c) / (P(r) P_s(c)) ), P_s(c) = count(c)^s / sum count^s; negatives become 0.
     """
-    matrix = sparse.csr_matrix(cooccurrence, dtype=np.float64)
-    matrix.setdiag(0.0)
+    matrix = sparse.csr_matrix(counts, dtype=np.float64)
     matrix.eliminate_zeros()
     total = matrix.sum()
     if total <= 0:
@@ -131,13 +143,15 @@ def build_brand_graph(events: pd.DataFrame, min_creators: int = MIN_CREATORS,
         return BrandGraph(names, np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32))
     matrix, _ = creator_brand_matrix(events, names)
     creators = np.asarray(matrix.sum(axis=0)).ravel().astype(np.int64)
+    # brand x brand co-occurrence, the diagonal kept (a brand's own creators): without it two brands tagged by
+    # exactly the same creators, and by no third brand's, would share no context and look unrelated
     weights = ppmi(sparse.csr_matrix(matrix.T @ matrix))
-    from sklearn.decomposition import TruncatedSVD  # only a build fits the graph; serving never imports it
-
     rank = min(dimensions, len(names) - 1)
     if rank < 1 or weights.nnz == 0:
-        vectors = np.eye(len(names), dtype=np.float32)  # nothing shared: every brand only like itself
+        vectors = np.eye(len(names), dtype=np.float32)  # nothing to factor: every brand only like itself
     else:
+        from sklearn.decomposition import TruncatedSVD  # only a build fits the graph
+
         vectors = TruncatedSVD(n_components=rank, random_state=SEED).fit_transform(weights).astype(np.float32)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
@@ -155,6 +169,12 @@ def brand_niches(events: pd.DataFrame, graph: BrandGraph, niche_of_creator: dict
     return dict(zip(best["brand"].astype(str), best["niche"].astype(str), strict=True))
 
 
+def own_account(name: str, brand: str) -> bool:
+    """Whether `name` is `brand` or one of its accounts: a name of 4 characters or more that it starts with
+    ('zaraeurope' for Zara), the rule brand lookups use."""
+    return name == brand or (len(brand) >= 4 and name.startswith(brand))
+
+
 def suggest_competitors(graph: BrandGraph, name: str, niches: dict[str, str], k: int = 3,
                         min_similarity: float = 0.6, exclude: tuple[str, ...] = ()) -> list[tuple[str, float]]:
     """Likely competitors of `name`: the most similar brands whose creators share its niche, its own accounts
@@ -166,7 +186,7 @@ def suggest_competitors(graph: BrandGraph, name: str, niches: dict[str, str], k:
     left_out = {normalize_brand(e) for e in exclude}
     out = []
     for other, similarity in graph.similar(key, k=50, min_similarity=min_similarity):
-        if other.startswith(key) or key.startswith(other) or other in left_out or niches.get(other) != niche:
+        if own_account(other, key) or own_account(key, other) or other in left_out or niches.get(other) != niche:
             continue
         out.append((other, similarity))
         if len(out) == k:
@@ -176,8 +196,13 @@ def suggest_competitors(graph: BrandGraph, name: str, niches: dict[str, str], k:
 
 def graph_key(events: pd.DataFrame, min_creators: int = MIN_CREATORS, dimensions: int = DIMENSIONS) -> str:
     """A digest of everything a graph is fitted from: the distinct (creator, brand, tagged or hashtag) triples,
-    the parameters and `GRAPH_VERSION`. Equal keys give equal graphs, so a build can reuse the last fit."""
-    digest = hashlib.sha256(f"{GRAPH_VERSION}|{min_creators}|{dimensions}|".encode())
+    the parameters, `GRAPH_VERSION` and scikit-learn's version. Equal keys give equal graphs, so a build can
+    reuse the last fit."""
+    try:
+        library = metadata.version("scikit-learn")
+    except metadata.PackageNotFoundError:  # pragma: no cover - a declared dependency
+        library = "?"
+    digest = hashlib.sha256(f"{GRAPH_VERSION}|{min_creators}|{dimensions}|{SMOOTHING}|{SEED}|{library}|".encode())
     if len(events):
         triples = pd.DataFrame({"creator_id": events["creator_id"].astype(str),
                                 "brand": events["brand"].astype(str),

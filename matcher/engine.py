@@ -13,7 +13,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from matcher.brand_fit import BrandFit, BrandFitSettings, CreatorBrands, brand_fit
-from matcher.brand_graph import BrandGraph, brand_niches, build_brand_graph, suggest_competitors
+from matcher.brand_graph import BrandGraph, brand_niches, build_brand_graph, own_account, suggest_competitors
 from matcher.briefs import Filters, ParsedBrief, Reading, parse_brief, with_filters
 from matcher.campaign import DEFAULT_ALTERNATES, PlanCandidate, TeamPlan, choose_team, ranked_baseline
 from matcher.columns import RowReader
@@ -319,7 +319,7 @@ class Matcher:
         if math.isfinite(self.niche.steering_margin):
             _ = self._gate_prototypes
         _ = (self._brands, self._filter_columns, self._scores, self._creator_reader, self._unit_reader,
-             self._creator_brands)
+             self._creator_brands, self._brand_niches)
 
     @cached_property
     def _brands(self) -> BrandEvents:
@@ -328,7 +328,8 @@ class Matcher:
 
     @cached_property
     def brand_graph(self) -> BrandGraph:
-        """The index's brand graph (built with the index; built here for an index that lacks one)."""
+        """The index's brand graph (built with the index; built here, importing scikit-learn, for a version
+        written before the graph existed)."""
         return self.index.brand_graph if self.index.brand_graph is not None else build_brand_graph(
             self.index.brand_events)
 
@@ -380,9 +381,10 @@ class Matcher:
             paid_creators=int((fit.paid_posts > 0).sum()),
             top_creators=tuple(BrandCreator(str(ids[i]), str(handles[i]), int(fit.paid_posts[i]),
                                             int(fit.organic_posts[i]),
-                                            fit.latest[i].date().isoformat() if fit.latest[i] is not None else None,
-                                            float(fit.direct[i])) for i in order),
-            similar=tuple((other, round(similarity, 3)) for other, similarity in self.brand_graph.similar(key, 10)),
+                                            _day(fit.latest(int(i))), float(fit.direct[i])) for i in order),
+            # the brand's own accounts ('zaraeurope') are not other brands
+            similar=tuple((other, round(similarity, 3)) for other, similarity in self.brand_graph.similar(key, 30)
+                          if not own_account(other, key))[:10],
             suggested_competitors=tuple((other, round(similarity, 3))
                                         for other, similarity in self.suggested_competitors(key)),
             niche=self._brand_niches.get(key))
@@ -598,7 +600,7 @@ class Matcher:
     def _rank(self, query: NDArray[np.float32], allowed: NDArray[np.bool_], conflicts: Mapping[str, Any],
               filters: Filters, weights: dict[str, float], limit: int) -> Ranked:
         """The candidate pool for a query, scored, with its order best first."""
-        pool = max(self.settings.brand_pool if filters.brand and weights.get("brand_fit", 0.0) > 0
+        pool = max(self.settings.brand_pool if _names_a_brand(filters) and weights.get("brand_fit", 0.0) > 0
                    else self.settings.candidate_pool, limit)
         rows, niche_raw = self.niche.candidates(query, self.search, self.index.creator_vectors,
                                                 self.index.unit_vectors, self._unit_start, self._unit_end,
@@ -646,7 +648,7 @@ class Matcher:
             "audience": ComponentScores(audience, audience, np.where(np.isnan(audience), 0.0, 1.0)),
             "cost": ComponentScores(scores["cost_per_engagement"], scores["cost_score"], scores["cost_confidence"]),
             # without a brand in the brief the component is missing (neutral) and its weight is 0
-            "brand_fit": ComponentScores(fit.score, fit.score if filters.brand else np.full(n, np.nan),
+            "brand_fit": ComponentScores(fit.score, fit.score if _names_a_brand(filters) else np.full(n, np.nan),
                                          fit.confidence),
         }
 
@@ -671,7 +673,7 @@ class Matcher:
         if creator_id in conflicts:
             conflict = conflicts[creator_id]
             flags.append(f"promoted competitor {conflict.competitor} on {conflict.posted_at.date().isoformat()}")
-        if filters.brand:
+        if _names_a_brand(filters) and filters.brand:
             flags.extend(brand_fit_lines(fit, position, filters.brand))
         if filters.price_cap is not None and math.isnan(float(columns["price_per_post"][position])):
             flags.append("price unknown: check it against the budget")
@@ -724,9 +726,14 @@ _SCORED = ("engagement_rate", "engagement_score", "engagement_confidence", "trus
            "loyalty_score", "loyalty_confidence", "cost_per_engagement", "cost_score", "cost_confidence")
 
 
+def _names_a_brand(filters: Filters) -> bool:
+    """Whether the filters name a brand with letters or digits in it (an emoji is no brand)."""
+    return bool(filters.brand and normalize_brand(filters.brand))
+
+
 def _for_brand(weights: dict[str, float], filters: Filters) -> dict[str, float]:
     """The weights a ranking uses: brand fit counts only when the brief names a brand."""
-    if filters.brand:
+    if _names_a_brand(filters):
         return weights
     used = {**weights, "brand_fit": 0.0}
     if sum(used.values()) <= 0:
@@ -736,21 +743,28 @@ def _for_brand(weights: dict[str, float], filters: Filters) -> dict[str, float]:
 
 
 def brand_fit_lines(fit: BrandFit, position: int, brand: str) -> list[str]:
-    """What a creator has shown of `brand`: 'past partner of Zara (2 sponsored posts)', 'mentioned Zara in 1 post,
-    latest 2019-03-02', 'mentions hm and mango, which share creators with Zara'."""
+    """What a creator has shown of `brand`: 'past partner of Zara (2 sponsored posts, latest 2019-01-05)',
+    'mentioned Zara unpaid in 1 post, latest 2019-03-02', 'mentions hm and mango, which share creators with
+    Zara'."""
+    def when(date: pd.Timestamp | None) -> str:
+        return f", latest {date.date().isoformat()}" if date is not None else ""
+
     lines = []
-    latest = fit.latest[position]
-    when = f", latest {latest.date().isoformat()}" if latest is not None else ""
     paid, organic = int(fit.paid_posts[position]), int(fit.organic_posts[position])
     if paid:
         lines.append(f"past partner of {brand} ({paid} sponsored post{'s' if paid != 1 else ''}"
-                     f"{when if not organic else ''})")
+                     f"{when(fit.latest_paid[position])})")
     if organic:
-        lines.append(f"mentioned {brand} unpaid in {organic} post{'s' if organic != 1 else ''}{when}")
+        lines.append(f"mentioned {brand} unpaid in {organic} post{'s' if organic != 1 else ''}"
+                     f"{when(fit.latest_organic[position])}")
     similar = fit.similar_brands[position]
     if similar and fit.similar[position] > 0:
         lines.append(f"mentions {' and '.join(similar)}, which share creators with {brand}")
     return lines
+
+
+def _day(date: pd.Timestamp | None) -> str | None:
+    return date.date().isoformat() if date is not None else None
 
 
 def _column(table: pd.DataFrame, name: str) -> list[Any]:

@@ -1,7 +1,8 @@
 """Values the catalog does not give but the build inferred: how they complete the catalog's own.
 
 Given values always win; an inferred value is used (by filters, and shown in answers) only where the
-catalog has none and the inference's confidence reaches `MatchSettings.inferred_min_confidence`.
+catalog has none and the inference's confidence reaches its setting (`MatchSettings.min_confidence`: 0.6 for the
+language, 0.68 for the home country).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Brand loyalty: repeat partnerships, few competing sponsors, organic love for the brief's brand.
+"""Brand loyalty (repeat partnerships, few competing sponsors) and the brand events it is read from.
 
 Sponsorships are read from the posts: `is_sponsored` when given, else disclosure markers (#ad,
 #sponsored, "paid partnership", #werbung, ...), as the FTC and EU disclosure guides require.
@@ -10,6 +10,7 @@ every other when measuring how many brands a creator promotes.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -35,8 +36,12 @@ _NOT_BRAND_CHARACTER = re.compile(r"[^0-9a-z]")
 
 
 def normalize_brand(name: str) -> str:
-    """Brand or handle reduced to lowercase letters and digits, so 'Red Bull' matches '@redbull'."""
-    return _NOT_BRAND_CHARACTER.sub("", name.lower())
+    """Brand or handle reduced to lowercase letters and digits with accents folded, so 'Red Bull' matches
+    '@redbull' and "L'Oréal" '@loreal'; letters of other scripts are kept ('#無印良品')."""
+    if name.isascii():
+        return _NOT_BRAND_CHARACTER.sub("", name.lower())
+    folded = unicodedata.normalize("NFKD", name.lower())
+    return "".join(ch for ch in folded if ch.isalnum() and not unicodedata.combining(ch))
 
 
 # the non-ASCII characters Python's re.IGNORECASE takes for an ASCII letter (dotless and dotted i, long s,
@@ -160,12 +165,20 @@ def loyalty_signal(creator_ids: pd.Series, events: pd.DataFrame) -> LoyaltySigna
 
 
 def _matching_names(values: NDArray[np.str_], names: list[str]) -> NDArray[np.bool_]:
+    """Names equal to one of `names` (normalized) or, for names of 4 characters or more, starting with it."""
     wanted = [normalize_brand(n) for n in names if normalize_brand(n)]
     hit = np.zeros(len(values), dtype=bool)
     for name in wanted:
         # 'redbullgermany' is Red Bull's too; short names must match exactly to avoid noise
         hit |= (values == name) | (np.char.startswith(values, name) if len(name) >= 4 else False)
     return hit
+
+
+def _matching_events(names: NDArray[np.str_], codes: NDArray[np.intp], mention: NDArray[np.bool_],
+                     wanted: list[str]) -> NDArray[np.bool_]:
+    """The slow reference of `BrandEvents.matching`: every name scanned, then every event."""
+    exact = np.isin(names, [normalize_brand(n) for n in wanted])[codes]
+    return exact | (_matching_names(names, wanted)[codes] & mention)
 
 
 @dataclass(frozen=True)
@@ -182,6 +195,7 @@ class BrandEvents:
     codes: NDArray[np.intp]
     sponsored: NDArray[np.bool_]
     paid_mention: NDArray[np.bool_]
+    mention: NDArray[np.bool_]  # a tagged account, not a hashtag
     by_code: NDArray[np.intp]  # event positions sorted by code
     code_starts: NDArray[np.intp]  # where each code's events begin in `by_code` (one more entry at the end)
 
@@ -196,24 +210,28 @@ class BrandEvents:
                    else np.zeros(len(events), dtype=bool))
         by_code = np.argsort(codes, kind="stable")
         starts = np.searchsorted(codes[by_code], np.arange(len(names) + 1))
-        return cls(events, names, codes, sponsored, sponsored & mention, by_code, starts)
+        return cls(events, names, codes, sponsored, sponsored & mention, mention, by_code, starts)
 
     def positions(self, names: list[str]) -> NDArray[np.intp]:
-        """Positions (ascending) of the events whose brand is one of `names` (normalized) or, for names of 4
-        characters or more, a handle that starts with it ('redbullgermany' is Red Bull's too)."""
+        """Positions (ascending) of the events naming one of `names` (normalized): the name itself, as a tag or
+        a hashtag, and, for names of 4 characters or more, a tagged account starting with it ('redbullgermany'
+        is Red Bull's too; '#coaching' is not Coach's)."""
         found = []
         for name in dict.fromkeys(normalize_brand(n) for n in names):
             if not name:
                 continue
             low = int(np.searchsorted(self.names, name, side="left"))
-            # every string starting with `name` sorts before `name` + the largest code point
-            high = (int(np.searchsorted(self.names, name + "\U0010ffff", side="left")) if len(name) >= 4
-                    else low + int(low < len(self.names) and self.names[low] == name))
-            found.append(self.by_code[self.code_starts[low]: self.code_starts[high]])
+            exact = low + int(low < len(self.names) and self.names[low] == name)
+            found.append(self.by_code[self.code_starts[low]: self.code_starts[exact]])
+            if len(name) >= 4:
+                # every string starting with `name` sorts before `name` + the largest code point
+                high = int(np.searchsorted(self.names, name + "\U0010ffff", side="left"))
+                longer = self.by_code[self.code_starts[exact]: self.code_starts[high]]
+                found.append(longer[self.mention[longer]])
         return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.intp)
 
     def matching(self, names: list[str]) -> NDArray[np.bool_]:
-        """True for each event whose brand is one of `names` (see `positions`)."""
+        """True for each event naming one of `names` (see `positions`)."""
         hit = np.zeros(len(self.codes), dtype=bool)
         hit[self.positions(names)] = True
         return hit

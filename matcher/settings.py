@@ -18,7 +18,7 @@ PRESETS: dict[str, dict[str, float]] = {
     # brand_fit counts only when a brief names a brand (its weight chosen on Kim briefs: docs/brands.md)
     "balanced": {"niche": 0.6, "engagement": 0.12, "trust": 0.12, "loyalty": 0.08, "audience": 0.04,
                  "cost": 0.04, "brand_fit": 0.3},
-    "engagement": {"niche": 0.45, "engagement": 0.35, "trust": 0.15, "loyalty": 0.05, "brand_fit": 0.1},
+    "engagement": {"niche": 0.45, "engagement": 0.35, "trust": 0.15, "loyalty": 0.05, "brand_fit": 0.2},
     "brand_safe": {"niche": 0.45, "trust": 0.35, "loyalty": 0.15, "engagement": 0.05, "brand_fit": 0.2},
     "budget": {"niche": 0.45, "cost": 0.3, "engagement": 0.15, "trust": 0.1, "brand_fit": 0.2},
 }

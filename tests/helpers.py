@@ -104,9 +104,13 @@ def wait_until(predicate: Callable[[], bool], timeout: float = 30.0, what: str =
         time.sleep(0.02)
 
 
-def effective_countries(creators: Any, min_confidence: float = 0.6) -> Any:
+def effective_countries(creators: Any, min_confidence: float | None = None) -> Any:
     """The country each creator has for filtering: the catalog's, else a home country inferred from their captions
     with at least `min_confidence` ('' when neither): the rule the country filter is documented to follow."""
+    if min_confidence is None:  # the setting's default (0.68)
+        from matcher import MatchSettings
+
+        min_confidence = MatchSettings().country_min_confidence
     given = creators["country"].fillna("")
     if "country_inferred" not in creators.columns:
         return given

@@ -36,16 +36,21 @@ def test_a_brand_needs_enough_creators_mentioning_it() -> None:
 
 
 def test_ppmi_by_hand() -> None:
-    cooccurrence = sparse.csr_matrix(np.array([[0, 2, 0], [2, 0, 1], [0, 1, 0]], dtype=float))
-    # total 6, row sums 2, 3, 1; smoothed context probabilities count^0.75 / sum
-    context = np.array([2 ** 0.75, 3 ** 0.75, 1.0])
+    # two brands x three creators: brand 0 tagged by creators 0 and 1, brand 1 by creators 1 and 2
+    counts = sparse.csr_matrix(np.array([[1, 1, 0], [0, 1, 1]], dtype=float))
+    # total 4, row sums 2 and 2; smoothed creator probabilities count^0.75 / sum: 1, 2^0.75, 1
+    context = np.array([1.0, 2 ** 0.75, 1.0])
     context /= context.sum()
-    expected = np.zeros((3, 3))
-    expected[0, 1] = math.log((2 / 6) / ((2 / 6) * context[1]))
-    expected[1, 0] = math.log((2 / 6) / ((3 / 6) * context[0]))
-    expected[1, 2] = math.log((1 / 6) / ((3 / 6) * context[2]))
-    expected[2, 1] = math.log((1 / 6) / ((1 / 6) * context[1]))
-    np.testing.assert_allclose(ppmi(cooccurrence).toarray(), expected, rtol=1e-12)
+    expected = np.zeros((2, 3))
+    expected[0, 0] = math.log((1 / 4) / ((2 / 4) * context[0]))
+    expected[0, 1] = math.log((1 / 4) / ((2 / 4) * context[1]))
+    expected[1, 1] = math.log((1 / 4) / ((2 / 4) * context[1]))
+    expected[1, 2] = math.log((1 / 4) / ((2 / 4) * context[2]))
+    assert (expected[expected != 0] > 0).all()  # all positive here: none is cut
+    np.testing.assert_allclose(ppmi(counts).toarray(), expected, rtol=1e-12)
+    # a pair tagged together less often than chance is cut to 0
+    rare = sparse.csr_matrix(np.array([[1, 0, 0, 0], [1, 1, 1, 1]], dtype=float))
+    assert ppmi(rare).toarray()[1, 0] == 0.0 and ppmi(rare).toarray()[0, 0] > 0
 
 
 def two_families() -> pd.DataFrame:
@@ -63,6 +68,8 @@ def test_brands_that_share_creators_are_similar() -> None:
     similar = dict(graph.similar("Zara", k=5))
     # every fashion brand is nearer Zara than any makeup brand
     assert min(similar["mango"], similar["hm"]) > max(similar.get("mac", -1.0), similar.get("nyx", -1.0))
+    # mac and nyx are tagged by exactly the same creators: the same brand, as far as the catalog can tell
+    assert dict(graph.similar("mac"))["nyx"] == pytest.approx(1.0, abs=1e-5)
     assert graph.similar("unknown brand") == []
     np.testing.assert_allclose(np.linalg.norm(graph.vectors, axis=1), 1.0, rtol=1e-5)
 

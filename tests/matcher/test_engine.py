@@ -103,8 +103,8 @@ def test_brand_fit_scores_and_explains_a_past_partner() -> None:
     # loyalty stays brand-independent: one sponsor (focus 1), no repeat (0): 0.5, with 1 of 3 posts' confidence
     assert by_id["dog2"]["loyalty"].score == pytest.approx(0.5)
     assert by_id["dog2"]["loyalty"].confidence == pytest.approx(1 / 3)
-    # creators without any brand event: no evidence either way
-    assert by_id["dog1"]["brand_fit"].confidence == 0.0
+    # a creator who never tagged the brand scores 0, whether it tags other brands or none
+    assert by_id["dog1"]["brand_fit"].score == 0.0 and by_id["dog1"]["brand_fit"].confidence == 1.0
     # without a brand in the brief the component carries no weight and is missing
     plain = matcher().match("dog", k=5).results[0]
     fit = next(c for c in plain.components if c.name == "brand_fit")

@@ -122,8 +122,10 @@ def test_coded_brand_matching_equals_matching_every_event_string() -> None:
     coded = BrandEvents.of(events)
     for names in (["Red Bull"], ["red"], ["Nike", "MONSTER"], ["bull"], ["unknown brand"], []):
         wanted = [normalize_brand(n) for n in names]
-        # slow reference: the rule applied to each event's own string
-        expected = [any(b == w or (len(w) >= 4 and b.startswith(w)) for w in wanted) for b in brands]
+        # slow reference: the rule applied to each event's own string (a longer name counts for a tagged account
+        # only: '#redbullgermany' is a topic tag, '@redbullgermany' Red Bull's account)
+        expected = [any(b == w or (len(w) >= 4 and b.startswith(w) and source == "mention") for w in wanted)
+                    for b, source in zip(brands, events["source"], strict=True)]
         assert coded.matching(names).tolist() == expected
     assert coded.paid_mention.tolist() == [s and m == "mention" for s, m in zip(events["sponsored"], events["source"],
                                                                                  strict=True)]
@@ -184,18 +186,33 @@ def test_brand_events_keep_the_types_of_the_ids_and_an_empty_table_its_columns()
 
 
 def test_brand_lookup_by_ranges_equals_the_scan_of_every_name() -> None:
-    from matcher.loyalty import _matching_names
+    from matcher.loyalty import _matching_events
 
     names = ["zara", "zaraeurope", "zarahome", "zar", "hm", "hmx", "redbull", "redbullgermany", "nike",
-             "nikewomen", "ni", "mango", "zz", "a"]
+             "nikewomen", "ni", "mango", "zz", "a", "coach", "coaching", "coachlife"]
     table = pd.DataFrame({"creator_id": [f"c{i % 5}" for i in range(len(names) * 2)],
                           "post_id": [str(i) for i in range(len(names) * 2)],
                           "brand": names + names[::-1], "posted_at": pd.Timestamp("2024-01-01"),
-                          "sponsored": False, "source": "mention"})
+                          "sponsored": False,
+                          # the first half tagged accounts, the second half hashtags
+                          "source": ["mention"] * len(names) + ["hashtag"] * len(names)})
     coded = BrandEvents.of(table)
-    for asked in (["Zara"], ["H&M"], ["Red Bull"], ["nike", "zar"], ["ni"], ["zzz"], ["a"], [""], ["mango", "Mango"]):
-        expected = _matching_names(coded.names, asked)[coded.codes]  # the slow reference: every name scanned
+    for asked in (["Zara"], ["H&M"], ["Red Bull"], ["nike", "zar"], ["ni"], ["nik"], ["zzz"], ["a"], [""],
+                  ["mango", "Mango"], ["Coach"]):
+        expected = _matching_events(coded.names, coded.codes, coded.mention, asked)  # the slow reference
         assert coded.matching(asked).tolist() == expected.tolist(), asked
-    # by hand: Zara's own name and the two handles starting with it, in both halves of the table
-    assert sorted(table.loc[coded.matching(["Zara"]), "brand"]) == ["zara", "zara", "zaraeurope", "zaraeurope",
-                                                                     "zarahome", "zarahome"]
+    # by hand: Zara's name as a tag and a hashtag, and the tagged accounts starting with it (not the hashtags)
+    assert sorted(zip(table.loc[coded.matching(["Zara"]), "brand"], table.loc[coded.matching(["Zara"]), "source"],
+                      strict=True)) == [("zara", "hashtag"), ("zara", "mention"), ("zaraeurope", "mention"),
+                                        ("zarahome", "mention")]
+    # '#coaching' is a topic, not Coach's: only the account 'coaching' counts
+    assert sorted(table.loc[coded.matching(["Coach"]), "source"].tolist()) == ["hashtag", "mention", "mention",
+                                                                                "mention"]
+
+
+@pytest.mark.parametrize(("written", "key"), [
+    ("L'Oréal Paris", "lorealparis"), ("Estée Lauder", "esteelauder"), ("Chloé", "chloe"), ("無印良品", "無印良品"),
+    ("H&M", "hm"), ("Red Bull", "redbull"), ("🔥", ""),
+])
+def test_brand_names_fold_accents_and_keep_other_scripts(written: str, key: str) -> None:
+    assert normalize_brand(written) == key
