@@ -28,7 +28,7 @@ import pandas as pd
 import scipy.sparse as sparse
 from numpy.typing import NDArray
 
-from matcher.brand_graph import BrandGraph
+from matcher.brand_graph import BrandGraph, creator_brand_matrix
 from matcher.loyalty import BrandEvents, normalize_brand
 
 HALF_LIFE_DAYS = 365.0
@@ -85,12 +85,7 @@ class CreatorBrands:
     @classmethod
     def of(cls, events: pd.DataFrame, graph: BrandGraph) -> CreatorBrands:
         """From brand events (creator_id, brand, posted_at) and the graph whose brands are the columns."""
-        known = events[events["brand"].isin(set(graph.names.tolist()))]
-        ids, rows = np.unique(known["creator_id"].to_numpy(dtype=str), return_inverse=True)
-        columns = np.searchsorted(graph.names, known["brand"].to_numpy(dtype=str))
-        matrix = sparse.csr_matrix((np.ones(len(known), dtype=np.float32), (rows.reshape(-1), columns)),
-                                   shape=(len(ids), len(graph.names)))
-        matrix.data[:] = 1.0
+        matrix, ids = creator_brand_matrix(events, graph.names)
         dated = pd.to_datetime(events["posted_at"], utc=True) if len(events) else pd.Series(dtype="datetime64[ns, UTC]")
         as_of = dated.max() if dated.notna().any() else None
         return cls({str(cid): i for i, cid in enumerate(ids.tolist())}, matrix, as_of)

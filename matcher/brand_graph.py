@@ -47,11 +47,6 @@ class BrandGraph:
         if not (len(self.names) == len(self.creators) == len(self.vectors)):
             raise ValueError("BrandGraph: names, creators and vectors must have one row per brand")
 
-    @property
-    def position(self) -> dict[str, int]:
-        """Row of each brand name."""
-        return {str(name): i for i, name in enumerate(self.names.tolist())}
-
     def find(self, name: str) -> int | None:
         """Row of a brand given as written ("H&M", "@hm"), or None when the catalog does not know it."""
         key = normalize_brand(name)
@@ -75,10 +70,6 @@ class BrandGraph:
         best = np.argsort(-scores, kind="stable")[:k]
         return [(str(self.names[i]), float(scores[i])) for i in best if scores[i] > min_similarity]
 
-    def to_arrays(self) -> dict[str, NDArray[Any]]:
-        """The arrays `save` keeps."""
-        return {"names": self.names.astype(str), "creators": self.creators, "vectors": self.vectors}
-
     def save(self, path: str | Path) -> None:
         """Write the graph as an .npz file of plain arrays (no pickled objects)."""
         np.savez(path, names=self.names.astype(str), creators=self.creators, vectors=self.vectors)
@@ -91,7 +82,7 @@ class BrandGraph:
 
     @classmethod
     def from_arrays(cls, arrays: Any) -> BrandGraph:
-        """The graph `to_arrays` saved."""
+        """The graph `save` wrote (as the arrays `np.load` reads)."""
         return cls(np.asarray(arrays["names"]).astype(str), np.asarray(arrays["creators"], dtype=np.int64),
                    np.asarray(arrays["vectors"], dtype=np.float32))
 

@@ -673,7 +673,7 @@ class Matcher:
         if creator_id in conflicts:
             conflict = conflicts[creator_id]
             flags.append(f"promoted competitor {conflict.competitor} on {conflict.posted_at.date().isoformat()}")
-        if _names_a_brand(filters) and filters.brand:
+        if filters.brand and _names_a_brand(filters):
             flags.extend(brand_fit_lines(fit, position, filters.brand))
         if filters.price_cap is not None and math.isnan(float(columns["price_per_post"][position])):
             flags.append("price unknown: check it against the budget")

@@ -164,23 +164,6 @@ def loyalty_signal(creator_ids: pd.Series, events: pd.DataFrame) -> LoyaltySigna
     return LoyaltySignal(score, confidence.astype(np.float64), n_posts, n_brands, repeat)
 
 
-def _matching_names(values: NDArray[np.str_], names: list[str]) -> NDArray[np.bool_]:
-    """Names equal to one of `names` (normalized) or, for names of 4 characters or more, starting with it."""
-    wanted = [normalize_brand(n) for n in names if normalize_brand(n)]
-    hit = np.zeros(len(values), dtype=bool)
-    for name in wanted:
-        # 'redbullgermany' is Red Bull's too; short names must match exactly to avoid noise
-        hit |= (values == name) | (np.char.startswith(values, name) if len(name) >= 4 else False)
-    return hit
-
-
-def _matching_events(names: NDArray[np.str_], codes: NDArray[np.intp], mention: NDArray[np.bool_],
-                     wanted: list[str]) -> NDArray[np.bool_]:
-    """The slow reference of `BrandEvents.matching`: every name scanned, then every event."""
-    exact = np.isin(names, [normalize_brand(n) for n in wanted])[codes]
-    return exact | (_matching_names(names, wanted)[codes] & mention)
-
-
 @dataclass(frozen=True)
 class BrandEvents:
     """Brand events with their distinct brand names coded once, so a brief's brand is looked up fast.

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -186,8 +188,6 @@ def test_brand_events_keep_the_types_of_the_ids_and_an_empty_table_its_columns()
 
 
 def test_brand_lookup_by_ranges_equals_the_scan_of_every_name() -> None:
-    from matcher.loyalty import _matching_events
-
     names = ["zara", "zaraeurope", "zarahome", "zar", "hm", "hmx", "redbull", "redbullgermany", "nike",
              "nikewomen", "ni", "mango", "zz", "a", "coach", "coaching", "coachlife"]
     table = pd.DataFrame({"creator_id": [f"c{i % 5}" for i in range(len(names) * 2)],
@@ -216,3 +216,21 @@ def test_brand_lookup_by_ranges_equals_the_scan_of_every_name() -> None:
 ])
 def test_brand_names_fold_accents_and_keep_other_scripts(written: str, key: str) -> None:
     assert normalize_brand(written) == key
+
+
+# the slow references of BrandEvents.matching: every name scanned, then every event
+def _matching_names(values: Any, names: list[str]) -> Any:
+    """Names equal to one of `names` (normalized) or, for names of 4 characters or more, starting with it."""
+    wanted = [normalize_brand(n) for n in names if normalize_brand(n)]
+    hit = np.zeros(len(values), dtype=bool)
+    for name in wanted:
+        # 'redbullgermany' is Red Bull's too; short names must match exactly to avoid noise
+        hit |= (values == name) | (np.char.startswith(values, name) if len(name) >= 4 else False)
+    return hit
+
+
+def _matching_events(names: Any, codes: Any, mention: Any,
+                     wanted: list[str]) -> Any:
+    """The slow reference of `BrandEvents.matching`: every name scanned, then every event."""
+    exact = np.isin(names, [normalize_brand(n) for n in wanted])[codes]
+    return exact | (_matching_names(names, wanted)[codes] & mention)
