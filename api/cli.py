@@ -6,12 +6,14 @@ import json
 import os
 import sys
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
-from api.formatting import plan_to_dict, print_brand, print_build_report, print_plan, print_response
+from api.filter_options import NO_FILTERS, with_filter_options
+from api.formatting import print_brand, print_build_report, print_plan, print_response
 from api.settings import Settings
 from matcher import BriefError, CreatorMatchError, Matcher, MatchSettings
 from matcher.briefs import filters_from_options
@@ -45,8 +47,7 @@ def _serving_matcher(store: Path, settings: Settings) -> tuple[Matcher, dict[str
 
     loaded = IndexStore(store).load()
     # queries need the index's own model, truncation and backend; one brief needs one thread
-    encoder = encoder_from_identity(str(loaded.manifest.get("encoder") or loaded.manifest.get("model") or ""),
-                                    threads=settings.serve_threads)
+    encoder = encoder_from_identity(loaded.info.encoder, threads=settings.serve_threads)
     return matcher_for(loaded, encoder, _match_settings(settings)), loaded.manifest
 
 
@@ -195,75 +196,12 @@ def _weights(value: Any) -> dict[str, float] | None:
     return dict(value) if isinstance(value, dict) else parse_weights(str(value))
 
 
-def _read_briefs(path: Path) -> list[dict[str, Any]]:
-    briefs = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BriefError(f"{path}: cannot read briefs ({exc})") from None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise BriefError(f"{path} line {number}: not valid JSON ({exc.msg})") from None
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise BriefError(f"{path} line {number}: needs an object with a 'text' string")
-        record.setdefault("brief_id", f"line-{number}")
-        briefs.append(record)
-    if not briefs:
-        raise BriefError(f"{path}: no briefs in the file")
-    return briefs
-
-
-PlatformOption = Annotated[list[str] | None, typer.Option("--platform", help="repeatable")]
-MinFollowersOption = Annotated[int | None, typer.Option("--min-followers", min=0)]
-MaxFollowersOption = Annotated[int | None, typer.Option("--max-followers", min=0)]
-TierOption = Annotated[list[str] | None, typer.Option("--tier", help="nano, micro, macro, mega")]
-CountryOption = Annotated[list[str] | None, typer.Option("--country", help="ISO 3166 alpha-2")]
-LanguageOption = Annotated[list[str] | None, typer.Option("--language", help="ISO 639-1")]
-SensitiveShareOption = Annotated[float | None, typer.Option(
-    "--max-sensitive-share", min=0.0, max=1.0,
-    help="leave out creators whose recent captions touch a screened sensitive topic more often than this share")]
-SensitiveTopicOption = Annotated[list[str] | None, typer.Option(
-    "--sensitive-topic", help="a topic the floor screens (repeatable; default every IAB Sensitive Topic, "
-                              "'children' only when named)")]
-NicheOption = Annotated[list[str] | None, typer.Option("--niche", help="a creator niche tag (fashion, fitness, ...; "
-                                                                        "repeatable: any of them)")]
-MinTrustOption = Annotated[float | None, typer.Option("--min-trust", min=0.0, max=1.0)]
-BrandOption = Annotated[str | None, typer.Option("--brand")]
-CompetitorOption = Annotated[list[str] | None, typer.Option("--competitor", help="repeatable")]
-PriceOption = Annotated[float | None, typer.Option("--max-price-per-post", min=0.0,
-                                                   help="the largest price per post a creator may charge")]
-BudgetOption = Annotated[float | None, typer.Option("--budget", min=0.0, help="the campaign's total budget")]
-UnknownOption = Annotated[list[str] | None, typer.Option(
-    "--unknown", help="FIELD=include|exclude for creators whose country, language, trust, price or safety (no "
-                      "caption read) is unknown (repeatable; default: exclude, and include for price)")]
-IgnoreOption = Annotated[list[str] | None, typer.Option(
-    "--ignore-parsed", help="a constraint read from the brief to drop (countries, platforms, ...; repeatable)")]
 PresetOption = Annotated[str | None, typer.Option("--preset", help="weight preset (relevance, balanced, ...)")]
 WeightsOption = Annotated[str | None, typer.Option("--weights", help="niche=0.6,engagement=0.2,...")]
 
 
-def _filter_options(platform: list[str] | None = None, min_followers: int | None = None,
-                    max_followers: int | None = None, tier: list[str] | None = None, country: list[str] | None = None,
-                    language: list[str] | None = None, min_trust: float | None = None, brand: str | None = None,
-                    competitor: list[str] | None = None, max_price_per_post: float | None = None,
-                    campaign_budget: float | None = None, unknown: list[str] | None = None,
-                    ignore_parsed: list[str] | None = None, niche: list[str] | None = None,
-                    max_sensitive_share: float | None = None,
-                    sensitive_topic: list[str] | None = None) -> dict[str, Any]:
-    """The filter options given on the command line, named as `filters_from_options` reads them."""
-    given = {"platform": platform, "min_followers": min_followers, "max_followers": max_followers, "tier": tier,
-             "country": country, "language": language, "min_trust": min_trust, "brand": brand,
-             "competitor": competitor, "max_price_per_post": max_price_per_post, "campaign_budget": campaign_budget,
-             "unknown": unknown, "ignore_parsed": ignore_parsed, "niche": niche,
-             "max_sensitive_share": max_sensitive_share, "sensitive_topic": sensitive_topic}
-    return {key: value for key, value in given.items() if value not in (None, [])}
-
-
 @app.command()
+@with_filter_options()
 def match(
     store: StoreOption,
     brief: Annotated[str | None, typer.Argument(help="the brief, in plain words")] = None,
@@ -271,36 +209,23 @@ def match(
     k: Annotated[int | None, typer.Option("--k", min=1, max=1000, help="results per brief")] = None,
     preset: PresetOption = None,
     weights: WeightsOption = None,
-    platform: PlatformOption = None,
-    min_followers: MinFollowersOption = None,
-    max_followers: MaxFollowersOption = None,
-    tier: TierOption = None,
-    country: CountryOption = None,
-    language: LanguageOption = None,
-    niche: NicheOption = None,
-    max_sensitive_share: SensitiveShareOption = None,
-    sensitive_topic: SensitiveTopicOption = None,
-    min_trust: MinTrustOption = None,
-    brand: BrandOption = None,
-    competitor: CompetitorOption = None,
-    max_price_per_post: PriceOption = None,
-    budget: BudgetOption = None,
-    unknown: UnknownOption = None,
-    ignore_parsed: IgnoreOption = None,
+    filters: Mapping[str, Any] = NO_FILTERS,
     json_output: Annotated[bool, typer.Option("--json", help="one JSON object per brief per line")] = False,
     mmr: Annotated[float | None, typer.Option("--mmr", min=0.0, max=1.0, help=MMR_HELP)] = None,
 ) -> None:
     """Rank the creators that fit a brief, each with its score explained."""
     if (brief is None) == (briefs is None):
         raise BriefError("give either a brief or --briefs FILE.jsonl")
-    records = _read_briefs(briefs) if briefs else [{"brief_id": None, "text": brief}]
+    if briefs is not None:
+        from eval import load_briefs  # the evaluation's reader: its files are read the same way
+
+        records = load_briefs(briefs)
+    else:
+        records = [{"brief_id": None, "text": brief}]
     matcher, _ = _serving_matcher(store, _settings())
-    cli_options = _filter_options(platform, min_followers, max_followers, tier, country, language, min_trust, brand,
-                                  competitor, max_price_per_post, budget, unknown, ignore_parsed, niche,
-                                  max_sensitive_share, sensitive_topic)
     for record in records:
         # options given on the command line win over a brief line's own keys
-        merged = {**record, **cli_options}
+        merged = {**record, **filters}
         response = matcher.match(
             merged["text"], k=k or merged.get("k"), preset=preset or merged.get("preset"),
             weights=_weights(weights) or _weights(merged.get("weights")),
@@ -312,6 +237,8 @@ def match(
 
 
 @app.command("plan")
+# --budget is the plan's own total here, not a filter
+@with_filter_options(leave_out=["budget"])
 def plan_campaign(
     store: StoreOption,
     brief: Annotated[str, typer.Argument(help="the brief, in plain words")],
@@ -321,69 +248,35 @@ def plan_campaign(
     alternates: Annotated[int, typer.Option("--alternates", min=0, help="left-out creators to explain")] = 5,
     preset: PresetOption = None,
     weights: WeightsOption = None,
-    platform: PlatformOption = None,
-    min_followers: MinFollowersOption = None,
-    max_followers: MaxFollowersOption = None,
-    tier: TierOption = None,
-    country: CountryOption = None,
-    language: LanguageOption = None,
-    niche: NicheOption = None,
-    max_sensitive_share: SensitiveShareOption = None,
-    sensitive_topic: SensitiveTopicOption = None,
-    min_trust: MinTrustOption = None,
-    brand: BrandOption = None,
-    competitor: CompetitorOption = None,
-    max_price_per_post: PriceOption = None,
-    unknown: UnknownOption = None,
-    ignore_parsed: IgnoreOption = None,
+    filters: Mapping[str, Any] = NO_FILTERS,
     json_output: Annotated[bool, typer.Option("--json", help="the plan as one JSON object")] = False,
 ) -> None:
     """Choose the team of creators worth most together within a budget, with overlaps and alternates."""
     matcher, _ = _serving_matcher(store, _settings())
-    filters = filters_from_options(_filter_options(platform, min_followers, max_followers, tier, country, language,
-                                                   min_trust, brand, competitor, max_price_per_post, None, unknown,
-                                                   ignore_parsed, niche, max_sensitive_share, sensitive_topic))
     result = matcher.plan(brief, budget=budget, size=size, preset=preset, weights=_weights(weights),
-                          filters=filters, alternates=alternates)
+                          filters=filters_from_options(filters), alternates=alternates)
     if json_output:
-        typer.echo(json.dumps(plan_to_dict(result), ensure_ascii=False))
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
         print_plan(result)
 
 
 @app.command()
+@with_filter_options(leave_out=["ignore_parsed"])  # seeds have no brief to read
 def similar(
     store: StoreOption,
     creator_ids: Annotated[list[str], typer.Argument(help="one or more seed creator ids")],
     k: Annotated[int | None, typer.Option("--k", min=1, max=1000, help="results")] = None,
     preset: PresetOption = None,
     weights: WeightsOption = None,
-    platform: PlatformOption = None,
-    min_followers: MinFollowersOption = None,
-    max_followers: MaxFollowersOption = None,
-    tier: TierOption = None,
-    country: CountryOption = None,
-    language: LanguageOption = None,
-    niche: NicheOption = None,
-    max_sensitive_share: SensitiveShareOption = None,
-    sensitive_topic: SensitiveTopicOption = None,
-    min_trust: MinTrustOption = None,
-    brand: BrandOption = None,
-    competitor: CompetitorOption = None,
-    max_price_per_post: PriceOption = None,
-    budget: BudgetOption = None,
-    unknown: UnknownOption = None,
+    filters: Mapping[str, Any] = NO_FILTERS,
     mmr: Annotated[float | None, typer.Option("--mmr", min=0.0, max=1.0, help=MMR_HELP)] = None,
     json_output: Annotated[bool, typer.Option("--json", help="the answer as one JSON object")] = False,
 ) -> None:
     """Find creators like the seed creators (content vectors plus signals), each one explained."""
     matcher, _ = _serving_matcher(store, _settings())
-    filters = filters_from_options(_filter_options(platform, min_followers, max_followers, tier, country, language,
-                                                   min_trust, brand, competitor, max_price_per_post, budget, unknown,
-                                                   niche=niche, max_sensitive_share=max_sensitive_share,
-                                                   sensitive_topic=sensitive_topic))
-    response = matcher.similar(creator_ids, k=k, preset=preset, weights=_weights(weights), filters=filters,
-                               diversity=mmr)
+    response = matcher.similar(creator_ids, k=k, preset=preset, weights=_weights(weights),
+                               filters=filters_from_options(filters), diversity=mmr)
     if json_output:
         typer.echo(json.dumps(response.to_dict(), ensure_ascii=False))
     else:
@@ -582,7 +475,7 @@ def feedback_export(
     database: Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL of the feedback table")] = None,
 ) -> None:
     """Write the stored feedback as labeled pairs and briefs, ready for `creatormatch eval`."""
-    from eval import FeedbackStore, store_feedback_url
+    from index import FeedbackStore, store_feedback_url
 
     url = database or _settings().feedback_url or (store_feedback_url(store) if store else None)
     if url is None:

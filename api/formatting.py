@@ -1,17 +1,14 @@
-"""Output of the command line: human-readable (rich), and the JSON form of a campaign plan."""
+"""Output of the command line, human-readable (rich); the JSON forms are the results' own `to_dict`."""
 
 from __future__ import annotations
 
-import math
-from dataclasses import asdict
 from typing import Any
 
-import numpy as np
 from rich.console import Console
 
 from index import BuildReport
 from index.drift import drift_lines
-from matcher import BrandReport, MatchResponse, ParsedBrief, PlanCandidate, TeamPlan
+from matcher import BrandReport, MatchResponse, ParsedBrief, TeamPlan
 
 
 def _console() -> Console:
@@ -129,66 +126,6 @@ _OPTIONS = {"countries": "--country", "languages": "--language", "platforms": "-
 
 def _shown(value: Any, joiner: str = ",") -> str:
     return joiner.join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
-
-
-def _plain(value: Any) -> Any:
-    """JSON-ready: NaN and infinities become null, numpy scalars plain numbers."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, np.generic):
-        return _plain(value.item())
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
-
-
-def _candidate_fields(candidate: PlanCandidate) -> dict[str, Any]:
-    return {"cost": round(candidate.price, 2), "price_estimated": candidate.price_estimated,
-            "price_basis": candidate.price_basis, "expected_engagements": candidate.expected_engagements,
-            "cost_per_engagement": candidate.cost_per_engagement, "fit": round(candidate.fit, 4),
-            "trust": round(candidate.trust, 4), "value": round(candidate.value, 2),
-            "audience_basis": candidate.audience_basis}
-
-
-def plan_to_dict(plan: TeamPlan) -> dict[str, Any]:
-    """JSON-ready form of a campaign plan: the contract of `creatormatch plan --json` (and POST /plan)."""
-    members = [m.match.creator_id for m in plan.team]
-    return _plain({
-        "brief_id": plan.brief_id,
-        "brief": plan.brief.text,
-        "query_text": plan.brief.query_text,
-        "parsed": plan.brief.filters.as_dict(),
-        "parsed_phrases": [reading.to_dict() for reading in plan.brief.applied],
-        "suggestions": [reading.to_dict() for reading in plan.brief.suggestions],
-        "filters": plan.filters.as_dict(),
-        "niches": [{"niche": name, "weight": round(weight, 3)} for name, weight in plan.niches],
-        "preset": plan.preset,
-        "index_version": plan.index_version,
-        "eligible_creators": plan.eligible_creators,
-        "candidates": plan.candidates,
-        "budget": plan.budget,
-        "max_size": plan.max_size,
-        "selection": {"strategy": plan.strategy,
-                      "guarantee": round(plan.guarantee, 4) if plan.guarantee is not None else None,
-                      "objective": "sum over audience atoms of the largest fit x trust x expected engagements "
-                                   "share among members (docs/planning.md)"},
-        "team": [{**asdict(m.match), **_candidate_fields(m.candidate), "gain": round(m.gain, 2),
-                  "why": list(m.reasons)} for m in plan.team],
-        "totals": {"members": len(plan.team), "cost": round(plan.total_cost, 2),
-                   "budget_left": round(plan.budget - plan.total_cost, 2),
-                   "expected_engagements": plan.total_expected_engagements,
-                   "cost_per_engagement": (plan.total_cost / plan.total_expected_engagements
-                                           if plan.total_expected_engagements > 0 else None),
-                   "value": round(plan.team_value, 2), "mean_pairwise_overlap": plan.mean_pairwise_overlap},
-        "overlap": {"creator_ids": members, "matrix": [[round(x, 4) for x in row] for row in plan.overlap]},
-        "alternates": [{"creator_id": a.match.creator_id, "handle": a.match.handle, "platform": a.match.platform,
-                        "followers": a.match.followers, "score": a.match.score, **_candidate_fields(a.candidate),
-                        "gain": round(a.gain, 2), "why_not": a.reason} for a in plan.alternates],
-        "skipped": [{"creator_id": creator_id, "reason": reason} for creator_id, reason in plan.skipped],
-        "ranked_baseline": asdict(plan.baseline),
-    })
 
 
 def print_plan(plan: TeamPlan) -> None:

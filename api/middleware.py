@@ -38,12 +38,25 @@ def route_label(scope: Scope) -> str:
     route = scope.get("route")
     if route is not None and hasattr(route, "path"):
         return str(route.path)
-    app = scope.get("app")
-    for candidate in getattr(app, "routes", ()):  # refused before routing (401, 413): match it here
+    for candidate in app_routes(scope.get("app")):  # refused before routing (401, 413): match it here
         matches = getattr(candidate, "matches", None)
         if matches is not None and matches(scope)[0] == Match.FULL and hasattr(candidate, "path"):
             return str(candidate.path)
     return "unmatched"
+
+
+def app_routes(app: Any) -> list[Any]:
+    """Every route an app serves, flat: its own and those of the routers it includes.
+
+    FastAPI from 0.16x keeps an included router as one entry of `app.routes` (its routes are resolved
+    at request time); older versions copy the routes in.
+    """
+    routes = list(getattr(app, "routes", ()))
+    try:
+        from fastapi.routing import iter_route_contexts
+    except ImportError:
+        return routes
+    return [context.route for context in iter_route_contexts(routes)]
 
 
 async def send_json(send: Send, status: int, body: dict[str, Any], headers: Collection[tuple[bytes, bytes]] = ()

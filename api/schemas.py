@@ -158,134 +158,12 @@ class PlanRequest(RankingOptions):
     size: int | None = Field(None, ge=1, le=MAX_K, description="at most this many creators")
 
 
-class PlanResponseBody(BaseModel):
-    """A campaign team: exactly what `creatormatch plan --json` prints."""
-
-    model_config = ConfigDict(extra="allow")
-
-    brief_id: str | None
-    team: list[dict[str, Any]]
-    totals: dict[str, Any]
-    overlap: dict[str, Any]
-    alternates: list[dict[str, Any]]
-
-
 class ParseRequest(BaseModel):
     """A brief to read constraints from."""
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{"brief": EXAMPLE_BRIEF}]})
 
     brief: BriefText
-
-
-class ReadingBody(BaseModel):
-    """One constraint read from a brief, with the phrase (and its character span) it came from."""
-
-    field: str
-    value: Any
-    text: str
-    start: int
-    end: int
-    note: str | None = Field(None, description="why a suggestion was not applied, or what changed in applying it")
-    filters: list[str] = Field(default_factory=list,
-                               description="the filter fields it sets: name them in ignore_parsed to drop it")
-
-
-class ParseResponse(BaseModel):
-    """What the brief reader read: the niche text to embed, the constraints, their phrases, the suggestions."""
-
-    model_config = ConfigDict(json_schema_extra={"examples": [{
-        "brief": EXAMPLE_BRIEF, "query_text": "vegan protein bar Gen Z gym-goers",
-        "parsed": {"platforms": ["tiktok"], "tiers": ["micro"], "countries": ["DE"], "competitors": ["Red Bull"]},
-        "parsed_phrases": [{"field": "platforms", "value": ["tiktok"], "text": "on TikTok", "start": 69, "end": 78}],
-        "suggestions": []}]})
-
-    brief: str
-    query_text: str
-    parsed: dict[str, Any]
-    parsed_phrases: list[ReadingBody]
-    suggestions: list[ReadingBody]
-
-
-class ComponentBody(BaseModel):
-    """One term of a score."""
-
-    name: str
-    raw: float | None
-    score: float | None
-    confidence: float
-    normalized: float
-    weight: float
-    contribution: float
-    missing: bool
-
-
-class EvidenceBody(BaseModel):
-    """A bio or caption line that matched."""
-
-    source: str
-    post_id: str
-    text: str
-    similarity: float
-
-
-class MatchBody(BaseModel):
-    """One ranked creator, explained."""
-
-    creator_id: str
-    handle: str
-    platform: str
-    followers: int
-    tier: str
-    score: float
-    components: list[ComponentBody]
-    flags: list[str]
-    evidence: list[EvidenceBody]
-    language: dict[str, Any] | None = Field(None, description="the content language: value, source ('catalog' "
-                                            "or 'inferred') and, when inferred, the confidence")
-    niche_tags: list[str] = Field(default_factory=list, description="the creator niches most of the creator's "
-                                                                  "texts are about (inferred)")
-    sensitive: list[dict[str, Any]] = Field(default_factory=list, description="sensitive topics the recent captions "
-                                            "touch: topic, IAB name, share, confidence and triggering captions")
-    country: dict[str, Any] | None = Field(None, description="where the creator lives: value, source ('catalog' "
-                                           "or 'inferred' from their own words) and, when inferred, the confidence")
-
-
-class FilterEffectBody(BaseModel):
-    """What one filter did: the creators it leaves out, and how many only because their value is unknown."""
-
-    filter: str
-    value: Any
-    removes: int
-    unknown: int
-    catalog: int
-    field: str | None
-    policy: str | None
-    unknown_total: int
-    message: str
-
-
-class MatchResponseBody(BaseModel):
-    """The answer to a brief: exactly what `creatormatch match --json` prints for it."""
-
-    brief_id: str | None
-    brief: str
-    query_text: str
-    parsed: dict[str, Any]
-    parsed_phrases: list[ReadingBody]
-    suggestions: list[ReadingBody]
-    filters: dict[str, Any]
-    niches: list[dict[str, Any]] = Field(description="the taxonomy niches the brief was read as and steered "
-                                         "towards; empty when it was not read into a niche")
-    read_into_niche: bool = Field(False, description="whether the brief was steered towards taxonomy niches")
-    preset: str
-    weights: dict[str, float]
-    index_version: str
-    eligible_creators: int
-    requested: int
-    filter_effects: list[FilterEffectBody]
-    shortfall: str | None = Field(description="why fewer creators than asked came back, filter by filter")
-    results: list[MatchBody]
 
 
 class FeedbackRequest(BaseModel):
@@ -301,7 +179,288 @@ class FeedbackRequest(BaseModel):
     index_version: Name | None = Field(None, description="the version the result came from")
 
 
-class FeedbackResponse(BaseModel):
+class RollbackRequest(BaseModel):
+    """The version to serve again (default: the one before the serving one)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: Name | None = None
+
+
+# --- responses: each model is exactly the JSON form the engine's `to_dict` gives (matcher/results.py,
+# matcher/campaign.py), which `creatormatch ... --json` prints too; the routes validate against them
+
+
+class ResponseBody(BaseModel):
+    """A response body: exactly these keys, no other (a key the engine adds without a field here is an error)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+# a value read from a brief or given to a filter: a list of names, a count, an amount, or one name
+FilterValue = list[str] | int | float | str
+
+
+class FiltersBody(ResponseBody):
+    """Constraints on a match, named as `matcher.Filters` names them; only those that are set are present."""
+
+    platforms: list[str] | None = None
+    min_followers: int | None = None
+    max_followers: int | None = None
+    tiers: list[str] | None = None
+    countries: list[str] | None = None
+    languages: list[str] | None = None
+    niches: list[str] | None = None
+    max_sensitive_share: float | None = None
+    sensitive_topics: list[str] | None = None
+    min_trust: float | None = None
+    max_price_per_post: float | None = None
+    campaign_budget: float | None = None
+    brand: str | None = None
+    competitors: list[str] | None = None
+    k: int | None = None
+    unknown: dict[str, Literal["include", "exclude"]] | None = Field(
+        None, description="per field, whether creators whose value is unknown pass")
+    ignore_parsed: list[str] | None = None
+
+
+class ReadingBody(ResponseBody):
+    """One constraint read from a brief, with the phrase (and its character span) it came from."""
+
+    field: str
+    value: FilterValue
+    text: str
+    start: int
+    end: int
+    note: str | None = Field(None, description="why a suggestion was not applied, or what changed in applying it "
+                                               "(absent when there is nothing to say)")
+    filters: list[str] = Field(description="the filter fields it sets: name them in ignore_parsed to drop it")
+
+
+class NicheWeight(ResponseBody):
+    """A taxonomy niche the brief was read as, and its weight."""
+
+    niche: str
+    weight: float
+
+
+class ParseResponse(ResponseBody):
+    """What the brief reader read: the niche text to embed, the constraints, their phrases, the suggestions."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{
+        "brief": EXAMPLE_BRIEF, "query_text": "vegan protein bar Gen Z gym-goers",
+        "parsed": {"platforms": ["tiktok"], "tiers": ["micro"], "countries": ["DE"], "competitors": ["Red Bull"]},
+        "parsed_phrases": [{"field": "platforms", "value": ["tiktok"], "text": "on TikTok", "start": 69, "end": 78,
+                            "filters": ["platforms"]}],
+        "suggestions": []}]})
+
+    brief: str
+    query_text: str
+    parsed: FiltersBody
+    parsed_phrases: list[ReadingBody]
+    suggestions: list[ReadingBody]
+
+
+class ComponentBody(ResponseBody):
+    """One term of a score."""
+
+    name: str
+    raw: float | None
+    score: float | None
+    confidence: float
+    normalized: float
+    weight: float
+    contribution: float
+    missing: bool
+
+
+class EvidenceBody(ResponseBody):
+    """A bio or caption line that matched."""
+
+    source: str
+    post_id: str
+    text: str
+    similarity: float
+
+
+class KnownValueBody(ResponseBody):
+    """A creator's country or language: the value, where it comes from and, when inferred, how sure."""
+
+    value: str
+    source: Literal["catalog", "inferred"]
+    confidence: float | None
+
+
+class SensitiveTopicBody(ResponseBody):
+    """A sensitive topic the creator's recent captions touch."""
+
+    topic: str
+    name: str = Field(description="the IAB Sensitive Topic name")
+    share: float = Field(description="share of the recent captions that touch it")
+    confidence: float
+    examples: list[str] = Field(description="'post_id: term, term' of the captions that triggered it")
+
+
+class MatchBody(ResponseBody):
+    """One ranked creator, explained."""
+
+    creator_id: str
+    handle: str
+    platform: str
+    followers: int
+    tier: str
+    score: float
+    components: list[ComponentBody]
+    flags: list[str]
+    evidence: list[EvidenceBody]
+    language: KnownValueBody | None = Field(description="the content language")
+    country: KnownValueBody | None = Field(description="where the creator lives")
+    niche_tags: list[str] = Field(description="the creator niches most of the creator's texts are about (inferred)")
+    sensitive: list[SensitiveTopicBody] = Field(description="sensitive topics the recent captions touch")
+
+
+class FilterEffectBody(ResponseBody):
+    """What one filter did: the creators it leaves out, and how many only because their value is unknown."""
+
+    filter: str
+    value: FilterValue
+    removes: int
+    unknown: int
+    catalog: int
+    field: str | None
+    policy: str | None
+    unknown_total: int
+    message: str
+
+
+class MatchResponseBody(ResponseBody):
+    """The answer to a brief: exactly what `creatormatch match --json` prints for it."""
+
+    brief_id: str | None
+    brief: str
+    query_text: str
+    parsed: FiltersBody
+    parsed_phrases: list[ReadingBody]
+    suggestions: list[ReadingBody]
+    filters: FiltersBody
+    niches: list[NicheWeight] = Field(description="the taxonomy niches the brief was read as and steered "
+                                      "towards; empty when it was not read into a niche")
+    read_into_niche: bool = Field(description="whether the brief was steered towards taxonomy niches")
+    preset: str
+    weights: dict[str, float] = Field(description="the weight of each score component")
+    index_version: str
+    eligible_creators: int
+    requested: int
+    filter_effects: list[FilterEffectBody]
+    shortfall: str | None = Field(description="why fewer creators than asked came back, filter by filter")
+    results: list[MatchBody]
+
+
+class PlanNumbersBody(ResponseBody):
+    """A plan candidate's numbers: price, expected engagements, fit, trust and value."""
+
+    cost: float
+    price_estimated: bool
+    price_basis: str
+    expected_engagements: float
+    cost_per_engagement: float | None
+    fit: float
+    trust: float
+    value: float
+    audience_basis: str
+
+
+class TeamMemberBody(MatchBody, PlanNumbersBody):
+    """A creator of the team: the match, its plan numbers, what it adds and why it is in."""
+
+    gain: float = Field(description="the value it adds to the members chosen before it")
+    why: list[str]
+
+
+class AlternateBody(PlanNumbersBody):
+    """A creator left out of the team, and why."""
+
+    creator_id: str
+    handle: str
+    platform: str
+    followers: int
+    score: float
+    gain: float
+    why_not: str
+
+
+class SelectionBody(ResponseBody):
+    """How the team was chosen."""
+
+    strategy: str
+    guarantee: float | None = Field(description="the share of the best team's value the strategy guarantees "
+                                    "(none under a team-size cap)")
+    objective: str
+
+
+class TotalsBody(ResponseBody):
+    """The team's totals."""
+
+    members: int
+    cost: float
+    budget_left: float
+    expected_engagements: float
+    cost_per_engagement: float | None
+    value: float
+    mean_pairwise_overlap: float | None
+
+
+class OverlapBody(ResponseBody):
+    """Pairwise audience overlap of the members, in the order of `creator_ids`."""
+
+    creator_ids: list[str]
+    matrix: list[list[float]]
+
+
+class SkippedBody(ResponseBody):
+    """A candidate left out before the selection."""
+
+    creator_id: str
+    reason: str
+
+
+class RankedBaselineBody(ResponseBody):
+    """The best-ranked candidates taken in match order while they fit the budget: what the plan is compared with."""
+
+    creator_ids: list[str]
+    cost: float
+    expected_engagements: float
+    value: float
+    mean_pairwise_overlap: float | None
+
+
+class PlanResponseBody(ResponseBody):
+    """A campaign team: exactly what `creatormatch plan --json` prints."""
+
+    brief_id: str | None
+    brief: str
+    query_text: str
+    parsed: FiltersBody
+    parsed_phrases: list[ReadingBody]
+    suggestions: list[ReadingBody]
+    filters: FiltersBody
+    niches: list[NicheWeight]
+    preset: str
+    index_version: str
+    eligible_creators: int
+    candidates: int
+    budget: float
+    max_size: int | None
+    selection: SelectionBody
+    team: list[TeamMemberBody]
+    totals: TotalsBody
+    overlap: OverlapBody
+    alternates: list[AlternateBody]
+    skipped: list[SkippedBody]
+    ranked_baseline: RankedBaselineBody
+
+
+class FeedbackResponse(ResponseBody):
     """The stored judgment."""
 
     brief_id: str
@@ -312,18 +471,51 @@ class FeedbackResponse(BaseModel):
     stored: int = Field(description="judgments stored for this brief so far")
 
 
-class CreatorResponse(BaseModel):
+class ProfileBody(ResponseBody):
+    """A creator's catalog fields (schema v1) as the index holds them; a field the catalog lacks is null."""
+
+    creator_id: str
+    handle: str
+    platform: str
+    followers: int
+    following: float | None = None
+    posts_count: float | None = None
+    bio: str | None = None
+    display_name: str | None = None
+    country: str | None = None
+    language: str | None = None
+    categories: list[str] | None = None
+    email: str | None = None
+    price_per_post: float | None = None
+    verified: bool | None = None
+    account_created_at: str | None = Field(None, description="ISO 8601")
+    fake_follower_pct: float | None = None
+    audience_countries: dict[str, float] | None = None
+    audience_age: dict[str, float] | None = None
+    audience_gender: dict[str, float] | None = None
+
+
+class PostBody(ResponseBody):
+    """A recent caption of the creator."""
+
+    post_id: str
+    caption: str
+
+
+class CreatorResponse(ResponseBody):
     """A creator of the serving version: catalog profile, signals, flags and recent posts."""
 
     creator_id: str
     index_version: str
-    profile: dict[str, Any]
-    signals: dict[str, Any]
+    profile: ProfileBody
+    signals: dict[str, Any] = Field(description="what the build computed for the creator (tier, engagement, trust, "
+                                    "loyalty, cost, inferred language and country, sensitive content, niche tags); "
+                                    "the set grows with the engine, so it is not fixed here")
     flags: list[str]
-    recent_posts: list[dict[str, str]]
+    recent_posts: list[PostBody]
 
 
-class BrandCreatorBody(BaseModel):
+class BrandCreatorBody(ResponseBody):
     """A creator who tagged the brand."""
 
     creator_id: str
@@ -334,14 +526,14 @@ class BrandCreatorBody(BaseModel):
     direct_fit: float
 
 
-class BrandNeighbour(BaseModel):
+class BrandNeighbour(ResponseBody):
     """Another brand and the cosine of the two brands' vectors in the brand graph."""
 
     brand: str
     similarity: float
 
 
-class BrandResponse(BaseModel):
+class BrandResponse(ResponseBody):
     """What the serving version knows of a brand: its creators, similar brands and likely competitors."""
 
     brand: str
@@ -355,7 +547,7 @@ class BrandResponse(BaseModel):
     suggested_competitors: list[BrandNeighbour]
 
 
-class IndexResponse(BaseModel):
+class IndexResponse(ResponseBody):
     """The serving version and its manifest."""
 
     version: str
@@ -368,7 +560,7 @@ class IndexResponse(BaseModel):
     worker: int | None = Field(None, description="the server process that answered")
 
 
-class SwapResponse(BaseModel):
+class SwapResponse(ResponseBody):
     """What an admin reload or rollback did."""
 
     outcome: str = Field(description="swapped, unchanged or refused")
@@ -377,15 +569,7 @@ class SwapResponse(BaseModel):
     message: str
 
 
-class RollbackRequest(BaseModel):
-    """The version to serve again (default: the one before the serving one)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    version: Name | None = None
-
-
-class ErrorBody(BaseModel):
+class ErrorBody(ResponseBody):
     """Every error: a message, the fields at fault and the request id."""
 
     error: str

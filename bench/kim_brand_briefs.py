@@ -46,7 +46,8 @@ def measure(matcher: Matcher, briefs: list[dict[str, str]], labels: pd.Series, p
         response = matcher.match(brief["text"], k=10, preset=preset, weights=overrides,
                                  filters=Filters(brand=brief["brand"], ignore_parsed=IGNORED))
         ids = [m.creator_id for m in response.results]
-        fans = set(matcher._brands.events.loc[matcher._brands.matching([brief["brand"]]), "creator_id"].astype(str))
+        brands = matcher.prepared.brands
+        fans = set(brands.events.loc[brands.matching([brief["brand"]]), "creator_id"].astype(str))
         relevant = labels.index[labels == brief["category"]]
         qrels = Qrels({brief["brief_id"]: {str(c): 1 for c in relevant}})
         run = Run({brief["brief_id"]: {c: float(10 - i) for i, c in enumerate(ids)} or {"(none)": 0.0}})

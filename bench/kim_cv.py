@@ -95,8 +95,8 @@ def rankings(matcher: Matcher, briefs: list[Brief], relevant: dict[str, NDArray[
                 def score(vector: NDArray[np.float32], scorer: NicheScorer = scorer,
                           allowed: NDArray[np.bool_] = allowed, labels: NDArray[np.bool_] = labels) -> float:
                     ranked, _ = scorer.candidates(vector, matcher.search, matcher.index.creator_vectors,
-                                                  matcher.index.unit_vectors, matcher._unit_start,
-                                                  matcher._unit_end, 200, allowed)
+                                                  matcher.index.unit_vectors, matcher.prepared.unit_start,
+                                                  matcher.prepared.unit_end, 200, allowed)
                     return ndcg_at_10(ranked, labels)
 
                 plain = score(query)

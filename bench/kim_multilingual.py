@@ -50,7 +50,8 @@ def ranked(matcher: Matcher, text: str, pool: NDArray[np.bool_]) -> NDArray[np.i
         _QUERIES[text] = matcher.brief_query(parse_brief(text))[0]
     query = _QUERIES[text]
     rows, _ = matcher.niche.candidates(query, matcher.search, matcher.index.creator_vectors,
-                                       matcher.index.unit_vectors, matcher._unit_start, matcher._unit_end, 200,
+                                       matcher.index.unit_vectors, matcher.prepared.unit_start,
+                                       matcher.prepared.unit_end, 200,
                                        pool)
     return rows
 

@@ -95,9 +95,8 @@ def measure_size(index: CreatorIndex, encoder: Encoder, index_types: Sequence[st
         start = time.perf_counter()
         search = FaissSearch.from_vectors(index.creator_vectors, index_type)
         build_seconds = time.perf_counter() - start
-        matcher = Matcher(index, encoder, search, settings)
-        if prototypes is not None:
-            matcher._prototypes = prototypes  # the same 45 texts: embed them once per size, not per type
+        # the taxonomy's texts are embedded once per size, not once per index type
+        matcher = Matcher(index, encoder, search, settings, prototypes=prototypes)
         prototypes = matcher.niche_prototypes()
         _timed(matcher, briefs[:3], 10)  # warm-up: first-call allocations and caches
         unfiltered_p99 = 0.0

@@ -1,14 +1,8 @@
-"""Evaluation: labeled pairs, baselines, ranx metrics with significance tests, and reports."""
+"""Evaluation: labeled pairs, baselines, ranx metrics with significance tests, and reports.
 
-from eval.feedback import (
-    ExportedFeedback,
-    FeedbackError,
-    FeedbackRecord,
-    FeedbackStore,
-    brief_id_of,
-    check_feedback_target,
-    store_feedback_url,
-)
+The feedback users give (the labeled pairs it exports for evaluation) is stored by `index.feedback`.
+"""
+
 from eval.gate import QualityGate, clear_gate, configure_gate, load_gate
 from eval.metrics import METRICS, mean_metrics, per_brief_metrics, significance
 from eval.pairs import (
@@ -30,16 +24,10 @@ __all__ = [
     "Configuration",
     "EvaluationError",
     "EvaluationResult",
-    "ExportedFeedback",
-    "FeedbackError",
-    "FeedbackRecord",
-    "FeedbackStore",
     "LabelledBrief",
     "QualityGate",
     "ReadingScore",
     "Skipped",
-    "brief_id_of",
-    "check_feedback_target",
     "check_thresholds",
     "clear_gate",
     "configure_gate",
@@ -58,6 +46,5 @@ __all__ = [
     "score_briefs",
     "score_lines",
     "significance",
-    "store_feedback_url",
     "write_report",
 ]

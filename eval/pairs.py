@@ -1,7 +1,8 @@
 """Briefs and labeled pairs in, validated; ranx Qrels and Runs out.
 
 Bad input is skipped with a count and a message, never a crash: unknown brief ids, duplicate
-pairs, non-integer or negative relevance, and briefs with no relevant label.
+pairs, non-integer or negative relevance, and briefs with no relevant label. The briefs reader is
+also the command line's (`match --briefs`), which refuses a bad line instead, naming it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 import pandas as pd
 from ranx import Qrels, Run
 
+from index.feedback import from_spreadsheet_safe
 from matcher import CreatorMatchError
 
 
@@ -39,8 +41,12 @@ class Skipped:
         return [f"skipped {n} {reason} (e.g. {self.examples[reason]})" for reason, n in self.counts.items()]
 
 
-def load_briefs(path: str | Path, skipped: Skipped) -> list[dict[str, Any]]:
-    """Briefs JSONL: one object per line with `brief_id` and `text`, plus any filter options."""
+def load_briefs(path: str | Path, skipped: Skipped | None = None) -> list[dict[str, Any]]:
+    """Briefs JSONL: one object per line with a `text`, an optional `brief_id` (default "line-N") and filter options.
+
+    With `skipped` a line that cannot be used is counted there and left out (an evaluation goes on
+    with the rest); without it, it is an error naming the file and the line (`creatormatch match --briefs`).
+    """
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
@@ -50,17 +56,15 @@ def load_briefs(path: str | Path, skipped: Skipped) -> list[dict[str, Any]]:
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            skipped.add("brief lines that are not JSON", f"line {number}")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
-            skipped.add("brief lines without a text", f"line {number}")
-            continue
+        record, problem = _brief_record(line)
         brief_id = from_spreadsheet_safe(str(record.get("brief_id") or f"line-{number}"))
-        if brief_id in seen:
-            skipped.add("duplicate brief ids", brief_id)
+        if problem is None and brief_id in seen:
+            problem = ("duplicate brief ids", f"brief_id '{brief_id}' is already on an earlier line")
+        if problem is not None:
+            reason, detail = problem
+            if skipped is None:
+                raise EvaluationError(f"{path} line {number}: {detail}")
+            skipped.add(reason, brief_id if reason == "duplicate brief ids" else f"line {number}")
             continue
         seen.add(brief_id)
         briefs.append({**record, "brief_id": brief_id})
@@ -69,19 +73,15 @@ def load_briefs(path: str | Path, skipped: Skipped) -> list[dict[str, Any]]:
     return briefs
 
 
-# a cell starting with one of these runs as a formula when the CSV is opened in a spreadsheet
-# (OWASP, "CSV Injection"): such cells are written with a leading apostrophe
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """`cell` with a leading apostrophe when a spreadsheet would read it as a formula (OWASP CSV injection)."""
-    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
-
-
-def from_spreadsheet_safe(cell: str) -> str:
-    """The cell as it was before `spreadsheet_safe`."""
-    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_STARTS) else cell
+def _brief_record(line: str) -> tuple[dict[str, Any], tuple[str, str] | None]:
+    """One line's brief object, or what is wrong with it: (the reason counted when skipped, the error's words)."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return {}, ("brief lines that are not JSON", f"not valid JSON ({exc.msg})")
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
+        return {}, ("brief lines without a text", "needs an object with a non-empty 'text' string")
+    return record, None
 
 
 def load_labels(path: str | Path, brief_ids: set[str], skipped: Skipped) -> dict[str, dict[str, int]]:

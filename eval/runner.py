@@ -51,12 +51,12 @@ def parse_configurations(text: str, presets: Sequence[str]) -> list[Configuratio
         elif item in presets:
             configurations.append(Configuration(item, "engine", item))
         else:
-            raise BriefError(f"configs: unknown '{item}' (presets: {', '.join(presets)}; baselines: "
+            raise BriefError(field="configs", message=f"unknown '{item}' (presets: {', '.join(presets)}; baselines: "
                              f"{', '.join(BASELINES)}; or name=component:weight+...)")
     if not configurations:
-        raise BriefError("configs: no configuration given")
+        raise BriefError(field="configs", message="no configuration given")
     if len({c.name for c in configurations}) != len(configurations):
-        raise BriefError("configs: names must be unique")
+        raise BriefError(field="configs", message="names must be unique")
     return configurations
 
 

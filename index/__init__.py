@@ -9,6 +9,17 @@ from index.embedding import (
     default_model_path,
     encoder_from_identity,
 )
+from index.feedback import (
+    ExportedFeedback,
+    FeedbackError,
+    FeedbackRecord,
+    FeedbackStore,
+    brief_id_of,
+    check_feedback_target,
+    from_spreadsheet_safe,
+    spreadsheet_safe,
+    store_feedback_url,
+)
 from index.gate import GateDecision, GateRefused, PublishGate
 from index.ray_engine import EngineError, RayEncoder
 from index.search import FLAT, FaissSearch, IndexTypeError
@@ -25,7 +36,11 @@ __all__ = [
     "EmbeddingCache",
     "EncoderSource",
     "EngineError",
+    "ExportedFeedback",
     "FaissSearch",
+    "FeedbackError",
+    "FeedbackRecord",
+    "FeedbackStore",
     "GateDecision",
     "GateRefused",
     "IndexStore",
@@ -41,11 +56,16 @@ __all__ = [
     "SharedEncoders",
     "StoreError",
     "SwapResult",
+    "brief_id_of",
     "build_store",
+    "check_feedback_target",
     "default_model_path",
     "encoder_from_identity",
+    "from_spreadsheet_safe",
     "index_catalog",
     "masked_url",
     "matcher_for",
     "open_matcher",
+    "spreadsheet_safe",
+    "store_feedback_url",
 ]

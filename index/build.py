@@ -21,6 +21,7 @@ from index.cache import EmbeddingCache, load_json_cache, save_json_cache, text_k
 from index.drift import drift_report
 from index.embedding import encoder_identity
 from index.gate import GateDecision, GateRefused, PublishGate
+from index.manifest import BuildSettings, EncoderIdentity
 from index.search import FLAT, FaissSearch
 from index.sources import CatalogSource
 from index.store import IndexStore, LoadedVersion, StoreError, load_version_dir
@@ -379,7 +380,7 @@ class _Build:
                 manifest = {
                     "created_at": pd.Timestamp.now(tz="UTC").isoformat(),
                     "model": encoder.model_name,
-                    "encoder": encoder_identity(encoder),
+                    "encoder": EncoderIdentity.of(encoder).model_dump(),
                     "dimension": encoder.dimension,
                     "index_type": index_type,
                     "faiss_class": search.index_type,
@@ -390,7 +391,7 @@ class _Build:
                                **counts},
                     "brand_graph_version": GRAPH_VERSION,
                     "sources": self.source.describe(),
-                    "settings": self.settings.model_dump(mode="json"),
+                    "settings": BuildSettings.of(self.settings).model_dump(mode="json"),
                 }
                 store.write_version(staging, version, index, search, manifest,
                                     on_file=lambda name: self.observer(f"write:{name}"))

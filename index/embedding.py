@@ -11,12 +11,12 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from index.manifest import BACKENDS, EncoderIdentity
 from matcher import CreatorMatchError
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 DEFAULT_MAX_SEQ_LENGTH = 128  # captions rarely need more; the cost of a text grows with its tokens
 # how the model runs: PyTorch, ONNX Runtime, or ONNX Runtime on a dynamically int8-quantized export
-BACKENDS = ("torch", "onnx", "onnx-int8")
 # int8 ONNX with token-budget batches on one session per core: 2x PyTorch's texts/s at mean cosine 0.995
 # (docs/benchmarks.md, "Embedding throughput")
 DEFAULT_BACKEND = "onnx-int8"
@@ -152,9 +152,8 @@ class SentenceTransformerEncoder:
 
 
 def encoder_identity(encoder: Any) -> str:
-    """Cache key part for an encoder: its `identity` when it has one, else model name and dimension."""
-    identity = getattr(encoder, "identity", None)
-    return str(identity) if identity else f"{encoder.model_name}|{encoder.dimension}"
+    """Cache key part for an encoder: the compact form of its `EncoderIdentity`."""
+    return EncoderIdentity.of(encoder).key
 
 
 def text_key(text: str) -> bytes:
@@ -162,13 +161,16 @@ def text_key(text: str) -> bytes:
     return hashlib.sha1(text.encode("utf-8", errors="surrogatepass")).digest()
 
 
-def encoder_from_identity(identity: str, *, threads: int | None = None) -> SentenceTransformerEncoder:
+def encoder_from_identity(identity: str | EncoderIdentity, *, threads: int | None = None
+                          ) -> SentenceTransformerEncoder:
     """The encoder that gives the vectors an index was built with, from the identity in its manifest.
 
     An identity is "model|dimension|max tokens" (PyTorch) or "model|dimension|max tokens|backend"; a
     bare model name (manifests older than the identity) means PyTorch with the default truncation.
     Queries must use it: a brief embedded by another backend lands slightly off the index's vectors.
     """
+    if isinstance(identity, EncoderIdentity):
+        identity = identity.key
     parts = identity.split("|")
     if len(parts) == 1:
         return SentenceTransformerEncoder(parts[0] or None, backend="torch", threads=threads)

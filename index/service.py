@@ -1,11 +1,14 @@
-"""Open a store's serving version as a ready `Matcher`."""
+"""Open a store's serving version as a ready `Matcher`, with the settings its data was built with."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from index.store import IndexStore, LoadedVersion, StoreError
 from matcher import Encoder, Matcher, MatchSettings, NicheScorer
+
+log = logging.getLogger("creatormatch.serving")
 
 
 def open_matcher(store_dir: str | Path, encoder: Encoder, settings: MatchSettings | None = None,
@@ -14,11 +17,26 @@ def open_matcher(store_dir: str | Path, encoder: Encoder, settings: MatchSetting
     return matcher_for(IndexStore(store_dir).load(version), encoder, settings, niche)
 
 
+def version_settings(loaded: LoadedVersion, settings: MatchSettings | None = None) -> MatchSettings:
+    """The settings to answer from `loaded` with: `settings` (the server's), with the values that shaped the
+    version's data (tier thresholds, signal parameters) taken from its build, and a warning logged where the two
+    disagree. A version written before its settings were recorded keeps the server's."""
+    chosen = settings or MatchSettings()
+    built = loaded.info.settings
+    if built is None:
+        return chosen
+    differences = built.differences(chosen)
+    if differences:
+        log.warning("index version %s was built with other settings than this process has; answering with the "
+                    "build's: %s", loaded.info.version, "; ".join(differences))
+    return built.serving(chosen)
+
+
 def matcher_for(loaded: LoadedVersion, encoder: Encoder, settings: MatchSettings | None = None,
                 niche: NicheScorer | None = None) -> Matcher:
-    """A matcher over an already loaded version; the encoder must match the index's dimension."""
-    if loaded.manifest.get("dimension") != encoder.dimension:
-        raise StoreError(f"the index was built with {loaded.manifest.get('model')} "
-                         f"({loaded.manifest.get('dimension')} dimensions); this encoder is "
-                         f"{encoder.model_name} ({encoder.dimension})")
-    return Matcher(loaded.index, encoder, loaded.search, settings, niche)
+    """A matcher over an already loaded version (with its build's data-shaping settings); the encoder must
+    match the index's dimension."""
+    if loaded.info.dimension != encoder.dimension:
+        raise StoreError(f"the index was built with {loaded.info.model} ({loaded.info.dimension} dimensions); "
+                         f"this encoder is {encoder.model_name} ({encoder.dimension})")
+    return Matcher(loaded.index, encoder, loaded.search, version_settings(loaded, settings), niche)

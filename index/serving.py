@@ -236,11 +236,13 @@ class ServingIndex:
     def _load(self, version: str) -> ServingVersion:
         loaded = self.store.load(version, verify=True)
         # the identity (model, truncation, backend) the version was built with: queries must match it
-        identity = str(loaded.manifest.get("encoder") or loaded.manifest.get("model") or "")
-        encoder = self.encoders.encoder_for(identity)
-        matcher = matcher_for(loaded, encoder, self.settings)
+        encoder = self.encoders.encoder_for(loaded.info.encoder.key)
         try:
-            matcher.prepare()  # loads the model, embeds the taxonomy and codes the columns now, not in a request
+            # loads the model, embeds the taxonomy and codes the columns now, not in a request
+            matcher = matcher_for(loaded, encoder, self.settings)
+            matcher.prepare()
+        except StoreError:
+            raise
         except Exception as exc:
             raise StoreError(f"version '{version}': cannot be made ready for queries (model or columns: "
                              f"{type(exc).__name__}: {exc})") from None

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from index.manifest import Manifest, read_manifest
 from index.search import FaissSearch
 from matcher import SCHEMA_VERSION, CreatorIndex, CreatorMatchError
 from matcher.brand_graph import BrandGraph
@@ -77,11 +78,12 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 @dataclass(frozen=True)
 class LoadedVersion:
-    """A version read back from the store: the index data, its search and its manifest."""
+    """A version read back from the store: the index data, its search and its manifest (as written, and typed)."""
 
     index: CreatorIndex
     search: FaissSearch
     manifest: dict[str, Any]
+    info: Manifest
 
 
 class IndexStore:
@@ -183,8 +185,11 @@ class IndexStore:
         files = {}
         for path in sorted(staging.iterdir()):
             files[path.name] = {"sha256": sha256_of(path), "bytes": path.stat().st_size}
-        full = {**manifest, "store_format": STORE_FORMAT, "schema_version": SCHEMA_VERSION, "version": version,
-                "files": files}
+        try:
+            full = read_manifest({**manifest, "store_format": STORE_FORMAT, "schema_version": SCHEMA_VERSION,
+                                  "version": version, "files": files}, version).as_json()
+        except ValueError as exc:
+            raise StoreError(str(exc)) from None
         for path in staging.iterdir():
             _fsync_file(path)
         _write_atomic(staging / "manifest.json", json.dumps(full, indent=2, default=str).encode("utf-8"))
@@ -312,13 +317,18 @@ def load_version_dir(folder: Path, *, verify: bool = True) -> LoadedVersion:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     except (FileNotFoundError, json.JSONDecodeError) as exc:
         raise StoreError(f"{folder}: manifest missing or unreadable ({type(exc).__name__})") from None
-    if manifest.get("schema_version") != SCHEMA_VERSION:
-        raise StoreError(f"{folder}: schema version {manifest.get('schema_version')}, this code reads {SCHEMA_VERSION}")
-    for name, expected in manifest.get("files", {}).items():
+    if not isinstance(manifest, dict) or manifest.get("schema_version") != SCHEMA_VERSION:
+        found = manifest.get("schema_version") if isinstance(manifest, dict) else None
+        raise StoreError(f"{folder}: schema version {found}, this code reads {SCHEMA_VERSION}")
+    try:
+        info = read_manifest(manifest, str(folder))
+    except ValueError as exc:
+        raise StoreError(str(exc)) from None
+    for name, expected in info.files.items():
         path = folder / name
         if not path.exists():
             raise StoreError(f"{folder}: file {name} is missing")
-        if path.stat().st_size != expected["bytes"] or (verify and sha256_of(path) != expected["sha256"]):
+        if path.stat().st_size != expected.bytes or (verify and sha256_of(path) != expected.sha256):
             raise StoreError(f"{folder}: file {name} does not match its manifest checksum (damaged)")
     try:
         search = load_search(folder)
@@ -331,12 +341,11 @@ def load_version_dir(folder: Path, *, verify: bool = True) -> LoadedVersion:
             graph = BrandGraph.load(folder / "brand_graph.npz")
     except Exception as exc:
         raise StoreError(f"{folder}: cannot read the version ({type(exc).__name__}: {exc})") from None
-    counts = manifest.get("counts", {})
-    if search.size != len(creators) or counts.get("creators") != len(creators) or len(units) != len(unit_vectors):
+    if search.size != len(creators) or info.counts.creators != len(creators) or len(units) != len(unit_vectors):
         raise StoreError(f"{folder}: counts do not match the manifest")
-    index = CreatorIndex(version=str(manifest["version"]), creators=creators, creator_vectors=search.vectors(),
+    index = CreatorIndex(version=info.version, creators=creators, creator_vectors=search.vectors(),
                          units=units, unit_vectors=unit_vectors, brand_events=events, brand_graph=graph)
-    return LoadedVersion(index, search, manifest)
+    return LoadedVersion(index, search, manifest, info)
 
 
 def load_search(folder: Path) -> FaissSearch:

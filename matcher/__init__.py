@@ -7,14 +7,18 @@ from matcher.campaign import Alternate, PlanCandidate, RankedBaseline, TeamMembe
 from matcher.catalog import Catalog, catalog_from_frames, load_catalog
 from matcher.cost import PriceEstimate, estimate_prices
 from matcher.diversity import mmr_order
-from matcher.engine import BrandCreator, BrandReport, Component, CreatorIndex, Evidence, Match, Matcher, MatchResponse
-from matcher.errors import BriefError, CatalogError, CreatorMatchError
+from matcher.engine import Matcher
+from matcher.errors import BriefError, CatalogError, CreatorMatchError, FilterError
 from matcher.niche import NicheScorer
 from matcher.overlap import AudienceProfiles, audience_profiles, pairwise_overlap
 from matcher.planning import GREEDY_GUARANTEE, TeamSelection, ranked_within_budget, select_team, team_value
+from matcher.prepared import CreatorIndex, PreparedIndex
 from matcher.profile import CreatorProfile, UnknownCreator, creator_profile
 from matcher.protocols import Encoder, VectorSearch
+from matcher.query import Query
 from matcher.ranking import resolve_weights
+from matcher.rerank import Ranked
+from matcher.results import BrandCreator, BrandReport, Component, Evidence, Match, MatchResponse
 from matcher.schema import SCHEMA_VERSION
 from matcher.settings import COMPONENTS, PRESETS, MatchSettings, TierThresholds
 from matcher.signals import SignalTable, compute_signals
@@ -40,6 +44,7 @@ __all__ = [
     "CreatorProfile",
     "Encoder",
     "Evidence",
+    "FilterError",
     "Filters",
     "Match",
     "MatchResponse",
@@ -48,7 +53,10 @@ __all__ = [
     "NicheScorer",
     "ParsedBrief",
     "PlanCandidate",
+    "PreparedIndex",
     "PriceEstimate",
+    "Query",
+    "Ranked",
     "RankedBaseline",
     "SignalTable",
     "TeamMember",

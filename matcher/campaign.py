@@ -1,23 +1,22 @@
 """A campaign plan as the engine answers it: the team, each member's numbers and why, the alternates.
 
-The selection itself is `matcher.planning.select_team`; this module turns a scored candidate pool
-into its inputs (value, price, audience profile per candidate) and its output into an explained plan.
+The selection itself is `matcher.planning.select_team`; `plan_team` turns a query's scored candidate
+pool into its inputs (value, price, audience profile per candidate) and its output into an explained
+plan, whose `to_dict` is the one JSON form of `creatormatch plan --json` and `POST /plan`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import asdict, dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from matcher.briefs import Filters, ParsedBrief
 from matcher.planning import ranked_within_budget, select_team, team_value
-
-if TYPE_CHECKING:
-    from matcher.engine import Match
+from matcher.results import Match, json_ready
 
 DEFAULT_ALTERNATES = 5
 # an alternate whose new audience is under this share of its own is said to be left out for overlap
@@ -45,6 +44,13 @@ class PlanCandidate:
     def cost_per_engagement(self) -> float | None:
         """Price per expected engagement (None without engagements)."""
         return self.price / self.expected_engagements if self.expected_engagements > 0 else None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The plan's numbers of this candidate, as a plan's JSON shows them beside its match."""
+        return {"cost": round(self.price, 2), "price_estimated": self.price_estimated,
+                "price_basis": self.price_basis, "expected_engagements": self.expected_engagements,
+                "cost_per_engagement": self.cost_per_engagement, "fit": round(self.fit, 4),
+                "trust": round(self.trust, 4), "value": round(self.value, 2), "audience_basis": self.audience_basis}
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,43 @@ class TeamPlan:
         if n < 2:
             return None
         return float(sum(self.overlap[i][j] for i in range(n) for j in range(i + 1, n)) / (n * (n - 1) / 2))
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form: the contract of `creatormatch plan --json` and `POST /plan`."""
+        members = [m.match.creator_id for m in self.team]
+        expected = self.total_expected_engagements
+        return json_ready({
+            "brief_id": self.brief_id,
+            "brief": self.brief.text,
+            "query_text": self.brief.query_text,
+            "parsed": self.brief.filters.as_dict(),
+            "parsed_phrases": [reading.to_dict() for reading in self.brief.applied],
+            "suggestions": [reading.to_dict() for reading in self.brief.suggestions],
+            "filters": self.filters.as_dict(),
+            "niches": [{"niche": name, "weight": round(weight, 3)} for name, weight in self.niches],
+            "preset": self.preset,
+            "index_version": self.index_version,
+            "eligible_creators": self.eligible_creators,
+            "candidates": self.candidates,
+            "budget": self.budget,
+            "max_size": self.max_size,
+            "selection": {"strategy": self.strategy,
+                          "guarantee": round(self.guarantee, 4) if self.guarantee is not None else None,
+                          "objective": "sum over audience atoms of the largest fit x trust x expected engagements "
+                                       "share among members (docs/planning.md)"},
+            "team": [{**m.match.to_dict(), **m.candidate.to_dict(), "gain": round(m.gain, 2), "why": list(m.reasons)}
+                     for m in self.team],
+            "totals": {"members": len(self.team), "cost": round(self.total_cost, 2),
+                       "budget_left": round(self.budget - self.total_cost, 2), "expected_engagements": expected,
+                       "cost_per_engagement": self.total_cost / expected if expected > 0 else None,
+                       "value": round(self.team_value, 2), "mean_pairwise_overlap": self.mean_pairwise_overlap},
+            "overlap": {"creator_ids": members, "matrix": [[round(x, 4) for x in row] for row in self.overlap]},
+            "alternates": [{"creator_id": a.match.creator_id, "handle": a.match.handle, "platform": a.match.platform,
+                            "followers": a.match.followers, "score": a.match.score, **a.candidate.to_dict(),
+                            "gain": round(a.gain, 2), "why_not": a.reason} for a in self.alternates],
+            "skipped": [{"creator_id": creator_id, "reason": reason} for creator_id, reason in self.skipped],
+            "ranked_baseline": asdict(self.baseline),
+        })
 
 
 def mean_pairwise(overlap: NDArray[np.float64]) -> float | None:

@@ -7,31 +7,19 @@ goes on; an unreadable file, a missing required column or a table with zero vali
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-import math
-import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import pycountry
 
+from matcher.cells import EMPTY, PARSERS, is_missing
 from matcher.errors import CatalogError
-from matcher.schema import CREATOR_COLUMNS, PLATFORMS, POST_COLUMNS, Column
+from matcher.schema import CREATOR_COLUMNS, POST_COLUMNS, Column
+from matcher.tables import read_table, reject_row
 
 REJECT_COLUMNS = ["file", "row", "column", "reason", "value"]
-MAX_TEXT_CHARS = 65_536  # a bio or caption longer than this is refused: no real caption is that long
-MAX_ID_CHARS = 256
-_EARLIEST = pd.Timestamp("1990-01-01", tz="UTC")
-_LATEST = pd.Timestamp("2100-01-01", tz="UTC")
-_COUNTRIES = frozenset(c.alpha_2 for c in pycountry.countries)
-_LANGUAGES = frozenset(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
-_TRUE = frozenset({"true", "t", "yes", "y", "1"})
-_FALSE = frozenset({"false", "f", "no", "n", "0"})
 
 
 @dataclass(frozen=True)
@@ -50,324 +38,6 @@ class Catalog:
         return int(self.rejects[["file", "row"]].drop_duplicates().shape[0])
 
 
-# ---------------------------------------------------------------- reading files
-
-
-def _is_missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float) and math.isnan(value):
-        return True
-    return isinstance(value, str) and value.strip() == ""
-
-
-def _read_csv(path: Path, rejects: list[dict[str, Any]]) -> pd.DataFrame:
-    raw = path.read_bytes()
-    # surrogateescape keeps undecodable bytes visible so the row holding them can be refused alone
-    text = raw.decode("utf-8-sig", errors="surrogateescape")
-    csv.field_size_limit(2**31 - 1)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = next(reader)
-    except StopIteration:
-        raise CatalogError(f"{path}: file is empty") from None
-    except csv.Error as exc:
-        raise CatalogError(f"{path}: cannot read the header line: {exc}") from None
-    header = [h.strip() for h in header]
-    if _has_bad_bytes(",".join(header)):
-        raise CatalogError(f"{path}: the header line is not valid UTF-8")
-    records: list[list[str]] = []
-    row_numbers: list[int] = []
-    line = reader.line_num
-    while True:
-        start = line + 1
-        try:
-            fields = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            rejects.append(_reject(path, start, "", f"malformed CSV: {exc}", ""))
-            line = reader.line_num
-            continue
-        line = reader.line_num
-        if not fields or (len(fields) == 1 and fields[0].strip() == ""):
-            continue
-        if len(fields) != len(header):
-            rejects.append(_reject(path, start, "", f"has {len(fields)} fields, the header has {len(header)}", ""))
-            continue
-        records.append(fields)
-        row_numbers.append(start)
-    frame = pd.DataFrame(records, columns=header, dtype=object)
-    frame["_row"] = row_numbers
-    return frame
-
-
-def _read_jsonl(path: Path, rejects: list[dict[str, Any]]) -> pd.DataFrame:
-    records: list[dict[str, Any]] = []
-    row_numbers: list[int] = []
-    with path.open("rb") as handle:
-        for number, raw_line in enumerate(handle, start=1):
-            if not raw_line.strip():
-                continue
-            try:
-                record = json.loads(raw_line.decode("utf-8"))
-            except UnicodeDecodeError:
-                rejects.append(_reject(path, number, "", "line is not valid UTF-8", ""))
-                continue
-            except json.JSONDecodeError as exc:
-                rejects.append(_reject(path, number, "", f"not valid JSON: {exc.msg}", ""))
-                continue
-            if not isinstance(record, dict):
-                rejects.append(_reject(path, number, "", "line is not a JSON object", ""))
-                continue
-            records.append(record)
-            row_numbers.append(number)
-    if not records and not rejects:
-        raise CatalogError(f"{path}: file is empty")
-    frame = pd.DataFrame.from_records(records).astype(object) if records else pd.DataFrame()
-    frame["_row"] = row_numbers
-    return frame
-
-
-def _read_parquet(path: Path) -> pd.DataFrame:
-    try:
-        frame = pd.read_parquet(path)
-    except Exception as exc:
-        raise CatalogError(f"{path}: cannot read Parquet: {exc}") from None
-    frame = frame.astype(object)
-    frame["_row"] = range(1, len(frame) + 1)
-    return frame
-
-
-def read_table(path: str | Path, rejects: list[dict[str, Any]], *, allow_empty: bool = False) -> pd.DataFrame:
-    """Read a CSV, JSONL or Parquet table into object columns plus a `_row` column of row numbers.
-
-    With `allow_empty`, a file of no bytes is a table of no rows (an empty JSONL file has no header).
-    """
-    path = Path(path)
-    if not path.exists():
-        raise CatalogError(f"{path}: no such file")
-    if not path.is_file():
-        raise CatalogError(f"{path}: not a file")
-    if path.stat().st_size == 0:
-        if allow_empty:
-            return pd.DataFrame({"_row": pd.Series([], dtype="int64")})
-        raise CatalogError(f"{path}: file is empty")
-    suffix = "".join(path.suffixes[-2:]).lower() if path.suffix.lower() == ".gz" else path.suffix.lower()
-    try:
-        if suffix in (".csv", ".tsv", ".txt"):
-            return _read_csv(path, rejects)
-        if suffix in (".jsonl", ".ndjson", ".json"):
-            return _read_jsonl(path, rejects)
-        if suffix in (".parquet", ".pq"):
-            return _read_parquet(path)
-    except OSError as exc:
-        raise CatalogError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    raise CatalogError(f"{path}: unknown file type '{path.suffix}' (expected .csv, .jsonl or .parquet)")
-
-
-# ---------------------------------------------------------------- parsing cells
-
-
-# bytes that were not UTF-8, as Python's surrogateescape decoding keeps them; one regex scan per cell
-# instead of a Python loop per character (the Kim catalog loads in 2.3 s instead of 3.0 s)
-_BAD_BYTES = re.compile("[\udc80-\udcff]")
-
-
-def _has_bad_bytes(text: str) -> bool:
-    return _BAD_BYTES.search(text) is not None
-
-
-def _as_text(value: Any) -> str:
-    if isinstance(value, str):
-        if _has_bad_bytes(value):
-            raise ValueError("contains bytes that are not valid UTF-8")
-        return value
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        return str(value)
-    raise ValueError(f"expected text, got {type(value).__name__}")
-
-
-def _parse_id(value: Any) -> str:
-    text = _as_text(value).strip()
-    if len(text) > MAX_ID_CHARS:
-        raise ValueError(f"longer than {MAX_ID_CHARS} characters")
-    return text
-
-
-def _parse_string(value: Any) -> str:
-    text = _as_text(value)
-    if len(text) > MAX_TEXT_CHARS:
-        raise ValueError(f"is {len(text):,} characters, over the {MAX_TEXT_CHARS:,} limit")
-    return text
-
-
-def _parse_platform(value: Any) -> str:
-    text = _as_text(value).strip().lower()
-    if text not in PLATFORMS:
-        raise ValueError(f"unknown platform '{text}' (expected one of {', '.join(PLATFORMS)})")
-    return text
-
-
-def _parse_number(value: Any) -> float:
-    if isinstance(value, bool):
-        raise ValueError("expected a number, got a boolean")
-    if isinstance(value, int | float):
-        number = float(value)
-    else:
-        text = _as_text(value).strip()
-        try:
-            number = float(text)
-        except ValueError:
-            raise ValueError(f"'{text[:40]}' is not a number") from None
-    if not math.isfinite(number):
-        raise ValueError("is not a finite number (NaN or infinity)")
-    return number
-
-
-def _parse_count(value: Any) -> int:
-    number = _parse_number(value)
-    if not number.is_integer():
-        raise ValueError(f"{number} is not a whole number")
-    if number < 0:
-        raise ValueError(f"{int(number)} is negative (must be >= 0)")
-    return int(number)
-
-
-def _parse_money(value: Any) -> float:
-    number = _parse_number(value)
-    if number < 0:
-        raise ValueError(f"{number} is negative (must be >= 0)")
-    return number
-
-
-def _parse_percent(value: Any) -> float:
-    number = _parse_number(value)
-    if not 0 <= number <= 100:
-        raise ValueError(f"{number} is outside 0..100")
-    return number
-
-
-def _parse_bool(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = _as_text(value).strip().lower()
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise ValueError(f"'{text[:40]}' is not a boolean (true/false)")
-
-
-def parse_timestamp(value: Any) -> pd.Timestamp:
-    """Parse ISO 8601 text or epoch seconds into a UTC timestamp (schema v1 time columns)."""
-    if isinstance(value, pd.Timestamp):
-        stamp = value if value.tzinfo else value.tz_localize("UTC")
-    elif (isinstance(value, int | float) and not isinstance(value, bool)) or (
-        isinstance(value, str) and re.fullmatch(r"\s*-?\d+(\.\d+)?\s*", value)
-    ):
-        seconds = _parse_number(value)
-        stamp = pd.Timestamp(seconds, unit="s", tz="UTC")
-    else:
-        text = _as_text(value).strip()
-        try:
-            stamp = pd.Timestamp(text)
-        except (ValueError, TypeError):
-            raise ValueError(f"'{text[:40]}' is not ISO 8601 or epoch seconds") from None
-        if pd.isna(stamp):
-            raise ValueError(f"'{text[:40]}' is not ISO 8601 or epoch seconds")
-        stamp = stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
-    if not _EARLIEST <= stamp < _LATEST:
-        raise ValueError(f"{stamp.isoformat()} is outside 1990..2100")
-    return stamp
-
-
-def _parse_country(value: Any) -> str:
-    text = _as_text(value).strip().upper()
-    if text not in _COUNTRIES:
-        raise ValueError(f"'{text[:20]}' is not an ISO 3166 alpha-2 country code")
-    return text
-
-
-def _parse_language(value: Any) -> str:
-    text = _as_text(value).strip().lower()
-    if text not in _LANGUAGES:
-        raise ValueError(f"'{text[:20]}' is not an ISO 639-1 language code")
-    return text
-
-
-def _parse_list(value: Any) -> tuple[str, ...]:
-    if isinstance(value, list | tuple):
-        items = [_as_text(item) for item in value]
-    else:
-        text = _as_text(value).strip()
-        if text.startswith("["):
-            try:
-                parsed = json.loads(text)
-            except json.JSONDecodeError:
-                raise ValueError("starts with '[' but is not a JSON list") from None
-            items = [_as_text(item) for item in parsed]
-        else:
-            items = text.split(";")
-    cleaned = (item.strip().lstrip("@").lower() for item in items)
-    return tuple(dict.fromkeys(item for item in cleaned if item))
-
-
-def _parse_shares(value: Any) -> dict[str, float]:
-    if isinstance(value, Mapping):
-        parsed: Any = dict(value)
-    else:
-        text = _as_text(value).strip()
-        try:
-            parsed = json.loads(text)
-        except json.JSONDecodeError:
-            raise ValueError("is not a JSON object of shares") from None
-    if not isinstance(parsed, dict):
-        raise ValueError("is not a JSON object of shares")
-    shares: dict[str, float] = {}
-    for key, share in parsed.items():
-        number = _parse_number(share)
-        if not 0 <= number <= 1:
-            raise ValueError(f"share of '{key}' is {number}, outside 0..1")
-        shares[str(key)] = number
-    if sum(shares.values()) > 1.01:
-        raise ValueError(f"shares sum to {sum(shares.values()):.2f}, more than 1")
-    return shares
-
-
-_PARSERS: dict[str, Callable[[Any], Any]] = {
-    "id": _parse_id,
-    "string": _parse_string,
-    "text": _parse_string,
-    "platform": _parse_platform,
-    "count": _parse_count,
-    "money": _parse_money,
-    "percent": _parse_percent,
-    "bool": _parse_bool,
-    "timestamp": parse_timestamp,
-    "country": _parse_country,
-    "language": _parse_language,
-    "list": _parse_list,
-    "shares": _parse_shares,
-}
-_EMPTY: dict[str, Any] = {"text": "", "list": ()}
-
-
-def _reject(path: Path | str, row: int, column: str, reason: str, value: Any) -> dict[str, Any]:
-    shown = "" if value is None else _as_shown(value)
-    return {"file": str(path), "row": int(row), "column": column, "reason": reason, "value": shown}
-
-
-def _as_shown(value: Any) -> str:
-    text = value if isinstance(value, str) else repr(value)
-    text = text.encode("utf-8", errors="backslashreplace").decode("utf-8")
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
 def _validate_columns(
     frame: pd.DataFrame, columns: Iterable[Column], path: Path, rejects: list[dict[str, Any]]
 ) -> pd.DataFrame:
@@ -380,22 +50,22 @@ def _validate_columns(
     bad = pd.Series(False, index=frame.index)
     parsed: dict[str, list[Any]] = {}
     for column in columns:
-        parser = _PARSERS[column.kind]
+        parser = PARSERS[column.kind]
         values: list[Any] = []
         if column.name not in frame.columns:
-            parsed[column.name] = [_EMPTY.get(column.kind)] * len(frame)
+            parsed[column.name] = [EMPTY.get(column.kind)] * len(frame)
             continue
         for index, (row, cell) in enumerate(zip(frame["_row"], frame[column.name], strict=True)):
-            if _is_missing(cell) and not (isinstance(cell, str) and column.kind == "text" and column.required):
+            if is_missing(cell) and not (isinstance(cell, str) and column.kind == "text" and column.required):
                 if column.required and column.kind != "text":
-                    rejects.append(_reject(path, row, column.name, "required value is missing", cell))
+                    rejects.append(reject_row(path, row, column.name, "required value is missing", cell))
                     bad.iat[index] = True
-                values.append(_EMPTY.get(column.kind))
+                values.append(EMPTY.get(column.kind))
                 continue
             try:
                 values.append(parser(cell))
             except ValueError as exc:
-                rejects.append(_reject(path, row, column.name, str(exc), cell))
+                rejects.append(reject_row(path, row, column.name, str(exc), cell))
                 bad.iat[index] = True
                 values.append(None)
         parsed[column.name] = values
@@ -415,7 +85,7 @@ def _drop_duplicates(
             key = tuple(record[k] for k in keys)
             first = first_row.loc[key if len(keys) > 1 else key[0]]
             label = "/".join(keys)
-            rejects.append(_reject(path, record["_row"], keys[-1],
+            rejects.append(reject_row(path, record["_row"], keys[-1],
                                    f"duplicate {label} (first seen at row {first})", "/".join(key)))
     return frame[~duplicated].reset_index(drop=True)
 
@@ -467,7 +137,7 @@ def validate_posts(
     posts = _validate_columns(frame, POST_COLUMNS, path, rejects)
     known = posts["creator_id"].isin(set(creator_ids))
     for _, record in posts[~known].iterrows():
-        rejects.append(_reject(path, record["_row"], "creator_id",
+        rejects.append(reject_row(path, record["_row"], "creator_id",
                                "unknown creator (not among the valid creators)", record["creator_id"]))
     posts = posts[known].reset_index(drop=True)
     posts = _drop_duplicates(posts, ["creator_id", "post_id"], path, rejects)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 import numpy as np
@@ -90,17 +91,26 @@ def estimate_prices(price_per_post: ArrayLike, followers: ArrayLike, platforms: 
     by_platform = groups.groupby("platform")["rate"].agg(["median", "count"])
     rate = np.empty(n)
     basis = np.empty(n, dtype=object)
-    for i in range(n):
-        key = (platform[i], tier[i])
-        if key in by_tier.index and by_tier.loc[key, "count"] >= min_known:
-            rate[i] = float(by_tier.loc[key, "median"])
-            basis[i] = f"median known price per follower of {platform[i]} {tier[i]} creators in the catalog"
-        elif platform[i] in by_platform.index and by_platform.loc[platform[i], "count"] >= min_known:
-            rate[i] = float(by_platform.loc[platform[i], "median"])
-            basis[i] = f"median known price per follower of {platform[i]} creators in the catalog"
+    tier_rates = {(str(k[0]), str(k[1])): (float(m), int(c))
+                  for k, m, c in zip(by_tier.index, by_tier["median"], by_tier["count"], strict=True)}
+    platform_rates = {str(k): (float(m), int(c))
+                      for k, m, c in zip(by_platform.index, by_platform["median"], by_platform["count"], strict=True)}
+    # one decision per (platform, tier) pair, not per creator: a catalog has a handful of pairs
+    pairs = pd.Series([f"{p}\x1f{t}" for p, t in zip(platform, tier, strict=True)], dtype=object)
+    for key, rows in pairs.groupby(pairs, sort=False).indices.items():
+        where, level = str(key).split("\x1f", 1)
+        median, known_prices = tier_rates.get((where, level), (math.nan, 0))
+        if known_prices >= min_known:
+            rate[rows] = median
+            basis[rows] = f"median known price per follower of {where} {level} creators in the catalog"
+            continue
+        median, known_prices = platform_rates.get(where, (math.nan, 0))
+        if known_prices >= min_known:
+            rate[rows] = median
+            basis[rows] = f"median known price per follower of {where} creators in the catalog"
         else:
-            rate[i] = RATE_PER_THOUSAND.get(str(platform[i]), DEFAULT_RATE_PER_THOUSAND)
-            basis[i] = f"industry rate ${rate[i]:g} per 1,000 {platform[i]} followers"
+            rate[rows] = RATE_PER_THOUSAND.get(where, DEFAULT_RATE_PER_THOUSAND)
+            basis[rows] = f"industry rate ${rate[rows[0]]:g} per 1,000 {where} followers"
     factor = np.where(np.isnan(engagement), 1.0,
                       1.0 - ENGAGEMENT_PRICE_SPREAD / 2 + ENGAGEMENT_PRICE_SPREAD * np.clip(engagement, 0.0, 1.0))
     estimate = count / 1000.0 * rate * factor

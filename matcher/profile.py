@@ -9,8 +9,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from matcher.engine import CreatorIndex
 from matcher.errors import CreatorMatchError
+from matcher.prepared import CreatorIndex
 from matcher.schema import CREATOR_COLUMNS
 
 

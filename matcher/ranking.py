@@ -43,17 +43,18 @@ def resolve_weights(settings: MatchSettings, preset: str | None, overrides: Mapp
     """Weights of a preset with per-request overrides on top; every component gets a weight (maybe 0)."""
     name = preset or settings.default_preset
     if name not in settings.presets:
-        raise BriefError(f"preset: unknown '{name}' (expected one of {', '.join(settings.presets)})")
+        raise BriefError(field="preset", message=f"unknown '{name}' (expected one of {', '.join(settings.presets)})")
     weights = {c: 0.0 for c in COMPONENTS}
     weights.update(settings.presets[name])
     for component, weight in (overrides or {}).items():
         if component not in COMPONENTS:
-            raise BriefError(f"weights: unknown component '{component}' (expected one of {', '.join(COMPONENTS)})")
+            raise BriefError(f"unknown component '{component}' (expected one of {', '.join(COMPONENTS)})",
+                             field="weights")
         if not isinstance(weight, int | float) or not math.isfinite(weight) or weight < 0:
-            raise BriefError(f"weights: '{component}' must be a finite number >= 0, got {weight!r}")
+            raise BriefError(field="weights", message=f"'{component}' must be a finite number >= 0, got {weight!r}")
         weights[component] = float(weight)
     if sum(weights.values()) <= 0:
-        raise BriefError("weights: at least one weight must be positive")
+        raise BriefError(field="weights", message="at least one weight must be positive")
     return weights
 
 
@@ -67,7 +68,7 @@ def parse_weights(text: str, separator: str = ",", assign: str = "=") -> dict[st
         try:
             weights[name.strip()] = float(value)
         except ValueError:
-            raise BriefError(f"weights: '{part}' is not name{assign}number") from None
+            raise BriefError(field="weights", message=f"'{part}' is not name{assign}number") from None
     return weights
 
 

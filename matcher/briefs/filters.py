@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from matcher.errors import BriefError
+from matcher.errors import BriefError, FilterError
 from matcher.safety import IAB_TOPICS
 from matcher.safety import TOPICS as SENSITIVE_TOPICS
 from matcher.schema import PLATFORMS, TIERS
@@ -61,38 +61,40 @@ class Filters:
     def __post_init__(self) -> None:
         bad = [p for p in self.platforms if p not in PLATFORMS]
         if bad:
-            raise BriefError(f"platform: unknown {bad} (expected one of {', '.join(PLATFORMS)})")
+            raise FilterError(field="platform", message=f"unknown {bad} (expected one of {', '.join(PLATFORMS)})")
         bad = [t for t in self.sensitive_topics if t not in SENSITIVE_TOPICS]
         if bad:
-            raise BriefError(f"sensitive_topics: unknown {bad} (expected some of {', '.join(SENSITIVE_TOPICS)})")
+            raise FilterError(f"unknown {bad} (expected some of {', '.join(SENSITIVE_TOPICS)})",
+                              field="sensitive_topics")
         if self.max_sensitive_share is not None and not 0 <= self.max_sensitive_share <= 1:
-            raise BriefError(f"max_sensitive_share: must be within 0..1, got {self.max_sensitive_share}")
+            raise FilterError(f"must be within 0..1, got {self.max_sensitive_share}", field="max_sensitive_share")
         bad = [n for n in self.niches if n not in NICHE_LABELS]
         if bad:
-            raise BriefError(f"niche: unknown {bad} (expected some of {', '.join(NICHE_LABELS)})")
+            raise FilterError(field="niches", message=f"unknown {bad} (expected some of {', '.join(NICHE_LABELS)})")
         bad = [t for t in self.tiers if t not in TIERS]
         if bad:
-            raise BriefError(f"tier: unknown {bad} (expected one of {', '.join(TIERS)})")
+            raise FilterError(field="tier", message=f"unknown {bad} (expected one of {', '.join(TIERS)})")
         for name in ("min_followers", "max_followers", "max_price_per_post", "campaign_budget", "k"):
             value = getattr(self, name)
             if value is not None and value < 0:
-                raise BriefError(f"{name}: must be >= 0, got {value}")
+                raise FilterError(f"must be >= 0, got {value}", field=name)
         if self.k is not None and self.k < 1:
-            raise BriefError(f"k: must be at least 1, got {self.k}")
+            raise BriefError(f"must be at least 1, got {self.k}", field="k")
         if self.min_trust is not None and not 0 <= self.min_trust <= 1:
-            raise BriefError(f"min_trust: must be within 0..1, got {self.min_trust}")
+            raise FilterError(field="min_trust", message=f"must be within 0..1, got {self.min_trust}")
         if (self.min_followers is not None and self.max_followers is not None
                 and self.min_followers > self.max_followers):
-            raise BriefError(f"min_followers ({self.min_followers}) is above max_followers ({self.max_followers})")
+            raise FilterError(f"{self.min_followers} is above max_followers ({self.max_followers})",
+                              field="min_followers")
         for name, policy in self.unknown:
             if name not in UNKNOWN_DEFAULTS:
-                raise BriefError(f"unknown: '{name}' is not a field that can be unknown "
+                raise FilterError(field="unknown", message=f"'{name}' is not a field that can be unknown "
                                  f"(expected one of {', '.join(UNKNOWN_DEFAULTS)})")
             if policy not in UNKNOWN_POLICIES:
-                raise BriefError(f"unknown: {name}={policy} is not one of {', '.join(UNKNOWN_POLICIES)}")
+                raise FilterError(f"{name}={policy} is not one of {', '.join(UNKNOWN_POLICIES)}", field="unknown")
         bad = [name for name in self.ignore_parsed if name not in PARSED_FIELDS]
         if bad:
-            raise BriefError(f"ignore_parsed: unknown {bad} (expected some of {', '.join(PARSED_FIELDS)})")
+            raise FilterError(f"unknown {bad} (expected some of {', '.join(PARSED_FIELDS)})", field="ignore_parsed")
 
     @property
     def screened_topics(self) -> tuple[str, ...]:
@@ -164,7 +166,7 @@ def unknown_policies(value: Any) -> tuple[tuple[str, str], ...]:
         for part in _as_list(value):
             name, sep, policy = part.partition("=")
             if not sep:
-                raise BriefError(f"unknown: '{part}' is not FIELD=include or FIELD=exclude")
+                raise FilterError(field="unknown", message=f"'{part}' is not FIELD=include or FIELD=exclude")
             items.append((name.strip(), policy.strip()))
     return tuple((name.lower(), policy.lower()) for name, policy in items)
 
@@ -189,10 +191,10 @@ def filters_from_options(options: Mapping[str, Any]) -> Filters:
         try:
             return kind(value)
         except (TypeError, ValueError):
-            raise BriefError(f"{name}: '{value}' is not a number") from None
+            raise FilterError(f"'{value}' is not a number", field=name) from None
 
     if pick("budget") is not None:
-        raise BriefError("budget: say which budget: max_price_per_post (the largest fee per post) or "
+        raise FilterError(field="budget", message="say which budget: max_price_per_post (the largest fee per post) or "
                          "campaign_budget (the campaign's total)")
     brand = pick("brand")
     ignored = tuple(_ALIASES.get(name, name) for name in _as_list(pick("ignore_parsed")))

@@ -17,10 +17,11 @@ from typing import Any
 
 from matcher.briefs.brand import read_brand
 from matcher.briefs.competitors import read_competitors
+from matcher.briefs.content_language import read_languages
 from matcher.briefs.counts import read_count
 from matcher.briefs.filters import Filters
 from matcher.briefs.followers import read_followers
-from matcher.briefs.geography import read_languages, read_places, settle_places
+from matcher.briefs.geography import read_places, settle_places
 from matcher.briefs.lexicon import REQUEST_WORDS
 from matcher.briefs.money import read_money
 from matcher.briefs.places import Gazetteer, gazetteer
@@ -52,9 +53,9 @@ class BriefReader:
     def read(self, text: str) -> ParsedBrief:
         """Read the constraints in a brief and the niche text left to embed."""
         if not isinstance(text, str) or not text.strip():
-            raise BriefError("brief: text is empty")
+            raise BriefError("text is empty", field="brief")
         if len(text) > MAX_BRIEF_CHARS:
-            raise BriefError(f"brief: {len(text):,} characters, over the {MAX_BRIEF_CHARS:,} limit")
+            raise BriefError(field="brief", message=f"{len(text):,} characters, over the {MAX_BRIEF_CHARS:,} limit")
         tokens = Tokens.of(text)
         readings: list[Reading] = []
         competitors, platform_names = read_competitors(tokens, self.places)

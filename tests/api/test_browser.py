@@ -22,8 +22,7 @@ import pytest
 
 from api.server import create_app
 from api.settings import Settings
-from eval import FeedbackStore
-from index import SentenceTransformerEncoder, SharedEncoders, build_store
+from index import FeedbackStore, SentenceTransformerEncoder, SharedEncoders, build_store
 from matcher.demo import generate_demo_catalog
 from tests.helpers import LiveServer, effective_countries, wait_until
 

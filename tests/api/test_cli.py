@@ -53,6 +53,20 @@ def test_other_user_errors_are_clear(tmp_path: Path) -> None:
     assert result.returncode == 2 and "no such file" in result.stderr
 
 
+@pytest.mark.parametrize(("lines", "message"), [
+    ('{"text": "dogs"}\n{"text": "cats"\n', "line 2: not valid JSON (Expecting ',' delimiter)"),
+    ('\n{"brief_id": "b1"}\n', "line 2: needs an object with a non-empty 'text' string"),
+    ('{"brief_id": "b1", "text": "dogs"}\n{"brief_id": "b1", "text": "cats"}\n',
+     "line 2: brief_id 'b1' is already on an earlier line"),
+])
+def test_a_bad_briefs_file_is_refused_naming_its_line(tmp_path: Path, lines: str, message: str) -> None:
+    # the evaluation's reader (eval.load_briefs) refuses, where an evaluation would skip and count
+    briefs = tmp_path / "briefs.jsonl"
+    briefs.write_text(lines)
+    result = run("match", "--store", str(tmp_path / "none"), "--briefs", str(briefs), check=False)
+    assert result.returncode == 2 and result.stderr.strip() == f"error: {briefs} {message}"
+
+
 def test_audit_exports_one_row_per_creator(tmp_path: Path) -> None:
     catalog = generate_demo_catalog(60, seed=5, fake_share=0.2)
     creators, posts = catalog.write(tmp_path)

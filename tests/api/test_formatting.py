@@ -1,4 +1,4 @@
-"""The plan's JSON contract and its human-readable form, on the tiny hand-built catalog."""
+"""The plan's JSON contract (`TeamPlan.to_dict`) and its human-readable form, on the tiny hand-built catalog."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ import json
 
 import pytest
 
-from api.formatting import plan_to_dict, print_plan
+from api.formatting import print_plan
 from matcher import Filters
 from tests.matcher.test_campaign import tiny_matcher
 
 
 def test_plan_json_has_the_team_costs_totals_overlaps_and_alternates() -> None:
     plan = tiny_matcher().plan("dog walk", budget=300, shared=1.0, filters=Filters(platforms=("instagram", "tiktok")))
-    payload = json.loads(json.dumps(plan_to_dict(plan)))  # plain JSON all the way down
+    payload = json.loads(json.dumps(plan.to_dict()))  # plain JSON all the way down
     team = payload["team"]
     assert {m["creator_id"] for m in team} & {"tok"} and len(team) == 2
     assert all(m["cost"] == 100.0 and m["price_estimated"] is False and m["why"] for m in team)

@@ -14,6 +14,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from api.middleware import app_routes
 from api.server import create_app
 from api.settings import Settings
 from index import IndexStore, SharedEncoders
@@ -120,7 +121,7 @@ def test_index_and_readyz_show_no_file_system_path(store: Path, tmp_path: Path) 
 def _routes(app: FastAPI) -> list[tuple[str, str]]:
     """(method, path) of every route the app serves, with path parameters filled in."""
     found = []
-    for route in app.routes:
+    for route in app_routes(app):
         path = getattr(route, "path", None)
         methods = getattr(route, "methods", None) or {"GET"}
         if path is None:

@@ -18,7 +18,6 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from api.formatting import plan_to_dict
 from api.server import create_app
 from api.settings import Settings
 from index import IndexStore, SharedEncoders, open_matcher
@@ -80,10 +79,10 @@ def test_plan_and_similar_return_exactly_the_cli_json_objects(client: TestClient
     body = {"brief": "dog puppy training tips", "budget": 3000, "size": 4, "filters": {"platform": ["instagram"]}}
     planned = client.post("/plan", json=body)
     assert planned.status_code == 200, planned.text
-    # what `creatormatch plan --json` prints: the same core call serialized by plan_to_dict
+    # what `creatormatch plan --json` prints: the same core call serialized by TeamPlan.to_dict
     expected = matcher.plan(body["brief"], budget=3000, size=4,
                             filters=filters_from_options({"platform": ["instagram"]}))
-    assert planned.json() == json.loads(json.dumps(plan_to_dict(expected)))
+    assert planned.json() == json.loads(json.dumps(expected.to_dict()))
     team = planned.json()["team"]
     assert 1 <= len(team) <= 4 and sum(member["cost"] for member in team) <= 3000
     assert {member["platform"] for member in team} == {"instagram"}
@@ -100,7 +99,7 @@ def test_plan_and_similar_return_exactly_the_cli_json_objects(client: TestClient
     ("/plan", {"brief": "dogs", "budget": -5}, "body.budget"),
     ("/plan", {"brief": "dogs", "budget": 100, "size": 0}, "body.size"),
     ("/similar", {"creator_ids": []}, "body.creator_ids"),
-    ("/similar", {"creator_ids": ["no-such-creator"]}, "body.creator_id"),
+    ("/similar", {"creator_ids": ["no-such-creator"]}, "body.creator_ids"),
     ("/match", {"brief": "dogs", "diversity": 1.5}, "body.diversity"),
 ])
 def test_plan_similar_and_diversity_input_is_checked(client: TestClient, route: str, body: dict[str, Any],
@@ -411,9 +410,8 @@ def test_serve_with_two_workers_answers_as_the_engine_does(tmp_path: Path) -> No
         server.terminate()
         _, stderr = server.communicate(timeout=60)
     assert "Traceback" not in stderr
-    store = IndexStore(tmp_path / "store")
-    manifest = store.manifest(str(store.current_version()))
-    expected = open_matcher(tmp_path / "store", encoder_from_identity(manifest["encoder"]))
+    identity = IndexStore(tmp_path / "store").load().info.encoder  # the model, truncation and backend it was built with
+    expected = open_matcher(tmp_path / "store", encoder_from_identity(identity))
     expected_ids = [m.creator_id for m in expected.match(brief, k=5).results]
     for answer in answers:
         assert answer.status_code == 200

@@ -65,16 +65,17 @@ def test_unusable_inputs_are_clear_errors(tmp_path: Path) -> None:
         labeled_briefs([{"brief_id": "b", "text": "x"}], {}, Skipped())
 
 
-@pytest.mark.parametrize(("cell", "safe"), [
-    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
-    ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"),
-    ("c00001", "c00001"), ("'quoted", "'quoted"), ("a=b", "a=b"),
-])
-def test_cells_a_spreadsheet_would_run_get_an_apostrophe_and_lose_it_on_reading(cell: str, safe: str) -> None:
-    from eval.pairs import from_spreadsheet_safe, spreadsheet_safe
-
-    assert spreadsheet_safe(cell) == safe
-    assert from_spreadsheet_safe(safe) == cell
+def test_briefs_read_without_a_skip_list_are_refused_at_the_first_bad_line(tmp_path: Path) -> None:
+    briefs = tmp_path / "briefs.jsonl"
+    briefs.write_text('{"text": "dogs"}\n\n{"brief_id": "b2", "text": "cats", "platform": "tiktok"}\n')
+    # no id: the line's number (the blank line 2 counts); the other keys are kept for the filters
+    assert load_briefs(briefs) == [{"text": "dogs", "brief_id": "line-1"},
+                                   {"brief_id": "b2", "text": "cats", "platform": "tiktok"}]
+    briefs.write_text('{"text": "dogs"}\n["not", "an", "object"]\n')
+    with pytest.raises(EvaluationError, match=r"briefs\.jsonl line 2: needs an object with a non-empty 'text'"):
+        load_briefs(briefs)
+    with pytest.raises(EvaluationError, match=r"missing\.jsonl: cannot read briefs"):
+        load_briefs(tmp_path / "missing.jsonl")
 
 
 def test_labels_written_safe_are_read_as_they_were(tmp_path: Path) -> None:

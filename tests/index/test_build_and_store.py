@@ -346,7 +346,7 @@ def test_niche_tags_are_built_shown_and_filter(tmp_path: Path) -> None:
     expected = {c for c, t in table["niche_tags"].items() if tags[0] in t}
     assert {m.creator_id for m in results} == expected
     assert all(tags[0] in m.niche_tags for m in results) and results[0].to_dict()["niche_tags"]
-    with pytest.raises(BriefError, match="niche: unknown"):
+    with pytest.raises(BriefError, match="niches: unknown"):
         Filters(niches=("basket weaving",))
 
 

@@ -136,7 +136,7 @@ def test_match_to_dict_equals_asdict_with_non_finite_numbers_as_null() -> None:
             value = value.item()
         return None if isinstance(value, float) and not math.isfinite(value) else value
 
-    from matcher.engine import Component, Evidence, Match
+    from matcher import Component, Evidence, Match
 
     made = Match("c1", "h", "instagram", np.int64(5), "nano", np.float64(0.5),
                  (Component("loyalty", float("nan"), None, np.float64(0.0), float("inf"), 0.1, -0.0, np.True_),),

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import pytest
 
-from matcher import BriefError, Filters
+from matcher import BriefError, FilterError, Filters
 from matcher.briefs import filters_from_options, unknown_policies
 
 
-def test_bad_filters_name_the_field() -> None:
-    with pytest.raises(BriefError, match="platform: unknown"):
-        Filters(platforms=("myspace",))
-    with pytest.raises(BriefError, match="min_trust: must be within 0..1"):
-        Filters(min_trust=2.0)
-    with pytest.raises(BriefError, match="min_followers .* is above max_followers"):
-        Filters(min_followers=10, max_followers=5)
-    with pytest.raises(BriefError, match="unknown: 'followers' is not a field"):
-        Filters(unknown=(("followers", "include"),))
-    with pytest.raises(BriefError, match="unknown: country=maybe"):
-        Filters(unknown=(("country", "maybe"),))
-    with pytest.raises(BriefError, match="ignore_parsed: unknown"):
-        Filters(ignore_parsed=("colour",))
+@pytest.mark.parametrize(("options", "field", "text"), [
+    ({"platforms": ("myspace",)}, "platform", "platform: unknown"),
+    ({"min_trust": 2.0}, "min_trust", "min_trust: must be within 0..1"),
+    ({"min_followers": 10, "max_followers": 5}, "min_followers", "min_followers: 10 is above max_followers"),
+    ({"unknown": (("followers", "include"),)}, "unknown", "unknown: 'followers' is not a field"),
+    ({"unknown": (("country", "maybe"),)}, "unknown", "unknown: country=maybe"),
+    ({"ignore_parsed": ("colour",)}, "ignore_parsed", "ignore_parsed: unknown"),
+    ({"niches": ("knitting",)}, "niches", "niches: unknown"),
+])
+def test_bad_filters_name_the_field(options: dict[str, object], field: str, text: str) -> None:
+    with pytest.raises(FilterError, match=text) as raised:
+        Filters(**options)  # type: ignore[arg-type]
+    assert raised.value.field == field
 
 
 def test_price_per_post_and_campaign_budget_are_separate() -> None:

@@ -1,7 +1,8 @@
 """Feedback from users (a result marked relevant or not) stored as labeled pairs, exported for `creatormatch eval`.
 
 Any SQLAlchemy URL works (SQLite by default, PostgreSQL in production); every statement is
-SQLAlchemy Core with bound parameters.
+SQLAlchemy Core with bound parameters. It lives beside the index store (not in eval/) because the
+server records feedback: serving must not import the evaluation stack (ranx, numba, matplotlib).
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from typing import Any
 import pandas as pd
 import sqlalchemy as sa
 
-from eval.pairs import spreadsheet_safe
 from matcher import CreatorMatchError, Matcher
 
 MAX_RELEVANCE = 3
+# a cell starting with one of these runs as a formula when the CSV is opened in a spreadsheet
+# (OWASP, "CSV Injection"): such cells are written with a leading apostrophe
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class FeedbackError(CreatorMatchError):
@@ -31,9 +34,20 @@ def check_feedback_target(matcher: Matcher, versions: Collection[str], creator_i
                           index_version: str | None) -> None:
     """Refuse feedback on a creator the served index does not hold, or on a version the store does not hold."""
     if not matcher.has_creator(creator_id):
-        raise FeedbackError(f"creator_id: '{creator_id}' is not in the served index version {matcher.version}")
+        raise FeedbackError(f"'{creator_id}' is not in the served index version {matcher.version}",
+                            field="creator_id")
     if index_version is not None and index_version not in versions:
-        raise FeedbackError(f"index_version: '{index_version}' is not a version in the store")
+        raise FeedbackError(f"'{index_version}' is not a version in the store", field="index_version")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """`cell` with a leading apostrophe when a spreadsheet would read it as a formula (OWASP CSV injection)."""
+    return "'" + cell if cell.startswith(_FORMULA_STARTS) else cell
+
+
+def from_spreadsheet_safe(cell: str) -> str:
+    """The cell as it was before `spreadsheet_safe` (what `creatormatch eval` reads back from an export)."""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_STARTS) else cell
 
 
 def store_feedback_url(store_dir: str | Path) -> str:
@@ -118,15 +132,15 @@ class FeedbackStore:
                index_version: str | None = None) -> FeedbackRecord:
         """Store one judgment; the brief id defaults to a hash of the brief text."""
         if not brief_text.strip():
-            raise FeedbackError("brief: text is empty")
+            raise FeedbackError("text is empty", field="brief")
         if not creator_id.strip():
-            raise FeedbackError("creator_id: is empty")
+            raise FeedbackError("is empty", field="creator_id")
         for name, value in (("brief", brief_text), ("creator_id", creator_id), ("brief_id", brief_id or ""),
                             ("index_version", index_version or "")):
             if "\x00" in value:  # PostgreSQL text cannot hold NUL
-                raise FeedbackError(f"{name}: contains a NUL character")
+                raise FeedbackError("contains a NUL character", field=name)
         if not 0 <= relevance <= MAX_RELEVANCE:
-            raise FeedbackError(f"relevance: must be within 0..{MAX_RELEVANCE}, got {relevance}")
+            raise FeedbackError(f"must be within 0..{MAX_RELEVANCE}, got {relevance}", field="relevance")
         item = FeedbackRecord(brief_id or brief_id_of(brief_text), brief_text, creator_id, int(relevance),
                               index_version, datetime.now(timezone.utc))
         with self.engine.begin() as connection:

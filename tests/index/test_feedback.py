@@ -10,7 +10,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from eval import FeedbackError, FeedbackStore, Skipped, brief_id_of, load_briefs, load_labels
+from eval import Skipped, load_briefs, load_labels
+from index import FeedbackError, FeedbackStore, brief_id_of, from_spreadsheet_safe, spreadsheet_safe
 
 POSTGRES_URL = os.environ.get("CREATORMATCH_TEST_POSTGRES_URL")
 TRICKY = "Robert'); DROP TABLE creatormatch_feedback;--"
@@ -111,3 +112,13 @@ def test_workers_opening_a_new_database_together_all_get_the_store(tmp_path: Pat
         store = FeedbackStore(url)
         item = store.record("dog treats", "c1", 1)
         assert store.count(item.brief_id) == 1
+
+
+@pytest.mark.parametrize(("cell", "safe"), [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("+1", "'+1"), ("-2", "'-2"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"),
+    ("c00001", "c00001"), ("'quoted", "'quoted"), ("a=b", "a=b"),
+])
+def test_cells_a_spreadsheet_would_run_get_an_apostrophe_and_lose_it_on_reading(cell: str, safe: str) -> None:
+    assert spreadsheet_safe(cell) == safe
+    assert from_spreadsheet_safe(safe) == cell

@@ -1,0 +1,121 @@
+"""An index version made ready for queries: its data, and every table a query reads, built once at load.
+
+`prepare_index` does all the per-version work (coding the filter columns, the brand tables, the
+taxonomy vectors, the price estimates) eagerly, so the first request pays nothing extra and a version
+that cannot be prepared is refused at load, not in a request.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+from numpy.typing import NDArray
+
+from matcher.brand_fit import CreatorBrands
+from matcher.brand_graph import BrandGraph, brand_niches, build_brand_graph
+from matcher.columns import RowReader
+from matcher.cost import PriceEstimate, estimate_prices
+from matcher.filtering import FilterColumns
+from matcher.inferred import INFERRED_FIELDS
+from matcher.loyalty import BrandEvents
+from matcher.niche import NicheScorer
+from matcher.protocols import Encoder
+from matcher.settings import MatchSettings
+from matcher.taxonomy import Taxonomy, iab_content_taxonomy, taxonomy
+
+
+@dataclass(frozen=True)
+class CreatorIndex:
+    """Everything a served index version holds: creators with signals, vectors, texts, brand events.
+
+    `units` has one row per embedded text (creator_row, source, post_id, shown) aligned with
+    `unit_vectors`, sorted by creator_row; `creator_vectors` has one row per creator.
+    """
+
+    version: str
+    creators: pd.DataFrame
+    creator_vectors: NDArray[np.float32]
+    units: pd.DataFrame
+    unit_vectors: NDArray[np.float32]
+    brand_events: pd.DataFrame
+    brand_graph: BrandGraph | None = None
+
+    def unit_ranges(self) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        """Start and end row in `units` of each creator's texts."""
+        rows = self.units["creator_row"].to_numpy(dtype=np.int64)
+        creators = np.arange(len(self.creators))
+        return np.searchsorted(rows, creators, side="left"), np.searchsorted(rows, creators, side="right")
+
+
+# the creator columns an explanation shows; the language and country it shows (the catalog's, or the
+# inferred one: indexes built before inference lack the inferred columns) and the stored enrichments
+EXPLAINED = ("creator_id", "handle", "platform", "followers", "tier", "flags", "price_per_post")
+OPTIONAL_EXPLAINED = (*(name for field in INFERRED_FIELDS for name in field), "niche_tags", "sensitive_shares",
+                      "sensitive_confidence", "sensitive_evidence")
+SCORED = ("engagement_rate", "engagement_score", "engagement_confidence", "trust_score", "trust_confidence",
+          "loyalty_score", "loyalty_confidence", "cost_per_engagement", "cost_score", "cost_confidence")
+
+
+@dataclass(frozen=True)
+class PreparedIndex:
+    """An index version with the tables its queries read, each built once (`prepare_index`)."""
+
+    index: CreatorIndex
+    unit_start: NDArray[np.int64]
+    unit_end: NDArray[np.int64]
+    filter_columns: FilterColumns
+    scores: dict[str, NDArray[np.float64]]
+    creator_reader: RowReader
+    unit_reader: RowReader
+    brands: BrandEvents
+    brand_graph: BrandGraph
+    creator_brands: CreatorBrands
+    brand_niches: dict[str, str]
+    prices: PriceEstimate
+    taxonomy: Taxonomy
+    prototypes: NDArray[np.float32]
+    gate_prototypes: NDArray[np.float32]
+
+
+def prepare_index(index: CreatorIndex, encoder: Encoder, settings: MatchSettings, niche: NicheScorer,
+                  prototypes: NDArray[np.float32] | None = None) -> PreparedIndex:
+    """Build every table the queries of `index` read (a version written before the brand graph existed
+    gets its graph built here, which imports scikit-learn).
+
+    `prototypes` are the steering taxonomy's vectors when the caller has them already (a benchmark that
+    prepares many versions of one model); by default they are embedded with `encoder`.
+    """
+    creators = index.creators
+    unit_start, unit_end = index.unit_ranges()
+    graph = index.brand_graph if index.brand_graph is not None else build_brand_graph(index.brand_events)
+    steering = taxonomy(niche.taxonomy)
+    vectors = prototypes if prototypes is not None else encoder.encode(list(steering.descriptions))
+    reference = iab_content_taxonomy()
+    # the steering gate compares the steering list with the IAB Content Taxonomy (only when gated)
+    gate = vectors if (reference.name == steering.name or not math.isfinite(niche.steering_margin)) else \
+        encoder.encode(list(reference.descriptions))
+    present = [name for name in OPTIONAL_EXPLAINED if name in creators.columns]
+    return PreparedIndex(
+        index=index, unit_start=unit_start, unit_end=unit_end,
+        filter_columns=FilterColumns.of(creators, {field: settings.min_confidence(field)
+                                                   for field, _, _ in INFERRED_FIELDS}),
+        scores={name: creators[name].to_numpy(dtype=float) for name in SCORED},
+        creator_reader=RowReader(creators, EXPLAINED + tuple(present)),
+        unit_reader=RowReader(index.units, ("source", "post_id", "shown")),
+        brands=BrandEvents.of(index.brand_events), brand_graph=graph,
+        creator_brands=CreatorBrands.of(index.brand_events, graph),
+        brand_niches=brand_niches(index.brand_events, graph, _first_niche_tags(creators)),
+        prices=estimate_prices(creators["price_per_post"], creators["followers"], creators["platform"],
+                               creators["tier"], creators["engagement_score"]),
+        taxonomy=steering, prototypes=vectors, gate_prototypes=gate)
+
+
+def _first_niche_tags(creators: pd.DataFrame) -> dict[str, str]:
+    """Each creator's first inferred niche tag (none for an index built before the tags)."""
+    if "niche_tags" not in creators.columns:
+        return {}
+    return {str(cid): str(tags[0]) for cid, tags in zip(creators["creator_id"], creators["niche_tags"], strict=True)
+            if isinstance(tags, tuple | list) and len(tags)}
