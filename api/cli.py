@@ -15,7 +15,7 @@ import typer
 from api.filter_options import NO_FILTERS, with_filter_options
 from api.formatting import print_brand, print_build_report, print_plan, print_response
 from api.settings import Settings
-from matcher import BriefError, CreatorMatchError, Matcher, MatchSettings
+from matcher import BriefError, CreatorMatchError, Matcher, MatchSettings, RelevanceFeedback
 from matcher.briefs import filters_from_options
 from matcher.ranking import parse_weights
 
@@ -212,6 +212,11 @@ def match(
     filters: Mapping[str, Any] = NO_FILTERS,
     json_output: Annotated[bool, typer.Option("--json", help="one JSON object per brief per line")] = False,
     mmr: Annotated[float | None, typer.Option("--mmr", min=0.0, max=1.0, help=MMR_HELP)] = None,
+    relevant: Annotated[list[str] | None, typer.Option(
+        "--relevant", help="a creator you marked relevant: the list moves toward its content (repeatable)")] = None,
+    not_relevant: Annotated[list[str] | None, typer.Option(
+        "--not-relevant", help="a creator you marked not relevant: it leaves the list, which moves away from it "
+                               "(repeatable)")] = None,
 ) -> None:
     """Rank the creators that fit a brief, each with its score explained."""
     if (brief is None) == (briefs is None):
@@ -229,7 +234,8 @@ def match(
         response = matcher.match(
             merged["text"], k=k or merged.get("k"), preset=preset or merged.get("preset"),
             weights=_weights(weights) or _weights(merged.get("weights")),
-            filters=filters_from_options(merged), brief_id=record.get("brief_id"), diversity=mmr)
+            filters=filters_from_options(merged), brief_id=record.get("brief_id"), diversity=mmr,
+            feedback=RelevanceFeedback(tuple(relevant or ()), tuple(not_relevant or ())))
         if json_output:
             typer.echo(json.dumps(response.to_dict(), ensure_ascii=False))
         else:

@@ -100,6 +100,8 @@ def print_response(response: MatchResponse) -> None:
         console.print("      " + " | ".join(parts))
         for flag in match.flags:
             console.print(f"      [red]! {flag}[/red]")
+        if match.feedback:
+            console.print(f"      [cyan]{match.feedback}[/cyan]")
         for evidence in match.evidence:
             console.print(f"      [green]\u201c{evidence.text}\u201d[/green] ({evidence.source}, "
                            f"cosine {evidence.similarity:.2f})")

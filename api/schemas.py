@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_vali
 
 from matcher import COMPONENTS, PRESETS
 from matcher.briefs import MAX_BRIEF_CHARS, MAX_RESULTS, NICHE_LABELS, PARSED_FIELDS, UNKNOWN_DEFAULTS
+from matcher.relevance_feedback import MAX_MARKED
 from matcher.safety import TOPICS as SENSITIVE_TOPICS
 from matcher.schema import PLATFORMS, TIERS
 
@@ -132,6 +133,10 @@ class MatchRequest(RankingOptions):
     brief_id: Name | None = Field(None, description="your id for the brief (echoed back)")
     k: int | None = Field(None, ge=1, le=MAX_K, description="results to return (default: from the brief, or 10)")
     diversity: Diversity = None
+    relevant: list[Name] | None = Field(None, max_length=MAX_MARKED, description="creators you marked relevant for "
+                                        "this brief: the list moves toward their content (Rocchio feedback)")
+    not_relevant: list[Name] | None = Field(None, max_length=MAX_MARKED, description="creators you marked not "
+                                            "relevant: they leave the list and it moves away from them")
 
 
 class SimilarRequest(RankingOptions):
@@ -317,6 +322,8 @@ class MatchBody(ResponseBody):
     country: KnownValueBody | None = Field(description="where the creator lives")
     niche_tags: list[str] = Field(description="the creator niches most of the creator's texts are about (inferred)")
     sensitive: list[SensitiveTopicBody] = Field(description="sensitive topics the recent captions touch")
+    feedback: str | None = Field(description="how your relevance feedback placed it ('feedback moved it up from "
+                                 "#14'); null without feedback")
 
 
 class FilterEffectBody(ResponseBody):

@@ -17,6 +17,7 @@ from matcher.profile import CreatorProfile, UnknownCreator, creator_profile
 from matcher.protocols import Encoder, VectorSearch
 from matcher.query import Query
 from matcher.ranking import resolve_weights
+from matcher.relevance_feedback import RelevanceFeedback
 from matcher.rerank import Ranked
 from matcher.results import BrandCreator, BrandReport, Component, Evidence, Match, MatchResponse
 from matcher.schema import SCHEMA_VERSION
@@ -58,6 +59,7 @@ __all__ = [
     "Query",
     "Ranked",
     "RankedBaseline",
+    "RelevanceFeedback",
     "SignalTable",
     "TeamMember",
     "TeamPlan",

@@ -9,6 +9,7 @@ planner (`matcher.team_plan`). Everything per version is prepared once when the 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -28,8 +29,9 @@ from matcher.overlap import DEFAULT_SHARED
 from matcher.prepared import CreatorIndex, PreparedIndex, prepare_index
 from matcher.protocols import Encoder, VectorSearch
 from matcher.query import Niches, Query, QueryBuilder, check_limit
+from matcher.relevance_feedback import RelevanceFeedback
 from matcher.rerank import Ranked, Reranker
-from matcher.results import DEFAULT_K, BrandReport, MatchResponse
+from matcher.results import DEFAULT_K, BrandReport, Match, MatchResponse
 from matcher.settings import MatchSettings
 from matcher.team_plan import plan_team
 
@@ -116,33 +118,45 @@ class Matcher:
 
     def query(self, brief: str, *, k: int | None = None, preset: str | None = None,
               weights: Mapping[str, float] | None = None, filters: Filters | None = None,
-              brief_id: str | None = None) -> Query:
-        """The query of a brief: read, its explicit filters applied, the brand's likely competitors suggested."""
+              brief_id: str | None = None, feedback: RelevanceFeedback | None = None) -> Query:
+        """The query of a brief: read, its explicit filters applied, the brand's likely competitors suggested,
+        moved by the marketer's feedback when there is some."""
         parsed = with_competitor_suggestion(self.prepared, with_filters(parse_brief(brief), filters))
         limit = check_limit(k or parsed.filters.k or DEFAULT_K)
-        return self.queries.for_brief(parsed, limit=limit, preset=preset, weights=weights, brief_id=brief_id)
+        query = self.queries.for_brief(parsed, limit=limit, preset=preset, weights=weights, brief_id=brief_id)
+        return self.queries.with_feedback(query, feedback)
 
     def rank(self, query: Query, pool: int | None = None) -> Ranked:
         """The query's candidate pool, scored and ordered best first (`matcher.rerank`)."""
         return self.reranker.rank(query, pool)
 
     def answer(self, query: Query, diversity: float | None = None) -> MatchResponse:
-        """The ranked, explained shortlist of a query."""
-        results = () if query.eligible == 0 else self.explainer.shortlist(query, self.rank(query), diversity)
+        """The ranked, explained shortlist of a query (with where feedback moved each result from)."""
+        if query.eligible == 0:
+            results: tuple[Match, ...] = ()
+        else:
+            ranked = self.rank(query)
+            before = None
+            if query.unmoved is not None:  # the same pool ranked without the feedback's move
+                unmoved = self.rank(replace(query, vector=query.unmoved))
+                before = {str(unmoved.columns["creator_id"][p]): i for i, p in enumerate(unmoved.order)}
+            results = self.explainer.shortlist(query, ranked, diversity, before)
         return MatchResponse(query.brief_id, query.brief, query.filters, query.preset, query.weights, self.version,
                              query.eligible, results, query.niches, requested=query.limit,
                              filter_effects=query.effects)
 
     def match(self, brief: str, *, k: int | None = None, preset: str | None = None,
               weights: Mapping[str, float] | None = None, filters: Filters | None = None,
-              brief_id: str | None = None, diversity: float | None = None) -> MatchResponse:
+              brief_id: str | None = None, diversity: float | None = None,
+              feedback: RelevanceFeedback | None = None) -> MatchResponse:
         """Rank the creators that fit `brief` under the filters, best first, each one explained.
 
         `diversity` is the lambda of maximal marginal relevance (`matcher.diversity.mmr_order`):
-        1 keeps the plain ranking, lower values push near-duplicate creators down the list.
+        1 keeps the plain ranking, lower values push near-duplicate creators down the list. `feedback`
+        moves the query toward the creators marked relevant and away from (and drops) those marked not.
         """
         return self.answer(self.query(brief, k=k, preset=preset, weights=weights, filters=filters,
-                                      brief_id=brief_id), diversity)
+                                      brief_id=brief_id, feedback=feedback), diversity)
 
     def similar(self, creator_ids: Sequence[str], *, k: int | None = None, preset: str | None = None,
                 weights: Mapping[str, float] | None = None, filters: Filters | None = None,

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 import numpy as np
 import pandas as pd
@@ -27,9 +28,10 @@ class Explainer:
         self.prepared = prepared
         self.settings = settings
 
-    def shortlist(self, query: Query, ranked: Ranked, diversity: float | None = None) -> tuple[Match, ...]:
+    def shortlist(self, query: Query, ranked: Ranked, diversity: float | None = None,
+                  before: Mapping[str, int] | None = None) -> tuple[Match, ...]:
         """The first `query.limit` creators of the ranking (re-ordered by maximal marginal relevance when
-        `diversity` is given), each explained."""
+        `diversity` is given), each explained; `before` gives each creator's place without the feedback."""
         order = ranked.order
         if diversity is not None:
             vectors = self.prepared.index.creator_vectors[ranked.rows[order]]
@@ -37,8 +39,12 @@ class Explainer:
             order = order[picked]
         shown = [int(position) for position in order[:query.limit]]
         evidence = self.evidence([int(ranked.rows[position]) for position in shown], query.vector)
-        return tuple(self.explain(query, ranked, position, lines) for position, lines in zip(shown, evidence,
-                                                                                             strict=True))
+        matches = [self.explain(query, ranked, position, lines) for position, lines in zip(shown, evidence,
+                                                                                          strict=True)]
+        if query.feedback is None:
+            return tuple(matches)
+        return tuple(replace(match, feedback=feedback_note(match.creator_id, place, query.feedback.relevant, before))
+                     for place, match in enumerate(matches))
 
     def explain(self, query: Query, ranked: Ranked, position: int,
                 evidence: tuple[Evidence, ...] | None = None) -> Match:
@@ -102,6 +108,21 @@ class Explainer:
                                       similarity=float(similarity[i])) for i in range(len(found))))
             at += len(found)
         return out
+
+
+def feedback_note(creator_id: str, place: int, relevant: Sequence[str], before: Mapping[str, int] | None) -> str:
+    """How the marketer's feedback placed a result: 'marked relevant', 'moved up from #14', 'new: not in the first
+    200 without feedback' (places count from 1)."""
+    if creator_id in relevant:
+        return "you marked it relevant"
+    if before is None:
+        return "ranked with your feedback"
+    was = before.get(creator_id)
+    if was is None:
+        return f"brought in by your feedback: not in the first {len(before)} without it"
+    if was == place:
+        return f"feedback kept it at #{place + 1}"
+    return f"feedback moved it {'up' if was > place else 'down'} from #{was + 1}"
 
 
 def brand_fit_lines(fit: BrandFit, position: int, brand: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -19,6 +19,7 @@ from matcher.niche import NicheScorer
 from matcher.prepared import PreparedIndex
 from matcher.protocols import Encoder
 from matcher.ranking import resolve_weights
+from matcher.relevance_feedback import RelevanceFeedback, rocchio
 from matcher.settings import MatchSettings
 from matcher.taxonomy import brief_sentences, pool_sentences, steer_query
 
@@ -43,6 +44,8 @@ class Query:
     effects: tuple[FilterEffect, ...]
     vector: NDArray[np.float32]
     niches: Niches = ()
+    feedback: RelevanceFeedback | None = None
+    unmoved: NDArray[np.float32] | None = None  # the vector before feedback moved it
 
     @property
     def filters(self) -> Filters:
@@ -139,6 +142,32 @@ class QueryBuilder:
             vector, niches = self.brief_vector(parsed)
         return Query(brief_id, parsed, preset or self.settings.default_preset, resolved, limit, allowed, conflicts,
                      effects, vector, niches)
+
+    def with_feedback(self, query: Query, feedback: RelevanceFeedback | None) -> Query:
+        """The query moved by the creators marked relevant and not relevant (`matcher.relevance_feedback`);
+        those marked not relevant leave the list."""
+        if feedback is None or not feedback.given:
+            return query
+        ids = self.prepared.filter_columns.creator_ids
+        rows: dict[str, NDArray[np.int64]] = {}
+        for field, marked in (("relevant", feedback.relevant), ("not_relevant", feedback.not_relevant)):
+            found = ids.get_indexer(pd.Index(list(marked)))
+            unknown = [creator_id for creator_id, row in zip(marked, found, strict=True) if row < 0]
+            if unknown:
+                raise BriefError(f"unknown {', '.join(map(repr, unknown))} (not in index "
+                                 f"{self.prepared.index.version})", field=field)
+            rows[field] = found.astype(np.int64)
+        allowed = query.allowed.copy()
+        removed = int(allowed[rows["not_relevant"]].sum())
+        allowed[rows["not_relevant"]] = False
+        effect = FilterEffect("not_relevant", tuple(feedback.not_relevant), removed, 0, len(allowed))
+        effects = (*query.effects, effect) if feedback.not_relevant else query.effects
+        if query.vector.size == 0:  # nothing was eligible: no vector to move
+            return replace(query, allowed=allowed, effects=effects, feedback=feedback)
+        vectors = self.prepared.index.creator_vectors
+        moved = rocchio(query.vector, vectors[rows["relevant"]], vectors[rows["not_relevant"]], feedback.alpha,
+                        feedback.beta, feedback.gamma)
+        return replace(query, vector=moved, unmoved=query.vector, allowed=allowed, effects=effects, feedback=feedback)
 
     def for_seeds(self, creator_ids: Sequence[str], *, filters: Filters, limit: int, preset: str | None,
                   weights: Mapping[str, float] | None) -> Query:

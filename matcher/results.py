@@ -111,6 +111,7 @@ class Match:
     country: KnownValue | None = None
     niche_tags: tuple[str, ...] = ()
     sensitive: tuple[SensitiveTopic, ...] = ()
+    feedback: str | None = None  # how the marketer's feedback placed it (None without feedback)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form, as `dataclasses.asdict` gives it with non-finite numbers as null.
@@ -123,7 +124,8 @@ class Match:
                 "flags": list(self.flags), "evidence": [line.to_dict() for line in self.evidence],
                 "language": self.language.to_dict() if self.language is not None else None,
                 "country": self.country.to_dict() if self.country is not None else None,
-                "niche_tags": list(self.niche_tags), "sensitive": [topic.to_dict() for topic in self.sensitive]}
+                "niche_tags": list(self.niche_tags), "sensitive": [topic.to_dict() for topic in self.sensitive],
+                "feedback": self.feedback}
 
 
 @dataclass(frozen=True)

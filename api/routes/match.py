@@ -17,7 +17,7 @@ from api.schemas import (
     RankingOptions,
     SimilarRequest,
 )
-from matcher import BriefError, Filters, parse_brief
+from matcher import BriefError, Filters, RelevanceFeedback, parse_brief
 from matcher.briefs import filters_from_options
 
 router = APIRouter(tags=["match"], dependencies=[Depends(require_key)])
@@ -32,8 +32,10 @@ def _filters(body: RankingOptions) -> Filters:
 def match(body: MatchRequest, version: CurrentVersion, respond: Respond) -> JSONResponse:
     """Rank the creators that fit a brief, each explained (the `creatormatch match --json` object)."""
     try:
+        feedback = RelevanceFeedback(tuple(body.relevant or ()), tuple(body.not_relevant or ()))
         response = version.matcher.match(body.brief, k=body.k, preset=body.preset, weights=body.weights,
-                                         filters=_filters(body), brief_id=body.brief_id, diversity=body.diversity)
+                                         filters=_filters(body), brief_id=body.brief_id, diversity=body.diversity,
+                                         feedback=feedback)
     except BriefError as exc:
         raise invalid_input(exc) from None
     return respond(MatchResponseBody, response.to_dict())

@@ -1,10 +1,13 @@
-// The marketers' page: post the brief to /match, draw result cards, post feedback per card.
+// The marketers' page: post the brief to /match, draw result cards, post feedback per card and re-rank with it.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
 let lastBrief = null;
 // constraints read from the brief that the user removed (sent as filters.ignore_parsed)
 let ignoredReadings = [];
+// creators marked for the current brief: sent with /match, which moves the list toward the relevant ones and
+// drops the others (reset by a new search)
+let marks = { relevant: [], not_relevant: [] };
 // when the service requires API keys, open the page once as /?key=YOUR_KEY: it is kept in this browser
 const urlKey = new URLSearchParams(window.location.search).get("key");
 if (urlKey) window.localStorage.setItem("creatormatchKey", urlKey);
@@ -79,25 +82,28 @@ function componentBars(match) {
 }
 
 function feedbackButtons(match, answer) {
-  const status = el("span", { class: "status" });
   const box = el("div", { class: "feedback" });
-  const send = async (relevance, button) => {
+  const send = async (relevance) => {
     try {
       const stored = await post("/feedback", {
         brief: lastBrief.brief, creator_id: match.creator_id, relevance, index_version: answer.index_version,
       });
-      for (const b of box.querySelectorAll("button")) b.setAttribute("aria-pressed", String(b === button));
-      status.textContent = `saved (${stored.stored} for this brief)`;
+      const id = match.creator_id;
+      marks.relevant = marks.relevant.filter((c) => c !== id);
+      marks.not_relevant = marks.not_relevant.filter((c) => c !== id);
+      (relevance > 0 ? marks.relevant : marks.not_relevant).push(id);
+      $("feedback-status").textContent = `saved (${stored.stored} for this brief); re-ranked with your marks`;
+      await rerank();
     } catch (error) {
-      status.textContent = "";
       showError(`feedback: ${error.message}`);
     }
   };
-  const yes = el("button", { type: "button", class: "relevant", "aria-pressed": "false" }, "Relevant");
+  const marked = marks.relevant.includes(match.creator_id);
+  const yes = el("button", { type: "button", class: "relevant", "aria-pressed": String(marked) }, "Relevant");
   const no = el("button", { type: "button", class: "not-relevant", "aria-pressed": "false" }, "Not relevant");
-  yes.addEventListener("click", () => send(1, yes));
-  no.addEventListener("click", () => send(0, no));
-  box.append(yes, no, status);
+  yes.addEventListener("click", () => send(1));
+  no.addEventListener("click", () => send(0));
+  box.append(yes, no);
   return box;
 }
 
@@ -114,6 +120,7 @@ function card(match, rank, answer) {
         `${topic.name} in ${Math.round(topic.share * 100)}% of recent captions (${topic.examples.join("; ")})`).join(" · "))
       : "",
     componentBars(match));
+  if (match.feedback) node.append(el("div", { class: "feedback-note" }, match.feedback));
   if (match.flags.length) node.append(el("ul", { class: "flags" }, ...match.flags.map((f) => el("li", {}, f))));
   if (match.evidence.length) {
     node.append(el("ul", { class: "evidence" }, ...match.evidence.map((e) =>
@@ -205,17 +212,21 @@ function showShortfall(answer) {
   box.hidden = false;
 }
 
+function show(answer) {
+  showParsed(answer);
+  showReadings(answer);
+  showShortfall(answer);
+  $("results").replaceChildren(...answer.results.map((m, i) => card(m, i + 1, answer)));
+}
+
 async function search() {
   showError("");
   const body = requestBody();
   $("search").disabled = true;
   try {
-    const answer = await post("/match", body);
+    const answer = await post("/match", { ...body, ...markedBody() });
     lastBrief = body;
-    showParsed(answer);
-    showReadings(answer);
-    showShortfall(answer);
-    $("results").replaceChildren(...answer.results.map((m, i) => card(m, i + 1, answer)));
+    show(answer);
   } catch (error) {
     showError(error.message);
   } finally {
@@ -223,9 +234,23 @@ async function search() {
   }
 }
 
+function markedBody() {
+  const body = {};
+  if (marks.relevant.length) body.relevant = [...marks.relevant];
+  if (marks.not_relevant.length) body.not_relevant = [...marks.not_relevant];
+  return body;
+}
+
+async function rerank() {
+  // the same brief and options as the list on screen, with the marks so far
+  show(await post("/match", { ...lastBrief, ...markedBody() }));
+}
+
 $("brief-form").addEventListener("submit", (event) => {
   event.preventDefault();
   ignoredReadings = [];  // a new search reads the brief afresh
+  marks = { relevant: [], not_relevant: [] };
+  $("feedback-status").textContent = "";
   search();
 });
 

@@ -123,9 +123,18 @@ def test_the_page_shows_explained_cards_and_stores_feedback(live: str, model_sto
             expect(page.locator("#parsed")).to_contain_text("creators pass the filters")
             creator_id = first.get_attribute("data-creator")
             first.locator("button.relevant").click()
-            expect(first.locator(".feedback .status")).to_contain_text("saved (1 for this brief)")
+            expect(page.locator("#feedback-status")).to_contain_text("saved (1 for this brief)")
+            kept = page.locator(f'article.card[data-creator="{creator_id}"]')
+            expect(kept.locator(".feedback-note")).to_have_text("you marked it relevant")
+            expect(kept.locator("button.relevant")).to_have_attribute("aria-pressed", "true")
+            # "Not relevant" takes the creator out and re-ranks in place: still 6 cards, each placed by the marks
+            rejected = cards.nth(1).get_attribute("data-creator")
+            assert rejected and rejected != creator_id
             cards.nth(1).locator("button.not-relevant").click()
-            expect(cards.nth(1).locator(".feedback .status")).to_contain_text("saved (2 for this brief)")
+            expect(page.locator("#feedback-status")).to_contain_text("saved (2 for this brief)")
+            expect(page.locator(f'article.card[data-creator="{rejected}"]')).to_have_count(0)
+            expect(cards).to_have_count(6)
+            expect(page.locator(".feedback-note")).to_have_count(6)
             page.screenshot(path=str(ARTIFACTS / "web-page.png"), full_page=True)
         finally:
             browser.close()

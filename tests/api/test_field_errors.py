@@ -26,6 +26,7 @@ from api.settings import Settings
 from index import SharedEncoders
 from matcher import COMPONENTS
 from matcher.briefs import NICHE_LABELS, PARSED_FIELDS
+from matcher.relevance_feedback import MAX_MARKED
 from matcher.safety import TOPICS
 from tests.helpers import HashingEncoder, wait_until
 
@@ -61,6 +62,9 @@ ENGINE_CASES = [
     Case(SimilarRequest, "creator_ids", "/similar", {"creator_ids": ["no-such-creator"]}, "body.creator_ids"),
     Case(MatchRequest, "weights", "/match", _match(weights={**ZERO_WEIGHTS, "brand_fit": 1.0}), "body.weights"),
     Case(ParseRequest, "brief", "/briefs/parse", {"brief": "   "}, "body.brief"),
+    Case(MatchRequest, "relevant", "/match", _match(relevant=["no-such-creator"]), "body.relevant"),
+    Case(MatchRequest, "not_relevant", "/match", _match(relevant=["c00001"], not_relevant=["c00001"]),
+         "body.not_relevant"),
     Case(FeedbackRequest, "creator_id", "/feedback", {"brief": "dogs", "creator_id": "nobody", "relevance": 1},
          "body.creator_id"),
     Case(FeedbackRequest, "index_version", "/feedback", {"brief": "dogs", "creator_id": "c00001", "relevance": 1,
@@ -71,7 +75,8 @@ ENGINE_CASES = [
 CASES = [
     *(Case(MatchRequest, field, "/match", _match(**{field: value}), f"body.{field}") for field, value in [
         ("brief", ""), ("brief_id", ""), ("k", 0), ("diversity", 1.5), ("preset", "cheapest"),
-        ("weights", {"charisma": 1}), ("filters", "tiktok")]),
+        ("weights", {"charisma": 1}), ("filters", "tiktok"), ("relevant", ["x"] * (MAX_MARKED + 1)),
+        ("not_relevant", "c00001")]),
     *(Case(SimilarRequest, field, "/similar", {"creator_ids": ["c00001"], field: value}, f"body.{field}")
       for field, value in [("creator_ids", []), ("k", 101), ("diversity", -0.1), ("preset", "cheapest"),
                            ("weights", "heavy"), ("filters", [])]),

@@ -21,6 +21,7 @@ from fastapi.testclient import TestClient
 from api.server import create_app
 from api.settings import Settings
 from index import IndexStore, SharedEncoders, open_matcher
+from matcher import RelevanceFeedback
 from matcher.briefs import filters_from_options
 from tests.helpers import HashingEncoder, effective_countries, wait_until
 
@@ -480,3 +481,19 @@ def test_a_brand_over_http_counts_the_creators_who_tagged_it(client: TestClient,
     unknown = client.get("/brands/no-such-brand-anywhere").json()
     assert unknown["known"] is False and unknown["creators_mentioning"] == 0 and unknown["top_creators"] == []
     assert client.get("/brands/%20").status_code == 422
+
+
+def test_match_with_relevance_feedback_is_the_cores_answer(client: TestClient, store: Path) -> None:
+    first = client.post("/match", json={"brief": "dog puppy training tips", "k": 5, "preset": "relevance"}).json()
+    shown = [r["creator_id"] for r in first["results"]]
+    body = {"brief": "dog puppy training tips", "k": 5, "preset": "relevance", "relevant": [shown[0]],
+            "not_relevant": [shown[1]]}
+    response = client.post("/match", json=body)
+    assert response.status_code == 200, response.text
+    expected = open_matcher(store, HashingEncoder()).match(
+        body["brief"], k=5, preset="relevance", feedback=RelevanceFeedback((shown[0],), (shown[1],)))
+    assert response.json() == json.loads(json.dumps(expected.to_dict()))
+    results = response.json()["results"]
+    assert shown[1] not in [r["creator_id"] for r in results] and len(results) == 5
+    assert all(r["feedback"] for r in results) and all(r["feedback"] is None for r in first["results"])
+    assert next(r for r in results if r["creator_id"] == shown[0])["feedback"] == "you marked it relevant"
