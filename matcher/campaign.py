@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 
 from matcher.briefs import Filters, ParsedBrief
 from matcher.planning import ranked_within_budget, select_team, team_value
-from matcher.results import Match, json_ready
+from matcher.results import Match, brief_fields, json_ready
 
 DEFAULT_ALTERNATES = 5
 # an alternate whose new audience is under this share of its own is said to be left out for overlap
@@ -138,14 +138,7 @@ class TeamPlan:
         members = [m.match.creator_id for m in self.team]
         expected = self.total_expected_engagements
         return json_ready({
-            "brief_id": self.brief_id,
-            "brief": self.brief.text,
-            "query_text": self.brief.query_text,
-            "parsed": self.brief.filters.as_dict(),
-            "parsed_phrases": [reading.to_dict() for reading in self.brief.applied],
-            "suggestions": [reading.to_dict() for reading in self.brief.suggestions],
-            "filters": self.filters.as_dict(),
-            "niches": [{"niche": name, "weight": round(weight, 3)} for name, weight in self.niches],
+            **brief_fields(self.brief_id, self.brief, self.filters, self.niches),
             "preset": self.preset,
             "index_version": self.index_version,
             "eligible_creators": self.eligible_creators,

@@ -154,14 +154,7 @@ class MatchResponse:
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form: the contract of `creatormatch match --json`."""
         return {
-            "brief_id": self.brief_id,
-            "brief": self.brief.text,
-            "query_text": self.brief.query_text,
-            "parsed": self.brief.filters.as_dict(),
-            "parsed_phrases": [reading.to_dict() for reading in self.brief.applied],
-            "suggestions": [reading.to_dict() for reading in self.brief.suggestions],
-            "filters": self.filters.as_dict(),
-            "niches": [{"niche": name, "weight": round(weight, 3)} for name, weight in self.niches],
+            **brief_fields(self.brief_id, self.brief, self.filters, self.niches),
             "read_into_niche": bool(self.niches),
             "preset": self.preset,
             "weights": self.weights,
@@ -172,6 +165,21 @@ class MatchResponse:
             "shortfall": self.shortfall,
             "results": [m.to_dict() for m in self.results],
         }
+
+
+def brief_fields(brief_id: str | None, brief: ParsedBrief, filters: Filters,
+                 niches: tuple[tuple[str, float], ...]) -> dict[str, Any]:
+    """The head of every answer to a brief: what was read from it, the filters in force, the niches it was read as."""
+    return {
+        "brief_id": brief_id,
+        "brief": brief.text,
+        "query_text": brief.query_text,
+        "parsed": brief.filters.as_dict(),
+        "parsed_phrases": [reading.to_dict() for reading in brief.applied],
+        "suggestions": [reading.to_dict() for reading in brief.suggestions],
+        "filters": filters.as_dict(),
+        "niches": [{"niche": name, "weight": round(weight, 3)} for name, weight in niches],
+    }
 
 
 def shortfall_message(found: int, requested: int, eligible: int, effects: Sequence[FilterEffect]) -> str:
