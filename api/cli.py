@@ -467,7 +467,8 @@ def serve(
     # worker processes build their own app from the environment (uvicorn imports the factory in each)
     os.environ["CREATORMATCH_SERVE_STORE"] = str(store.resolve())
     uvicorn.run("api.server:app_from_environment", factory=True, workers=workers, host=host, port=port,
-                log_config=None, access_log=False, http=ServingH11Protocol)
+                log_config=None, access_log=False, http=ServingH11Protocol,
+                timeout_worker_healthcheck=settings.worker_healthcheck_seconds)
 
 
 feedback_app = typer.Typer(no_args_is_help=True, help="Feedback users gave on the web page and API.")

@@ -43,6 +43,11 @@ class Settings(BaseSettings):
     feedback_url: str | None = Field(None, description="SQLAlchemy URL of the feedback table; default: "
                                      "sqlite file feedback.db in the store")
     poll_seconds: float = Field(2.0, gt=0, description="how often the service checks the store's current version")
+    # uvicorn kills a worker that misses its health ping for this long; a replacement worker spends 10-20 s
+    # importing the model and loading the index, and on a busy 2-core machine uvicorn's 5 s default killed
+    # every replacement before it could answer (tests/api/test_faults.py)
+    worker_healthcheck_seconds: int = Field(60, gt=0, description="how long a server worker may go without "
+                                            "answering the supervisor's health ping (--workers > 1)")
     max_body_bytes: int = Field(65_536, gt=0, description="largest request body accepted")
     serve_store: str | None = Field(None, description="store of `serve --workers N`, set by the command for its "
                                     "worker processes")

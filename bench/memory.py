@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import numpy as np
@@ -56,7 +57,8 @@ def write_synthetic_version(root: Path, creators: int, anchors: np.ndarray) -> P
     index = synthetic_index(creators, anchors, version=version)
     search = FaissSearch.from_vectors(index.creator_vectors)
     staging = store.staging_dir(version)
-    manifest = {"model": "synthetic", "dimension": search.dimension, "index_type": "Flat",
+    manifest = {"model": "synthetic", "created_at": datetime.now(timezone.utc).isoformat(),
+                "dimension": search.dimension, "index_type": "Flat",
                 "counts": {"creators": creators, "texts": len(index.units)}, "schema_version": SCHEMA_VERSION}
     store.write_version(staging, version, index, search, manifest)
     return store.publish(staging, version)
