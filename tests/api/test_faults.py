@@ -135,7 +135,9 @@ def test_two_workers_stay_whole_through_a_kill_a_refused_repaired_version_a_roll
     reader = threading.Thread(target=lambda: stderr_lines.extend(server.stderr or []), daemon=True)
     reader.start()
     admin = {"Authorization": f"Bearer {TOKEN}"}
-    checkpoints: list[tuple[float, str]] = []  # from this moment on, every answer is on this version
+    # (when a change began, from when every answer must be on its version, that version): a change begins
+    # before its action, since a worker's poll may take it up while the action is still under way
+    checkpoints: list[tuple[float, float, str]] = []
     kills: list[float] = []
     try:
         wait_for("both workers to serve the first version", lambda: all_on(url, first), 240)
@@ -161,26 +163,29 @@ def test_two_workers_stay_whole_through_a_kill_a_refused_repaired_version_a_roll
             wait_for("a replacement serving the last good version", lambda: victim not in (seen := workers(url))
                      and len(seen) >= 2 and all(state == (200, first) for state in seen.values()), 120)
             # ... then it is repaired: every worker takes it within the poll interval plus 2 s
+            began = time.monotonic()
             shutil.copyfile(good_faiss, store.versions_dir / broken / "index.faiss")
             repaired = time.monotonic()
-            checkpoints.append((repaired + CONVERGE, broken))
+            checkpoints.append((began, repaired + CONVERGE, broken))
             settle(repaired)
             assert all_on(url, broken)
 
             # 3. a rollback sent to one worker reaches the other through the store
+            began = time.monotonic()
             rollback = httpx.post(f"{url}/admin/rollback", headers=admin, json={"version": first}, timeout=60)
             assert rollback.status_code == 200, rollback.text
             rolled = time.monotonic()
-            checkpoints.append((rolled + CONVERGE, first))
+            checkpoints.append((began, rolled + CONVERGE, first))
             settle(rolled)
             assert all_on(url, first)
 
             # 4. a new version published and reloaded on one worker: the other follows
+            began = time.monotonic()
             newest = publish_copy(store, first)
             reload = httpx.post(f"{url}/admin/reload", headers=admin, timeout=60)
             assert reload.status_code == 200, reload.text
             reloaded = time.monotonic()
-            checkpoints.append((reloaded + CONVERGE, newest))
+            checkpoints.append((began, reloaded + CONVERGE, newest))
             settle(reloaded)
             assert all_on(url, newest)
             time.sleep(2)
@@ -205,8 +210,8 @@ def test_two_workers_stay_whole_through_a_kill_a_refused_repaired_version_a_roll
         broken_connections
     assert len(broken_connections) <= CLIENTS * len(kills)
     # after each change has had its time, every answer comes from the version that change asked for
-    for index, (moment, version) in enumerate(checkpoints):
-        until = checkpoints[index + 1][0] - CONVERGE if index + 1 < len(checkpoints) else float("inf")
-        window = [a for a in answered if moment <= a.started and a.ended <= until]
+    for index, (_, settled, version) in enumerate(checkpoints):
+        until = checkpoints[index + 1][0] if index + 1 < len(checkpoints) else float("inf")
+        window = [a for a in answered if settled <= a.started and a.ended <= until]
         assert window and all(a.version == version for a in window), (version, [a.version for a in window][:10])
     assert not any("Traceback" in line for line in stderr_lines), "".join(stderr_lines)[-3000:]
