@@ -13,7 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from api.filter_options import NO_FILTERS, with_filter_options
-from api.formatting import print_brand, print_build_report, print_plan, print_response
+from api.formatting import print_brand, print_build_report, print_plan, print_response, tuning_report
 from api.settings import Settings
 from matcher import BriefError, CreatorMatchError, Matcher, MatchSettings, RelevanceFeedback
 from matcher.briefs import filters_from_options
@@ -39,6 +39,15 @@ def _encoder(settings: Settings, model: str | None = None) -> Any:
 
     return SentenceTransformerEncoder(model or settings.model, batch_size=settings.batch_size,
                                       max_seq_length=settings.max_seq_length, backend=settings.backend)
+
+
+def _learned_preset_names(store: Path) -> list[str]:
+    """The presets `tune` learned for the store's serving version (none when there is no version yet)."""
+    from index import IndexStore
+
+    index_store = IndexStore(store)
+    version = index_store.current_version()
+    return list(index_store.manifest(version).get("presets") or {}) if version else []
 
 
 def _serving_matcher(store: Path, settings: Settings) -> tuple[Matcher, dict[str, Any]]:
@@ -364,11 +373,8 @@ def evaluate(
 
     settings = _settings()
     match_settings = _match_settings(settings)
-    configurations = parse_configurations(configs, list(match_settings.presets))
-    names = [c.name for c in configurations]
-    pair = tuple(part.strip() for part in compare.split(",")) if compare else tuple(names[:2])
-    if len(pair) != 2 or not set(pair) <= set(names):
-        raise BriefError(f"compare: needs two of the configurations ({', '.join(names)})")
+    # the store's learned presets are known once its version is loaded: parse now to fail fast, again then
+    parse_configurations(configs, [*match_settings.presets, *_learned_preset_names(store)])
     skipped = Skipped()
     brief_list = load_briefs(briefs, skipped)
     brief_list, qrels = labeled_briefs(brief_list, load_labels(labels, {b["brief_id"] for b in brief_list}, skipped),
@@ -377,6 +383,11 @@ def evaluate(
         print_build_report(build_store(creators, posts, store, _encoder(settings), match_settings,
                                        keep_versions=settings.keep_versions, show_progress=sys.stderr.isatty()))
     matcher, manifest = _serving_matcher(store, settings)
+    configurations = parse_configurations(configs, list(matcher.settings.presets))
+    names = [c.name for c in configurations]
+    pair = tuple(part.strip() for part in compare.split(",")) if compare else tuple(names[:2])
+    if len(pair) != 2 or not set(pair) <= set(names):
+        raise BriefError(f"compare: needs two of the configurations ({', '.join(names)})")
     for line in skipped.lines():
         typer.echo(line, err=True)
     show = sys.stderr.isatty()
@@ -398,6 +409,55 @@ def evaluate(
         for failure in failures:
             typer.echo(f"below the gate: {failure}", err=True)
         raise typer.Exit(1)
+
+
+@app.command()
+def tune(
+    store: StoreOption,
+    briefs: Annotated[Path | None, typer.Option("--briefs", help="briefs JSONL (as for eval)")] = None,
+    labels: Annotated[Path | None, typer.Option("--labels", help="labeled pairs CSV (as for eval)")] = None,
+    feedback: Annotated[bool, typer.Option("--feedback", help="also learn from the clicks in the feedback "
+                                           "database (the latest click of a pair wins)")] = False,
+    database: Annotated[str | None, typer.Option("--db", help="feedback database URL (default: the store's)")] = None,
+    name: Annotated[str, typer.Option("--name", help="the learned preset's name")] = "learned",
+    folds: Annotated[int, typer.Option("--folds", min=2, max=50, help="cross-validation folds over briefs")] = 5,
+    margin: Annotated[float, typer.Option("--margin", min=0.0, help="nDCG@10 gain over the default needed on "
+                                          "held-out folds to become the default")] = 0.01,
+    alpha: Annotated[float, typer.Option("--alpha", min=0.0, max=1.0, help="p-value the gain must be under")] = 0.05,
+    make_default: Annotated[bool, typer.Option("--make-default",
+                                               help="make it the default if the rule allows")] = False,
+    seed: Annotated[int, typer.Option("--seed", help="seed of the fold assignment")] = 0,
+) -> None:
+    """Learn a weight preset from labeled pairs (and feedback), cross-validated over briefs; keep it in the store."""
+    from eval import Skipped, labeled_briefs, load_briefs, load_labels, tune_weights, with_feedback
+    from index import FeedbackStore, IndexStore, store_feedback_url
+    from index.presets import check_preset_name, next_revision, save_learned_preset
+
+    check_preset_name(name)
+    if (briefs is None) != (labels is None):
+        raise CreatorMatchError("give --briefs and --labels together", field="labels" if labels is None else "briefs")
+    if briefs is None and not feedback:
+        raise CreatorMatchError("nothing to learn from: give --briefs and --labels, or --feedback", field="briefs")
+    skipped = Skipped()
+    brief_list: list[dict[str, Any]] = load_briefs(briefs, skipped) if briefs is not None else []
+    judged = load_labels(labels, {b["brief_id"] for b in brief_list}, skipped) if labels is not None else {}
+    if feedback:
+        clicks = FeedbackStore(database or _settings().feedback_url or store_feedback_url(store))
+        try:
+            brief_list, judged = with_feedback(brief_list, judged, clicks.records())
+        finally:
+            clicks.close()
+    brief_list, qrels = labeled_briefs(brief_list, judged, skipped)
+    for line in skipped.lines():
+        typer.echo(line, err=True)
+    matcher, _ = _serving_matcher(store, _settings())
+    index_store = IndexStore(store)
+    result = tune_weights(matcher, brief_list, qrels, name=name, default=matcher.settings.default_preset,
+                          folds=folds, margin=margin, alpha=alpha, seed=seed,
+                          progress=(lambda text: typer.echo(text, err=True)) if sys.stderr.isatty() else None)
+    path, live = save_learned_preset(index_store, result.preset(next_revision(index_store, name), matcher.version),
+                                     make_default=make_default)
+    typer.echo(tuning_report(result, path, live, make_default))
 
 
 @app.command()

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
 from index import BuildReport
 from index.drift import drift_lines
 from matcher import BrandReport, MatchResponse, ParsedBrief, TeamPlan
+
+if TYPE_CHECKING:
+    from eval import TuningResult
 
 
 def _console() -> Console:
@@ -174,3 +178,22 @@ def print_plan(plan: TeamPlan) -> None:
                       + (" estimated" if alternate.candidate.price_estimated else "") + f"): {alternate.reason}")
     if plan.skipped:
         console.print(f"  {len(plan.skipped)} candidates skipped: expected engagements unknown (no recent posts)")
+
+
+def tuning_report(result: TuningResult, path: Path, live: bool, make_default: bool) -> str:
+    """What `tune` learned, how every preset measured on held-out folds, and what became of the preset."""
+    lines = [f"learned '{result.name}' on {result.briefs} briefs ({result.pairs} labeled pairs), {result.folds}-fold "
+             f"cross-validation over briefs",
+             "weights: " + ", ".join(f"{name} {weight:g}" for name, weight in result.weights.items()),
+             "nDCG@10 on held-out folds:"]
+    for name, value in sorted(result.cross_validated.items(), key=lambda item: -item[1]):
+        lines.append(f"  {name:<14} {value:.4f}")
+    lines.append(result.decision.reason)
+    if not live:
+        lines.append(f"'{result.name}' is the default and this revision was not adopted: kept in {path} only")
+    elif make_default and result.decision.adopt:
+        lines.append(f"'{result.name}' is now the default -> {path}")
+    else:
+        lines.append(f"saved as preset '{result.name}' (use --preset {result.name}; servers take it up at the next "
+                     f"build or restart){'' if not make_default else ', not the default'} -> {path}")
+    return "\n".join(lines)

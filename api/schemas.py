@@ -93,18 +93,14 @@ class RankingOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    preset: str | None = Field(None, description=f"weight preset: {', '.join(PRESETS)}",
-                               json_schema_extra={"enum": list(PRESETS)})
+    # not an enum: a store adds the presets `creatormatch tune` learned, and the engine names the field when a
+    # preset is unknown to the serving version
+    preset: str | None = Field(None, min_length=1, max_length=40,
+                               description=f"weight preset: {', '.join(PRESETS)}, or one learned by "
+                                           "`creatormatch tune` for this store")
     weights: dict[str, Annotated[float, Field(ge=0.0, le=100.0)]] | None = Field(
         None, max_length=len(COMPONENTS), description=f"per-component weights over the preset: {', '.join(COMPONENTS)}")
     filters: MatchFilters | None = None
-
-    @field_validator("preset")
-    @classmethod
-    def _preset(cls, value: str | None) -> str | None:
-        if value is not None and value not in PRESETS:
-            raise ValueError(f"unknown preset '{value}'; expected one of {', '.join(PRESETS)}")
-        return value
 
     @field_validator("weights")
     @classmethod

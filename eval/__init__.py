@@ -14,10 +14,12 @@ from eval.pairs import (
     qrels_from_csv,
     run_from_match_jsonl,
     run_from_rankings,
+    with_feedback,
 )
 from eval.reading import LabelledBrief, ReadingScore, load_corpus, score_briefs, score_lines
 from eval.report import write_report
 from eval.runner import Configuration, EvaluationResult, check_thresholds, evaluate_configurations, parse_configurations
+from eval.tuning import TuningResult, tune_weights
 
 __all__ = [
     "METRICS",
@@ -28,6 +30,7 @@ __all__ = [
     "QualityGate",
     "ReadingScore",
     "Skipped",
+    "TuningResult",
     "check_thresholds",
     "clear_gate",
     "configure_gate",
@@ -46,5 +49,7 @@ __all__ = [
     "score_briefs",
     "score_lines",
     "significance",
+    "tune_weights",
+    "with_feedback",
     "write_report",
 ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import pandas as pd
 from ranx import Qrels, Run
 
-from index.feedback import from_spreadsheet_safe
+from index.feedback import FeedbackRecord, from_spreadsheet_safe
 from matcher import CreatorMatchError
 
 
@@ -155,3 +156,16 @@ def run_from_match_jsonl(path: str | Path, name: str = "run") -> Run:
             answer = json.loads(line)
             rankings[str(answer["brief_id"])] = [str(r["creator_id"]) for r in answer["results"]]
     return run_from_rankings(rankings, name)
+
+
+def with_feedback(briefs: list[dict[str, Any]], judged: dict[str, dict[str, int]],
+                  records: Sequence[FeedbackRecord]) -> tuple[list[dict[str, Any]], dict[str, dict[str, int]]]:
+    """Briefs and labels with the users' feedback added: a brief once (by id, the text of its latest click when
+    the files lack it), a pair once, the latest click winning over older clicks and over the files' label."""
+    texts = {brief["brief_id"]: brief for brief in briefs}
+    merged = {brief_id: dict(labels) for brief_id, labels in judged.items()}
+    for record in records:  # oldest first: later clicks overwrite earlier ones
+        if record.brief_id not in texts or texts[record.brief_id].get("from_feedback"):
+            texts[record.brief_id] = {"brief_id": record.brief_id, "text": record.brief_text, "from_feedback": True}
+        merged.setdefault(record.brief_id, {})[record.creator_id] = int(record.relevance)
+    return [{k: v for k, v in brief.items() if k != "from_feedback"} for brief in texts.values()], merged

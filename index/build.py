@@ -22,6 +22,7 @@ from index.drift import drift_report
 from index.embedding import encoder_identity
 from index.gate import GateDecision, GateRefused, PublishGate
 from index.manifest import BuildSettings, EncoderIdentity
+from index.presets import learned_presets
 from index.search import FLAT, FaissSearch
 from index.sources import CatalogSource
 from index.store import IndexStore, LoadedVersion, StoreError, load_version_dir
@@ -392,6 +393,8 @@ class _Build:
                     "brand_graph_version": GRAPH_VERSION,
                     "sources": self.source.describe(),
                     "settings": BuildSettings.of(self.settings).model_dump(mode="json"),
+                    # learned presets belong to the store, not to one build: they move to the new version
+                    **(learned_presets(serving.manifest) if serving else {}),
                 }
                 store.write_version(staging, version, index, search, manifest,
                                     on_file=lambda name: self.observer(f"write:{name}"))

@@ -113,6 +113,30 @@ class Counts(BaseModel):
     brands: int = Field(0, ge=0)
 
 
+class LearnedPreset(BaseModel):
+    """A weight preset `creatormatch tune` learned from labelled pairs, with what it learned from and how it
+    measured on briefs it did not see (`eval.tuning`)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    revision: int = Field(ge=1)
+    weights: dict[str, float]
+    trained_at: str
+    trained_on_version: str
+    training_sha256: str
+    briefs: int = Field(ge=0)
+    pairs: int = Field(ge=0)
+    folds: int = Field(ge=2)
+    metric: str
+    cross_validated: dict[str, float] = Field(description="each preset's mean metric on held-out folds")
+    baseline: str = Field(description="the preset it had to beat to become the default")
+    gain: float
+    p_value: float
+    adopted: bool
+    reason: str
+
+
 class Manifest(BaseModel):
     """A version's manifest (manifest.json); entries added later, such as the quality gate's, are kept as given."""
 
@@ -132,6 +156,9 @@ class Manifest(BaseModel):
     sources: dict[str, Any] = Field(default_factory=dict)
     settings: BuildSettings | None = Field(None, description="absent in versions written before it was recorded")
     files: dict[str, FileEntry] = Field(default_factory=dict)
+    presets: dict[str, LearnedPreset] = Field(default_factory=dict, description="learned presets, carried from "
+                                              "version to version by builds")
+    default_preset: str | None = Field(None, description="a learned preset adopted as the default")
 
     @model_validator(mode="before")
     @classmethod

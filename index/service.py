@@ -18,10 +18,11 @@ def open_matcher(store_dir: str | Path, encoder: Encoder, settings: MatchSetting
 
 
 def version_settings(loaded: LoadedVersion, settings: MatchSettings | None = None) -> MatchSettings:
-    """The settings to answer from `loaded` with: `settings` (the server's), with the values that shaped the
-    version's data (tier thresholds, signal parameters) taken from its build, and a warning logged where the two
-    disagree. A version written before its settings were recorded keeps the server's."""
-    chosen = settings or MatchSettings()
+    """The settings to answer from `loaded` with: `settings` (the server's) with the store's learned presets, and
+    with the values that shaped the version's data (tier thresholds, signal parameters) taken from its build, a
+    warning logged where the two disagree. A version written before its settings were recorded keeps the
+    server's."""
+    chosen = with_learned_presets(loaded, settings or MatchSettings())
     built = loaded.info.settings
     if built is None:
         return chosen
@@ -30,6 +31,17 @@ def version_settings(loaded: LoadedVersion, settings: MatchSettings | None = Non
         log.warning("index version %s was built with other settings than this process has; answering with the "
                     "build's: %s", loaded.info.version, "; ".join(differences))
     return built.serving(chosen)
+
+
+def with_learned_presets(loaded: LoadedVersion, settings: MatchSettings) -> MatchSettings:
+    """`settings` with the presets `creatormatch tune` learned for this store (from the version's manifest), and
+    the learned default when one was adopted."""
+    info = loaded.info
+    if not info.presets:
+        return settings
+    presets = {**settings.presets, **{name: dict(preset.weights) for name, preset in info.presets.items()}}
+    default = info.default_preset if info.default_preset in presets else settings.default_preset
+    return settings.model_copy(update={"presets": presets, "default_preset": default})
 
 
 def matcher_for(loaded: LoadedVersion, encoder: Encoder, settings: MatchSettings | None = None,

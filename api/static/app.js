@@ -47,7 +47,7 @@ function requestBody() {
   }
   filters.unknown = unknown;
   if (ignoredReadings.length) filters.ignore_parsed = [...ignoredReadings];
-  const body = { brief: $("brief").value, preset: $("preset").value, filters };
+  const body = { brief: $("brief").value, preset: $("preset").value || null, filters };
   if ($("k").value !== "") body.k = parseInt($("k").value, 10);
   return body;
 }

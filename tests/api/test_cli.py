@@ -336,3 +336,41 @@ def test_a_sensitive_content_floor_from_the_command_line(tmp_path: Path) -> None
         in human
     refused = run("match", "--store", str(store), "--sensitive-topic", "gossip", "drinks", check=False)
     assert refused.returncode != 0 and "sensitive_topics: unknown ['gossip']" in refused.stderr
+
+
+@pytest.mark.model
+def test_tune_learns_from_the_feedback_database_and_keeps_the_preset_in_the_store(tmp_path: Path) -> None:
+    from index import FeedbackStore, store_feedback_url
+
+    catalog = generate_demo_catalog(120, seed=8, posts_per_creator=(3, 4))
+    creators, posts = catalog.write(tmp_path / "catalog")
+    store = tmp_path / "s"
+    run("build", "--creators", str(creators), "--posts", str(posts), "--store", str(store))
+    texts = {"travel": "creators who share their trips abroad", "food": "home cooks baking cakes",
+             "fitness": "personal trainers at the gym", "pets": "dog owners and their puppies",
+             "beauty": "makeup tutorials", "gaming": "video game streamers"}
+    truth = catalog.niches.set_index("creator_id")["niche"]
+    clicks = FeedbackStore(store_feedback_url(store))
+    for niche, text in texts.items():
+        members = list(truth.index[truth == niche][:4])
+        clicks.record(text, members[0], 0, brief_id=niche)  # a change of mind: the later click wins
+        for creator in members:
+            clicks.record(text, creator, 1, brief_id=niche)
+    clicks.close()
+
+    refused = run("tune", "--store", str(store), check=False)
+    assert refused.returncode == 2 and "nothing to learn from" in refused.stderr
+    hand_set = run("tune", "--store", str(store), "--feedback", "--name", "balanced", check=False)
+    assert hand_set.returncode == 2 and "hand-set preset" in hand_set.stderr
+
+    result = run("tune", "--store", str(store), "--feedback", "--folds", "3", "--name", "agency")
+    assert "learned 'agency' on 6 briefs (24 labeled pairs), 3-fold" in result.stdout
+    assert "nDCG@10 on held-out folds:" in result.stdout and "saved as preset 'agency'" in result.stdout
+    manifest = IndexStore(store).manifest(str(IndexStore(store).current_version()))
+    saved = manifest["presets"]["agency"]
+    assert saved["revision"] == 1 and saved["folds"] == 3 and saved["pairs"] == 24
+    assert set(saved["cross_validated"]) == {"agency", "relevance", "balanced", "engagement", "brand_safe", "budget"}
+    assert manifest.get("default_preset") is None
+    matched = json.loads(run("match", "--store", str(store), "--preset", "agency", "--json", "dog owners").stdout)
+    assert matched["preset"] == "agency" and matched["weights"] == {
+        name: saved["weights"].get(name, 0.0) for name in matched["weights"]}

@@ -62,6 +62,9 @@ ENGINE_CASES = [
     Case(SimilarRequest, "creator_ids", "/similar", {"creator_ids": ["no-such-creator"]}, "body.creator_ids"),
     Case(MatchRequest, "weights", "/match", _match(weights={**ZERO_WEIGHTS, "brand_fit": 1.0}), "body.weights"),
     Case(ParseRequest, "brief", "/briefs/parse", {"brief": "   "}, "body.brief"),
+    # presets are the serving version's (hand-set and learned): the engine knows them, the request model not
+    Case(MatchRequest, "preset", "/match", _match(preset="cheapest"), "body.preset"),
+    Case(SimilarRequest, "preset", "/similar", {"creator_ids": ["c00001"], "preset": "cheapest"}, "body.preset"),
     Case(MatchRequest, "relevant", "/match", _match(relevant=["no-such-creator"]), "body.relevant"),
     Case(MatchRequest, "not_relevant", "/match", _match(relevant=["c00001"], not_relevant=["c00001"]),
          "body.not_relevant"),
@@ -74,11 +77,11 @@ ENGINE_CASES = [
 
 CASES = [
     *(Case(MatchRequest, field, "/match", _match(**{field: value}), f"body.{field}") for field, value in [
-        ("brief", ""), ("brief_id", ""), ("k", 0), ("diversity", 1.5), ("preset", "cheapest"),
+        ("brief", ""), ("brief_id", ""), ("k", 0), ("diversity", 1.5), ("preset", ""),
         ("weights", {"charisma": 1}), ("filters", "tiktok"), ("relevant", ["x"] * (MAX_MARKED + 1)),
         ("not_relevant", "c00001")]),
     *(Case(SimilarRequest, field, "/similar", {"creator_ids": ["c00001"], field: value}, f"body.{field}")
-      for field, value in [("creator_ids", []), ("k", 101), ("diversity", -0.1), ("preset", "cheapest"),
+      for field, value in [("creator_ids", []), ("k", 101), ("diversity", -0.1), ("preset", "x" * 41),
                            ("weights", "heavy"), ("filters", [])]),
     *(Case(PlanRequest, field, "/plan", {"brief": "dogs", "budget": 100, field: value}, f"body.{field}")
       for field, value in [("brief", "x" * 5001), ("brief_id", "a\x00b"), ("budget", 0), ("size", 0),
