@@ -4,9 +4,10 @@ For each brief the engine's first 10 creators (preset relevance) are marked rele
 niche is the brief's category and not relevant otherwise; the brief is matched again with those marks
 (`RelevanceFeedback`), and both lists are scored by nDCG@10 on the residual collection: the 10 shown
 creators leave the ranking and the labels (Salton & Buckley 1990's evaluation of feedback).
-`--grid` scores a grid of Rocchio weights instead of the defaults.
+`--grid` scores a grid of Rocchio weights (`--betas`, `--gammas`) instead of the defaults.
 
-usage: python -m bench.kim_feedback STORE KIM_LABELS.csv BRIEFS.jsonl [BRIEFS.jsonl ...] [--grid]
+usage: python -m bench.kim_feedback STORE KIM_LABELS.csv BRIEFS.jsonl [BRIEFS.jsonl ...] [--grid [--betas B,..]
+       [--gammas G,..]]
 """
 
 from __future__ import annotations
@@ -57,12 +58,14 @@ def main() -> None:
     parser.add_argument("store")
     parser.add_argument("labels", help="Kim creator labels: creator_id,category")
     parser.add_argument("briefs", nargs="+")
-    parser.add_argument("--grid", action="store_true", help="try beta 0.5,1,2 x gamma 0,0.25,0.5")
+    parser.add_argument("--grid", action="store_true", help="try every beta x gamma of --betas and --gammas")
+    parser.add_argument("--betas", default="0.5,1,2", help="betas of the grid")
+    parser.add_argument("--gammas", default="0,0.25,0.5", help="gammas of the grid")
     args = parser.parse_args()
     loaded = IndexStore(args.store).load()
     matcher = matcher_for(loaded, encoder_from_identity(loaded.info.encoder))
     labels = pd.read_csv(args.labels, dtype=str).set_index("creator_id")["category"]
-    weights = ([(b, g) for b in (0.5, 1.0, 2.0) for g in (0.0, 0.25, 0.5)] if args.grid
+    weights = ([(float(b), float(g)) for b in args.betas.split(",") for g in args.gammas.split(",")] if args.grid
                else [(DEFAULT_BETA, DEFAULT_GAMMA)])
     for path in args.briefs:
         briefs = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]

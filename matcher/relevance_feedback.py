@@ -14,10 +14,12 @@ from numpy.typing import NDArray
 
 from matcher.errors import BriefError
 
-# chosen by cross-validation over briefs on Kim (docs/evaluation.md, "Relevance feedback")
+# chosen on Kim's 64 development briefs (docs/evaluation.md, "Relevance feedback"): the best grid point whose
+# next larger gamma still beats no feedback; alpha + beta - gamma stays well above 0, where the query would lose
+# what the relevant and not-relevant creators share and the list collapses
 DEFAULT_ALPHA = 1.0
-DEFAULT_BETA = 2.0
-DEFAULT_GAMMA = 0.5
+DEFAULT_BETA = 3.0
+DEFAULT_GAMMA = 2.0
 MAX_MARKED = 200
 
 
@@ -53,16 +55,22 @@ def rocchio(query: NDArray[np.float32], relevant: NDArray[np.float32], not_relev
             ) -> NDArray[np.float32]:
     """The moved query, unit length: alpha q + beta mean(relevant) - gamma mean(not relevant) (Rocchio 1971).
 
-    `relevant` and `not_relevant` hold one vector per row (either may have no rows). A moved query of
-    length zero keeps the original direction.
+    `relevant` and `not_relevant` hold one vector per row (either may have no rows). With no relevant row
+    the negative term is scaled by alpha / (alpha + beta), keeping its proportion to the positive ones. A
+    moved query of length zero keeps the original direction.
     """
     if query.ndim != 1 or relevant.ndim != 2 or not_relevant.ndim != 2:
         raise ValueError("rocchio: a query vector and two matrices of vectors are needed")
     moved = alpha * query.astype(np.float64)
+    positive = alpha
     if len(relevant):
         moved = moved + beta * relevant.astype(np.float64).mean(axis=0)
+        positive += beta
     if len(not_relevant):
-        moved = moved - gamma * not_relevant.astype(np.float64).mean(axis=0)
+        # the push away keeps its share of the pull toward: without relevant marks, gamma of alpha + beta would
+        # outweigh the brief itself, cancel what every creator of the catalog shares and turn the list over
+        share = positive / (alpha + beta) if alpha + beta > 0 else 1.0
+        moved = moved - gamma * share * not_relevant.astype(np.float64).mean(axis=0)
     norm = float(np.linalg.norm(moved))
     if norm <= 1e-12:
         return query.astype(np.float32)

@@ -20,7 +20,17 @@ def test_rocchio_moves_toward_the_relevant_and_away_from_the_rest() -> None:
                    1, 1, 0.5)
     assert both == pytest.approx(np.array([0.5, 1.0]) / math.sqrt(1.25))  # (1 - 0.5, 1) normalized
     # moved to nothing: the original direction stays
-    assert rocchio(query, np.zeros((0, 2), dtype=np.float32), query[None, :], 1, 1, 1) == pytest.approx(query)
+    assert rocchio(query, -query[None, :], np.zeros((0, 2), dtype=np.float32), 1, 1, 0) == pytest.approx(query)
+
+
+def test_without_a_relevant_mark_the_push_away_keeps_its_share() -> None:
+    query = np.array([1.0, 0.0], dtype=np.float32)
+    away = np.array([[0.0, 1.0]], dtype=np.float32)
+    # gamma 2 scaled by alpha / (alpha + beta) = 1 / 4: (1, 0) - 0.5 (0, 1)
+    moved = rocchio(query, np.zeros((0, 2), dtype=np.float32), away, 1, 3, 2)
+    assert moved == pytest.approx(np.array([1.0, -0.5]) / math.sqrt(1.25))
+    # marks on the brief's own direction never turn it round
+    assert rocchio(query, np.zeros((0, 2), dtype=np.float32), query[None, :], 1, 3, 2) == pytest.approx(query)
 
 
 def test_marks_must_not_contradict_each_other() -> None:
