@@ -24,7 +24,7 @@ from ranx import Qrels
 from eval.metrics import per_brief_metrics, significance
 from eval.pairs import EvaluationError, run_from_rankings
 from index.manifest import LearnedPreset
-from matcher import COMPONENTS, Matcher
+from matcher import COMPONENTS, PRESETS, Matcher
 from matcher.briefs import filters_from_options
 
 # the relative weights coordinate ascent tries for one component while the others keep their proportions
@@ -238,7 +238,7 @@ def tune_weights(matcher: Matcher, briefs: Sequence[dict[str, Any]], qrels: Qrel
     Parameters
     ----------
     matcher
-        The serving version's matcher; its presets are the hand-set ones compared, and the starts of the search.
+        The serving version's matcher; its hand-set presets are the starts of the search and are compared.
     briefs, qrels
         Labelled briefs (`eval.labeled_briefs`).
     name, default
@@ -248,8 +248,10 @@ def tune_weights(matcher: Matcher, briefs: Sequence[dict[str, Any]], qrels: Qrel
     margin, alpha
         The adoption rule (`adoption`).
     """
+    # the hand-set presets, and the default when a learned one is: a preset learned before may have seen these
+    # very briefs, so it is neither a start nor a comparison beside the one it must beat
     presets = {preset: as_vector(weights) for preset, weights in matcher.settings.presets.items()
-               if preset != name}
+               if preset in PRESETS or preset == default}
     if default not in presets:
         raise EvaluationError(f"the default preset '{default}' is not one of {', '.join(presets)}")
     pools = collect_pools(matcher, briefs, qrels, progress)
@@ -260,7 +262,7 @@ def tune_weights(matcher: Matcher, briefs: Sequence[dict[str, Any]], qrels: Qrel
         raise EvaluationError("folds: needs at least 2")
     ids = [pool.brief_id for pool in pools]
     assignment = fold_of(ids, folds, seed)
-    starts = list(presets.values())
+    starts = [vector for preset, vector in presets.items() if preset in PRESETS]
     held_out: dict[str, NDArray[np.float64]] = {}
     fold_weights = []
     for fold in range(folds):
