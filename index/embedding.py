@@ -86,27 +86,32 @@ class SentenceTransformerEncoder:
         self._dimension = 0
 
     def _model(self) -> Any:
-        """The sentence-transformers model, loaded on first use (so bad input fails fast)."""
+        """The model, loaded on first use (so bad input fails fast): sentence-transformers on PyTorch, or the
+        ONNX export on ONNX Runtime, which imports neither PyTorch nor sentence-transformers once the export
+        exists (the first use makes it with PyTorch)."""
         if self._loaded is not None:
             return self._loaded
-        # offline before the import: the hub client reads these once
+        # offline before any import of the hub client: it reads these once
         os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ["TRANSFORMERS_OFFLINE"] = "1"
-        from sentence_transformers import SentenceTransformer
-        from transformers.utils import logging as transformers_logging
-
-        transformers_logging.disable_progress_bar()
         try:
-            if self.threads is not None and self.backend == "torch":
-                import torch
-
-                torch.set_num_threads(self.threads)
-            model = SentenceTransformer(self._location, device=self.device)
             if self.backend != "torch":
                 from index.onnx_backend import OnnxSentenceModel, export_onnx
 
                 self._onnx = OnnxSentenceModel(self._location, export_onnx(self._location, self.backend),
                                                self.max_seq_length, threads=self.threads)
+                self._dimension = self._onnx.dimension
+                self._loaded = self._onnx
+                return self._onnx
+            from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()
+            if self.threads is not None:
+                import torch
+
+                torch.set_num_threads(self.threads)
+            model = SentenceTransformer(self._location, device=self.device)
         except Exception as exc:
             raise ModelError(f"model '{self._requested}': cannot load it from local files ({type(exc).__name__}: "
                              f"{str(exc).splitlines()[0][:200]}); downloads are disabled") from None

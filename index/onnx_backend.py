@@ -25,7 +25,7 @@ ONNX_FILES = {"onnx": "model.onnx", "onnx-int8": "model_int8.onnx"}
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 # padded tokens per forward pass: 8 captions of 128 tokens ran fastest here (docs/benchmarks.md)
 TOKENS_PER_BATCH = 1_024
-EXPORT_FORMAT = 2  # part of the export folder's key: a change in how exports are made starts a fresh folder
+EXPORT_FORMAT = 3  # part of the export folder's key: a change in how exports are made starts a fresh folder
 
 
 def onnx_cache_root() -> Path:
@@ -47,20 +47,35 @@ def _pooling(location: Path) -> str:
     raise ValueError("only mean or CLS pooling can run on ONNX Runtime here")
 
 
+def export_folder(location: str | Path, root: Path | None = None) -> Path:
+    """Where the exports of the model at `location` live: found without importing PyTorch, so a process that
+    only runs an existing export never loads it (the PyTorch version that made it is in `export.json`)."""
+    key = hashlib.sha1(f"{Path(location).resolve()}|{EXPORT_FORMAT}".encode()).hexdigest()[:16]
+    return (root or onnx_cache_root()) / key
+
+
+def find_export(location: str | Path, backend: str, root: Path | None = None) -> Path | None:
+    """The existing ONNX file of the model at `location` for `backend`, or None when it is still to be made."""
+    path = export_folder(location, root) / ONNX_FILES[backend]
+    return path if path.exists() else None
+
+
 def export_onnx(location: str | Path, backend: str, root: Path | None = None) -> Path:
     """The ONNX file of the model at `location` for `backend` ("onnx" or "onnx-int8"), made on first use.
 
     Files are written under a temporary name and renamed into place, so a killed export leaves nothing.
     """
-    import torch
-    from transformers import AutoModel, AutoTokenizer
-
+    found = find_export(location, backend, root)
+    if found is not None:
+        return found
     location = Path(location)
-    key = hashlib.sha1(f"{location.resolve()}|{EXPORT_FORMAT}|{torch.__version__}".encode()).hexdigest()[:16]
-    folder = (root or onnx_cache_root()) / key
+    folder = export_folder(location, root)
     folder.mkdir(parents=True, exist_ok=True)
     fp32 = folder / ONNX_FILES["onnx"]
     if not fp32.exists():
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+
         tokenizer = AutoTokenizer.from_pretrained(str(location))
         model = AutoModel.from_pretrained(str(location)).eval()
         sample = tokenizer(["an example", "a second, longer example text"], padding=True, return_tensors="pt")
@@ -81,6 +96,8 @@ def export_onnx(location: str | Path, backend: str, root: Path | None = None) ->
                               output_names=["last_hidden_state"], dynamic_axes=axes, opset_version=17,
                               dynamo=False)
         os.replace(temporary, fp32)
+        (folder / "export.json").write_text(json.dumps({"torch": torch.__version__, "format": EXPORT_FORMAT,
+                                                        "model": str(location.resolve())}), encoding="utf-8")
     if backend == "onnx":
         return fp32
     int8 = folder / ONNX_FILES["onnx-int8"]
@@ -110,6 +127,53 @@ def clear_exports(root: Path | None = None) -> None:
     shutil.rmtree(root or onnx_cache_root(), ignore_errors=True)
 
 
+class TextTokenizer:
+    """The model's tokenizer, as the ONNX graph needs it: ids, attention mask and token types per text, truncated,
+    unpadded, and the values and side padding uses.
+
+    A model with a `tokenizer.json` is read by the `tokenizers` library alone (what transformers' fast
+    tokenizers run on), so encoding needs neither transformers nor PyTorch; other models go through
+    transformers' `AutoTokenizer`.
+    """
+
+    def __init__(self, location: str | Path, max_seq_length: int) -> None:
+        location = Path(location)
+        config_path = location / "tokenizer_config.json"
+        config = json.loads(config_path.read_text(encoding="utf-8")) if config_path.exists() else {}
+        self.left = config.get("padding_side", "right") == "left"
+        self._fast: Any = None
+        self._auto: Any = None
+        self.max_seq_length = max_seq_length
+        if (location / "tokenizer.json").exists():
+            from tokenizers import Tokenizer
+
+            fast = Tokenizer.from_file(str(location / "tokenizer.json"))
+            fast.no_padding()
+            fast.enable_truncation(max_length=max_seq_length)
+            pad_token = config.get("pad_token")
+            if isinstance(pad_token, dict):
+                pad_token = pad_token.get("content")
+            pad_id = fast.token_to_id(pad_token) if isinstance(pad_token, str) else None
+            self.pad_id = int(pad_id) if pad_id is not None else 0
+            self.pad_type_id = 0
+            self._fast = fast
+        else:
+            from transformers import AutoTokenizer
+
+            self._auto = AutoTokenizer.from_pretrained(str(location))
+            self.pad_id = self._auto.pad_token_id or 0
+            self.pad_type_id = getattr(self._auto, "pad_token_type_id", 0)
+            self.left = getattr(self._auto, "padding_side", "right") == "left"
+
+    def __call__(self, texts: list[str]) -> dict[str, list[list[int]]]:
+        """Each text's `input_ids`, `attention_mask` and `token_type_ids`, special tokens added, truncated."""
+        if self._auto is not None:
+            return dict(self._auto(texts, truncation=True, max_length=self.max_seq_length))
+        encodings = self._fast.encode_batch(texts)
+        return {"input_ids": [e.ids for e in encodings], "attention_mask": [e.attention_mask for e in encodings],
+                "token_type_ids": [e.type_ids for e in encodings]}
+
+
 class OnnxSentenceModel:
     """Tokenize, run the ONNX graph, pool and normalize: what sentence-transformers does, on ONNX Runtime.
 
@@ -123,9 +187,8 @@ class OnnxSentenceModel:
     def __init__(self, location: str | Path, onnx_file: Path, max_seq_length: int, threads: int | None = None,
                  tokens_per_batch: int = TOKENS_PER_BATCH) -> None:
         import onnxruntime
-        from transformers import AutoTokenizer
 
-        self._tokenizer = AutoTokenizer.from_pretrained(str(location))
+        self._tokenizer = TextTokenizer(location, max_seq_length)
         self._pooling = _pooling(Path(location))
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 1
@@ -149,7 +212,7 @@ class OnnxSentenceModel:
         if not texts:
             return out
         # tokenized once; each batch is padded from these lists
-        tokens = self._tokenizer(list(texts), truncation=True, max_length=self.max_seq_length)
+        tokens = self._tokenizer(list(texts))
         batches = token_batches([len(ids) for ids in tokens["input_ids"]], self.tokens_per_batch)
         if len(batches) == 1 or len(self._sessions) == 1:
             for rows in batches:
@@ -183,9 +246,9 @@ class OnnxSentenceModel:
         pads left), so the batch equals `tokenizer(texts, padding=True)` without tokenizing again.
         """
         longest = max(len(tokens["input_ids"][i]) for i in rows)
-        pad_values = {"input_ids": self._tokenizer.pad_token_id or 0, "attention_mask": 0,
-                      "token_type_ids": getattr(self._tokenizer, "pad_token_type_id", 0)}
-        left = getattr(self._tokenizer, "padding_side", "right") == "left"
+        pad_values = {"input_ids": self._tokenizer.pad_id, "attention_mask": 0,
+                      "token_type_ids": self._tokenizer.pad_type_id}
+        left = self._tokenizer.left
         feed = {}
         for name in _INPUTS:
             if name not in self._inputs or name not in tokens:

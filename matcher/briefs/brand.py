@@ -5,8 +5,6 @@ A client named by an agency ("Client's Velo Labs", "our client is X") wins over 
 
 from __future__ import annotations
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from matcher.briefs.lexicon import (
     BRAND_CUES,
     BRAND_VERBS,
@@ -29,6 +27,7 @@ from matcher.briefs.spans import (
     is_place_or_platform,
     name_end,
 )
+from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import Tokens
 
 _LOWER_OK = {("brand", ":"), ("brand", "name", ":"), ("client", ":"), ("advertiser", ":"), ("company", ":"),

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from matcher.briefs.amounts import count_at
 from matcher.briefs.filters import MAX_RESULTS
 from matcher.briefs.lexicon import (
@@ -16,6 +14,7 @@ from matcher.briefs.lexicon import (
 )
 from matcher.briefs.nouns import creator_noun_after
 from matcher.briefs.reading import Reading, claimed_reading
+from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import Tokens
 
 _COUNT_AFTER = frozenset({"of", "in"})

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from matcher.briefs.lexicon import (
     AUDIENCE_NOUNS,
     BRAND_VERBS,
@@ -30,6 +28,7 @@ from matcher.briefs.lexicon import (
 from matcher.briefs.nouns import is_person_noun
 from matcher.briefs.places import SMALL_CITY, Gazetteer, Place
 from matcher.briefs.reading import Reading
+from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
 
 _VERBS = frozenset(word for verb in BRAND_VERBS for word in verb) | {"make", "makes", "making", "sell", "sells"}

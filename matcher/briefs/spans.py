@@ -7,8 +7,6 @@ name ("Bewley's"). Used by the brand and competitor readers.
 
 from __future__ import annotations
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from matcher.briefs.lexicon import (
     AUDIENCE_NOUNS,
     CREATOR_NOUNS,
@@ -21,6 +19,7 @@ from matcher.briefs.lexicon import (
     TIER_WORDS,
 )
 from matcher.briefs.places import Gazetteer
+from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import Tokens
 
 PARTICLES = frozenset({"&", "of", "de", "du", "la", "le", "des", "del", "di", "da", "von", "van", "and", "+", "-",

@@ -65,6 +65,44 @@ def test_onnx_backends_match_pytorch_vectors(backend: str) -> None:
     assert encoder.identity.endswith(f"|{backend}") and encoder.model_name == "all-MiniLM-L6-v2"
 
 
+def test_the_tokenizers_library_gives_the_ids_transformers_gives() -> None:
+    from transformers import AutoTokenizer
+
+    from index.onnx_backend import TextTokenizer
+
+    texts = [*TEXTS, "emoji 🐶🐾 and accents: crème brûlée, Ærø", "UPPER case   and\ttabs\nnew lines",
+             "fashion week " * 100]
+    ours = TextTokenizer(default_model_path(), 128)(texts)
+    reference = AutoTokenizer.from_pretrained(str(default_model_path()))(texts, truncation=True, max_length=128)
+    for name in ("input_ids", "attention_mask", "token_type_ids"):
+        assert ours[name] == reference[name], name
+    assert max(len(ids) for ids in ours["input_ids"]) == 128  # the long text is truncated, [SEP] kept
+    assert TextTokenizer(default_model_path(), 128).pad_id == reference_pad_id()
+
+
+def reference_pad_id() -> int:
+    from transformers import AutoTokenizer
+
+    return int(AutoTokenizer.from_pretrained(str(default_model_path())).pad_token_id)
+
+
+@pytest.mark.model
+def test_an_onnx_encoder_runs_without_importing_pytorch(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CREATORMATCH_ONNX_CACHE": str(tmp_path / "onnx")}
+    make = "from index import SentenceTransformerEncoder as E; E(backend='onnx-int8').encode(['x'])"
+    subprocess.run([sys.executable, "-c", make], env=env, check=True, timeout=600)  # the export needs PyTorch
+    probe = ("import sys; from index import SentenceTransformerEncoder as E; v = E(backend='onnx-int8').encode("
+             "['dog training tips']); print(v.shape[1], 'torch' in sys.modules, 'sentence_transformers' in "
+             "sys.modules, 'transformers' in sys.modules)")
+    shown = subprocess.run([sys.executable, "-c", probe], env=env, check=True, timeout=600, capture_output=True,
+                           text=True).stdout.split()
+    assert shown == ["384", "False", "False", "False"]
+
+
 def test_token_batches_by_hand() -> None:
     from index.onnx_backend import token_batches
 
@@ -115,17 +153,21 @@ def test_sessions_side_by_side_give_the_vectors_of_one_session() -> None:
 @pytest.mark.model
 @pytest.mark.parametrize("side", ["right", "left"])
 def test_batches_are_padded_as_the_tokenizer_pads_them(side: str) -> None:
+    from transformers import AutoTokenizer
+
     from index.onnx_backend import token_batches
 
     encoder = SentenceTransformerEncoder(backend="onnx")
     encoder.encode(["load"])
     model = encoder._onnx
-    model._tokenizer.padding_side = side
+    model._tokenizer.left = side == "left"
+    reference_tokenizer = AutoTokenizer.from_pretrained(str(default_model_path()))
+    reference_tokenizer.padding_side = side
     texts = [*TEXTS, "a much longer caption about baking bread at home every single weekend"]
-    tokens = model._tokenizer(texts, truncation=True, max_length=model.max_seq_length)
+    tokens = model._tokenizer(texts)
     for rows in [np.arange(len(texts)), *token_batches([len(ids) for ids in tokens["input_ids"]], 24)]:
-        reference = model._tokenizer([texts[i] for i in rows], padding=True, truncation=True,
-                                     max_length=model.max_seq_length, return_tensors="np")
+        reference = reference_tokenizer([texts[i] for i in rows], padding=True, truncation=True,
+                                        max_length=model.max_seq_length, return_tensors="np")
         padded = model._padded(tokens, rows)
         assert set(padded) == {"input_ids", "attention_mask", "token_type_ids"} & set(reference)
         for name, values in padded.items():
