@@ -336,8 +336,8 @@ class FilterEffectBody(ResponseBody):
     message: str
 
 
-class MatchResponseBody(ResponseBody):
-    """The answer to a brief: exactly what `creatormatch match --json` prints for it."""
+class BriefFieldsBody(ResponseBody):
+    """How a brief was read: the fields every answer to a brief starts with (`matcher.results.brief_fields`)."""
 
     brief_id: str | None
     brief: str
@@ -348,6 +348,11 @@ class MatchResponseBody(ResponseBody):
     filters: FiltersBody
     niches: list[NicheWeight] = Field(description="the taxonomy niches the brief was read as and steered "
                                       "towards; empty when it was not read into a niche")
+
+
+class MatchResponseBody(BriefFieldsBody):
+    """The answer to a brief: exactly what `creatormatch match --json` prints for it."""
+
     read_into_niche: bool = Field(description="whether the brief was steered towards taxonomy niches")
     preset: str
     weights: dict[str, float] = Field(description="the weight of each score component")
@@ -437,17 +442,9 @@ class RankedBaselineBody(ResponseBody):
     mean_pairwise_overlap: float | None
 
 
-class PlanResponseBody(ResponseBody):
+class PlanResponseBody(BriefFieldsBody):
     """A campaign team: exactly what `creatormatch plan --json` prints."""
 
-    brief_id: str | None
-    brief: str
-    query_text: str
-    parsed: FiltersBody
-    parsed_phrases: list[ReadingBody]
-    suggestions: list[ReadingBody]
-    filters: FiltersBody
-    niches: list[NicheWeight]
     preset: str
     index_version: str
     eligible_creators: int

@@ -17,7 +17,7 @@ from typing import Any
 
 from ranx import Qrels
 
-from eval.metrics import per_brief_metrics, significance
+from eval.metrics import mean_metrics, per_brief_metrics, significance
 from eval.pairs import run_from_rankings
 from eval.tuning import BriefPool, as_vector, collect_pools, pool_order, rankings_of, tune_weights
 from index import IndexStore, encoder_from_identity, matcher_for
@@ -64,7 +64,7 @@ def simulate(matcher: Matcher, folds: int = 5) -> dict[str, Any]:
     runs = {name: run_from_rankings(rankings_of(pools, {p.brief_id: vector for p in pools}), name)
             for name, vector in configurations.items()}
     per_brief = per_brief_metrics(held_qrels, runs, ("ndcg@10",))
-    held_means = per_brief.groupby("configuration", sort=False)["ndcg@10"].mean()
+    held_means = mean_metrics(per_brief, ("ndcg@10",))["ndcg@10"]
     p_value = significance(held_qrels, {"learned": runs["learned"], "balanced": runs["balanced"]},
                            metrics=("ndcg@10",))["p_value"].iloc[0]
     return {

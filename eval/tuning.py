@@ -21,11 +21,12 @@ import pandas as pd
 from numpy.typing import NDArray
 from ranx import Qrels
 
-from eval.metrics import per_brief_metrics, significance
+from eval.metrics import mean_metrics, per_brief_metrics, significance
 from eval.pairs import EvaluationError, run_from_rankings
 from index.manifest import LearnedPreset
 from matcher import COMPONENTS, PRESETS, Matcher
 from matcher.briefs import filters_from_options
+from matcher.query import names_a_brand
 
 # the relative weights coordinate ascent tries for one component while the others keep their proportions
 GRID: tuple[float, ...] = (0.0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
@@ -138,7 +139,8 @@ def collect_pools(matcher: Matcher, briefs: Sequence[dict[str, Any]], qrels: Qre
         if query.eligible == 0:
             continue
         settings = matcher.settings
-        size = settings.brand_pool if query.filters.brand else settings.candidate_pool
+        # the pool the engine ranks when a brand counts: learned weights may give brand fit a share
+        size = settings.brand_pool if names_a_brand(query.filters) else settings.candidate_pool
         ranked = matcher.rank(query, max(size, query.limit))
         labels = judged.get(brief["brief_id"], {})
         ids = np.asarray(ranked.columns["creator_id"]).astype(str)
@@ -278,7 +280,7 @@ def tune_weights(matcher: Matcher, briefs: Sequence[dict[str, Any]], qrels: Qrel
     runs = {config: run_from_rankings(per_brief, config) for config, per_brief in rankings.items()}
     kept = Qrels({brief_id: judged for brief_id, judged in qrels.to_dict().items() if brief_id in set(ids)})
     per_brief = per_brief_metrics(kept, runs)
-    means = per_brief.groupby("configuration", sort=False)[METRIC].mean()
+    means = mean_metrics(per_brief, (METRIC,))[METRIC]
     p_values = significance(kept, {name: runs[name], default: runs[default]}, metrics=(METRIC,))
     gain = float(means[name] - means[default])
     p_value = float(p_values["p_value"].iloc[0])

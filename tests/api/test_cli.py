@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from index import IndexStore
-from matcher.demo import generate_demo_catalog
+from matcher.demo import DemoCatalog, generate_demo_catalog
 from tests.helpers import effective_countries, write_posts
 
 
@@ -24,6 +24,16 @@ def run(*args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
     if check:
         assert result.returncode == 0, result.stderr
     return result
+
+
+def built_demo(tmp_path: Path, creators: int) -> tuple[DemoCatalog, Path, Path]:
+    """A demo catalog (seed 8) written to CSV and built into a store by `creatormatch build`: the catalog, the
+    store and the posts file."""
+    catalog = generate_demo_catalog(creators, seed=8, posts_per_creator=(3, 4))
+    creators_csv, posts_csv = catalog.write(tmp_path / "catalog")
+    store = tmp_path / "store"
+    run("build", "--creators", str(creators_csv), "--posts", str(posts_csv), "--store", str(store))
+    return catalog, store, posts_csv
 
 
 @pytest.mark.parametrize(("content", "message"), [
@@ -260,10 +270,7 @@ def test_nightly_build_options_sql_source_index_type_and_quality_gate(tmp_path: 
 
 @pytest.mark.model
 def test_plan_similar_and_mmr_from_the_command_line(tmp_path: Path) -> None:
-    catalog = generate_demo_catalog(64, seed=8, posts_per_creator=(3, 4))
-    creators, posts = catalog.write(tmp_path / "catalog")
-    store = tmp_path / "store"
-    run("build", "--creators", str(creators), "--posts", str(posts), "--store", str(store))
+    _, store, posts = built_demo(tmp_path, 64)
     plan = json.loads(run("plan", "--store", str(store), "--budget", "3000", "--size", "4", "--json",
                           "dog owners with their puppies").stdout)
     team = plan["team"]
@@ -342,10 +349,7 @@ def test_a_sensitive_content_floor_from_the_command_line(tmp_path: Path) -> None
 def test_tune_learns_from_the_feedback_database_and_keeps_the_preset_in_the_store(tmp_path: Path) -> None:
     from index import FeedbackStore, store_feedback_url
 
-    catalog = generate_demo_catalog(120, seed=8, posts_per_creator=(3, 4))
-    creators, posts = catalog.write(tmp_path / "catalog")
-    store = tmp_path / "s"
-    run("build", "--creators", str(creators), "--posts", str(posts), "--store", str(store))
+    catalog, store, _ = built_demo(tmp_path, 120)
     texts = {"travel": "creators who share their trips abroad", "food": "home cooks baking cakes",
              "fitness": "personal trainers at the gym", "pets": "dog owners and their puppies",
              "beauty": "makeup tutorials", "gaming": "video game streamers"}
