@@ -9,13 +9,14 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from bench.synthetic import SELECTIVITY_COUNTRIES, synthetic_index
 from index import FLAT, FaissSearch
 from matcher import CreatorIndex, Encoder, Filters, Matcher, MatchSettings
+from matcher.prepared import description_vectors
 from matcher.taxonomy import NICHES
 
 _OPENINGS = ("Looking for creators who post about", "Brand campaign for", "We want influencers into",
@@ -87,7 +88,8 @@ def measure_size(index: CreatorIndex, encoder: Encoder, index_types: Sequence[st
     """Latency rows and filtered rows for every index type over one index version (Flat is the reference)."""
     settings = settings or MatchSettings()
     size = len(index.creators)
-    prototypes: np.ndarray | None = None
+    # the taxonomies' texts are embedded once per size, not once per index type
+    index = replace(index, description_vectors=index.description_vectors or description_vectors(encoder))
     truth: dict[tuple[str, float, int], list[list[str]]] = {}
     latency: list[LatencyRow] = []
     filtered: list[FilteredRow] = []
@@ -95,9 +97,7 @@ def measure_size(index: CreatorIndex, encoder: Encoder, index_types: Sequence[st
         start = time.perf_counter()
         search = FaissSearch.from_vectors(index.creator_vectors, index_type)
         build_seconds = time.perf_counter() - start
-        # the taxonomy's texts are embedded once per size, not once per index type
-        matcher = Matcher(index, encoder, search, settings, prototypes=prototypes)
-        prototypes = matcher.niche_prototypes()
+        matcher = Matcher(index, encoder, search, settings)
         _timed(matcher, briefs[:3], 10)  # warm-up: first-call allocations and caches
         unfiltered_p99 = 0.0
         for k in ks:

@@ -207,7 +207,9 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
         graph = _brand_graph(signals.brand_events, graph_dir)
     index = CreatorIndex(version=version, creators=signals.creators, creator_vectors=creator_vectors,
                          units=units.drop(columns=["text"]), unit_vectors=unit_vectors,
-                         brand_events=signals.brand_events, brand_graph=graph)
+                         brand_events=signals.brand_events, brand_graph=graph,
+                         description_vectors=dict(zip(described, np.concatenate([niche_vectors, reference_vectors]),
+                                                      strict=True)))
     return index, search, counts
 
 

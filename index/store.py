@@ -4,7 +4,8 @@
 STORE/current                 name of the serving version (replaced by atomic rename)
 STORE/versions/<version>/     manifest.json, index.faiss, creator_vectors.npy, creators.parquet,
                               units.parquet, unit_vectors.npy, brand_events.parquet,
-                              brand_graph.npz (brand names, creator counts, vectors), drift.json
+                              brand_graph.npz (brand names, creator counts, vectors), drift.json,
+                              description_vectors.npz (the niche taxonomies' descriptions, embedded)
 STORE/cache/                  embeddings keyed by (encoder, text hash)
 STORE/rejects/<version>.csv   rows refused by validation, with reasons
 ```
@@ -182,6 +183,13 @@ class IndexStore:
         if index.brand_graph is not None:
             index.brand_graph.save(staging / "brand_graph.npz")
             written("brand_graph.npz")
+        if index.description_vectors:
+            texts = list(index.description_vectors)
+            # the texts as one JSON array of UTF-8 bytes: a fixed-width string array would be 4 bytes a character
+            np.savez(staging / "description_vectors.npz",
+                     texts=np.frombuffer(json.dumps(texts).encode("utf-8"), dtype=np.uint8),
+                     vectors=np.stack([index.description_vectors[t] for t in texts]).astype(np.float32))
+            written("description_vectors.npz")
         files = {}
         for path in sorted(staging.iterdir()):
             files[path.name] = {"sha256": sha256_of(path), "bytes": path.stat().st_size}
@@ -339,13 +347,24 @@ def load_version_dir(folder: Path, *, verify: bool = True) -> LoadedVersion:
         graph = None
         if (folder / "brand_graph.npz").exists():  # versions written before the brand graph lack it
             graph = BrandGraph.load(folder / "brand_graph.npz")
+        described = _description_vectors(folder / "description_vectors.npz")
     except Exception as exc:
         raise StoreError(f"{folder}: cannot read the version ({type(exc).__name__}: {exc})") from None
     if search.size != len(creators) or info.counts.creators != len(creators) or len(units) != len(unit_vectors):
         raise StoreError(f"{folder}: counts do not match the manifest")
     index = CreatorIndex(version=info.version, creators=creators, creator_vectors=search.vectors(),
-                         units=units, unit_vectors=unit_vectors, brand_events=events, brand_graph=graph)
+                         units=units, unit_vectors=unit_vectors, brand_events=events, brand_graph=graph,
+                         description_vectors=described)
     return LoadedVersion(index, search, manifest, info)
+
+
+def _description_vectors(path: Path) -> dict[str, np.ndarray]:
+    """The stored taxonomy description vectors by text (empty for a version written before they were kept)."""
+    if not path.exists():
+        return {}
+    with np.load(path, allow_pickle=False) as stored:
+        texts, vectors = json.loads(stored["texts"].tobytes().decode("utf-8")), stored["vectors"]
+        return {str(text): vector for text, vector in zip(texts, vectors, strict=True)}
 
 
 def load_search(folder: Path) -> FaissSearch:

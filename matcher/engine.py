@@ -18,7 +18,7 @@ from numpy.typing import NDArray
 from matcher.brand_fit import BrandFit, BrandFitSettings
 from matcher.brand_graph import BrandGraph
 from matcher.brand_report import brand_report, suggested_competitors, with_competitor_suggestion
-from matcher.briefs import Filters, ParsedBrief, parse_brief, with_filters
+from matcher.briefs import Filters, ParsedBrief, parse_brief, warm_brief_reader, with_filters
 from matcher.campaign import DEFAULT_ALTERNATES, TeamPlan
 from matcher.cost import PriceEstimate
 from matcher.explain import Explainer
@@ -46,20 +46,17 @@ class Matcher:
         The version's data, the query encoder of the model it was built with, and its vector search.
     settings, niche, brand_fit_settings
         Ranking settings, how niche similarity is computed, how brand fit is scored.
-    prototypes
-        The steering taxonomy's vectors, when the caller has them already (default: embedded here).
     """
 
     def __init__(self, index: CreatorIndex, encoder: Encoder, search: VectorSearch,
                  settings: MatchSettings | None = None, niche: NicheScorer | None = None,
-                 brand_fit_settings: BrandFitSettings | None = None,
-                 prototypes: NDArray[np.float32] | None = None) -> None:
+                 brand_fit_settings: BrandFitSettings | None = None) -> None:
         self.index = index
         self.encoder = encoder
         self.search = search
         self.settings = settings or MatchSettings()
         self.niche = niche or NicheScorer()
-        self.prepared: PreparedIndex = prepare_index(index, encoder, self.settings, self.niche, prototypes)
+        self.prepared: PreparedIndex = prepare_index(index, encoder, self.settings, self.niche)
         self.queries = QueryBuilder(self.prepared, encoder, self.settings, self.niche)
         self.reranker = Reranker(self.prepared, search, self.settings, self.niche,
                                  brand_fit_settings or BrandFitSettings())
@@ -76,8 +73,8 @@ class Matcher:
         return self.prepared.brand_graph
 
     def prepare(self) -> None:
-        """Load the brief reader's tables now (spaCy's tokenizer and the place tables, about 3 s once per process)."""
-        parse_brief("warm-up")
+        """Load the brief reader's tables now, not in the first request (`warm_brief_reader`)."""
+        warm_brief_reader()
 
     def niche_prototypes(self) -> NDArray[np.float32]:
         """Vectors of the steering taxonomy's descriptions."""

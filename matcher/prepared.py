@@ -8,7 +8,8 @@ that cannot be prepared is refused at load, not in a request.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -24,7 +25,7 @@ from matcher.loyalty import BrandEvents
 from matcher.niche import NicheScorer
 from matcher.protocols import Encoder
 from matcher.settings import MatchSettings
-from matcher.taxonomy import Taxonomy, iab_content_taxonomy, taxonomy
+from matcher.taxonomy import Taxonomy, creator_niches, iab_content_taxonomy, taxonomy
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class CreatorIndex:
 
     `units` has one row per embedded text (creator_row, source, post_id, shown) aligned with
     `unit_vectors`, sorted by creator_row; `creator_vectors` has one row per creator.
+    `description_vectors` are the niche taxonomies' descriptions embedded with the build's model, keyed by
+    text, so a server does not embed them again at start (empty for a version written before they were kept).
     """
 
     version: str
@@ -42,6 +45,7 @@ class CreatorIndex:
     unit_vectors: NDArray[np.float32]
     brand_events: pd.DataFrame
     brand_graph: BrandGraph | None = None
+    description_vectors: Mapping[str, NDArray[np.float32]] = field(default_factory=dict)
 
     def unit_ranges(self) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
         """Start and end row in `units` of each creator's texts."""
@@ -80,23 +84,22 @@ class PreparedIndex:
     gate_prototypes: NDArray[np.float32]
 
 
-def prepare_index(index: CreatorIndex, encoder: Encoder, settings: MatchSettings, niche: NicheScorer,
-                  prototypes: NDArray[np.float32] | None = None) -> PreparedIndex:
+def prepare_index(index: CreatorIndex, encoder: Encoder, settings: MatchSettings, niche: NicheScorer) -> PreparedIndex:
     """Build every table the queries of `index` read (a version written before the brand graph existed
     gets its graph built here, which imports scikit-learn).
 
-    `prototypes` are the steering taxonomy's vectors when the caller has them already (a benchmark that
-    prepares many versions of one model); by default they are embedded with `encoder`.
+    The taxonomies' vectors come from the version's `description_vectors`; texts it lacks are embedded
+    with `encoder`.
     """
     creators = index.creators
     unit_start, unit_end = index.unit_ranges()
     graph = index.brand_graph if index.brand_graph is not None else build_brand_graph(index.brand_events)
     steering = taxonomy(niche.taxonomy)
-    vectors = prototypes if prototypes is not None else encoder.encode(list(steering.descriptions))
+    vectors = embedded_descriptions(steering.descriptions, index.description_vectors, encoder)
     reference = iab_content_taxonomy()
     # the steering gate compares the steering list with the IAB Content Taxonomy (only when gated)
     gate = vectors if (reference.name == steering.name or not math.isfinite(niche.steering_margin)) else \
-        encoder.encode(list(reference.descriptions))
+        embedded_descriptions(reference.descriptions, index.description_vectors, encoder)
     present = [name for name in OPTIONAL_EXPLAINED if name in creators.columns]
     return PreparedIndex(
         index=index, unit_start=unit_start, unit_end=unit_end,
@@ -111,6 +114,20 @@ def prepare_index(index: CreatorIndex, encoder: Encoder, settings: MatchSettings
         prices=estimate_prices(creators["price_per_post"], creators["followers"], creators["platform"],
                                creators["tier"], creators["engagement_score"]),
         taxonomy=steering, prototypes=vectors, gate_prototypes=gate)
+
+
+def description_vectors(encoder: Encoder) -> dict[str, NDArray[np.float32]]:
+    """Every niche taxonomy's descriptions (the creator niches and the IAB Content Taxonomy) embedded, by text."""
+    texts = list(dict.fromkeys(creator_niches().descriptions + iab_content_taxonomy().descriptions))
+    return dict(zip(texts, encoder.encode(texts), strict=True))
+
+
+def embedded_descriptions(texts: Sequence[str], known: Mapping[str, NDArray[np.float32]],
+                          encoder: Encoder) -> NDArray[np.float32]:
+    """Vectors of `texts`, one row each: from `known` when it has every one of them, else embedded."""
+    if texts and all(text in known for text in texts):
+        return np.stack([known[text] for text in texts]).astype(np.float32, copy=False)
+    return encoder.encode(list(texts))
 
 
 def _first_niche_tags(creators: pd.DataFrame) -> dict[str, str]:

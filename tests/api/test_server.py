@@ -422,6 +422,58 @@ def test_serve_with_two_workers_answers_as_the_engine_does(tmp_path: Path) -> No
     assert sum(1 for line in lines if line.get("route") == "/match" and line.get("status") == 200) == 12
 
 
+@pytest.mark.model
+def test_serve_match_and_build_with_an_onnx_backend_never_load_pytorch(tmp_path: Path) -> None:
+    import socket
+
+    import httpx
+
+    from index import SentenceTransformerEncoder, build_store
+    from matcher.demo import generate_demo_catalog
+
+    creators, posts = generate_demo_catalog(30, seed=5, posts_per_creator=(2, 3)).write(tmp_path / "catalog")
+    build_store(creators, posts, tmp_path / "store", SentenceTransformerEncoder(backend="onnx-int8"))
+    watcher = str(Path(__file__).with_name("loaded_modules.py"))
+    root = str(Path(__file__).resolve().parents[2])
+    env = {**os.environ, "CREATORMATCH_FEEDBACK_URL": "sqlite://", "CREATORMATCH_POLL_SECONDS": "60",
+           "PYTHONPATH": root, "CREATORMATCH_BACKEND": "onnx-int8"}
+
+    def loaded(name: str, *args: str, backend: str = "onnx-int8") -> list[str]:
+        out = tmp_path / f"{name}.txt"
+        subprocess.run([sys.executable, watcher, str(out), *args], env={**env, "CREATORMATCH_BACKEND": backend},
+                       check=True, timeout=600, capture_output=True)
+        return sorted(set(out.read_text().split())) if out.exists() else []
+
+    store = str(tmp_path / "store")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    out = tmp_path / "serve.txt"
+    server = subprocess.Popen([sys.executable, watcher, str(out), "serve", "--store", store, "--port", str(port)],
+                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+
+    def ready() -> bool:
+        try:
+            return httpx.get(f"{url}/readyz").status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    try:
+        wait_until(ready, 180, "the server to load the index")
+        assert httpx.post(f"{url}/match", json={"brief": "travel photography", "k": 3}).status_code == 200
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=60)
+    assert "Traceback" not in stderr
+    assert not out.exists(), out.read_text()
+    assert loaded("match", "match", "--store", store, "travel photography", "--k", "3") == []
+    rebuild = ("build", "--creators", str(creators), "--posts", str(posts), "--store", store)
+    assert loaded("build", *rebuild) == []
+    # the watcher sees PyTorch when it is loaded: the same build with the PyTorch backend
+    assert "torch" in loaded("build-torch", *rebuild, "--full", backend="torch")
+
+
 def test_niche_tags_filter_and_show_through_the_api(client: TestClient, store: Path) -> None:
     table = IndexStore(store).load().index.creators
     counts = pd.Series([tag for tags in table["niche_tags"] for tag in tags]).value_counts()

@@ -25,7 +25,8 @@ def test_build_writes_a_self_describing_version_and_publishes_it(small_demo, tmp
     assert manifest["counts"]["creators"] == len(demo.creators) == report.creators
     assert manifest["counts"]["posts"] == len(demo.posts)
     assert set(manifest["files"]) == {"index.faiss", "creator_vectors.npy", "creators.parquet", "units.parquet",
-                                      "unit_vectors.npy", "brand_events.parquet", "brand_graph.npz", "drift.json"}
+                                      "unit_vectors.npy", "brand_events.parquet", "brand_graph.npz", "drift.json",
+                                      "description_vectors.npz"}
     assert set(report.stage_seconds) >= {"load", "model", "cache_load", "signals", "embed", "index", "drift", "write",
                                          "verify", "publish", "cache_save"}
     loaded = store.load()
@@ -35,6 +36,46 @@ def test_build_writes_a_self_describing_version_and_publishes_it(small_demo, tmp
     first = units["creator_row"] == 0
     mean = loaded.index.unit_vectors[first.to_numpy()].mean(axis=0)
     assert loaded.index.creator_vectors[0] == pytest.approx(mean / np.linalg.norm(mean), abs=1e-6)
+
+
+class CountingEncoder(HashingEncoder):
+    """The hashing encoder, counting the texts it is asked to embed."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+
+    def encode(self, texts, *, show_progress: bool = False):  # type: ignore[no-untyped-def]
+        self.texts.extend(texts)
+        return super().encode(texts, show_progress=show_progress)
+
+
+def test_a_loaded_version_brings_its_taxonomy_vectors_so_a_server_embeds_only_briefs(small_demo, tmp_path) -> None:
+    from index import matcher_for
+    from matcher.taxonomy import creator_niches, iab_content_taxonomy
+
+    _, creators, posts = small_demo
+    build_store(creators, posts, tmp_path / "store", HashingEncoder())
+    loaded = IndexStore(tmp_path / "store").load()
+    described = list(creator_niches().descriptions) + list(iab_content_taxonomy().descriptions)
+    stored = loaded.index.description_vectors
+    assert set(stored) == set(described)
+    reference = HashingEncoder().encode(described[:3] + described[-3:])
+    assert np.allclose(np.stack([stored[t] for t in described[:3] + described[-3:]]), reference)
+    counting = CountingEncoder()
+    matcher = matcher_for(loaded, counting)
+    assert counting.texts == []  # neither the creator niches nor the IAB taxonomy were embedded again
+    assert np.allclose(matcher.niche_prototypes(), HashingEncoder().encode(list(creator_niches().descriptions)))
+    matcher.match("dog training tips", k=3)
+    assert counting.texts and all(text not in stored for text in counting.texts)
+    # a version written before they were kept: the taxonomies are embedded when the matcher is made
+    from dataclasses import replace
+
+    from matcher import Matcher
+
+    older = CountingEncoder()
+    Matcher(replace(loaded.index, description_vectors={}), older, loaded.search)
+    assert set(creator_niches().descriptions) <= set(older.texts)
 
 
 def test_second_build_reuses_the_cache_and_keeps_results(small_demo, tmp_path: Path) -> None:
