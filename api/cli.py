@@ -85,7 +85,8 @@ DatabaseOption = Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL
                                                     "postgresql+psycopg://user:pw@host/db")]
 ModelOption = Annotated[str | None, typer.Option("--model", help="sentence-transformers name or path")]
 FullOption = Annotated[bool, typer.Option("--full", help="ignore the embedding cache")]
-IndexTypeOption = Annotated[str | None, typer.Option("--index-type", help="FAISS factory string: Flat (default), "
+IndexTypeOption = Annotated[str | None, typer.Option("--index-type", help="auto (default: Flat up to 200,000 "
+                                                     "creators, IVF-PQ above), or a FAISS factory string: Flat, "
                                                      "HNSW32, IVF1024,PQ32, ...")]
 EngineOption = Annotated[str | None, typer.Option("--engine", help="embedding engine: local (default) or ray")]
 ForceOption = Annotated[bool, typer.Option("--force", help="publish even when the quality gate refuses")]
@@ -583,11 +584,25 @@ def demo(
 def bench(
     quick: Annotated[bool, typer.Option("--quick", help="small inputs: checks every benchmark runs (CI)")] = False,
     out: Annotated[Path | None, typer.Option("--out", help="folder for results.json and latency.png")] = None,
+    sizes: Annotated[str | None, typer.Option("--sizes", help="catalog sizes, e.g. 100000,1000000,10000000 (sizes "
+                                              "over 1M are measured by the scale section only)")] = None,
+    sections: Annotated[str | None, typer.Option("--sections", help="any of latency,scale,embedding,memory,rebuild "
+                                                 "(default: all; with --sizes over 1M: scale)")] = None,
 ) -> None:
-    """Measure query latency, filtered search, embedding, memory and rebuild; print the tables."""
-    from bench import full_plan, quick_plan, run_bench
+    """Measure query latency, retrieval at scale, filtered search, embedding, memory and rebuild; print the tables."""
+    from dataclasses import replace
 
-    run_bench(quick_plan() if quick else full_plan(), out, echo=typer.echo)
+    from bench import SECTIONS, full_plan, quick_plan, run_bench
+
+    counts = tuple(int(size) for size in sizes.split(",")) if sizes else None
+    plan = quick_plan() if quick else full_plan(counts) if counts else full_plan()
+    chosen = tuple(s.strip() for s in sections.split(",")) if sections else \
+        ("scale",) if counts and min(counts) > 1_000_000 else SECTIONS
+    unknown = [s for s in chosen if s not in SECTIONS]
+    if unknown:
+        raise typer.BadParameter(f"unknown section {', '.join(unknown)} (any of {','.join(SECTIONS)})",
+                                 param_hint="--sections")
+    run_bench(replace(plan, sections=chosen), out, echo=typer.echo)
 
 
 def main() -> None:

@@ -3,6 +3,9 @@
 usage: python bench/api_latency.py WORKDIR [--creators 100000] [--base 1000] [--clients 1,4,8] [--seconds 30]
                                    [--workers 1] [--index-type Flat]
 
+Every request's brief is different (`unique_brief`: a niche, an opening, a constraint and a follower bound,
+never the same text twice in a run, warm-up included), so nothing a server might keep per brief text helps.
+
 The catalog: a `--base`-creator demo catalog (matcher/demo.py) repeated until `--creators`, each copy
 with its own ids, follower counts and engagement, but the same bios and captions. The store is built by
 the real build with the real model; the embedding cache then embeds only the base's distinct texts
@@ -15,6 +18,7 @@ is built once per index type (WORKDIR/store-<type>), later runs reuse it.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -24,6 +28,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -31,18 +36,27 @@ import numpy as np
 import pandas as pd
 
 from index import IndexStore, SentenceTransformerEncoder, build_store
-from matcher.demo import EXAMPLE_BRIEFS, generate_demo_catalog
+from matcher.demo import generate_demo_catalog
 
-BRIEFS = [*EXAMPLE_BRIEFS,
-          "vegan protein bar for Gen Z gym-goers in Germany, micro creators on TikTok, "
-          "not anyone who works with Red Bull",
-          "cozy interior design and home decor ideas, instagram, under 100k followers",
-          "dog food brand: pet owners who post about their puppies",
-          "budget travel backpacking tips for students, youtube",
-          "clean beauty skincare routine for sensitive skin in France",
-          "family-friendly recipes and meal prep, nano or micro creators",
-          "streetwear fashion drops and sneaker culture, tiktok or instagram",
-          "marathon running and strength training, trusted creators only"]
+_OPENINGS = ("Looking for creators who post about", "Brand campaign for", "We want influencers into",
+             "Find accounts about", "Our agency needs creators for", "Shortlist creators covering",
+             "Which creators talk about", "Seeking partners who love")
+_CONSTRAINTS = ("", " on TikTok", " on Instagram", " in Germany", ", micro creators", ", nano or micro creators",
+                " for Gen Z", ", trusted creators only", ", not anyone who works with Red Bull", " on YouTube",
+                " in France", ", budget $5,000")
+_BOUNDS = 480
+
+
+def unique_brief(number: int) -> str:
+    """Brief number `number` of a run: distinct for every number below 2,073,600 (mixed-radix digits pick
+    the follower bound, the constraint, the niche and the opening)."""
+    from matcher.taxonomy import NICHES
+
+    bound, rest = number % _BOUNDS, number // _BOUNDS
+    constraint, rest = _CONSTRAINTS[rest % len(_CONSTRAINTS)], rest // len(_CONSTRAINTS)
+    niche, rest = NICHES[rest % len(NICHES)], rest // len(NICHES)
+    topic = niche[1].split(":", 1)[1].strip().rstrip(".")
+    return f"{_OPENINGS[rest % len(_OPENINGS)]} {topic}{constraint}, under {20 + bound}k followers"
 
 
 def synthetic_catalog(folder: Path, creators: int, base: int) -> tuple[Path, Path]:
@@ -79,8 +93,9 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def run_load(url: str, clients: int, seconds: float, k: int) -> dict[str, float]:
-    """`clients` threads posting /match back to back for `seconds`; latency percentiles and requests/s."""
+def run_load(url: str, clients: int, seconds: float, k: int, numbers: Iterator[int]) -> dict[str, float]:
+    """`clients` threads posting /match back to back for `seconds`, brief i = `unique_brief(next(numbers))`;
+    latency percentiles and requests/s."""
     latencies: list[float] = []
     failures = [0]
     lock = threading.Lock()
@@ -90,13 +105,12 @@ def run_load(url: str, clients: int, seconds: float, k: int) -> dict[str, float]
         mine = []
         failed = 0
         with httpx.Client(base_url=url, timeout=60) as http:
-            i = number
             while time.perf_counter() < stop_at:
+                brief = unique_brief(next(numbers))  # itertools.count: one number per call, across threads
                 started = time.perf_counter()
-                response = http.post("/match", json={"brief": BRIEFS[i % len(BRIEFS)], "k": k})
+                response = http.post("/match", json={"brief": brief, "k": k})
                 mine.append(time.perf_counter() - started)
                 failed += response.status_code != 200
-                i += clients
         with lock:
             latencies.extend(mine)
             failures[0] += failed
@@ -153,8 +167,9 @@ def main() -> None:
             if time.monotonic() > deadline or server.poll() is not None:
                 raise SystemExit("the server did not become ready")
             time.sleep(0.5)
-        run_load(url, 2, 5, args.k)  # warm-up: first requests pay for lazy imports and allocations
-        rows = [run_load(url, int(c), args.seconds, args.k) for c in args.clients.split(",")]
+        numbers = itertools.count()  # one sequence for the whole run: no brief is sent twice
+        run_load(url, 2, 5, args.k, numbers)  # warm-up: first requests pay for lazy imports and allocations
+        rows = [run_load(url, int(c), args.seconds, args.k, numbers) for c in args.clients.split(",")]
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -10,6 +11,7 @@ from bench.embedding import BriefRow, EmbeddingRow
 from bench.latency import FilteredRow, LatencyRow
 from bench.memory import MemoryRow
 from bench.rebuild import RebuildRow
+from bench.scale import ScaleRow
 
 
 def _table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -66,6 +68,17 @@ def memory_table(rows: Sequence[MemoryRow]) -> str:
          "index / raw vectors"],
         [[f"{r.creators:,}", f"{r.raw_vectors_mib:.0f}", f"{r.model_mib:.0f}", f"{r.index_mib:.0f}",
           f"{r.version_mib:.0f}", f"{r.index_ratio:.2f}"] for r in rows])
+
+
+def scale_table(rows: Sequence[ScaleRow]) -> str:
+    """Retrieval at scale as a Markdown table: latency, recall against exact search, build time, memory."""
+    return "## Retrieval at scale\n\n" + _table(
+        ["creators", "index", "filter keeps", "k", "p50 ms", "p95 ms", "p99 ms", "recall@10 vs exact", "build s",
+         "raw vectors MiB", "RSS loaded MiB", "RSS after queries MiB (anonymous + mapped file)"],
+        [[f"{r.creators:,}", r.index_type, f"{r.selectivity:.1%}", f"{r.k:,}", f"{r.p50_ms:.1f}", f"{r.p95_ms:.1f}",
+          f"{r.p99_ms:.1f}", "" if math.isnan(r.recall_at_10) else f"{r.recall_at_10:.3f}", f"{r.build_s:.0f}",
+          f"{r.raw_vectors_mib:,.0f}", f"{r.rss_loaded_mib:,.0f}",
+          f"{r.rss_after_mib:,.0f} ({r.anonymous_after_mib:,.0f} + {r.file_after_mib:,.0f})"] for r in rows])
 
 
 def latency_plot(rows: Sequence[LatencyRow], path: Path, k: int = 10) -> Path:

@@ -15,7 +15,9 @@ from typing import Any
 
 from index.embedding import DEFAULT_BACKEND
 
-SECTIONS = ("latency", "embedding", "memory", "rebuild")
+SECTIONS = ("latency", "scale", "embedding", "memory", "rebuild")
+# the latency and memory sections hold a whole synthetic version in memory: larger sizes go to `scale` only
+IN_MEMORY_LIMIT = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class BenchPlan:
     rebuild_catalog: tuple[Path, Path] | None = None
     variants: tuple[tuple[str, int, int], ...] = field(default_factory=tuple)
     query_backend: str = DEFAULT_BACKEND
+    scale_index_type: str = "auto"
 
 
 def ivf_pq(creators: int) -> str:
@@ -59,7 +62,9 @@ def quick_plan() -> BenchPlan:
     """The CI run: every section on small inputs (well under a minute of measuring on 2 cores)."""
     return BenchPlan(sizes=(10_000,), index_types={10_000: ("HNSW32", ivf_sq8(10_000), ivf_pq(10_000))}, queries=20,
                      caption_count=32, memory_creators=10_000, rebuild_creators=100,
-                     variants=(("torch", 128, 64), ("onnx-int8", 128, 16)))
+                     variants=(("torch", 128, 64), ("onnx-int8", 128, 16)),
+                     # `auto` is Flat at 10k: the compressed first stage is what the quick run must exercise
+                     scale_index_type="IVF64,PQ192x4fs")
 
 
 def full_plan(sizes: Sequence[int] = (10_000, 100_000, 1_000_000)) -> BenchPlan:
@@ -67,7 +72,7 @@ def full_plan(sizes: Sequence[int] = (10_000, 100_000, 1_000_000)) -> BenchPlan:
     # HNSW32 is left out at 1M: its build ran over 8 minutes on this machine
     types = {n: (*(("HNSW32",) if n < 1_000_000 else ()), ivf_sq8(n), ivf_pq(n)) for n in sizes}
     return BenchPlan(sizes=tuple(sizes), index_types=types, queries=100,
-                     caption_count=600, memory_creators=max(sizes), rebuild_creators=120)
+                     caption_count=600, memory_creators=min(max(sizes), IN_MEMORY_LIMIT), rebuild_creators=120)
 
 
 def machine() -> str:
@@ -78,7 +83,7 @@ def machine() -> str:
 
 def run_bench(plan: BenchPlan, out: Path | None = None, echo: Callable[[str], None] = print) -> dict[str, Any]:
     """Run the planned sections, echoing each table as it is ready; returns (and saves to `out`) the figures."""
-    from bench import embedding, latency, memory, rebuild, report
+    from bench import embedding, latency, memory, rebuild, report, scale
     from index import SentenceTransformerEncoder
 
     results: dict[str, Any] = {"machine": machine(), "plan": {k: str(v) for k, v in asdict(plan).items()}}
@@ -90,13 +95,20 @@ def run_bench(plan: BenchPlan, out: Path | None = None, echo: Callable[[str], No
         encoder = SentenceTransformerEncoder(backend=plan.query_backend, threads=1)
         results["encoder"] = encoder.identity
         echo(f"engine encoder: {encoder.identity}, 1 thread; {plan.queries} briefs per measurement\n")
-        rows, filtered = latency.run_latency(encoder, plan.sizes, plan.index_types, plan.queries)
+        in_memory = tuple(size for size in plan.sizes if size <= IN_MEMORY_LIMIT)
+        rows, filtered = latency.run_latency(encoder, in_memory, plan.index_types, plan.queries)
         results["latency"] = [asdict(r) for r in rows]
         results["filtered"] = [asdict(r) for r in filtered]
         echo(report.latency_table(rows) + "\n")
         echo(report.filtered_table(filtered) + "\n")
         if out is not None:
             report.latency_plot(rows, out / "latency.png")
+    if "scale" in plan.sections:
+        echo(f"retrieval at scale ({plan.scale_index_type}): vectors generated in chunks to disk, built, loaded "
+             "in a child process\n")
+        scale_rows = scale.run_scale(plan.sizes, plan.scale_index_type, plan.queries, echo=echo)
+        results["scale"] = [asdict(r) for r in scale_rows]
+        echo(report.scale_table(scale_rows) + "\n")
     if "embedding" in plan.sections:
         texts, source = embedding.caption_texts(plan.caption_count)
         variants = plan.variants or embedding.DEFAULT_VARIANTS

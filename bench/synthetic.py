@@ -14,6 +14,8 @@ hours on this machine, so the benchmark builds the engine's in-memory structures
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
@@ -26,12 +28,12 @@ _PLATFORMS = ("instagram", "tiktok", "youtube", "twitter")
 _TIERS = ((10_000, "nano"), (100_000, "micro"), (1_000_000, "macro"))
 
 
-def clustered_vectors(n: int, anchors: NDArray[np.float32], *, clusters: int = 2_000, spread: float = 0.6,
-                      noise: float = 0.06, seed: int = 0, chunk: int = 100_000) -> NDArray[np.float32]:
-    """`n` unit vectors in `clusters` Gaussian clusters whose centres lie around the `anchors`.
+def clustered_chunks(n: int, anchors: NDArray[np.float32], *, clusters: int = 2_000, spread: float = 0.6,
+                     noise: float = 0.06, seed: int = 0, chunk: int = 100_000) -> Iterator[NDArray[np.float32]]:
+    """`n` unit vectors in `clusters` Gaussian clusters whose centres lie around the `anchors`, `chunk` at a time.
 
     A centre is normalize(anchor + spread * gaussian / sqrt(d)); a vector is normalize(centre +
-    noise * gaussian). Written chunk by chunk, so the peak is one float32 copy of the result.
+    noise * gaussian). Only one chunk is in memory at a time, so any `n` fits.
     """
     rng = np.random.default_rng(seed)
     anchors = np.asarray(anchors, dtype=np.float32)
@@ -42,13 +44,22 @@ def clustered_vectors(n: int, anchors: NDArray[np.float32], *, clusters: int = 2
     # cluster sizes vary like niches do: a few big ones, many small ones
     weights = rng.pareto(1.5, clusters) + 1.0
     weights /= weights.sum()
-    out = np.empty((n, dimension), dtype=np.float32)
     for start in range(0, n, chunk):
         stop = min(n, start + chunk)
         members = rng.choice(clusters, size=stop - start, p=weights)
         block = centres[members] + noise * rng.standard_normal((stop - start, dimension), dtype=np.float32)
         block /= np.linalg.norm(block, axis=1, keepdims=True)
-        out[start:stop] = block
+        yield block
+
+
+def clustered_vectors(n: int, anchors: NDArray[np.float32], *, clusters: int = 2_000, spread: float = 0.6,
+                      noise: float = 0.06, seed: int = 0, chunk: int = 100_000) -> NDArray[np.float32]:
+    """The vectors of `clustered_chunks` in one array (the peak is one float32 copy of the result)."""
+    out = np.empty((n, np.asarray(anchors).shape[1]), dtype=np.float32)
+    start = 0
+    for block in clustered_chunks(n, anchors, clusters=clusters, spread=spread, noise=noise, seed=seed, chunk=chunk):
+        out[start:start + len(block)] = block
+        start += len(block)
     return out
 
 

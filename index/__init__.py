@@ -22,13 +22,14 @@ from index.feedback import (
 )
 from index.gate import GateDecision, GateRefused, PublishGate
 from index.ray_engine import EngineError, RayEncoder
-from index.search import FLAT, FaissSearch, IndexTypeError
+from index.search import AUTO, FLAT, FaissSearch, IndexTypeError, auto_index_type
 from index.service import matcher_for, open_matcher
 from index.serving import EncoderSource, NotReady, ServingIndex, ServingVersion, SharedEncoders, SwapResult
 from index.sources import CatalogSource, masked_url
 from index.store import IndexStore, LoadedVersion, StoreError
 
 __all__ = [
+    "AUTO",
     "DEFAULT_MODEL",
     "FLAT",
     "BuildReport",
@@ -56,6 +57,7 @@ __all__ = [
     "SharedEncoders",
     "StoreError",
     "SwapResult",
+    "auto_index_type",
     "brief_id_of",
     "build_store",
     "check_feedback_target",

@@ -9,7 +9,7 @@ import shutil
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from index.embedding import encoder_identity
 from index.gate import GateDecision, GateRefused, PublishGate
 from index.manifest import BuildSettings, EncoderIdentity
 from index.presets import learned_presets
-from index.search import FLAT, FaissSearch
+from index.search import AUTO, FLAT, FaissSearch, auto_index_type
 from index.sources import CatalogSource
 from index.store import IndexStore, LoadedVersion, StoreError, load_version_dir
 from matcher import Catalog, CreatorIndex, Encoder, Matcher, MatchSettings, compute_signals
@@ -40,6 +40,7 @@ from matcher.locations import PLACES_VERSION, PlaceNames, home_countries_from_ro
 from matcher.locations import SLOTS as PLACE_SLOTS
 from matcher.locations import as_rows as places_as_rows
 from matcher.niche_tags import TAGS_VERSION, assign_texts, best_cosine, tags_from_assignments
+from matcher.prepared import description_vectors
 from matcher.safety import ROW_WIDTH as SAFETY_ROW_WIDTH
 from matcher.safety import SAFETY_VERSION, caption_topics, reads_as_english, sensitive_content
 from matcher.safety import as_rows as topics_as_rows
@@ -207,9 +208,7 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
         graph = _brand_graph(signals.brand_events, graph_dir)
     index = CreatorIndex(version=version, creators=signals.creators, creator_vectors=creator_vectors,
                          units=units.drop(columns=["text"]), unit_vectors=unit_vectors,
-                         brand_events=signals.brand_events, brand_graph=graph,
-                         description_vectors=dict(zip(described, np.concatenate([niche_vectors, reference_vectors]),
-                                                      strict=True)))
+                         brand_events=signals.brand_events, brand_graph=graph)
     return index, search, counts
 
 
@@ -296,7 +295,7 @@ def _place_names(cache_dir: Path) -> PlaceNames:
 def build_store(source: CatalogSource | str | Path, posts: str | Path | None, store_dir: str | Path,
                 encoder: Encoder, settings: MatchSettings | None = None, *,
                 keep_versions: int = DEFAULT_KEEP_VERSIONS, use_cache: bool = True, show_progress: bool = False,
-                index_type: str = FLAT, gate: PublishGate | None = None, force: bool = False,
+                index_type: str = AUTO, gate: PublishGate | None = None, force: bool = False,
                 observer: Observer | None = None) -> BuildReport:
     """Build a new version from a catalog source and publish it; the serving version survives any failure.
 
@@ -308,7 +307,8 @@ def build_store(source: CatalogSource | str | Path, posts: str | Path | None, st
     source
         A `CatalogSource` (files or SQL), or the creators file path (then `posts` is the posts file).
     index_type
-        FAISS factory string for the creator index: "Flat" (exact), "HNSW32", "IVF1024,PQ32", ...
+        FAISS factory string for the creator index: "Flat" (exact), "HNSW32", "IVF1024,PQ32", ..., or "auto"
+        (the default): Flat up to 200,000 creators, compressed IVF-PQ above (`index.search.auto_index_type`).
     gate
         Compares the new version with the serving one; a refusal raises `GateRefused` unless `force`.
     observer
@@ -346,6 +346,7 @@ class _Build:
         store, encoder = self.store, self.encoder
         with self.stage("load"):
             catalog = self.source.load()
+        index_type = auto_index_type(len(catalog.creators)) if index_type == AUTO else index_type
         version = store.new_version_name()
         with self.stage("model"):
             dimension = encoder.dimension
@@ -377,6 +378,8 @@ class _Build:
                 serving = _serving(store)
                 drift = drift_report(serving.index if serving else None, index, catalog.rejected_rows, self.settings)
                 (staging / "drift.json").write_text(json.dumps(drift, indent=2, default=str), encoding="utf-8")
+            with self.stage("describe"):
+                index = replace(index, description_vectors=_description_vectors(encoder, serving))
             # matched on the bio alone, with engagement, loyalty and cost unknown (flagged per creator)
             without_posts = int((~index.creators["creator_id"].isin(catalog.posts["creator_id"])).sum())
             with self.stage("write"):
@@ -449,6 +452,17 @@ class _Build:
                            stage_seconds=self.times, removed_versions=removed, drift=drift,
                            index_type=index_type, gate=decision.as_dict() if decision else None,
                            cache_status=cache.status if cache is not None else "off")
+
+
+def _description_vectors(encoder: Encoder, serving: LoadedVersion | None) -> dict[str, NDArray[np.float32]]:
+    """The taxonomies' vectors a server of the new version uses: the serving version's when it was built with the
+    same encoder and has them all, else embedded as a server would (`matcher.prepared.description_vectors`)."""
+    if serving is not None and serving.info.encoder.key == encoder_identity(encoder):
+        known = serving.index.description_vectors
+        wanted = creator_niches().descriptions + iab_content_taxonomy().descriptions
+        if all(text in known for text in wanted):
+            return {text: np.asarray(known[text], dtype=np.float32) for text in wanted}
+    return description_vectors(encoder)
 
 
 def _serving(store: IndexStore) -> LoadedVersion | None:

@@ -75,7 +75,14 @@ def drift_report(previous: CreatorIndex | None, current: CreatorIndex, rejected_
     profile_changed = ~((old == new) | (old.isna() & new.isna())).all(axis=1)
     old_rows = pd.Series(np.arange(len(before)), index=before.index).loc[common].to_numpy()
     new_rows = pd.Series(np.arange(len(now)), index=now.index).loc[common].to_numpy()
-    vector_changed = np.abs(previous.creator_vectors[old_rows] - current.creator_vectors[new_rows]).max(axis=1) > 1e-6
+    old_vectors = previous.creator_vectors[old_rows].astype(np.float32)
+    new_vectors = current.creator_vectors[new_rows].astype(np.float32)
+    # a version beside a compressed index keeps float16 vectors: compare at the coarser of the two precisions
+    half = np.float16 in (previous.creator_vectors.dtype, current.creator_vectors.dtype)
+    if half:
+        new_vectors = new_vectors.astype(np.float16).astype(np.float32)
+        old_vectors = old_vectors.astype(np.float16).astype(np.float32)
+    vector_changed = np.abs(old_vectors - new_vectors).max(axis=1) > 1e-6
     changed = profile_changed.to_numpy() | vector_changed
     report.update(
         previous_version=previous.version,

@@ -13,14 +13,25 @@ from numpy.typing import NDArray
 from matcher import CreatorMatchError
 
 FLAT = "Flat"
+AUTO = "auto"
+# `auto` builds an exact Flat index up to this many creators, a compressed IVF-PQ one above
+AUTO_FLAT_UP_TO = 200_000
 DEFAULT_TRAIN_SAMPLE = 100_000
 DEFAULT_EF_SEARCH = 128
 DEFAULT_NPROBE = 16
 # IVF lists probed per query, as a share of nlist: 1/32 (64 of 2048) found the exact top 10 for 30 of 30
 # briefs at 1M synthetic creators, 1/64 for 0.967 of them (docs/benchmarks.md)
 NPROBE_SHARE = 1 / 32
-# approximate indexes fetch this many times k candidates, then re-score them exactly
+# approximate indexes fetch this many times k candidates, and at least RESCORE_DEPTH, then re-score them
+# exactly: a compressed first stage orders its best 40 too roughly to hold the exact top 10 (4-bit PQ with
+# 192 codes at 1M synthetic creators: recall@10 0.973 re-scoring 256, 0.997 re-scoring 1,000)
 DEFAULT_OVERSAMPLE = 4
+RESCORE_DEPTH = 1_000
+# vectors added to a FAISS index per call, converted to float32 one block at a time (a float16 memory map of
+# 10M vectors is never copied whole)
+ADD_BLOCK = 262_144
+# a filtered IVF probe is widened until it is expected to see this many times the rows it must return
+FILTER_COVERAGE = 3
 # below this many allowed rows an exact scan of just those rows is cheaper than a filtered graph/IVF walk,
 # and it cannot miss any of them
 EXACT_SUBSET_LIMIT = 20_000
@@ -36,46 +47,57 @@ class FaissSearch:
     """A `VectorSearch` over any FAISS inner-product index; allowed rows are passed as a bitmap selector.
 
     A flat index is exact. For an approximate index (HNSW, IVF-PQ, ...) the search asks FAISS for
-    `oversample * k` candidates and re-scores them with the exact vectors, so the order of what is
-    returned is always exact; a filter that leaves few rows is answered by an exact scan of those rows.
+    `oversample * k` candidates (at least `rescore_depth`) and re-scores them with the full vectors, so the
+    order of what is returned is exact; a filter that leaves few rows is answered by an exact scan of those
+    rows. The full vectors may be float16 and a read-only memory map: only the rows re-scored are read.
 
     Parameters
     ----------
     index
         A FAISS index whose row i is creator row i (no id map).
     vectors
-        The exact unit vectors (needed for re-scoring approximate indexes; a flat index has them).
+        The full unit vectors, float32 or float16 (needed for re-scoring approximate indexes; a flat index
+        has them).
     """
 
-    def __init__(self, index: faiss.Index, vectors: NDArray[np.float32] | None = None,
-                 oversample: int = DEFAULT_OVERSAMPLE, exact_subset_limit: int = EXACT_SUBSET_LIMIT) -> None:
+    def __init__(self, index: faiss.Index, vectors: NDArray[np.floating] | None = None,
+                 oversample: int = DEFAULT_OVERSAMPLE, exact_subset_limit: int = EXACT_SUBSET_LIMIT,
+                 rescore_depth: int = RESCORE_DEPTH) -> None:
         self._index = index
         self.oversample = oversample
         self.exact_subset_limit = exact_subset_limit
+        self.rescore_depth = rescore_depth
         self.exact = _is_flat(index)
         if vectors is None:
             if not self.exact:
                 raise IndexTypeError("an approximate index needs the exact vectors for re-scoring")
             vectors = flat_storage(index)
-        self._vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        self._vectors = _kept(vectors)
         if self._vectors.shape != (int(index.ntotal), int(index.d)):
             raise IndexTypeError(f"vectors of shape {self._vectors.shape} do not fit an index of "
                                  f"{index.ntotal} x {index.d}")
 
     @classmethod
-    def from_vectors(cls, vectors: NDArray[np.float32], index_type: str = FLAT, *,
-                     train_sample: int = DEFAULT_TRAIN_SAMPLE, seed: int = 0) -> FaissSearch:
+    def from_vectors(cls, vectors: NDArray[np.floating], index_type: str = FLAT, *,
+                     train_sample: int = DEFAULT_TRAIN_SAMPLE, seed: int = 0,
+                     add_block: int = ADD_BLOCK) -> FaissSearch:
         """An inner-product index of `index_type` (a FAISS factory string) over the given unit vectors.
 
         Parameters
         ----------
+        vectors
+            float32 or float16, in memory or a memory map: they are added block by block, and an approximate
+            index keeps them as given for re-scoring.
         index_type
             "Flat" (exact), or e.g. "HNSW32", "IVF1024,PQ32", "IVF4096,Flat": any string
-            `faiss.index_factory` accepts.
+            `faiss.index_factory` accepts; "auto" picks by catalog size (`auto_index_type`).
         train_sample
             Indexes that need training (IVF, PQ) are trained on at most this many vectors, drawn at random.
+        add_block
+            Vectors converted to float32 and added per call.
         """
-        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        vectors = _kept(vectors)
+        index_type = auto_index_type(len(vectors)) if index_type == AUTO else index_type
         dimension = vectors.shape[1]
         try:
             index = faiss.index_factory(dimension, index_type, faiss.METRIC_INNER_PRODUCT)
@@ -91,13 +113,15 @@ class FaissSearch:
             sample = vectors if len(vectors) <= train_sample else vectors[
                 np.sort(rng.choice(len(vectors), train_sample, replace=False))]
             faiss.omp_set_num_threads(os.cpu_count() or 1)  # searches set 1; training uses every core
-            index.train(sample)
-        index.add(vectors)
+            index.train(np.ascontiguousarray(sample, dtype=np.float32))
+        faiss.omp_set_num_threads(os.cpu_count() or 1)
+        for start in range(0, len(vectors), add_block):
+            index.add(np.ascontiguousarray(vectors[start:start + add_block], dtype=np.float32))
         _set_search_defaults(index)
-        return cls(index, vectors)
+        return cls(index, None if _is_flat(index) else vectors)
 
     @classmethod
-    def load(cls, path: str | Path, vectors: NDArray[np.float32] | None = None) -> FaissSearch:
+    def load(cls, path: str | Path, vectors: NDArray[np.floating] | None = None) -> FaissSearch:
         """Read an index written by `save` (an approximate one needs its exact vectors)."""
         return cls(faiss.read_index(str(path)), vectors)
 
@@ -132,8 +156,8 @@ class FaissSearch:
         """Class name of the FAISS index (IndexFlatIP, IndexHNSWFlat, IndexIVFPQ, ...)."""
         return type(faiss.downcast_index(self._index)).__name__
 
-    def vectors(self) -> NDArray[np.float32]:
-        """All stored exact vectors, row i for creator row i."""
+    def vectors(self) -> NDArray[np.floating]:
+        """All stored full vectors, row i for creator row i (float32, or float16 beside an approximate index)."""
         return self._vectors
 
     def search(self, query: NDArray[np.float32], k: int,
@@ -155,20 +179,19 @@ class FaissSearch:
                 return self._exact_subset(query[0], np.flatnonzero(allowed), k)
         available = self.size if allowed is None else int(allowed.sum())
         k = min(k, available)
-        fetch = k if self.exact else min(available, k * self.oversample)
+        fetch = k if self.exact else min(available, max(k * self.oversample, self.rescore_depth))
         # one query at a time: OpenMP's fan-out costs more than it saves (4x slower measured on 2 busy cores)
         faiss.omp_set_num_threads(SEARCH_THREADS)
-        share = available / self.size
-        breadth = 1.0
+        widen = _filtered_widening(self._index, fetch, available / self.size)
         while True:
-            params, keep_alive = _search_parameters(self._index, allowed, breadth / share)
+            params, keep_alive = _search_parameters(self._index, allowed, widen)
             similarities, rows = self._index.search(query, fetch, params=params)
             del keep_alive
             found = rows[0][rows[0] >= 0].astype(np.int64)
             # an IVF probe of too few lists for the filter or for `fetch` comes back short: probe 4x more
-            if self.exact or len(found) >= fetch or not _can_widen(self._index, breadth / share):
+            if self.exact or len(found) >= fetch or not _can_widen(self._index, widen):
                 break
-            breadth *= 4
+            widen *= 4
         if self.exact:
             return similarities[0][: len(found)].astype(np.float32), found
         if len(found) < k:
@@ -179,13 +202,37 @@ class FaissSearch:
 
     def _rescore(self, query: NDArray[np.float32], rows: NDArray[np.int64],
                  k: int) -> tuple[NDArray[np.float32], NDArray[np.int64]]:
-        exact = self._vectors[rows] @ query
+        # rows in ascending order read a memory map front to back
+        rows = np.sort(rows)
+        exact = self._vectors[rows].astype(np.float32, copy=False) @ query
         order = np.lexsort((rows, -exact))[:k]
         return exact[order].astype(np.float32), rows[order]
 
     def _exact_subset(self, query: NDArray[np.float32], rows: NDArray[np.int64],
                       k: int) -> tuple[NDArray[np.float32], NDArray[np.int64]]:
         return self._rescore(query, rows.astype(np.int64), k)
+
+
+def auto_index_type(creators: int) -> str:
+    """The index type `auto` builds for a catalog of this size (measured in docs/benchmarks.md).
+
+    Exact `Flat` up to `AUTO_FLAT_UP_TO` creators (at 100k its p95 is about 30 ms). Above, an IVF index
+    whose lists hold 4-bit fast-scan PQ codes of 192 sub-vectors (96 bytes a creator, a sixteenth of
+    float32), re-scored from float16 vectors: at 1M synthetic creators it found 0.997 of the exact top 10
+    where 96 codes found 0.91 and 48 codes 0.96 at best. About 4·sqrt(n) lists, a power of two from 256 to
+    4,096 (more lists cost the build time to assign every creator, not the query: it probes a fixed share).
+    """
+    if creators <= AUTO_FLAT_UP_TO:
+        return FLAT
+    lists = max(256, min(4_096, 1 << (round(4 * creators**0.5).bit_length() - 1)))
+    return f"IVF{lists},PQ192x4fs"
+
+
+def _kept(vectors: NDArray[np.floating]) -> NDArray[np.floating]:
+    """float32 and float16 vectors as they are (a memory map stays one); anything else as float32."""
+    if isinstance(vectors, np.ndarray) and vectors.dtype in (np.float32, np.float16) and vectors.flags.c_contiguous:
+        return vectors
+    return np.ascontiguousarray(vectors, dtype=np.float32)
 
 
 def _empty() -> tuple[NDArray[np.float32], NDArray[np.int64]]:
@@ -270,6 +317,22 @@ def _search_parameters(index: faiss.Index, allowed: NDArray[np.bool_] | None, wi
     else:
         params = kinds.SearchParameters(sel=selector)
     return params, (bitmap, selector)
+
+
+def _filtered_widening(index: faiss.Index, fetch: int, share: float) -> float:
+    """How many times its stored nprobe an IVF search under a filter keeping `share` of the rows probes.
+
+    The probe is widened until it is expected to see `FILTER_COVERAGE` times `fetch` allowed rows, and never
+    beyond 1/share (as many allowed rows as an unfiltered probe sees rows). A small catalog needs nearly
+    1/share; at 10M creators the stored probe (1/32 of the lists, 312,000 rows) already holds 3,000 allowed
+    rows under a 1% filter, so it is not widened (a widening to every list scanned all 10M codes).
+    """
+    ivf: Any = faiss.try_extract_index_ivf(index)
+    if share >= 1.0 or ivf is None:
+        return 1.0
+    probed_rows = int(index.ntotal) * min(1.0, int(ivf.nprobe) / int(ivf.nlist))
+    needed = FILTER_COVERAGE * fetch / share
+    return float(min(1.0 / share, max(1.0, needed / max(probed_rows, 1.0))))
 
 
 def _can_widen(index: faiss.Index, widen: float) -> bool:

@@ -169,8 +169,10 @@ class IndexStore:
         written = on_file or (lambda _: None)
         search.save(staging / "index.faiss")
         written("index.faiss")
-        # exact vectors beside the index: approximate index types re-score with them
-        np.save(staging / "creator_vectors.npy", index.creator_vectors, allow_pickle=False)
+        # full vectors beside the index: approximate index types re-score with them, from float16 (half the pages
+        # of a memory map; cosines within 1e-3 of float32's)
+        exact_vectors = index.creator_vectors if search.exact else np.asarray(index.creator_vectors, dtype=np.float16)
+        np.save(staging / "creator_vectors.npy", exact_vectors, allow_pickle=False)
         written("creator_vectors.npy")
         _creators_for_disk(index.creators).to_parquet(staging / "creators.parquet", index=False)
         written("creators.parquet")
@@ -342,7 +344,8 @@ def load_version_dir(folder: Path, *, verify: bool = True) -> LoadedVersion:
         search = load_search(folder)
         creators = _creators_from_disk(pd.read_parquet(folder / "creators.parquet"))
         units = pd.read_parquet(folder / "units.parquet")
-        unit_vectors = np.load(folder / "unit_vectors.npy", allow_pickle=False)
+        # mapped, not read: server workers share the pages, and an explanation reads only its creators' texts
+        unit_vectors = np.load(folder / "unit_vectors.npy", mmap_mode="r", allow_pickle=False)
         events = pd.read_parquet(folder / "brand_events.parquet")
         graph = None
         if (folder / "brand_graph.npz").exists():  # versions written before the brand graph lack it
@@ -368,10 +371,10 @@ def _description_vectors(path: Path) -> dict[str, np.ndarray]:
 
 
 def load_search(folder: Path) -> FaissSearch:
-    """The version's FAISS index with its exact vectors, holding one copy of them in memory.
+    """The version's FAISS index with its full vectors, holding one copy of them in memory.
 
     A flat index re-scores from its own storage, so `creator_vectors.npy` is not read at all; an
-    approximate index maps that file read-only, so only the rows it re-scores are paged in.
+    approximate index maps that file (float16) read-only, so only the rows it re-scores are paged in.
     """
     return FaissSearch.open(folder / "index.faiss", folder / "creator_vectors.npy")
 

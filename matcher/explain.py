@@ -34,7 +34,7 @@ class Explainer:
         `diversity` is given), each explained; `before` gives each creator's place without the feedback."""
         order = ranked.order
         if diversity is not None:
-            vectors = self.prepared.index.creator_vectors[ranked.rows[order]]
+            vectors = self.prepared.index.creator_vectors[ranked.rows[order]].astype(np.float32)
             picked = mmr_order(ranked.total[order], vectors @ vectors.T, diversity, query.limit)
             order = order[picked]
         shown = [int(position) for position in order[:query.limit]]
@@ -95,7 +95,7 @@ class Explainer:
                 chosen.append(np.zeros(0, dtype=np.int64))
                 similarities.append(np.zeros(0, dtype=np.float32))
                 continue
-            similarity = prepared.index.unit_vectors[start:end] @ vector
+            similarity = prepared.index.unit_vectors[start:end].astype(np.float32, copy=False) @ vector
             best = np.argsort(-similarity)[:lines]
             chosen.append(start + best)
             similarities.append(similarity[best])

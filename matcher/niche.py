@@ -82,7 +82,8 @@ class NicheScorer:
             depth = max(pool, feedback_depth, self.feedback_rescore_depth)
             _, first = search.search(query, depth if self.feedback_rescore_depth else feedback_depth, allowed)
             if len(first):
-                moved = query + self.feedback_weight * creator_vectors[first[:feedback_depth]].mean(axis=0)
+                top = creator_vectors[first[:feedback_depth]].astype(np.float32)  # float16 beside compressed indexes
+                moved = query + self.feedback_weight * top.mean(axis=0)
                 query = (moved / max(float(np.linalg.norm(moved)), 1e-12)).astype(np.float32)
                 if self.feedback_rescore_depth:
                     rescored = rescore(query, np.asarray(first, dtype=np.int64), creator_vectors, pool)
@@ -104,7 +105,7 @@ def best_text_similarity(query: NDArray[np.float32], rows: NDArray[np.int64], un
     for i, row in enumerate(rows):
         start, end = int(unit_start[row]), int(unit_end[row])
         if end > start:
-            similarity = unit_vectors[start:end] @ query
+            similarity = unit_vectors[start:end].astype(np.float32, copy=False) @ query
             best = np.sort(similarity)[::-1][:top]
             out[i] = float(best.mean())
     return out
@@ -113,6 +114,6 @@ def best_text_similarity(query: NDArray[np.float32], rows: NDArray[np.int64], un
 def rescore(query: NDArray[np.float32], rows: NDArray[np.int64], vectors: NDArray[np.float32],
             k: int) -> tuple[NDArray[np.float32], NDArray[np.int64]]:
     """The `k` of `rows` most similar to `query` by exact inner product, best first (ties: lower row first)."""
-    similarity = (vectors[rows] @ query).astype(np.float32)
+    similarity = vectors[rows].astype(np.float32, copy=False) @ query.astype(np.float32, copy=False)
     order = np.lexsort((rows, -similarity))[:k]
     return similarity[order], rows[order]

@@ -117,9 +117,16 @@ def prepare_index(index: CreatorIndex, encoder: Encoder, settings: MatchSettings
 
 
 def description_vectors(encoder: Encoder) -> dict[str, NDArray[np.float32]]:
-    """Every niche taxonomy's descriptions (the creator niches and the IAB Content Taxonomy) embedded, by text."""
-    texts = list(dict.fromkeys(creator_niches().descriptions + iab_content_taxonomy().descriptions))
-    return dict(zip(texts, encoder.encode(texts), strict=True))
+    """Every niche taxonomy's descriptions (the creator niches and the IAB Content Taxonomy) embedded, by text.
+
+    One `encode` call per taxonomy, as `prepare_index` makes them: an int8 ONNX encoder's vectors depend a
+    little on what is embedded with them (its activations are quantized per batch).
+    """
+    vectors: dict[str, NDArray[np.float32]] = {}
+    for described in (creator_niches(), iab_content_taxonomy()):
+        texts = list(described.descriptions)
+        vectors.update(zip(texts, encoder.encode(texts), strict=True))
+    return vectors
 
 
 def embedded_descriptions(texts: Sequence[str], known: Mapping[str, NDArray[np.float32]],

@@ -165,7 +165,8 @@ class QueryBuilder:
         if query.vector.size == 0:  # nothing was eligible: no vector to move
             return replace(query, allowed=allowed, effects=effects, feedback=feedback)
         vectors = self.prepared.index.creator_vectors
-        moved = rocchio(query.vector, vectors[rows["relevant"]], vectors[rows["not_relevant"]], feedback.alpha,
+        moved = rocchio(query.vector, vectors[rows["relevant"]].astype(np.float32),
+                        vectors[rows["not_relevant"]].astype(np.float32), feedback.alpha,
                         feedback.beta, feedback.gamma)
         return replace(query, vector=moved, unmoved=query.vector, allowed=allowed, effects=effects, feedback=feedback)
 

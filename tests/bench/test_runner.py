@@ -27,7 +27,8 @@ def test_quick_bench_prints_every_table(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
     out = done.stdout
-    for heading in ("## Query latency", "## Filtered search", "## Embedding throughput", "## Memory", "## Rebuild"):
+    for heading in ("## Query latency", "## Retrieval at scale", "## Filtered search", "## Embedding throughput",
+                    "## Memory", "## Rebuild"):
         assert heading in out
     # a latency row per index type and k, each with three timings and a recall
     rows = re.findall(r"^\| 10,000 \| (\S+) \| (\d+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|", out, re.M)
@@ -40,3 +41,12 @@ def test_quick_bench_prints_every_table(tmp_path: Path) -> None:
     assert {r["backend"] for r in results["embedding"]["rows"]} >= {"torch", "onnx-int8"}
     assert results["rebuild"][0]["rebuild_embedded"] < results["rebuild"][0]["full_embedded"]
     assert (tmp_path / "latency.png").stat().st_size > 0
+    scaled = results["scale"]
+    assert [(r["selectivity"], r["k"]) for r in scaled] == [(1.0, 10), (0.1, 10), (0.01, 10), (0.001, 10), (1.0, 1000)]
+    assert {r["index_type"] for r in scaled} == {"IVF64,PQ192x4fs"}
+
+
+def test_bench_sizes_over_a_million_run_the_scale_section_only(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "api.cli", "bench", "--sizes", "2000000", "--sections", "bogus"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode != 0 and "unknown section bogus" in done.stderr

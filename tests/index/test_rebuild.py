@@ -87,3 +87,29 @@ def test_each_build_writes_a_drift_report(small_demo, tmp_path: Path) -> None:
     assert set(drift["signals"]) == {"engagement_score", "trust_score", "loyalty_score", "cost_score"}
     saved = json.loads((tmp_path / "s" / "versions" / second.version / "drift.json").read_text())
     assert saved["changed"] == 2 and "drift.json" in IndexStore(tmp_path / "s").manifest(second.version)["files"]
+
+
+def test_a_compressed_index_keeps_float16_vectors_and_its_rebuild_sees_no_change(small_demo, tmp_path: Path) -> None:
+    import numpy as np
+
+    _, creators, posts = small_demo
+    encoder = HashingEncoder()
+    first = build_store(creators, posts, tmp_path / "s", encoder, index_type="IVF8,PQ16x4fs")
+    loaded = IndexStore(tmp_path / "s").load()
+    assert loaded.index.creator_vectors.dtype == np.float16  # written as float16, mapped read-only
+    assert isinstance(loaded.index.creator_vectors, np.memmap)
+    # the same catalog again: the new (float32, in memory) vectors equal the stored float16 ones once rounded
+    second = build_store(creators, posts, tmp_path / "s", encoder, index_type="IVF8,PQ16x4fs")
+    assert (second.drift["previous_version"], second.drift["changed"]) == (first.version, 0)
+    assert second.index_type == "IVF8,PQ16x4fs"
+    from index import open_matcher
+
+    match = open_matcher(tmp_path / "s", encoder).match("travel photography", k=5)
+    assert len(match.results) == 5
+
+
+def test_auto_builds_flat_for_a_small_catalog(small_demo, tmp_path: Path) -> None:
+    _, creators, posts = small_demo
+    report = build_store(creators, posts, tmp_path / "s", HashingEncoder())  # index_type defaults to auto
+    assert report.index_type == "Flat"
+    assert IndexStore(tmp_path / "s").manifest(report.version)["index_type"] == "Flat"

@@ -166,7 +166,7 @@ def test_an_approximate_index_maps_its_exact_vectors_and_answers_as_in_memory(tm
     built.save(tmp_path / "index.faiss")
     np.save(tmp_path / "creator_vectors.npy", vectors)
     loaded = FaissSearch.open(tmp_path / "index.faiss", tmp_path / "creator_vectors.npy")
-    assert isinstance(loaded.vectors().base, np.memmap)
+    assert isinstance(loaded.vectors(), np.memmap)
     allowed = np.random.default_rng(5).random(len(vectors)) < 0.5
     for query in queries:
         for mask in (None, allowed):
@@ -208,3 +208,68 @@ def test_ivf_probes_at_least_a_share_of_its_lists(clustered) -> None:
     # 16 by default; 1/32 of 1,024 lists is 32 (nlist 1,024 needs at least 1,024 training vectors: 8,000 here)
     assert faiss.extract_index_ivf(FaissSearch.from_vectors(vectors, "IVF64,Flat")._index).nprobe == 16
     assert faiss.extract_index_ivf(FaissSearch.from_vectors(vectors, "IVF1024,Flat")._index).nprobe == 32
+
+
+def test_a_compressed_index_re_scores_from_mapped_float16_vectors(tmp_path, clustered) -> None:
+    """4-bit PQ orders its candidates roughly; re-scoring the best RESCORE_DEPTH from float16 finds the exact top 10."""
+    from index.search import RESCORE_DEPTH
+
+    vectors, queries = clustered
+    half = vectors.astype(np.float16)
+    built = FaissSearch.from_vectors(half, "IVF64,PQ16x4fs")
+    assert built.vectors() is half  # kept as given: no float32 copy of the full vectors
+    built.save(tmp_path / "index.faiss")
+    np.save(tmp_path / "vectors.npy", half)
+    loaded = FaissSearch.open(tmp_path / "index.faiss", tmp_path / "vectors.npy")
+    assert isinstance(loaded.vectors(), np.memmap) and loaded.vectors().dtype == np.float16
+    assert loaded.rescore_depth == RESCORE_DEPTH
+    everything = np.ones(len(vectors), dtype=bool)
+    recalls = []
+    for query in queries:
+        similarity, rows = loaded.search(query, 10)
+        _, expected_rows = brute_force(vectors, query, 10, everything)  # float32, exact
+        recalls.append(len(set(rows.tolist()) & set(expected_rows.tolist())) / 10)
+        # the similarities returned are the float16 vectors' own, exactly (float32 arithmetic)
+        assert np.allclose(similarity, half[rows].astype(np.float32) @ query, atol=1e-6)
+        assert np.all(np.diff(similarity) <= 0)
+    assert np.mean(recalls) >= 0.98
+    # without the minimum depth the same index re-scores only 4 x 10 candidates and misses more
+    shallow = FaissSearch(loaded._index, loaded.vectors(), rescore_depth=0)
+    shallow_recall = np.mean([len(set(shallow.search(q, 10)[1].tolist()) & set(brute_force(
+        vectors, q, 10, everything)[1].tolist())) / 10 for q in queries])
+    assert shallow_recall < np.mean(recalls)
+
+
+def test_a_float16_memory_map_is_added_block_by_block_as_float32(tmp_path, data) -> None:
+    vectors, _ = data
+    np.save(tmp_path / "half.npy", vectors.astype(np.float16))
+    mapped = np.load(tmp_path / "half.npy", mmap_mode="r")
+    # 20,000 rows in 7 blocks, the last one short; Flat: FAISS holds float32 copies of the float16 values
+    search = FaissSearch.from_vectors(mapped, add_block=3_000)
+    assert search.size == len(vectors)
+    assert np.array_equal(search.vectors(), mapped.astype(np.float32))
+
+
+@pytest.mark.parametrize(("creators", "expected"), [
+    (1_000, "Flat"), (200_000, "Flat"),
+    # 4 * sqrt(n), rounded down to a power of two: 4 * 447.2 = 1,789 -> 1,024; 4,000 -> 2,048; 12,649 -> 8,192,
+    # capped at 4,096
+    (200_001, "IVF1024,PQ192x4fs"), (1_000_000, "IVF2048,PQ192x4fs"), (10_000_000, "IVF4096,PQ192x4fs")])
+def test_auto_picks_flat_for_small_catalogs_and_compressed_ivf_for_large_ones(creators: int, expected: str) -> None:
+    from index import auto_index_type
+
+    assert auto_index_type(creators) == expected
+
+
+def test_a_filtered_ivf_probe_is_widened_only_as_far_as_the_filter_needs(clustered) -> None:
+    from index.search import _filtered_widening
+
+    vectors, _ = clustered
+    index = FaissSearch.from_vectors(vectors, "IVF256,Flat")._index  # 8,000 rows, nprobe 16: 500 rows probed
+    # widen = min(1 / share, max(1, 3 * fetch / share / 500))
+    assert _filtered_widening(index, 1_000, 1.0) == 1.0  # no filter
+    assert _filtered_widening(index, 1_000, 0.1) == 10.0  # 3 * 1,000 / 0.1 / 500 = 60, at most 1 / 0.1
+    assert _filtered_widening(index, 1_000, 0.5) == 2.0  # 12, at most 2
+    assert _filtered_widening(index, 10, 0.1) == 1.0  # 3 * 10 / 0.1 / 500 = 0.6: the stored probe sees enough
+    assert _filtered_widening(index, 10, 0.01) == pytest.approx(6.0)  # 3 * 10 / 0.01 / 500
+    assert _filtered_widening(FaissSearch.from_vectors(vectors, "HNSW16")._index, 10, 0.01) == 1.0  # not an IVF
