@@ -85,7 +85,7 @@ DatabaseOption = Annotated[str | None, typer.Option("--db", help="SQLAlchemy URL
                                                     "postgresql+psycopg://user:pw@host/db")]
 ModelOption = Annotated[str | None, typer.Option("--model", help="sentence-transformers name or path")]
 FullOption = Annotated[bool, typer.Option("--full", help="ignore the embedding cache")]
-IndexTypeOption = Annotated[str | None, typer.Option("--index-type", help="auto (default: Flat up to 200,000 "
+IndexTypeOption = Annotated[str | None, typer.Option("--index-type", help="auto (default: Flat up to 50,000 "
                                                      "creators, IVF-PQ above), or a FAISS factory string: Flat, "
                                                      "HNSW32, IVF1024,PQ32, ...")]
 EngineOption = Annotated[str | None, typer.Option("--engine", help="embedding engine: local (default) or ray")]
@@ -515,11 +515,12 @@ def serve(
     import uvicorn
 
     from api.observability import log_to_stderr
-    from api.server import create_app
+    from api.server import create_app, one_blas_thread
     from api.transport import ServingH11Protocol
 
     settings = _settings()
     log_to_stderr()
+    one_blas_thread()
 
     if workers == 1:
         uvicorn.run(create_app(settings, store, match_settings=_match_settings(settings)), host=host, port=port,

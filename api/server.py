@@ -32,6 +32,18 @@ def default_encoders(settings: Settings) -> EncoderSource:
                                                                  threads=settings.serve_threads))
 
 
+def one_blas_thread() -> None:
+    """Keep the BLAS libraries of a serving process (numpy's and FAISS's OpenBLAS) to one thread each.
+
+    Requests run side by side in threads and worker processes; a matrix product that fans out to every core
+    for one request (re-scoring 4,000 candidates) made the cores spin against each other: 2 workers on 2 cores
+    answered 51 requests/s with OpenBLAS's own threads, 96 with one (docs/benchmarks.md).
+    """
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=1, user_api="blas")
+
+
 def app_from_environment() -> FastAPI:
     """The app of one `creatormatch serve --workers N` process: settings and store from CREATORMATCH_* variables.
 
@@ -39,6 +51,7 @@ def app_from_environment() -> FastAPI:
     reaches the worker that answers it at once and the others at their next poll.
     """
     log_to_stderr()  # a spawned worker starts with logging unconfigured
+    one_blas_thread()
     settings = Settings()
     if not settings.serve_store:
         raise CreatorMatchError("CREATORMATCH_SERVE_STORE: the store to serve is not set")

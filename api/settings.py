@@ -21,7 +21,7 @@ class Settings(BaseSettings):
     max_seq_length: int = Field(128, gt=0)
     keep_versions: int = Field(5, gt=0)
     index_type: str = Field("auto", description="FAISS factory string: Flat, HNSW32, IVF1024,PQ32, ..., or auto "
-                            "(Flat up to 200,000 creators, IVF-PQ re-scored from float16 vectors above)")
+                            "(Flat up to 50,000 creators, IVF-PQ re-scored from float16 vectors above)")
     engine: Literal["local", "ray"] = Field("local", description="where the embedding stage runs")
     ray_address: str | None = Field(None, description="Ray cluster address; None starts a local Ray")
     ray_actors: int = Field(2, gt=0, description="model-holding actors of the Ray embedding stage")

@@ -1,7 +1,7 @@
 """HTTP /match latency (p50, p95, p99) and throughput on loopback over a 100k-creator synthetic catalog.
 
 usage: python bench/api_latency.py WORKDIR [--creators 100000] [--base 1000] [--clients 1,4,8] [--seconds 30]
-                                   [--workers 1] [--index-type Flat]
+                                   [--workers 1] [--index-type auto]
 
 Every request's brief is different (`unique_brief`: a niche, an opening, a constraint and a follower bound,
 never the same text twice in a run, warm-up included), so nothing a server might keep per brief text helps.
@@ -138,7 +138,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=30.0)
     parser.add_argument("--k", type=int, default=10)
     parser.add_argument("--workers", type=int, default=1, help="server processes")
-    parser.add_argument("--index-type", default="Flat", help="FAISS factory string of the store")
+    parser.add_argument("--index-type", default="auto", help="auto (the build default) or a FAISS factory string")
     args = parser.parse_args()
 
     creators, posts = synthetic_catalog(args.workdir / "catalog", args.creators, args.base)

@@ -308,7 +308,7 @@ def build_store(source: CatalogSource | str | Path, posts: str | Path | None, st
         A `CatalogSource` (files or SQL), or the creators file path (then `posts` is the posts file).
     index_type
         FAISS factory string for the creator index: "Flat" (exact), "HNSW32", "IVF1024,PQ32", ..., or "auto"
-        (the default): Flat up to 200,000 creators, compressed IVF-PQ above (`index.search.auto_index_type`).
+        (the default): Flat up to 50,000 creators, compressed IVF-PQ above (`index.search.auto_index_type`).
     gate
         Compares the new version with the serving one; a refusal raises `GateRefused` unless `force`.
     observer

@@ -14,8 +14,9 @@ from matcher import CreatorMatchError
 
 FLAT = "Flat"
 AUTO = "auto"
-# `auto` builds an exact Flat index up to this many creators, a compressed IVF-PQ one above
-AUTO_FLAT_UP_TO = 200_000
+# `auto` builds an exact Flat index up to this many creators, a compressed IVF-PQ one above (at 100k synthetic
+# creators the engine answered a brief in 12.6 ms with IVF-PQ against 19.9 ms with Flat: docs/benchmarks.md)
+AUTO_FLAT_UP_TO = 50_000
 DEFAULT_TRAIN_SAMPLE = 100_000
 DEFAULT_EF_SEARCH = 128
 DEFAULT_NPROBE = 16
@@ -33,8 +34,10 @@ ADD_BLOCK = 262_144
 # a filtered IVF probe is widened until it is expected to see this many times the rows it must return
 FILTER_COVERAGE = 3
 # below this many allowed rows an exact scan of just those rows is cheaper than a filtered graph/IVF walk,
-# and it cannot miss any of them
+# and it cannot miss any of them; from float16 vectors a fourth as many (numpy converts float16 at about
+# 1 ns a number: 4 ms for 10,000 rows, more than the filtered IVF walk and its re-scoring)
 EXACT_SUBSET_LIMIT = 20_000
+EXACT_SUBSET_LIMIT_HALF = 5_000
 # OpenMP threads of a single-query search (training uses every core); see docs/benchmarks.md
 SEARCH_THREADS = 1
 
@@ -61,11 +64,10 @@ class FaissSearch:
     """
 
     def __init__(self, index: faiss.Index, vectors: NDArray[np.floating] | None = None,
-                 oversample: int = DEFAULT_OVERSAMPLE, exact_subset_limit: int = EXACT_SUBSET_LIMIT,
+                 oversample: int = DEFAULT_OVERSAMPLE, exact_subset_limit: int | None = None,
                  rescore_depth: int = RESCORE_DEPTH) -> None:
         self._index = index
         self.oversample = oversample
-        self.exact_subset_limit = exact_subset_limit
         self.rescore_depth = rescore_depth
         self.exact = _is_flat(index)
         if vectors is None:
@@ -76,6 +78,8 @@ class FaissSearch:
         if self._vectors.shape != (int(index.ntotal), int(index.d)):
             raise IndexTypeError(f"vectors of shape {self._vectors.shape} do not fit an index of "
                                  f"{index.ntotal} x {index.d}")
+        self.exact_subset_limit = exact_subset_limit if exact_subset_limit is not None else (
+            EXACT_SUBSET_LIMIT_HALF if self._vectors.dtype == np.float16 else EXACT_SUBSET_LIMIT)
 
     @classmethod
     def from_vectors(cls, vectors: NDArray[np.floating], index_type: str = FLAT, *,
@@ -216,7 +220,7 @@ class FaissSearch:
 def auto_index_type(creators: int) -> str:
     """The index type `auto` builds for a catalog of this size (measured in docs/benchmarks.md).
 
-    Exact `Flat` up to `AUTO_FLAT_UP_TO` creators (at 100k its p95 is about 30 ms). Above, an IVF index
+    Exact `Flat` up to `AUTO_FLAT_UP_TO` creators (50,000). Above, an IVF index
     whose lists hold 4-bit fast-scan PQ codes of 192 sub-vectors (96 bytes a creator, a sixteenth of
     float32), re-scored from float16 vectors: at 1M synthetic creators it found 0.997 of the exact top 10
     where 96 codes found 0.91 and 48 codes 0.96 at best. About 4·sqrt(n) lists, a power of two from 256 to

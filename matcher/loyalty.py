@@ -242,7 +242,13 @@ def competitor_conflicts(events: pd.DataFrame | BrandEvents, competitors: list[s
     coded = events if isinstance(events, BrandEvents) else BrandEvents.of(events)
     if coded.events.empty:
         return {}
-    hits = coded.events[coded.paid_mention & coded.matching(competitors)].sort_values("posted_at")
+    # positions first, then only their rows of three columns: masking the whole events frame cost 30 ms a brief
+    # at 400k events (every column taken)
+    positions = coded.positions(competitors)
+    positions = positions[coded.paid_mention[positions]]
+    if not len(positions):
+        return {}
+    hits = coded.events.iloc[positions][["creator_id", "brand", "posted_at"]].sort_values("posted_at", kind="stable")
     latest = hits.groupby("creator_id").tail(1)
     return {str(creator): CompetitorConflict(str(creator), str(brand), pd.Timestamp(posted_at))
             for creator, brand, posted_at in zip(latest["creator_id"], latest["brand"], latest["posted_at"],

@@ -549,3 +549,12 @@ def test_match_with_relevance_feedback_is_the_cores_answer(client: TestClient, s
     assert shown[1] not in [r["creator_id"] for r in results] and len(results) == 5
     assert all(r["feedback"] for r in results) and all(r["feedback"] is None for r in first["results"])
     assert next(r for r in results if r["creator_id"] == shown[0])["feedback"] == "you marked it relevant"
+
+
+def test_a_serving_process_keeps_blas_to_one_thread() -> None:
+    probe = ("from api.server import one_blas_thread; one_blas_thread(); import numpy, faiss; "
+             "from threadpoolctl import threadpool_info; "
+             "print(sorted({i['num_threads'] for i in threadpool_info() if i['user_api'] == 'blas'}))")
+    shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120,
+                           env={**os.environ, "OPENBLAS_NUM_THREADS": "2"}).stdout.strip()
+    assert shown == "[1]"

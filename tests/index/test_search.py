@@ -251,10 +251,11 @@ def test_a_float16_memory_map_is_added_block_by_block_as_float32(tmp_path, data)
 
 
 @pytest.mark.parametrize(("creators", "expected"), [
-    (1_000, "Flat"), (200_000, "Flat"),
-    # 4 * sqrt(n), rounded down to a power of two: 4 * 447.2 = 1,789 -> 1,024; 4,000 -> 2,048; 12,649 -> 8,192,
-    # capped at 4,096
-    (200_001, "IVF1024,PQ192x4fs"), (1_000_000, "IVF2048,PQ192x4fs"), (10_000_000, "IVF4096,PQ192x4fs")])
+    (1_000, "Flat"), (50_000, "Flat"),
+    # 4 * sqrt(n), rounded down to a power of two: 4 * 223.6 = 894 -> 512; 1,265 -> 1,024; 4,000 -> 2,048;
+    # 12,649 -> 8,192, capped at 4,096
+    (50_001, "IVF512,PQ192x4fs"), (100_000, "IVF1024,PQ192x4fs"), (1_000_000, "IVF2048,PQ192x4fs"),
+    (10_000_000, "IVF4096,PQ192x4fs")])
 def test_auto_picks_flat_for_small_catalogs_and_compressed_ivf_for_large_ones(creators: int, expected: str) -> None:
     from index import auto_index_type
 
