@@ -32,6 +32,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from bench.latency import example_briefs, percentiles
 from bench.synthetic import clustered_chunks
 
 SELECTIVITIES = (1.0, 0.1, 0.01, 0.001)
@@ -213,7 +214,7 @@ def run_size(workdir: Path, creators: int, anchors: NDArray[np.float32], queries
 
 def _row(creators: int, index_type: str, selectivity: float, k: int, milliseconds: Sequence[float], recall: float,
          build_seconds: float, raw: float, measured: dict[str, Any], base: float) -> ScaleRow:
-    p50, p95, p99 = (float(v) for v in np.percentile(milliseconds, [50, 95, 99]))
+    p50, p95, p99 = percentiles(milliseconds)
     return ScaleRow(creators, index_type, selectivity, k, round(p50, 2), round(p95, 2), round(p99, 2),
                     round(recall, 4), round(build_seconds, 1), round(raw, 1),
                     round(measured["loaded"]["VmRSS"] - base, 1), round(measured["after"]["VmRSS"] - base, 1),
@@ -226,7 +227,6 @@ def run_scale(sizes: Sequence[int], index_type: str = "auto", queries: int = 100
     """Every size in turn (see the module docstring); the query vectors are real briefs embedded by the model."""
     import tempfile
 
-    from bench.latency import example_briefs
     from index import SentenceTransformerEncoder
     from matcher.taxonomy import NICHES
 
