@@ -37,6 +37,7 @@ import pandas as pd
 
 from index import IndexStore, SentenceTransformerEncoder, build_store
 from matcher.demo import generate_demo_catalog
+from matcher.taxonomy import NICHES
 
 _OPENINGS = ("Looking for creators who post about", "Brand campaign for", "We want influencers into",
              "Find accounts about", "Our agency needs creators for", "Shortlist creators covering",
@@ -50,8 +51,6 @@ _BOUNDS = 480
 def unique_brief(number: int) -> str:
     """Brief number `number` of a run: distinct for every number below 2,073,600 (mixed-radix digits pick
     the follower bound, the constraint, the niche and the opening)."""
-    from matcher.taxonomy import NICHES
-
     bound, rest = number % _BOUNDS, number // _BOUNDS
     constraint, rest = _CONSTRAINTS[rest % len(_CONSTRAINTS)], rest // len(_CONSTRAINTS)
     niche, rest = NICHES[rest % len(NICHES)], rest // len(NICHES)

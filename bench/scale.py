@@ -129,10 +129,10 @@ def write_catalog(folder: Path, creators: int, anchors: NDArray[np.float32], que
 
 def build(folder: Path, index_type: str) -> tuple[str, float]:
     """Build and save the index over the written vectors; returns the index type built and the seconds taken."""
-    from index import AUTO, FaissSearch, auto_index_type
+    from index import FaissSearch, resolved_index_type
 
     vectors = np.load(folder / "vectors.npy", mmap_mode="r")
-    chosen = auto_index_type(len(vectors)) if index_type == AUTO else index_type
+    chosen = resolved_index_type(index_type, len(vectors))
     started = time.perf_counter()
     search = FaissSearch.from_vectors(vectors, chosen)
     search.save(folder / "index.faiss")

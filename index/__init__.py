@@ -22,7 +22,7 @@ from index.feedback import (
 )
 from index.gate import GateDecision, GateRefused, PublishGate
 from index.ray_engine import EngineError, RayEncoder
-from index.search import AUTO, FLAT, FaissSearch, IndexTypeError, auto_index_type
+from index.search import AUTO, FLAT, FaissSearch, IndexTypeError, auto_index_type, resolved_index_type
 from index.service import matcher_for, open_matcher
 from index.serving import EncoderSource, NotReady, ServingIndex, ServingVersion, SharedEncoders, SwapResult
 from index.sources import CatalogSource, masked_url
@@ -68,6 +68,7 @@ __all__ = [
     "masked_url",
     "matcher_for",
     "open_matcher",
+    "resolved_index_type",
     "spreadsheet_safe",
     "store_feedback_url",
 ]

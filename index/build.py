@@ -23,7 +23,7 @@ from index.embedding import encoder_identity
 from index.gate import GateDecision, GateRefused, PublishGate
 from index.manifest import BuildSettings, EncoderIdentity
 from index.presets import learned_presets
-from index.search import AUTO, FLAT, FaissSearch, auto_index_type
+from index.search import AUTO, FLAT, FaissSearch, resolved_index_type
 from index.sources import CatalogSource
 from index.store import IndexStore, LoadedVersion, StoreError, load_version_dir
 from matcher import Catalog, CreatorIndex, Encoder, Matcher, MatchSettings, compute_signals
@@ -346,7 +346,7 @@ class _Build:
         store, encoder = self.store, self.encoder
         with self.stage("load"):
             catalog = self.source.load()
-        index_type = auto_index_type(len(catalog.creators)) if index_type == AUTO else index_type
+        index_type = resolved_index_type(index_type, len(catalog.creators))
         version = store.new_version_name()
         with self.stage("model"):
             dimension = encoder.dimension
@@ -455,14 +455,10 @@ class _Build:
 
 
 def _description_vectors(encoder: Encoder, serving: LoadedVersion | None) -> dict[str, NDArray[np.float32]]:
-    """The taxonomies' vectors a server of the new version uses: the serving version's when it was built with the
-    same encoder and has them all, else embedded as a server would (`matcher.prepared.description_vectors`)."""
-    if serving is not None and serving.info.encoder.key == encoder_identity(encoder):
-        known = serving.index.description_vectors
-        wanted = creator_niches().descriptions + iab_content_taxonomy().descriptions
-        if all(text in known for text in wanted):
-            return {text: np.asarray(known[text], dtype=np.float32) for text in wanted}
-    return description_vectors(encoder)
+    """The taxonomies' vectors a server of the new version uses: carried forward from the serving version when it
+    was built with the same encoder, else embedded as a server would (`matcher.prepared.description_vectors`)."""
+    same = serving is not None and serving.info.encoder.key == encoder_identity(encoder)
+    return description_vectors(encoder, serving.index.description_vectors if same and serving else None)
 
 
 def _serving(store: IndexStore) -> LoadedVersion | None:

@@ -101,7 +101,7 @@ class FaissSearch:
             Vectors converted to float32 and added per call.
         """
         vectors = _kept(vectors)
-        index_type = auto_index_type(len(vectors)) if index_type == AUTO else index_type
+        index_type = resolved_index_type(index_type, len(vectors))
         dimension = vectors.shape[1]
         try:
             index = faiss.index_factory(dimension, index_type, faiss.METRIC_INNER_PRODUCT)
@@ -215,6 +215,11 @@ class FaissSearch:
     def _exact_subset(self, query: NDArray[np.float32], rows: NDArray[np.int64],
                       k: int) -> tuple[NDArray[np.float32], NDArray[np.int64]]:
         return self._rescore(query, rows.astype(np.int64), k)
+
+
+def resolved_index_type(index_type: str, creators: int) -> str:
+    """The FAISS factory string to build: `index_type` itself, or for "auto" the one `auto_index_type` picks."""
+    return auto_index_type(creators) if index_type == AUTO else index_type
 
 
 def auto_index_type(creators: int) -> str:

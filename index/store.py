@@ -350,7 +350,7 @@ def load_version_dir(folder: Path, *, verify: bool = True) -> LoadedVersion:
         graph = None
         if (folder / "brand_graph.npz").exists():  # versions written before the brand graph lack it
             graph = BrandGraph.load(folder / "brand_graph.npz")
-        described = _description_vectors(folder / "description_vectors.npz")
+        described = _read_description_vectors(folder / "description_vectors.npz")
     except Exception as exc:
         raise StoreError(f"{folder}: cannot read the version ({type(exc).__name__}: {exc})") from None
     if search.size != len(creators) or info.counts.creators != len(creators) or len(units) != len(unit_vectors):
@@ -361,7 +361,7 @@ def load_version_dir(folder: Path, *, verify: bool = True) -> LoadedVersion:
     return LoadedVersion(index, search, manifest, info)
 
 
-def _description_vectors(path: Path) -> dict[str, np.ndarray]:
+def _read_description_vectors(path: Path) -> dict[str, np.ndarray]:
     """The stored taxonomy description vectors by text (empty for a version written before they were kept)."""
     if not path.exists():
         return {}

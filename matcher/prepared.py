@@ -116,16 +116,18 @@ def prepare_index(index: CreatorIndex, encoder: Encoder, settings: MatchSettings
         taxonomy=steering, prototypes=vectors, gate_prototypes=gate)
 
 
-def description_vectors(encoder: Encoder) -> dict[str, NDArray[np.float32]]:
+def description_vectors(encoder: Encoder, known: Mapping[str, NDArray[np.float32]] | None = None
+                        ) -> dict[str, NDArray[np.float32]]:
     """Every niche taxonomy's descriptions (the creator niches and the IAB Content Taxonomy) embedded, by text.
 
-    One `encode` call per taxonomy, as `prepare_index` makes them: an int8 ONNX encoder's vectors depend a
-    little on what is embedded with them (its activations are quantized per batch).
+    A taxonomy whose every text is in `known` is taken from there; the others are embedded with one `encode`
+    call per taxonomy, as `prepare_index` makes them: an int8 ONNX encoder's vectors depend a little on what
+    is embedded with them (its activations are quantized per batch).
     """
     vectors: dict[str, NDArray[np.float32]] = {}
     for described in (creator_niches(), iab_content_taxonomy()):
-        texts = list(described.descriptions)
-        vectors.update(zip(texts, encoder.encode(texts), strict=True))
+        texts = described.descriptions
+        vectors.update(zip(texts, embedded_descriptions(texts, known or {}, encoder), strict=True))
     return vectors
 
 

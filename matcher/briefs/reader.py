@@ -188,7 +188,3 @@ def parse_brief(text: str) -> ParsedBrief:
     """Read a brief with the default reader (`BriefReader.read`)."""
     return default_reader().read(text)
 
-
-def warm_brief_reader() -> None:
-    """Load the default reader's tables now (spaCy's tokenizer and the place tables, about 1 s once per process)."""
-    parse_brief("warm-up")
