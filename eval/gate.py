@@ -6,15 +6,18 @@ import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ranx import Qrels
-
-from eval.metrics import METRICS, mean_metrics, per_brief_metrics
-from eval.pairs import EvaluationError, Skipped, labeled_briefs, load_briefs, load_labels, run_from_rankings
-from eval.runner import Configuration, rank_briefs
 from index import GateDecision
 from matcher import PRESETS, Matcher
+
+if TYPE_CHECKING:
+    from ranx import Qrels
+
+    from eval.pairs import Skipped
+
+# the metrics, the labeled pairs and the runner import ranx and SciPy (1.3 s): they are imported where a gate is
+# configured or checked, so that a build in a store without a gate does not pay for them
 
 GATE_FOLDER = "gate"
 DEFAULT_MARGIN = 0.02
@@ -44,6 +47,10 @@ class QualityGate:
 
     def score(self, matcher: Matcher) -> float:
         """Mean of the gate's metric over its briefs (ranx)."""
+        from eval.metrics import mean_metrics, per_brief_metrics
+        from eval.pairs import run_from_rankings
+        from eval.runner import Configuration, rank_briefs
+
         configuration = Configuration("gate", "engine", self.preset)
         rankings = rank_briefs(matcher, self.briefs, [configuration], self.depth)
         per_brief = per_brief_metrics(self.qrels, {"gate": run_from_rankings(rankings["gate"], "gate")},
@@ -67,6 +74,9 @@ class QualityGate:
 def configure_gate(store_dir: str | Path, briefs: str | Path, labels: str | Path, *, margin: float = DEFAULT_MARGIN,
                    metric: str = DEFAULT_METRIC, preset: str | None = None) -> tuple[QualityGate, Skipped]:
     """Validate labeled pairs and keep a copy in the store, so every later build there is gated by them."""
+    from eval.metrics import METRICS
+    from eval.pairs import EvaluationError, Skipped
+
     if not margin >= 0:
         raise EvaluationError(f"gate margin must be >= 0, got {margin}")
     if metric not in METRICS:
@@ -93,6 +103,8 @@ def load_gate(store_dir: str | Path) -> QualityGate | None:
     folder = Path(store_dir) / GATE_FOLDER
     if not (folder / "gate.json").exists():
         return None
+    from eval.pairs import EvaluationError, Skipped
+
     try:
         config = json.loads((folder / "gate.json").read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
@@ -111,6 +123,8 @@ def clear_gate(store_dir: str | Path) -> bool:
 
 def _read(briefs_path: Path, labels_path: Path, margin: float, metric: str, preset: str | None,
           skipped: Skipped) -> QualityGate:
+    from eval.pairs import labeled_briefs, load_briefs, load_labels
+
     briefs = load_briefs(briefs_path, skipped)
     judged = load_labels(labels_path, {b["brief_id"] for b in briefs}, skipped)
     kept, qrels = labeled_briefs(briefs, judged, skipped)

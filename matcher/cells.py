@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pycountry
 
@@ -130,12 +131,17 @@ def _parse_bool(value: Any) -> bool:
     raise ValueError(f"'{text[:40]}' is not a boolean (true/false)")
 
 
+_EPOCH = re.compile(r"\s*-?\d+(\.\d+)?\s*")
+_DIGITS = re.compile(r"\d{1,15}")
+_WHOLE_SECONDS = re.compile(r"\s*-?\d{1,12}\s*")
+
+
 def parse_timestamp(value: Any) -> pd.Timestamp:
     """Parse ISO 8601 text or epoch seconds into a UTC timestamp (schema v1 time columns)."""
     if isinstance(value, pd.Timestamp):
         stamp = value if value.tzinfo else value.tz_localize("UTC")
     elif (isinstance(value, int | float) and not isinstance(value, bool)) or (
-        isinstance(value, str) and re.fullmatch(r"\s*-?\d+(\.\d+)?\s*", value)
+        isinstance(value, str) and _EPOCH.fullmatch(value)
     ):
         seconds = _parse_number(value)
         stamp = pd.Timestamp(seconds, unit="s", tz="UTC")
@@ -204,6 +210,72 @@ def _parse_shares(value: Any) -> dict[str, float]:
     if sum(shares.values()) > 1.01:
         raise ValueError(f"shares sum to {sum(shares.values()):.2f}, more than 1")
     return shares
+
+
+def _plain_text(values: list[Any]) -> bool:
+    """Whether every value is a str of valid UTF-8 within the length limit (one encode, not a scan per cell)."""
+    if not all(isinstance(value, str) for value in values):
+        return False
+    try:
+        "".join(values).encode("utf-8")  # fails on the surrogates that stand for bytes that were not UTF-8
+    except UnicodeEncodeError:
+        return False
+    return max(map(len, values), default=0) <= MAX_TEXT_CHARS
+
+
+def parse_column(values: list[Any], kind: str, required: bool) -> Any | None:
+    """A whole column's cells parsed at once, exactly as `PARSERS[kind]` and the missing-cell rules of
+    `matcher.catalog` parse them one by one, or None when the column is not plain (a cell to refuse, a
+    value that is not text, a format the vectorized parser does not read): then parse it cell by cell.
+
+    Only text cells (what CSV gives) take this path, and only the kinds that cost most per cell: a column
+    left empty, text and string (the UTF-8 and length checks), counts written as digits, booleans, ids and
+    timestamps (ISO 8601 text or whole epoch seconds, parsed by pandas in one call).
+    """
+    if kind in ("text", "string"):
+        if not _plain_text(values):
+            return None
+        if kind == "text" and required:
+            return values  # a required caption may be blank: kept as written
+        if required and not all(value.strip() for value in values):
+            return None  # a required string left blank is refused, with its row, by the loop
+        empty = EMPTY.get(kind)
+        return [value if value.strip() else empty for value in values]
+    if not all(isinstance(value, str) for value in values):
+        return None
+    if not any(value.strip() for value in values):  # a column left empty: every cell missing
+        return None if required and kind != "text" else [EMPTY.get(kind)] * len(values)
+    if kind == "count":
+        if not all(_DIGITS.fullmatch(value) for value in values):
+            return None
+        return np.array(values, dtype=np.int64)  # int() of each, as the loop does; at most 15 digits
+    if kind == "bool":
+        lowered = [value.strip().lower() for value in values]
+        if not all(value in _TRUE or value in _FALSE for value in lowered):
+            return None
+        return [value in _TRUE for value in lowered]
+    if kind == "id":
+        stripped = [value.strip() for value in values]
+        if not all(stripped) or not _plain_text(stripped) or max(map(len, stripped)) > MAX_ID_CHARS:
+            return None
+        return stripped
+    if kind == "timestamp":
+        if not all(isinstance(value, str) and value.strip() for value in values):
+            return None
+        whole_seconds = [_WHOLE_SECONDS.fullmatch(value) is not None for value in values]
+        try:
+            if all(whole_seconds):  # epoch seconds, as exact integers
+                stamps = pd.to_datetime(np.array(values, dtype=np.int64), unit="s", utc=True)
+            elif any(whole_seconds) or any(_EPOCH.fullmatch(value) for value in values):
+                return None  # a mix, or fractional seconds: the loop rounds them as it always did
+            else:
+                stamps = pd.to_datetime(values, utc=True, format="ISO8601")
+        except (ValueError, TypeError, OverflowError):
+            return None
+        if len(stamps) and (stamps.hasnans or stamps.min() < _EARLIEST or stamps.max() >= _LATEST):
+            return None
+        return stamps
+    return None
 
 
 PARSERS: dict[str, Callable[[Any], Any]] = {

@@ -78,15 +78,16 @@ def sponsored_flags(posts: pd.DataFrame) -> NDArray[np.bool_]:
                     dtype=bool)
 
 
-def brand_events(posts: pd.DataFrame) -> pd.DataFrame:
+def brand_events(posts: pd.DataFrame, sponsored: NDArray[np.bool_] | None = None) -> pd.DataFrame:
     """One row per (post, brand) mention: creator_id, post_id, brand, posted_at, sponsored, source.
 
     `source` is 'mention' for tagged handles and 'hashtag' for hashtags; only mentions can be
-    sponsors, hashtags count as organic mentions.
+    sponsors, hashtags count as organic mentions. `sponsored` is `sponsored_flags(posts)` when the
+    caller has it already.
     """
     if posts.empty:
         return _no_events()
-    sponsored = sponsored_flags(posts)
+    sponsored = sponsored_flags(posts) if sponsored is None else sponsored
     # events as (post position, brand, paid, source); the post's columns are taken once at the end,
     # and each distinct handle or tag is normalized once (the Kim catalog repeats them 417k times)
     positions: list[int] = []

@@ -47,7 +47,9 @@ def compute_signals(catalog: Catalog, settings: MatchSettings, as_of: pd.Timesta
     """Compute every signal of every creator; missing data stays NaN with confidence 0."""
     creators = catalog.creators.copy()
     ids = creators["creator_id"]
-    recent = recent_posts(catalog.posts, settings.recent_posts)
+    # detected once for every post: the recent posts' sponsored share and the brand events both read it
+    sponsored = sponsored_flags(catalog.posts)
+    recent = recent_posts(catalog.posts.assign(sponsored=sponsored), settings.recent_posts)
     tiers = assign_tiers(creators["followers"], settings.tiers)
     creators["tier"] = tiers
 
@@ -58,7 +60,7 @@ def compute_signals(catalog: Catalog, settings: MatchSettings, as_of: pd.Timesta
     creators["engagement_confidence"] = engagement.confidence
     creators["recent_posts_used"] = engagement.posts_used
 
-    by_creator = recent.assign(sponsored=sponsored_flags(recent), interactions=recent["likes"] + recent["comments"])
+    by_creator = recent.assign(interactions=recent["likes"] + recent["comments"])
     grouped = by_creator.groupby("creator_id")
     likes = ids.map(grouped["likes"].sum()).to_numpy(dtype=float)
     comments = ids.map(grouped["comments"].sum()).to_numpy(dtype=float)
@@ -93,7 +95,7 @@ def compute_signals(catalog: Catalog, settings: MatchSettings, as_of: pd.Timesta
     creators["comments_per_like"] = comments_per_like
     creators["sponsored_share"] = share
 
-    events = brand_events(catalog.posts)
+    events = brand_events(catalog.posts, sponsored)
     loyalty = loyalty_signal(ids, events)
     creators["loyalty_score"] = loyalty.score
     creators["loyalty_confidence"] = loyalty.confidence

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from matcher.briefs.stop_words import pytorch_hidden
+
 if TYPE_CHECKING:
     from spacy.language import Language
 
@@ -54,8 +56,9 @@ SENTENCE_ENDS = frozenset({".", "!", "?", "\n", ";", "|", "•"})
 @cache
 def tokenizer() -> Language:
     """spaCy's blank English pipeline with the amount-splitting rules (built once per process)."""
-    import spacy
-    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+    with pytorch_hidden():  # spaCy's first import, without thinc importing PyTorch
+        import spacy
+        from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     nlp = spacy.blank("en")
     rules: Any = nlp.tokenizer  # spaCy's Tokenizer: its rules are plain attributes

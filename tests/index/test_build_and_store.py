@@ -217,8 +217,10 @@ def test_pooled_creator_vectors_by_hand_and_against_add_at() -> None:
     np.add.at(sums, rows, vectors)
     norms = np.linalg.norm(sums, axis=1, keepdims=True)
     reference = np.where(norms > 0, sums / np.maximum(norms, 1e-12), 0.0).astype(np.float32)
-    # same additions in the same order: bit for bit
+    # same additions in the same order: bit for bit, in one block or in blocks smaller than a creator's texts
     np.testing.assert_array_equal(pool_creator_vectors(vectors, rows, 130), reference)
+    np.testing.assert_array_equal(pool_creator_vectors(vectors, rows, 130, block=3), reference)
+    np.testing.assert_array_equal(pool_creator_vectors(vectors, rows, 130, block=64), reference)
 
 
 def test_a_catalog_without_posts_builds_and_matches_on_bios(tmp_path: Path) -> None:
