@@ -106,6 +106,8 @@ _PROVINCE_SIZE = 1e6
 
 def fold(text: str) -> str:
     """Lower case without accents: 'São Paulo' and 'Sao Paulo' are one key."""
+    if text.isascii():  # nothing to decompose (most of the gazetteer's 40k names): the same key, 10x sooner
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("’", "'")
 

@@ -51,3 +51,15 @@ def test_languages(name: str, code: str) -> None:
 
 def test_fold_drops_accents_and_case() -> None:
     assert fold("São Paulo") == "sao paulo" and fold("ZÜRICH") == "zurich"
+
+
+def test_fold_by_hand_and_ascii_against_the_unicode_decomposition() -> None:
+    import string
+    import unicodedata
+
+    assert fold("São Paulo") == "sao paulo" == fold("Sao Paulo")
+    assert fold("Côte d’Ivoire") == "cote d'ivoire"
+    # ASCII skips the decomposition: the same keys as NFKD and dropping combining marks would give
+    for text in [string.printable, "New York", "DACH", "Washington, D.C.", ""]:
+        decomposed = unicodedata.normalize("NFKD", text.lower())
+        assert fold(text) == "".join(c for c in decomposed if not unicodedata.combining(c))
