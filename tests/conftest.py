@@ -1,11 +1,19 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from matcher.demo import DemoCatalog, generate_demo_catalog
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # what the code keeps in the user's cache folder (the brief reader's gazetteer) goes to a folder of this run,
+    # for this process and the ones its tests start
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="creatormatch-tests-cache-")
 
 
 @pytest.fixture(scope="session")
