@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,42 @@ class IndexTypeError(CreatorMatchError):
     """A FAISS factory string that cannot be built for this catalog."""
 
 
+class RowFile:
+    """Rows of a 2-D `.npy` file read with `pread`, not through a memory map.
+
+    Re-scoring reads 1,000 to 5,000 scattered rows a query; through a map the kernel maps up to 16 neighbouring
+    cached pages at each fault, and after 500 queries at 10M creators the whole float16 file (7.3 GB) counted in
+    the server's RSS. Read into a buffer, the rows stay in the page cache, shared by every process, and the
+    process holds only what it asked for (about 2 us a row: 2 ms for 1,000 rows).
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        header = np.load(path, mmap_mode="r", allow_pickle=False)  # reads the header only
+        if header.ndim != 2 or not header.flags.c_contiguous:
+            raise IndexTypeError(f"{path}: expected a 2-D C-ordered array, got shape {header.shape}")
+        self.shape: tuple[int, int] = (int(header.shape[0]), int(header.shape[1]))
+        self.dtype = header.dtype
+        self._offset = int(header.offset)
+        self._row_bytes = self.shape[1] * self.dtype.itemsize
+        del header
+        self._fd = os.open(path, os.O_RDONLY)
+        weakref.finalize(self, os.close, self._fd)
+
+    def take(self, rows: NDArray[np.int64]) -> NDArray[np.floating]:
+        """The given rows, in the given order."""
+        out = np.empty((len(rows), self.shape[1]), dtype=self.dtype)
+        if len(rows) == 0:
+            return out
+        buffer = memoryview(out.data).cast("B")
+        size, offset = self._row_bytes, self._offset
+        for i, row in enumerate(rows.tolist()):
+            if not 0 <= row < self.shape[0]:
+                raise IndexError(f"row {row} is outside 0..{self.shape[0] - 1}")
+            if os.preadv(self._fd, [buffer[i * size:(i + 1) * size]], offset + row * size) != size:
+                raise OSError(f"short read of row {row}")
+        return out
+
+
 class FaissSearch:
     """A `VectorSearch` over any FAISS inner-product index; allowed rows are passed as a bitmap selector.
 
@@ -65,8 +102,9 @@ class FaissSearch:
 
     def __init__(self, index: faiss.Index, vectors: NDArray[np.floating] | None = None,
                  oversample: int = DEFAULT_OVERSAMPLE, exact_subset_limit: int | None = None,
-                 rescore_depth: int = RESCORE_DEPTH) -> None:
+                 rescore_depth: int = RESCORE_DEPTH, *, rows_from: RowFile | None = None) -> None:
         self._index = index
+        self._rows_from = rows_from  # where re-scoring reads its rows, when not from `vectors`
         self.oversample = oversample
         self.rescore_depth = rescore_depth
         self.exact = _is_flat(index)
@@ -78,6 +116,8 @@ class FaissSearch:
         if self._vectors.shape != (int(index.ntotal), int(index.d)):
             raise IndexTypeError(f"vectors of shape {self._vectors.shape} do not fit an index of "
                                  f"{index.ntotal} x {index.d}")
+        if rows_from is not None and (rows_from.shape != self._vectors.shape or rows_from.dtype != self._vectors.dtype):
+            raise IndexTypeError(f"row file of {rows_from.shape} {rows_from.dtype} does not match the vectors")
         self.exact_subset_limit = exact_subset_limit if exact_subset_limit is not None else (
             EXACT_SUBSET_LIMIT_HALF if self._vectors.dtype == np.float16 else EXACT_SUBSET_LIMIT)
 
@@ -134,12 +174,13 @@ class FaissSearch:
         """Read an index and its exact vectors keeping one copy in memory (the `.npy` file is only mapped).
 
         A flat index is its own exact vectors, so the file is not read; an approximate index maps it
-        read-only, and re-scoring pages in just the rows it touches.
+        read-only (for `vectors()`), and re-scoring reads just its rows with `pread` where the system has it.
         """
         index = faiss.read_index(str(path))
         if _is_flat(index) or not Path(vectors_path).exists():
             return cls(index)
-        return cls(index, np.load(vectors_path, mmap_mode="r", allow_pickle=False))
+        rows_from = RowFile(vectors_path) if hasattr(os, "preadv") else None
+        return cls(index, np.load(vectors_path, mmap_mode="r", allow_pickle=False), rows_from=rows_from)
 
     def save(self, path: str | Path) -> None:
         """Write the index to one file."""
@@ -206,9 +247,10 @@ class FaissSearch:
 
     def _rescore(self, query: NDArray[np.float32], rows: NDArray[np.int64],
                  k: int) -> tuple[NDArray[np.float32], NDArray[np.int64]]:
-        # rows in ascending order read a memory map front to back
+        # rows in ascending order read a file front to back
         rows = np.sort(rows)
-        exact = self._vectors[rows].astype(np.float32, copy=False) @ query
+        taken = self._rows_from.take(rows) if self._rows_from is not None else self._vectors[rows]
+        exact = taken.astype(np.float32, copy=False) @ query
         order = np.lexsort((rows, -exact))[:k]
         return exact[order].astype(np.float32), rows[order]
 

@@ -274,3 +274,18 @@ def test_a_filtered_ivf_probe_is_widened_only_as_far_as_the_filter_needs(cluster
     assert _filtered_widening(index, 10, 0.1) == 1.0  # 3 * 10 / 0.1 / 500 = 0.6: the stored probe sees enough
     assert _filtered_widening(index, 10, 0.01) == pytest.approx(6.0)  # 3 * 10 / 0.01 / 500
     assert _filtered_widening(FaissSearch.from_vectors(vectors, "HNSW16")._index, 10, 0.01) == 1.0  # not an IVF
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32])
+def test_a_row_file_reads_the_rows_numpy_loads(tmp_path, dtype) -> None:
+    from index.search import RowFile
+
+    stored = np.random.default_rng(8).standard_normal((300, 24)).astype(dtype)
+    np.save(tmp_path / "rows.npy", stored)
+    rows_from = RowFile(tmp_path / "rows.npy")
+    assert rows_from.shape == (300, 24) and rows_from.dtype == dtype
+    for rows in ([0], [299, 0, 17, 17], list(range(300)), []):
+        taken = rows_from.take(np.array(rows, dtype=np.int64))
+        assert taken.dtype == dtype and np.array_equal(taken, stored[rows].reshape(len(rows), 24))
+    with pytest.raises(IndexError, match="row 300"):
+        rows_from.take(np.array([300]))
