@@ -186,9 +186,16 @@ def _clean_name(name: str) -> str:
     return name.split("(")[0].strip()
 
 
-def gazetteer_cache_path() -> Path:
-    """Where the built gazetteer is kept between processes: the user's cache folder (XDG), one file per identity."""
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+def gazetteer_cache_path() -> Path | None:
+    """Where the built gazetteer is kept between processes: the user's cache folder (XDG), one file per identity;
+    None when the process has no home folder to keep it in."""
+    configured = Path(os.environ.get("XDG_CACHE_HOME") or ".")
+    try:  # the XDG rule: a relative XDG_CACHE_HOME is ignored
+        root = configured if configured.is_absolute() else Path.home() / ".cache"
+    except RuntimeError:  # no home directory can be determined
+        return None
+    if not root.is_absolute():  # "~" left unexpanded: not a place to write
+        return None
     return root / "creatormatch" / f"gazetteer-{gazetteer_identity()[:16]}.json"
 
 
@@ -239,6 +246,8 @@ def gazetteer() -> Gazetteer:
     """The gazetteer, once per process: read from the user's cache folder when an earlier process built it with
     the same code and tables (0.1 s), else built from the standard tables (0.6 s) and kept there."""
     path = gazetteer_cache_path()
+    if path is None:
+        return build_gazetteer()
     try:
         kept = gazetteer_from_json(path.read_text(encoding="utf-8"))
     except OSError:

@@ -66,6 +66,8 @@ def test_fold_by_hand_and_ascii_against_the_unicode_decomposition() -> None:
 
 
 def test_the_gazetteer_kept_between_processes_is_the_one_built(tmp_path, monkeypatch) -> None:
+    from pathlib import Path
+
     from matcher.briefs.places import (
         build_gazetteer,
         gazetteer_cache_path,
@@ -79,7 +81,10 @@ def test_the_gazetteer_kept_between_processes_is_the_one_built(tmp_path, monkeyp
     assert gazetteer_from_json(gazetteer_to_json(built).replace('"identity": "', '"identity": "x')) is None
     # the cache file lives under XDG_CACHE_HOME (set per test run by conftest)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert gazetteer_cache_path().parent == tmp_path / "creatormatch"
+    kept = gazetteer_cache_path()
+    assert kept is not None and kept.parent == tmp_path / "creatormatch"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/folder")  # ignored, as the XDG rules say
+    assert gazetteer_cache_path() == Path.home() / ".cache" / "creatormatch" / kept.name
 
 
 def test_a_process_keeps_the_gazetteer_and_a_damaged_file_is_built_again(tmp_path) -> None:
