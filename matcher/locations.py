@@ -31,7 +31,8 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from matcher.briefs.places import Place, fold, gazetteer
+from matcher.briefs.gazetteer import gazetteer
+from matcher.briefs.places import Place, fold
 
 HOME = 3.0
 MENTION = 1.0

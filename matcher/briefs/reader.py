@@ -21,10 +21,11 @@ from matcher.briefs.content_language import read_languages
 from matcher.briefs.counts import read_count
 from matcher.briefs.filters import Filters
 from matcher.briefs.followers import read_followers
+from matcher.briefs.gazetteer import gazetteer
 from matcher.briefs.geography import read_places, settle_places
 from matcher.briefs.lexicon import REQUEST_WORDS
 from matcher.briefs.money import read_money
-from matcher.briefs.places import Gazetteer, gazetteer
+from matcher.briefs.places import Gazetteer
 from matcher.briefs.platforms import read_platforms
 from matcher.briefs.reading import ParsedBrief, Reading
 from matcher.briefs.tiers import read_tiers

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from matcher.briefs.places import DOMINANCE, REGIONS, _resolve, fold, gazetteer
+from matcher.briefs.gazetteer import gazetteer
+from matcher.briefs.places import DOMINANCE, REGIONS, _resolve, fold
 
 
 @pytest.mark.parametrize(("name", "countries"), [
@@ -64,50 +65,3 @@ def test_fold_by_hand_and_ascii_against_the_unicode_decomposition() -> None:
         decomposed = unicodedata.normalize("NFKD", text.lower())
         assert fold(text) == "".join(c for c in decomposed if not unicodedata.combining(c))
 
-
-def test_the_gazetteer_kept_between_processes_is_the_one_built(tmp_path, monkeypatch) -> None:
-    from pathlib import Path
-
-    from matcher.briefs.places import (
-        build_gazetteer,
-        gazetteer_cache_path,
-        gazetteer_from_json,
-        gazetteer_to_json,
-    )
-
-    built = build_gazetteer()
-    assert gazetteer_from_json(gazetteer_to_json(built)) == built  # every place, demonym, language and code
-    assert gazetteer_from_json("{not json") is None
-    assert gazetteer_from_json(gazetteer_to_json(built).replace('"identity": "', '"identity": "x')) is None
-    # the cache file lives under XDG_CACHE_HOME (set per test run by conftest)
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    kept = gazetteer_cache_path()
-    assert kept is not None and kept.parent == tmp_path / "creatormatch"
-    monkeypatch.setenv("XDG_CACHE_HOME", "relative/folder")  # ignored, as the XDG rules say
-    assert gazetteer_cache_path() == Path.home() / ".cache" / "creatormatch" / kept.name
-
-
-def test_a_process_keeps_the_gazetteer_and_a_damaged_file_is_built_again(tmp_path) -> None:
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    code = ("from matcher.briefs.places import gazetteer, gazetteer_cache_path, build_gazetteer\n"
-            "assert gazetteer() == build_gazetteer()\n"
-            "print(gazetteer_cache_path())\n")
-    environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
-    root = Path(__file__).resolve().parents[3]
-
-    def run() -> Path:
-        done = subprocess.run([sys.executable, "-c", code], cwd=root, env=environment, capture_output=True,
-                              text=True, timeout=120)
-        assert done.returncode == 0, done.stderr
-        return Path(done.stdout.strip())
-
-    kept = run()  # built and kept
-    assert kept.exists() and kept.parent == tmp_path / "creatormatch"
-    assert run() == kept  # read back: equal to a fresh build
-    kept.write_text("{damaged", encoding="utf-8")
-    run()
-    assert kept.read_text(encoding="utf-8").startswith('{"identity"')
