@@ -212,10 +212,8 @@ def _parse_shares(value: Any) -> dict[str, float]:
     return shares
 
 
-def _plain_text(values: list[Any]) -> bool:
-    """Whether every value is a str of valid UTF-8 within the length limit (one encode, not a scan per cell)."""
-    if not all(isinstance(value, str) for value in values):
-        return False
+def _valid_text(values: list[str]) -> bool:
+    """Whether strings hold only valid UTF-8 and none is over the length limit (one encode, not a scan a cell)."""
     try:
         "".join(values).encode("utf-8")  # fails on the surrogates that stand for bytes that were not UTF-8
     except UnicodeEncodeError:
@@ -232,8 +230,10 @@ def parse_column(values: list[Any], kind: str, required: bool) -> Any | None:
     left empty, text and string (the UTF-8 and length checks), counts written as digits, booleans, ids and
     timestamps (ISO 8601 text or whole epoch seconds, parsed by pandas in one call).
     """
+    if not all(isinstance(value, str) for value in values):
+        return None
     if kind in ("text", "string"):
-        if not _plain_text(values):
+        if not _valid_text(values):
             return None
         if kind == "text" and required:
             return values  # a required caption may be blank: kept as written
@@ -241,10 +241,8 @@ def parse_column(values: list[Any], kind: str, required: bool) -> Any | None:
             return None  # a required string left blank is refused, with its row, by the loop
         empty = EMPTY.get(kind)
         return [value if value.strip() else empty for value in values]
-    if not all(isinstance(value, str) for value in values):
-        return None
     if not any(value.strip() for value in values):  # a column left empty: every cell missing
-        return None if required and kind != "text" else [EMPTY.get(kind)] * len(values)
+        return None if required else [EMPTY.get(kind)] * len(values)
     if kind == "count":
         if not all(_DIGITS.fullmatch(value) for value in values):
             return None
@@ -256,26 +254,31 @@ def parse_column(values: list[Any], kind: str, required: bool) -> Any | None:
         return [value in _TRUE for value in lowered]
     if kind == "id":
         stripped = [value.strip() for value in values]
-        if not all(stripped) or not _plain_text(stripped) or max(map(len, stripped)) > MAX_ID_CHARS:
+        if not all(stripped) or not _valid_text(stripped) or max(map(len, stripped)) > MAX_ID_CHARS:
             return None
         return stripped
     if kind == "timestamp":
-        if not all(isinstance(value, str) and value.strip() for value in values):
-            return None
-        whole_seconds = [_WHOLE_SECONDS.fullmatch(value) is not None for value in values]
-        try:
-            if all(whole_seconds):  # epoch seconds, as exact integers
-                stamps = pd.to_datetime(np.array(values, dtype=np.int64), unit="s", utc=True)
-            elif any(whole_seconds) or any(_EPOCH.fullmatch(value) for value in values):
-                return None  # a mix, or fractional seconds: the loop rounds them as it always did
-            else:
-                stamps = pd.to_datetime(values, utc=True, format="ISO8601")
-        except (ValueError, TypeError, OverflowError):
-            return None
-        if len(stamps) and (stamps.hasnans or stamps.min() < _EARLIEST or stamps.max() >= _LATEST):
-            return None
-        return stamps
+        return _timestamps_at_once(values)
     return None
+
+
+def _timestamps_at_once(values: list[str]) -> pd.DatetimeIndex | None:
+    """ISO 8601 text or whole epoch seconds, every cell filled and within 1990..2100; else None."""
+    if not all(value.strip() for value in values):
+        return None
+    whole_seconds = [_WHOLE_SECONDS.fullmatch(value) is not None for value in values]
+    try:
+        if all(whole_seconds):  # epoch seconds, as exact integers
+            stamps = pd.to_datetime(np.array(values, dtype=np.int64), unit="s", utc=True)
+        elif any(whole_seconds) or any(_EPOCH.fullmatch(value) for value in values):
+            return None  # a mix, or fractional seconds: the loop rounds them as it always did
+        else:
+            stamps = pd.to_datetime(values, utc=True, format="ISO8601")
+    except (ValueError, TypeError, OverflowError):
+        return None
+    if len(stamps) and (stamps.hasnans or stamps.min() < _EARLIEST or stamps.max() >= _LATEST):
+        return None
+    return stamps
 
 
 PARSERS: dict[str, Callable[[Any], Any]] = {
