@@ -23,11 +23,17 @@ class CacheStats(NamedTuple):
     reused: int
 
 
+# a save writes only the entries added and dropped since the full file while they stay under this share of it:
+# a nightly 1% rebuild then writes about 1 MB instead of rewriting Kim's 61 MB cache (0.5 s of a 12 s rebuild)
+DELTA_SHARE = 0.25
+
+
 class EmbeddingCache:
-    """Vectors of texts already embedded by one encoder, stored as one .npz file in a folder.
+    """Vectors of texts already embedded by one encoder, stored in a folder as one full .npz file plus, after
+    small changes, a delta file of the entries added and dropped since (`DELTA_SHARE`).
 
     A damaged or mismatched cache is treated as empty (and rewritten by the next `save`), never
-    as an error: it only costs time.
+    as an error: it only costs time. A damaged or stale delta is ignored: only its entries are embedded again.
     """
 
     def __init__(self, folder: str | Path, identity: str, dimension: int) -> None:
@@ -37,12 +43,13 @@ class EmbeddingCache:
         self.dimension = dimension
         self._keys = np.zeros(0, dtype="S20")
         self._vectors = np.zeros((0, dimension), dtype=np.float32)
+        self._base_keys: NDArray[np.bytes_] | None = None  # the full file's keys, None when there is none
         self.status = self._load()
 
     def _load(self) -> str:
         """'loaded', 'empty' (no cache yet) or 'damaged' (unreadable or inconsistent: treated as empty)."""
         path = self.folder / "cache.npz"
-        for leftover in self.folder.glob(".cache.*.tmp.npz") if self.folder.exists() else []:
+        for leftover in self.folder.glob(".*.tmp.npz") if self.folder.exists() else []:
             leftover.unlink(missing_ok=True)  # from a save that was killed; the lock says nobody else writes
         if not path.exists():
             return "empty"
@@ -55,7 +62,29 @@ class EmbeddingCache:
                 not np.all(keys[1:] > keys[:-1]) or not np.isfinite(vectors).all():
             return "damaged"
         self._keys, self._vectors = keys, vectors.astype(np.float32, copy=False)
+        self._base_keys = keys
+        self._apply_delta()
         return "loaded"
+
+    def _apply_delta(self) -> None:
+        """Add and drop the entries of the delta file, when it was written against this full file."""
+        try:
+            with np.load(self.folder / "delta.npz", allow_pickle=False) as stored:
+                base, added, vectors, dropped = (stored["base"], stored["added"], stored["vectors"],
+                                                 stored["dropped"])
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+            return  # none, or damaged: its entries are only embedded again
+        if str(base) != _digest(self._keys) or added.dtype != np.dtype("S20") or \
+                dropped.dtype != np.dtype("S20") or vectors.shape != (len(added), self.dimension) or \
+                not np.isfinite(vectors).all():
+            return  # written against another full file (a save that stopped between its two renames)
+        kept = ~np.isin(self._keys, dropped)
+        keys = np.concatenate([self._keys[kept], added])
+        order = np.argsort(keys, kind="stable")
+        if len(keys) and not np.all(keys[order][1:] > keys[order][:-1]):
+            return  # an entry twice: not a delta this class wrote
+        self._keys = keys[order]
+        self._vectors = np.concatenate([self._vectors[kept], vectors.astype(np.float32, copy=False)])[order]
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -87,18 +116,40 @@ class EmbeddingCache:
         return vectors[inverse], CacheStats(embedded=len(missing), reused=int(found.sum()))
 
     def save(self) -> None:
-        """Write the cache atomically (temporary files, then rename)."""
+        """Write the cache atomically (temporary files, then rename): only what changed since the full file while
+        that is small, else the full file again."""
         self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = self.folder / f".cache.{os.getpid()}.tmp.npz"
-        try:
-            with temporary.open("wb") as handle:
-                np.savez(handle, keys=self._keys, vectors=self._vectors)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, self.folder / "cache.npz")
-        except BaseException:
-            temporary.unlink(missing_ok=True)  # the previous cache file stays as it was
-            raise
+        if self._base_keys is not None and len(self._base_keys):
+            added = ~np.isin(self._keys, self._base_keys, assume_unique=True)
+            dropped = ~np.isin(self._base_keys, self._keys, assume_unique=True)
+            if added.sum() + dropped.sum() <= DELTA_SHARE * len(self._base_keys):
+                _write_npz(self.folder / "delta.npz", base=np.array(_digest(self._base_keys)),
+                           added=self._keys[added], vectors=self._vectors[added],
+                           dropped=self._base_keys[dropped])
+                return
+        _write_npz(self.folder / "cache.npz", keys=self._keys, vectors=self._vectors)
+        # the old delta names the old full file: a stop before this line leaves it ignored, not applied
+        (self.folder / "delta.npz").unlink(missing_ok=True)
+        self._base_keys = self._keys
+
+
+def _digest(keys: NDArray[np.bytes_]) -> str:
+    """Names a full file's contents by its keys, so that a delta is applied only to the file it was written for."""
+    return hashlib.sha1(np.ascontiguousarray(keys).tobytes()).hexdigest()
+
+
+def _write_npz(path: Path, **arrays: NDArray[Any]) -> None:
+    """Write arrays as one .npz file atomically (temporary file, fsync, rename); the old file stays on failure."""
+    temporary = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npz")
+    try:
+        with temporary.open("wb") as handle:
+            np.savez(handle, **arrays)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def load_json_cache(path: Path, identity: str) -> Any | None:

@@ -2,11 +2,11 @@
 
 ```
 STORE/current                 name of the serving version (replaced by atomic rename)
-STORE/versions/<version>/     manifest.json, index.faiss, creator_vectors.npy, creators.parquet,
-                              units.parquet, unit_vectors.npy, brand_events.parquet,
+STORE/versions/<version>/     manifest.json, index.faiss, creator_vectors.npy (approximate index types only),
+                              creators.parquet, units.parquet, unit_vectors.npy, brand_events.parquet,
                               brand_graph.npz (brand names, creator counts, vectors), drift.json,
                               description_vectors.npz (the niche taxonomies' descriptions, embedded)
-STORE/cache/                  embeddings keyed by (encoder, text hash)
+STORE/cache/                  embeddings keyed by (encoder, text hash): a full file and a delta
 STORE/rejects/<version>.csv   rows refused by validation, with reasons
 ```
 """
@@ -169,11 +169,12 @@ class IndexStore:
         written = on_file or (lambda _: None)
         search.save(staging / "index.faiss")
         written("index.faiss")
-        # full vectors beside the index: approximate index types re-score with them, from float16 (half the pages
-        # of a memory map; cosines within 1e-3 of float32's)
-        exact_vectors = index.creator_vectors if search.exact else np.asarray(index.creator_vectors, dtype=np.float16)
-        np.save(staging / "creator_vectors.npy", exact_vectors, allow_pickle=False)
-        written("creator_vectors.npy")
+        if not search.exact:
+            # full vectors beside an approximate index: it re-scores with them, from float16 (half the pages of a
+            # memory map; cosines within 1e-3 of float32's). A flat index holds them itself: nothing to write
+            np.save(staging / "creator_vectors.npy", np.asarray(index.creator_vectors, dtype=np.float16),
+                    allow_pickle=False)
+            written("creator_vectors.npy")
         _creators_for_disk(index.creators).to_parquet(staging / "creators.parquet", index=False)
         written("creators.parquet")
         index.units.to_parquet(staging / "units.parquet", index=False)

@@ -24,7 +24,8 @@ def test_build_writes_a_self_describing_version_and_publishes_it(small_demo, tmp
     assert manifest["schema_version"] == 1
     assert manifest["counts"]["creators"] == len(demo.creators) == report.creators
     assert manifest["counts"]["posts"] == len(demo.posts)
-    assert set(manifest["files"]) == {"index.faiss", "creator_vectors.npy", "creators.parquet", "units.parquet",
+    # a Flat index is its own exact vectors: no creator_vectors.npy beside it
+    assert set(manifest["files"]) == {"index.faiss", "creators.parquet", "units.parquet",
                                       "unit_vectors.npy", "brand_events.parquet", "brand_graph.npz", "drift.json",
                                       "description_vectors.npz"}
     assert set(report.stage_seconds) >= {"load", "model", "cache_load", "signals", "embed", "index", "drift", "write",
