@@ -143,7 +143,7 @@ def _write_npz(path: Path, **arrays: NDArray[Any]) -> None:
     temporary = path.with_name(f".{path.stem}.{os.getpid()}.tmp.npz")
     try:
         with temporary.open("wb") as handle:
-            np.savez(handle, **arrays)
+            np.savez(handle, allow_pickle=False, **arrays)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
