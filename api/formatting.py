@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 
-from index import BuildReport
 from index.drift import drift_lines
 from matcher import BrandReport, MatchResponse, ParsedBrief, TeamPlan
 
 if TYPE_CHECKING:
     from eval import TuningResult
+    from index import BuildReport
 
 
 def _console() -> Console:

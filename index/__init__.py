@@ -1,32 +1,90 @@
-"""Embeddings, FAISS search, the versioned index store and the build pipeline."""
+"""Embeddings, FAISS search, the versioned index store and the build pipeline.
 
-from index.build import BuildReport, build_store, index_catalog
-from index.cache import EmbeddingCache
-from index.embedding import (
-    DEFAULT_MODEL,
-    ModelError,
-    SentenceTransformerEncoder,
-    default_model_path,
-    encoder_from_identity,
-)
-from index.feedback import (
-    ExportedFeedback,
-    FeedbackError,
-    FeedbackRecord,
-    FeedbackStore,
-    brief_id_of,
-    check_feedback_target,
-    from_spreadsheet_safe,
-    spreadsheet_safe,
-    store_feedback_url,
-)
-from index.gate import GateDecision, GateRefused, PublishGate
-from index.ray_engine import EngineError, RayEncoder
-from index.search import AUTO, FLAT, FaissSearch, IndexTypeError, auto_index_type, resolved_index_type
-from index.service import matcher_for, open_matcher
-from index.serving import EncoderSource, NotReady, ServingIndex, ServingVersion, SharedEncoders, SwapResult
-from index.sources import CatalogSource, masked_url
-from index.store import IndexStore, LoadedVersion, StoreError
+The public names are loaded on first use (PEP 562), as in `eval`: a server needs the store, the search and the
+encoder, not the build pipeline (SciPy's sparse matrices, the catalog readers) nor SQLAlchemy before its first
+feedback request, and `creatormatch serve` is measured from launch to ready (docs/benchmarks.md, Start-up). The
+imports under TYPE_CHECKING are the same names, for type checkers and readers.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from index.build import BuildReport, build_store, index_catalog
+    from index.cache import EmbeddingCache
+    from index.embedding import (
+        DEFAULT_MODEL,
+        ModelError,
+        SentenceTransformerEncoder,
+        default_model_path,
+        encoder_from_identity,
+    )
+    from index.feedback import (
+        ExportedFeedback,
+        FeedbackError,
+        FeedbackRecord,
+        FeedbackStore,
+        brief_id_of,
+        check_feedback_target,
+        from_spreadsheet_safe,
+        spreadsheet_safe,
+        store_feedback_url,
+    )
+    from index.gate import GateDecision, GateRefused, PublishGate
+    from index.ray_engine import EngineError, RayEncoder
+    from index.search import AUTO, FLAT, FaissSearch, IndexTypeError, auto_index_type, resolved_index_type
+    from index.service import matcher_for, open_matcher
+    from index.serving import EncoderSource, NotReady, ServingIndex, ServingVersion, SharedEncoders, SwapResult
+    from index.sources import CatalogSource, masked_url
+    from index.store import IndexStore, LoadedVersion, StoreError
+
+# each public name and the module that defines it
+_SOURCES = {
+    "BuildReport": "index.build",
+    "build_store": "index.build",
+    "index_catalog": "index.build",
+    "EmbeddingCache": "index.cache",
+    "DEFAULT_MODEL": "index.embedding",
+    "ModelError": "index.embedding",
+    "SentenceTransformerEncoder": "index.embedding",
+    "default_model_path": "index.embedding",
+    "encoder_from_identity": "index.embedding",
+    "ExportedFeedback": "index.feedback",
+    "FeedbackError": "index.feedback",
+    "FeedbackRecord": "index.feedback",
+    "FeedbackStore": "index.feedback",
+    "brief_id_of": "index.feedback",
+    "check_feedback_target": "index.feedback",
+    "from_spreadsheet_safe": "index.feedback",
+    "spreadsheet_safe": "index.feedback",
+    "store_feedback_url": "index.feedback",
+    "GateDecision": "index.gate",
+    "GateRefused": "index.gate",
+    "PublishGate": "index.gate",
+    "EngineError": "index.ray_engine",
+    "RayEncoder": "index.ray_engine",
+    "AUTO": "index.search",
+    "FLAT": "index.search",
+    "FaissSearch": "index.search",
+    "IndexTypeError": "index.search",
+    "auto_index_type": "index.search",
+    "resolved_index_type": "index.search",
+    "matcher_for": "index.service",
+    "open_matcher": "index.service",
+    "EncoderSource": "index.serving",
+    "NotReady": "index.serving",
+    "ServingIndex": "index.serving",
+    "ServingVersion": "index.serving",
+    "SharedEncoders": "index.serving",
+    "SwapResult": "index.serving",
+    "CatalogSource": "index.sources",
+    "masked_url": "index.sources",
+    "IndexStore": "index.store",
+    "LoadedVersion": "index.store",
+    "StoreError": "index.store",
+}
 
 __all__ = [
     "AUTO",
@@ -72,3 +130,17 @@ __all__ = [
     "spreadsheet_safe",
     "store_feedback_url",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the module that defines `name` the first time it is asked for."""
+    source = _SOURCES.get(name)
+    if source is None:
+        raise AttributeError(f"module 'index' has no attribute {name!r}")
+    value = getattr(importlib.import_module(source), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_SOURCES})

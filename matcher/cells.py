@@ -5,6 +5,7 @@ Each parser returns the typed value or raises ValueError with the reason a rejec
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 import re
@@ -13,7 +14,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import pycountry
 
 from matcher.schema import PLATFORMS
 
@@ -21,8 +21,6 @@ MAX_TEXT_CHARS = 65_536  # a bio or caption longer than this is refused: no real
 MAX_ID_CHARS = 256
 _EARLIEST = pd.Timestamp("1990-01-01", tz="UTC")
 _LATEST = pd.Timestamp("2100-01-01", tz="UTC")
-_COUNTRIES = frozenset(c.alpha_2 for c in pycountry.countries)
-_LANGUAGES = frozenset(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2"))
 _TRUE = frozenset({"true", "t", "yes", "y", "1"})
 _FALSE = frozenset({"false", "f", "no", "n", "0"})
 
@@ -159,16 +157,26 @@ def parse_timestamp(value: Any) -> pd.Timestamp:
     return stamp
 
 
+@functools.cache
+def _iso_codes() -> tuple[frozenset[str], frozenset[str]]:
+    """ISO 3166 alpha-2 country and ISO 639-1 language codes; read on first use, since reading pycountry's tables
+    costs 0.1 s of the start of a server, which parses no catalog."""
+    import pycountry
+
+    return (frozenset(c.alpha_2 for c in pycountry.countries),
+            frozenset(lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")))
+
+
 def _parse_country(value: Any) -> str:
     text = _as_text(value).strip().upper()
-    if text not in _COUNTRIES:
+    if text not in _iso_codes()[0]:
         raise ValueError(f"'{text[:20]}' is not an ISO 3166 alpha-2 country code")
     return text
 
 
 def _parse_language(value: Any) -> str:
     text = _as_text(value).strip().lower()
-    if text not in _LANGUAGES:
+    if text not in _iso_codes()[1]:
         raise ValueError(f"'{text[:20]}' is not an ISO 639-1 language code")
     return text
 
