@@ -9,8 +9,9 @@ TYPE_CHECKING are the same names, for type checkers and readers.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from matcher.lazy import lazy_names
 
 if TYPE_CHECKING:
     from eval.gate import QualityGate, clear_gate, configure_gate, load_gate
@@ -105,15 +106,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    """Import the module that defines `name` the first time it is asked for."""
-    source = _SOURCES.get(name)
-    if source is None:
-        raise AttributeError(f"module 'eval' has no attribute {name!r}")
-    value = getattr(importlib.import_module(source), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_SOURCES})
+__getattr__, __dir__ = lazy_names(__name__, _SOURCES)
