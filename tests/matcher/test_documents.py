@@ -32,6 +32,9 @@ def test_clean_text_skips_only_patterns_that_cannot_match() -> None:
         return " ".join(text.split())[:MAX_UNIT_CHARS]
 
     texts = ["see WWW.Shop.com now", "HTTPS://x.io/a b", "plain ascii words", "café ☀️ time", "a@b and @handle",
-             "#NoFilter life", "☀", "dots..... and --- rules", "ftp://files.example", "wwwx. not a url", ""]
+             "#NoFilter life", "☀", "dots..... and --- rules", "ftp://files.example", "wwwx. not a url", "",
+             "#summer_vibes #lowercase", "#ÉtéParis", "#MixedCase_Tag", "#123abc #2024", "#日本 #eSports"]
     assert [clean_text(t) for t in texts] == [every_pattern(t) for t in texts]
     assert clean_text("see WWW.Shop.com now") == "see now"
+    # by hand: only an ASCII lowercase letter followed by an ASCII capital splits ("éP" does not)
+    assert clean_text("#summer_vibes #eSports #ÉtéParis") == "summer vibes e Sports ÉtéParis"
