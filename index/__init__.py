@@ -14,7 +14,7 @@ from matcher.lazy import lazy_names
 
 if TYPE_CHECKING:
     from index.build import BuildReport, build_store, index_catalog
-    from index.cache import EmbeddingCache
+    from index.cache import EmbeddingCache, TextCache
     from index.embedding import (
         DEFAULT_MODEL,
         ModelError,
@@ -47,6 +47,7 @@ _SOURCES = {
     "build_store": "index.build",
     "index_catalog": "index.build",
     "EmbeddingCache": "index.cache",
+    "TextCache": "index.cache",
     "DEFAULT_MODEL": "index.embedding",
     "ModelError": "index.embedding",
     "SentenceTransformerEncoder": "index.embedding",
@@ -116,6 +117,7 @@ __all__ = [
     "SharedEncoders",
     "StoreError",
     "SwapResult",
+    "TextCache",
     "auto_index_type",
     "brief_id_of",
     "build_store",

@@ -18,7 +18,7 @@ import pandas as pd
 import scipy.sparse as sparse
 from numpy.typing import NDArray
 
-from index.cache import EmbeddingCache, load_json_cache, save_json_cache, text_key
+from index.cache import EmbeddingCache, TextCache, load_json_cache, module_digest, save_json_cache, text_key
 from index.drift import drift_report
 from index.embedding import encoder_identity
 from index.gate import GateDecision, GateRefused, PublishGate
@@ -27,7 +27,17 @@ from index.presets import learned_presets
 from index.search import AUTO, FLAT, FaissSearch, resolved_index_type
 from index.sources import CatalogSource
 from index.store import IndexStore, LoadedVersion, StoreError, load_version_dir
-from matcher import Catalog, CreatorIndex, Encoder, Matcher, MatchSettings, compute_signals
+from matcher import (
+    Catalog,
+    CreatorIndex,
+    Encoder,
+    Matcher,
+    MatchSettings,
+    TextMemo,
+    compute_signals,
+    documents,
+    loyalty,
+)
 from matcher.brand_graph import GRAPH_VERSION, BrandGraph, build_brand_graph, graph_key
 from matcher.documents import creator_units
 from matcher.languages import (
@@ -125,24 +135,27 @@ def index_catalog(catalog: Catalog, encoder: Encoder, settings: MatchSettings, v
                   safety_cache: EmbeddingCache | None = None,
                   names: PlaceNames | None = None,
                   tag_cache: EmbeddingCache | None = None,
-                  graph_dir: Path | None = None) -> tuple[CreatorIndex, FaissSearch, dict[str, int]]:
+                  graph_dir: Path | None = None,
+                  clean_memo: TextMemo | None = None,
+                  brand_memo: TextMemo | None = None) -> tuple[CreatorIndex, FaissSearch, dict[str, int]]:
     """Signals, texts, inferred languages, countries, sensitive content and niche tags, embeddings and the FAISS
     index of a validated catalog (nothing written).
 
     `languages` identifies each text's language (default py3langid); `language_cache`, `place_cache` and
     `safety_cache` keep each text's language, place evidence and sensitive topics, like the embedding cache,
     so a rebuild reads only new texts; `tag_cache` keeps each text's niche (its vector and the taxonomies depend
-    on the encoder: key the cache by it); `names` are the place names (default: built from the gazetteer).
+    on the encoder: key the cache by it); `names` are the place names (default: built from the gazetteer);
+    `clean_memo` and `brand_memo` keep each text's cleaned form and each post's brands (`text_caches`).
     """
     times = {} if times is None else times
     observe = observer or (lambda _: None)
     observe("signals")
     with _stage(times, "signals"):
-        signals = compute_signals(catalog, settings)
+        signals = compute_signals(catalog, settings, brand_memo=brand_memo)
     observe("texts")
     with _stage(times, "texts"):
         recent = recent_posts(catalog.posts, settings.recent_posts)
-        units = creator_units(signals.creators, recent)
+        units = creator_units(signals.creators, recent, clean_memo)
     observe("languages")
     with _stage(times, "languages"):
         identifier = languages or Py3LangId()
@@ -380,11 +393,16 @@ class _Build:
             tag_identity = f"tags|{TAGS_VERSION}|{hashlib.sha1(described.encode()).hexdigest()[:12]}|" \
                            f"{encoder_identity(encoder)}"
             tag_cache = EmbeddingCache(store.cache_dir, tag_identity, 1) if use_cache else None
+            clean_memo, brand_memo = text_caches(store.cache_dir) if use_cache else (None, None)
         index, search, counts = index_catalog(catalog, encoder, self.settings, version, cache, show_progress,
                                               self.times, index_type=index_type, observer=self.observer,
                                               languages=identifier, language_cache=language_cache,
                                               place_cache=place_cache, safety_cache=safety_cache, names=names,
-                                              tag_cache=tag_cache, graph_dir=store.cache_dir if use_cache else None)
+                                              tag_cache=tag_cache, graph_dir=store.cache_dir if use_cache else None,
+                                              clean_memo=clean_memo, brand_memo=brand_memo)
+        kept: list[EmbeddingCache | TextCache] = [
+            kept_cache for kept_cache in (cache, language_cache, place_cache, safety_cache, tag_cache, clean_memo,
+                                          brand_memo) if kept_cache is not None]
         staging = store.staging_dir(version)
         decision: GateDecision | None = None
         try:
@@ -426,11 +444,8 @@ class _Build:
                     decision = gate.check(candidate, current)
                     store.annotate(staging, {"gate": {**decision.as_dict(), "forced": force and not decision.passed}})
                 if not decision.passed and not force:
-                    if cache is not None:
-                        cache.save()  # the vectors are right whatever the gate says: the next try reuses them
-                        for enrichment in (language_cache, place_cache, safety_cache, tag_cache):
-                            if enrichment is not None:
-                                enrichment.save()
+                    for kept_cache in kept:  # right whatever the gate says: the next try reuses them
+                        kept_cache.save()
                     raise GateRefused(decision)
             rejects_file = None
             if not catalog.rejects.empty:
@@ -444,10 +459,8 @@ class _Build:
             if cache is not None:
                 with self.stage("cache_save"):
                     try:
-                        cache.save()
-                        for enrichment in (language_cache, place_cache, safety_cache, tag_cache):
-                            if enrichment is not None:
-                                enrichment.save()
+                        for kept_cache in kept:
+                            kept_cache.save()
                     except OSError as exc:
                         # published already: a cache that could not be saved only costs the next build time
                         cache.status = f"not saved ({exc.strerror or exc})"
@@ -466,6 +479,13 @@ class _Build:
                            stage_seconds=self.times, removed_versions=removed, drift=drift,
                            index_type=index_type, gate=decision.as_dict() if decision else None,
                            cache_status=cache.status if cache is not None else "off")
+
+
+def text_caches(cache_dir: Path) -> tuple[TextCache, TextCache]:
+    """The caches of each text's cleaned form (`clean_text`) and of each post's brands (`post_brands`), named after
+    the code that computes them, so an edit to it starts them afresh."""
+    return (TextCache(cache_dir, "clean_text", f"clean_text|{module_digest(documents)}"),
+            TextCache(cache_dir, "post_brands", f"post_brands|{module_digest(loyalty)}"))
 
 
 def _description_vectors(encoder: Encoder, serving: LoadedVersion | None) -> dict[str, NDArray[np.float32]]:

@@ -1,4 +1,5 @@
-"""Embedding cache keyed by (encoder identity, hash of the exact text): a rebuild embeds only new text."""
+"""Embedding cache keyed by (encoder identity, hash of the exact text): a rebuild embeds only new text; the same
+for the answers of pure text functions (`TextCache`), which a rebuild then computes only for new text."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import os
 import zipfile
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -131,6 +133,88 @@ class EmbeddingCache:
         # the old delta names the old full file: a stop before this line leaves it ignored, not applied
         (self.folder / "delta.npz").unlink(missing_ok=True)
         self._base_keys = self._keys
+
+
+class TextCache:
+    """Answers of one pure text function (`TextMemo`) kept by `text_key`, in one .npz file named after the function.
+
+    `identity` names the function and its code (`module_digest`): a file written under another identity is
+    ignored, and a damaged one treated as empty, so a stale or broken cache only costs time. After `answers` the
+    cache holds exactly that call's texts, like `EmbeddingCache`.
+    """
+
+    def __init__(self, folder: str | Path, name: str, identity: str) -> None:
+        self.path = Path(folder) / f"{name}.npz"
+        self.identity = identity
+        self._keys = np.zeros(0, dtype="S20")
+        self._offsets = np.zeros(1, dtype=np.int64)
+        self._blob = b""
+        self._changed = False
+        self.status = self._load()
+
+    def _load(self) -> str:
+        """'loaded', 'empty' (none, or of another identity) or 'damaged' (treated as empty)."""
+        try:
+            with np.load(self.path, allow_pickle=False) as stored:
+                identity, keys, offsets, blob = stored["identity"], stored["keys"], stored["offsets"], stored["blob"]
+        except FileNotFoundError:
+            return "empty"
+        except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile):
+            return "damaged"
+        if str(identity) != self.identity:
+            return "empty"
+        if keys.dtype != np.dtype("S20") or offsets.shape != (len(keys) + 1,) or offsets[0] != 0 or \
+                offsets[-1] != len(blob) or np.any(np.diff(offsets) < 0) or not np.all(keys[1:] > keys[:-1]):
+            return "damaged"
+        self._keys, self._offsets, self._blob = keys, offsets.astype(np.int64), blob.tobytes()
+        return "loaded"
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def answers(self, texts: Sequence[str], compute: Callable[[list[int]], list[str]]) -> list[str]:
+        """One answer per text: kept ones for texts answered before, `compute`'s (called once) for the others."""
+        keys = np.array([text_key(t) for t in texts], dtype="S20")
+        unique_keys, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
+        found = np.zeros(len(unique_keys), dtype=bool)
+        position = np.zeros(len(unique_keys), dtype=np.int64)
+        if len(self._keys):
+            position = np.minimum(np.searchsorted(self._keys, unique_keys), len(self._keys) - 1)
+            found = self._keys[position] == unique_keys
+        unique_answers = [""] * len(unique_keys)
+        if found.any():
+            starts, ends, blob = self._offsets[position].tolist(), self._offsets[position + 1].tolist(), self._blob
+            unique_answers = [blob[start:end].decode("utf-8", "surrogatepass") if hit else ""
+                              for start, end, hit in zip(starts, ends, found.tolist(), strict=True)]
+        missing = np.flatnonzero(~found)
+        if len(missing):
+            computed = compute(first[missing].tolist())
+            if len(computed) != len(missing):
+                raise ValueError(f"{self.path.name}: {len(computed)} answers for {len(missing)} texts")
+            for slot, answer in zip(missing.tolist(), computed, strict=True):
+                unique_answers[slot] = answer
+        if len(missing) or len(unique_keys) != len(self._keys):
+            encoded = [answer.encode("utf-8", "surrogatepass") for answer in unique_answers]
+            self._offsets = np.concatenate([[0], np.cumsum([len(e) for e in encoded], dtype=np.int64)])
+            self._keys, self._blob, self._changed = unique_keys, b"".join(encoded), True
+        return [unique_answers[i] for i in inverse.tolist()]
+
+    def save(self) -> None:
+        """Write the cache atomically when `answers` changed it (temporary file, then rename)."""
+        if not self._changed:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _write_npz(self.path, identity=np.array(self.identity), keys=self._keys, offsets=self._offsets,
+                   blob=np.frombuffer(self._blob, dtype=np.uint8))
+        self._changed = False
+
+
+def module_digest(*modules: ModuleType) -> str:
+    """Names the code of `modules` (SHA-1 of their source files): a cache of their answers is valid only for it."""
+    digest = hashlib.sha1()
+    for module in modules:
+        digest.update(Path(str(module.__file__)).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def _digest(keys: NDArray[np.bytes_]) -> str:

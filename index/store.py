@@ -6,7 +6,8 @@ STORE/versions/<version>/     manifest.json, index.faiss, creator_vectors.npy (a
                               creators.parquet, units.parquet, unit_vectors.npy, brand_events.parquet,
                               brand_graph.npz (brand names, creator counts, vectors), drift.json,
                               description_vectors.npz (the niche taxonomies' descriptions, embedded)
-STORE/cache/                  embeddings keyed by (encoder, text hash): a full file and a delta
+STORE/cache/                  embeddings keyed by (encoder, text hash): a full file and a delta; each text's
+                              inferences, cleaned form and brands (`TextCache`), keyed the same way
 STORE/rejects/<version>.csv   rows refused by validation, with reasons
 ```
 """

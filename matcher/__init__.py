@@ -14,7 +14,7 @@ from matcher.overlap import AudienceProfiles, audience_profiles, pairwise_overla
 from matcher.planning import GREEDY_GUARANTEE, TeamSelection, ranked_within_budget, select_team, team_value
 from matcher.prepared import CreatorIndex, PreparedIndex
 from matcher.profile import CreatorProfile, UnknownCreator, creator_profile
-from matcher.protocols import Encoder, VectorSearch
+from matcher.protocols import Encoder, TextMemo, VectorSearch
 from matcher.query import Query
 from matcher.ranking import resolve_weights
 from matcher.relevance_feedback import RelevanceFeedback
@@ -64,6 +64,7 @@ __all__ = [
     "TeamMember",
     "TeamPlan",
     "TeamSelection",
+    "TextMemo",
     "TierThresholds",
     "UnknownCreator",
     "VectorSearch",

@@ -6,6 +6,8 @@ import re
 
 import pandas as pd
 
+from matcher.protocols import TextMemo
+
 _URL = re.compile(r"https?://\S+|www\.\S+", re.IGNORECASE)
 _MENTION = re.compile(r"(?<![\w.])@[\w.]+")
 _HASHTAG = re.compile(r"#(\w+)", re.UNICODE)
@@ -40,12 +42,12 @@ def _hashtag_words(match: re.Match[str]) -> str:
     return " " + tag.replace("_", " ") + " "
 
 
-def creator_units(creators: pd.DataFrame, recent: pd.DataFrame) -> pd.DataFrame:
+def creator_units(creators: pd.DataFrame, recent: pd.DataFrame, memo: TextMemo | None = None) -> pd.DataFrame:
     """One row per text unit to embed: the bio and each recent caption of every creator.
 
     Columns: creator_row (position in `creators`), source ('bio' or 'caption'), post_id, text
     (cleaned, what is embedded) and shown (the original, for evidence). Units with no words are
-    left out; a creator may end with no unit at all.
+    left out; a creator may end with no unit at all. `memo` keeps `clean_text`'s answers between builds.
     """
     row_of = pd.Series(range(len(creators)), index=creators["creator_id"].to_numpy())
     bios = pd.DataFrame({
@@ -57,6 +59,10 @@ def creator_units(creators: pd.DataFrame, recent: pd.DataFrame) -> pd.DataFrame:
         "post_id": recent["post_id"].to_numpy(dtype=object), "shown": recent["caption"].to_numpy(dtype=object),
     })
     units = pd.concat([bios, captions], ignore_index=True)
-    units["text"] = [clean_text(t) for t in units["shown"]]
+    shown = units["shown"].tolist()
+    if memo is None:
+        units["text"] = [clean_text(t) for t in shown]
+    else:  # a nightly rebuild meets 99% of its texts again: cleaning them was 2 of its 25 s on Kim
+        units["text"] = memo.answers(shown, lambda positions: [clean_text(shown[i]) for i in positions])
     units = units[units["text"].str.len() > 0]
     return units.sort_values(["creator_row", "source"], kind="stable").reset_index(drop=True)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -19,6 +21,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 from numpy.typing import NDArray
+
+from matcher.protocols import TextMemo
 
 SPONSORED_FOR_FULL_CONFIDENCE = 3
 _DISCLOSURE = re.compile(
@@ -78,52 +82,74 @@ def sponsored_flags(posts: pd.DataFrame) -> NDArray[np.bool_]:
                     dtype=bool)
 
 
-def brand_events(posts: pd.DataFrame, sponsored: NDArray[np.bool_] | None = None) -> pd.DataFrame:
+def brand_events(posts: pd.DataFrame, sponsored: NDArray[np.bool_] | None = None,
+                 memo: TextMemo | None = None) -> pd.DataFrame:
     """One row per (post, brand) mention: creator_id, post_id, brand, posted_at, sponsored, source.
 
     `source` is 'mention' for tagged handles and 'hashtag' for hashtags; only mentions can be
     sponsors, hashtags count as organic mentions. `sponsored` is `sponsored_flags(posts)` when the
-    caller has it already.
+    caller has it already; `memo` keeps each post's brands (`post_brands`) between builds.
     """
     if posts.empty:
         return _no_events()
     sponsored = sponsored_flags(posts) if sponsored is None else sponsored
-    # events as (post position, brand, paid, source); the post's columns are taken once at the end,
-    # and each distinct handle or tag is normalized once (the Kim catalog repeats them 417k times)
-    positions: list[int] = []
-    brands: list[str] = []
-    paid_flags: list[bool] = []
-    sources: list[str] = []
-    brand_of: dict[str, str] = {}
-    for position, (caption, mentions, paid) in enumerate(zip(
-        posts["caption"].tolist(), posts["brand_mentions"].tolist(), sponsored.tolist(), strict=True,
-    )):
-        handles = mentions if mentions else tuple(m.lower() for m in _MENTION.findall(caption or ""))
-        seen: set[str] = set()
-        for name, source in [*((handle, "mention") for handle in handles),
-                             *((tag, "hashtag") for tag in _HASHTAG.findall(caption or ""))]:
-            brand = brand_of.get(name)
-            if brand is None:
-                brand = brand_of[name] = normalize_brand(name)
-            if brand and brand not in seen and (source == "mention" or brand not in _MARKER_TAGS):
-                seen.add(brand)
-                positions.append(position)
-                brands.append(brand)
-                paid_flags.append(bool(paid) and source == "mention")
-                sources.append(source)
-    if not positions:
+    captions = [caption or "" for caption in posts["caption"].tolist()]
+    mentions = posts["brand_mentions"].tolist()
+    brand_of: dict[str, str] = {}  # each distinct handle or tag normalized once (Kim repeats them 417k times)
+
+    def answer(positions: list[int]) -> list[str]:
+        return [post_brands(captions[i], mentions[i], brand_of) for i in positions]
+
+    if memo is None:
+        found = answer(list(range(len(captions))))
+    else:
+        found = memo.answers([_post_key(caption, given) for caption, given in zip(captions, mentions, strict=True)],
+                             answer)
+    parts = [answer_text.split(_SEPARATOR) if answer_text else [] for answer_text in found]
+    counts = np.fromiter((len(part) for part in parts), dtype=np.int64, count=len(parts))
+    if not counts.sum():
         return _no_events()
-    take = np.asarray(positions, dtype=np.int64)
+    entries = list(chain.from_iterable(parts))
+    take = np.repeat(np.arange(len(parts), dtype=np.int64), counts)
+    is_mention = np.fromiter((entry[0] == "m" for entry in entries), dtype=bool, count=len(entries))
     # the post columns as Python values, so pandas infers every column's type as it does from row tuples
     events = pd.DataFrame({
         "creator_id": posts["creator_id"].to_numpy(dtype=object)[take].tolist(),
         "post_id": posts["post_id"].to_numpy(dtype=object)[take].tolist(),
-        "brand": brands,
+        "brand": [entry[1:] for entry in entries],
         "posted_at": posts["posted_at"].take(take).reset_index(drop=True),
-        "sponsored": np.array(paid_flags, dtype=bool),
-        "source": sources,
+        "sponsored": np.asarray(sponsored, dtype=bool)[take] & is_mention,
+        "source": ["mention" if mention else "hashtag" for mention in is_mention.tolist()],
     })
     return events
+
+
+_SEPARATOR = "\x1f"  # between a post's brands; a normalized brand holds letters and digits only
+
+
+def post_brands(caption: str, mentions: Sequence[str] | None, brand_of: dict[str, str] | None = None) -> str:
+    """One post's brands in order, each once, as 'm<brand>' (a tagged handle) or 'h<brand>' (a hashtag) joined
+    by `_SEPARATOR`: the handles are `mentions` when given, else the caption's @mentions; disclosure markers
+    (#ad) are no brand. `brand_of` remembers normalized names across calls."""
+    brand_of = {} if brand_of is None else brand_of
+    handles = mentions if mentions else tuple(m.lower() for m in _MENTION.findall(caption))
+    seen: set[str] = set()
+    found: list[str] = []
+    for name, source in [*((handle, "m") for handle in handles), *((tag, "h") for tag in _HASHTAG.findall(caption))]:
+        brand = brand_of.get(name)
+        if brand is None:
+            brand = brand_of[name] = normalize_brand(name)
+        if brand and brand not in seen and (source == "m" or brand not in _MARKER_TAGS):
+            seen.add(brand)
+            found.append(source + brand)
+    return _SEPARATOR.join(found)
+
+
+def _post_key(caption: str, mentions: Sequence[str] | None) -> str:
+    """What a post's brands are read from, as one text: lengths first, so no two inputs give the same text."""
+    if not mentions:
+        return f"c{caption}"
+    return f"t{len(mentions)}:" + "".join(f"{len(m)}:{m}" for m in mentions) + caption
 
 
 def _no_events() -> pd.DataFrame:

@@ -1,8 +1,8 @@
-"""The two swappable parts the engine needs, as small protocols that index/ implements."""
+"""The swappable parts the engine needs, as small protocols that index/ implements."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol, runtime_checkable
 
 import numpy as np
@@ -42,5 +42,19 @@ class VectorSearch(Protocol):
         """The k best rows for one query among the `allowed` rows: (similarities, row numbers).
 
         Fewer than k come back only when fewer than k rows are allowed.
+        """
+        ...
+
+
+@runtime_checkable
+class TextMemo(Protocol):
+    """Keeps the answers of one pure text function between builds, so a rebuild computes only texts it has
+    not seen (index/ keeps them on disk beside the embedding cache)."""
+
+    def answers(self, texts: Sequence[str], compute: Callable[[list[int]], list[str]]) -> list[str]:
+        """One answer per text: the kept one where the same text was answered before, else `compute`'s.
+
+        `compute` is called once, with the positions in `texts` of the texts to answer, and returns their
+        answers in that order.
         """
         ...

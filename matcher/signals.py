@@ -11,6 +11,7 @@ from matcher.catalog import Catalog
 from matcher.cost import cost_signal
 from matcher.engagement import engagement_signal
 from matcher.loyalty import brand_events, loyalty_signal, sponsored_flags
+from matcher.protocols import TextMemo
 from matcher.settings import MatchSettings
 from matcher.tiers import assign_tiers
 from matcher.trust import trust_components, trust_flags, trust_signal
@@ -43,8 +44,12 @@ def catalog_as_of(catalog: Catalog) -> pd.Timestamp:
     return max(known) if known else pd.Timestamp.now(tz="UTC")
 
 
-def compute_signals(catalog: Catalog, settings: MatchSettings, as_of: pd.Timestamp | None = None) -> SignalTable:
-    """Compute every signal of every creator; missing data stays NaN with confidence 0."""
+def compute_signals(catalog: Catalog, settings: MatchSettings, as_of: pd.Timestamp | None = None,
+                    brand_memo: TextMemo | None = None) -> SignalTable:
+    """Compute every signal of every creator; missing data stays NaN with confidence 0.
+
+    `brand_memo` keeps each post's brands between builds (`brand_events`).
+    """
     creators = catalog.creators.copy()
     ids = creators["creator_id"]
     # detected once for every post: the recent posts' sponsored share and the brand events both read it
@@ -95,7 +100,7 @@ def compute_signals(catalog: Catalog, settings: MatchSettings, as_of: pd.Timesta
     creators["comments_per_like"] = comments_per_like
     creators["sponsored_share"] = share
 
-    events = brand_events(catalog.posts, sponsored)
+    events = brand_events(catalog.posts, sponsored, brand_memo)
     loyalty = loyalty_signal(ids, events)
     creators["loyalty_score"] = loyalty.score
     creators["loyalty_confidence"] = loyalty.confidence

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from index import EmbeddingCache, IndexStore, StoreError, build_store, open_matcher
@@ -443,3 +444,10 @@ def test_inferences_read_from_the_caches_equal_a_build_without_them(small_demo, 
                    "sensitive_evidence"):
         assert cached[column].tolist() == fresh[column].tolist(), column
     assert np.allclose(cached["country_inferred_confidence"], fresh["country_inferred_confidence"])
+    # the texts cleaned and the brands read from their caches too (index/cache.py TextCache)
+    cached_version = IndexStore(tmp_path / "cached").load().index
+    fresh_version = IndexStore(tmp_path / "fresh").load().index
+    pd.testing.assert_frame_equal(cached_version.units, fresh_version.units)
+    pd.testing.assert_frame_equal(cached_version.brand_events, fresh_version.brand_events)
+    assert {path.name for path in (tmp_path / "cached" / "cache").glob("*.npz")} >= {"clean_text.npz",
+                                                                                    "post_brands.npz"}

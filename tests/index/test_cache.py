@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+import pytest
 
-from index import EmbeddingCache
+from index import EmbeddingCache, TextCache
 from index.cache import DELTA_SHARE
 from tests.helpers import HashingEncoder
 
@@ -98,3 +100,61 @@ def test_a_killed_save_leaves_no_temporary_file_behind(tmp_path: Path) -> None:
     (folder / ".cache.123.tmp.npz").write_bytes(b"partial")
     assert EmbeddingCache(tmp_path, "hashing-32", 32).status == "loaded"
     assert sorted(p.name for p in folder.iterdir()) == ["cache.npz"]
+
+
+def _shouted(texts: list[str], asked: list[list[int]]) -> Callable[[list[int]], list[str]]:
+    """A pure text function for `TextCache.answers`, recording the positions it is asked for."""
+    def compute(positions: list[int]) -> list[str]:
+        asked.append(positions)
+        return [texts[i].upper() + "!" for i in positions]
+    return compute
+
+
+def test_text_cache_answers_new_texts_only_and_keeps_exactly_the_last_call(tmp_path: Path) -> None:
+    texts = ["café ☀️", "plain", "plain", "bad \udc80 bytes", ""]
+    asked: list[list[int]] = []
+    cache = TextCache(tmp_path, "shout", "shout|v1")
+    assert cache.status == "empty"
+    # by hand: each distinct text computed once, at its first position; duplicates share the answer
+    assert cache.answers(texts, _shouted(texts, asked)) == ["CAFÉ ☀️!", "PLAIN!", "PLAIN!", "BAD \udc80 BYTES!", "!"]
+    assert sorted(asked[0]) == [0, 1, 3, 4]
+    cache.save()
+    again = TextCache(tmp_path, "shout", "shout|v1")
+    assert again.status == "loaded" and len(again) == 4
+    changed = ["new one", "plain", "café ☀️"]
+    asked.clear()
+    assert again.answers(changed, _shouted(changed, asked)) == ["NEW ONE!", "PLAIN!", "CAFÉ ☀️!"]
+    assert asked == [[0]]
+    again.save()
+    third = TextCache(tmp_path, "shout", "shout|v1")
+    assert len(third) == 3  # the texts of the last call only: 'bad bytes' and '' were dropped
+    asked.clear()
+    assert third.answers(changed, _shouted(changed, asked)) == ["NEW ONE!", "PLAIN!", "CAFÉ ☀️!"] and asked == []
+
+
+def test_text_cache_of_other_code_or_damaged_is_empty_and_an_unchanged_cache_is_not_written(tmp_path: Path) -> None:
+    texts = ["a", "b"]
+    cache = TextCache(tmp_path, "shout", "shout|v1")
+    cache.answers(texts, _shouted(texts, []))
+    cache.save()
+    other = TextCache(tmp_path, "shout", "shout|v2")  # the function's code changed
+    asked: list[list[int]] = []
+    assert other.status == "empty" and other.answers(texts, _shouted(texts, asked)) == ["A!", "B!"]
+    assert sorted(asked[0]) == [0, 1]
+    unchanged = TextCache(tmp_path, "shout", "shout|v1")
+    unchanged.answers(texts, _shouted(texts, []))
+    cache.path.unlink()
+    unchanged.save()
+    assert not cache.path.exists()  # nothing new: nothing written
+    cache.path.write_bytes(b"not an npz file")
+    damaged = TextCache(tmp_path, "shout", "shout|v1")
+    asked.clear()
+    assert damaged.status == "damaged" and damaged.answers(texts, _shouted(texts, asked)) == ["A!", "B!"]
+    assert sorted(asked[0]) == [0, 1]
+    damaged.save()
+    assert TextCache(tmp_path, "shout", "shout|v1").status == "loaded"
+
+
+def test_text_cache_refuses_a_function_that_answers_the_wrong_number_of_texts(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="1 answers for 2 texts"):
+        TextCache(tmp_path, "shout", "x").answers(["a", "b"], lambda positions: ["only one"])

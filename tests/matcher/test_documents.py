@@ -38,3 +38,20 @@ def test_clean_text_skips_only_patterns_that_cannot_match() -> None:
     assert clean_text("see WWW.Shop.com now") == "see now"
     # by hand: only an ASCII lowercase letter followed by an ASCII capital splits ("éP" does not)
     assert clean_text("#summer_vibes #eSports #ÉtéParis") == "summer vibes e Sports ÉtéParis"
+
+
+def test_units_cleaned_through_a_memo_equal_those_without_and_clean_only_new_texts() -> None:
+    from tests.matcher.test_loyalty import DictMemo
+
+    creators = pd.DataFrame({"creator_id": ["a", "b"], "bio": ["Baker #BreadLife", "Runner"]})
+    recent = pd.DataFrame({"creator_id": ["b", "a", "b"], "post_id": ["1", "2", "3"],
+                           "caption": ["bread @x", "Runner", "🔥🔥"]})
+    memo = DictMemo()
+    pd.testing.assert_frame_equal(creator_units(creators, recent, memo), creator_units(creators, recent))
+    assert len(memo.computed[0]) == 4  # 'Runner' is a bio and a caption: cleaned once
+    recent.loc[0, "caption"] = "sourdough #RealBread"
+    before = set(memo.kept)
+    units = creator_units(creators, recent, memo)
+    assert len(memo.computed[1]) == 1 and set(memo.kept) - before == {"sourdough #RealBread"}
+    # by hand: the new caption's hashtag split into words
+    assert units[units["post_id"] == "1"]["text"].tolist() == ["sourdough Real Bread"]

@@ -134,13 +134,12 @@ def test_coded_brand_matching_equals_matching_every_event_string() -> None:
 
 
 
-def test_brand_events_match_a_per_post_reference() -> None:
-    import re
-
-    rng = np.random.default_rng(5)
+def _random_posts(seed: int = 5, count: int = 300) -> tuple[list[tuple[Any, ...]], pd.DataFrame]:
+    """Posts mixing handles, brand hashtags, disclosure markers and tagged brands, as rows and as a table."""
+    rng = np.random.default_rng(seed)
     words = ["@RedBull", "@red.bull", "#redbull", "#ad", "@nike", "#Nike", "#gifted", "@ad", "#x", "hello", "@A_B"]
     rows = []
-    for i in range(300):
+    for i in range(count):
         caption = " ".join(rng.choice(words, size=int(rng.integers(0, 6))))
         tagged = rng.choice(["glowlab", "Glow Lab", "nike"], size=int(rng.integers(0, 3)))
         mentions = tuple(tagged) if i % 4 == 0 else ()
@@ -149,6 +148,27 @@ def test_brand_events_match_a_per_post_reference() -> None:
         "creator_id": [r[0] for r in rows], "post_id": [r[1] for r in rows],
         "posted_at": pd.date_range("2024-01-01", periods=len(rows), freq="h", tz="UTC"),
         "caption": [r[2] for r in rows], "is_sponsored": [r[3] for r in rows], "brand_mentions": [r[4] for r in rows]})
+    return rows, frame
+
+
+class DictMemo:
+    """The smallest `TextMemo`: answers kept in a dict, recording which positions it was asked to compute."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, str] = {}
+        self.computed: list[list[int]] = []
+
+    def answers(self, texts: Any, compute: Any) -> list[str]:
+        new = sorted({text: i for i, text in reversed(list(enumerate(texts))) if text not in self.kept}.values())
+        self.computed.append(new)
+        self.kept.update(zip([texts[i] for i in new], compute(new), strict=True))
+        return [self.kept[text] for text in texts]
+
+
+def test_brand_events_match_a_per_post_reference() -> None:
+    import re
+
+    rows, frame = _random_posts()
     paid = sponsored_flags(frame)
     expected = []
     for position, (creator_id, post_id, caption, _, mentions) in enumerate(rows):
@@ -234,3 +254,25 @@ def _matching_events(names: Any, codes: Any, mention: Any,
     """The slow reference of `BrandEvents.matching`: every name scanned, then every event."""
     exact = np.isin(names, [normalize_brand(n) for n in wanted])[codes]
     return exact | (_matching_names(names, wanted)[codes] & mention)
+
+
+def test_brand_events_with_a_memo_equal_those_without_and_a_rebuild_reads_only_changed_posts() -> None:
+    _, frame = _random_posts(seed=8, count=200)
+    plain = brand_events(frame)
+    memo = DictMemo()
+    pd.testing.assert_frame_equal(brand_events(frame, memo=memo), plain)
+    # the same caption with and without tagged brands is two different inputs
+    assert len(memo.computed[0]) == len({(c, m) for c, m in zip(frame["caption"], frame["brand_mentions"],
+                                                                 strict=True)})
+    changed = frame.copy()
+    changed.loc[3, "caption"] = "new post @Oatly #oatly #ad"
+    changed.loc[4, "brand_mentions"] = ("Oatly",)
+    changed.loc[5, "is_sponsored"] = not bool(sponsored_flags(frame)[5])  # a flag alone: its brands are known
+    again = brand_events(changed, memo=memo)
+    pd.testing.assert_frame_equal(again, brand_events(changed))
+    assert [changed.loc[i, "caption"] for i in memo.computed[1]] == ["new post @Oatly #oatly #ad",
+                                                                     changed.loc[4, "caption"]]
+    # by hand: post 3's handle and hashtag are one brand, '#ad' is a marker; post 4's tagged brand replaces
+    # its caption's handles
+    assert again[again["post_id"] == "3"][["brand", "source"]].values.tolist() == [["oatly", "mention"]]
+    assert again[again["post_id"] == "4"]["brand"].tolist()[0] == "oatly"
