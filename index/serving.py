@@ -14,6 +14,7 @@ refused a version another process loaded tries it again.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -26,7 +27,7 @@ from typing import Any, Protocol
 
 from index.service import matcher_for
 from index.store import IndexStore, StoreError
-from matcher import CreatorMatchError, Encoder, Matcher, MatchSettings
+from matcher import CreatorMatchError, Encoder, Matcher, MatchSettings, warm_brief_reader
 
 log = logging.getLogger("creatormatch.serving")
 
@@ -234,9 +235,16 @@ class ServingIndex:
         return result
 
     def _load(self, version: str) -> ServingVersion:
-        loaded = self.store.load(version, verify=True)
-        # the identity (model, truncation, backend) the version was built with: queries must match it
-        encoder = self.encoders.encoder_for(loaded.info.encoder.key)
+        # the brief reader's tables do not depend on the version: a second thread builds them (Python work)
+        # while this one hashes and reads the files and opens the model, which mostly release the GIL
+        reader = threading.Thread(target=_warm_brief_reader_quietly, name="brief-reader", daemon=True)
+        reader.start()
+        try:
+            loaded = self.store.load(version, verify=True)
+            # the identity (model, truncation, backend) the version was built with: queries must match it
+            encoder = self.encoders.encoder_for(loaded.info.encoder.key)
+        finally:
+            reader.join()
         try:
             # loads the model, embeds the taxonomy and codes the columns now, not in a request
             matcher = matcher_for(loaded, encoder, self.settings)
@@ -270,6 +278,12 @@ class ServingIndex:
         if self._watcher is not None:
             self._watcher.join()
             self._watcher = None
+
+
+def _warm_brief_reader_quietly() -> None:
+    """`warm_brief_reader` in a side thread: an error is left to `Matcher.prepare`, which reads again and reports it."""
+    with contextlib.suppress(Exception):
+        warm_brief_reader()
 
 
 _ABSOLUTE_PATH = re.compile(r"(?<![\w.])/(?:[^\s/:'\"()]+/)*([^\s/:'\"()]+)")

@@ -2,7 +2,7 @@
 
 from matcher.brand_fit import BrandFit, BrandFitSettings
 from matcher.brand_graph import BrandGraph, build_brand_graph
-from matcher.briefs import Filters, ParsedBrief, parse_brief
+from matcher.briefs import Filters, ParsedBrief, parse_brief, warm_brief_reader
 from matcher.campaign import Alternate, PlanCandidate, RankedBaseline, TeamMember, TeamPlan
 from matcher.catalog import Catalog, catalog_from_frames, load_catalog
 from matcher.cost import PriceEstimate, estimate_prices
@@ -82,4 +82,5 @@ __all__ = [
     "resolve_weights",
     "select_team",
     "team_value",
+    "warm_brief_reader",
 ]

@@ -18,7 +18,7 @@ from numpy.typing import NDArray
 from matcher.brand_fit import BrandFit, BrandFitSettings
 from matcher.brand_graph import BrandGraph
 from matcher.brand_report import brand_report, suggested_competitors, with_competitor_suggestion
-from matcher.briefs import Filters, ParsedBrief, parse_brief, with_filters
+from matcher.briefs import Filters, ParsedBrief, parse_brief, warm_brief_reader, with_filters
 from matcher.campaign import DEFAULT_ALTERNATES, TeamPlan
 from matcher.cost import PriceEstimate
 from matcher.explain import Explainer
@@ -74,7 +74,7 @@ class Matcher:
 
     def prepare(self) -> None:
         """Load the brief reader's tables now (spaCy's tokenizer and the place tables, about 1 s once per process)."""
-        parse_brief("warm-up")
+        warm_brief_reader()
 
     def niche_prototypes(self) -> NDArray[np.float32]:
         """Vectors of the steering taxonomy's descriptions."""

@@ -9,7 +9,7 @@ from matcher.briefs.filters import (
     filters_from_options,
     unknown_policies,
 )
-from matcher.briefs.reader import MAX_BRIEF_CHARS, BriefReader, default_reader, parse_brief
+from matcher.briefs.reader import MAX_BRIEF_CHARS, BriefReader, default_reader, parse_brief, warm_brief_reader
 from matcher.briefs.reading import ParsedBrief, Reading, with_filters
 
 __all__ = [
@@ -26,5 +26,6 @@ __all__ = [
     "filters_from_options",
     "parse_brief",
     "unknown_policies",
+    "warm_brief_reader",
     "with_filters",
 ]

@@ -189,3 +189,8 @@ def parse_brief(text: str) -> ParsedBrief:
     """Read a brief with the default reader (`BriefReader.read`)."""
     return default_reader().read(text)
 
+
+def warm_brief_reader() -> None:
+    """Build the default reader's tables and spaCy's tokenizer now (about 1 s, once per process), not in a request."""
+    parse_brief("warm-up")
+
