@@ -93,11 +93,7 @@ class EmbeddingCache:
 
     def lookup(self, keys: NDArray[np.bytes_]) -> tuple[NDArray[np.bool_], NDArray[np.int64]]:
         """Which keys are cached, and where (position valid only where found)."""
-        if len(self._keys) == 0:
-            return np.zeros(len(keys), dtype=bool), np.zeros(len(keys), dtype=np.int64)
-        position = np.searchsorted(self._keys, keys)
-        position = np.minimum(position, len(self._keys) - 1)
-        return self._keys[position] == keys, position.astype(np.int64)
+        return _sorted_lookup(self._keys, keys)
 
     def embed(self, texts: Sequence[str], encode: Callable[..., NDArray[np.float32]],
               show_progress: bool = False, keys: NDArray[np.bytes_] | None = None,
@@ -176,11 +172,7 @@ class TextCache:
         """One answer per text: kept ones for texts answered before, `compute`'s (called once) for the others."""
         keys = np.array([text_key(t) for t in texts], dtype="S20")
         unique_keys, first, inverse = np.unique(keys, return_index=True, return_inverse=True)
-        found = np.zeros(len(unique_keys), dtype=bool)
-        position = np.zeros(len(unique_keys), dtype=np.int64)
-        if len(self._keys):
-            position = np.minimum(np.searchsorted(self._keys, unique_keys), len(self._keys) - 1)
-            found = self._keys[position] == unique_keys
+        found, position = _sorted_lookup(self._keys, unique_keys)
         unique_answers = [""] * len(unique_keys)
         if found.any():
             starts, ends, blob = self._offsets[position].tolist(), self._offsets[position + 1].tolist(), self._blob
@@ -215,6 +207,14 @@ def module_digest(*modules: ModuleType) -> str:
     for module in modules:
         digest.update(Path(str(module.__file__)).read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _sorted_lookup(stored: NDArray[np.bytes_], keys: NDArray[np.bytes_]) -> tuple[NDArray[np.bool_], NDArray[np.int64]]:
+    """Which `keys` are in the sorted `stored` keys, and where (the position is valid only where found)."""
+    if len(stored) == 0:
+        return np.zeros(len(keys), dtype=bool), np.zeros(len(keys), dtype=np.int64)
+    position = np.minimum(np.searchsorted(stored, keys), len(stored) - 1)
+    return stored[position] == keys, position.astype(np.int64)
 
 
 def _digest(keys: NDArray[np.bytes_]) -> str:
