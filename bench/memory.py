@@ -3,6 +3,10 @@
 The parent writes a synthetic Flat version into a throwaway store; the child (`python -m bench.memory
 FOLDER`) reports its RSS after imports, after loading the model, after loading the index with its
 exact vectors (`index.store.load_search`, as serving does), and after the rest of the version.
+
+`python -m bench.memory --store STORE` measures a real store's serving version instead: in this process,
+with the model loaded and the brief reader warmed first, the private memory (RssAnon) and mapped-file
+pages (RssFile) that loading the version, making its matcher and answering two briefs add (Linux).
 """
 
 from __future__ import annotations
@@ -101,5 +105,42 @@ def _child(folder: Path) -> None:
     print(json.dumps(stages))
 
 
+def store_memory(store: Path) -> dict[str, float]:
+    """MiB of private memory and of mapped-file pages added by serving `store`'s current version here."""
+    import gc
+
+    from index import encoder_from_identity, matcher_for
+    from index.manifest import read_manifest
+    from matcher import MatchSettings, warm_brief_reader
+
+    def status() -> dict[str, float]:
+        lines = Path("/proc/self/status").read_text().splitlines()
+        return {key: int(line.split()[1]) / 1024 for line in lines
+                for key in ("RssAnon", "RssFile") if line.startswith(key + ":")}
+
+    opened = IndexStore(store)
+    version = opened.current_version()
+    if version is None:
+        raise SystemExit(f"{store}: no serving version")
+    encoder = encoder_from_identity(read_manifest(opened.manifest(version), version).encoder.key)
+    encoder.encode(["warm up the session"])
+    warm_brief_reader()
+    gc.collect()
+    before = status()
+    loaded = opened.load(verify=True)
+    matcher = matcher_for(loaded, encoder, MatchSettings())
+    for brief in ("fitness creators who post home workouts", "vegan food bloggers in Berlin"):
+        matcher.match(brief, k=10)
+    gc.collect()
+    after = status()
+    creators = len(loaded.index.creators)
+    private = after["RssAnon"] - before["RssAnon"]
+    return {"creators": creators, "private_mib": private, "mapped_mib": after["RssFile"] - before["RssFile"],
+            "private_kib_per_creator": private * 1024 / creators}
+
+
 if __name__ == "__main__":
-    _child(Path(sys.argv[1]))
+    if sys.argv[1:2] == ["--store"]:
+        print(json.dumps({name: round(value, 2) for name, value in store_memory(Path(sys.argv[2])).items()}))
+    else:
+        _child(Path(sys.argv[1]))

@@ -1,10 +1,10 @@
-"""Start-up of `creatormatch serve`: seconds from launch to `/readyz` answering 200, and the RSS then.
+"""Start-up of `creatormatch serve`: seconds from launch to `/readyz` answering 200, and the memory then.
 
-Each run launches a fresh server on a free port, polls `/readyz` every 20 ms, reads VmRSS from /proc and stops
-the server. Then, in a fresh process per run, the steps of loading one version are timed one by one, the
-way `ServingIndex` does them: importing the HTTP app, hashing and reading the version (with the brief reader
-warming in a second thread, as the server does), opening the model, making the matcher, and what is left of
-the brief reader's warm-up. Linux only (VmRSS).
+Each run launches a fresh server on a free port, polls `/readyz` every 20 ms, reads its memory from /proc
+(all, private, mapped files) and stops the server. Then, in a fresh process per run, the steps of loading
+one version are timed one by one, the way `ServingIndex` does them: importing the HTTP app, hashing and
+reading the version (with the brief reader warming in a second thread, as the server does), opening the
+model, making the matcher, and what is left of the brief reader's warm-up. Linux only (/proc).
 
 usage: python -m bench.startup --store STORE [--runs 4]
 """
@@ -56,8 +56,17 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def ready_seconds(store: Path) -> tuple[float, float]:
-    """Launch `creatormatch serve` on `store`: seconds until `/readyz` says 200, and the RSS (MiB) then."""
+def process_memory(pid: int) -> dict[str, float]:
+    """A process's resident memory in MiB: all of it (VmRSS), its private heap (RssAnon) and its mapped files
+    (RssFile: the model's libraries and the version's mapped tables and index, shared by every process
+    mapping them through the page cache)."""
+    status = Path(f"/proc/{pid}/status").read_text().splitlines()
+    return {key: int(line.split()[1]) / 1024 for line in status
+            for key in ("VmRSS", "RssAnon", "RssFile") if line.startswith(key + ":")}
+
+
+def ready_seconds(store: Path) -> tuple[float, dict[str, float]]:
+    """Launch `creatormatch serve` on `store`: seconds until `/readyz` says 200, and its memory (MiB) then."""
     port = free_port()
     command = [str(Path(sys.executable).with_name("creatormatch")), "serve", "--store", str(store), "--port", str(port)]
     started = time.perf_counter()
@@ -76,12 +85,11 @@ def ready_seconds(store: Path) -> tuple[float, float]:
                 raise SystemExit("the server was not ready after 300 s")
             time.sleep(0.02)
         took = time.perf_counter() - started
-        status = Path(f"/proc/{server.pid}/status").read_text().splitlines()
-        rss_kib = int(next(line for line in status if line.startswith("VmRSS")).split()[1])
+        memory = process_memory(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
-    return took, rss_kib / 1024
+    return took, memory
 
 
 def main() -> None:
@@ -91,9 +99,10 @@ def main() -> None:
     args = parser.parse_args()
     readies = []
     for run in range(args.runs):
-        took, rss = ready_seconds(args.store)
+        took, memory = ready_seconds(args.store)
         readies.append(took)
-        print(f"serve run {run + 1}: ready {took:.2f} s, RSS {rss:.0f} MiB", flush=True)
+        print(f"serve run {run + 1}: ready {took:.2f} s, RSS {memory['VmRSS']:.0f} MiB (private "
+              f"{memory['RssAnon']:.0f}, mapped files {memory['RssFile']:.0f})", flush=True)
     print(f"serve: median ready {statistics.median(readies):.2f} s over {args.runs} runs")
     for run in range(args.runs):
         child = subprocess.run([sys.executable, "-c", _STEPS, str(args.store)], capture_output=True, text=True,

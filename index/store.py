@@ -3,7 +3,8 @@
 ```
 STORE/current                 name of the serving version (replaced by atomic rename)
 STORE/versions/<version>/     manifest.json, index.faiss, creator_vectors.npy (approximate index types only),
-                              creators.parquet, units.parquet, unit_vectors.npy, brand_events.parquet,
+                              creators.arrow, units.arrow, unit_vectors.npy, brand_events.arrow (Arrow
+                              IPC, mapped by every server process; versions of store format 1 hold .parquet),
                               brand_graph.npz (brand names, creator counts, vectors), drift.json,
                               description_vectors.npz (the niche taxonomies' descriptions, embedded)
 STORE/cache/                  embeddings keyed by (encoder, text hash): a full file and a delta; each text's
@@ -32,14 +33,12 @@ import pandas as pd
 
 from index.manifest import Manifest, read_manifest
 from index.search import FaissSearch
+from index.tables import creators_for_disk, creators_from_disk, map_table, write_table
 from matcher import SCHEMA_VERSION, CreatorIndex, CreatorMatchError
 from matcher.brand_graph import BrandGraph
 
-STORE_FORMAT = 1
-_SHARE_COLUMNS = ("audience_countries", "audience_age", "audience_gender", "language_shares",
-                  "country_weights", "sensitive_shares", "sensitive_evidence")
-_INFERRED_SHARE_COLUMNS = ("language_shares", "country_weights", "sensitive_shares", "sensitive_evidence")
-_LIST_COLUMNS = ("categories", "flags", "niche_tags")
+# 2: the creator, text and brand-event tables as Arrow IPC files (1: Parquet, still read)
+STORE_FORMAT = 2
 
 
 class StoreError(CreatorMatchError):
@@ -176,14 +175,14 @@ class IndexStore:
             np.save(staging / "creator_vectors.npy", np.asarray(index.creator_vectors, dtype=np.float16),
                     allow_pickle=False)
             written("creator_vectors.npy")
-        _creators_for_disk(index.creators).to_parquet(staging / "creators.parquet", index=False)
-        written("creators.parquet")
-        index.units.to_parquet(staging / "units.parquet", index=False)
-        written("units.parquet")
+        write_table(creators_for_disk(index.creators), staging / "creators.arrow")
+        written("creators.arrow")
+        write_table(index.units, staging / "units.arrow")
+        written("units.arrow")
         np.save(staging / "unit_vectors.npy", index.unit_vectors, allow_pickle=False)
         written("unit_vectors.npy")
-        index.brand_events.to_parquet(staging / "brand_events.parquet", index=False)
-        written("brand_events.parquet")
+        write_table(index.brand_events, staging / "brand_events.arrow")
+        written("brand_events.arrow")
         if index.brand_graph is not None:
             index.brand_graph.save(staging / "brand_graph.npz")
             written("brand_graph.npz")
@@ -344,11 +343,11 @@ def load_version_dir(folder: Path, *, verify: bool = True) -> LoadedVersion:
             raise StoreError(f"{folder}: file {name} does not match its manifest checksum (damaged)")
     try:
         search = load_search(folder)
-        creators = _creators_from_disk(pd.read_parquet(folder / "creators.parquet"))
-        units = pd.read_parquet(folder / "units.parquet")
+        creators = creators_from_disk(_read_table(folder, "creators", info))
+        units = _read_table(folder, "units", info)
         # mapped, not read: server workers share the pages, and an explanation reads only its creators' texts
         unit_vectors = np.load(folder / "unit_vectors.npy", mmap_mode="r", allow_pickle=False)
-        events = pd.read_parquet(folder / "brand_events.parquet")
+        events = _read_table(folder, "brand_events", info)
         graph = None
         if (folder / "brand_graph.npz").exists():  # versions written before the brand graph lack it
             graph = BrandGraph.load(folder / "brand_graph.npz")
@@ -381,30 +380,8 @@ def load_search(folder: Path) -> FaissSearch:
     return FaissSearch.open(folder / "index.faiss", folder / "creator_vectors.npy")
 
 
-def _creators_for_disk(creators: pd.DataFrame) -> pd.DataFrame:
-    frame = creators.drop(columns=[c for c in creators.columns if c.startswith("_")])
-    for column in _SHARE_COLUMNS:
-        if column in frame.columns:
-            # an empty inferred mix (no place named, no sensitive caption: most creators) is stored as null
-            keep_empty = column not in _INFERRED_SHARE_COLUMNS
-            frame[column] = [json.dumps(v) if isinstance(v, dict) and (v or keep_empty) else None
-                             for v in frame[column]]
-    for column in _LIST_COLUMNS:
-        if column in frame.columns:
-            frame[column] = [list(v) if isinstance(v, list | tuple) else [] for v in frame[column]]
-    for column in frame.columns:
-        if frame[column].dtype == object and column not in (*_SHARE_COLUMNS, *_LIST_COLUMNS):
-            frame[column] = frame[column].map(lambda v: v if v is None or isinstance(v, str | bool) else str(v))
-    return frame
-
-
-def _creators_from_disk(frame: pd.DataFrame) -> pd.DataFrame:
-    for column in _SHARE_COLUMNS:
-        if column in frame.columns:
-            # one parse of the whole column as a JSON array: a json.loads call per row costs ~3 us each
-            values = json.loads("[" + ",".join(v if isinstance(v, str) else "null" for v in frame[column]) + "]")
-            frame[column] = pd.Series(values, index=frame.index, dtype=object)
-    for column in _LIST_COLUMNS:
-        if column in frame.columns:
-            frame[column] = [tuple(v) if v is not None else () for v in frame[column]]
-    return frame
+def _read_table(folder: Path, name: str, info: Manifest) -> pd.DataFrame:
+    """One of a version's tables: mapped from its Arrow file, or read from Parquet (store format 1)."""
+    if f"{name}.arrow" in info.files:
+        return map_table(folder / f"{name}.arrow")
+    return pd.read_parquet(folder / f"{name}.parquet")

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import uvicorn
 from numpy.typing import NDArray
 
@@ -127,3 +128,28 @@ def write_posts(folder: Path, captions: dict[str, list[str]]) -> Path:
     posts = folder / "posts.csv"
     posts.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return posts
+
+
+def mapped_ranges(path: Path) -> list[tuple[int, int]]:
+    """Address ranges at which this process maps the file `path` (Linux: /proc/self/maps)."""
+    target = str(Path(path).resolve())
+    ranges = []
+    with open("/proc/self/maps", encoding="utf-8") as maps:
+        for line in maps:
+            fields = line.split(maxsplit=5)
+            if len(fields) == 6 and fields[5].strip() == target:
+                low, high = (int(bound, 16) for bound in fields[0].split("-"))
+                ranges.append((low, high))
+    return ranges
+
+
+def column_address(column: Any) -> int:
+    """Address of the memory holding a pandas column's values (an Arrow column's character data)."""
+    import pyarrow as pa
+
+    array = column.array
+    if not isinstance(array, pd.arrays.ArrowExtensionArray | pd.arrays.ArrowStringArray):
+        return int(np.asarray(column.to_numpy()).__array_interface__["data"][0])
+    arrow = pa.array(array)
+    chunk = arrow.chunk(0) if isinstance(arrow, pa.ChunkedArray) else arrow
+    return int(chunk.buffers()[-1].address)

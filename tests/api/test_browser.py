@@ -154,7 +154,7 @@ def test_the_page_explains_a_short_answer_and_lets_the_user_correct_the_reading(
     from index import IndexStore
 
     store = IndexStore(model_store)
-    creators = pd.read_parquet(store.versions_dir / store.current_version() / "creators.parquet")
+    creators = pd.read_feather(store.versions_dir / store.current_version() / "creators.arrow")
     country = effective_countries(creators)
     german, unknown, total = int((country == "DE").sum()), int((country == "").sum()), len(creators)
     assert german > 0 and unknown > 0 and german + unknown < 40 < total  # the demo catalog leaves some unknown
@@ -272,7 +272,7 @@ def test_the_page_shows_niche_tags_and_filters_on_them(live: str, model_store: P
     from index import IndexStore
 
     store = IndexStore(model_store)
-    creators = pd.read_parquet(store.versions_dir / store.current_version() / "creators.parquet")
+    creators = pd.read_feather(store.versions_dir / store.current_version() / "creators.arrow")
     travel = int(sum("travel" in list(tags) for tags in creators["niche_tags"]))
     assert 0 < travel < 40
     with _open_page(live) as page:

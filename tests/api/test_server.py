@@ -111,7 +111,7 @@ def test_plan_similar_and_diversity_input_is_checked(client: TestClient, route: 
 
 
 def _catalog(store: Path) -> pd.DataFrame:
-    return pd.read_parquet(IndexStore(store).versions_dir / IndexStore(store).current_version() / "creators.parquet")
+    return pd.read_feather(IndexStore(store).versions_dir / IndexStore(store).current_version() / "creators.arrow")
 
 
 def test_a_short_answer_says_which_filter_removed_whom(client: TestClient, store: Path) -> None:
@@ -176,8 +176,8 @@ def test_parse_creator_index_and_probes(client: TestClient, store: Path) -> None
     assert parsed.status_code == 200
     assert parsed.json()["parsed"] == {"platforms": ["tiktok"], "max_followers": 50000, "tiers": ["micro"],
                                        "countries": ["DE"]}
-    creators = pd.read_parquet(IndexStore(store).versions_dir / IndexStore(store).current_version()
-                               / "creators.parquet")
+    creators = pd.read_feather(IndexStore(store).versions_dir / IndexStore(store).current_version()
+                               / "creators.arrow")
     first = creators.iloc[0]
     profile = client.get(f"/creators/{first['creator_id']}").json()
     assert profile["profile"]["handle"] == first["handle"] and profile["profile"]["followers"] == first["followers"]

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -26,8 +28,8 @@ def test_build_writes_a_self_describing_version_and_publishes_it(small_demo, tmp
     assert manifest["counts"]["creators"] == len(demo.creators) == report.creators
     assert manifest["counts"]["posts"] == len(demo.posts)
     # a Flat index is its own exact vectors: no creator_vectors.npy beside it
-    assert set(manifest["files"]) == {"index.faiss", "creators.parquet", "units.parquet",
-                                      "unit_vectors.npy", "brand_events.parquet", "brand_graph.npz", "drift.json",
+    assert set(manifest["files"]) == {"index.faiss", "creators.arrow", "units.arrow",
+                                      "unit_vectors.npy", "brand_events.arrow", "brand_graph.npz", "drift.json",
                                       "description_vectors.npz"}
     assert set(report.stage_seconds) >= {"load", "model", "cache_load", "signals", "embed", "index", "drift", "write",
                                          "verify", "publish", "cache_save"}
@@ -78,6 +80,58 @@ def test_a_loaded_version_brings_its_taxonomy_vectors_so_a_server_embeds_only_br
     older = CountingEncoder()
     Matcher(replace(loaded.index, description_vectors={}), older, loaded.search)
     assert set(creator_niches().descriptions) <= set(older.texts)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/maps")
+def test_a_loaded_version_maps_its_tables_and_vectors_instead_of_copying_them(hashing_store) -> None:
+    from tests.helpers import column_address, mapped_ranges
+
+    store = IndexStore(hashing_store)
+    folder = store.versions_dir / store.current_version()
+    loaded = store.load()
+    index = loaded.index
+    for table, file_name, columns in ((index.creators, "creators.arrow", ("creator_id", "handle", "followers",
+                                                                          "engagement_rate", "trust_score")),
+                                      (index.units, "units.arrow", ("creator_row", "shown", "post_id")),
+                                      (index.brand_events, "brand_events.arrow", ("brand", "creator_id"))):
+        ranges = mapped_ranges(folder / file_name)
+        for column in columns:
+            address = column_address(table[column])
+            assert any(low <= address < high for low, high in ranges), f"{file_name}: {column} is a copy"
+    # the flat index's vectors too: FAISS maps its codes from index.faiss
+    vectors = loaded.search.vectors()
+    address = int(vectors.__array_interface__["data"][0])
+    assert any(low <= address < high for low, high in mapped_ranges(folder / "index.faiss"))
+
+
+def test_a_version_of_the_parquet_store_format_still_loads_and_answers_the_same(hashing_store, tmp_path) -> None:
+    """Versions written before the tables were Arrow files (store format 1) keep serving after an upgrade."""
+    from index import open_matcher
+    from index.store import sha256_of
+
+    shutil.copytree(hashing_store, tmp_path / "store")
+    store = IndexStore(tmp_path / "store")
+    folder = store.versions_dir / store.current_version()
+    manifest = json.loads((folder / "manifest.json").read_text())
+    for name in ("creators", "units", "brand_events"):
+        frame = pd.read_feather(folder / f"{name}.arrow")
+        frame.to_parquet(folder / f"{name}.parquet", index=False)
+        (folder / f"{name}.arrow").unlink()
+        del manifest["files"][f"{name}.arrow"]
+        manifest["files"][f"{name}.parquet"] = {"sha256": sha256_of(folder / f"{name}.parquet"),
+                                                "bytes": (folder / f"{name}.parquet").stat().st_size}
+    (folder / "manifest.json").write_text(json.dumps({**manifest, "store_format": 1}))
+    old, new = store.load().index, IndexStore(hashing_store).load().index
+    for name in ("units", "brand_events"):
+        pd.testing.assert_frame_equal(getattr(old, name), getattr(new, name))
+    pd.testing.assert_frame_equal(old.creators.drop(columns=["categories", "flags", "niche_tags"]),
+                                  new.creators.drop(columns=["categories", "flags", "niche_tags"]))
+    assert old.creators["flags"].tolist() == new.creators["flags"].tolist()
+    brief = "dog training tips for new puppy owners"
+    got = open_matcher(tmp_path / "store", HashingEncoder()).match(brief, k=5)
+    expected = open_matcher(hashing_store, HashingEncoder()).match(brief, k=5)
+    assert len(got.results) == 5
+    assert [(m.creator_id, m.score) for m in got.results] == [(m.creator_id, m.score) for m in expected.results]
 
 
 def test_second_build_reuses_the_cache_and_keeps_results(small_demo, tmp_path: Path) -> None:

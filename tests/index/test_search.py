@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pytest
 
@@ -289,3 +291,24 @@ def test_a_row_file_reads_the_rows_numpy_loads(tmp_path, dtype) -> None:
         assert taken.dtype == dtype and np.array_equal(taken, stored[rows].reshape(len(rows), 24))
     with pytest.raises(IndexError, match="row 300"):
         rows_from.take(np.array([300]))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/maps")
+@pytest.mark.parametrize(("index_type", "mapped"), [("IVF64,SQ8", True), ("HNSW16", True), ("IVF64,PQ16x4fs", False)])
+def test_a_loaded_index_maps_its_codes_unless_faiss_would_copy_them(tmp_path, clustered, index_type, mapped) -> None:
+    """Mapped codes are shared by the workers; a fast-scan index is copied by FAISS, so its file is not kept mapped."""
+    from tests.helpers import mapped_ranges
+
+    vectors, queries = clustered
+    half = vectors.astype(np.float16)
+    built = FaissSearch.from_vectors(half, index_type)
+    built.save(tmp_path / "index.faiss")
+    np.save(tmp_path / "vectors.npy", half)
+    loaded = FaissSearch.open(tmp_path / "index.faiss", tmp_path / "vectors.npy")
+    assert bool(mapped_ranges(tmp_path / "index.faiss")) is mapped
+    allowed = np.random.default_rng(9).random(len(vectors)) < 0.1
+    for query in queries[:10]:
+        for mask in (None, allowed):
+            got, expected = loaded.search(query, 10, mask), built.search(query, 10, mask)
+            assert np.array_equal(got[1], expected[1])
+            assert np.allclose(got[0], expected[0], atol=1e-6)

@@ -1,0 +1,66 @@
+"""A version's tables as mapped Arrow files: read back equal, and held by the map, not copied."""
+
+from __future__ import annotations
+
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from index.tables import map_table, write_table
+from tests.helpers import column_address, mapped_ranges
+
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/maps")
+
+
+def _frame() -> pd.DataFrame:
+    return pd.DataFrame({
+        "creator_row": np.array([0, 0, 1, 3], dtype=np.int64),
+        "shown": ["Lisbon surf at dawn", "", "ramen ✨ in Tōkyō", None],
+        "score": [0.25, np.nan, 1.0, -0.5],
+        "sponsored": [True, False, False, True],
+        "posted_at": pd.to_datetime(["2026-01-02T03:04:05Z", "2025-12-31T00:00:00Z", None, "2024-02-29T12:00:00Z"],
+                                    utc=True),
+        "tags": [["surf", "travel"], [], ["food"], []],
+    })
+
+
+def test_a_table_reads_back_equal_to_what_was_written(tmp_path) -> None:
+    frame = _frame()
+    write_table(frame, tmp_path / "units.arrow")
+    mapped = map_table(tmp_path / "units.arrow")
+    for name in ("creator_row", "shown", "score", "sponsored", "posted_at"):
+        pd.testing.assert_series_equal(mapped[name], frame[name], check_dtype=True)
+    assert [list(v) for v in mapped["tags"]] == [["surf", "travel"], [], ["food"], []]
+    assert np.isnan(mapped["score"].iloc[1]) and mapped["shown"].isna().tolist() == [False, False, False, True]
+    # pandas' own Feather reader (which copies) sees the same file
+    pd.testing.assert_frame_equal(mapped.drop(columns="tags"), pd.read_feather(tmp_path / "units.arrow").drop(
+        columns="tags"))
+
+
+def test_an_empty_table_reads_back_with_its_columns(tmp_path) -> None:
+    frame = _frame().iloc[:0]
+    write_table(frame, tmp_path / "empty.arrow")
+    mapped = map_table(tmp_path / "empty.arrow")
+    assert list(mapped.columns) == list(frame.columns) and len(mapped) == 0
+    assert mapped["creator_row"].dtype == np.int64 and mapped["score"].dtype == np.float64
+
+
+@linux_only
+def test_text_and_number_columns_are_views_of_the_mapped_file(tmp_path) -> None:
+    rows = 50_000
+    frame = pd.DataFrame({"creator_row": np.arange(rows, dtype=np.int64),
+                          "shown": [f"caption number {i} about trail running" for i in range(rows)],
+                          "score": np.linspace(0.0, 1.0, rows)})
+    write_table(frame, tmp_path / "units.arrow")
+    mapped = map_table(tmp_path / "units.arrow")
+    ranges = mapped_ranges(tmp_path / "units.arrow")
+    assert ranges, "the file is not mapped"
+    for name in ("creator_row", "shown", "score"):
+        address = column_address(mapped[name])
+        assert any(low <= address < high for low, high in ranges), f"{name} was copied out of the map"
+    # the reference: pandas' Feather reader copies into this process's memory
+    copied = pd.read_feather(tmp_path / "units.arrow")
+    assert not any(low <= column_address(copied["score"]) < high for low, high in ranges)
+    assert mapped["shown"].iloc[49_999] == "caption number 49999 about trail running"
