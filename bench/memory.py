@@ -109,14 +109,10 @@ def store_memory(store: Path) -> dict[str, float]:
     """MiB of private memory and of mapped-file pages added by serving `store`'s current version here."""
     import gc
 
+    from bench.scale import memory_mib
     from index import encoder_from_identity, matcher_for
     from index.manifest import read_manifest
     from matcher import MatchSettings, warm_brief_reader
-
-    def status() -> dict[str, float]:
-        lines = Path("/proc/self/status").read_text().splitlines()
-        return {key: int(line.split()[1]) / 1024 for line in lines
-                for key in ("RssAnon", "RssFile") if line.startswith(key + ":")}
 
     opened = IndexStore(store)
     version = opened.current_version()
@@ -126,13 +122,13 @@ def store_memory(store: Path) -> dict[str, float]:
     encoder.encode(["warm up the session"])
     warm_brief_reader()
     gc.collect()
-    before = status()
+    before = memory_mib()
     loaded = opened.load(verify=True)
     matcher = matcher_for(loaded, encoder, MatchSettings())
     for brief in ("fitness creators who post home workouts", "vegan food bloggers in Berlin"):
         matcher.match(brief, k=10)
     gc.collect()
-    after = status()
+    after = memory_mib()
     creators = len(loaded.index.creators)
     private = after["RssAnon"] - before["RssAnon"]
     return {"creators": creators, "private_mib": private, "mapped_mib": after["RssFile"] - before["RssFile"],

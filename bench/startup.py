@@ -23,6 +23,8 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from bench.scale import memory_mib
+
 # the steps, in a child process, so each run pays every import afresh
 _STEPS = """
 import json, sys, threading, time
@@ -56,15 +58,6 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def process_memory(pid: int) -> dict[str, float]:
-    """A process's resident memory in MiB: all of it (VmRSS), its private heap (RssAnon) and its mapped files
-    (RssFile: the model's libraries and the version's mapped tables and index, shared by every process
-    mapping them through the page cache)."""
-    status = Path(f"/proc/{pid}/status").read_text().splitlines()
-    return {key: int(line.split()[1]) / 1024 for line in status
-            for key in ("VmRSS", "RssAnon", "RssFile") if line.startswith(key + ":")}
-
-
 def ready_seconds(store: Path) -> tuple[float, dict[str, float]]:
     """Launch `creatormatch serve` on `store`: seconds until `/readyz` says 200, and its memory (MiB) then."""
     port = free_port()
@@ -85,7 +78,7 @@ def ready_seconds(store: Path) -> tuple[float, dict[str, float]]:
                 raise SystemExit("the server was not ready after 300 s")
             time.sleep(0.02)
         took = time.perf_counter() - started
-        memory = process_memory(server.pid)
+        memory = memory_mib(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
