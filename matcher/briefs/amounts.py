@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from price_parser import Price
 
@@ -16,7 +17,7 @@ from matcher.briefs.lexicon import CURRENCY_WORDS, NUMBER_WORDS, RANGE_JOINERS, 
 from matcher.briefs.tokens import Tokens
 
 _CURRENCY_CODES = frozenset("""usd eur gbp chf sek nok dkk pln inr brl aud cad r$ zł sgd aed jpy a$ c$ nzd mxn s$ us$
-hk$ nz$ rs cop clp ars pen php idr myr thb vnd ngn kes zar egp mad try ils krw twd hkd cny rmb rm mx$""".split())
+hk$ nz$ rs cop clp ars pen php idr myr thb vnd ngn kes zar egp mad try ils krw twd hkd cny rmb rm mx$ kr""".split())
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:[.,' ]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:[.,]\d+)?$")
 _SUFFIXED = re.compile(r"^(\d+(?:[.,]\d+)?)(k|K|m|M|mn|mio|bn|b|L|Cr)$")
 
@@ -56,6 +57,18 @@ def _number(word: str) -> tuple[float, bool] | None:
     return None
 
 
+@cache
+def _iso_4217() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(currency.alpha_3 for currency in pycountry.currencies)
+
+
+def iso_currency(word: str) -> bool:
+    """An ISO 4217 code written in capitals ('PKR', 'KES', 'QAR'); in lower case 'top' and 'all' are words."""
+    return len(word) == 3 and word.isupper() and word in _iso_4217()
+
+
 def amount_at(tokens: Tokens, i: int) -> Amount | None:
     """The amount that starts at token i (a currency mark before it included), or None.
 
@@ -66,7 +79,8 @@ def amount_at(tokens: Tokens, i: int) -> Amount | None:
     symbol = tokens.lower[i] in CURRENCY_WORDS and not tokens.lower[i].isalpha()
     # "R2 500", "RM 1,500": rand and ringgit written as a capital before the digits
     glued = tokens.words[i] in {"R", "RM"} and i + 1 < len(tokens) and tokens.words[i + 1][:1].isdigit()
-    if (symbol or glued or tokens.lower[i] in _CURRENCY_CODES - {"rm"}) and i + 1 < len(tokens):
+    if (symbol or glued or tokens.lower[i] in _CURRENCY_CODES - {"rm"} or iso_currency(tokens.words[i])) and (
+            i + 1 < len(tokens)):
         currency, i = tokens.words[i], i + 1
         if tokens.words[i] == "." and i + 1 < len(tokens):
             i += 1  # "Rs. 2.5 lakh"
@@ -84,7 +98,7 @@ def amount_at(tokens: Tokens, i: int) -> Amount | None:
             value, scaled, end = value * SCALES[tokens.lower[end]], True, end + 1
         if not scaled and value < 100 and not _range_word_follows(tokens, end):
             return None  # "five", "twelve": counts, not amounts ("between ten and seventy-five thousand" is)
-        if end < len(tokens) and tokens.lower[end] in CURRENCY_WORDS:
+        if end < len(tokens) and (tokens.lower[end] in CURRENCY_WORDS or iso_currency(tokens.words[end])):
             currency, end = currency or tokens.words[end], end + 1
         return Amount(value, start, end, scaled, currency, word=True)
     value, scaled = parsed
@@ -103,7 +117,7 @@ def amount_at(tokens: Tokens, i: int) -> Amount | None:
         value, scaled, end = value * SCALES[tokens.lower[end]], True, end + 1
     if scaled and end < len(tokens) and tokens.words[end] == "." and tokens.lower[end - 1] in {"mio", "tsd", "mill"}:
         end += 1
-    if end < len(tokens) and tokens.lower[end] in CURRENCY_WORDS:
+    if end < len(tokens) and (tokens.lower[end] in CURRENCY_WORDS or iso_currency(tokens.words[end])):
         currency, end = currency or tokens.words[end], end + 1  # "$350,000 MXN": both marks belong to it
     elif (currency is None and end + 1 < len(tokens) and tokens.lower[end] in {"k", "m"}
           and tokens.lower[end + 1] in CURRENCY_WORDS):  # "18 k€" after the tokenizer split it
@@ -172,6 +186,9 @@ def range_after(tokens: Tokens, first: Amount) -> Amount | None:
     at = first.end
     if at < len(tokens) and tokens.lower[at] in RANGE_JOINERS | {"~"}:
         second = amount_at(tokens, at + 1) if at + 1 < len(tokens) else None
+        if second is not None and tokens.lower[at] in {"/", "&", "and"} and not second.scaled and (
+                second.value < first.value):
+            return None  # "sub-50k / 8 names": two items of a list, not a range
         if second is not None:
             return second
     return None

@@ -5,24 +5,44 @@ A client named by an agency ("Client's Velo Labs", "our client is X") wins over 
 
 from __future__ import annotations
 
+from matcher.briefs.brand_layout import (
+    brand_before_campaign,
+    brand_in_keywords,
+    brand_in_signature,
+    claim_brand,
+    with_number,
+)
+from matcher.briefs.brand_shapes import (
+    LEGAL_SUFFIXES,
+    described_before_name,
+    lower_name_before_we,
+    lower_name_run,
+    model_code,
+)
+from matcher.briefs.brand_words import (
+    ADVERTISER_NOUNS,
+    CLIENT_CUES,
+    COMMON_OPENERS,
+    COMPANY_NOUNS,
+    GREETINGS,
+    LOWER_OK,
+    NOT_SELF_NAMES,
+    ROLE_WORDS,
+    SELF,
+    VERB_WORDS,
+)
 from matcher.briefs.lexicon import (
     BRAND_CUES,
     BRAND_VERBS,
-    BUDGET_CUES,
     CREATOR_NOUNS,
-    FIELD_LABELS,
-    FOLLOWER_NOUNS,
     GENERIC_ADVERTISERS,
     PLACE_CUES,
-    PRICE_CUES,
-    REQUEST_WORDS,
 )
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import (
     PARTICLES,
     brandlike,
-    clean_name,
     generic_after,
     is_place_or_platform,
     name_end,
@@ -30,91 +50,17 @@ from matcher.briefs.spans import (
 from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import Tokens
 
-_LOWER_OK = {("brand", ":"), ("brand", "name", ":"), ("client", ":"), ("advertiser", ":"), ("company", ":"),
-             ("brand", "-"), ("sponsor", ":"), ("company", "name", ":"), ("brand", "name", "is"), ("brand", "="),
-             ("client", "="), ("the", "name", "is"), ("name", "is"), ("our", "name", "is")}
-_SELF = frozenset({"we", "i", "our", "my", "us"})
-
-
-_GREETINGS = frozenset({"hi", "hello", "hey", "hola", "ciao", "hallo", "bonjour", "olá", "hiya"})
-# words after "we are" that describe the writer, not name the brand
-_NOT_SELF_NAMES = frozenset("""happy glad small new big local ready sure open interested pleased proud thrilled
-delighted looking able keen excited grateful here still also all currently very so really based tiny young growing
-independent sustainable green busy early late back sorry""".split())
-# words for the advertiser's business that a name may follow ("slow fashion brand linnea")
-_COMPANY_NOUNS = frozenset("""brand company startup start-up label agency app shop store studio roastery bakery
-brewery distillery business manufacturer maker chain retailer publisher firm fintech""".split())
-_VERB_WORDS = frozenset(word for verb in BRAND_VERBS for word in verb) | frozenset("""
-looking seeking searching search want need make makes sell sells is are was be""".split())
-
-# words that may open a sentence and are never the advertiser's name
-_COMMON_OPENERS = STOP_WORDS | REQUEST_WORDS | BUDGET_CUES | PRICE_CUES | FIELD_LABELS | FOLLOWER_NOUNS | frozenset("""
-objective background deliverables timing goal note talent tone audience context size platforms platform fees rates
-brief target ask content creators influencers hi hello hey dear thanks cheers quick ideally must should would could can
-will everyone nobody someone parents moms dads customers yo ok okay so well guys team folks all today tomorrow tonight
-hiya tbd tbc asap fyi n/a tba
-yesterday urgent fyi btw pls please asap update reminder
-""".split())
-# words a description of the advertiser ends with ("a Swiss clean-beauty label")
-_ADVERTISER_NOUNS = GENERIC_ADVERTISERS | frozenset("""
-app apps publisher studio roastery bakery brewery distillery operator platform service network chain maker producer
-manufacturer retailer label line range restaurant cafe marketplace festival club gym academy school clinic hotel
-resort airline bank fintech software tool
-""".split())
-
 
 def read_brand(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """The advertiser's own name: after a brand cue, before 'wants'/'is launching', or 'creators for X'.
 
     A client named by an agency ("Client's Velo Labs", "our client is X") wins over the agency's own name.
     """
-    return (_brand_after_cue(tokens, places, _CLIENT_CUES) or _brand_after_cue(tokens, places)
+    return (_brand_after_cue(tokens, places, CLIENT_CUES) or _brand_after_cue(tokens, places)
             or _brand_of_person(tokens, places) or _brand_before_verb(tokens, places)
             or _brand_after_generic(tokens, places) or _brand_after_for(tokens, places)
-            or _brand_in_signature(tokens, places) or _brand_in_keywords(tokens, places))
-
-
-def _brand_in_signature(tokens: Tokens, places: Gazetteer) -> Reading | None:
-    """'— Marc, brand team at Northline Gear', 'Layla — Group Marketing, Sahra Hospitality', 'Mariana (Bella Nopal)'.
-
-    In the closing line, a name after the writer's name and their role is the brand.
-    """
-    line = tokens.clause_start(len(tokens) - 1) if tokens else 0
-    start = max(line - (1 if line and tokens.words[line - 1] == "\n" else 0), len(tokens) - 14, 0)
-    for i in range(start, len(tokens) - 1):
-        if not (tokens.words[i][:1].isupper() and tokens.words[i].isalpha() and tokens.words[i + 1] in {
-                ",", "—", "–", "-", "(", "@"}) or tokens.lower[i] in _SIGNOFF_WORDS:
-            continue  # "Best, Marek" signs off; "Marc, brand team at Northline Gear" names the brand
-        at = i + 2
-        while at < len(tokens) and (tokens.lower[at] in _ROLE_WORDS | {"team", "group", "growth", "export", "at",
-                                                                       "from", "of", ",", "—", "-", "in", "the"}):
-            at += 1
-        end = name_end(tokens, at, allow_lower=False) if at < len(tokens) else None
-        closing = end is not None and (end >= len(tokens) or tokens.words[end] in {")", ".", "!", "\n"})
-        if closing and end is not None and not is_place_or_platform(tokens, at, end, places):
-            return _brand(tokens, at, at, end)
-    return None
-
-
-def _brand_in_keywords(tokens: Tokens, places: Gazetteer) -> Reading | None:
-    """A keyword brief's first or last item that is only a name: 'Sahra Hospitality | mega creators | ...'."""
-    separators = {"|", "/", "—", "–"}
-    if sum(word in separators for word in tokens.words) < 2:
-        return None
-    items, start = [], 0
-    for j, word in enumerate([*tokens.words, "|"]):
-        if word in separators:
-            items.append((start, j))
-            start = j + 1
-    for first, last in (items[0], items[-1]):
-        if last - first == 0:
-            continue
-        end = name_end(tokens, first)
-        if end == last and not is_place_or_platform(tokens, first, end, places) and not any(
-                tokens.lower[k] in _COMMON_OPENERS | CREATOR_NOUNS | {"agency", "agence", "agencia"}
-                for k in range(first, end)):
-            return _brand(tokens, first, first, end)
-    return None
+            or brand_in_signature(tokens, places) or brand_in_keywords(tokens, places)
+            or brand_before_campaign(tokens, places))
 
 
 def _brand_after_generic(tokens: Tokens, places: Gazetteer) -> Reading | None:
@@ -124,22 +70,27 @@ def _brand_after_generic(tokens: Tokens, places: Gazetteer) -> Reading | None:
     as non-native writers often write their brand.
     """
     for i in range(len(tokens) - 1):
-        if tokens.lower[i] not in _COMPANY_NOUNS:
+        if tokens.lower[i] not in COMPANY_NOUNS:
             continue
         # said of the advertiser itself: "we are ...", "our client is ...", "for our ...", "Hi, brand ..."
-        greeting = i > 1 and tokens.words[i - 1] == "," and tokens.lower[i - 2] in _GREETINGS
-        said = tokens.near_before(i + 1, _SELF | {"client", "we're", "'re", "for"}, 6) is not None or greeting or (
+        greeting = i > 1 and tokens.words[i - 1] == "," and tokens.lower[i - 2] in GREETINGS
+        said = tokens.near_before(i + 1, SELF | {"client", "we're", "'re", "for"}, 6) is not None or greeting or (
             tokens.sentence_start(i) and tokens.lower[i] != "brand")
         if not said:
             continue
-        at = i + 1
+        at = i + 1 + (tokens.words[i + 1] in {'"', "“", "'", "‘"})  # 'sportswear brand "Forma Atletika"'
+        if at + 1 < len(tokens) and tokens.words[at].isdigit() and tokens.is_capitalized(at + 1):
+            end = name_end(tokens, at + 1)  # "small studio 11 Ravens from Wrocław"
+            if end is not None and not is_place_or_platform(tokens, at, end, places):
+                return claim_brand(tokens, at, at, end)
         for width in (2, 1):
             end = at + width
             if end > len(tokens) or not tokens.free(at, end):
                 continue
             words = tokens.lower[at:end]
-            if any(w in _COMMON_OPENERS or w in STOP_WORDS or w in _VERB_WORDS or w in GENERIC_ADVERTISERS
-                   or w in _COMPANY_NOUNS or w in _ADVERTISER_NOUNS
+            if any(w in COMMON_OPENERS or w in STOP_WORDS or w in VERB_WORDS or w in GENERIC_ADVERTISERS
+                   or w in ROLE_WORDS
+                   or w in COMPANY_NOUNS or w in ADVERTISER_NOUNS
                    or w in CREATOR_NOUNS or not tokens.words[j][:1].isalpha() for w, j in zip(words, range(at, end),
                                                                                                strict=True)):
                 continue
@@ -148,7 +99,7 @@ def _brand_after_generic(tokens: Tokens, places: Gazetteer) -> Reading | None:
             # a capitalized name needs no closing mark: "small swedish company Fjällglöd making stoves"
             closed = closed or all(tokens.words[j][:1].isupper() for j in range(at, end))
             if closed and not is_place_or_platform(tokens, at, end, places):
-                return _brand(tokens, at, at, end)
+                return claim_brand(tokens, at, at, end)
     return None
 
 
@@ -159,92 +110,124 @@ def _brand_of_person(tokens: Tokens, places: Gazetteer) -> Reading | None:
             close = next((j for j in range(i + 2, min(i + 6, len(tokens))) if tokens.words[j] == ")"), None)
             if close is not None and close > i + 2 and all(tokens.words[j].replace("&", "").isalnum()
                                                              for j in range(i + 2, close)):
-                return _brand(tokens, i, i + 2, close)  # "we (kolibri kids) need ..."
+                return claim_brand(tokens, i, i + 2, close)  # "we (kolibri kids) need ..."
         if tokens.lower[i] == "client" and tokens.words[i + 1] == "(":
             close = next((j for j in range(i + 2, min(i + 7, len(tokens))) if tokens.words[j] == ")"), None)
             if close is not None and close > i + 2:
-                return _brand(tokens, i, i + 2, close)  # "the client (Northbound Outdoor) wants ..."
-        if tokens.phrase_at(i, (("i", "'m"), ("i", "am"), ("i", "work"), ("we", "work"), ("im",), ("i", "m"))):
+                return claim_brand(tokens, i, i + 2, close)  # "the client (Northbound Outdoor) wants ..."
+        if tokens.phrase_at(i, (("i", "'m"), ("i", "am"), ("i", "work"), ("we", "work"), ("im",), ("i", "m"),
+                                ("myself",), ("here", ","))):  # "Marta here, community lead at Wolf & Birch Games"
             for j in range(i + 2, min(i + 10, len(tokens) - 1)):
                 if tokens.words[j] in {".", "!", "?", ";", "\n"}:
                     break
-                if tokens.lower[j] in {"at", "of", "for", "in"} and (tokens.lower[j - 1] in _ROLE_WORDS or tokens.lower[
+                if tokens.lower[j] in {"at", "of", "for", "in"} and (tokens.lower[j - 1] in ROLE_WORDS or tokens.lower[
                         j - 1] in {"new", "working", "intern"}):
-                    end = name_end(tokens, j + 1, allow_lower=True, limit=3)
+                    end = name_end(tokens, j + 1, allow_lower=True, limit=5)
+                    end = lower_name_run(tokens, j + 1, end)
                     if end is not None and not is_place_or_platform(tokens, j + 1, end, places):
-                        return _brand(tokens, i, j + 1, end)
+                        return claim_brand(tokens, i, j + 1, end)
     return None
-
-
-_ROLE_WORDS = frozenset("""lead manager director head marketing pr comms communications brand social partnerships
-founder cofounder co-founder ceo cmo owner team intern coordinator specialist executive officer""".split())
-
-
-_CLIENT_CUES = tuple(cue for cue in BRAND_CUES if (cue[0] in {"client", "cliente", "our", "nuestro", "nosso",
-                                                                "advertiser", "on", "de"} and "brand" not in cue)
-                     or cue in {("brand", ":"), ("brand", "="), ("brand", "name", ":"), ("marca", ":")})
 
 
 def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, ...], ...] = BRAND_CUES,
                      ) -> Reading | None:
     for i in range(len(tokens)):
         cue = tokens.phrase_at(i, cues)
-        if not cue and cues is BRAND_CUES and tokens.sentence_start(i) and tokens.lower[i] in {"company", "brand",
-                                                                                                "client"}:
+        if not cue and cues is BRAND_CUES and tokens.sentence_start(i) and tokens.lower[i] in {
+                "company", "brand", "client"} and tokens.lower[i + 1:i + 2] != [] and (
+                tokens.lower[i + 1] not in ROLE_WORDS):
             cue = 1  # "Company Fjellkraft (we produce trekking poles ...)"
         person = _person_from(tokens, i) if not cue and cues is BRAND_CUES else 0
         if (not cue and not person) or not tokens.free(i, i + (cue or person)):
             continue
         cue = cue or person
-        allow_lower = tuple(tokens.lower[i:i + cue]) in _LOWER_OK or bool(person)
+        if tokens.lower[i:i + cue] == ["were"] and not tokens.sentence_start(i):
+            continue  # "were glitchpop," opens a sentence as "we're"; "creators who were ..." is no cue
+        if tokens.lower[i:i + cue] == ["it", "'s"] and not (i == 0 or not any(c.isalnum() for c in tokens.words[i - 1])
+                                                             or tokens.lower[i - 1] in GREETINGS):
+            continue  # "hi, it's Greenfuel Kitchen!" names the writer's brand; "and it's Monday" does not
+        allow_lower = tuple(tokens.lower[i:i + cue]) in LOWER_OK or bool(person)
         at = i + cue
         while at < len(tokens) and tokens.lower[at] in {",", "the", "brand", "company", "client", ":"} and cue > 1:
             at += 1
         # "this is Jess @ Tallgrass Candle Co": a person, then the brand
-        if at + 2 < len(tokens) and tokens.lower[i:i + cue] == ["this", "is"] and tokens.lower[at + 1] in {
-                "@", "from", "at", "with"}:
+        if at + 2 < len(tokens) and tokens.lower[i:i + cue] in (["this", "is"], ["here", "is"], ["it", "'s"]) and (
+                tokens.lower[at + 1] in {"@", "from", "at", "with"}) and not is_place_or_platform(
+                tokens, at + 2, at + 3, places):
             at += 2
-        allow_lower = allow_lower or tokens.lower[i + cue - 1] in {"called", "named"}
+            person = 1  # "it's Jess from little sprout": the brand after a person may be lower case
+        allow_lower = allow_lower or bool(person) or tokens.lower[i + cue - 1] in {"called", "named"}
         end = name_end(tokens, at, allow_lower=allow_lower)
+        if person:
+            end = lower_name_run(tokens, at, end)
+        if end is None and at < len(tokens) and tuple(tokens.lower[i:i + cue]) in LOWER_OK and (
+                tokens.words[at][:1].isupper()):
+            end = name_end(tokens, at, in_list=True)  # "Client: Nomad Thread": a label names whatever follows
+        if (end is None and at + 1 < len(tokens) and (tuple(tokens.lower[i:i + cue]) in LOWER_OK or tokens.lower[
+                i:i + cue] in (["we", "are"], ["we", "'re"]))
+                and tokens.words[at].isdigit() and tokens.is_capitalized(at + 1)):
+            end = name_end(tokens, at + 1, in_list=True)  # "Brand: 3 Sisters Salsa"
         if end is None and at < len(tokens) and tokens.lower[at] in {"we", "are", "a", "an"}:
             continue
-        if end is None and tokens.lower[i:i + cue] in (["we", "are"], ["we", "'re"]):
+        if end is None and tokens.lower[i:i + cue] in (["we", "are"], ["we", "'re"], ["were"]):
             # "we are kaffeeklatsch, a small coffee roastery", "we are smashpadel no one ...": a lower-case name
-            end = name_end(tokens, at, allow_lower=True, limit=1)
-            if end is None or tokens.lower[at] in _NOT_SELF_NAMES or tokens.lower[at].endswith(("ed", "ing", "ly")):
+            end = lower_name_before_we(tokens, at) or name_end(tokens, at, allow_lower=True, limit=1)
+            if end is not None and len(tokens) - at <= 3 and all(tokens.words[k].isalpha()
+                                                                 for k in range(at, len(tokens))):
+                end = len(tokens)  # "..., budget £1.2k, we're woolly bee": the name ends the brief
+            if end is None or tokens.lower[at] in NOT_SELF_NAMES or (
+                    end - at == 1 and tokens.lower[at].endswith(("ed", "ing", "ly"))):
                 continue
-            if not (_described_after(tokens, end) or (end < len(tokens) and (tokens.words[end] in {"(", "-", "—", ","}
-                                                                           or tokens.lower[end] in {"no", "and", "we",
-                                                                                                    "from"}))):
+            if not (end == len(tokens) or _described_after(tokens, end) or (end < len(tokens) and (
+                    tokens.words[end] in {"(", "-", "—", ","} or tokens.lower[end] in {"no", "and", "we", "from"}))):
                 continue
-        if end is None or is_place_or_platform(tokens, at, end, places) or generic_after(tokens, end):
+        we_are = tokens.lower[i:i + cue] in (["we", "are"], ["we", "'re"])  # "We are Al Noor Dates company"
+        if end is None or is_place_or_platform(tokens, at, end, places) or (generic_after(tokens, end) and not we_are):
             continue
+        if tokens.lower[i:i + cue] == ["name", "is"] and tokens.lower[i - 1:i] == ["my"]:
+            continue  # "my name is Rafael": the writer, not the brand
+        while end - at > 1 and (code := places.place(tokens.words[end - 1])) is not None and code.kind == "code" and (
+                tokens.words[end - 1].isupper()) and tokens.lower[end:end + 1] in (["push"], ["campaign"], ["launch"]):
+            end -= 1  # "Brief – Bondi Blends NZ push": the market is not the brand
+        if tokens.lower[i:i + cue] in (["we", "are"], ["we", "'re"]) and described_before_name(tokens, at):
+            continue  # "we are DIY tool shop Werkbank24": the name comes after the description
         if tokens.lower[at].endswith(("ing", "ed")) and not tokens.is_capitalized(at):
             continue
         if end - at == 1 and len(tokens.words[at]) == 1:
             continue  # "Client B": a code name, not the brand
-        return _brand(tokens, i, at, end)
+        return claim_brand(tokens, i, at, end)
     return None
 
 
 def _person_from(tokens: Tokens, i: int) -> int:
     """Length of "I'm Lena from", "I am Lena from", "Lena @", "this is Tom at" starting at i, or 0."""
-    opener = tokens.phrase_at(i, (("i", "'m"), ("i", "am"), ("this", "is"), ("from",), ("it", "'s"), ("im",),
-                                  ("i", "m")))
+    opener = tokens.phrase_at(i, (("i", "'m"), ("i", "am"), ("this", "is"), ("here", "is"), ("from",), ("it", "'s"),
+                                  ("im",), ("i", "m"), ("soy",), ("sou",), ("its",), ("myself",)))
+    if tokens.lower[i] in {"its", "soy", "sou", "myself"} and not (
+            i == 0 or not any(c.isalnum() for c in tokens.words[i - 1]) or tokens.lower[i - 1] in GREETINGS):
+        return 0  # "yo! its dani from ...", "Hola, soy Mariana de ...": the writer introducing themselves
     at = i + opener
     if at < len(tokens) and (tokens.words[at][:1].isupper() or (opener and tokens.words[at].isalpha())) and (
-            tokens.lower[at] not in _COMMON_OPENERS):
+            tokens.lower[at] not in COMMON_OPENERS):
         at += 1
         if at < len(tokens) and tokens.words[at][:1].isupper() and tokens.lower[at + 1:at + 2] in (["from"], ["at"]):
             at += 1
-        if at < len(tokens) and (tokens.lower[at] in {"@"} or (opener and tokens.lower[at] in {"from", "at", "with"})):
+        spanish = tokens.lower[i] in {"soy", "sou"} and tokens.lower[at:at + 1] in (["de"], ["da"], ["do"])
+        if at < len(tokens) and (tokens.lower[at] in {"@"} or spanish or (opener and tokens.lower[at] in {
+                "from", "at", "with"})):
+            return at + 1 - i
+        # "Ciarán from Ó Briain & Daughters Distillery.": a first name opening a sentence (or after a greeting's
+        # comma: "Hi there, Dario from Trattoria Nonna Pia"), then 'from' and the brand
+        greeted = i > 1 and tokens.words[i - 1] == "," and tokens.near_before(i - 1, GREETINGS, 3) is not None
+        if (not opener and at == i + 1 and (tokens.sentence_start(i) or greeted) and tokens.lower[at:at + 1] == ["from"]
+                and tokens.words[i].isalpha() and tokens.lower[i] not in CREATOR_NOUNS | GENERIC_ADVERTISERS):
             return at + 1 - i
     return 0
 
 
 def _described_after(tokens: Tokens, end: int) -> bool:
     return (end < len(tokens) and tokens.words[end] in {",", "(", "a", "an", "-", "—"}
-            and any(tokens.lower[j] in _ADVERTISER_NOUNS for j in range(end + 1, min(end + 6, len(tokens)))))
+            and any(tokens.lower[j] in ADVERTISER_NOUNS for j in range(end + 1, min(end + 6, len(tokens)))))
 
 
 def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
@@ -254,17 +237,21 @@ def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
         if (tokens.phrase_ending(i, PLACE_CUES) or tokens.lower[i - 1:i] == ["from"]) and places.place(
                 tokens.words[i]) is not None:
             continue  # "a hot sauce maker in Austin wants": a place
+        if i > 1 and tokens.lower[i - 1] in {"in", "on", "from", "near"} and tokens.lower[i - 2] in (
+                ADVERTISER_NOUNS | COMPANY_NOUNS):
+            continue  # "A Scotch whisky distillery on Islay wants": a place GeoNames may not list
         if i > 1 and tokens.lower[i - 1] in PARTICLES and tokens.is_capitalized(i - 2):
             continue  # "Pebble & Pine": the name starts earlier
         if (i > 0 and tokens.is_capitalized(i - 1) and not tokens.sentence_start(i) and not tokens.is_punct(i - 1)
                 and any(c.isalpha() for c in tokens.words[i - 1])):
             continue  # inside a longer capitalized run
-        if tokens.sentence_start(i) and tokens.lower[i] in _COMMON_OPENERS:
+        if tokens.sentence_start(i) and tokens.lower[i] in COMMON_OPENERS:
             continue
         end = name_end(tokens, i)
         if end is None or is_place_or_platform(tokens, i, end, places, cities=False):
             continue
-        start = i + 1 if end - i > 1 and tokens.lower[i] in _COMPANY_NOUNS else i  # "Fintech Pixbank here"
+        end = with_number(tokens, end)  # "Crumb 27 wants", "Studio 1961 Eyewear is after"
+        start = i + 1 if end - i > 1 and tokens.lower[i] in COMPANY_NOUNS and tokens.words[i + 1].isalpha() else i
         i = start  # the company word stays in the niche text
         after = end + (1 if end < len(tokens) and tokens.lower[end] in {"'s", "’s"} else 0)
         verb = _verb_at(tokens, after)
@@ -278,23 +265,28 @@ def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
                     break
                 if tokens.words[j] in {".", "!", "?", "\n"}:
                     break
-        possessive = after > end and tokens.lower[i] not in _COMMON_OPENERS and (
+        possessive = after > end and tokens.lower[i] not in COMMON_OPENERS and (
             (tokens.sentence_start(i) and (end - i >= 2 or brandlike(tokens.words[i])))
             or tokens.lower[after:after + 1] in (["team"], ["marketing"], ["people"], ["folks"], ["founders"])
+            or (tokens.sentence_start(i) and tokens.lower[after:after + 1] in (["new"], ["latest"], ["upcoming"]))
         ) and after < len(tokens) and not tokens.is_punct(after)
         collab = tokens.lower[after:after + 1] == ["x"] and tokens.lower[after + 1:after + 2] in (
             ["creators"], ["influencers"], ["creator"])  # "Pawsome Treats x creators"
-        us = tokens.words[after:after + 2] == ["(", "that"] or tokens.words[after:after + 3] == ["(", "that", "'s"]
+        us = tokens.words[after:after + 2] == ["(", "that"] or tokens.words[after:after + 3] == ["(", "that", "'s"] or (
+            tokens.lower[after:after + 3] in (["(", "client", ")"], ["(", "brand", ")"], ["(", "advertiser", ")"]))
         if verb or possessive or collab or us:
-            return _brand(tokens, i, start, end)  # "Oakridge Mattress's new hybrid line needs ..."
+            return claim_brand(tokens, i, start, end)  # "Oakridge Mattress's new hybrid line needs ..."
     return None
 
 
 def _verb_at(tokens: Tokens, at: int) -> int:
     """Length of a brand verb at `at` ('wants', 'is launching'); 'is a' only before an advertiser noun."""
     verb = tokens.phrase_at(at, BRAND_VERBS)
-    described = any(tokens.lower[j] in _ADVERTISER_NOUNS for j in range(at + verb, min(at + verb + 6, len(tokens))))
-    if verb and tokens.lower[at + verb - 1] in {"a", "an", "the"} and not described:
+    if not verb and tokens.lower[at:at + 1] == ["is"] and tokens.lower[at + 1:at + 2] and tokens.lower[at + 1] in (
+            ADVERTISER_NOUNS | COMPANY_NOUNS) and tokens.lower[at + 1] not in STOP_WORDS:
+        return 1  # "Vélo Sud is shop of cycling clothes" (no article, as a non-native writer may put it)
+    described = any(tokens.lower[j] in ADVERTISER_NOUNS for j in range(at + verb, min(at + verb + 6, len(tokens))))
+    if verb and tokens.lower[at + verb - 1] in {"a", "an", "the", "small"} and not described:
         return 0
     return verb
 
@@ -308,28 +300,22 @@ def _brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
         end = name_end(tokens, at)
         if end is None or not tokens.words[at][0].isupper() or is_place_or_platform(tokens, at, end, places):
             continue
+        if any(model_code(word) for word in tokens.words[at:end + 1]):
+            continue  # "for the Galaxy S25 Ultra launch", "the X500 headset launch": a product, not the advertiser
         campaign_words = CREATOR_NOUNS | {"campaign", "content", "ugc", "shortlist", "partnership", "launch",
                                           "videos", "posts", "collab", "push", "brief", "project", "activation"}
         before = tokens.near_before(i, campaign_words, 3) is not None
+        # "... for SecuRaum GmbH, max 20 names": a name a company writes (a legal suffix, a capital inside a word)
+        before = before or tokens.words[end - 1].rstrip(".") in LEGAL_SUFFIXES or any(
+            any(c.isupper() for c in word[1:]) and not word.isupper() for word in tokens.words[at:end])
         after = any(tokens.lower[j] in {"push", "campaign", "launch", "drop", "brief", "collab", "activation",
                                         "thing", "project", "program", "programme", "stuff", "job", "partnership"}
                     for j in range(end, min(end + 3, len(tokens)))) or (
             end + 1 < len(tokens) and tokens.words[end] == "(" and tokens.lower[end + 1] in {"the", "a", "an", "we"})
-        if ((before and at == i + 1) or after) and not generic_after(tokens, end):
-            return _brand(tokens, i, at, end)
+        after = after or (tokens.lower[end:end + 1] in (["'s"], ["’s"]) and tokens.lower[end + 1:end + 2] in (
+            ["new"], ["latest"], ["upcoming"], ["next"]))  # "for Peak's new hydration vest"
+        # "For Bramble & Birch, we need ...", "I write you for Maison Lumière, we are making ...": said of us
+        ours = tokens.words[end:end + 1] == [","] and tokens.lower[end + 1:end + 2] in (["we"], ["we're"], ["our"])
+        if ((before and at == i + 1) or after or ours) and not generic_after(tokens, end):
+            return claim_brand(tokens, i, at, end)
     return None
-
-
-_SIGNOFF_WORDS = frozenset({"best", "thanks", "thank", "cheers", "regards", "ta", "ciao", "thx", "love", "warmly",
-                            "sincerely", "greetings", "tack", "danke", "merci", "gracias", "obrigado", "grazie"})
-
-
-def _brand(tokens: Tokens, cue_start: int, start: int, end: int) -> Reading:
-    while end - start > 1 and tokens.lower[end - 1] in {"team", "growth", "marketing"}:
-        end -= 1  # "MathSprout Growth Team": the team is not the brand
-    tokens.claim(cue_start, start, "brand cue")
-    tokens.claim(start, end, "brand")
-    if end < len(tokens) and tokens.lower[end] in {"'s", "’s"}:
-        tokens.claim(end, end + 1, "brand cue")
-    return Reading("brand", clean_name(tokens, start, end), tokens.span_text(start, end), tokens.starts[start],
-                   tokens.ends[end - 1])

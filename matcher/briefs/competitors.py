@@ -90,8 +90,11 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
                 take(i, names, end + 1)
                 i = end + 1
                 continue
-            if names and tokens.lower[i] in {"except", "excluding", "exclude", "avoid", "minus", "excl", "excl.",
-                                             "exclusions", "excluded"}:
+            # "fitness apparel | over 50k followers | no Lululemon, Gymshark": a keyword item of names ruled out
+            item = (i == 0 or tokens.words[i - 1] in {"|", "\n", "•", "—", "–"}) and (
+                end >= len(tokens) or tokens.words[end] in {"|", "\n", "•", "."})
+            if names and (item or tokens.lower[i] in {"except", "excluding", "exclude", "avoid", "minus", "excl",
+                                                      "excl.", "exclusions", "excluded"}):
                 take(i, names, end)
                 i = end
                 continue

@@ -14,6 +14,9 @@ _CONTENT_NOUNS = frozenset({"content", "videos", "video", "captions", "posts", "
 def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
     """Languages of the creators' content: 'Spanish-speaking', 'who post in French', 'bilingual EN/ES'."""
     readings: list[Reading] = []
+    codes_read = _labelled_codes(tokens, places)
+    if codes_read is not None:
+        readings.append(codes_read)
     i = 0
     while i < len(tokens):
         code, n = _language_at(tokens, i, places)
@@ -41,6 +44,10 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
             start -= cue
         elif places.demonym(tokens.span_text(i, i + n)) is None and after in _CONTENT_NOUNS:
             pass  # 'Hindi creators', 'Arabic content': a language that is no demonym
+        elif after in _WRITTEN_THINGS:
+            pass  # 'Dutch or English content', 'German captions': what is written, so the language
+        elif _keyword_item(tokens, start, end):
+            pass  # "indie board games, YouTube + Twitch, English, shortlist of 6": a list item that is a language
         else:
             i = end
             continue
@@ -49,6 +56,38 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
                                 tokens.starts[start], tokens.ends[end - 1]))
         i = end
     return readings
+
+
+_WRITTEN_THINGS = frozenset({"content", "captions", "subtitles", "voiceover", "copy", "scripts"})
+_ITEM_ENDS = frozenset({",", "|", "•", ";", "\n"})
+
+
+def _keyword_item(tokens: Tokens, start: int, end: int) -> bool:
+    """A whole item of a brief written as a list ('vegan baking, TikTok, 10k-50k, English')."""
+    listed = sum(word in _ITEM_ENDS for word in tokens.words) >= 3 and not any(
+        word in {".", "!", "?"} for word in tokens.words[:-1])
+    return listed and (start == 0 or tokens.words[start - 1] in _ITEM_ENDS) and (
+        end >= len(tokens) or tokens.words[end] in _ITEM_ENDS | {"."})
+
+
+def _labelled_codes(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'Lang: DE', 'Language: EN/ES': ISO 639-1 codes after a language label."""
+    known = set(places.languages.values())
+    for i in range(len(tokens) - 2):
+        if tokens.lower[i] not in {"lang", "lang.", "language", "languages"} or tokens.words[i + 1] != ":":
+            continue
+        codes, end = [], i + 2
+        while end < len(tokens) and tokens.lower[end] in known and len(tokens.words[end]) == 2 and tokens.free(
+                end, end + 1):
+            codes.append(tokens.lower[end])
+            end += 1
+            if end + 1 < len(tokens) and tokens.words[end] in {"/", ",", "+", "&"} and tokens.lower[end + 1] in known:
+                end += 1
+        if codes:
+            tokens.claim(i, end, "languages")
+            return Reading("languages", tuple(dict.fromkeys(codes)), tokens.span_text(i, end), tokens.starts[i],
+                           tokens.ends[end - 1])
+    return None
 
 
 def _language_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[str | None, int]:

@@ -10,6 +10,7 @@ from matcher.briefs.lexicon import (
     COUNT_CUES,
     COUNT_PHRASES,
     CREATOR_NOUNS,
+    CURRENCY_WORDS,
     NOT_FOLLOWERS,
 )
 from matcher.briefs.nouns import creator_noun_after
@@ -24,6 +25,7 @@ _ENOUGH = tuple(tuple(p.split()) for p in ("is plenty", "is enough", "are enough
                                              "to begin with", "for now", "for a start", "to begin"))
 _ASK_VERBS = frozenset("""
 recommend send propose suggest find need want pick choose give list shortlist pitch share get book hire select
+looking about around
 """.split())
 
 
@@ -31,6 +33,8 @@ recommend send propose suggest find need want pick choose give list shortlist pi
 _COUNTED_THINGS = NOT_FOLLOWERS - {"people"} | frozenset("""star stars sample samples piece pieces pack packs
 box boxes bottle bottles pair pairs set sets kit kits flavour flavours flavor flavors colour colours color colors
 size sizes model models variant variants sku skus recipe recipes episode episodes""".split())
+_MONTHS = frozenset("""january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec""".split())
 _PAST_RESULTS = frozenset({"last", "previous", "past", "delivered", "reached", "performed", "generated", "drove",
                            "earlier"})
 
@@ -65,10 +69,14 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
             return value, i, end
         return None
     at = i + cue
+    if cue and tokens.words[at - 1] == ":" and (phrase := tokens.phrase_at(at, COUNT_PHRASES)):
+        return COUNT_PHRASES[tuple(tokens.lower[at:at + phrase])], i, at + phrase  # "How many: a dozen"
     number = count_at(tokens, at) if at < len(tokens) else None
     if number is None:
         return None
     before = tokens.lower[number.start - 1] if number.start > 0 else ""
+    if before in CURRENCY_WORDS:
+        return None  # "Our $40 serum needs skincare creators": money, not a count
     if not cue and number.start > 0 and tokens.is_capitalized(number.start - 1) and tokens.words[
             number.start - 1].isalpha() and (not tokens.sentence_start(number.start - 1) or any(
                 c.isupper() for c in tokens.words[number.start - 1][1:])):
@@ -80,6 +88,9 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         return None
     end = number.end
     value = int(number.value)
+    if tokens.words[end:end + 1] == ["("] and tokens.words[end + 2:end + 3] == [")"] and (
+            tokens.words[end + 1].isdigit()):
+        end += 3  # "twelve (12) creators": the figure repeats the word
     if tokens.lower[end:end + 2] == ["nos", "."] or tokens.lower[end:end + 1] == ["nos."]:
         end += 2 if tokens.lower[end] == "nos" else 1  # "20 nos. of fashion influencers" (Indian English)
         if tokens.lower[end:end + 1] == ["of"]:
@@ -91,6 +102,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
     elif end < len(tokens) and tokens.lower[end] in {"-", "–"}:
         return None  # "5-star", "3-day"
     after = tokens.lower[end] if end < len(tokens) else ""
+    if after == "x" and creator_noun_after(tokens, end + 1) is not None:
+        return value, i, end + 1  # "CREATORS: 10 x family food creators"
     if after in {"%", "percent", "x", "times", "+", "k", "m"}:
         return None
     if not cue and after in _COUNTED_THINGS:
@@ -100,12 +113,18 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
                 STOP_WORDS | {"only", "please", "names", "picks"}):
             return value, i, end
         return None
+    groups = (["group", "of"], ["team", "of"], ["pool", "of"], ["mix", "of"], ["selection", "of"], ["squad", "of"])
+    if cue and tokens.lower[i + cue - 2:i + cue] in groups and after.isalpha() and creator_noun_after(
+            tokens, end) is None and (
+            after not in STOP_WORDS | {"only", "please", "names", "picks", "max", "maximum", "minimum", "total"}):
+        return None  # "a group of four boutique hotels": a count of something else
     if cue:
         return value, i, end
     if number.word and value < 2:
         return None
-    if creator_noun_after(tokens, end) is not None:
-        return value, i, end
+    noun = creator_noun_after(tokens, end)
+    if noun is not None and after not in _MONTHS and tokens.lower[noun + 1:noun + 2] not in (["per"], ["each"]):
+        return value, i, end  # not "2 creators per departure", "3 October and want Twitch streamers"
     if after in _COUNT_AFTER and tokens.lower[end + 1:end + 2] in (["them"], ["total"]):
         return value, i, end + 2  # "5 of them", "12 in total"
     if after == "in" and tokens.lower[end + 1:end + 3] == ["total", ","]:

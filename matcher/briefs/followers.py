@@ -31,10 +31,14 @@ def _follower_clause(tokens: Tokens, start: int) -> bool:
     """The sentence or list item holding the amount is about followers ('Followers minimum 5.000, maximum 40.000',
     'no smaller than 30,000 and no larger than 400,000 followers')."""
     segment = tokens.clause_start(start)
+    while segment > 1 and tokens.words[segment - 1] == "." and tokens.lower[segment - 2] in {"min", "max", "approx"}:
+        segment = tokens.clause_start(segment - 2)  # "min. 15.000 follower and max. 120.000": one clause
     nouns = FOLLOWER_NOUNS - {"audience", "audiences", "reach", "following"}
     if any(tokens.lower[j] in nouns for j in range(max(segment, start - 10), start)):
         return True
     for j in range(start + 1, min(start + 9, len(tokens))):
+        if tokens.words[j] == "." and tokens.lower[j - 1] in {"min", "max", "approx"}:
+            continue  # "min. 3.000 max. 30.000 followers"
         if tokens.words[j] in SENTENCE_ENDS or tokens.lower[j] in NOT_FOLLOWERS or tokens.lower[j] in {"who", "that"}:
             return False
         if tokens.lower[j] in nouns:
@@ -66,9 +70,17 @@ def read_followers(tokens: Tokens) -> list[Reading]:
         # "1M+ downloads", "10k+ likes": look past the plus for what is counted
         look = after + (1 if after < len(tokens) and tokens.words[after] == "+" else 0)
         words_after = tokens.lower[look:look + 2]
-        noun_after = after < len(tokens) and tokens.lower[after] in FOLLOWER_NOUNS
-        if any(w in NOT_FOLLOWERS or w in CREATOR_NOUNS or w in {"viewers", "viewer", "listeners", "readers",
-                                                                 "visitors", "members"} for w in words_after[:1]) or (
+        # "audience not less of 20.000 persons": people counted in an audience are followers
+        audience_of = after < len(tokens) and tokens.lower[after] in {"people", "persons"} and tokens.near_before(
+            amount.start, {"audience", "audiences"}, 5) is not None
+        # "under 20k ppl": a bounded k/M count of people is an audience ("reached 2M people" is a past result)
+        audience_of = audience_of or (amount.scaled and words_after[:1] in (["ppl"], ["people"]) and bool(
+            tokens.phrase_ending(amount.start, UPPER_CUES) or tokens.phrase_ending(amount.start, LOWER_CUES))
+            and tokens.near_before(amount.start, {"reach", "reached", "reaches", "reaching"}, 4) is None)
+        noun_after = (after < len(tokens) and tokens.lower[after] in FOLLOWER_NOUNS) or audience_of
+        counted = {"viewers", "viewer", "listeners", "readers", "visitors", "members"}
+        if (not audience_of and any(w in NOT_FOLLOWERS or w in CREATOR_NOUNS or w in counted
+                                    for w in words_after[:1])) or (
                 len(words_after) == 2 and words_after[1] in {"viewers", "views", "likes", "downloads", "listeners",
                                                              "streams", "plays", "readers"}):
             continue
@@ -79,7 +91,11 @@ def read_followers(tokens: Tokens) -> list[Reading]:
         scaled = amount.scaled or last.scaled
         # an amount without k/M is about followers only with the word next to it, or in a followers clause
         # (and a number under a thousand only with the word next to it: "over 21" is an age)
-        if not scaled and not (noun_after or (_follower_clause(tokens, amount.start) and last.value >= 1000)):
+        # "with audiences between 20,000 and 250,000": a range right after a follower noun
+        noun_before = bool(second) and amount.start > 1 and tokens.lower[amount.start - 1] in {"between", "from"} and (
+            tokens.lower[amount.start - 2] in FOLLOWER_NOUNS)
+        if not scaled and not (noun_after or noun_before or (
+                _follower_clause(tokens, amount.start) and last.value >= 1000)):
             continue
         if scaled and not noun_after and not followers_near(tokens, amount.start, last.end) and last.value < 1000:
             continue
@@ -115,11 +131,22 @@ def read_followers(tokens: Tokens) -> list[Reading]:
             tail = tokens.phrase_at(end, UPPER_AFTER) or tokens.phrase_at(end, LOWER_AFTER)
             end += tail
         cue_words = {tokens.lower[j] for j in range(start, amount.start)}
-        if _negated(tokens, start) and not cue_words & NEGATIONS:
+        if (_negated(tokens, start) and not cue_words & NEGATIONS) or _ruled_out_after(tokens, end):
             direction = "min" if direction == "max" else "max"
         field = "max_followers" if direction == "max" else "min_followers"
         readings.append(claimed_reading(tokens, field, value, start, end))
     return readings
+
+
+_RULED_OUT = (("are", "out", "of", "scope"), ("is", "out", "of", "scope"), ("are", "excluded"), ("is", "excluded"),
+              ("are", "ineligible"), ("are", "not", "eligible"), ("are", "not", "allowed"), ("are", "not", "wanted"),
+              ("will", "be", "excluded"), ("are", "a", "no-go"), ("wo", "n't", "work"), ("are", "too", "big"),
+              ("are", "too", "small"))
+
+
+def _ruled_out_after(tokens: Tokens, end: int) -> bool:
+    """'Creators with more than 1M followers are out of scope': the bound is the other way round."""
+    return any(tokens.phrase_at(j, _RULED_OUT) for j in range(end, min(end + 3, len(tokens))))
 
 
 # a tier word followed by one of these names a thing, not a creator size ("macro photography")

@@ -26,13 +26,14 @@ from matcher.briefs.lexicon import (
     REQUEST_WORDS,
 )
 from matcher.briefs.nouns import is_person_noun
+from matcher.briefs.place_owner import COMPANY_WORDS, made_there, quoted, said_of_advertiser
 from matcher.briefs.places import SMALL_CITY, Gazetteer, Place
 from matcher.briefs.reading import Reading
 from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
 
 _VERBS = frozenset(word for verb in BRAND_VERBS for word in verb) | {"make", "makes", "making", "sell", "sells"}
-_LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "plus", "+", "as", "well", "the", "also", "all", "whole",
+_LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "plus", "+", "as", "well", "the", "also", "all", "whole", "from",
                            "entire", "maybe", "possibly", "even", "y", "e", "o", "ou", "und", "et"})
 # words for people that are no place: "Latina beauty creators"
 _NOT_PLACES = frozenset({"latina", "latino", "latinas", "latinos", "latinx", "hispanic", "nada", "corona"})
@@ -40,10 +41,6 @@ _NOT_PLACES = frozenset({"latina", "latino", "latinas", "latinos", "latinx", "hi
 _EXCEPT = frozenset({"except", "excepto", "excluding", "minus", "without", "but", "excl", "excl.", "exceto", "außer"})
 _CONTENT_NOUNS = frozenset({"content", "videos", "video", "captions", "posts", "channel", "channels", "speakers",
                             "creators", "influencers", "audience", "audiences", "subtitles", "voiceover"})
-_SELF_WORDS = frozenset({"we", "we're", "our", "i", "i'm", "us", "my"})
-_COMPANY_WORDS = frozenset("""brand company startup label agency shop store studio roastery bakery brewery distillery
-manufacturer maker chain retailer publisher firm clinic restaurant hotel installer edtech fintech app house group
-platform café cafe bar winery vineyard co-op cooperative farm boutique salon spa gym franchise""".split())
 # before a demonym that is also a language, these make it the topic ("an app that teaches Japanese")
 _TOPIC_VERBS = frozenset({"learn", "learning", "teach", "teaches", "teaching", "study", "studying", "practise",
                           "practice", "learners"})
@@ -62,9 +59,13 @@ def _mention_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place |
         text = tokens.span_text(i, i + n)
         # "in March" is a month, "Latina" a person
         place = places.place(text) if text.lower() not in NOT_NAMES and text.lower() not in _NOT_PLACES else None
-        if place is not None and place.population < SMALL_CITY and (
-                not tokens.phrase_ending(i, PLACE_CUES) or not tokens.words[i][0].isupper()):
+        cued = bool(tokens.phrase_ending(i, PLACE_CUES)) or tokens.lower[i - 1:i] == ["from"]
+        if place is not None and place.population < SMALL_CITY and (not cued or not tokens.words[i][0].isupper()):
             place = None
+        if place is not None and place.kind == "code" and i + n < len(tokens) and tokens.words[i + n].isdigit():
+            place = None  # "the e-bike model RW 750": a model number
+        if place is not None and place.foreign and not tokens.words[i][0].isupper() and not cued:
+            place = None  # "chili-growing creators": another language's name for Chile, in lower case, uncued
         if place is not None and _cased_ok(tokens, i, n, place):
             return n, place, None
         demonym = places.demonym(text)
@@ -77,10 +78,16 @@ def _mention_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place |
 def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
     first = tokens.words[i]
     if len(tokens.span_text(i, i + n)) <= 3 or place.kind == "code":
-        return tokens.span_text(i, i + n).replace(".", "").isupper()
+        # "uk creators" in a lower-case keyword list; "us" stays a pronoun
+        return tokens.span_text(i, i + n).replace(".", "").isupper() or tokens.lower[i] in {"uk", "usa", "uae", "nyc"}
     if place.cased or place.kind in {"city", "subdivision"}:
         # a lower-case city counts only after a place cue ("in madrid", "from valencia")
-        return first[0].isupper() or bool(tokens.phrase_ending(i, PLACE_CUES)) or tokens.lower[i - 1:i] == ["from"]
+        # a city of a million or more may be lower case as a whole item of a list ("berlin, munich")
+        items = {",", "|", "/", ";", "\n"}
+        listed = place.kind == "city" and place.population >= 1_000_000 and (
+            i == 0 or tokens.words[i - 1] in items) and (i + n >= len(tokens) or tokens.words[i + n] in items)
+        return first[0].isupper() or bool(tokens.phrase_ending(i, PLACE_CUES)) or tokens.lower[i - 1:i] == ["from"] or (
+            listed)
     return True
 
 
@@ -220,8 +227,9 @@ def _decide(tokens: Tokens, items: list[tuple[int, int, Place | None, tuple[str,
         lower = bool(place and place.kind in {"city", "subdivision"} and tokens.words[item_start][0].islower()
                      and place.population < _BIG_CITY)
         sure = applied and not ambiguous and not lower
-        why = (_AMBIGUOUS if ambiguous else
-               "a place name written in lower case" if lower and applied else note)
+        # an ambiguous place not said of the creators keeps its reason, so the brief's sure places do not apply it
+        why = (_AMBIGUOUS if ambiguous and applied else
+               "a place name written in lower case" if lower and applied else note or _AMBIGUOUS)
         phrase_start = cue_start if item_start == start else item_start
         if not sure and _not_a_place(tokens, item_start, place, demonym, cued):
             continue
@@ -250,7 +258,7 @@ def _not_a_place(tokens: Tokens, start: int, place: Place | None, demonym: tuple
     if place is not None and not cued and place.kind in {"city", "subdivision"}:
         # a city named in passing ("the 'Sakura 24H' foundation", "Nice to meet you"), unless it says where the
         # advertiser is ("A Kyoto matcha tea house", "A Texas hot-sauce maker")
-        return not any(tokens.lower[j] in _COMPANY_WORDS | {"house", "maker", "makers", "roaster", "brewer"}
+        return not any(tokens.lower[j] in COMPANY_WORDS | {"house", "maker", "makers", "roaster", "brewer"}
                        for j in range(start + 1, min(start + 5, len(tokens))))
     return demonym is not None and start > 0 and tokens.lower[start - 1] in _TOPIC_VERBS
 
@@ -268,10 +276,12 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
             return True, ""
         return False, "a demonym before a noun that is not the creators or their audience"
     based = after in {"-based", "based"} or (after == "-" and tokens.lower[end + 1:end + 2] == ["based"])
-    if based and any(tokens.lower[j] in _COMPANY_WORDS for j in range(end + 1, min(end + 5, len(tokens)))):
+    if based and any(tokens.lower[j] in COMPANY_WORDS for j in range(end + 1, min(end + 5, len(tokens)))):
         return False, "where the advertiser is, not the creators"  # "A Singapore-based edtech wants ..."
     if after in PLACE_AFTER or (after == "-" and end + 1 < len(tokens) and tokens.lower[end + 1] in PLACE_AFTER):
         return True, ""
+    if quoted(tokens, start, end):
+        return False, "a place inside a quoted title"
     cue = tokens.phrase_ending(start, PLACE_CUES)
     if cue:
         cue_start = start - cue
@@ -284,7 +294,7 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
             destination = None  # "creators of trekking in Chile" names their genre; "creators hiking in Norway" a trip
         if destination is not None and (person is None or person < destination):
             return False, "a destination or an origin, not where the creators are"
-        if _said_of_advertiser(tokens, cue_start):
+        if said_of_advertiser(tokens, cue_start) or made_there(tokens, cue_start):
             return False, "where the advertiser is, not the creators"
         return True, ""
     if start > 0 and tokens.lower[start - 1] in {"from", "out"}:
@@ -313,14 +323,3 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
 def _keyword_list(tokens: Tokens, segment_start: int) -> bool:
     """The segment is an item of a list (after a comma, colon, bullet or line start), not inside a sentence."""
     return segment_start == 0 or tokens.words[segment_start - 1] in SEPARATORS | SENTENCE_ENDS
-
-
-def _said_of_advertiser(tokens: Tokens, cue_start: int) -> bool:
-    """'we are based in', 'a clinic chain in Seoul wants': the place is the advertiser's, not the creators'."""
-    j = cue_start - 1
-    while j >= 0 and tokens.lower[j] in {"based", "located", "headquartered", "currently", "also", "all", "now",
-                                          "are", "'re", "am", "is", "'m", "still", "mainly", "mostly"}:
-        j -= 1
-    if j < 0:
-        return False
-    return tokens.lower[j] in _SELF_WORDS or tokens.lower[j] in _COMPANY_WORDS

@@ -11,7 +11,8 @@ from __future__ import annotations
 # platform names and their usual short forms and -er forms; X counts only as "on X" (reader.py)
 PLATFORM_WORDS: dict[str, str] = {
     "instagram": "instagram", "insta": "instagram", "ig": "instagram", "instagrammer": "instagram",
-    "instagrammers": "instagram", "tiktok": "tiktok", "tiktoks": "tiktok", "tiktoker": "tiktok",
+    "instagrammers": "instagram", "instagramer": "instagram", "instagramers": "instagram",
+    "tiktok": "tiktok", "tiktoks": "tiktok", "tiktoker": "tiktok",
     "tiktokers": "tiktok", "youtube": "youtube", "yt": "youtube", "youtuber": "youtube", "youtubers": "youtube",
     "twitter": "twitter", "tweeters": "twitter", "facebook": "facebook", "fb": "facebook", "twitch": "twitch",
 }
@@ -22,7 +23,9 @@ PLATFORM_PHRASES: dict[tuple[str, ...], str] = {("tik", "tok"): "tiktok", ("you"
 CREATOR_NOUNS = frozenset("""
 creator creators influencer influencers account accounts profile profiles name names ambassador ambassadors partner
 partners talent talents kol kols blogger bloggers vlogger vloggers youtuber youtubers tiktoker tiktokers
-instagrammer instagrammers streamer streamers gamer gamers podcaster podcasters artist artists photographer
+instagrammer instagrammers instagramer instagramers couple couples tutor tutors ppl streamer streamers gamer gamers
+podcaster podcasters filmmaker
+filmmakers artist artists photographer
 photographers videographer videographers model models mom moms mum mums mommy mommies mother mothers dad dads father
 fathers parent parents family families chef chefs cook cooks baker bakers foodie foodies trainer trainers coach
 coaches athlete athletes runner runners cyclist cyclists climber climbers surfer surfers skater skaters traveler
@@ -35,7 +38,7 @@ nutritionists dietitian dietitians doctor doctors nurse nurses vet vets entrepre
 personality personalities celebrity celebrities person persons channel channels page pages micro-influencers
 nano-influencers macro-influencers mega-influencers people folks guys women men girls perfiles perfis perfili
 profilen profils influenciadores influenciadoras creadores creadoras criadores criadoras creatori créateurs
-créatrices influencerinnen
+créatrices influencerinnen influenceurs influenceuses influencerin blogueiros blogueiras blogueros
 """.split())
 # nouns that name the audience or market; a place or demonym right before them describes the creators' reach
 AUDIENCE_NOUNS = frozenset("""
@@ -58,28 +61,35 @@ impression impressions sale sales unit units order orders visit visits visitor v
 employee employees product products item items post posts video videos reel reels story stories minute minutes hour
 hours day days week weeks month months year years time times km mile miles step steps calorie calories kcal percent
 % word words page pages copy copies ticket tickets seat seats store stores location locations country countries city
-cities language languages people users customers
+cities language languages people users customers wishlist wishlists install installs player players pack packs
+bottle bottles can cans meal meals jar jars bag bags
+professionals households homes patients students
 """.split())
 
 # comparison cues, as token sequences; the reader tries longer ones first
 UPPER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
-    "under", "below", "beneath", "less than", "fewer than", "no more than", "not more than", "no bigger than",
+    "under", "below", "beneath", "less than", "less of", "less then", "fewer than", "no more than", "not more than",
+    "no bigger than",
     "no larger than", "up to", "upto", "at most", "max", "max .", "maximum", "a maximum of", "maximum of", "<",
     "<=", "≤", "smaller than", "lower than", "no over", "not over", "not above", "not exceeding", "sub",
     "sub -", "sub-", "capped at", "no higher than", "at or below", "at or under", "not bigger than", "ceiling",
     "hasta", "até", "ate", "máximo", "maximo", "menos de", "bis", "höchstens", "unter",
     "ceiling of", "ceiling :", "cap of", "cap :",
     "not larger than", "not higher than", "maximal", "max.",
-    "cap at", "capped", "maximum of subscribers", "maximum of followers",
+    "cap at", "capped", "maximum of subscribers", "maximum of followers", "no more of", "not more of", "until",
+    "till",
+    "maximum audience :", "max audience :", "maximum followers :", "max followers :",
 ))
 LOWER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
-    "over", "above", "more than", "at least", "min", "min .", "minimum", "a minimum of", "minimum of", ">", ">=",
+    "over", "above", "past", "beyond", "more than", "more of", "at least", "min", "min .", "minimum", "a minimum of",
+    "minimum of", ">", ">=",
     "≥", "bigger than", "larger than", "greater than", "higher than", "no less than", "not less than",
     "no fewer than", "not fewer than", "not under", "not below", "starting at", "starting from", "from",
     "upwards of", "in excess of", "north of", "exceeding", "more then", "minimal", "at or above", "min.", "floor",
     "arriba de", "más de", "mas de", "mais de", "mínimo", "minimo", "mindestens", "über", "ueber",
     "floor of", "floor :", "follower floor", "follower floor of",
-    "not smaller than", "no smaller than",
+    "not smaller than", "no smaller than", "minimum audience :", "min audience :", "minimum followers :",
+    "min followers :", "minimum follower count :", "audience minimum :",
     "not less of", "no less of", "minimum of subscribers", "minimum of followers", "follower minimum",
     "subscriber minimum",
 ))
@@ -132,31 +142,35 @@ COUNT_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "creator count :", "no. of creators :", "no . of creators :", "number of creators",
     "a longlist of", "long list of", "a long list of", "how many =", "how many :", "number of creators :",
     "number of creators =", "number of influencers :", "number :", "quantity :", "volume :", "headcount :",
-    "creators :", "influencers :", "count :", "# of creators :",
+    "creators :", "influencers :", "count :", "# of creators :", "creators wanted :", "creators needed :", "qty :",
+    "qty",
+    "number of creators wanted :",
 ))
 
 # money: words that name a currency, and cues that make a bare amount money ("budget 15k")
 CURRENCY_WORDS = frozenset("""
-$ € £ ¥ ₹ ₩ ₺ ₽ ₴ ₱ ₦ ₫ ₪ ₸ ₾ ฿ ₡ zł kr r$ usd eur euro euros gbp chf sek nok dkk pln inr brl jpy cny aud cad nzd
+$ € £ ¥ ₹ ₩ ₺ ₽ ₴ ₱ ₦ ₫ ₪ ₸ ₾ ฿ ₡ zł kr r$ ca$ au$ nz$ us$ hk$ c$ a$ s$ mx$ usd eur euro euros gbp chf sek nok dkk pln
+inr brl jpy cny aud cad nzd
 mxn try krw zar huf czk ron aed sar dollar dollars bucks pound pounds quid rupees rupee reais real yen francs franc
 kronor kronur krone kroner zloty zlotys lira pesos peso soles sol rand yuan renminbi won liras naira cedis cedi
 shillings dirhams dirham riyals riyal baht ringgit rupiah dong dinar dinars lei forint koruna korun rs rs. cop clp
 ars pen php idr myr thb vnd ngn kes egp mad ils twd hkd rmb rm r
 """.split())
 BUDGET_CUES = frozenset("""
-budget budgets spend spending budgeted invest investment pot fund funds
+budget budgets spend spending budgeted invest investment pot fund funds verba presupuesto orçamento envelope
+enveloppe
 """.split())
 PRICE_CUES = frozenset("""
-rate rates fee fees price prices pay paying paid cost costs compensation remuneration honorarium per-post
+rate rates fee fees price prices pay paying paid payment cpp cost costs compensation remuneration honorarium per-post
 """.split())
 # what one payment buys: "$500 per post", "€300/reel", "1k each"
 PER_UNIT = frozenset("""
 post posts video videos reel reels story stories tiktok tiktoks tweet tweets short shorts deliverable deliverables
 piece pieces creator creators influencer influencers person head account accounts upload uploads collab
 collaboration integration integrations mention mentions stream streams livestream livestreams session sessions
-thread threads episode episodes one talent partner publication publications placement placements
+thread threads episode episodes one talent partner publication publications placement placements vid vids
 """.split())
-PER_WORDS = frozenset({"per", "/", "a", "an", "each", "for", "every", "por", "pro", "par"})
+PER_WORDS = frozenset({"per", "/", "a", "an", "each", "for", "every", "por", "pro", "par", "by"})
 # before an amount: "per creator maximum 1500", "price for one video not more than 300€", "every influencer max"
 PER_BEFORE = frozenset({"per", "each", "every", "one", "a", "single", "any", "individual"})
 
@@ -169,13 +183,20 @@ kols kol talent talents profiles names ones youtubers tiktokers streamers gamers
 
 # place cues: a place after them is where the creators are ("based in Texas")
 PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
-    "in", "across", "throughout", "within", "based in", "based out of", "located in", "living in", "who live in",
+    "in", "in all", "in all of", "across", "throughout", "within", "near",
+    "based in", "based out of", "located in", "living in", "who live in",
     "that live in", "live in", "residing in", "resident in", "out of", "all over", "around", "in the", "across the",
     "pan", "pan -", "based in the", "all across", "all across the", "anywhere in", "anywhere in the", "en", "em",
     "coast of", "east coast of", "west coast of", "parts of", "namely", "namely the", "i.e.", "e.g.", "such as",
     "especially", "mainly", "mostly", "primarily", "particularly", "specifically", "somewhere in", "in and around",
     "throughout the", "within the", "based in the", "located in the", "living in the", "around the",
-))
+)) + tuple((*cue, part) for cue in (("in", "the"), ("across", "the"), ("based", "in", "the"), ("live", "in", "the"),
+                                   ("living", "in", "the"), ("throughout", "the"))
+           # "live in the southeastern US": a part of the country, read as the country
+           for part in ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                        "northeastern", "northwestern", "southeastern", "southwestern", "north-east", "north-west",
+                        "south-east", "south-west", "coastal", "rural", "urban")) + tuple(
+    ("in", "the", part, "of") for part in ("north", "south", "east", "west", "centre", "center"))
 # words before "in": the place is a destination or an origin, not where the creators are
 DESTINATION_WORDS = frozenset("""
 made produce produces producing produced brewed distilled roast roasts brew brews bake bakes grow grows farm farms
@@ -183,7 +204,8 @@ sell sells selling shipped ships source sources makes crafted established grown 
 designed crafted built printed baked roasted harvested raised bottled headquartered hq hiking trekking travel
 travels traveling travelling travelled traveled trip trips holiday holidays vacation vacations honeymoon honeymoons
 backpacking touring tour tours road-trip roadtrip skiing surfing camping diving sightseeing visit visits visiting
-visited stay stays staying stayed weekend weekends getaway getaways adventure adventures journey journeys cruise
+visited stay stays staying stayed route routes flight flights fly flies
+weekend weekends getaway getaways adventure adventures journey journeys cruise
 cruises safari abroad exploring explore explored wandering living-abroad expat expats moved studied studying study
 famous popular shot filmed photographed vineyards vineyard villa villas hotels hotel resorts resort restaurants
 restaurant cafes cafe beaches beach streets street markets since launched operating operate established started
@@ -221,7 +243,7 @@ BRAND_VERBS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "invites", "is inviting", "wishes", "is putting", "is kicking", "is preparing", "will launch", "is celebrating",
     "is dropping", "drops", "makes", "make", "sells", "produces", "produce", "offers", "ships", "is entering",
     "is stepping", "is bringing", "opens", "open", "is a", "is an", "is the", "are a", "brews", "roasts",
-    "designs", "creates",
+    "designs", "creates", "would love", "is small", "look for", "looks for", "are after", "would ideally like",
 ))
 BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "brand :", "brand is", "brand name :", "brand -", "client :", "client is", "advertiser :", "advertiser is",
@@ -242,7 +264,12 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "for our client", "our company", "our company is", "company :", "sponsor :", "account :", "campaign for",
     "partnership with us at",
     "i write from", "prepared by", "brief prepared by", "studio :", "publisher :", "pour notre client",
-    "notre client", "pour notre marque",
+    "notre client", "pour notre marque", "the client ,", "brief —", "brief –", "brief /", "brief -",
+    "side at", "here at", "us at", "here is", "acct :", "it 's", "our customer", "for our customer",
+    "our customer is", "were", "brand name to use :", "brand to use :", "name to use :", "official store of",
+    "that 's us ,", "that 's us :", "thats us ,", "that 's us -", "that 's us —", "who we are :", "dealer group :",
+    "group :", "retailer :", "client update from", "marketing department of", "the marketing department of",
+    "agency for", "the agency for",
 ))
 # words that start a description, not a name ("Nail polish company wants")
 GENERIC_ADVERTISERS = frozenset("""
@@ -257,10 +284,11 @@ independent
 TIE_VERBS = frozenset("""
 work works worked working partner partners partnered partnering collaborate collaborates collaborated collaborating
 promote promotes promoted promoting sponsor sponsors sponsored endorse endorses endorsed endorsing advertise
-advertises advertised advertising represent represents represented repped rep reps deal deals dealt post posted
+advertises advertised advertising represent represents represented repped rep reps repping deal deals dealt post posted
 posts posting done affiliated associated tied linked connected signed cooperate cooperates cooperated cooperating
 cooperation cooperations endorsed promotion promotions partnership partnerships ties ambassador ambassadors
-contracted ligados ligadas vinculados vinculadas asociados patrocinados patrocinadas trabajado trabajaron trabajó
+contracted relationship relationships
+ligados ligadas vinculados vinculadas asociados patrocinados patrocinadas trabajado trabajaron trabajó
 trabalharam trabalhou trabalhado colaborado colaboraron colaboraram gearbeitet contract
 """.split())
 TIE_PREPOSITIONS = frozenset({"with", "for", "by", "to", "of", "on", "from", "con", "com", "mit", "avec"})
@@ -276,7 +304,8 @@ COMPETITOR_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "competing brands such as", "competing brands :", "rival brands", "rivals", "rivals like", "rivals such as",
     "to avoid =", "to avoid :", "avoid :", "avoid =", "competitor brands to avoid =", "competitor brands to avoid :",
     "competitor exclusions :", "competitor exclusions", "excluded competitors :", "exclusivity :",
-    "competitive exclusions :", "competitive exclusions",
+    "competitive exclusions :", "competitive exclusions", "competitor block :", "competitive block :",
+    "competitor blocks :", "category block :", "excl :", "no comp :", "comp :", "comps :", "no comps :",
     "brands to avoid :", "brands to avoid =", "conflicts :", "conflicts with", "no conflicts with",
     "rivals :", "rival", "competition :", "competitors e.g.", "our competitors", "our competitors are",
     "our main competitors", "our main competitors are", "main competitors", "main competitors are",

@@ -30,8 +30,9 @@ UPPER_CUES_WORDS = frozenset(word for cue in UPPER_CUES for word in cue)
 def read_money(tokens: Tokens) -> list[Reading]:
     """Money: an amount with a currency, or after budget/rate words; per post or for the whole campaign."""
     readings: list[Reading] = []
+    passed = 0  # end of the last amount (or range) read as no money constraint
     for amount in amounts_in(tokens):
-        if not tokens.free(amount.start, amount.end):
+        if not tokens.free(amount.start, amount.end) or amount.start < passed:
             continue
         second = range_after(tokens, amount)
         currency = amount.currency or (second.currency if second else None)
@@ -45,9 +46,15 @@ def read_money(tokens: Tokens) -> list[Reading]:
         end = (second or amount).end
         unit_after = end < len(tokens) and tokens.lower[end] in NOT_FOLLOWERS
         if _product_price(tokens, amount.start, end):
+            passed = end
             continue  # "our €49 serum", "(MSRP $18,995)": the price of the product, no budget
         if _is_rate(tokens, amount.start, end):
+            passed = end
             continue  # "$50/hour", "$20 per 1000 views", "CPM of $15": a rate is neither a fee per post nor a total
+        per_after = _per_unit(tokens, end)
+        if (currency is None and cue_price is None and per_after and amount.value >= 50 and not unit_after
+                and tokens.phrase_ending(amount.start, UPPER_CUES)):
+            cue_price = amount.start - tokens.phrase_ending(amount.start, UPPER_CUES)  # "max 25,000 per video"
         if currency is None and ((cue_budget is None and cue_price is None) or unit_after):
             continue
         if currency is None and (followers_near(tokens, amount.start, end) or (tokens.lower[end:end + 1] and (
@@ -59,7 +66,11 @@ def read_money(tokens: Tokens) -> list[Reading]:
         start = amount.start
         start -= tokens.phrase_ending(start, UPPER_CUES) or tokens.phrase_ending(start, LOWER_CUES)
         per = _per_unit(tokens, end)
-        if per or per_before is not None or (cue_price is not None and (cue_budget is None or cue_price > cue_budget)):
+        # "Aggregate fees must not exceed CHF 60,000": fees summed over the creators are the campaign's total
+        summed = cue_price is not None and tokens.near_before(cue_price, {"aggregate", "total", "overall",
+                                                                          "combined"}, 3) is not None
+        if not summed and (per or per_before is not None or (
+                cue_price is not None and (cue_budget is None or cue_price > cue_budget))):
             field = "max_price_per_post"
             end += per
             start = min([start, *(c for c in (cue_price, per_before) if c is not None and c >= amount.start - 7)])
@@ -81,13 +92,25 @@ flight pilot test launch project collaboration partnership deal season year mont
 
 
 _PRODUCT_PRICE_CUES = frozenset({"msrp", "rrp", "retail", "retails", "priced", "costing", "costs", "sells", "sold",
-                                 "worth", "retailing", "cuesta", "custa", "kostet", "coûte"})
+                                 "worth", "retailing", "cuesta", "custa", "kostet", "coûte", "fares", "fare", "tickets",
+                                 "ticket", "subscriptions", "memberships", "subscription", "membership"})
 
 
 def _product_price(tokens: Tokens, start: int, end: int) -> bool:
     """The amount prices the product: 'MSRP $18,995', 'retails at $12.99', 'our €129 Ridge 2 model'."""
     if tokens.near_before(start, _PRODUCT_PRICE_CUES, 3) is not None or tokens.phrase_at(end, (("at", "retail"),)):
         return True
+    if start > 1 and tokens.lower[start - 1] in {"cost", "is", "are", "r"} and tokens.near_before(
+            start - 1, BUDGET_CUES | PRICE_CUES | {"total", "overall", "all-in", "max", "maximum", "up"},
+            8) is None and (not _per_unit(tokens, end) or (tokens.lower[start - 1] in {"cost", "costs"} and (
+                tokens.near_before(start - 1, {"our", "its"}, 8) is not None))):
+        return True  # "Our drill cost 89 euro", "our bars ... cost $2.99", "the collars r €35": what the product costs
+    if start > 0 and tokens.lower[start - 1] in {"from", "starting"} and tokens.near_before(
+            start, BUDGET_CUES | PRICE_CUES, 8) is None:
+        return True  # "rings in silver 925 from 89 zł": a starting price
+    line = tokens.clause_start(start)
+    if tokens.lower[line:line + 2] in (["product", ":"], ["products", ":"], ["rrp", ":"], ["msrp", ":"]):
+        return True  # "PRODUCT: Anchor 2.0 smart doorbell, $149": a line about the product
     if start > 1 and tokens.lower[start - 1] in {"at", "'s", "is"} and tokens.lower[start - 2] in {
             "pack", "it", "bottle", "jar", "box", "kit", "tin", "bag", "product", "one", "unit", "'s"} | {"it"}:
         return True  # "the diaper pack at ₹499", "it's $4.50"
@@ -126,8 +149,9 @@ def _cue_before(tokens: Tokens, at: int, words: frozenset[str], clause: int, win
     for j in range(at - 1, max(clause, at - window) - 1, -1):
         if tokens.lower[j] in words:
             return j
-        if tokens.words[j] in {",", ";", "(", ")"}:
-            return None
+        if tokens.words[j] in {",", ";", "(", ")"} or (any(c.isdigit() for c in tokens.words[j])
+                                                       and amount_at(tokens, j) is not None):
+            return None  # "cost 89 euro and have 2 batteries": the cue belongs to the amount before
     return None
 
 
@@ -136,6 +160,8 @@ def _per_before(tokens: Tokens, at: int, clause: int) -> int | None:
     for j in range(at - 1, max(clause, at - 7) - 1, -1):
         if tokens.words[j] in {",", ";", "(", ")"} or amount_at(tokens, j) is not None:
             return None  # the clause of another amount
+        if tokens.lower[j] in {"total", "overall", "altogether"}:
+            return None  # "max 800 zł for one stream and total 10 000 zł": the total is nearer
         unit = tokens.lower[j] in PER_UNIT or tokens.lower[j] in CREATOR_NOUNS or is_person_noun(tokens.lower[j])
         if unit and j > 0 and tokens.lower[j - 1] in PER_BEFORE | {"one"}:
             owner = j - 2  # the word before 'per'

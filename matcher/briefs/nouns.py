@@ -15,7 +15,7 @@ def creator_noun_after(tokens: Tokens, at: int) -> int | None:
         low = tokens.lower[j]
         if low in CREATOR_NOUNS or is_person_noun(low):
             return j
-        if tokens.words[j] in {"-", "/", "&"} or low in {"and", "or"} or (j > at and tokens.words[j - 1] == "-"):
+        if tokens.words[j] in {"-", "/", "&", "+"} or low in {"and", "or"} or (j > at and tokens.words[j - 1] == "-"):
             continue  # "coding-for-kids creators": a hyphenated compound is one word
         words += 1
         if words > 4:

@@ -42,6 +42,11 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "anz": ("AU", "NZ"), "gcc": ("AE", "BH", "KW", "OM", "QA", "SA"), "the gcc": ("AE", "BH", "KW", "OM", "QA", "SA"),
     "uk and ireland": ("GB", "IE"), "uk & ireland": ("GB", "IE"), "the uk and ireland": ("GB", "IE"),
     "british isles": ("GB", "IE"), "the british isles": ("GB", "IE"),
+    # US regions by the names US marketers use ("the coasts" are left out: "the east coast of Australia")
+    "midwest": ("US",), "the midwest": ("US",), "pacific northwest": ("US",), "the pacific northwest": ("US",),
+    "new england": ("US",), "the carolinas": ("US",), "carolinas": ("US",), "socal": ("US",), "norcal": ("US",),
+    # Belgium's regions
+    "flanders": ("BE",), "wallonia": ("BE",),
 }
 # everyday names of countries that ISO and countryinfo spell otherwise
 COUNTRY_ALIASES: dict[str, str] = {
@@ -69,6 +74,7 @@ DEMONYM_ALIASES: dict[str, tuple[str, ...]] = {
     "european": (), "scandinavian": ("DK", "NO", "SE"), "scandinavians": ("DK", "NO", "SE"),
     "nordic": ("DK", "FI", "IS", "NO", "SE"), "latin american": LATIN_AMERICA, "latam": LATIN_AMERICA,
     "north american": ("US", "CA"), "canadians": ("CA",), "americans": ("US",), "dutch": ("NL",), "swiss": ("CH",),
+    "scotch": ("GB",),
 }
 # demonyms whose countryinfo form names several territories: the country people mean
 _DEMONYM_HOME = {"american": "US", "french": "FR", "chinese": "CN", "indian": "IN", "norwegian": "NO",

@@ -15,7 +15,7 @@ _CONTEXT_AFTER = frozenset({"trend", "trends", "trending", "challenge", "challen
                             "sounds", "audio", "song", "songs"})
 _CONTEXT_BEFORE = frozenset({"viral", "trending", "blew", "went", "seen", "saw", "our", "my", "from", "own", "brand",
                              "'s", "’s"})
-_EXCLUDE_BEFORE = frozenset(NEGATIONS | {"other"})
+_EXCLUDE_BEFORE = frozenset(NEGATIONS | {"other", "off", "excl", "excl.", "exclude", "excluded"})  # "keep it off X"
 _OWN_ACCOUNT = frozenset({"account", "accounts", "page", "profile", "channel", "handle", "followers", "community"})
 
 
@@ -25,7 +25,7 @@ def platform_at(tokens: Tokens, i: int) -> tuple[str, int] | None:
         if tuple(tokens.lower[i:i + len(phrase)]) == phrase:
             return platform, len(phrase)
     low, word = tokens.lower[i], tokens.words[i]
-    if low in PLATFORM_WORDS and not (low in _UPPER_ONLY and not word.isupper()):
+    if low in PLATFORM_WORDS and not (low in _UPPER_ONLY and not word.isupper() and not _platform_context(tokens, i)):
         return PLATFORM_WORDS[low], 1
     if word == "Reels" or word == "Reel":
         return "instagram", 1
@@ -37,8 +37,19 @@ def platform_at(tokens: Tokens, i: int) -> tuple[str, int] | None:
     return None
 
 
+def _platform_context(tokens: Tokens, i: int) -> bool:
+    """'ig/yt', 'on ig', 'no fb', 'yt ppl': a lower-case short form where only a platform fits."""
+    before = tokens.lower[i - 1] if i > 0 else ""
+    after = tokens.lower[i + 1] if i + 1 < len(tokens) else ""
+    near = {"/", ",", "+", "&", "or", "and"}
+    return (before in {"on", "no", "not", "via", "plat", ":"} or after in {"ppl", "creators", "influencers"}
+            or (before in near and i > 1 and tokens.lower[i - 2] in PLATFORM_WORDS)
+            or (after in near and i + 2 < len(tokens) and tokens.lower[i + 2] in PLATFORM_WORDS))
+
+
 _RULED_OUT_AFTER = (("is", "not"), ("is", "n't"), ("isn't",), ("is", "out"), ("not", "please"), ("is", "excluded"),
-                    ("excluded",), ("is", "a", "no-go"), ("is", "off", "the", "table"))
+                    ("excluded",), ("is", "a", "no-go"), ("is", "off", "the", "table"), ("should", "be", "excluded"),
+                    ("are", "excluded"), ("should", "be", "avoided"), ("are", "out"), ("are", "not", "wanted"))
 _NOT_REQUIRED = (("is", "n't", "a", "must"), ("isn't", "a", "must"), ("is", "not", "a", "must"), ("is", "optional"),
                  ("optional",), ("is", "a", "plus"), ("not", "required"), ("is", "not", "required"))
 
@@ -60,6 +71,7 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
     """Platforms asked for and platforms ruled out, each reading with its phrase."""
     wanted: list[Reading] = []
     excluded: list[Reading] = []
+    context_end = -1  # end of the last platform read as context
     i = 0
     while i < len(tokens):
         found = platform_at(tokens, i) if tokens.free(i, i + 1) else None
@@ -76,6 +88,9 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
                                                                "saw", "blew", "popular", "exploded"}, 4) is not None)
         if before in {"our", "my"} and after in _OWN_ACCOUNT:
             context = True
+        if context_end >= 0 and all(tokens.lower[j] in {"and", "or", ",", "&", "/", "+"}
+                                    for j in range(context_end, i)):
+            context = True  # "on our own TikTok and Instagram": the second platform is ours too
         start = i
         negated = before in _EXCLUDE_BEFORE or (before in {"on", "for"} and before2 in _EXCLUDE_BEFORE) or (
             after in {"no", "not"} and (end + 1 >= len(tokens) or tokens.words[end + 1] in {",", ".", ";", "\n"}))
@@ -87,12 +102,17 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
         if not negated and (tokens.near_before(i, {"views", "likes", "impressions", "got", "reached", "hit"}, 4)
                             is not None or tokens.phrase_at(end, _NOT_REQUIRED)):
             context = True  # "got 2M views on TikTok", "TikTok isn't a must"
+        joined_next = platform_at(tokens, end + 1) if end + 1 < len(tokens) and tokens.lower[end] in {
+            "and", "or", ","} else None
+        if joined_next is not None and tokens.phrase_at(end + 1 + joined_next[1], _RULED_OUT_AFTER) and not (
+                tokens.phrase_at(end + 1 + joined_next[1], _NOT_REQUIRED)):
+            negated, near = True, i  # "Twitter and Facebook should be excluded"
         # "YouTube is not interesting for us", "Facebook is out of scope" (but "TikTok isn't a must" is context)
         if tokens.phrase_at(end, _RULED_OUT_AFTER) and not tokens.phrase_at(end, _NOT_REQUIRED):
             negated, near = True, i
             end += tokens.phrase_at(end, _RULED_OUT_AFTER)
-        if (before == "than" and before2 == "other") or (before == "but" and before2 in {"anything", "everything",
-                                                                                        "all", "any"}):
+        if (before == "than" and before2 == "other") or (before == "but" and before2 in {
+                "anything", "everything", "all", "any", "platform", "platforms", "channel", "channels"}):
             negated = True
             near = i - 2
         if negated:
@@ -105,7 +125,9 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
             tokens.claim(start, end, "exclude_platforms")
             excluded.append(Reading("exclude_platforms", (platform,), tokens.span_text(start, end),
                                     tokens.starts[start], tokens.ends[end - 1]))
-        elif not context:
+        elif context:
+            context_end = end
+        else:
             if before in {"on", "via"}:
                 start = i - 1
             tokens.claim(start, end, "platforms")

@@ -22,8 +22,8 @@ from matcher.briefs.places import Gazetteer
 from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import Tokens
 
-PARTICLES = frozenset({"&", "of", "de", "du", "la", "le", "des", "del", "di", "da", "von", "van", "and", "+", "-",
-                        "'n", "n'", "x", "the", "to", "at", "y"})
+PARTICLES = frozenset({"&", "of", "de", "du", "la", "le", "des", "del", "di", "da", "do", "dos", "das", "von", "van",
+                        "and", "+", "-", "'n", "n'", "x", "the", "to", "at", "y"})
 _NAME_LIST_JOINERS = frozenset({",", "or", "and", "/", "nor", "&", "plus", "either", "o", "e", "ou", "und",
                                 "also", "anything", "by", "anyone", "from", "nobody"})
 _EVENTS = frozenset({"black friday", "cyber monday", "prime day", "new year", "new year's", "back to school",
@@ -77,8 +77,9 @@ def name_end(tokens: Tokens, i: int, allow_lower: bool = False, limit: int = 5, 
     while end < len(tokens) and end - i < limit and not _closes(tokens.words[end - 1]):
         low = tokens.lower[end]
         if low in {"'s", "’s"}:
-            if end + 1 < len(tokens) and tokens.is_capitalized(end + 1) and not tokens.is_punct(end + 1):
-                end += 2  # "Lily's Kitchen"
+            if end + 1 < len(tokens) and tokens.is_capitalized(end + 1) and not tokens.is_punct(end + 1) and (
+                    tokens.lower[end + 1] not in NOT_NAMES):
+                end += 2  # "Lily's Kitchen" (but "Brightwell Bank's Gen Z savings", "Pike's Q4 push")
                 continue
             if digits and (end + 1 >= len(tokens) or tokens.is_punct(end + 1) or tokens.lower[end + 1] in {
                     "or", "and", "nor"}):
@@ -141,12 +142,17 @@ def names_at(tokens: Tokens, i: int, allow_lower: bool = False) -> tuple[list[tu
         found.append((at, end))
         at = end
         joiner = at
+        if (joiner + 1 < len(tokens) and tokens.words[joiner] == "!"
+                and tokens.ends[joiner - 1] == tokens.starts[joiner]
+                and tokens.lower[joiner + 1] in {"or", "and", "nor", ","}):
+            joiner += 1  # "Oumph! or Anamma": the exclamation mark is part of the name's spelling
         while joiner < len(tokens) and (tokens.lower[joiner] in _NAME_LIST_JOINERS or (
                 tokens.words[joiner] == ";" and _short_item(tokens, joiner + 1))):
             joiner += 1
         if joiner == at and joiner < len(tokens) and "&" in tokens.words[joiner] and len(tokens.words[joiner]) > 2:
             continue  # "Zara H&M or Pull&Bear": a name with its own '&' after a name is the next name
-        if joiner == at or joiner >= len(tokens) or name_end(tokens, joiner, allow_lower, in_list=True,
+        glued = tokens.words[at:at + 1] == ["!"]
+        if joiner <= at + glued or joiner >= len(tokens) or name_end(tokens, joiner, allow_lower, in_list=True,
                                                              digits=True) is None:
             break
         at = joiner

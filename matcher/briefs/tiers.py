@@ -33,7 +33,8 @@ def read_tiers(tokens: Tokens) -> list[Reading]:
         after = tokens.lower[end] if end < len(tokens) else ""
         after2 = tokens.lower[end + 1] if end + 1 < len(tokens) else ""
         if glued or after in TIER_FOLLOWERS:
-            end += 0 if glued else 1
+            # "micro creators" leaves the text whole; "micro cyclists" keeps its niche noun in the embedded text
+            end += 0 if glued or after not in _PLAIN_NOUNS else 1
         elif after == "-" and after2 in TIER_FOLLOWERS:
             end += 2
         elif end >= len(tokens) or (tokens.is_punct(end) and after not in {"-", "&"}) or after in {
@@ -54,6 +55,9 @@ def read_tiers(tokens: Tokens) -> list[Reading]:
     return readings
 
 
+_PLAIN_NOUNS = frozenset({"creators", "creator", "influencers", "influencer", "accounts", "account", "kols", "kol",
+                          "talent", "talents", "profiles", "profile", "names", "ones", "tier", "tiers", "level",
+                          "size", "sized", "sized-creators", "partners", "ambassadors", "people", "folks"})
 _TIER_NEGATIONS = frozenset({"no", "not", "non", "avoid", "except", "excluding", "without", "nor"})
 
 

@@ -45,7 +45,7 @@ _SUFFIXES = (
     r"(?<=[€$£¥₹])\.",  # 300€.
     r"(?<=[A-Za-z])-",  # "Dutch- or French-language"
 )
-_PREFIXES = (r"sub-(?=[0-9])", r"~(?=[0-9])", r"(?i:zł)(?=[0-9])", r"(?:US|S|A|C|NZ|HK|R)\$(?=[0-9])",
+_PREFIXES = (r"sub-(?=[0-9])", r"~(?=[0-9])", r"(?i:zł)(?=[0-9])", r"(?:US|CA|AU|S|A|C|NZ|HK|R)\$(?=[0-9])",
              r"R(?=[0-9])", r"RM(?=[0-9])", r"MX\$(?=[0-9])")
 SEPARATORS = frozenset({",", ";", "|", "\n", "•", "·", "(", ")", "[", "]", "/", ":", "–", "—", "-", "+"})
 # markup that carries no words: Markdown emphasis and headings pasted from docs

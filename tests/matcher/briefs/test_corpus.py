@@ -1,8 +1,9 @@
 """The reader on the brief corpus (tests/matcher/brief_corpus), held to issue 14's bar file by file.
 
 The bar: at least 97% of briefs fully right, no follower bound inverted, no trap giving a constraint.
-`held_aside.jsonl` was written by separate sessions and run once, at the end (docs/briefs.md has the
-figures). A file below the bar is marked as an expected failure with its measured figure, strictly: when
+`held_aside.jsonl` was written by separate sessions and run once, at the end (69.6%, 2026-12-01); its misses
+have been worked on since, so the estimate for unseen briefs is each validation file's first run (docs/briefs.md
+has the figures). A file below the bar is marked as an expected failure with its measured figure, strictly: when
 the reader reaches the bar there the test fails until the mark is removed, so the mark cannot go stale.
 """
 
@@ -19,16 +20,26 @@ from matcher.briefs import parse_brief
 CORPUS = Path(__file__).resolve().parents[1] / "brief_corpus"
 HELD_ASIDE = "held_aside.jsonl"
 DEVELOPMENT = ("development.jsonl", "seen_aside.jsonl", "validation_v1.jsonl", "validation_v2.jsonl",
-               "validation_v3.jsonl", "validation_v4.jsonl", "validation_v5.jsonl")
+               "validation_v3.jsonl", "validation_v4.jsonl", "validation_v5.jsonl", "validation_v6.jsonl",
+               "validation_v7.jsonl", "validation_v8.jsonl", "validation_v9.jsonl", "validation_v10.jsonl",
+               "validation_v11.jsonl", "validation_v12.jsonl", "validation_v13.jsonl")
 FILES = (*DEVELOPMENT, HELD_ASIDE)
-# measured on 2026-12-01 (bench/brief_reading.py); issue 14 stays open while these are below the bar
+# measured on 2026-12-02 (bench/brief_reading.py); issue 14 stays open while these are below the bar
 BELOW_THE_BAR = {
     "seen_aside.jsonl": "95.3% fully right",
     "validation_v2.jsonl": "93.3% fully right",
     "validation_v3.jsonl": "95.0% fully right",
     "validation_v4.jsonl": "93.3% fully right",
-    "validation_v5.jsonl": "85.0% fully right",
-    HELD_ASIDE: "69.6% fully right, 3 of 70 traps gave a constraint",
+    "validation_v5.jsonl": "88.3% fully right",
+    "validation_v6.jsonl": "96.0% fully right",
+    "validation_v7.jsonl": "90.0% fully right",
+    "validation_v8.jsonl": "86.0% fully right",
+    "validation_v9.jsonl": "90.0% fully right",
+    "validation_v10.jsonl": "82.0% fully right, 1 of 36 traps gave a constraint",
+    "validation_v11.jsonl": "88.0% fully right",
+    "validation_v12.jsonl": "68.0% fully right",
+    "validation_v13.jsonl": "62.0% fully right, 3 of 26 traps gave a constraint",
+    HELD_ASIDE: "95.5% fully right since its misses were worked on (69.6% when first run)",
 }
 
 

@@ -231,3 +231,68 @@ def test_every_prefix_and_suffix_of_a_brief_reads() -> None:
     for cut in cuts:
         for part in (text[:cut], text[cut:]):
             parse_brief(part)
+
+
+# classes of misreading found on the fresh corpus files of 2026-12-02 (validation_v6 ... v11), one brief each;
+# the expected readings are written by hand from the corpus README's conventions
+@pytest.mark.parametrize(("text", "expected"), [
+    # the advertiser's name: lower case after "we are", a signature's role line, a label, digits, a suffix
+    ("bonjour, we are la savonnerie douce, we do handmade soaps", Filters(brand="la savonnerie douce")),
+    ("Thanks,\nMarta\nGrowth lead, Pesito", Filters(brand="Pesito")),
+    ("Thanks so much,\nDana Whitfield\nBrand Marketing Manager, Maple Hollow Candles",
+     Filters(brand="Maple Hollow Candles")),
+    ("Client: Nomad Thread\nObjective: launch our merino travel jacket", Filters(brand="Nomad Thread")),
+    ("Hoi, we are Fietsfabriek 1892 from Utrecht, we make frames by hand.", Filters(brand="Fietsfabriek 1892")),
+    ("cybersecurity YouTubers for SecuRaum GmbH, please", Filters(platforms=("youtube",), brand="SecuRaum GmbH")),
+    ("hey! it's Jess from little sprout 🌱 i'm a mom of 3 myself", Filters(brand="little sprout")),
+    ("Hi, we are DIY tool shop Werkbank24 from Austria.", Filters(brand="Werkbank24")),
+    ("A Scotch whisky distillery on Islay wants spirits reviewers", Filters()),
+    # competitors: a name spelt with '!', a keyword item of names, 'repping'
+    ("No-go: anyone who has partnered with Oumph! or Anamma.", Filters(competitors=("Oumph", "Anamma"))),
+    ("fitness apparel | over 50k followers | no Lululemon, Gymshark",
+     Filters(min_followers=50_000, competitors=("Lululemon", "Gymshark"))),
+    ("Drone brand Skyloft wants FPV pilots, not anyone repping DJI.", Filters(brand="Skyloft", competitors=("DJI",))),
+    # money: a product's starting price, a product line, summed fees, a fee without currency, 'cost per post'
+    ("rings in silver 925 from 89 zł. Budget for all is 8 000 zł.", Filters(campaign_budget=8_000)),
+    ("PRODUCT: smart doorbell, $149\nFEES: up to $2,500 per integration", Filters(max_price_per_post=2_500)),
+    ("Aggregate fees must not exceed CHF 60,000.", Filters(campaign_budget=60_000)),
+    ("total budget 5 lakh, max 25,000 per video", Filters(max_price_per_post=25_000, campaign_budget=500_000)),
+    ("Qty: 25 | CPP max $80 | Total: $2,000", Filters(k=25, max_price_per_post=80, campaign_budget=2_000)),
+    # counts: a figure repeating the word, a group of things, a range of creators per something
+    ("We require twelve (12) creators resident in Norway.", Filters(k=12, countries=("NO",))),
+    ("Casa do Rio is a group of four boutique hotels. Please shortlist the top 5.",
+     Filters(brand="Casa do Rio", k=5)),
+    ("Hosted trip: 2 creators per departure, 3 departures, so 6 creators total", Filters(k=6)),
+    # places: where we make things, a quoted title, a part of a country, a lower-case city list item
+    ("Hola! We make tequila in Jalisco. We want creators in Florida.", Filters(countries=("US",))),
+    ("Campaign 'Spring in Japan': travel creators based in Spain.", Filters(countries=("ES",))),
+    ("Creators should live in the southeastern US.", Filters(countries=("US",))),
+    ("vegan leather bags | berlin, munich | 5k-25k", Filters(min_followers=5_000, max_followers=25_000,
+                                                              countries=("DE",))),
+    # platforms and languages: our own channels, lower-case short forms, a language code after a label
+    ("We have 300k followers on our own TikTok and Instagram, so we want nano creators.", Filters(tiers=("nano",))),
+    ("board game cafe, 4 micro creators, no yt", Filters(k=4, tiers=("micro",), platforms=(
+        "instagram", "tiktok", "twitter", "facebook", "twitch", "blog", "other"))),
+    ("Mkts: DACH | Lang: DE | Qty: 6", Filters(countries=("DE", "AT", "CH"), languages=("de",), k=6)),
+    # followers: 'past', an audience counted in persons, a list of two items that is no range
+    ("Top 3 chess YouTubers, no one past 1M subscribers.", Filters(k=3, platforms=("youtube",),
+                                                                   max_followers=1_000_000)),
+    ("food creators with audience not less of 20.000 persons", Filters(min_followers=20_000)),
+    ("uk creators / sub-50k / 8 names", Filters(countries=("GB",), max_followers=50_000, k=8)),
+    # a bound the brief rules out afterwards, a currency by its ISO code, a product's model code
+    ("B3. Creators with more than 1M followers are out of scope.", Filters(max_followers=1_000_000)),
+    ("Lahore barbers on insta, max 15k PKR", Filters(countries=("PK",), platforms=("instagram",),
+                                                    campaign_budget=15_000)),
+    ("Client wants a dozen macro YouTubers for the Galaxy S25 Ultra launch",
+     Filters(k=12, tiers=("macro",), platforms=("youtube",))),
+    ("hey!! its Marta from sunny side up cafés 🍳 we have 3 locations", Filters(brand="sunny side up cafés")),
+    ("Hi, my name is Rafael, I work in marketing of Cervejaria Boa Onda", Filters(brand="Cervejaria Boa Onda")),
+])
+def test_fresh_files_misreadings(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
+
+
+def test_a_niche_noun_after_a_tier_stays_in_the_niche_text() -> None:
+    parsed = parse_brief("We look micro cyclists creators from Spain")
+    assert parsed.filters.tiers == ("micro",)
+    assert "cyclists" in parsed.query_text

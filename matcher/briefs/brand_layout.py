@@ -1,0 +1,128 @@
+"""The brand where a brief's layout puts it: a signature's last line, a keyword list's end, "the X campaign".
+
+`claim_brand` marks the name (and its cue) as read, so other readers do not take it again.
+"""
+
+from __future__ import annotations
+
+from matcher.briefs.brand_words import COMMON_OPENERS, ROLE_WORDS, SIGNOFF_WORDS
+from matcher.briefs.lexicon import CREATOR_NOUNS
+from matcher.briefs.places import Gazetteer
+from matcher.briefs.reading import Reading
+from matcher.briefs.spans import brandlike, clean_name, is_place_or_platform, name_end
+from matcher.briefs.tokens import Tokens
+
+
+def claim_brand(tokens: Tokens, cue_start: int, start: int, end: int) -> Reading:
+    """The brand reading of tokens [start, end), its cue [cue_start, start) marked as read with it."""
+    end = with_number(tokens, end)
+    while end - start > 1 and tokens.lower[end - 1] in {"team", "growth", "marketing"}:
+        end -= 1  # "MathSprout Growth Team": the team is not the brand
+    tokens.claim(cue_start, start, "brand cue")
+    tokens.claim(start, end, "brand")
+    if end < len(tokens) and tokens.lower[end] in {"'s", "’s"}:
+        tokens.claim(end, end + 1, "brand cue")
+    return Reading("brand", clean_name(tokens, start, end), tokens.span_text(start, end), tokens.starts[start],
+                   tokens.ends[end - 1])
+
+
+_NAME_CLOSERS = frozenset({",", ".", "!", "(", ")", "\n", "|", "from", "is", "are", "we", "here", "wants", "needs",
+                           "-", "—", "–", ":", "'s", "’s"})
+
+
+def with_number(tokens: Tokens, end: int) -> int:
+    """'Fietsfabriek 1892', 'Saltbay 22 swimwear': a year or a number that ends the name belongs to it.
+
+    Only a plain number of up to four digits, followed by punctuation, a closing word or a capitalized word.
+    """
+    if end < len(tokens) and tokens.words[end].isdigit() and len(tokens.words[end]) <= 4 and tokens.free(end, end + 1):
+        after = tokens.lower[end + 1] if end + 1 < len(tokens) else ""
+        if not after or after in _NAME_CLOSERS or tokens.is_capitalized(end + 1):
+            end += 1
+            while end < len(tokens) and tokens.is_capitalized(end) and not tokens.is_punct(end) and tokens.free(
+                    end, end + 1):
+                end += 1  # "Studio 1961 Eyewear"
+    return end
+
+
+def brand_in_signature(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'— Marc, brand team at Northline Gear', 'Layla — Group Marketing, Sahra Hospitality', 'Mariana (Bella Nopal)'.
+
+    In the closing line, a name after the writer's name and their role is the brand.
+    """
+    line = tokens.clause_start(len(tokens) - 1) if tokens else 0
+    # the role line may be one of the last three lines, an address below it ("Head of Growth | Nook / Stockholm")
+    starts = [j + 1 for j in range(max(len(tokens) - 40, 0), len(tokens)) if tokens.words[j] in {"\n", "|"}][-4:]
+    for start in sorted({line, *starts}, reverse=True):
+        found = _role_then_brand(tokens, places, start)
+        if found is not None:
+            return found
+    start = max(line - (1 if line and tokens.words[line - 1] == "\n" else 0), len(tokens) - 14, 0)
+    for i in range(start, len(tokens) - 1):
+        writer = tokens.words[i].lstrip("/-–—~")  # "/Johan, Lindkvist & Ek"
+        if not (writer[:1].isupper() and writer.isalpha() and tokens.words[i + 1] in {
+                ",", "—", "–", "-", "(", "@"}) or tokens.lower[i] in SIGNOFF_WORDS:
+            continue  # "Best, Marek" signs off; "Marc, brand team at Northline Gear" names the brand
+        at = i + 2
+        while at < len(tokens) and (tokens.lower[at] in ROLE_WORDS | {"team", "group", "growth", "export", "at",
+                                                                       "from", "of", ",", "—", "-", "in", "the"}):
+            at += 1
+        end = name_end(tokens, at, allow_lower=False) if at < len(tokens) else None
+        closing = end is not None and (end >= len(tokens) or tokens.words[end] in {")", ".", "!", "\n"})
+        if closing and end is not None and not is_place_or_platform(tokens, at, end, places):
+            return claim_brand(tokens, at, at, end)
+    return None
+
+
+def _role_then_brand(tokens: Tokens, places: Gazetteer, line: int) -> Reading | None:
+    """"Growth lead, Pesito", "Head of Marketing @ Lumo": a line that is a role, then the brand ending the text."""
+    at = line
+    while at < len(tokens) and tokens.lower[at] in ROLE_WORDS | {"of", "and", "&", "senior", "junior", "global",
+                                                                 "growth", "content", "digital"}:
+        at += 1
+    if line < at < len(tokens) - 1 and tokens.lower[at] in {",", "@", "at", "—", "–", "|"}:
+        end = name_end(tokens, at + 1)
+        if end is not None and (end >= len(tokens) or tokens.words[end] in {".", "!", "\n", "|"}) and (
+                not is_place_or_platform(tokens, at + 1, end, places)):
+            return claim_brand(tokens, at, at + 1, end)
+    return None
+
+
+def brand_in_keywords(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """A keyword brief's first or last item that is only a name: 'Sahra Hospitality | mega creators | ...'."""
+    separators = {"|", "/", "—", "–"}
+    if sum(word in separators for word in tokens.words) < 2:
+        return None
+    items, start = [], 0
+    for j, word in enumerate([*tokens.words, "|"]):
+        if word in separators:
+            items.append((start, j))
+            start = j + 1
+    for first, last in (items[0], items[-1]):
+        if last - first == 0:
+            continue
+        end = name_end(tokens, first)
+        if end == last and not is_place_or_platform(tokens, first, end, places) and not any(
+                tokens.lower[k] in COMMON_OPENERS | CREATOR_NOUNS | {"agency", "agence", "agencia"}
+                for k in range(first, end)):
+            return claim_brand(tokens, first, first, end)
+    return None
+
+
+def brand_before_campaign(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'circling back on the SunNest Solar campaign': a name shaped like a brand before 'campaign' or 'launch'.
+
+    Only a name that cannot be a season or an event: one with a capital inside a word ("SunNest") or a
+    digit or '&' ("H&M").
+    """
+    for i in range(1, len(tokens) - 1):
+        if tokens.lower[i - 1] != "the":
+            continue
+        end = name_end(tokens, i)
+        if end is None or end >= len(tokens) or tokens.lower[end] not in {"campaign", "launch", "account", "brief"}:
+            continue
+        shaped = any(brandlike(w) or (any(c.isupper() for c in w[1:]) and not w.isupper())
+                     for w in tokens.words[i:end])
+        if shaped and not is_place_or_platform(tokens, i, end, places):
+            return claim_brand(tokens, i, i, end)
+    return None

@@ -1,0 +1,59 @@
+"""Words the brand reader knows: cues, openers that are never a name, words for an advertiser's business."""
+
+from __future__ import annotations
+
+from matcher.briefs.lexicon import (
+    BRAND_CUES,
+    BRAND_VERBS,
+    BUDGET_CUES,
+    FIELD_LABELS,
+    FOLLOWER_NOUNS,
+    GENERIC_ADVERTISERS,
+    PRICE_CUES,
+    REQUEST_WORDS,
+)
+from matcher.briefs.stop_words import STOP_WORDS
+
+LOWER_OK = {("brand", ":"), ("brand", "name", ":"), ("client", ":"), ("advertiser", ":"), ("company", ":"),
+             ("brand", "-"), ("sponsor", ":"), ("company", "name", ":"), ("brand", "name", "is"), ("brand", "="),
+             ("client", "="), ("the", "name", "is"), ("name", "is"), ("our", "name", "is")}
+SELF = frozenset({"we", "i", "our", "my", "us"})
+
+
+GREETINGS = frozenset({"hi", "hello", "hey", "hola", "ciao", "hallo", "bonjour", "olá", "hiya"})
+# words after "we are" that describe the writer, not name the brand
+NOT_SELF_NAMES = frozenset("""happy glad small new big local ready sure open interested pleased proud thrilled
+delighted looking able keen excited grateful here still also all currently very so really based tiny young growing
+independent sustainable green busy early late back sorry""".split())
+# words for the advertiser's business that a name may follow ("slow fashion brand linnea")
+COMPANY_NOUNS = frozenset("""brand company startup start-up label agency app shop store studio roastery bakery
+brewery distillery business manufacturer maker chain retailer publisher firm fintech""".split())
+VERB_WORDS = frozenset(word for verb in BRAND_VERBS for word in verb) | frozenset("""
+looking seeking searching search want need make makes sell sells is are was be""".split())
+
+# words that may open a sentence and are never the advertiser's name
+COMMON_OPENERS = STOP_WORDS | REQUEST_WORDS | BUDGET_CUES | PRICE_CUES | FIELD_LABELS | FOLLOWER_NOUNS | frozenset("""
+objective background deliverables timing goal note talent tone audience context size platforms platform fees rates
+brief target ask content creators influencers hi hello hey dear thanks cheers quick ideally must should would could can
+will everyone nobody someone parents moms dads customers yo ok okay so well guys team folks all today tomorrow tonight
+hiya tbd tbc asap fyi n/a tba
+yesterday urgent fyi btw pls please asap update reminder
+""".split())
+# words a description of the advertiser ends with ("a Swiss clean-beauty label")
+ADVERTISER_NOUNS = GENERIC_ADVERTISERS | frozenset("""
+app apps publisher studio roastery bakery brewery distillery operator platform service network chain maker producer
+manufacturer retailer label line range restaurant cafe marketplace festival club gym academy school clinic hotel
+resort airline bank fintech software tool pharmacy museum gallery insurer cooperative co-op winery farm spa salon
+subscription group hotels restaurants clinics studios
+""".split())
+ROLE_WORDS = frozenset("""lead manager director head marketing pr comms communications brand social partnerships
+founder cofounder co-founder ceo cmo owner team intern coordinator specialist executive officer""".split())
+
+
+CLIENT_CUES = tuple(cue for cue in BRAND_CUES if (cue[0] in {"client", "cliente", "our", "nuestro", "nosso",
+                                                                "advertiser", "on", "de"} and "brand" not in cue)
+                     or cue in {("brand", ":"), ("brand", "="), ("brand", "name", ":"), ("marca", ":")})
+
+
+SIGNOFF_WORDS = frozenset({"best", "thanks", "thank", "cheers", "regards", "ta", "ciao", "thx", "love", "warmly",
+                            "sincerely", "greetings", "tack", "danke", "merci", "gracias", "obrigado", "grazie"})

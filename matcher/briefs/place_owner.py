@@ -1,0 +1,56 @@
+"""Whose place a brief names: the advertiser's own ("we make tequila in Jalisco"), a title's, or the creators'."""
+
+from __future__ import annotations
+
+from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS
+from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
+
+_SELF_WORDS = frozenset({"we", "we're", "our", "i", "i'm", "us", "my"})
+COMPANY_WORDS = frozenset("""brand company startup label agency shop store studio roastery bakery brewery distillery
+manufacturer maker chain retailer publisher firm clinic restaurant hotel installer edtech fintech app house group
+platform café cafe bar winery vineyard co-op cooperative farm boutique salon spa gym franchise museum gallery
+pharmacy airline theatre theater venue""".split())
+
+
+_QUOTES = frozenset({"'", '"', "‘", "’", "“", "”"})
+
+
+def quoted(tokens: Tokens, start: int, end: int) -> bool:
+    """"'Spring in Japan' campaign": the place is inside quotation marks on its line, a title's words."""
+    line = tokens.clause_start(start)
+    before = sum(tokens.words[j] in _QUOTES for j in range(line, start))
+    after = next((j for j in range(end, min(end + 8, len(tokens))) if tokens.words[j] in _QUOTES | {"\n"}), None)
+    return before % 2 == 1 and after is not None and tokens.words[after] in _QUOTES
+
+
+_MAKE_VERBS = frozenset({"make", "makes", "making", "produce", "produces", "producing", "brew", "brews", "grow",
+                         "grows", "sell", "sells", "bake", "bakes", "roast", "roasts", "distil", "distill", "craft",
+                         "crafts", "design", "designs", "manufacture", "manufactures", "build", "builds", "run", "runs",
+                         "operate", "operates", "do", "create", "creates"})
+
+
+def made_there(tokens: Tokens, cue_start: int) -> bool:
+    """'we make tequila in Jalisco', 'We produce Turkish delight, baklava and desserts in Istanbul': our origin.
+
+    In the same sentence, 'we' (or 'our') and a making verb before the place, with no creator or audience
+    noun between them.
+    """
+    j = cue_start - 1
+    while j >= 0 and cue_start - j <= 14 and tokens.words[j] not in SENTENCE_ENDS | {"\n"}:
+        if tokens.lower[j] in CREATOR_NOUNS or tokens.lower[j] in AUDIENCE_NOUNS:
+            return False
+        if tokens.lower[j] in _SELF_WORDS and tokens.lower[j + 1] in _MAKE_VERBS:
+            return True
+        j -= 1
+    return False
+
+
+def said_of_advertiser(tokens: Tokens, cue_start: int) -> bool:
+    """'we are based in', 'a clinic chain in Seoul wants': the place is the advertiser's, not the creators'."""
+    j = cue_start - 1
+    while j >= 0 and tokens.lower[j] in {"based", "located", "headquartered", "currently", "also", "all", "now",
+                                          "are", "'re", "am", "is", "'m", "still", "mainly", "mostly"}:
+        j -= 1
+    if j < 0:
+        return False
+    return tokens.lower[j] in _SELF_WORDS or tokens.lower[j] in COMPANY_WORDS
