@@ -96,14 +96,43 @@ _PRODUCT_PRICE_CUES = frozenset({"msrp", "rrp", "retail", "retails", "priced", "
                                  "ticket", "subscriptions", "memberships", "subscription", "membership"})
 
 
+# words after an amount that make it the campaign's money, not a product's price ("it is $5,000 for the campaign")
+_CAMPAIGN_WORDS = frozenset({"campaign", "campaigns", "total", "budget", "whole", "overall", "all-in", "activation",
+                             "project", "programme", "program"})
+
+
+def _for_the_campaign(tokens: Tokens, end: int) -> bool:
+    """A word for the campaign in the same clause right after the amount ('$5,000 for the whole campaign')."""
+    for j in range(end, min(end + 5, len(tokens))):
+        if tokens.is_punct(j):
+            return False
+        if tokens.lower[j] in _CAMPAIGN_WORDS:
+            return True
+    return False
+
+
+def _what_it_costs(tokens: Tokens, start: int, end: int) -> bool:
+    """'the collars r €35', 'our bars ... cost $2.99 each': an amount after 'is/are/cost' with no money cue.
+
+    Not when a budget or fee word comes before it, or a word for the campaign after it ("it is $5,000 for the
+    whole campaign"), or a unit of work after it, unless the product is ours ("our bars cost $2.99 each").
+    """
+    if start < 2 or tokens.lower[start - 1] not in {"cost", "is", "are", "r"}:
+        return False
+    cues = BUDGET_CUES | PRICE_CUES | {"total", "overall", "all-in", "max", "maximum", "up"}
+    if tokens.near_before(start - 1, cues, 8) is not None:
+        return False
+    if _for_the_campaign(tokens, end):
+        return False
+    ours = tokens.lower[start - 1] == "cost" and tokens.near_before(start - 1, {"our", "its"}, 8) is not None
+    return not _per_unit(tokens, end) or ours
+
+
 def _product_price(tokens: Tokens, start: int, end: int) -> bool:
     """The amount prices the product: 'MSRP $18,995', 'retails at $12.99', 'our €129 Ridge 2 model'."""
     if tokens.near_before(start, _PRODUCT_PRICE_CUES, 3) is not None or tokens.phrase_at(end, (("at", "retail"),)):
         return True
-    if start > 1 and tokens.lower[start - 1] in {"cost", "is", "are", "r"} and tokens.near_before(
-            start - 1, BUDGET_CUES | PRICE_CUES | {"total", "overall", "all-in", "max", "maximum", "up"},
-            8) is None and (not _per_unit(tokens, end) or (tokens.lower[start - 1] in {"cost", "costs"} and (
-                tokens.near_before(start - 1, {"our", "its"}, 8) is not None))):
+    if _what_it_costs(tokens, start, end):
         return True  # "Our drill cost 89 euro", "our bars ... cost $2.99", "the collars r €35": what the product costs
     if start > 0 and tokens.lower[start - 1] in {"from", "starting"} and tokens.near_before(
             start, BUDGET_CUES | PRICE_CUES, 8) is None:
@@ -111,8 +140,10 @@ def _product_price(tokens: Tokens, start: int, end: int) -> bool:
     line = tokens.clause_start(start)
     if tokens.lower[line:line + 2] in (["product", ":"], ["products", ":"], ["rrp", ":"], ["msrp", ":"]):
         return True  # "PRODUCT: Anchor 2.0 smart doorbell, $149": a line about the product
+    campaign = _for_the_campaign(tokens, end)
     if start > 1 and tokens.lower[start - 1] in {"at", "'s", "is"} and tokens.lower[start - 2] in {
-            "pack", "it", "bottle", "jar", "box", "kit", "tin", "bag", "product", "one", "unit", "'s"} | {"it"}:
+            "pack", "it", "bottle", "jar", "box", "kit", "tin", "bag", "product", "one", "unit", "'s"} | {"it"} and (
+            not campaign):
         return True  # "the diaper pack at ₹499", "it's $4.50"
     opened = next((j for j in range(start - 1, max(start - 12, -1), -1) if tokens.words[j] in {"(", ")"}), None)
     if opened is not None and tokens.words[opened] == "(" and tokens.near_before(

@@ -287,6 +287,10 @@ def test_every_prefix_and_suffix_of_a_brief_reads() -> None:
      Filters(k=12, tiers=("macro",), platforms=("youtube",))),
     ("hey!! its Marta from sunny side up cafés 🍳 we have 3 locations", Filters(brand="sunny side up cafés")),
     ("Hi, my name is Rafael, I work in marketing of Cervejaria Boa Onda", Filters(brand="Cervejaria Boa Onda")),
+    # what a product costs is no budget; the same words before the campaign's money are ("review")
+    ("Our bars have 20g of protein and cost $2.99 each. Fitness creators", Filters()),
+    ("It is $5,000 for the whole campaign. Beauty creators", Filters(campaign_budget=5_000)),
+    ("budget? it is 10k USD total", Filters(campaign_budget=10_000)),
 ])
 def test_fresh_files_misreadings(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
