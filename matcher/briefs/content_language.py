@@ -72,10 +72,11 @@ def _keyword_item(tokens: Tokens, start: int, end: int) -> bool:
 
 def _labelled_codes(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """'Lang: DE', 'Language: EN/ES': ISO 639-1 codes after a language label."""
-    known = set(places.languages.values())
+    known: set[str] = set()
     for i in range(len(tokens) - 2):
         if tokens.lower[i] not in {"lang", "lang.", "language", "languages"} or tokens.words[i + 1] != ":":
             continue
+        known = known or set(places.languages.values())  # only a brief with a language label needs the codes
         codes, end = [], i + 2
         while end < len(tokens) and tokens.lower[end] in known and len(tokens.words[end]) == 2 and tokens.free(
                 end, end + 1):

@@ -140,10 +140,9 @@ def _product_price(tokens: Tokens, start: int, end: int) -> bool:
     line = tokens.clause_start(start)
     if tokens.lower[line:line + 2] in (["product", ":"], ["products", ":"], ["rrp", ":"], ["msrp", ":"]):
         return True  # "PRODUCT: Anchor 2.0 smart doorbell, $149": a line about the product
-    campaign = _for_the_campaign(tokens, end)
     if start > 1 and tokens.lower[start - 1] in {"at", "'s", "is"} and tokens.lower[start - 2] in {
-            "pack", "it", "bottle", "jar", "box", "kit", "tin", "bag", "product", "one", "unit", "'s"} | {"it"} and (
-            not campaign):
+            "pack", "it", "bottle", "jar", "box", "kit", "tin", "bag", "product", "one", "unit", "'s"} and (
+            not _for_the_campaign(tokens, end)):
         return True  # "the diaper pack at ₹499", "it's $4.50"
     opened = next((j for j in range(start - 1, max(start - 12, -1), -1) if tokens.words[j] in {"(", ")"}), None)
     if opened is not None and tokens.words[opened] == "(" and tokens.near_before(
