@@ -5,6 +5,8 @@ A client named by an agency ("Client's Velo Labs", "our client is X") wins over 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from matcher.briefs.brand_layout import (
     brand_before_campaign,
     brand_in_keywords,
@@ -43,6 +45,7 @@ from matcher.briefs.reading import Reading
 from matcher.briefs.spans import (
     PARTICLES,
     brandlike,
+    clean_name,
     generic_after,
     is_place_or_platform,
     name_end,
@@ -56,11 +59,27 @@ def read_brand(tokens: Tokens, places: Gazetteer) -> Reading | None:
 
     A client named by an agency ("Client's Velo Labs", "our client is X") wins over the agency's own name.
     """
-    return (_brand_after_cue(tokens, places, CLIENT_CUES) or _brand_after_cue(tokens, places)
-            or _brand_of_person(tokens, places) or _brand_before_verb(tokens, places)
-            or _brand_after_generic(tokens, places) or _brand_after_for(tokens, places)
-            or brand_in_signature(tokens, places) or brand_in_keywords(tokens, places)
-            or brand_before_campaign(tokens, places))
+    reading = (_brand_after_cue(tokens, places, CLIENT_CUES) or _brand_after_cue(tokens, places)
+               or _brand_of_person(tokens, places) or _brand_before_verb(tokens, places)
+               or _brand_after_generic(tokens, places) or _brand_after_for(tokens, places)
+               or brand_in_signature(tokens, places) or brand_in_keywords(tokens, places)
+               or brand_before_campaign(tokens, places))
+    return _without_home_town(tokens, reading, places) if reading else None
+
+
+def _without_home_town(tokens: Tokens, reading: Reading, places: Gazetteer) -> Reading:
+    """'Sakura-dō Stationery of Osaka': the city after 'of' says where the advertiser is; the name ends before it.
+
+    Only a city or region after a name of two words or more ("Bank of America", "University of Chicago" stay)."""
+    start, end = tokens.starts.index(reading.start), tokens.ends.index(reading.end) + 1
+    of = next((j for j in range(end - 2, start + 1, -1) if tokens.lower[j] == "of"), None)
+    place = places.place(tokens.span_text(of + 1, end)) if of is not None else None
+    if of is None or place is None or place.kind not in {"city", "subdivision"}:
+        return reading
+    for j in range(of, end):
+        tokens.claimed[j] = None
+    return replace(reading, value=clean_name(tokens, start, of), phrase=tokens.span_text(start, of),
+                   end=tokens.ends[of - 1])
 
 
 def _brand_after_generic(tokens: Tokens, places: Gazetteer) -> Reading | None:
@@ -316,6 +335,11 @@ def _brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
             ["new"], ["latest"], ["upcoming"], ["next"]))  # "for Peak's new hydration vest"
         # "For Bramble & Birch, we need ...", "I write you for Maison Lumière, we are making ...": said of us
         ours = tokens.words[end:end + 1] == [","] and tokens.lower[end + 1:end + 2] in (["we"], ["we're"], ["our"])
+        # "sampling for VOLTA, a sugar-free energy drink": the name and what it is
+        described = any(tokens.lower[j] in COMPANY_NOUNS | {"drink", "app", "product"}
+                        for j in range(end + 2, min(end + 8, len(tokens))))
+        ours = ours or (tokens.words[end:end + 1] == [","] and tokens.lower[end + 1:end + 2] in (["a"], ["an"])
+                        and described)
         if ((before and at == i + 1) or after or ours) and not generic_after(tokens, end):
             return claim_brand(tokens, i, at, end)
     return None

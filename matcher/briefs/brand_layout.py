@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 from matcher.briefs.brand_words import COMMON_OPENERS, ROLE_WORDS, SIGNOFF_WORDS
-from matcher.briefs.lexicon import CREATOR_NOUNS
+from matcher.briefs.lexicon import CREATOR_NOUNS, GENERIC_ADVERTISERS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import brandlike, clean_name, is_place_or_platform, name_end
@@ -102,9 +102,11 @@ def brand_in_keywords(tokens: Tokens, places: Gazetteer) -> Reading | None:
         if last - first == 0:
             continue
         end = name_end(tokens, first)
-        if end == last and not is_place_or_platform(tokens, first, end, places) and not any(
-                tokens.lower[k] in COMMON_OPENERS | CREATOR_NOUNS | {"agency", "agence", "agencia"}
-                for k in range(first, end)):
+        # "K-beauty", "J-pop": a genre, no name
+        genre = len(tokens.words[first]) == 1 and tokens.words[first + 1:first + 2] == ["-"]
+        if end == last and not genre and not is_place_or_platform(tokens, first, end, places) and not any(
+                tokens.lower[k] in COMMON_OPENERS | CREATOR_NOUNS | GENERIC_ADVERTISERS
+                or tokens.lower[k] in {"agency", "agence", "agencia"} for k in range(first, end)):
             return claim_brand(tokens, first, first, end)
     return None
 

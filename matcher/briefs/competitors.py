@@ -6,13 +6,9 @@ YouTube") is a platform ruled out, handed back to the reader.
 
 from __future__ import annotations
 
+from matcher.briefs.competitor_words import COMPETITOR_CUES, TIE_FILLER, TIE_NOUNS, TIE_PREPOSITIONS, TIE_VERBS
 from matcher.briefs.lexicon import (
-    COMPETITOR_CUES,
     CREATOR_NOUNS,
-    TIE_FILLER,
-    TIE_NOUNS,
-    TIE_PREPOSITIONS,
-    TIE_VERBS,
 )
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.platforms import platform_at
@@ -47,6 +43,9 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
         for start, stop in names:
             platform = platform_at(tokens, start)
             # "no Facebook Gaming creators", "except Tik Tok": a platform ruled out; after "competitors:" a name
+            if platform is not None and not named and tokens.lower[start + platform[1]:start + platform[1] + 1] in (
+                    ["who"], ["that"]):
+                continue  # "avoid YouTuber who work with them": the creators who, not the platform
             if platform is not None and not named:
                 platform_spans.append((start, start + platform[1], platform[0]))
                 continue
@@ -94,7 +93,8 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
             item = (i == 0 or tokens.words[i - 1] in {"|", "\n", "•", "—", "–"}) and (
                 end >= len(tokens) or tokens.words[end] in {"|", "\n", "•", "."})
             if names and (item or tokens.lower[i] in {"except", "excluding", "exclude", "avoid", "minus", "excl",
-                                                      "excl.", "exclusions", "excluded"}):
+                                                      "excl.", "exclusions", "excluded"}) and not _place_left_out(
+                    tokens, i, names[0], places):
                 take(i, names, end)
                 i = end
                 continue
@@ -154,6 +154,13 @@ def _names_after_tie(tokens: Tokens, i: int, places: Gazetteer) -> tuple[list[tu
                     return names, names[-1][1]
                 break
     return None
+
+
+def _place_left_out(tokens: Tokens, i: int, name: tuple[int, int], places: Gazetteer) -> bool:
+    """'Nordics, excluding Iceland': a place ruled out of the places just before it, not a competitor."""
+    before = i - 1 - (tokens.words[i - 1:i] == [","])
+    return before >= 0 and is_place_or_platform(tokens, *name, places, cities=False) and (
+        places.place(tokens.words[before]) is not None or places.demonym(tokens.words[before]) is not None)
 
 
 _RULED_OUT = frozenset({"ineligible", "excluded", "not", "no", "off-limits", "unsuitable", "out", "banned"})

@@ -129,7 +129,9 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         return value, i, end + 2  # "5 of them", "12 in total"
     if after == "in" and tokens.lower[end + 1:end + 3] == ["total", ","]:
         return value, i, end + 2
-    label = number.start >= 2 and tokens.lower[number.start - 1] == ":" and (
+    label = number.start >= 2 and tokens.lower[number.start - 1] == ":" and tokens.lower[number.start - 3:
+                                                                              number.start - 2] not in (
+        ["per"], ["each"], ["a"]) and (
         tokens.lower[number.start - 2] in CREATOR_NOUNS or tokens.lower[number.start - 2] in {"number", "count",
                                                                                                "quantity", "amount"})
     if label or _asked(tokens, number.start, end):

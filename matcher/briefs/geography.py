@@ -26,7 +26,7 @@ from matcher.briefs.lexicon import (
     REQUEST_WORDS,
 )
 from matcher.briefs.nouns import is_person_noun
-from matcher.briefs.place_owner import COMPANY_WORDS, made_there, quoted, said_of_advertiser
+from matcher.briefs.place_owner import COMPANY_WORDS, made_there, quoted, said_of_advertiser, self_described
 from matcher.briefs.places import SMALL_CITY, Gazetteer, Place
 from matcher.briefs.reading import Reading
 from matcher.briefs.stop_words import STOP_WORDS
@@ -34,6 +34,7 @@ from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
 
 _VERBS = frozenset(word for verb in BRAND_VERBS for word in verb) | {"make", "makes", "making", "sell", "sells"}
 _LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "plus", "+", "as", "well", "the", "also", "all", "whole", "from",
+                           "first", "then", "later",
                            "entire", "maybe", "possibly", "even", "y", "e", "o", "ou", "und", "et"})
 # words for people that are no place: "Latina beauty creators"
 _NOT_PLACES = frozenset({"latina", "latino", "latinas", "latinos", "latinx", "hispanic", "nada", "corona"})
@@ -62,6 +63,8 @@ def _mention_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place |
         cued = bool(tokens.phrase_ending(i, PLACE_CUES)) or tokens.lower[i - 1:i] == ["from"]
         if place is not None and place.population < SMALL_CITY and (not cued or not tokens.words[i][0].isupper()):
             place = None
+        if place is not None and text.lower() == "the states" and tokens.lower[i + n:i + n + 1] == ["of"]:
+            place = None  # "in the states of São Paulo and Minas Gerais": a country's states, not the US
         if place is not None and place.kind == "code" and i + n < len(tokens) and tokens.words[i + n].isdigit():
             place = None  # "the e-bike model RW 750": a model number
         if place is not None and place.foreign and not tokens.words[i][0].isupper() and not cued:
@@ -151,8 +154,14 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
             more, item_end = _qualified(tokens, j + m, more, places)
             items.append((j, item_end, more, more_demonym))
             end = item_end
+        if _ruled_out(tokens, i):
+            tokens.claim(i, end, "countries")  # "in Germany, not in Netherlands": no country to apply or suggest
+            i = end
+            continue
         found = _decide(tokens, items, places)
         # "across LATAM except Brazil": the places after 'except' leave the list
+        if end + 1 < len(tokens) and tokens.words[end] == "," and tokens.lower[end + 1] in _EXCEPT:
+            end += 1  # "Nordics, excluding Iceland"
         if end < len(tokens) and tokens.lower[end] in _EXCEPT and found:
             m, removed, _ = _mention_at(tokens, end + 1, places)
             if m and removed is not None:
@@ -163,6 +172,12 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
         readings.extend(r for r in found if r.value)
         i = end
     return readings
+
+
+def _ruled_out(tokens: Tokens, start: int) -> bool:
+    """'not in the Netherlands', 'except Belgium': the brief names the place to leave it out."""
+    before = start - tokens.phrase_ending(start, PLACE_CUES)
+    return before > 0 and tokens.lower[before - 1] in {"not", "never", "except", "excluding", "excl", "excl."}
 
 
 def settle_places(readings: list[Reading]) -> list[Reading]:
@@ -255,11 +270,13 @@ def _not_a_place(tokens: Tokens, start: int, place: Place | None, demonym: tuple
     """
     if place is not None and (place.kind == "code" or place.foreign) and not cued:
         return True  # "SN Home 10 kWh", "Cześć Kuba": codes and other languages' names need a cue
+    if place is not None and start > 1 and tokens.lower[start - 1] == "of" and tokens.claimed[start - 2] == "brand":
+        return False  # "Sakura-dō Stationery of Osaka": where the advertiser is
     if place is not None and not cued and place.kind in {"city", "subdivision"}:
         # a city named in passing ("the 'Sakura 24H' foundation", "Nice to meet you"), unless it says where the
         # advertiser is ("A Kyoto matcha tea house", "A Texas hot-sauce maker")
         return not any(tokens.lower[j] in COMPANY_WORDS | {"house", "maker", "makers", "roaster", "brewer"}
-                       for j in range(start + 1, min(start + 5, len(tokens))))
+                       for j in range(start + 1, min(start + 7, len(tokens))))
     return demonym is not None and start > 0 and tokens.lower[start - 1] in _TOPIC_VERBS
 
 
@@ -276,7 +293,7 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
             return True, ""
         return False, "a demonym before a noun that is not the creators or their audience"
     based = after in {"-based", "based"} or (after == "-" and tokens.lower[end + 1:end + 2] == ["based"])
-    if based and any(tokens.lower[j] in COMPANY_WORDS for j in range(end + 1, min(end + 5, len(tokens)))):
+    if based and any(tokens.lower[j] in COMPANY_WORDS for j in range(end + 1, min(end + 7, len(tokens)))):
         return False, "where the advertiser is, not the creators"  # "A Singapore-based edtech wants ..."
     if after in PLACE_AFTER or (after == "-" and end + 1 < len(tokens) and tokens.lower[end + 1] in PLACE_AFTER):
         return True, ""
@@ -299,6 +316,8 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
         return True, ""
     if start > 0 and tokens.lower[start - 1] in {"from", "out"}:
         home = FROM_HOME_NOUNS - {"family", "families"} | {"they", "them", "who", "be"}
+        if said_of_advertiser(tokens, start - 1) or self_described(tokens, start - 1):
+            return False, "where the advertiser is, not the creators"
         if tokens.near_before(start - 1, home, 3) is not None or (
                 start > 1 and is_person_noun(tokens.lower[start - 2])):
             return True, ""

@@ -22,7 +22,7 @@ PLATFORM_PHRASES: dict[tuple[str, ...], str] = {("tik", "tok"): "tiktok", ("you"
 # nouns that name the creators asked for (a count or a demonym before them is a constraint)
 CREATOR_NOUNS = frozenset("""
 creator creators influencer influencers account accounts profile profiles name names ambassador ambassadors partner
-partners talent talents kol kols blogger bloggers vlogger vloggers youtuber youtubers tiktoker tiktokers
+partners talent talents kol kols blogger bloggers bloger blogers vlogger vloggers youtuber youtubers tiktoker tiktokers
 instagrammer instagrammers instagramer instagramers couple couples tutor tutors ppl streamer streamers gamer gamers
 podcaster podcasters filmmaker
 filmmakers artist artists photographer
@@ -78,7 +78,8 @@ UPPER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "not larger than", "not higher than", "maximal", "max.",
     "cap at", "capped", "maximum of subscribers", "maximum of followers", "no more of", "not more of", "until",
     "till",
-    "maximum audience :", "max audience :", "maximum followers :", "max followers :",
+    "maximum audience :", "max audience :", "maximum followers :", "max followers :", "maximum followers",
+    "max followers", "max . followers", "maximum subscribers", "max subscribers", "maximum subs", "max subs",
 ))
 LOWER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "over", "above", "past", "beyond", "more than", "more of", "at least", "min", "min .", "minimum", "a minimum of",
@@ -91,7 +92,8 @@ LOWER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "not smaller than", "no smaller than", "minimum audience :", "min audience :", "minimum followers :",
     "min followers :", "minimum follower count :", "audience minimum :",
     "not less of", "no less of", "minimum of subscribers", "minimum of followers", "follower minimum",
-    "subscriber minimum",
+    "subscriber minimum", "minimum followers", "min followers", "min . followers", "minimum subscribers",
+    "min subscribers", "minimum subs", "min subs",
 ))
 # after the amount: "10k or more", "50k and below", "10k+", "100k max"
 LOWER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
@@ -123,6 +125,7 @@ SCALES: dict[str, float] = {
     "millones": 1e6, "milhões": 1e6, "milhoes": 1e6, "miljoen": 1e6, "mio": 1e6, "mil": 1e3, "mill": 1e6, "million":
     1e6, "millions": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "tsd": 1e3, "L": 1e5, "Cr": 1e7,
+    "jt": 1e6, "juta": 1e6, "rb": 1e3, "ribu": 1e3,  # Indonesian: "5jt rupiah", "500rb"
 }
 # the number words a count is written with ("a dozen", "five creators")
 NUMBER_WORDS: dict[str, int] = {
@@ -144,7 +147,7 @@ COUNT_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "number of creators =", "number of influencers :", "number :", "quantity :", "volume :", "headcount :",
     "creators :", "influencers :", "count :", "# of creators :", "creators wanted :", "creators needed :", "qty :",
     "qty",
-    "number of creators wanted :",
+    "number of creators wanted :", "proposal of", "a proposal of", "a total of",
 ))
 
 # money: words that name a currency, and cues that make a bare amount money ("budget 15k")
@@ -154,7 +157,7 @@ inr brl jpy cny aud cad nzd
 mxn try krw zar huf czk ron aed sar dollar dollars bucks pound pounds quid rupees rupee reais real yen francs franc
 kronor kronur krone kroner zloty zlotys lira pesos peso soles sol rand yuan renminbi won liras naira cedis cedi
 shillings dirhams dirham riyals riyal baht ringgit rupiah dong dinar dinars lei forint koruna korun rs rs. cop clp
-ars pen php idr myr thb vnd ngn kes egp mad ils twd hkd rmb rm r
+ars pen php idr myr thb vnd ngn kes egp mad ils twd hkd rmb rm r fcfa cfa rubles ruble roubles rouble
 """.split())
 BUDGET_CUES = frozenset("""
 budget budgets spend spending budgeted invest investment pot fund funds verba presupuesto orçamento envelope
@@ -187,7 +190,12 @@ PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "based in", "based out of", "located in", "living in", "who live in",
     "that live in", "live in", "residing in", "resident in", "out of", "all over", "around", "in the", "across the",
     "pan", "pan -", "based in the", "all across", "all across the", "anywhere in", "anywhere in the", "en", "em",
-    "coast of", "east coast of", "west coast of", "parts of", "namely", "namely the", "i.e.", "e.g.", "such as",
+    "nationwide", "nationwide in", "push into", "push into the", "expand into", "expand into the", "expanding into",
+    "expanding into the", "expansion into", "expansion into the", "launch into", "launching into", "move into",
+    "moving into", "break into", "breaking into", "break into the", "breaking into the", "enter", "entering",
+    "in the state of", "in the states of", "in the province of", "in the provinces of", "in the region of",
+    "in the regions of", "coast of", "east coast of", "west coast of", "parts of", "namely", "namely the", "i.e.",
+    "e.g.", "such as",
     "especially", "mainly", "mostly", "primarily", "particularly", "specifically", "somewhere in", "in and around",
     "throughout the", "within the", "based in the", "located in the", "living in the", "around the",
 )) + tuple((*cue, part) for cue in (("in", "the"), ("across", "the"), ("based", "in", "the"), ("live", "in", "the"),
@@ -204,7 +212,8 @@ sell sells selling shipped ships source sources makes crafted established grown 
 designed crafted built printed baked roasted harvested raised bottled headquartered hq hiking trekking travel
 travels traveling travelling travelled traveled trip trips holiday holidays vacation vacations honeymoon honeymoons
 backpacking touring tour tours road-trip roadtrip skiing surfing camping diving sightseeing visit visits visiting
-visited stay stays staying stayed route routes flight flights fly flies
+visited stay stays staying stayed route routes flight flights fly flies rode hiked walked sailed climbed cycled
+biked backpacked toured roamed went
 weekend weekends getaway getaways adventure adventures journey journeys cruise
 cruises safari abroad exploring explore explored wandering living-abroad expat expats moved studied studying study
 famous popular shot filmed photographed vineyards vineyard villa villas hotels hotel resorts resort restaurants
@@ -218,7 +227,7 @@ FIELD_LABELS = frozenset("""
 market markets geo geos region regions country countries location locations territory territories target targeting
 area areas audience audiences geography
 """.split())
-PLACE_AFTER = frozenset({"only", "-only", "market", "markets", "-wide", "wide", "-based", "based"})
+PLACE_AFTER = frozenset({"only", "-only", "market", "markets", "-wide", "wide", "-based", "based", "nationwide"})
 
 # a language: "X-speaking", "in X", "X speakers", "bilingual X and Y"
 LANGUAGE_AFTER = frozenset("""
@@ -230,7 +239,8 @@ LANGUAGE_BEFORE: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "talk in", "talks in", "talking in", "narrated in", "subtitled in", "captions in", "communicate in",
     "bilingual", "native", "publishes in", "publish in", "record in", "records in", "produce in", "only in",
     "language", "language :", "languages :", "languages", "in either", "en", "content en", "em",
-    "in both", "post in both", "content in both",
+    "in both", "post in both", "content in both", "lang :", "lang . :", "lang", "langs :", "content language :",
+    "make content on", "makes content on", "content on",
 ))
 
 # advertiser: "Oatly wants", "Sony is launching"; a name followed by one of these is the brief's brand
@@ -251,7 +261,8 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "on behalf of our client", "we represent", "representing", "i write for", "i work for", "i work at",
     "writing for", "i 'm writing for", "marketing from", "marketing for", "called", "named", "brief for",
     "brief for :", "brief from", "brief :", "new brief from", "brand =", "client =", "this is for",
-    "client 's", "i represent", "it 's for", "this one is for", "greetings from", "hello from", "hi from",
+    "client 's", "client 's (", "the client 's (", "the client ,", "i started", "i founded", "we founded", "i run",
+    "i represent", "it 's for", "this one is for", "greetings from", "hello from", "hi from",
     "the name is", "our name is", "name is", "we develop", "we created", "we built", "we launched", "somos",
     "somos a", "somos o", "somos la", "somos el", "nuestro cliente es", "nosso cliente é", "cliente :",
     "cliente es", "marca :", "de parte de", "nous sommes", "wir sind", "advertiser : this is for", "project :",
@@ -273,49 +284,13 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
 ))
 # words that start a description, not a name ("Nail polish company wants")
 GENERIC_ADVERTISERS = frozenset("""
+edtech fintech healthtech proptech insurtech foodtech adtech martech cleantech agritech legaltech regtech femtech
+biotech medtech
 brand brands company companies startup start-up startups label labels business businesses agency agencies client
 clients advertiser advertisers retailer retailers store stores shop shops chain chains maker makers manufacturer
 manufacturers firm firms team teams we i our my us everyone someone somebody anyone anybody nobody they he she it
 this that these those who what which a an the another any some each every all local new small big family-run
 independent
-""".split())
-
-# competitors: verbs of a past or present tie, after a negation ("not anyone sponsored by X")
-TIE_VERBS = frozenset("""
-work works worked working partner partners partnered partnering collaborate collaborates collaborated collaborating
-promote promotes promoted promoting sponsor sponsors sponsored endorse endorses endorsed endorsing advertise
-advertises advertised advertising represent represents represented repped rep reps repping deal deals dealt post posted
-posts posting done affiliated associated tied linked connected signed cooperate cooperates cooperated cooperating
-cooperation cooperations endorsed promotion promotions partnership partnerships ties ambassador ambassadors
-contracted relationship relationships
-ligados ligadas vinculados vinculadas asociados patrocinados patrocinadas trabajado trabajaron trabajó
-trabalharam trabalhou trabalhado colaborado colaboraron colaboraram gearbeitet contract
-""".split())
-TIE_PREPOSITIONS = frozenset({"with", "for", "by", "to", "of", "on", "from", "con", "com", "mit", "avec"})
-TIE_NOUNS = frozenset("""
-partners partner ambassadors ambassador deals deal sponsorships sponsorship collabs collab collaborations
-collaboration ties tie affiliates affiliate contracts contract campaigns campaign creators influencers people
-accounts talent conflicts conflict exclusivity
-""".split())
-COMPETITOR_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
-    "competitors", "competitor", "competitors :", "competitor :", "competitors are", "competitors include",
-    "competitors like", "competitors such as", "competing brands", "competing brands like", "exclusions :",
-    "exclusion :", "exclude :", "no-go :", "blacklist :", "excluded brands :", "excluded :",
-    "competing brands such as", "competing brands :", "rival brands", "rivals", "rivals like", "rivals such as",
-    "to avoid =", "to avoid :", "avoid :", "avoid =", "competitor brands to avoid =", "competitor brands to avoid :",
-    "competitor exclusions :", "competitor exclusions", "excluded competitors :", "exclusivity :",
-    "competitive exclusions :", "competitive exclusions", "competitor block :", "competitive block :",
-    "competitor blocks :", "category block :", "excl :", "no comp :", "comp :", "comps :", "no comps :",
-    "brands to avoid :", "brands to avoid =", "conflicts :", "conflicts with", "no conflicts with",
-    "rivals :", "rival", "competition :", "competitors e.g.", "our competitors", "our competitors are",
-    "our main competitors", "our main competitors are", "main competitors", "main competitors are",
-    "not :", "no :", "excluding :",
-))
-# words after a negation that may stand before the tie verb: "not anyone who has ever worked with"
-TIE_FILLER = frozenset("""
-anyone anybody one ones creators creator influencers influencer people person accounts account those someone
-somebody talent who that which has have had 've is are was were been already recently previously ever currently in
-the past last year months month years with any influencer's creator's whose also yet before lately
 """.split())
 
 # calendar words and generations: a capitalized word after "for" that is none of these may be a brand

@@ -7,6 +7,8 @@ campaign's total. Product prices ("our €49 serum", "MSRP $18,995") and correct
 """
 from __future__ import annotations
 
+import re
+
 from matcher.briefs.amounts import amount_at, amounts_in, correction_after, range_after, scaled_range
 from matcher.briefs.followers import followers_near
 from matcher.briefs.lexicon import (
@@ -91,6 +93,7 @@ including incl incl. plus excluding excl net gross vat usd eur campaign campaign
 flight pilot test launch project collaboration partnership deal season year month quarter""".split())
 
 
+_SHELF_PRICE = re.compile(r"\d[.,](?:99|95|49)(?!\d)")
 _PRODUCT_PRICE_CUES = frozenset({"msrp", "rrp", "retail", "retails", "priced", "costing", "costs", "sells", "sold",
                                  "worth", "retailing", "cuesta", "custa", "kostet", "coûte", "fares", "fare", "tickets",
                                  "ticket", "subscriptions", "memberships", "subscription", "membership"})
@@ -119,7 +122,7 @@ def _what_it_costs(tokens: Tokens, start: int, end: int) -> bool:
     """
     if start < 2 or tokens.lower[start - 1] not in {"cost", "is", "are", "r"}:
         return False
-    cues = BUDGET_CUES | PRICE_CUES | {"total", "overall", "all-in", "max", "maximum", "up"}
+    cues = BUDGET_CUES | PRICE_CUES | _CAMPAIGN_WORDS | {"all-in", "max", "maximum", "up", "money"}
     if tokens.near_before(start - 1, cues, 8) is not None:
         return False
     if _for_the_campaign(tokens, end):
@@ -132,6 +135,13 @@ def _product_price(tokens: Tokens, start: int, end: int) -> bool:
     """The amount prices the product: 'MSRP $18,995', 'retails at $12.99', 'our €129 Ridge 2 model'."""
     if tokens.near_before(start, _PRODUCT_PRICE_CUES, 3) is not None or tokens.phrase_at(end, (("at", "retail"),)):
         return True
+    if _SHELF_PRICE.search(tokens.span_text(start, end)) and tokens.near_before(
+            start, BUDGET_CUES | PRICE_CUES, 8) is None:
+        return True  # "entering Early Access at $19.99": a shelf price, never a fee or a budget
+    closed = end >= len(tokens) or tokens.is_punct(end)
+    if start > 1 and tokens.lower[start - 2:start] == ["price", "is"] and closed and (
+            start < 3 or tokens.lower[start - 3] not in {"max", "maximum", "target", "per", "your", "the"}):
+        return True  # "new fountain pen 'Kaze 14', price is ¥12,000.": the pen's price
     if _what_it_costs(tokens, start, end):
         return True  # "Our drill cost 89 euro", "our bars ... cost $2.99", "the collars r €35": what the product costs
     if start > 0 and tokens.lower[start - 1] in {"from", "starting"} and tokens.near_before(

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS
+from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS, REQUEST_WORDS
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
 _SELF_WORDS = frozenset({"we", "we're", "our", "i", "i'm", "us", "my"})
 COMPANY_WORDS = frozenset("""brand company startup label agency shop store studio roastery bakery brewery distillery
 manufacturer maker chain retailer publisher firm clinic restaurant hotel installer edtech fintech app house group
 platform café cafe bar winery vineyard co-op cooperative farm boutique salon spa gym franchise museum gallery
-pharmacy airline theatre theater venue""".split())
+pharmacy airline theatre theater venue board council bank charity trust exporter importer dealer
+dealership university nonprofit non-profit ngo organisation organization authority office headquarters hq""".split())
 
 
 _QUOTES = frozenset({"'", '"', "‘", "’", "“", "”"})
@@ -29,6 +30,9 @@ _MAKE_VERBS = frozenset({"make", "makes", "making", "produce", "produces", "prod
                          "operate", "operates", "do", "create", "creates"})
 
 
+_ADVERTISER_NOUNS = frozenset({"client", "company", "brand", "they"})
+
+
 def made_there(tokens: Tokens, cue_start: int) -> bool:
     """'we make tequila in Jalisco', 'We produce Turkish delight, baklava and desserts in Istanbul': our origin.
 
@@ -39,7 +43,8 @@ def made_there(tokens: Tokens, cue_start: int) -> bool:
     while j >= 0 and cue_start - j <= 14 and tokens.words[j] not in SENTENCE_ENDS | {"\n"}:
         if tokens.lower[j] in CREATOR_NOUNS or tokens.lower[j] in AUDIENCE_NOUNS:
             return False
-        if tokens.lower[j] in _SELF_WORDS and tokens.lower[j + 1] in _MAKE_VERBS:
+        # "we make", "the client make(s)": the advertiser's own making
+        if (tokens.lower[j] in _SELF_WORDS | _ADVERTISER_NOUNS) and tokens.lower[j + 1] in _MAKE_VERBS:
             return True
         j -= 1
     return False
@@ -54,3 +59,22 @@ def said_of_advertiser(tokens: Tokens, cue_start: int) -> bool:
     if j < 0:
         return False
     return tokens.lower[j] in _SELF_WORDS or tokens.lower[j] in COMPANY_WORDS
+
+
+def self_described(tokens: Tokens, at: int) -> bool:
+    """'We are Anka Tekstil, towel producer since 1987 from Denizli': 'from' ends the advertiser's description.
+
+    'we are' (or 'I am', 'this is') opens the sentence before it, with no creator or audience noun between
+    but the maker nouns ('producer')."""
+    j = at - 1
+    while j > 0 and at - j <= 16 and tokens.words[j] not in SENTENCE_ENDS | {"\n"}:
+        if (tokens.lower[j] in CREATOR_NOUNS | AUDIENCE_NOUNS and tokens.lower[j] not in _MAKER_NOUNS) or (
+                tokens.lower[j] in REQUEST_WORDS):
+            return False
+        if tokens.lower[j - 1:j + 1] in (["we", "are"], ["i", "am"], ["this", "is"]) or tokens.lower[j] == "we're":
+            return True
+        j -= 1
+    return False
+
+
+_MAKER_NOUNS = frozenset({"producer", "producers", "maker", "makers", "artisan", "artisans"})

@@ -88,6 +88,8 @@ LANGUAGE_ALIASES: dict[str, str] = {
     "tagalog": "tl", "flemish": "nl", "castilian": "es", "malay": "ms", "nepali": "ne", "swahili": "sw",
     "punjabi": "pa", "brazilian portuguese": "pt", "bahasa": "id", "bahasa indonesia": "id", "slovene": "sl",
     "norwegian": "no", "uyghur": "ug", "pashto": "ps", "oriya": "or",
+    # the Nguni languages' own names ("English and isiZulu")
+    "isizulu": "zu", "isixhosa": "xh", "isindebele": "nr", "siswati": "ss", "sesotho": "st", "setswana": "tn",
 }
 # two-letter codes that are also everyday upper-case words or acronyms: never read as a country code
 _CODE_WORDS = frozenset("""

@@ -15,7 +15,8 @@ _CONTEXT_AFTER = frozenset({"trend", "trends", "trending", "challenge", "challen
                             "sounds", "audio", "song", "songs"})
 _CONTEXT_BEFORE = frozenset({"viral", "trending", "blew", "went", "seen", "saw", "our", "my", "from", "own", "brand",
                              "'s", "’s"})
-_EXCLUDE_BEFORE = frozenset(NEGATIONS | {"other", "off", "excl", "excl.", "exclude", "excluded"})  # "keep it off X"
+# "keep it off X", "sem TikTok" (Portuguese), "ohne TikTok" (German)
+_EXCLUDE_BEFORE = frozenset(NEGATIONS | {"other", "off", "excl", "excl.", "exclude", "excluded", "sem", "ohne"})
 _OWN_ACCOUNT = frozenset({"account", "accounts", "page", "profile", "channel", "handle", "followers", "community"})
 
 
@@ -49,7 +50,10 @@ def _platform_context(tokens: Tokens, i: int) -> bool:
 
 _RULED_OUT_AFTER = (("is", "not"), ("is", "n't"), ("isn't",), ("is", "out"), ("not", "please"), ("is", "excluded"),
                     ("excluded",), ("is", "a", "no-go"), ("is", "off", "the", "table"), ("should", "be", "excluded"),
-                    ("are", "excluded"), ("should", "be", "avoided"), ("are", "out"), ("are", "not", "wanted"))
+                    ("are", "excluded"), ("should", "be", "avoided"), ("are", "out"), ("are", "not", "wanted"),
+                    ("shall", "not", "be", "used"), ("will", "not", "be", "used"), ("must", "not", "be", "used"),
+                    ("should", "not", "be", "used"), ("we", "do", "not", "want"), ("we", "do", "n't", "want"),
+                    ("we", "dont", "want"), ("is", "not", "wanted"))
 _NOT_REQUIRED = (("is", "n't", "a", "must"), ("isn't", "a", "must"), ("is", "not", "a", "must"), ("is", "optional"),
                  ("optional",), ("is", "a", "plus"), ("not", "required"), ("is", "not", "required"))
 
@@ -65,6 +69,19 @@ def _negation_before(tokens: Tokens, i: int) -> int | None:
         if tokens.lower[j] in _EXCLUDE_BEFORE:
             return j
     return None
+
+
+_PAST_WORDS = frozenset({"previous", "delivered", "generated", "drove"})
+
+
+def _past_result(tokens: Tokens, i: int) -> bool:
+    """A word for a past campaign's result earlier in the platform's sentence."""
+    for j in range(i - 1, max(i - 20, -1), -1):
+        if tokens.words[j] in {".", "!", "?", ";", "\n"}:
+            return False
+        if tokens.lower[j] in _PAST_WORDS:
+            return True
+    return False
 
 
 def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
@@ -99,9 +116,12 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
         if near is not None:
             negated = True
             before = tokens.lower[near]
-        if not negated and (tokens.near_before(i, {"views", "likes", "impressions", "got", "reached", "hit"}, 4)
+        if not negated and (tokens.near_before(i, {"views", "likes", "impressions", "got", "reached", "hit", "heard"},
+                                               4)
                             is not None or tokens.phrase_at(end, _NOT_REQUIRED)):
             context = True  # "got 2M views on TikTok", "TikTok isn't a must"
+        if not negated and _past_result(tokens, i):
+            context = True  # "Their previous push delivered 4.1M views and a 2.3% engagement rate, mostly on YouTube"
         joined_next = platform_at(tokens, end + 1) if end + 1 < len(tokens) and tokens.lower[end] in {
             "and", "or", ","} else None
         if joined_next is not None and tokens.phrase_at(end + 1 + joined_next[1], _RULED_OUT_AFTER) and not (
@@ -115,6 +135,8 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
                 "anything", "everything", "all", "any", "platform", "platforms", "channel", "channels"}):
             negated = True
             near = i - 2
+        if negated and after in {"who", "that"} and tokens.lower[end - 1].endswith(("er", "ers")):
+            negated, context = False, True  # "avoid YouTuber who work with them": those creators, not the platform
         if negated:
             start = near if near is not None else (i - 1 if before in _EXCLUDE_BEFORE else i - 2)
             joined = i > 0 and tokens.lower[i - 1] in {"or", "and", ",", "nor", "/", "&"}

@@ -7,6 +7,7 @@ name ("Bewley's"). Used by the brand and competitor readers.
 
 from __future__ import annotations
 
+from matcher.briefs.competitor_words import TIE_FILLER
 from matcher.briefs.lexicon import (
     AUDIENCE_NOUNS,
     CREATOR_NOUNS,
@@ -15,7 +16,6 @@ from matcher.briefs.lexicon import (
     NEGATIONS,
     NOT_NAMES,
     PLATFORM_WORDS,
-    TIE_FILLER,
     TIER_WORDS,
 )
 from matcher.briefs.places import Gazetteer
@@ -89,6 +89,9 @@ def name_end(tokens: Tokens, i: int, allow_lower: bool = False, limit: int = 5, 
         code = any(c.isdigit() for c in low) and not (digits and low.isdigit())
         if "&" in tokens.words[end] and len(tokens.words[end]) > 2:
             break  # "Zara H&M": a name with its own '&' starts a new name
+        if low in _LOWER_LEGAL and tokens.words[end].islower() and tokens.free(end, end + 1):
+            end += 1  # "Meridian Bank plc": a legal form in lower case ends the name
+            break
         if (tokens.is_capitalized(end) or brandlike(tokens.words[end])) and not tokens.is_punct(end) and (
                 low not in NOT_NAMES - {"x"}) and not code:
             if not tokens.free(end, end + 1):
@@ -127,6 +130,9 @@ def _closes(word: str) -> bool:
 
 
 _TITLES = frozenset({"dr.", "mr.", "mrs.", "ms.", "st.", "prof.", "mt.", "ft."})
+
+
+_LOWER_LEGAL = frozenset({"plc", "ltd", "ltd.", "inc", "inc.", "llc", "gmbh", "bv", "srl", "sarl", "oy"})
 
 
 def names_at(tokens: Tokens, i: int, allow_lower: bool = False) -> tuple[list[tuple[int, int]], int]:

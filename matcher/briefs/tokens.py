@@ -132,6 +132,7 @@ class Tokens:
         for k in range(len(words) - 2, -1, -1):  # "w/ Greggs": 'w/' is one word, 'with'
             if words[k].lower() == "w" and words[k + 1] == "/" and ends[k] == starts[k + 1]:
                 words[k:k + 2], starts[k:k + 2], ends[k:k + 2] = ["w/"], [starts[k]], [ends[k + 1]]
+        _questions_as_labels(words)
         lower = ["with" if w.lower() == "w/" else w.lower() for w in words]
         return cls(text, words, lower, starts, ends, [None] * len(words), _signoff(lower))
 
@@ -217,6 +218,23 @@ class Tokens:
 
 _SIGNOFFS = frozenset({"thanks", "thank", "cheers", "best", "regards", "ta", "ciao", "thx", "xx", "x", "love",
                        "warmly", "sincerely", "greetings", "br", "kind", "many", "saludos", "grazie", "danke"})
+
+
+# first words of a form's question ("How many creators? 12", "Which markets? Saudi Arabia")
+_QUESTION_OPENERS = frozenset("""how which what any who where when budget budgets platform platforms language languages
+market markets competitor competitors product follower followers age brand your anything size tier tiers number
+country countries location fee fees exclusions timing""".split())
+
+
+def _questions_as_labels(words: list[str]) -> None:
+    """A form's question answered on its own line ('How many creators? 12 to 15.') reads as a label ('...: 12')."""
+    line = 0
+    for k, word in enumerate(words):
+        if word == "\n":
+            line = k + 1
+        elif (word == "?" and k - line <= 6 and words[line].lower() in _QUESTION_OPENERS and k + 1 < len(words)
+              and words[k + 1] != "\n"):
+            words[k] = ":"
 
 
 def _signoff(lower: list[str]) -> int:

@@ -300,3 +300,63 @@ def test_a_niche_noun_after_a_tier_stays_in_the_niche_text() -> None:
     parsed = parse_brief("We look micro cyclists creators from Spain")
     assert parsed.filters.tiers == ("micro",)
     assert "cyclists" in parsed.query_text
+
+
+_ALL_BUT_TIKTOK = ("instagram", "youtube", "twitter", "facebook", "twitch", "blog", "other")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # places the brief rules out, a past trip, a country's states, 'nationwide', a market the brand pushes into
+    ("the creators must be in Germany, not in Netherlands because there we are already known",
+     Filters(countries=("DE",))),
+    ("Location: Nordics, excluding Iceland", Filters(countries=("DK", "FI", "NO", "SE"))),
+    ("Find 3 Dutch creators who rode the Camino in Spain last summer.", Filters(k=3, countries=("NL",))),
+    ("influencers in the states of São Paulo and Minas Gerais", Filters(countries=("BR",))),
+    ("they want 10 creators, nationwide US", Filters(k=10, countries=("US",))),
+    ("We're finally ready to push into the UK and Ireland.", Filters(countries=("GB", "IE"))),
+    ("Target markets: Vietnam first, then Thailand and the Philippines", Filters(countries=("VN", "TH", "PH"))),
+    # where the advertiser is: its description after 'we are', 'the client make', a '-based' company, its office
+    ("We are Anka Tekstil, towel and bathrobe producer since 1987 from Denizli.", Filters(brand="Anka Tekstil")),
+    ("The client make artisanal pasta in Gragnano since 1921.", Filters()),
+    ("A Dubai-based sneaker resale app wants Kuwaiti creators", Filters(countries=("KW",))),
+    ("Note: the client's head office is in Switzerland.", Filters()),
+    # a form answered line by line, questions for labels
+    ("How many creators? 12 to 15.\nAny competitors to avoid? Almarai and Nadec.\nLanguages? English and isiZulu.",
+     Filters(k=15, competitors=("Almarai", "Nadec"), languages=("en", "zu"))),
+    # money: a shelf price, the campaign named before 'is', Indonesian and CFA amounts, a product's 'price is'
+    ("Early Access on Steam at $19.99. Budget: $9,500 total.", Filters(campaign_budget=9_500)),
+    ("We have very little money, the whole campaign is $3,000.", Filters(campaign_budget=3_000)),
+    ("max 5jt rupiah per vid", Filters(max_price_per_post=5_000_000)),
+    ("We have 2 millions FCFA for the total campaign, and maximum 200 000 FCFA by influencer.",
+     Filters(campaign_budget=2_000_000, max_price_per_post=200_000)),
+    ("New pen 'Kaze 14', price is ¥12,000. Payment is until 80,000 yen per one video.",
+     Filters(max_price_per_post=80_000)),
+    # counts and followers: 'proposal of', a deliverable per creator, 'Minimum followers N'
+    ("Waiting your proposal of 12 influencers.", Filters(k=12)),
+    ("Deliverables per creator: 1 long video, 3 stories.", Filters()),
+    ("Minimum followers 15.000, maximum no limit.", Filters(min_followers=15_000)),
+    # platforms: ruled out after the name, hearsay, a past result, creators named by their platform
+    ("TikTok we do not want.", Filters(platforms=_ALL_BUT_TIKTOK)),
+    ("We've heard TikTok works but we're open.", Filters()),
+    ("Their previous push delivered 4.1M views and a 2.3% engagement rate, mostly on YouTube.", Filters()),
+    ("Competitor is Pilot and Platinum, please avoid YouTuber who work with them.",
+     Filters(competitors=("Pilot", "Platinum"))),
+    # brands: a client in brackets, a founder's story, a lower-case legal form, a home town, a name described
+    ("for the launch of the Client's (Nordwerk Tools) cordless drill range.", Filters(brand="Nordwerk Tools")),
+    ("Quick background: I started Fernweh Fermentation in my Berlin kitchen", Filters(brand="Fernweh Fermentation")),
+    ("The Client, Meridian Bank plc, seeks a partner", Filters(brand="Meridian Bank plc")),
+    ("Our company is Sakura-dō Stationery of Osaka.", Filters(brand="Sakura-dō Stationery")),
+    ("summer sampling for VOLTA, a sugar-free energy drink", Filters(brand="VOLTA")),
+    ("K-beauty / Korean skincare | creators in US + Canada", Filters(countries=("US", "CA"))),
+    ("EdTech | coding for kids | Egypt, Morocco", Filters(countries=("EG", "MA"))),
+    ("Please exclude creator who did advertisement of Innisfree, Laneige.",
+     Filters(competitors=("Innisfree", "Laneige"))),
+])
+def test_round_six_misreadings(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
+
+
+def test_a_home_town_after_of_stays_a_suggestion() -> None:
+    parsed = parse_brief("Our company is Sakura-dō Stationery of Osaka.")
+    assert [(r.field, r.value, r.applied) for r in parsed.readings if r.field == "countries"] == [
+        ("countries", ("JP",), False)]
