@@ -17,8 +17,10 @@ from matcher.briefs.lexicon import CURRENCY_WORDS, NUMBER_WORDS, RANGE_JOINERS, 
 from matcher.briefs.tokens import Tokens
 
 _CURRENCY_CODES = frozenset("""usd eur gbp chf sek nok dkk pln inr brl aud cad r$ zł sgd aed jpy a$ c$ nzd mxn s$ us$
-hk$ nz$ rs cop clp ars pen php idr myr thb vnd ngn kes zar egp mad try ils krw twd hkd cny rmb rm mx$ kr""".split())
+hk$ nz$ rs cop clp ars pen php idr myr thb vnd ngn kes zar egp mad try ils krw twd hkd cny rmb rm mx$ kr rp
+s/""".split())
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:[.,' ]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:[.,]\d+)?$")
+_GLUED_AMOUNT = re.compile(r"^((?:US|CA|AU|NZ|HK|MX|S|A|C|R)?[$€£¥₹])(\d[\d.,]*[kKmM]?)$")
 _SUFFIXED = re.compile(r"^(\d+(?:[.,]\d+)?)(k|K|m|M|mn|mio|bn|b|L|Cr|jt|rb)$")
 
 
@@ -76,6 +78,10 @@ def amount_at(tokens: Tokens, i: int) -> Amount | None:
     """
     currency = None
     start = i
+    glued_amount = _GLUED_AMOUNT.match(tokens.words[i])
+    if glued_amount and (parsed_glued := _number(glued_amount.group(2))) is not None:
+        # "S$250–S$450": after the dash the second amount keeps its currency glued on
+        return Amount(parsed_glued[0], i, i + 1, parsed_glued[1], glued_amount.group(1))
     symbol = tokens.lower[i] in CURRENCY_WORDS and not tokens.lower[i].isalpha()
     # "R2 500", "RM 1,500": rand and ringgit written as a capital before the digits
     glued = tokens.words[i] in {"R", "RM"} and i + 1 < len(tokens) and tokens.words[i + 1][:1].isdigit()

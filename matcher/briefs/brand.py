@@ -5,14 +5,14 @@ A client named by an agency ("Client's Velo Labs", "our client is X") wins over 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from matcher.briefs.brand_layout import (
+    brand_before_brief,
     brand_before_campaign,
     brand_in_keywords,
     brand_in_signature,
     claim_brand,
     with_number,
+    without_home_town,
 )
 from matcher.briefs.brand_shapes import (
     LEGAL_SUFFIXES,
@@ -45,7 +45,6 @@ from matcher.briefs.reading import Reading
 from matcher.briefs.spans import (
     PARTICLES,
     brandlike,
-    clean_name,
     generic_after,
     is_place_or_platform,
     name_end,
@@ -63,23 +62,8 @@ def read_brand(tokens: Tokens, places: Gazetteer) -> Reading | None:
                or _brand_of_person(tokens, places) or _brand_before_verb(tokens, places)
                or _brand_after_generic(tokens, places) or _brand_after_for(tokens, places)
                or brand_in_signature(tokens, places) or brand_in_keywords(tokens, places)
-               or brand_before_campaign(tokens, places))
-    return _without_home_town(tokens, reading, places) if reading else None
-
-
-def _without_home_town(tokens: Tokens, reading: Reading, places: Gazetteer) -> Reading:
-    """'Sakura-dō Stationery of Osaka': the city after 'of' says where the advertiser is; the name ends before it.
-
-    Only a city or region after a name of two words or more ("Bank of America", "University of Chicago" stay)."""
-    start, end = tokens.starts.index(reading.start), tokens.ends.index(reading.end) + 1
-    of = next((j for j in range(end - 2, start + 1, -1) if tokens.lower[j] == "of"), None)
-    place = places.place(tokens.span_text(of + 1, end)) if of is not None else None
-    if of is None or place is None or place.kind not in {"city", "subdivision"}:
-        return reading
-    for j in range(of, end):
-        tokens.claimed[j] = None
-    return replace(reading, value=clean_name(tokens, start, of), phrase=tokens.span_text(start, of),
-                   end=tokens.ends[of - 1])
+               or brand_before_campaign(tokens, places) or brand_before_brief(tokens, places))
+    return without_home_town(tokens, reading, places) if reading else None
 
 
 def _brand_after_generic(tokens: Tokens, places: Gazetteer) -> Reading | None:
@@ -266,10 +250,15 @@ def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
             continue  # inside a longer capitalized run
         if tokens.sentence_start(i) and tokens.lower[i] in COMMON_OPENERS:
             continue
+        if (tokens.words[i][0].isdigit() and any(c.isalpha() for c in tokens.words[i])) or (
+                i > 0 and len(tokens.words[i]) == 1 and tokens.words[i - 1][-1:].isdigit()):
+            continue  # "a 1000W PSU wants", "$25M Series B": a unit or a scale, no name
         end = name_end(tokens, i)
         if end is None or is_place_or_platform(tokens, i, end, places, cities=False):
             continue
         end = with_number(tokens, end)  # "Crumb 27 wants", "Studio 1961 Eyewear is after"
+        if end - i == 1 and tokens.lower[i] in COMPANY_NOUNS:
+            continue  # "Bakery here, need creators": a kind of business, no name
         start = i + 1 if end - i > 1 and tokens.lower[i] in COMPANY_NOUNS and tokens.words[i + 1].isalpha() else i
         i = start  # the company word stays in the niche text
         after = end + (1 if end < len(tokens) and tokens.lower[end] in {"'s", "’s"} else 0)
@@ -321,6 +310,8 @@ def _brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
             continue
         if any(model_code(word) for word in tokens.words[at:end + 1]):
             continue  # "for the Galaxy S25 Ultra launch", "the X500 headset launch": a product, not the advertiser
+        if tokens.lower[end - 1] in {"day", "week", "weekend", "festival", "fest", "month", "sale", "sales"}:
+            continue  # "for Pisco Sour Day": an occasion
         campaign_words = CREATOR_NOUNS | {"campaign", "content", "ugc", "shortlist", "partnership", "launch",
                                           "videos", "posts", "collab", "push", "brief", "project", "activation"}
         before = tokens.near_before(i, campaign_words, 3) is not None
@@ -334,7 +325,8 @@ def _brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
         after = after or (tokens.lower[end:end + 1] in (["'s"], ["’s"]) and tokens.lower[end + 1:end + 2] in (
             ["new"], ["latest"], ["upcoming"], ["next"]))  # "for Peak's new hydration vest"
         # "For Bramble & Birch, we need ...", "I write you for Maison Lumière, we are making ...": said of us
-        ours = tokens.words[end:end + 1] == [","] and tokens.lower[end + 1:end + 2] in (["we"], ["we're"], ["our"])
+        ours = tokens.lower[end + (tokens.words[end:end + 1] == [","]):][:1] in (["we"], ["we're"], ["our"])
+        ours = ours or tokens.lower[max(i - 2, 0):i] in (["quick", "one"], ["new", "one"])  # "quick one for Monzo"
         # "sampling for VOLTA, a sugar-free energy drink": the name and what it is
         described = any(tokens.lower[j] in COMPANY_NOUNS | {"drink", "app", "product"}
                         for j in range(end + 2, min(end + 8, len(tokens))))

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from matcher.briefs.brand_words import COMMON_OPENERS, ROLE_WORDS, SIGNOFF_WORDS
 from matcher.briefs.lexicon import CREATOR_NOUNS, GENERIC_ADVERTISERS
 from matcher.briefs.places import Gazetteer
@@ -16,6 +18,8 @@ from matcher.briefs.tokens import Tokens
 def claim_brand(tokens: Tokens, cue_start: int, start: int, end: int) -> Reading:
     """The brand reading of tokens [start, end), its cue [cue_start, start) marked as read with it."""
     end = with_number(tokens, end)
+    if end - start > 1 and tokens.lower[start] in {"ngo", "charity", "nonprofit", "non-profit"}:
+        start += 1  # "We are NGO Zielone Miasto": what it is, then its name
     while end - start > 1 and tokens.lower[end - 1] in {"team", "growth", "marketing"}:
         end -= 1  # "MathSprout Growth Team": the team is not the brand
     tokens.claim(cue_start, start, "brand cue")
@@ -111,6 +115,27 @@ def brand_in_keywords(tokens: Tokens, places: Gazetteer) -> Reading | None:
     return None
 
 
+_BRIEF_KINDS = frozenset({"campaign", "creative", "influencer", "creator", "project", "media", "full", "final", "new",
+                          "updated", "client", "brand", "summer", "winter", "spring", "autumn", "holiday", "launch"})
+
+
+def brand_before_brief(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """"Barry's Tea brief:", "Arc'teryx brief" on its own line: the name a line opens with before 'brief'."""
+    for i in range(len(tokens) - 1):
+        if not (i == 0 or tokens.words[i - 1] in {"\n", ">", "•"}):
+            continue
+        end = name_end(tokens, i)
+        if end is None or end + 1 >= len(tokens) or tokens.lower[end] != "brief" or tokens.words[end + 1] not in {
+                ":", "\n", "–", "—", "-"}:
+            continue
+        if any(tokens.lower[k] in COMMON_OPENERS | GENERIC_ADVERTISERS | _BRIEF_KINDS and tokens.lower[k] not in {
+                "'s", "’s"} for k in range(i, end)):
+            continue
+        if not is_place_or_platform(tokens, i, end, places):
+            return claim_brand(tokens, i, i, end)
+    return None
+
+
 def brand_before_campaign(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """'circling back on the SunNest Solar campaign': a name shaped like a brand before 'campaign' or 'launch'.
 
@@ -128,3 +153,18 @@ def brand_before_campaign(tokens: Tokens, places: Gazetteer) -> Reading | None:
         if shaped and not is_place_or_platform(tokens, i, end, places):
             return claim_brand(tokens, i, i, end)
     return None
+
+
+def without_home_town(tokens: Tokens, reading: Reading, places: Gazetteer) -> Reading:
+    """'Sakura-dō Stationery of Osaka': the city after 'of' says where the advertiser is; the name ends before it.
+
+    Only a city or region after a name of two words or more ("Bank of America", "University of Chicago" stay)."""
+    start, end = tokens.starts.index(reading.start), tokens.ends.index(reading.end) + 1
+    of = next((j for j in range(end - 2, start + 1, -1) if tokens.lower[j] == "of"), None)
+    place = places.place(tokens.span_text(of + 1, end)) if of is not None else None
+    if of is None or place is None or place.kind not in {"city", "subdivision"}:
+        return reading
+    for j in range(of, end):
+        tokens.claimed[j] = None
+    return replace(reading, value=clean_name(tokens, start, of), phrase=tokens.span_text(start, of),
+                   end=tokens.ends[of - 1])

@@ -134,7 +134,9 @@ def _names_after_tie(tokens: Tokens, i: int, places: Gazetteer) -> tuple[list[tu
                 low in TIE_PREPOSITIONS and (j == i or tokens.lower[j - 1] in TIE_FILLER | CREATOR_NOUNS)):
             continue
         at = j + 1
-        while at < len(tokens) and tokens.words[at] in TIE_PREPOSITIONS | {"the", "any"}:
+        # "with The Ordinary" keeps its capital; in a brief written in capitals "WITH" is only a word
+        while at < len(tokens) and (tokens.words[at] in TIE_PREPOSITIONS | {"the", "any", "a", "an"} or (
+                tokens.words[at].isupper() and tokens.lower[at] in TIE_PREPOSITIONS)):
             at += 1
         at += tokens.phrase_at(at, _LIKE)
         # a lower-case name only right after with/for/by and ending the list ("worked with lululemon.")

@@ -75,6 +75,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
     if number is None:
         return None
     before = tokens.lower[number.start - 1] if number.start > 0 else ""
+    if before in {"-", "–"} and number.start > 1 and tokens.words[number.start - 2].isdigit():
+        return None  # the upper end of "DADS 30-50", read with its lower end or not at all
     if before in CURRENCY_WORDS:
         return None  # "Our $40 serum needs skincare creators": money, not a count
     if not cue and number.start > 0 and tokens.is_capitalized(number.start - 1) and tokens.words[
@@ -84,7 +86,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
     if not cue and tokens.near_before(number.start, _PAST_RESULTS, 5, stop_at_punct=False) is not None:
         return None  # "last year's push delivered 3.1M impressions from 40 creators": a past result
     if not cue and before in {"of", "aged", "age", "ages", "over", "under", "model", "no", "step", "part", "day",
-                              "week", "season", "episode", "chapter", "version", "v", "gen", "series", "the"}:
+                              "week", "season", "episode", "chapter", "version", "v", "gen", "series", "the", "dads",
+                              "moms", "mums", "men", "women", "adults", "kids", "parents", "teens", "students"}:
         return None
     end = number.end
     value = int(number.value)

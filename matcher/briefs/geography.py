@@ -20,14 +20,15 @@ from matcher.briefs.lexicon import (
     FIELD_LABELS,
     FROM_HOME_NOUNS,
     MAX_WORDS_BETWEEN,
-    NOT_NAMES,
     PLACE_AFTER,
     PLACE_CUES,
+    PLATFORM_WORDS,
     REQUEST_WORDS,
 )
 from matcher.briefs.nouns import is_person_noun
+from matcher.briefs.place_mentions import IDIOMS, mention_at, style_origin
 from matcher.briefs.place_owner import COMPANY_WORDS, made_there, quoted, said_of_advertiser, self_described
-from matcher.briefs.places import SMALL_CITY, Gazetteer, Place
+from matcher.briefs.places import Gazetteer, Place
 from matcher.briefs.reading import Reading
 from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
@@ -36,64 +37,14 @@ _VERBS = frozenset(word for verb in BRAND_VERBS for word in verb) | {"make", "ma
 _LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "plus", "+", "as", "well", "the", "also", "all", "whole", "from",
                            "first", "then", "later",
                            "entire", "maybe", "possibly", "even", "y", "e", "o", "ou", "und", "et"})
-# words for people that are no place: "Latina beauty creators"
-_NOT_PLACES = frozenset({"latina", "latino", "latinas", "latinos", "latinx", "hispanic", "nada", "corona"})
 # "across LATAM except Brazil": the places after these leave the list before them
-_EXCEPT = frozenset({"except", "excepto", "excluding", "minus", "without", "but", "excl", "excl.", "exceto", "außer"})
+_EXCEPT = frozenset({"except", "excepto", "excluding", "minus", "without", "but", "excl", "excl.", "exceto", "außer",
+                     "not"})
 _CONTENT_NOUNS = frozenset({"content", "videos", "video", "captions", "posts", "channel", "channels", "speakers",
                             "creators", "influencers", "audience", "audiences", "subtitles", "voiceover"})
 # before a demonym that is also a language, these make it the topic ("an app that teaches Japanese")
 _TOPIC_VERBS = frozenset({"learn", "learning", "teach", "teaches", "teaching", "study", "studying", "practise",
                           "practice", "learners"})
-_MAX_PLACE_TOKENS = 5
-# demonyms that are also everyday lower-case words
-_WORD_DEMONYMS = frozenset({"polish", "french", "swiss", "danish", "china", "turkey"})
-
-
-def _mention_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | None, tuple[str, ...] | None]:
-    """The longest place or demonym starting at token i: (length, place, demonym countries)."""
-    if i >= min(tokens.signoff, len(tokens)) or not places.starts_a_name(tokens.words[i]):
-        return 0, None, None
-    for n in range(min(_MAX_PLACE_TOKENS, len(tokens) - i), 0, -1):
-        if not tokens.free(i, i + n) or tokens.is_punct(i) or tokens.is_punct(i + n - 1):
-            continue
-        text = tokens.span_text(i, i + n)
-        # "in March" is a month, "Latina" a person
-        place = places.place(text) if text.lower() not in NOT_NAMES and text.lower() not in _NOT_PLACES else None
-        cued = bool(tokens.phrase_ending(i, PLACE_CUES)) or tokens.lower[i - 1:i] == ["from"]
-        if place is not None and place.population < SMALL_CITY and (not cued or not tokens.words[i][0].isupper()):
-            place = None
-        if place is not None and text.lower() == "the states" and tokens.lower[i + n:i + n + 1] == ["of"]:
-            place = None  # "in the states of São Paulo and Minas Gerais": a country's states, not the US
-        if place is not None and place.kind == "code" and i + n < len(tokens) and tokens.words[i + n].isdigit():
-            place = None  # "the e-bike model RW 750": a model number
-        if place is not None and place.foreign and not tokens.words[i][0].isupper() and not cued:
-            place = None  # "chili-growing creators": another language's name for Chile, in lower case, uncued
-        if place is not None and _cased_ok(tokens, i, n, place):
-            return n, place, None
-        demonym = places.demonym(text)
-        if demonym is not None and (tokens.words[i][0].isupper() or (
-                text.lower() not in _WORD_DEMONYMS and not tokens.is_punct(i))):
-            return n, None, demonym
-    return 0, None, None
-
-
-def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
-    first = tokens.words[i]
-    if len(tokens.span_text(i, i + n)) <= 3 or place.kind == "code":
-        # "uk creators" in a lower-case keyword list; "us" stays a pronoun
-        return tokens.span_text(i, i + n).replace(".", "").isupper() or tokens.lower[i] in {"uk", "usa", "uae", "nyc"}
-    if place.cased or place.kind in {"city", "subdivision"}:
-        # a lower-case city counts only after a place cue ("in madrid", "from valencia")
-        # a city of a million or more may be lower case as a whole item of a list ("berlin, munich")
-        items = {",", "|", "/", ";", "\n"}
-        listed = place.kind == "city" and place.population >= 1_000_000 and (
-            i == 0 or tokens.words[i - 1] in items) and (i + n >= len(tokens) or tokens.words[i + n] in items)
-        return first[0].isupper() or bool(tokens.phrase_ending(i, PLACE_CUES)) or tokens.lower[i - 1:i] == ["from"] or (
-            listed)
-    return True
-
-
 def _creator_noun_after(tokens: Tokens, at: int) -> int | None:
     """A creator or audience noun within MAX_WORDS_BETWEEN words after `at` ('German [fitness] creators')."""
     words = 0
@@ -126,7 +77,7 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
     readings: list[Reading] = []
     i = 0
     while i < len(tokens):
-        n, place, demonym = _mention_at(tokens, i, places)
+        n, place, demonym = mention_at(tokens, i, places)
         if not n:
             i += 1
             continue
@@ -146,7 +97,7 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
                         j += 1
             if j == end or j >= len(tokens):
                 break
-            m, more, more_demonym = _mention_at(tokens, j, places)
+            m, more, more_demonym = mention_at(tokens, j, places)
             if not m and tokens.words[j] in places.code_words and tokens.free(j, j + 1):
                 m, more, more_demonym = 1, places.code_words[tokens.words[j]], None  # "NL + BE": a code in a list
             if not m:
@@ -162,8 +113,10 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
         # "across LATAM except Brazil": the places after 'except' leave the list
         if end + 1 < len(tokens) and tokens.words[end] == "," and tokens.lower[end + 1] in _EXCEPT:
             end += 1  # "Nordics, excluding Iceland"
+        if tokens.lower[end:end + 2] == ["but", "not"]:
+            end += 1  # "across the Nordics, but NOT Iceland"
         if end < len(tokens) and tokens.lower[end] in _EXCEPT and found:
-            m, removed, _ = _mention_at(tokens, end + 1, places)
+            m, removed, _ = mention_at(tokens, end + 1, places)
             if m and removed is not None:
                 gone = set(removed.countries)
                 found = [replace(r, value=tuple(c for c in r.value if c not in gone)) for r in found]
@@ -282,6 +235,10 @@ def _not_a_place(tokens: Tokens, start: int, place: Place | None, demonym: tuple
 
 def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool, str]:
     """Whether a place list at [start, end) is where the creators are, and if not why (the suggestion's note)."""
+    if style_origin(tokens, start):
+        return False, "a style's origin, not where the creators are"  # "K-beauty creators in Malaysia"
+    if demonym and tokens.lower[end:end + 1] in IDIOMS:
+        return False, "a thing named after a country, not where the creators are"  # "Dutch oven camping cooks"
     noun = _creator_noun_after(tokens, end)
     if demonym and noun is not None and noun > end and tokens.lower[noun] in _OBJECT_NOUNS:
         return False, "a demonym before what they love or own may describe the thing, not where they are"
@@ -291,6 +248,9 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
     if demonym:
         if after in {"market", "markets"}:
             return True, ""
+        if tokens.lower[max(start - 2, 0):start] in (["must", "be"], ["should", "be"], ["have", "to"]) and (
+                tokens.near_before(start - 2, CREATOR_NOUNS | AUDIENCE_NOUNS, 3) is not None):
+            return True, ""  # "Creators must be italian"
         return False, "a demonym before a noun that is not the creators or their audience"
     based = after in {"-based", "based"} or (after == "-" and tokens.lower[end + 1:end + 2] == ["based"])
     if based and any(tokens.lower[j] in COMPANY_WORDS for j in range(end + 1, min(end + 7, len(tokens)))):
@@ -309,6 +269,9 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
         owner = tokens.near_before(destination, CREATOR_NOUNS | AUDIENCE_NOUNS, 3) if destination is not None else None
         if owner is not None and tokens.lower[owner + 1:owner + 2] == ["of"]:
             destination = None  # "creators of trekking in Chile" names their genre; "creators hiking in Norway" a trip
+        if destination is not None and tokens.lower[destination] in {"staying", "stay"} and tokens.lower[
+                destination - 2:destination] in (["who", "are"], ["that", "are"], ["who", "all"]):
+            destination = None  # "influencers who are staying in Tanzania": where they live
         if destination is not None and (person is None or person < destination):
             return False, "a destination or an origin, not where the creators are"
         if said_of_advertiser(tokens, cue_start) or made_there(tokens, cue_start):
@@ -320,6 +283,12 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
             return False, "where the advertiser is, not the creators"
         if tokens.near_before(start - 1, home, 3) is not None or (
                 start > 1 and is_person_noun(tokens.lower[start - 2])):
+            return True, ""
+        # "crypto influencers on Twitter and youtube from Vietnam": their platforms between them and 'from'
+        j = start - 2
+        while j > 0 and (tokens.lower[j] in PLATFORM_WORDS or tokens.lower[j] in {"on", "and", "or", "/", "&", "+"}):
+            j -= 1
+        if j < start - 2 and tokens.lower[j] in CREATOR_NOUNS | AUDIENCE_NOUNS:
             return True, ""
         # "youtubers who play roguelikes, from USA": after a comma 'from' goes back to the creators
         if start > 1 and tokens.words[start - 2] == "," and tokens.near_before(
@@ -334,7 +303,10 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
     label = segment_start > 1 and tokens.lower[segment_start - 1] == ":" and tokens.lower[segment_start - 2] in (
         FIELD_LABELS)
     closes = segment_end >= len(tokens) or tokens.words[segment_end] != "."  # "in Trancoso, Bahia." ends a sentence
-    if (segment_start == start and segment_end == end and _keyword_list(tokens, segment_start) and closes) or label:
+    # the item is the place alone, or the place and words already read ("LATAM Spanish-speaking")
+    rest_read = segment_end > end and not any(tokens.free(j, j + 1) for j in range(end, segment_end))
+    if (segment_start == start and (segment_end == end or rest_read) and _keyword_list(tokens, segment_start)
+            and closes) or label:
         return True, ""
     return False, "a place that is not said to be where the creators are"
 

@@ -22,7 +22,8 @@ PLATFORM_PHRASES: dict[tuple[str, ...], str] = {("tik", "tok"): "tiktok", ("you"
 # nouns that name the creators asked for (a count or a demonym before them is a constraint)
 CREATOR_NOUNS = frozenset("""
 creator creators influencer influencers account accounts profile profiles name names ambassador ambassadors partner
-partners talent talents kol kols blogger bloggers bloger blogers vlogger vloggers youtuber youtubers tiktoker tiktokers
+partners talent talents kol kols koc kocs blogger bloggers bloger blogers vlogger vloggers youtuber youtubers tiktoker
+tiktokers
 instagrammer instagrammers instagramer instagramers couple couples tutor tutors ppl streamer streamers gamer gamers
 podcaster podcasters filmmaker
 filmmakers artist artists photographer
@@ -52,7 +53,7 @@ MAX_WORDS_BETWEEN = 2
 # follower sense: a bound is about followers when one of these is next to the amount
 FOLLOWER_NOUNS = frozenset("""
 follower followers subscriber subscribers subs sub fans fan audience audiences followership following reach
-seguidores abonnés abonnenten volgers
+seguidores abonnés abonnes abonnenten volgers obserwujących
 """.split())
 # counted things that are not followers: an amount next to one of these is no follower bound
 NOT_FOLLOWERS = frozenset("""
@@ -78,7 +79,8 @@ UPPER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "not larger than", "not higher than", "maximal", "max.",
     "cap at", "capped", "maximum of subscribers", "maximum of followers", "no more of", "not more of", "until",
     "till",
-    "maximum audience :", "max audience :", "maximum followers :", "max followers :", "maximum followers",
+    "under like", "below like", "less than like", "maximum audience :", "max audience :", "maximum followers :",
+    "max followers :", "maximum followers",
     "max followers", "max . followers", "maximum subscribers", "max subscribers", "maximum subs", "max subs",
 ))
 LOWER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
@@ -99,14 +101,15 @@ LOWER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
 LOWER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "at minimum", "at the least", "+", "plus", "or more", "and more", "or above", "and above", "and up", "or higher",
     "and higher", "or over",
-    "and over", "minimum", "min", "min .", "at least", "upwards", "or bigger", "or larger",
+    "and over", "minimum", "min", "min .", "at least", "upwards", "or bigger", "or larger", "over",
     "- plus", "upward", "and upward", "and upwards", "or up",
 ))
 UPPER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "or less", "or fewer", "and less", "and fewer", "or below", "and below", "and under", "or under", "or lower",
     "max", "max .", "maximum", "at most", "tops", "or smaller",
 ))
-RANGE_JOINERS = frozenset({"-", "–", "—", "to", "and", "/", "till", "until", "e", "y", "bis", "et", "&"})
+RANGE_JOINERS = frozenset({"-", "–", "—", "to", "and", "/", "till", "until", "e", "y", "bis", "et", "&", "se", "a",
+                          "à"})
 # a negation before a comparison turns its direction ("nobody over 1M" is a maximum)
 NEGATIONS = frozenset("""
 no not nobody noone none never without exclude excluding excludes avoid avoiding except skip n't nor nothing
@@ -147,7 +150,8 @@ COUNT_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "number of creators =", "number of influencers :", "number :", "quantity :", "volume :", "headcount :",
     "creators :", "influencers :", "count :", "# of creators :", "creators wanted :", "creators needed :", "qty :",
     "qty",
-    "number of creators wanted :", "proposal of", "a proposal of", "a total of",
+    "number of creators wanted :", "proposal of", "a proposal of", "a total of", "cantidad :", "quantidade :",
+    "quantité :", "anzahl :", "quantità :",
 ))
 
 # money: words that name a currency, and cues that make a bare amount money ("budget 15k")
@@ -157,7 +161,7 @@ inr brl jpy cny aud cad nzd
 mxn try krw zar huf czk ron aed sar dollar dollars bucks pound pounds quid rupees rupee reais real yen francs franc
 kronor kronur krone kroner zloty zlotys lira pesos peso soles sol rand yuan renminbi won liras naira cedis cedi
 shillings dirhams dirham riyals riyal baht ringgit rupiah dong dinar dinars lei forint koruna korun rs rs. cop clp
-ars pen php idr myr thb vnd ngn kes egp mad ils twd hkd rmb rm r fcfa cfa rubles ruble roubles rouble
+ars pen php idr myr thb vnd ngn kes egp mad ils twd hkd rmb rm r rp s/ fcfa cfa rubles ruble roubles rouble
 """.split())
 BUDGET_CUES = frozenset("""
 budget budgets spend spending budgeted invest investment pot fund funds verba presupuesto orçamento envelope
@@ -171,7 +175,8 @@ PER_UNIT = frozenset("""
 post posts video videos reel reels story stories tiktok tiktoks tweet tweets short shorts deliverable deliverables
 piece pieces creator creators influencer influencers person head account accounts upload uploads collab
 collaboration integration integrations mention mentions stream streams livestream livestreams session sessions
-thread threads episode episodes one talent partner publication publications placement placements vid vids
+thread threads episode episodes one talent partner publication publications placement placements vid vids clip
+clips vídeo vídeos creador creadora creadores influenceuse influenceuses influenciador influenciadora
 """.split())
 PER_WORDS = frozenset({"per", "/", "a", "an", "each", "for", "every", "por", "pro", "par", "by"})
 # before an amount: "per creator maximum 1500", "price for one video not more than 300€", "every influencer max"
@@ -190,7 +195,8 @@ PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "based in", "based out of", "located in", "living in", "who live in",
     "that live in", "live in", "residing in", "resident in", "out of", "all over", "around", "in the", "across the",
     "pan", "pan -", "based in the", "all across", "all across the", "anywhere in", "anywhere in the", "en", "em",
-    "nationwide", "nationwide in", "push into", "push into the", "expand into", "expand into the", "expanding into",
+    "nationwide", "nationwide in", "di", "only for", "is only for", "push into", "push into the", "expand into",
+    "expand into the", "expanding into",
     "expanding into the", "expansion into", "expansion into the", "launch into", "launching into", "move into",
     "moving into", "break into", "breaking into", "break into the", "breaking into the", "enter", "entering",
     "in the state of", "in the states of", "in the province of", "in the provinces of", "in the region of",
@@ -225,7 +231,7 @@ FROM_HOME_NOUNS = CREATOR_NOUNS | AUDIENCE_NOUNS
 # marks a whole-segment field label in keyword briefs ("Market: DACH", "Geo - UK")
 FIELD_LABELS = frozenset("""
 market markets geo geos region regions country countries location locations territory territories target targeting
-area areas audience audiences geography
+area areas audience audiences geography mercados mercado marchés marché märkte markt mercati
 """.split())
 PLACE_AFTER = frozenset({"only", "-only", "market", "markets", "-wide", "wide", "-based", "based", "nationwide"})
 
@@ -239,7 +245,8 @@ LANGUAGE_BEFORE: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "talk in", "talks in", "talking in", "narrated in", "subtitled in", "captions in", "communicate in",
     "bilingual", "native", "publishes in", "publish in", "record in", "records in", "produce in", "only in",
     "language", "language :", "languages :", "languages", "in either", "en", "content en", "em",
-    "in both", "post in both", "content in both", "lang :", "lang . :", "lang", "langs :", "content language :",
+    "in both", "post in both", "content in both", "language is", "languages are", "language should be", "lang :",
+    "lang . :", "lang", "langs :", "content language :",
     "make content on", "makes content on", "content on",
 ))
 
@@ -256,7 +263,8 @@ BRAND_VERBS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "designs", "creates", "would love", "is small", "look for", "looks for", "are after", "would ideally like",
 ))
 BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
-    "brand :", "brand is", "brand name :", "brand -", "client :", "client is", "advertiser :", "advertiser is",
+    "brand :", "brand is", "brand name :", "brand name", "brand of me is", "brand of us is", "our brand name is",
+    "brand -", "client :", "client is", "advertiser :", "advertiser is",
     "our brand", "our brand is", "our client", "our client is", "our client ,", "on behalf of",
     "on behalf of our client", "we represent", "representing", "i write for", "i work for", "i work at",
     "writing for", "i 'm writing for", "marketing from", "marketing for", "called", "named", "brief for",
@@ -270,7 +278,8 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "organizer of", "we are company", "we are the company", "we are brand", "campaign brief :", "client brief :",
     "our company is", "company name :", "i run marketing at", "i am marketing from", "i 'm marketing from",
     "brand name is", "we are", "we 're", "we're", "this is", "i 'm from", "i am from", "i 'm with",
-    "i am with", "here from", "writing from", "writing on behalf of", "the team at", "team at", "marketing at",
+    "i am with", "office at", "office at the", "department at", "lead at", "lead at the", "manager at the",
+    "here from", "writing from", "writing on behalf of", "the team at", "team at", "marketing at",
     "marketing team at", "marketing manager at", "brand manager at", "pr team at", "for our brand",
     "for our client", "our company", "our company is", "company :", "sponsor :", "account :", "campaign for",
     "partnership with us at",
@@ -296,7 +305,8 @@ independent
 # calendar words and generations: a capitalized word after "for" that is none of these may be a brand
 NOT_NAMES = frozenset("""
 christmas xmas easter halloween thanksgiving ramadan eid diwali hanukkah valentine valentine's valentines mother's
-father's mothers fathers singles singles' year summer winter spring autumn fall school gen z x alpha millennials
+holi songkran raya hari navratri onam pongal lohri chuseok tet nowruz hanami obon carnival carnaval oktoberfest
+father's mothers fathers singles singles' year summer winter spring autumn fall gen z x alpha millennials
 boomers zoomers january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 i we you he she they it our my your their his her its
 this that these those the a an tbd tbc tba asap fyi n/a vat gst tax taxes iva tva mwst ust shipping fees

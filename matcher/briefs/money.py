@@ -93,8 +93,13 @@ including incl incl. plus excluding excl net gross vat usd eur campaign campaign
 flight pilot test launch project collaboration partnership deal season year month quarter""".split())
 
 
+# "Rs 2,499 MRP"; "Rs 4 crore GMV", "$2M ARR": a price or a business figure, no money to spend
+_PRICE_AFTER = (("series",), ("seed",), ("funding",), ("round",), ("at", "retail"), ("mrp",), ("rrp",), ("msrp",),
+                ("retail",), ("srp",), ("gmv",), ("revenue",), ("in", "sales"), ("sales",), ("turnover",), ("arr",),
+                ("mrr",))
 _SHELF_PRICE = re.compile(r"\d[.,](?:99|95|49)(?!\d)")
 _PRODUCT_PRICE_CUES = frozenset({"msrp", "rrp", "retail", "retails", "priced", "costing", "costs", "sells", "sold",
+                                 "raised", "raise", "raising", "valued", "valuation",
                                  "worth", "retailing", "cuesta", "custa", "kostet", "coûte", "fares", "fare", "tickets",
                                  "ticket", "subscriptions", "memberships", "subscription", "membership"})
 
@@ -133,10 +138,13 @@ def _what_it_costs(tokens: Tokens, start: int, end: int) -> bool:
 
 def _product_price(tokens: Tokens, start: int, end: int) -> bool:
     """The amount prices the product: 'MSRP $18,995', 'retails at $12.99', 'our €129 Ridge 2 model'."""
-    if tokens.near_before(start, _PRODUCT_PRICE_CUES, 3) is not None or tokens.phrase_at(end, (("at", "retail"),)):
+    if tokens.near_before(start, _PRODUCT_PRICE_CUES, 5) is not None or tokens.phrase_at(end, _PRICE_AFTER):
         return True
+    if start > 1 and tokens.lower[start - 1] in {"for", "for-"} and (
+            tokens.words[start - 2] == "-" or tokens.words[start - 2].isdigit()):
+        return True  # "our 2-for-£5 meal deal", "3 for $10": a shop's offer
     if _SHELF_PRICE.search(tokens.span_text(start, end)) and tokens.near_before(
-            start, BUDGET_CUES | PRICE_CUES, 8) is None:
+            start, BUDGET_CUES | PRICE_CUES - {"price", "prices"}, 8) is None:
         return True  # "entering Early Access at $19.99": a shelf price, never a fee or a budget
     closed = end >= len(tokens) or tokens.is_punct(end)
     if start > 1 and tokens.lower[start - 2:start] == ["price", "is"] and closed and (
@@ -144,6 +152,10 @@ def _product_price(tokens: Tokens, start: int, end: int) -> bool:
         return True  # "new fountain pen 'Kaze 14', price is ¥12,000.": the pen's price
     if _what_it_costs(tokens, start, end):
         return True  # "Our drill cost 89 euro", "our bars ... cost $2.99", "the collars r €35": what the product costs
+    if start > 1 and tokens.lower[start - 1] == "at" and tokens.near_before(start - 1, {
+            "starts", "start", "starting", "drops", "drop", "launches", "available", "sold", "retailing"},
+            5) is not None:
+        return True  # "starts at $42,990", "drops Nov 12 at $549": the product's price
     if start > 0 and tokens.lower[start - 1] in {"from", "starting"} and tokens.near_before(
             start, BUDGET_CUES | PRICE_CUES, 8) is None:
         return True  # "rings in silver 925 from 89 zł": a starting price

@@ -44,7 +44,9 @@ def made_there(tokens: Tokens, cue_start: int) -> bool:
         if tokens.lower[j] in CREATOR_NOUNS or tokens.lower[j] in AUDIENCE_NOUNS:
             return False
         # "we make", "the client make(s)": the advertiser's own making
-        if (tokens.lower[j] in _SELF_WORDS | _ADVERTISER_NOUNS) and tokens.lower[j + 1] in _MAKE_VERBS:
+        verb = j + 1 + (tokens.lower[j + 1:j + 2] in (["are"], ["'re"], ["have"], ["'ve"], ["been"]))
+        if (tokens.lower[j] in _SELF_WORDS | _ADVERTISER_NOUNS) and tokens.lower[verb:verb + 1] and (
+                tokens.lower[verb] in _MAKE_VERBS | {"been", "making", "brewing", "growing", "producing", "selling"}):
             return True
         j -= 1
     return False

@@ -64,7 +64,8 @@ COUNTRY_ALIASES: dict[str, str] = {
 CITY_ALIASES: dict[str, str] = {"nyc": "US", "new york city": "US", "la": "US", "sf": "US", "bay area": "US",
                                 "washington state": "US", "washington dc": "US", "washington d.c.": "US",
                                 "estados unidos": "US", "eeuu": "US", "ee.uu.": "US",
-                                "the bay area": "US", "silicon valley": "US", "rio": "BR", "cdmx": "MX"}
+                                "the bay area": "US", "silicon valley": "US", "rio": "BR", "cdmx": "MX",
+                                "metro manila": "PH", "bangalore": "IN"}
 # extra demonyms in common use besides countryinfo's one per country
 DEMONYM_ALIASES: dict[str, tuple[str, ...]] = {
     "korean": ("KR",), "koreans": ("KR",), "argentine": ("AR",), "argentinian": ("AR",), "argentinians": ("AR",),

@@ -92,6 +92,8 @@ def name_end(tokens: Tokens, i: int, allow_lower: bool = False, limit: int = 5, 
         if low in _LOWER_LEGAL and tokens.words[end].islower() and tokens.free(end, end + 1):
             end += 1  # "Meridian Bank plc": a legal form in lower case ends the name
             break
+        if low == "x" and tokens.lower[end + 1:end + 2] and tokens.lower[end + 1] in NOT_NAMES | {"father", "mother"}:
+            break  # "BONDS x FATHER'S DAY": a brand and its occasion
         if (tokens.is_capitalized(end) or brandlike(tokens.words[end])) and not tokens.is_punct(end) and (
                 low not in NOT_NAMES - {"x"}) and not code:
             if not tokens.free(end, end + 1):

@@ -47,7 +47,8 @@ def read_tiers(tokens: Tokens) -> list[Reading]:
         else:
             i = j
             continue
-        if _negated(tokens, i):
+        if _negated(tokens, i) or tokens.lower[end:end + 1] in (["excluded"], ["ruled"], ["not"]) or (
+                tokens.lower[end:end + 2] in (["are", "excluded"], ["are", "out"], ["are", "not"])):
             i = end
             continue  # "no micro influencers": there is no tier exclusion to apply, and it is not a request
         readings.append(claimed_reading(tokens, "tiers", tuple(dict.fromkeys(tiers)), i, end))

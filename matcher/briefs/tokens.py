@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 _CURRENCY = r"[€$£¥₹₩₺₽₴₱₦₫₪₸₾฿₡]"
 _INFIXES = (
     r"(?<=[0-9][kKmM])[-–—/~](?=[0-9$€£])",  # 10k-50k, 5k–20k
+    r"(?<=[0-9]L)-(?=[0-9])|(?<=[0-9]rb)-(?=[0-9])|(?<=[0-9]jt)-(?=[0-9])",  # 1L-5L (lakh), 5rb-20rb (ribu)
     r"(?<=[0-9])[-–—~](?=[$€£])",  # €2,000–€4,000
     r"(?<=[0-9])[–—~](?=[0-9])",  # 5–10
     r"(?<=[-–—~])[$€£](?=[0-9])",
@@ -180,6 +181,8 @@ class Tokens:
     def is_capitalized(self, i: int) -> bool:
         """The token starts with a capital letter or a digit, or holds a capital inside ('iPhone', 'H&M')."""
         word = self.words[i]
+        if word.isupper() and self.lower[i] in _SHOUTED_FUNCTION_WORDS:
+            return False  # "NO ONE WHO HAS WORKED WITH SELFRIDGES OR HARRODS IN THE LAST 12 MONTHS"
         return bool(word) and (word[0].isupper() or word[0].isdigit() or any(c.isupper() for c in word[1:]))
 
     def is_punct(self, i: int) -> bool:
@@ -235,6 +238,11 @@ def _questions_as_labels(words: list[str]) -> None:
         elif (word == "?" and k - line <= 6 and words[line].lower() in _QUESTION_OPENERS and k + 1 < len(words)
               and words[k + 1] != "\n"):
             words[k] = ":"
+
+
+# function words that a brief written in capitals still does not capitalize as names
+_SHOUTED_FUNCTION_WORDS = frozenset("""with or and in the of no not for to at by from any who has have had anyone
+nobody creators creator influencers associated worked working partnered sponsored tied last past months""".split())
 
 
 def _signoff(lower: list[str]) -> int:

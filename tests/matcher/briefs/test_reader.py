@@ -360,3 +360,62 @@ def test_a_home_town_after_of_stays_a_suggestion() -> None:
     parsed = parse_brief("Our company is Sakura-dō Stationery of Osaka.")
     assert [(r.field, r.value, r.applied) for r in parsed.readings if r.field == "countries"] == [
         ("countries", ("JP",), False)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # brands: 'for X we', 'quick one for X', 'X brief:' on its own line, a brand and its occasion, genres and kinds
+    ("Hi @Sanne, for HEMA we look for 5 mom bloggers", Filters(brand="HEMA", k=5)),
+    ("@Priya quick one for Monzo 👇", Filters(brand="Monzo")),
+    ("Barry's Tea brief:\n- 8 of them", Filters(brand="Barry's Tea", k=8)),
+    ("BRIEF — BONDS x FATHER'S DAY", Filters(brand="BONDS")),
+    ("Bakery here, need creators for our pan de muerto drop on 2 Nov", Filters()),
+    ("cocktail creators in Lima for Pisco Sour Day", Filters(countries=("PE",))),
+    ("A crypto wallet startup that just closed a $25M Series B wants 10 finance creators", Filters(k=10)),
+    ("Good day. We are NGO Zielone Miasto from Kraków.", Filters(brand="Zielone Miasto")),
+    ("Hi, I'm the comms lead at the City of Melbourne. For our campaign", Filters(brand="City of Melbourne")),
+    # a brief in capitals: function words are no names
+    ("NO ONE WHO HAS WORKED WITH SELFRIDGES OR HARRODS IN THE LAST 12 MONTHS.",
+     Filters(competitors=("SELFRIDGES", "HARRODS"))),
+    ("AUSTRALIAN DADS 30-50. DELIVERABLES: 10 X DAD CREATORS.", Filters(countries=("AU",), k=10)),
+    ("Avoid anyone who's done a CalDigit or Anker sponsorship.", Filters(competitors=("CalDigit", "Anker"))),
+    # places: a part of a country, a style's origin, a dish, a list that leaves one out, platforms before 'from'
+    ("cocktail people in South West England", Filters(countries=("GB",))),
+    ("Need 8 fitness creators from North India", Filters(k=8, countries=("IN",))),
+    ("K-beauty creators in Malaysia", Filters(countries=("MY",))),
+    ("Dutch oven camping cooks in Norway and Sweden", Filters(countries=("NO", "SE"))),
+    ("creators across the Nordics, but NOT Iceland this time", Filters(countries=("DK", "FI", "NO", "SE"))),
+    ("Creators must be italian, age 25-35.", Filters(countries=("IT",))),
+    ("this campaign is only for Netherlands.", Filters(countries=("NL",))),
+    ("we need 10 KOL beauty di Surabaya", Filters(k=10, countries=("ID",))),
+    ("crypto influencers on Twitter and youtube from Vietnam, Indonesia", Filters(
+        platforms=("twitter", "youtube"), countries=("VN", "ID"))),
+    ("Web3 gaming, Twitch + YouTube, LATAM Spanish-speaking, $800/stream max", Filters(
+        platforms=("twitch", "youtube"), languages=("es",), max_price_per_post=800, countries=(
+            "AR", "BO", "BR", "CL", "CO", "CR", "CU", "DO", "EC", "GT", "HN", "MX", "NI", "PA", "PE", "PR", "PY",
+            "SV", "UY", "VE"))),
+    ("We are making sake in Niigata since 1890.", Filters()),
+    ("based in Metro Manila, Cebu or Davao.", Filters(countries=("PH",))),
+    # amounts: lakh and ribu ranges, Hindi 'se', Spanish 'a', French 'à', 'S/', a glued second currency, 'juta'
+    ("Jaipur | 1L-5L followers | Insta", Filters(countries=("IN",), min_followers=100_000, max_followers=500_000,
+                                                 platforms=("instagram",))),
+    ("follower 5rb-20rb", Filters(min_followers=5_000, max_followers=20_000)),
+    ("50k se 3 lakh followers", Filters(min_followers=50_000, max_followers=300_000)),
+    ("10k a 80k followers", Filters(min_followers=10_000, max_followers=80_000)),
+    ("Taille: 20k à 150k abonnés", Filters(min_followers=20_000, max_followers=150_000)),
+    ("Up to S/ 1.200 per reel", Filters(max_price_per_post=1_200)),
+    ("Fee S$250–S$450 per reel.", Filters(max_price_per_post=450)),
+    ("Rate max Rp 1,5 juta per video.", Filters(max_price_per_post=1_500_000)),
+    ("subscriber 1M over, 3 people.", Filters(min_followers=1_000_000, k=3)),
+    ("some vegan chefs under like thirty thousand followers", Filters(max_followers=30_000)),
+    # money that is no budget: a starting price, a launch price, funding, a past result's GMV, an offer
+    ("Our new EV starts at $42,990. Total budget ~$70k.", Filters(campaign_budget=70_000)),
+    ("Our monitor drops Nov 12 at $549. Budget $20k.", Filters(campaign_budget=20_000)),
+    ("Last year's push delivered Rs 4 crore GMV. Overall budget Rs 35 lakh.", Filters(campaign_budget=3_500_000)),
+    ("5 TikTokers in Manchester who'd review our 2-for-£5 meal deal.", Filters(
+        k=5, platforms=("tiktok",), countries=("GB",))),
+    ("launching 1kg whey at Rs 2,499 MRP", Filters()),
+    ("Cantidad: 20 (10 per country)", Filters(k=20)),
+    ("Mandatories: mega creators excluded, micro and macro only.", Filters(tiers=("micro", "macro"))),
+])
+def test_round_seven_misreadings(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected

@@ -1,0 +1,91 @@
+"""Where a brief names a place: the longest place or demonym starting at a token, with its casing rules."""
+
+from __future__ import annotations
+
+from matcher.briefs.lexicon import NOT_NAMES, PLACE_CUES
+from matcher.briefs.places import SMALL_CITY, Gazetteer, Place
+from matcher.briefs.tokens import Tokens
+
+# words for people that are no place: "Latina beauty creators"
+_NOT_PLACES = frozenset({"latina", "latino", "latinas", "latinos", "latinx", "hispanic", "nada", "corona"})
+_MAX_PLACE_TOKENS = 5
+# demonyms that are also everyday lower-case words
+_WORD_DEMONYMS = frozenset({"polish", "french", "swiss", "danish", "china", "turkey"})
+
+
+def mention_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | None, tuple[str, ...] | None]:
+    """The longest place or demonym starting at token i: (length, place, demonym countries).
+
+    A compass word before a country or region names a part of it ("South West England", "North India")."""
+    if style_origin(tokens, i):
+        return 3, None, _STYLE_ORIGINS[tokens.words[i]]  # "K-beauty", "J-pop"
+    found = _name_at(tokens, i, places)
+    if found[0] or i + 1 >= len(tokens) or tokens.lower[i] not in _COMPASS or not tokens.words[i][0].isupper():
+        return found
+    at = i + 1 + (tokens.lower[i + 1] in _COMPASS and i + 2 < len(tokens))
+    n, place, _ = _name_at(tokens, at, places)
+    if n and place is not None and place.kind in {"country", "region", "subdivision"} and not place.ambiguous:
+        return at - i + n, place, None
+    return found
+
+
+# nouns after a demonym that make one word of the two, with no country in it ("Dutch oven", "French press")
+IDIOMS = [[word] for word in ("oven", "ovens", "fries", "press", "toast", "delight", "pastry", "pastries", "braid",
+                               "horn", "kiss", "dressing", "bulldog", "bulldogs", "manicure", "roulette", "knot")]
+_STYLE_ORIGINS = {"K": ("KR",), "J": ("JP",), "C": ("CN",)}
+_STYLES = frozenset({"beauty", "pop", "drama", "dramas", "food", "fashion", "skincare", "style", "culture", "cuisine",
+                     "makeup"})
+
+
+def style_origin(tokens: Tokens, i: int) -> bool:
+    """'K-beauty', 'J-pop': a style named by its country's initial."""
+    return (i < len(tokens) and tokens.words[i] in _STYLE_ORIGINS and tokens.words[i + 1:i + 2] == ["-"]
+            and tokens.lower[i + 2:i + 3] != [] and tokens.lower[i + 2] in _STYLES)
+
+
+_COMPASS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                      "north-east", "north-west", "south-east", "south-west", "northeast", "northwest", "southeast",
+                      "southwest", "upstate", "coastal", "rural"})
+
+
+def _name_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | None, tuple[str, ...] | None]:
+    if i >= min(tokens.signoff, len(tokens)) or not places.starts_a_name(tokens.words[i]):
+        return 0, None, None
+    for n in range(min(_MAX_PLACE_TOKENS, len(tokens) - i), 0, -1):
+        if not tokens.free(i, i + n) or tokens.is_punct(i) or tokens.is_punct(i + n - 1):
+            continue
+        text = tokens.span_text(i, i + n)
+        # "in March" is a month, "Latina" a person
+        place = places.place(text) if text.lower() not in NOT_NAMES and text.lower() not in _NOT_PLACES else None
+        cued = bool(tokens.phrase_ending(i, PLACE_CUES)) or tokens.lower[i - 1:i] == ["from"]
+        if place is not None and place.population < SMALL_CITY and (not cued or not tokens.words[i][0].isupper()):
+            place = None
+        if place is not None and text.lower() == "the states" and tokens.lower[i + n:i + n + 1] == ["of"]:
+            place = None  # "in the states of São Paulo and Minas Gerais": a country's states, not the US
+        if place is not None and place.kind == "code" and i + n < len(tokens) and tokens.words[i + n].isdigit():
+            place = None  # "the e-bike model RW 750": a model number
+        if place is not None and place.foreign and not tokens.words[i][0].isupper() and not cued:
+            place = None  # "chili-growing creators": another language's name for Chile, in lower case, uncued
+        if place is not None and _cased_ok(tokens, i, n, place):
+            return n, place, None
+        demonym = places.demonym(text)
+        if demonym is not None and (tokens.words[i][0].isupper() or (
+                text.lower() not in _WORD_DEMONYMS and not tokens.is_punct(i))):
+            return n, None, demonym
+    return 0, None, None
+
+
+def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
+    first = tokens.words[i]
+    if len(tokens.span_text(i, i + n)) <= 3 or place.kind == "code":
+        # "uk creators" in a lower-case keyword list; "us" stays a pronoun
+        return tokens.span_text(i, i + n).replace(".", "").isupper() or tokens.lower[i] in {"uk", "usa", "uae", "nyc"}
+    if place.cased or place.kind in {"city", "subdivision"}:
+        # a lower-case city counts only after a place cue ("in madrid", "from valencia")
+        # a city of a million or more may be lower case as a whole item of a list ("berlin, munich")
+        items = {",", "|", "/", ";", "\n"}
+        listed = place.kind == "city" and place.population >= 1_000_000 and (
+            i == 0 or tokens.words[i - 1] in items) and (i + n >= len(tokens) or tokens.words[i + n] in items)
+        return first[0].isupper() or bool(tokens.phrase_ending(i, PLACE_CUES)) or tokens.lower[i - 1:i] == ["from"] or (
+            listed)
+    return True
