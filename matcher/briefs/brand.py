@@ -66,6 +66,9 @@ def read_brand(tokens: Tokens, places: Gazetteer) -> Reading | None:
     return without_home_town(tokens, reading, places) if reading else None
 
 
+_OCCASIONS = frozenset({"day", "days", "week", "weekend", "night", "festival", "fest", "month", "sale", "sales"})
+
+
 def _brand_after_generic(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """'slow fashion brand linnea, we make ...', 'pasta brand granetto', 'brand zuckerfrei here'.
 
@@ -92,7 +95,7 @@ def _brand_after_generic(tokens: Tokens, places: Gazetteer) -> Reading | None:
                 continue
             words = tokens.lower[at:end]
             if any(w in COMMON_OPENERS or w in STOP_WORDS or w in VERB_WORDS or w in GENERIC_ADVERTISERS
-                   or w in ROLE_WORDS
+                   or w in _OCCASIONS or w in ROLE_WORDS
                    or w in COMPANY_NOUNS or w in ADVERTISER_NOUNS
                    or w in CREATOR_NOUNS or not tokens.words[j][:1].isalpha() for w, j in zip(words, range(at, end),
                                                                                                strict=True)):
@@ -198,6 +201,10 @@ def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, .
             continue
         if end - at == 1 and len(tokens.words[at]) == 1:
             continue  # "Client B": a code name, not the brand
+        if tokens.lower[i + cue - 1] == "by" and tokens.lower[end:end + 1] == ["for"]:
+            client_end = name_end(tokens, end + 1)  # "Prepared by Cheil Worldwide Singapore for Samsung"
+            if client_end is not None and not is_place_or_platform(tokens, end + 1, client_end, places):
+                return claim_brand(tokens, end, end + 1, client_end)
         return claim_brand(tokens, i, at, end)
     return None
 
@@ -250,6 +257,10 @@ def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
             continue  # inside a longer capitalized run
         if tokens.sentence_start(i) and tokens.lower[i] in COMMON_OPENERS:
             continue
+        state = places.place(tokens.words[i]) if i > 1 and tokens.words[i - 1] == "," else None
+        if (i > 0 and tokens.lower[i - 1] == "on") or (state is not None and state.kind == "subdivision" and (
+                places.place(tokens.words[i - 2]) is not None)):
+            continue  # "5 stars on Yelp wants": a site; "a bakery in Paris, Texas (yes ...) wants": a place
         if (tokens.words[i][0].isdigit() and any(c.isalpha() for c in tokens.words[i])) or (
                 i > 0 and len(tokens.words[i]) == 1 and tokens.words[i - 1][-1:].isdigit()):
             continue  # "a 1000W PSU wants", "$25M Series B": a unit or a scale, no name
@@ -310,7 +321,7 @@ def _brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
             continue
         if any(model_code(word) for word in tokens.words[at:end + 1]):
             continue  # "for the Galaxy S25 Ultra launch", "the X500 headset launch": a product, not the advertiser
-        if tokens.lower[end - 1] in {"day", "week", "weekend", "festival", "fest", "month", "sale", "sales"}:
+        if tokens.lower[end - 1] in _OCCASIONS:
             continue  # "for Pisco Sour Day": an occasion
         campaign_words = CREATOR_NOUNS | {"campaign", "content", "ugc", "shortlist", "partnership", "launch",
                                           "videos", "posts", "collab", "push", "brief", "project", "activation"}

@@ -120,13 +120,13 @@ _BRIEF_KINDS = frozenset({"campaign", "creative", "influencer", "creator", "proj
 
 
 def brand_before_brief(tokens: Tokens, places: Gazetteer) -> Reading | None:
-    """"Barry's Tea brief:", "Arc'teryx brief" on its own line: the name a line opens with before 'brief'."""
+    """"Barry's Tea brief:", "Emirates brief is in", "— Red Bull brief, ...": a name right before 'brief'."""
     for i in range(len(tokens) - 1):
-        if not (i == 0 or tokens.words[i - 1] in {"\n", ">", "•"}):
+        if not (i == 0 or tokens.words[i - 1] in {"\n", ">", "•", "—", "–", "-", "the", ",", ".", "!"}):
             continue
         end = name_end(tokens, i)
-        if end is None or end + 1 >= len(tokens) or tokens.lower[end] != "brief" or tokens.words[end + 1] not in {
-                ":", "\n", "–", "—", "-"}:
+        if end is None or end >= len(tokens) or tokens.lower[end] != "brief" or (end + 1 < len(tokens) and tokens.lower[
+                end + 1] not in {":", "\n", "–", "—", "-", "is", "was", "has", ",", "(", "for", "."}):
             continue
         if any(tokens.lower[k] in COMMON_OPENERS | GENERIC_ADVERTISERS | _BRIEF_KINDS and tokens.lower[k] not in {
                 "'s", "’s"} for k in range(i, end)):

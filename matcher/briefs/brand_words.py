@@ -52,7 +52,8 @@ founder cofounder co-founder ceo cmo owner team intern coordinator specialist ex
 
 CLIENT_CUES = tuple(cue for cue in BRAND_CUES if (cue[0] in {"client", "cliente", "our", "nuestro", "nosso",
                                                                 "advertiser", "on", "de"} and "brand" not in cue)
-                     or cue in {("brand", ":"), ("brand", "="), ("brand", "name", ":"), ("marca", ":")})
+                     or cue in {("brand", ":"), ("brand", "="), ("brand", "name", ":"), ("marca", ":"),
+                                ("for", "client"), ("for", "the", "client"), ("for", "our", "client")})
 
 
 SIGNOFF_WORDS = frozenset({"best", "thanks", "thank", "cheers", "regards", "ta", "ciao", "thx", "love", "warmly",

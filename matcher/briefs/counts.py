@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from matcher.briefs.amounts import count_at
 from matcher.briefs.filters import MAX_RESULTS
@@ -36,7 +37,7 @@ size sizes model models variant variants sku skus recipe recipes episode episode
 _MONTHS = frozenset("""january february march april may june july august september october november december jan feb
 mar apr jun jul aug sep sept oct nov dec""".split())
 _PAST_RESULTS = frozenset({"last", "previous", "past", "delivered", "reached", "performed", "generated", "drove",
-                           "earlier"})
+                           "earlier", "used"})
 
 
 def read_count(tokens: Tokens) -> list[Reading]:
@@ -44,6 +45,9 @@ def read_count(tokens: Tokens) -> list[Reading]:
 
     A count after a cue ("shortlist of 9") wins over a bare "40 creators" earlier in the brief.
     """
+    total = _table_total(tokens)
+    if total is not None:
+        return [claimed_reading(tokens, "k", min(total[0], MAX_RESULTS), total[1], total[2])]
     found = [(i, counted) for i in range(len(tokens)) if tokens.free(i, i + 1)
              and (counted := _count_at(tokens, i)) is not None]
     if not found:
@@ -54,6 +58,35 @@ def read_count(tokens: Tokens) -> list[Reading]:
     if value > MAX_RESULTS:
         reading = replace(reading, note=f"the brief asks for {value}; one search returns at most {MAX_RESULTS}")
     return [reading]
+
+
+def _rows(tokens: Tokens) -> list[list[tuple[int, int]]]:
+    """A Markdown table's rows as lists of cells, each the token span between two '|'."""
+    rows, line = [], 0
+    for k in range(len(tokens) + 1):
+        if k == len(tokens) or tokens.words[k] == "\n":
+            bars = [j for j in range(line, k) if tokens.words[j] == "|"]
+            if tokens.words[line:line + 1] == ["|"] and len(bars) >= 3:
+                rows.append([(a + 1, b) for a, b in pairwise(bars)])
+            line = k + 1
+    return rows
+
+
+def _table_total(tokens: Tokens) -> tuple[int, int, int] | None:
+    """'| **Total** | **11** |' under a '| Market | Creators |' header: the table's total of creators."""
+    rows = _rows(tokens)
+    if len(rows) < 2:
+        return None
+    header = [" ".join(tokens.lower[a:b]) for a, b in rows[0]]
+    column = next((c for c, text in enumerate(header) if any(w in CREATOR_NOUNS for w in text.split())), None)
+    for row in rows[1:]:
+        if column is None or column >= len(row) or tokens.lower[row[0][0]:row[0][1]] != ["total"]:
+            continue
+        a, b = row[column]
+        number = count_at(tokens, a) if a < b else None
+        if number is not None:
+            return int(number.value), a, number.end
+    return None
 
 
 def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:

@@ -66,6 +66,8 @@ def read_followers(tokens: Tokens) -> list[Reading]:
         last = second or amount
         if second and second.currency:
             continue
+        if second and not amount.scaled and not second.scaled and max(amount.value, second.value) < 100:
+            continue  # "18-34 audience": ages
         after = last.end
         # "1M+ downloads", "10k+ likes": look past the plus for what is counted
         look = after + (1 if after < len(tokens) and tokens.words[after] == "+" else 0)
@@ -141,7 +143,10 @@ def read_followers(tokens: Tokens) -> list[Reading]:
 _RULED_OUT = (("are", "out", "of", "scope"), ("is", "out", "of", "scope"), ("are", "excluded"), ("is", "excluded"),
               ("are", "ineligible"), ("are", "not", "eligible"), ("are", "not", "allowed"), ("are", "not", "wanted"),
               ("will", "be", "excluded"), ("are", "a", "no-go"), ("wo", "n't", "work"), ("are", "too", "big"),
-              ("are", "too", "small"))
+              ("are", "too", "small"), ("are", "not", "necessary"), ("are", "not", "needed"),
+              ("are", "not", "required"), ("are", "unnecessary"), ("are", "not", "suitable"),
+              ("are", "not", "a", "fit"), ("not", "needed"),
+              ("not", "necessary"), ("are", "not", "relevant"), ("is", "not", "necessary"), ("is", "too", "big"))
 
 
 def _ruled_out_after(tokens: Tokens, end: int) -> bool:

@@ -28,7 +28,7 @@ from matcher.briefs.lexicon import (
 from matcher.briefs.nouns import is_person_noun
 from matcher.briefs.place_mentions import IDIOMS, mention_at, style_origin
 from matcher.briefs.place_owner import COMPANY_WORDS, made_there, quoted, said_of_advertiser, self_described
-from matcher.briefs.places import Gazetteer, Place
+from matcher.briefs.places import CA_PROVINCES, Gazetteer, Place
 from matcher.briefs.reading import Reading
 from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
@@ -124,6 +124,9 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
                 end += 1 + m
         readings.extend(r for r in found if r.value)
         i = end
+    if not any(r.applied for r in readings) and _asks_for_locals(tokens):
+        # "A nano-brewery in Asheville, NC wants local beer creators": local to the advertiser's place
+        readings = [replace(r, applied=True, note="") if r.note == _ADVERTISERS else r for r in readings]
     return readings
 
 
@@ -131,6 +134,15 @@ def _ruled_out(tokens: Tokens, start: int) -> bool:
     """'not in the Netherlands', 'except Belgium': the brief names the place to leave it out."""
     before = start - tokens.phrase_ending(start, PLACE_CUES)
     return before > 0 and tokens.lower[before - 1] in {"not", "never", "except", "excluding", "excl", "excl."}
+
+
+def _asks_for_locals(tokens: Tokens) -> bool:
+    """The brief asks for local creators ('local creators', 'local foodies', 'locals')."""
+    return any(low in {"local", "locals"} and (low == "locals" or tokens.near_before(
+        min(j + 4, len(tokens)), CREATOR_NOUNS | AUDIENCE_NOUNS, 3) is not None) for j, low in enumerate(tokens.lower))
+
+
+_ADVERTISERS = "where the advertiser is, not the creators"
 
 
 def settle_places(readings: list[Reading]) -> list[Reading]:
@@ -157,6 +169,15 @@ def _qualified(tokens: Tokens, end: int, place: Place | None, places: Gazetteer)
             and tokens.words[end + 2] == ")" and tokens.words[end + 1] in places.us_states):
         tokens.claim(end, end + 3, "countries")
         return Place(place.name, ("US",), place.kind, population=place.population), end + 3
+    # "Plano TX", "Asheville, NC", "Richmond BC", "Edmonton, AB": a state or province code after a city
+    at = end + (tokens.words[end:end + 1] == [","])
+    code = tokens.words[at] if at < len(tokens) else ""
+    country = "US" if code in places.us_states else "CA" if code in CA_PROVINCES else None
+    closed = at + 1 >= len(tokens) or tokens.is_punct(at + 1) or tokens.words[at + 1].isdigit() or not tokens.words[
+        at + 1][:1].isupper()
+    if place is not None and place.kind == "city" and country in place.countries and closed:
+        tokens.claim(end, at + 1, "countries")
+        return Place(place.name, (country,), place.kind, population=place.population), at + 1
     return place, end
 
 
@@ -254,7 +275,7 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
         return False, "a demonym before a noun that is not the creators or their audience"
     based = after in {"-based", "based"} or (after == "-" and tokens.lower[end + 1:end + 2] == ["based"])
     if based and any(tokens.lower[j] in COMPANY_WORDS for j in range(end + 1, min(end + 7, len(tokens)))):
-        return False, "where the advertiser is, not the creators"  # "A Singapore-based edtech wants ..."
+        return False, _ADVERTISERS  # "A Singapore-based edtech wants ..."
     if after in PLACE_AFTER or (after == "-" and end + 1 < len(tokens) and tokens.lower[end + 1] in PLACE_AFTER):
         return True, ""
     if quoted(tokens, start, end):
@@ -275,12 +296,12 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
         if destination is not None and (person is None or person < destination):
             return False, "a destination or an origin, not where the creators are"
         if said_of_advertiser(tokens, cue_start) or made_there(tokens, cue_start):
-            return False, "where the advertiser is, not the creators"
+            return False, _ADVERTISERS
         return True, ""
     if start > 0 and tokens.lower[start - 1] in {"from", "out"}:
         home = FROM_HOME_NOUNS - {"family", "families"} | {"they", "them", "who", "be"}
         if said_of_advertiser(tokens, start - 1) or self_described(tokens, start - 1):
-            return False, "where the advertiser is, not the creators"
+            return False, _ADVERTISERS
         if tokens.near_before(start - 1, home, 3) is not None or (
                 start > 1 and is_person_noun(tokens.lower[start - 2])):
             return True, ""

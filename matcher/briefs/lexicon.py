@@ -64,7 +64,8 @@ hours day days week weeks month months year years time times km mile miles step 
 % word words page pages copy copies ticket tickets seat seats store stores location locations country countries city
 cities language languages people users customers wishlist wishlists install installs player players pack packs
 bottle bottles can cans meal meals jar jars bag bags
-professionals households homes patients students
+professionals households homes patients students branch branches outlet outlets shop shops restaurant restaurants
+cafe cafes café cafés venue venues site sites staff room rooms variety varieties layer layers
 """.split())
 
 # comparison cues, as token sequences; the reader tries longer ones first
@@ -149,6 +150,7 @@ COUNT_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "a longlist of", "long list of", "a long list of", "how many =", "how many :", "number of creators :",
     "number of creators =", "number of influencers :", "number :", "quantity :", "volume :", "headcount :",
     "creators :", "influencers :", "count :", "# of creators :", "creators wanted :", "creators needed :", "qty :",
+    "limit :",
     "qty",
     "number of creators wanted :", "proposal of", "a proposal of", "a total of", "cantidad :", "quantidade :",
     "quantité :", "anzahl :", "quantità :",
@@ -269,7 +271,8 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "on behalf of our client", "we represent", "representing", "i write for", "i work for", "i work at",
     "writing for", "i 'm writing for", "marketing from", "marketing for", "called", "named", "brief for",
     "brief for :", "brief from", "brief :", "new brief from", "brand =", "client =", "this is for",
-    "client 's", "client 's (", "the client 's (", "the client ,", "i started", "i founded", "we founded", "i run",
+    "client 's", "for client", "for the client", "client 's (", "the client 's (", "the client ,", "i started",
+    "i founded", "we founded", "i run",
     "i represent", "it 's for", "this one is for", "greetings from", "hello from", "hi from",
     "the name is", "our name is", "name is", "we develop", "we created", "we built", "we launched", "somos",
     "somos a", "somos o", "somos la", "somos el", "nuestro cliente es", "nosso cliente é", "cliente :",

@@ -16,6 +16,7 @@ from matcher.briefs.lexicon import (
     CREATOR_NOUNS,
     CURRENCY_WORDS,
     LOWER_CUES,
+    NEGATIONS,
     NOT_FOLLOWERS,
     PER_BEFORE,
     PER_UNIT,
@@ -47,6 +48,16 @@ def read_money(tokens: Tokens) -> list[Reading]:
             cue_price = per_before  # "each creator max 2k": a fee, whatever the currency
         end = (second or amount).end
         unit_after = end < len(tokens) and tokens.lower[end] in NOT_FOLLOWERS
+        year = (currency is None and not amount.scaled and amount.value == int(amount.value)
+                and 1900 <= amount.value <= 2100 and tokens.lower[amount.start - 1:amount.start] in (
+                    ["from"], ["in"], ["since"], ["of"], ["for"]))
+        # "any pair over $150": a threshold of what is sold ("no single creator above SAR 15,000" is a cap)
+        lower_bound = (cue_budget is None and cue_price is None and per_before is None and tokens.lower[
+            amount.start - 1:amount.start] in (["over"], ["above"]) and not _per_unit(tokens, end)
+                       and tokens.near_before(amount.start - 1, NEGATIONS | CREATOR_NOUNS, 4) is None)
+        if year or lower_bound:
+            passed = end
+            continue  # "Budget recap from 2024": a year; "$20 off any pair over $150": a condition, no cap
         if _product_price(tokens, amount.start, end):
             passed = end
             continue  # "our €49 serum", "(MSRP $18,995)": the price of the product, no budget
@@ -94,12 +105,13 @@ flight pilot test launch project collaboration partnership deal season year mont
 
 
 # "Rs 2,499 MRP"; "Rs 4 crore GMV", "$2M ARR": a price or a business figure, no money to spend
-_PRICE_AFTER = (("series",), ("seed",), ("funding",), ("round",), ("at", "retail"), ("mrp",), ("rrp",), ("msrp",),
-                ("retail",), ("srp",), ("gmv",), ("revenue",), ("in", "sales"), ("sales",), ("turnover",), ("arr",),
-                ("mrr",))
+_PRICE_AFTER = (("off",), ("series",), ("seed",), ("funding",), ("round",), ("at", "retail"), ("mrp",), ("rrp",),
+                ("msrp",), ("retail",), ("srp",), ("gmv",), ("revenue",), ("in", "sales"), ("sales",), ("turnover",),
+                ("arr",), ("mrr",))
 _SHELF_PRICE = re.compile(r"\d[.,](?:99|95|49)(?!\d)")
 _PRODUCT_PRICE_CUES = frozenset({"msrp", "rrp", "retail", "retails", "priced", "costing", "costs", "sells", "sold",
-                                 "raised", "raise", "raising", "valued", "valuation",
+                                 "raised", "raise", "raising", "valued", "valuation", "spent", "promo", "promotion",
+                                 "discount", "coupon",
                                  "worth", "retailing", "cuesta", "custa", "kostet", "coûte", "fares", "fare", "tickets",
                                  "ticket", "subscriptions", "memberships", "subscription", "membership"})
 
@@ -210,11 +222,15 @@ def _cue_before(tokens: Tokens, at: int, words: frozenset[str], clause: int, win
 def _per_before(tokens: Tokens, at: int, clause: int) -> int | None:
     """'per creator maximum 1500', 'for one video not more than 300€', 'every influencer max': where it starts."""
     for j in range(at - 1, max(clause, at - 7) - 1, -1):
-        if tokens.words[j] in {",", ";", "(", ")"} or amount_at(tokens, j) is not None:
+        one = tokens.words[j] == "1" and tokens.lower[j - 1:j] == ["per"] and tokens.lower[j + 1:j + 2] and (
+            tokens.lower[j + 1] in PER_UNIT)  # "The fee per 1 post is 100.000 yen"
+        if tokens.words[j] in {",", ";", "(", ")"} or (amount_at(tokens, j) is not None and not one):
             return None  # the clause of another amount
         if tokens.lower[j] in {"total", "overall", "altogether"}:
             return None  # "max 800 zł for one stream and total 10 000 zł": the total is nearer
         unit = tokens.lower[j] in PER_UNIT or tokens.lower[j] in CREATOR_NOUNS or is_person_noun(tokens.lower[j])
+        if unit and j > 1 and tokens.words[j - 1] == "1" and tokens.lower[j - 2] == "per":
+            return j - 2
         if unit and j > 0 and tokens.lower[j - 1] in PER_BEFORE | {"one"}:
             owner = j - 2  # the word before 'per'
             if owner >= 0 and (tokens.lower[owner] in CURRENCY_WORDS or any(c.isdigit() for c in tokens.words[owner])):

@@ -20,6 +20,10 @@ def mention_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | 
     if style_origin(tokens, i):
         return 3, None, _STYLE_ORIGINS[tokens.words[i]]  # "K-beauty", "J-pop"
     found = _name_at(tokens, i, places)
+    if i + 1 < len(tokens) and tokens.words[i] in {"Metro", "Greater"} and found[0] <= 1:
+        n, place, _ = _name_at(tokens, i + 1, places)  # "Metro Detroit", "Greater Vancouver": the city's area
+        if n and place is not None and place.kind in {"city", "subdivision"}:
+            return n + 1, place, None
     if found[0] or i + 1 >= len(tokens) or tokens.lower[i] not in _COMPASS or not tokens.words[i][0].isupper():
         return found
     at = i + 1 + (tokens.lower[i + 1] in _COMPASS and i + 2 < len(tokens))

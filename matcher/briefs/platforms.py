@@ -43,7 +43,11 @@ def _platform_context(tokens: Tokens, i: int) -> bool:
     before = tokens.lower[i - 1] if i > 0 else ""
     after = tokens.lower[i + 1] if i + 1 < len(tokens) else ""
     near = {"/", ",", "+", "&", "or", "and"}
-    return (before in {"on", "no", "not", "via", "plat", ":"} or after in {"ppl", "creators", "influencers"}
+    # a short form that ends the brief, an item, or is followed by a word about it ("<15k ig", "📸 ig", "ig ok")
+    closing = (not after or after in {",", ".", "|", "\n", "only", "ok", "okay", "first", "mainly", "fine", "too",
+                                      "preferred", "reels", "stories"}) and (i == 0 or not before.isalpha() or any(
+        c.isdigit() for c in before) or before in {"k", "m"})
+    return (before in {"on", "no", "not", "via", "plat", ":"} or after in {"ppl", "creators", "influencers"} or closing
             or (before in near and i > 1 and tokens.lower[i - 2] in PLATFORM_WORDS)
             or (after in near and i + 2 < len(tokens) and tokens.lower[i + 2] in PLATFORM_WORDS))
 
@@ -109,7 +113,10 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
                                     for j in range(context_end, i)):
             context = True  # "on our own TikTok and Instagram": the second platform is ours too
         start = i
-        negated = before in _EXCLUDE_BEFORE or (before in {"on", "for"} and before2 in _EXCLUDE_BEFORE) or (
+        # "platform:yt -tiktok": a search tool's minus sign glued to the platform
+        minus = before == "-" and tokens.ends[i - 1] == tokens.starts[i] and (
+            i == 1 or tokens.starts[i - 1] > tokens.ends[i - 2])
+        negated = minus or before in _EXCLUDE_BEFORE or (before in {"on", "for"} and before2 in _EXCLUDE_BEFORE) or (
             after in {"no", "not"} and (end + 1 >= len(tokens) or tokens.words[end + 1] in {",", ".", ";", "\n"}))
         # "we do not want TikTok", "please do not propose creators on Facebook", "Excluded platforms: TikTok"
         near = _negation_before(tokens, i)
@@ -138,7 +145,7 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
         if negated and after in {"who", "that"} and tokens.lower[end - 1].endswith(("er", "ers")):
             negated, context = False, True  # "avoid YouTuber who work with them": those creators, not the platform
         if negated:
-            start = near if near is not None else (i - 1 if before in _EXCLUDE_BEFORE else i - 2)
+            start = near if near is not None else (i - 1 if before in _EXCLUDE_BEFORE or minus else i - 2)
             joined = i > 0 and tokens.lower[i - 1] in {"or", "and", ",", "nor", "/", "&"}
             if joined and near is not None and near < i - 1:
                 start = i  # "no YouTube or TikTok", "not Nike or YouTube": the words before are read on their own

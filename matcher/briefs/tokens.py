@@ -29,6 +29,7 @@ _INFIXES = (
     r"(?<=[0-9])[–—~](?=[0-9])",  # 5–10
     r"(?<=[-–—~])[$€£](?=[0-9])",
     r"(?<=[a-z])\+(?=[a-z])",  # nano+micro
+    r"(?<=[a-z])[:<>](?=[0-9A-Za-z])",  # followers:10k-50k, followers>50k, limit:15 (a search tool's syntax)
     rf"(?<=[0-9kKmM]){_CURRENCY}(?=[/])",  # 300€/post
     rf"(?<={_CURRENCY})/(?=[A-Za-z])",  # €/post
     r"(?<=[0-9])/(?=[A-Za-z])",  # 500/post
@@ -46,7 +47,8 @@ _SUFFIXES = (
     r"(?<=[€$£¥₹])\.",  # 300€.
     r"(?<=[A-Za-z])-",  # "Dutch- or French-language"
 )
-_PREFIXES = (r"sub-(?=[0-9])", r"~(?=[0-9])", r"(?i:zł)(?=[0-9])", r"(?:US|CA|AU|S|A|C|NZ|HK|R)\$(?=[0-9])",
+_PREFIXES = (r"-(?=(?:tiktok|instagram|insta|ig|youtube|yt|facebook|fb|twitter|twitch)\b)",  # "-tiktok": minus
+             r"sub-(?=[0-9])", r"~(?=[0-9])", r"(?i:zł)(?=[0-9])", r"(?:US|CA|AU|S|A|C|NZ|HK|R)\$(?=[0-9])",
              r"R(?=[0-9])", r"RM(?=[0-9])", r"MX\$(?=[0-9])")
 SEPARATORS = frozenset({",", ";", "|", "\n", "•", "·", "(", ")", "[", "]", "/", ":", "–", "—", "-", "+"})
 # markup that carries no words: Markdown emphasis and headings pasted from docs
@@ -119,9 +121,12 @@ class Tokens:
         # the memory zone frees the strings each brief adds to spaCy's vocabulary (a server reads briefs for
         # weeks); zones are not thread-safe, hence the lock
         with _TOKENIZER_LOCK, nlp.memory_zone():
-            for token in nlp.make_doc(plain_text(text)):
-                if (token.is_space and "\n" not in token.text) or token.text in _MARKUP or set(token.text) <= {
-                        "*", "#"}:
+            doc_text = plain_text(text)
+            for token in nlp.make_doc(doc_text):
+                quote_mark = token.text in {">", ">>"} and not doc_text[:token.idx].rstrip(" \t>").endswith(
+                    "\n") and doc_text[:token.idx].strip(" \t>") != ""  # "> " opens a quoted line; "> 50k" compares
+                if (token.is_space and "\n" not in token.text) or (token.text in _MARKUP and not quote_mark) or set(
+                        token.text) <= {"*", "#"}:
                     continue
                 word = "\n" if token.is_space else str(token.text)
                 start = token.idx

@@ -419,3 +419,47 @@ def test_a_home_town_after_of_stays_a_suggestion() -> None:
 ])
 def test_round_seven_misreadings(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a search tool's syntax: 'key:value', 'followers>50k', '-tiktok', 'limit:15'; '> 50k' is no quote mark
+    ("platform:yt -tiktok tech reviewers followers>50k geo:US limit:15", Filters(
+        platforms=("youtube",), min_followers=50_000, countries=("US",), k=15)),
+    ("country:DE followers:10k-50k platform:tiktok", Filters(countries=("DE",), min_followers=10_000,
+                                                              max_followers=50_000, platforms=("tiktok",))),
+    ("> Hi all\n> 5 creators > 50k followers", Filters(k=5, min_followers=50_000)),
+    # lower-case 'ig' closing an item, after an emoji, before 'ok'
+    ("pilates instructors in london <15k ig", Filters(countries=("GB",), max_followers=15_000,
+                                                      platforms=("instagram",))),
+    ("macro lens photographers, insects & flowers 📸 ig", Filters(platforms=("instagram",))),
+    # a Markdown table's total of creators; the client after 'Prepared by <agency> for'; 'for client X'
+    ("| Market | Creators |\n|---|---|\n| Singapore | 3 |\n| Malaysia | 8 |\n| **Total** | **11** |",
+     Filters(k=11, countries=("SG", "MY"))),
+    ("Prepared by Cheil Worldwide Singapore for Samsung", Filters(brand="Samsung")),
+    ("agence Havas Paris here. For the client L'Oréal Paris we need creators", Filters(brand="L'Oréal Paris")),
+    ("Exclude anyone who's worked with Monster — Red Bull brief, extreme sports creators in Brazil.",
+     Filters(brand="Red Bull", competitors=("Monster",), countries=("BR",))),
+    # places: a city with its state or province code, local creators where the advertiser is, 'Metro X'
+    ("dentist, Plano TX, IG + TikTok, 6 creators", Filters(countries=("US",), platforms=("instagram", "tiktok"),
+                                                           k=6)),
+    ("sports bar in Edmonton, AB", Filters()),
+    ("A nano-brewery in Asheville, NC wants local beer creators", Filters(countries=("US",))),
+    ("car wash, Metro Detroit, TikTok, 20 creators", Filters(countries=("US",), platforms=("tiktok",), k=20)),
+    ("food bloggers living in Greater Vancouver", Filters(countries=("CA",))),
+    # no brand: a state after its city, a review site, an occasion
+    ("A family bakery in Paris, Texas (yes, that Paris) wants 3 Texas food bloggers", Filters(
+        k=3, countries=("US",))),
+    ("A detailing shop with 5 stars on Yelp wants 2 YouTube creators", Filters(k=2, platforms=("youtube",))),
+    ("music YouTubers for a Record Store Day push.", Filters(platforms=("youtube",))),
+    # money and counts that are no constraint: a discount, a threshold, last year's spend, a year, a past count
+    ("we do $20 off any pair over $150", Filters()),
+    ("Budget recap from 2024: we spent £180k. This year the budget is £200k.", Filters(campaign_budget=200_000)),
+    ("the 2024 wave used 40 creators in 9 countries", Filters()),
+    ("A tea room with 3 branches wants food bloggers", Filters()),
+    ("Heinz ketchup | 2x posts/week | 18-34 audience", Filters()),
+    # a bound that is not wanted after it, and a fee 'per 1 post'
+    ("Persons who are having more than 1.000.000 followers are not necessary.", Filters(max_followers=1_000_000)),
+    ("The fee per 1 post is 100.000 yen or less.", Filters(max_price_per_post=100_000)),
+])
+def test_round_eight_misreadings(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
