@@ -197,7 +197,7 @@ PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "based in", "based out of", "located in", "living in", "who live in",
     "that live in", "live in", "residing in", "resident in", "out of", "all over", "around", "in the", "across the",
     "pan", "pan -", "based in the", "all across", "all across the", "anywhere in", "anywhere in the", "en", "em",
-    "nationwide", "nationwide in", "di", "only for", "is only for", "push into", "push into the", "expand into",
+    "nationwide", "nationwide in", "only for", "is only for", "push into", "push into the", "expand into",
     "expand into the", "expanding into",
     "expanding into the", "expansion into", "expansion into the", "launch into", "launching into", "move into",
     "moving into", "break into", "breaking into", "break into the", "breaking into the", "enter", "entering",

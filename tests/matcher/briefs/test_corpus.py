@@ -42,7 +42,7 @@ BELOW_THE_BAR = {
     "validation_v12.jsonl": "96.0% fully right",
     "validation_v13.jsonl": "94.0% fully right, 1 of 26 traps gave a constraint",
     "validation_v14.jsonl": "70.0% fully right, 1 of 39 traps gave a constraint",
-    "validation_v15.jsonl": "76.0% fully right, 1 of 36 traps gave a constraint",
+    "validation_v15.jsonl": "74.0% fully right, 1 of 36 traps gave a constraint",
     "validation_v16.jsonl": "72.0% fully right",
     "validation_v17.jsonl": "88.0% fully right",
     "validation_v18.jsonl": "86.0% fully right, 1 of 30 traps gave a constraint",

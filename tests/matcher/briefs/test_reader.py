@@ -386,7 +386,7 @@ def test_a_home_town_after_of_stays_a_suggestion() -> None:
     ("creators across the Nordics, but NOT Iceland this time", Filters(countries=("DK", "FI", "NO", "SE"))),
     ("Creators must be italian, age 25-35.", Filters(countries=("IT",))),
     ("this campaign is only for Netherlands.", Filters(countries=("NL",))),
-    ("we need 10 KOL beauty di Surabaya", Filters(k=10, countries=("ID",))),
+    ("Banca di Roma wants 5 creators in Spain", Filters(brand="Banca di Roma", k=5, countries=("ES",))),
     ("crypto influencers on Twitter and youtube from Vietnam, Indonesia", Filters(
         platforms=("twitter", "youtube"), countries=("VN", "ID"))),
     ("Web3 gaming, Twitch + YouTube, LATAM Spanish-speaking, $800/stream max", Filters(
