@@ -2,6 +2,7 @@
 
 
 import asyncio
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -44,6 +45,18 @@ def one_blas_thread() -> None:
     threadpool_limits(limits=1, user_api="blas")
 
 
+def collect_again() -> None:
+    """Turn garbage collection back on after a start-up that turned it off, leaving what start-up made alone.
+
+    `gc.freeze` moves every object alive now out of the collector's sight: the loaded version and tables live
+    as long as the process, so walking them at every collection is wasted time. A process that never turned
+    collection off (tests, an embedding app) is left as it is.
+    """
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def app_from_environment() -> FastAPI:
     """The app of one `creatormatch serve --workers N` process: settings and store from CREATORMATCH_* variables.
 
@@ -52,6 +65,7 @@ def app_from_environment() -> FastAPI:
     """
     log_to_stderr()  # a spawned worker starts with logging unconfigured
     one_blas_thread()
+    gc.disable()  # until the version is loaded (collect_again), as in `creatormatch serve`
     settings = Settings()
     if not settings.serve_store:
         raise CreatorMatchError("CREATORMATCH_SERVE_STORE: the store to serve is not set")
@@ -76,6 +90,7 @@ def create_app(settings: Settings, store_dir: str | Path, *, match_settings: Mat
         # the first load finishes before the process takes connections: a restarted worker leaves its
         # requests to the others until it is ready (if the load is refused, it answers 503 with the reason)
         await asyncio.to_thread(serving.start)
+        collect_again()
         if watch:
             serving.start_watching(settings.poll_seconds)
         yield

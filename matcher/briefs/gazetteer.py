@@ -19,6 +19,8 @@ from typing import Any
 from matcher.briefs import places
 from matcher.briefs.places import Gazetteer, Place, build_gazetteer
 
+_KEPT_OTHERS = 3
+
 
 def gazetteer_cache_path() -> Path | None:
     """Where the built gazetteer is kept between processes: the user's cache folder (XDG), one file per identity;
@@ -94,9 +96,12 @@ def gazetteer() -> Gazetteer:
         staging = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         staging.write_text(gazetteer_to_json(built), encoding="utf-8")
         staging.replace(path)
-        for older in path.parent.glob("gazetteer-*.json"):  # made by other code or tables
-            if older != path:
-                older.unlink(missing_ok=True)
+        # made by other code or tables; the newest few stay, so checkouts of two versions side by side (an A/B
+        # measurement, a rollback) do not rebuild the tables at every start in turn
+        others = sorted((p for p in path.parent.glob("gazetteer-*.json") if p != path),
+                        key=lambda p: p.stat().st_mtime, reverse=True)
+        for older in others[_KEPT_OTHERS:]:
+            older.unlink(missing_ok=True)
     except OSError:
         pass
     return built

@@ -558,3 +558,21 @@ def test_a_serving_process_keeps_blas_to_one_thread() -> None:
     shown = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120,
                            env={**os.environ, "OPENBLAS_NUM_THREADS": "2"}).stdout.strip()
     assert shown == "[1]"
+
+
+def test_collection_comes_back_on_only_where_start_up_turned_it_off() -> None:
+    import gc
+
+    from api.server import collect_again
+
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    collect_again()  # a process that never turned it off is left as it is
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+    gc.disable()
+    try:
+        collect_again()
+        assert gc.isenabled() and gc.get_freeze_count() > frozen  # what start-up made is out of the collector's sight
+    finally:
+        gc.unfreeze()
+        gc.enable()

@@ -40,8 +40,17 @@ def test_a_process_keeps_the_gazetteer_and_a_damaged_file_is_built_again(tmp_pat
         assert done.returncode == 0, done.stderr
         return Path(done.stdout.strip())
 
+    # files made by other versions of the tables: the newest three stay, older ones go
+    folder = tmp_path / "creatormatch"
+    folder.mkdir()
+    others = [folder / f"gazetteer-other{n}.json" for n in range(5)]
+    for age, other in enumerate(others):
+        other.write_text("{}", encoding="utf-8")
+        os.utime(other, (1_000_000 + age, 1_000_000 + age))  # other4 is the newest
     kept = run()  # built and kept
-    assert kept.exists() and kept.parent == tmp_path / "creatormatch"
+    assert kept.exists() and kept.parent == folder
+    assert sorted(p.name for p in folder.glob("gazetteer-other*.json")) == [
+        "gazetteer-other2.json", "gazetteer-other3.json", "gazetteer-other4.json"]
     assert run() == kept  # read back: equal to a fresh build
     kept.write_text("{damaged", encoding="utf-8")
     run()
