@@ -8,6 +8,7 @@ from __future__ import annotations
 from matcher.briefs.brand_layout import (
     brand_before_brief,
     brand_before_campaign,
+    brand_in_brackets,
     brand_in_keywords,
     brand_in_signature,
     claim_brand,
@@ -62,7 +63,8 @@ def read_brand(tokens: Tokens, places: Gazetteer) -> Reading | None:
                or _brand_of_person(tokens, places) or _brand_before_verb(tokens, places)
                or _brand_after_generic(tokens, places) or _brand_after_for(tokens, places)
                or brand_in_signature(tokens, places) or brand_in_keywords(tokens, places)
-               or brand_before_campaign(tokens, places) or brand_before_brief(tokens, places))
+               or brand_before_campaign(tokens, places) or brand_before_brief(tokens, places)
+               or brand_in_brackets(tokens, places))
     return without_home_town(tokens, reading, places) if reading else None
 
 

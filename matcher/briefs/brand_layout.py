@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from matcher.briefs.brand_words import COMMON_OPENERS, ROLE_WORDS, SIGNOFF_WORDS
+from matcher.briefs.brand_words import COMMON_OPENERS, COMPANY_NOUNS, ROLE_WORDS, SIGNOFF_WORDS
 from matcher.briefs.lexicon import CREATOR_NOUNS, GENERIC_ADVERTISERS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
@@ -168,3 +168,20 @@ def without_home_town(tokens: Tokens, reading: Reading, places: Gazetteer) -> Re
         tokens.claimed[j] = None
     return replace(reading, value=clean_name(tokens, start, of), phrase=tokens.span_text(start, of),
                    end=tokens.ends[of - 1])
+
+
+_MORE_KINDS = frozenset({"watchmaker", "salon", "restaurant", "cafe", "café", "bar", "winery", "hotel", "gym"})
+
+
+def brand_in_brackets(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """"a little candle shop on Etsy (Wick & Willow)", "A Swiss watchmaker (Tissot)": the name after what it is."""
+    for k in range(1, len(tokens) - 2):
+        if tokens.words[k] != "(" or not any(tokens.lower[j] in COMPANY_NOUNS | _MORE_KINDS
+                                             for j in range(max(k - 4, 0), k)):
+            continue
+        end = name_end(tokens, k + 1)
+        if end is not None and tokens.words[end:end + 1] == [")"] and not is_place_or_platform(
+                tokens, k + 1, end, places) and not any(tokens.words[j] in {".", "!", "?", "\n"} for j in range(
+                    max(k - 4, 0), k)):
+            return claim_brand(tokens, k, k + 1, end)
+    return None

@@ -46,6 +46,8 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
             pass  # 'Hindi creators', 'Arabic content': a language that is no demonym
         elif after in _WRITTEN_THINGS:
             pass  # 'Dutch or English content', 'German captions': what is written, so the language
+        elif tokens.lower[start] in _SPEAKERS:
+            pass  # "créateurs francophones": a word that only says which language they speak
         elif _keyword_item(tokens, start, end):
             pass  # "indie board games, YouTube + Twitch, English, shortlist of 6": a list item that is a language
         else:
@@ -58,6 +60,7 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
     return readings
 
 
+_SPEAKERS = frozenset({"francophone", "francophones", "anglophone", "anglophones", "hispanophone", "lusophone"})
 _WRITTEN_THINGS = frozenset({"content", "captions", "subtitles", "voiceover", "copy", "scripts"})
 _ITEM_ENDS = frozenset({",", "|", "•", ";", "\n"})
 

@@ -22,7 +22,8 @@ PLATFORM_PHRASES: dict[tuple[str, ...], str] = {("tik", "tok"): "tiktok", ("you"
 # nouns that name the creators asked for (a count or a demonym before them is a constraint)
 CREATOR_NOUNS = frozenset("""
 creator creators influencer influencers account accounts profile profiles name names ambassador ambassadors partner
-partners talent talents kol kols koc kocs blogger bloggers bloger blogers vlogger vloggers youtuber youtubers tiktoker
+partners talent talents kol kols koc kocs profils créateurs créatrices influenceurs blogger bloggers bloger blogers
+vlogger vloggers youtuber youtubers tiktoker
 tiktokers
 instagrammer instagrammers instagramer instagramers couple couples tutor tutors ppl streamer streamers gamer gamers
 podcaster podcasters filmmaker
@@ -197,6 +198,7 @@ PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "based in", "based out of", "located in", "living in", "who live in",
     "that live in", "live in", "residing in", "resident in", "out of", "all over", "around", "in the", "across the",
     "pan", "pan -", "based in the", "all across", "all across the", "anywhere in", "anywhere in the", "en", "em",
+    "au", "aux", "based",
     "nationwide", "nationwide in", "only for", "is only for", "push into", "push into the", "expand into",
     "expand into the", "expanding into",
     "expanding into the", "expansion into", "expansion into the", "launch into", "launching into", "move into",

@@ -105,7 +105,8 @@ flight pilot test launch project collaboration partnership deal season year mont
 
 
 # "Rs 2,499 MRP"; "Rs 4 crore GMV", "$2M ARR": a price or a business figure, no money to spend
-_PRICE_AFTER = (("off",), ("series",), ("seed",), ("funding",), ("round",), ("at", "retail"), ("mrp",), ("rrp",),
+_PRICE_AFTER = (("a", "pair"), ("per", "pair"), ("a", "bottle"), ("a", "jar"), ("a", "box"), ("a", "pack"), ("off",),
+                ("series",), ("seed",), ("funding",), ("round",), ("at", "retail"), ("mrp",), ("rrp",),
                 ("msrp",), ("retail",), ("srp",), ("gmv",), ("revenue",), ("in", "sales"), ("sales",), ("turnover",),
                 ("arr",), ("mrr",))
 _SHELF_PRICE = re.compile(r"\d[.,](?:99|95|49)(?!\d)")

@@ -65,7 +65,8 @@ CITY_ALIASES: dict[str, str] = {"nyc": "US", "new york city": "US", "la": "US", 
                                 "washington state": "US", "washington dc": "US", "washington d.c.": "US",
                                 "estados unidos": "US", "eeuu": "US", "ee.uu.": "US",
                                 "the bay area": "US", "silicon valley": "US", "rio": "BR", "cdmx": "MX",
-                                "metro manila": "PH", "bangalore": "IN"}
+                                "metro manila": "PH", "bangalore": "IN", "down under": "AU", "aotearoa": "NZ",
+                                "twin cities": "US"}
 # ISO 3166-2:CA province and territory codes ("Richmond BC", "Edmonton, AB")
 CA_PROVINCES = frozenset({"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"})
 # extra demonyms in common use besides countryinfo's one per country
@@ -78,6 +79,11 @@ DEMONYM_ALIASES: dict[str, tuple[str, ...]] = {
     "nordic": ("DK", "FI", "IS", "NO", "SE"), "latin american": LATIN_AMERICA, "latam": LATIN_AMERICA,
     "north american": ("US", "CA"), "canadians": ("CA",), "americans": ("US",), "dutch": ("NL",), "swiss": ("CH",),
     "scotch": ("GB",),
+    # people of a region or a city ("Québécois creators", "Texan moms")
+    "québécois": ("CA",), "quebecois": ("CA",), "québécoise": ("CA",), "québécoises": ("CA",), "quebecers": ("CA",),
+    "quebeckers": ("CA",), "texan": ("US",), "texans": ("US",), "californian": ("US",), "californians": ("US",),
+    "bavarian": ("DE",), "parisian": ("FR",), "parisians": ("FR",), "londoner": ("GB",), "londoners": ("GB",),
+    "new yorker": ("US",), "new yorkers": ("US",), "sicilian": ("IT",), "andalusian": ("ES",),
 }
 # demonyms whose countryinfo form names several territories: the country people mean
 _DEMONYM_HOME = {"american": "US", "french": "FR", "chinese": "CN", "indian": "IN", "norwegian": "NO",
@@ -92,7 +98,9 @@ LANGUAGE_ALIASES: dict[str, str] = {
     "punjabi": "pa", "brazilian portuguese": "pt", "bahasa": "id", "bahasa indonesia": "id", "slovene": "sl",
     "norwegian": "no", "uyghur": "ug", "pashto": "ps", "oriya": "or",
     # the Nguni languages' own names ("English and isiZulu")
-    "isizulu": "zu", "isixhosa": "xh", "isindebele": "nr", "siswati": "ss", "sesotho": "st", "setswana": "tn",
+    "francophone": "fr", "francophones": "fr", "anglophone": "en", "anglophones": "en", "hispanophone": "es",
+    "lusophone": "pt", "isizulu": "zu", "isixhosa": "xh", "isindebele": "nr", "siswati": "ss", "sesotho": "st",
+    "setswana": "tn",
 }
 # two-letter codes that are also everyday upper-case words or acronyms: never read as a country code
 _CODE_WORDS = frozenset("""

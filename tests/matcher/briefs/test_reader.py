@@ -463,3 +463,22 @@ def test_round_seven_misreadings(text: str, expected: Filters) -> None:
 ])
 def test_round_eight_misreadings(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # French Canada and Down Under: regional demonyms, 'au', 'francophones', French creator nouns
+    ("A microbrasserie wants 5 Québécois creators who post in French, max 750 $ per post", Filters(
+        k=5, countries=("CA",), languages=("fr",), max_price_per_post=750)),
+    ("Besoin de 4 créateurs francophones au Québec, budget 8 000 $.", Filters(
+        k=4, languages=("fr",), countries=("CA",), campaign_budget=8_000)),
+    ("influenceurs Montréal, food, 3 à 5 profils, max 500$/post", Filters(countries=("CA",), k=5,
+                                                                           max_price_per_post=500)),
+    ("5 mum creators based Down Under, under 50k", Filters(k=5, countries=("AU",), max_followers=50_000)),
+    ("Who are the best brunch influencers in the Twin Cities?", Filters(countries=("US",))),
+    # a product's price per pair is no budget; the name in brackets after what the advertiser is
+    ("We make kids' wellies, £28 a pair. Budget's 3 grand.", Filters(campaign_budget=3_000)),
+    ("we're a little candle shop on Etsy (Wick & Willow), been doing this 3 yrs", Filters(brand="Wick & Willow")),
+    ("creators (ideally 5) in Spain", Filters(countries=("ES",))),
+])
+def test_round_nine_misreadings(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
