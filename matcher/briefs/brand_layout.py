@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from matcher.briefs.brand_words import COMMON_OPENERS, COMPANY_NOUNS, ROLE_WORDS, SIGNOFF_WORDS
-from matcher.briefs.lexicon import CREATOR_NOUNS, GENERIC_ADVERTISERS
+from matcher.briefs.lexicon import CREATOR_NOUNS, GENERIC_ADVERTISERS, NOT_NAMES
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import brandlike, clean_name, is_place_or_platform, name_end
@@ -146,13 +146,26 @@ def brand_before_campaign(tokens: Tokens, places: Gazetteer) -> Reading | None:
         if tokens.lower[i - 1] != "the":
             continue
         end = name_end(tokens, i)
-        if end is None or end >= len(tokens) or tokens.lower[end] not in {"campaign", "launch", "account", "brief"}:
+        if end is None or end >= len(tokens):
             continue
         shaped = any(brandlike(w) or (any(c.isupper() for c in w[1:]) and not w.isupper())
                      for w in tokens.words[i:end])
-        if shaped and not is_place_or_platform(tokens, i, end, places):
+        if tokens.lower[end] in _CAMPAIGN_WORDS and shaped and not is_place_or_platform(tokens, i, end, places):
+            return claim_brand(tokens, i, i, end)
+        # "the Strepsils sore throat winter push": a name, what it sells in lower case, then the campaign word
+        described = next((j for j in range(end + 1, min(end + 5, len(tokens))) if tokens.lower[j] in _CAMPAIGN_WORDS
+                          and all(tokens.words[k].isalpha() and tokens.words[k].islower() for k in range(end, j))),
+                         None)
+        if described is not None and not any(w in NOT_NAMES or w in COMMON_OPENERS or any(c.isdigit() for c in w)
+                                             for w in tokens.lower[i:end]) and (
+                not is_place_or_platform(tokens, i, end, places)):
+            while end - i > 1 and places.place(tokens.words[end - 1]) is not None:
+                end -= 1  # "the Lynx Africa deodorant relaunch": Africa names the scent
             return claim_brand(tokens, i, i, end)
     return None
+
+
+_CAMPAIGN_WORDS = frozenset({"campaign", "launch", "account", "brief", "push", "relaunch"})
 
 
 def without_home_town(tokens: Tokens, reading: Reading, places: Gazetteer) -> Reading:

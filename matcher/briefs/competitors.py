@@ -66,7 +66,8 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
             at = i + cue
             at += tokens.phrase_at(at, _LIKE)
             tie = _names_after_tie(tokens, at, places)
-            names, end = tie if tie else names_at(tokens, at, allow_lower=True)
+            # a lower-case name only after a label ("competitors: lululemon"), not "no competitor supplements visible"
+            names, end = tie if tie else names_at(tokens, at, allow_lower=tokens.words[at - 1] in {":", "="})
             if names:
                 take(i, names, end, named=not tie)
                 i = end
@@ -160,9 +161,11 @@ def _names_after_tie(tokens: Tokens, i: int, places: Gazetteer) -> tuple[list[tu
 
 def _place_left_out(tokens: Tokens, i: int, name: tuple[int, int], places: Gazetteer) -> bool:
     """'Nordics, excluding Iceland': a place ruled out of the places just before it, not a competitor."""
-    before = i - 1 - (tokens.words[i - 1:i] == [","])
-    return before >= 0 and is_place_or_platform(tokens, *name, places, cities=False) and (
-        places.place(tokens.words[before]) is not None or places.demonym(tokens.words[before]) is not None)
+    if not is_place_or_platform(tokens, *name, places, cities=False):
+        return False
+    # "across the Nordics (excl. Iceland, ...)": a place or demonym among the few words before the cue
+    return any(places.place(tokens.words[j]) is not None or places.demonym(tokens.words[j]) is not None
+               for j in range(max(i - 4, 0), i))
 
 
 _RULED_OUT = frozenset({"ineligible", "excluded", "not", "no", "off-limits", "unsuitable", "out", "banned"})

@@ -30,6 +30,7 @@ from matcher.briefs.place_mentions import IDIOMS, mention_at, style_origin
 from matcher.briefs.place_owner import COMPANY_WORDS, made_there, quoted, said_of_advertiser, self_described
 from matcher.briefs.places import CA_PROVINCES, Gazetteer, Place
 from matcher.briefs.reading import Reading
+from matcher.briefs.spans import short_query
 from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
 
@@ -111,17 +112,18 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
             continue
         found = _decide(tokens, items, places)
         # "across LATAM except Brazil": the places after 'except' leave the list
-        if end + 1 < len(tokens) and tokens.words[end] == "," and tokens.lower[end + 1] in _EXCEPT:
-            end += 1  # "Nordics, excluding Iceland"
+        if end + 1 < len(tokens) and tokens.words[end] in {",", "("} and tokens.lower[end + 1] in _EXCEPT:
+            end += 1  # "Nordics, excluding Iceland", "the Nordics (excl. Iceland, ...)"
         if tokens.lower[end:end + 2] == ["but", "not"]:
             end += 1  # "across the Nordics, but NOT Iceland"
         if end < len(tokens) and tokens.lower[end] in _EXCEPT and found:
-            m, removed, _ = mention_at(tokens, end + 1, places)
+            dot = tokens.words[end + 1:end + 2] == ["."]  # "excl. Iceland"
+            m, removed, _ = mention_at(tokens, end + 1 + dot, places)
             if m and removed is not None:
                 gone = set(removed.countries)
                 found = [replace(r, value=tuple(c for c in r.value if c not in gone)) for r in found]
-                tokens.claim(end, end + 1 + m, "countries")
-                end += 1 + m
+                tokens.claim(end, end + 1 + dot + m, "countries")
+                end += 1 + dot + m
         readings.extend(r for r in found if r.value)
         i = end
     if not any(r.applied for r in readings) and _asks_for_locals(tokens):
@@ -280,6 +282,8 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
         return True, ""
     if quoted(tokens, start, end):
         return False, "a place inside a quoted title"
+    if short_query(tokens):
+        return True, ""  # "cycling youtube sub-50k DACH": a search-box query names where the creators are
     cue = tokens.phrase_ending(start, PLACE_CUES)
     if cue:
         cue_start = start - cue

@@ -64,7 +64,7 @@ employee employees product products item items post posts video videos reel reel
 hours day days week weeks month months year years time times km mile miles step steps calorie calories kcal percent
 % word words page pages copy copies ticket tickets seat seats store stores location locations country countries city
 cities language languages people users customers wishlist wishlists install installs player players pack packs
-bottle bottles can cans meal meals jar jars bag bags
+bottle bottles can cans meal meals jar jars bag bags review reviews rating ratings
 professionals households homes patients students branch branches outlet outlets shop shops restaurant restaurants
 cafe cafes café cafés venue venues site sites staff room rooms variety varieties layer layers
 """.split())
@@ -198,7 +198,7 @@ PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "based in", "based out of", "located in", "living in", "who live in",
     "that live in", "live in", "residing in", "resident in", "out of", "all over", "around", "in the", "across the",
     "pan", "pan -", "based in the", "all across", "all across the", "anywhere in", "anywhere in the", "en", "em",
-    "au", "aux", "based",
+    "au", "aux", "based", "sa",
     "nationwide", "nationwide in", "only for", "is only for", "push into", "push into the", "expand into",
     "expand into the", "expanding into",
     "expanding into the", "expansion into", "expansion into the", "launch into", "launching into", "move into",
@@ -261,7 +261,8 @@ BRAND_VERBS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "is planning", "plans", "is after", "is recruiting", "is running", "is introducing", "is releasing",
     "releases", "is opening", "is building", "is partnering", "is casting", "is expanding", "is rolling",
     "here", "is back", "has", "is on the lookout", "looking", "seeking", "launching", "searching", "is teaming",
-    "invites", "is inviting", "wishes", "is putting", "is kicking", "is preparing", "will launch", "is celebrating",
+    "is relaunching", "relaunches", "is rebranding", "invites", "is inviting", "wishes", "is putting", "is kicking",
+    "is preparing", "will launch", "is celebrating",
     "is dropping", "drops", "makes", "make", "sells", "produces", "produce", "offers", "ships", "is entering",
     "is stepping", "is bringing", "opens", "open", "is a", "is an", "is the", "are a", "brews", "roasts",
     "designs", "creates", "would love", "is small", "look for", "looks for", "are after", "would ideally like",
@@ -311,6 +312,7 @@ independent
 NOT_NAMES = frozenset("""
 christmas xmas easter halloween thanksgiving ramadan eid diwali hanukkah valentine valentine's valentines mother's
 holi songkran raya hari navratri onam pongal lohri chuseok tet nowruz hanami obon carnival carnaval oktoberfest
+shabbat sabbath passover yom kippur rosh hashanah jan feb mar apr jun jul aug sep sept oct nov dec sku skus
 father's mothers fathers singles singles' year summer winter spring autumn fall gen z x alpha millennials
 boomers zoomers january february march april may june july august september october november december monday tuesday
 wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 i we you he she they it our my your their his her its

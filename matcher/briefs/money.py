@@ -55,7 +55,10 @@ def read_money(tokens: Tokens) -> list[Reading]:
         lower_bound = (cue_budget is None and cue_price is None and per_before is None and tokens.lower[
             amount.start - 1:amount.start] in (["over"], ["above"]) and not _per_unit(tokens, end)
                        and tokens.near_before(amount.start - 1, NEGATIONS | CREATOR_NOUNS, 4) is None)
-        if year or lower_bound:
+        # "cost centre 3310", "PO 4500", "ref 1200": a code, no amount
+        code = tokens.lower[max(amount.start - 1, 0):amount.start] in (["centre"], ["center"], ["po"], ["ref"], ["#"],
+                                                                      ["code"], ["no."], ["order"])
+        if year or lower_bound or code:
             passed = end
             continue  # "Budget recap from 2024": a year; "$20 off any pair over $150": a condition, no cap
         if _product_price(tokens, amount.start, end):
@@ -105,14 +108,15 @@ flight pilot test launch project collaboration partnership deal season year mont
 
 
 # "Rs 2,499 MRP"; "Rs 4 crore GMV", "$2M ARR": a price or a business figure, no money to spend
-_PRICE_AFTER = (("a", "pair"), ("per", "pair"), ("a", "bottle"), ("a", "jar"), ("a", "box"), ("a", "pack"), ("off",),
-                ("series",), ("seed",), ("funding",), ("round",), ("at", "retail"), ("mrp",), ("rrp",),
-                ("msrp",), ("retail",), ("srp",), ("gmv",), ("revenue",), ("in", "sales"), ("sales",), ("turnover",),
-                ("arr",), ("mrr",))
-_SHELF_PRICE = re.compile(r"\d[.,](?:99|95|49)(?!\d)")
+_PRICE_AFTER = (("raised",), ("passes",), ("tickets",), ("a", "ticket"), ("a", "pair"), ("per", "pair"),
+                ("a", "bottle"), ("a", "jar"), ("a", "box"), ("a", "pack"), ("off",), ("series",), ("seed",),
+                ("funding",), ("round",), ("at", "retail"), ("mrp",), ("rrp",), ("msrp",), ("retail",), ("srp",),
+                ("gmv",), ("revenue",), ("in", "sales"), ("sales",), ("turnover",), ("arr",), ("mrr",))
+_SHELF_PRICE = re.compile(r"\d[.,](?!00)\d\d(?!\d)")  # cents: "$19.99", "€64.90", "4,99 $"
 _PRODUCT_PRICE_CUES = frozenset({"msrp", "rrp", "retail", "retails", "priced", "costing", "costs", "sells", "sold",
                                  "raised", "raise", "raising", "valued", "valuation", "spent", "promo", "promotion",
-                                 "discount", "coupon",
+                                 "discount", "coupon", "bonus", "bonuses", "referral", "cashback", "prize",
+                                 "jackpot", "winnings",
                                  "worth", "retailing", "cuesta", "custa", "kostet", "coûte", "fares", "fare", "tickets",
                                  "ticket", "subscriptions", "memberships", "subscription", "membership"})
 

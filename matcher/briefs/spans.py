@@ -43,6 +43,8 @@ def _word_ok(tokens: Tokens, i: int, allow_lower: bool, in_list: bool = False) -
     if tokens.is_punct(i) or not any(c.isalpha() for c in word) or (word[0].isdigit() and any(
             word.lower().endswith(scale) for scale in ("k", "m", "mn", "mio"))):
         return False  # "3.1 Sahara Motors", "25k": a number is no name
+    if low.startswith(("under-", "over-")) and any(c.isdigit() for c in low):
+        return False  # "for under-14s": an age
     if low in STOP_WORDS and word[0].isupper() and word[1:].islower():
         # "The North Face", "On Running", "More Nutrition"; "Next" inside a list of names
         nxt = i + 1 < len(tokens) and tokens.is_capitalized(i + 1) and tokens.lower[i + 1] not in STOP_WORDS
@@ -208,3 +210,10 @@ def generic_after(tokens: Tokens, end: int) -> bool:
     """A name followed by a generic noun is a description ('energy drink brands'), not a name."""
     return end < len(tokens) and tokens.lower[end] in GENERIC_HEADS
 
+
+def short_query(tokens: Tokens) -> bool:
+    """A search-box query ('skincare IG nano Manila', 'cycling youtube sub-50k DACH'): every word a keyword.
+
+    At most ten tokens, no sentence punctuation and no function word, so each word stands for itself."""
+    return 0 < len(tokens) <= 10 and not any(
+        tokens.lower[j] in STOP_WORDS or tokens.words[j] in {".", "!", "?", "\n", ":"} for j in range(len(tokens)))

@@ -7,6 +7,7 @@ from matcher.briefs.lexicon import (
     TIER_WORDS,
 )
 from matcher.briefs.reading import Reading, claimed_reading
+from matcher.briefs.spans import short_query
 from matcher.briefs.tokens import Tokens
 
 _TIER_COMPOUNDS = frozenset("""
@@ -44,6 +45,8 @@ def read_tiers(tokens: Tokens) -> list[Reading]:
                 end += 1
         elif after not in _TIER_COMPOUNDS and after2 in TIER_FOLLOWERS and not tokens.is_punct(end):
             pass  # one word between: "micro fitness creators", "nano beauty influencers"
+        elif short_query(tokens) and after not in _TIER_COMPOUNDS:
+            pass  # "skincare IG nano Manila": a search-box query, each word a keyword
         else:
             i = j
             continue

@@ -482,3 +482,33 @@ def test_round_eight_misreadings(text: str, expected: Filters) -> None:
 ])
 def test_round_nine_misreadings(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a search-box query: each word a keyword, tiers and places with nothing around them
+    ("skincare IG nano Manila", Filters(platforms=("instagram",), tiers=("nano",), countries=("PH",))),
+    ("cycling youtube sub-50k DACH", Filters(platforms=("youtube",), max_followers=50_000,
+                                              countries=("DE", "AT", "CH"))),
+    ("micro photography", Filters()),
+    ("Need 3-5 TikTokers sa Davao for our lechon house", Filters(k=5, platforms=("tiktok",), countries=("PH",))),
+    # fine print that gives nothing: a cost centre, a referral bonus, a prize pool, a retail price with cents,
+    # passes, money raised, ages, a day of rest, a finance code, a product line after the brand
+    ("Cost centre 3310, PO pending.", Filters()),
+    ("Referral app: new users get a $15 bonus.", Filters()),
+    ("Tournament with a prize pool of $250k and 32 teams.", Filters()),
+    ("3 colourways at €64.90.", Filters()),
+    ("Weekend passes cost €590. 400,000 tickets sold.", Filters()),
+    ("We had $1.2M raised last year.", Filters()),
+    ("nothing implying it's for under-14s", Filters()),
+    ("10 of them, no posting on Shabbat", Filters(k=10)),
+    ("Gen Z across the Nordics (excl. Iceland, where we don't operate)", Filters(
+        countries=("DK", "FI", "NO", "SE"))),
+    ("no competitor supplements visible", Filters()),
+    ("A shop with 14 stores and 60 SKUs wants micro creators in Poland", Filters(tiers=("micro",),
+                                                                                  countries=("PL",))),
+    ("Need creators for the Strepsils sore throat winter push", Filters(brand="Strepsils")),
+    ("Need creators for the 330ml can relaunch", Filters()),
+    ("Whiskas is relaunching its pouches and wants cat creators", Filters(brand="Whiskas")),
+])
+def test_round_ten_misreadings(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
