@@ -96,9 +96,12 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
                     j = close + 1
                     while j < len(tokens) and tokens.lower[j] in _LIST_JOINERS:
                         j += 1
-            if j == end or j >= len(tokens):
+            if j >= len(tokens):
                 break
             m, more, more_demonym = mention_at(tokens, j, places)
+            if j == end and (more is None or place is None or more.kind != "city" or place.kind != "city"
+                             or not tokens.words[j][:1].isupper()):
+                break  # "Belgrade Zagreb Sarajevo": cities side by side make a list ("Santander UK" does not)
             if not m and tokens.words[j] in places.code_words and tokens.free(j, j + 1):
                 m, more, more_demonym = 1, places.code_words[tokens.words[j]], None  # "NL + BE": a code in a list
             if not m:

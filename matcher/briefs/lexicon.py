@@ -164,7 +164,8 @@ inr brl jpy cny aud cad nzd
 mxn try krw zar huf czk ron aed sar dollar dollars bucks pound pounds quid rupees rupee reais real yen francs franc
 kronor kronur krone kroner zloty zlotys lira pesos peso soles sol rand yuan renminbi won liras naira cedis cedi
 shillings dirhams dirham riyals riyal baht ringgit rupiah dong dinar dinars lei forint koruna korun rs rs. cop clp
-ars pen php idr myr thb vnd ngn kes egp mad ils twd hkd rmb rm r rp s/ fcfa cfa rubles ruble roubles rouble
+ars pen php idr myr thb vnd ngn kes egp mad ils twd hkd rmb rm r rp s/ fcfa e£ ksh gh₵ ₵ kč cfa rubles ruble roubles
+rouble
 """.split())
 BUDGET_CUES = frozenset("""
 budget budgets spend spending budgeted invest investment pot fund funds verba presupuesto orçamento envelope
@@ -241,7 +242,7 @@ PLACE_AFTER = frozenset({"only", "-only", "market", "markets", "-wide", "wide", 
 
 # a language: "X-speaking", "in X", "X speakers", "bilingual X and Y"
 LANGUAGE_AFTER = frozenset("""
-speaking speaker speakers language languages -speaking -language speaking-creators
+speaking speaker speakers language languages -speaking -language speaking-creators lang langs
 """.split())
 LANGUAGE_BEFORE: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "in", "speak", "speaks", "speaking", "fluent in", "posts in", "post in", "posting in", "content in",

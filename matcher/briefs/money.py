@@ -116,7 +116,7 @@ _SHELF_PRICE = re.compile(r"\d[.,](?!00)\d\d(?!\d)")  # cents: "$19.99", "€64.
 _PRODUCT_PRICE_CUES = frozenset({"msrp", "rrp", "retail", "retails", "priced", "costing", "costs", "sells", "sold",
                                  "raised", "raise", "raising", "valued", "valuation", "spent", "promo", "promotion",
                                  "discount", "coupon", "bonus", "bonuses", "referral", "cashback", "prize",
-                                 "jackpot", "winnings",
+                                 "jackpot", "winnings", "point", "points",
                                  "worth", "retailing", "cuesta", "custa", "kostet", "coûte", "fares", "fare", "tickets",
                                  "ticket", "subscriptions", "memberships", "subscription", "membership"})
 

@@ -66,7 +66,7 @@ CITY_ALIASES: dict[str, str] = {"nyc": "US", "new york city": "US", "la": "US", 
                                 "estados unidos": "US", "eeuu": "US", "ee.uu.": "US",
                                 "the bay area": "US", "silicon valley": "US", "rio": "BR", "cdmx": "MX",
                                 "metro manila": "PH", "bangalore": "IN", "down under": "AU", "aotearoa": "NZ",
-                                "twin cities": "US"}
+                                "twin cities": "US", "joburg": "ZA", "jozi": "ZA"}
 # ISO 3166-2:CA province and territory codes ("Richmond BC", "Edmonton, AB")
 CA_PROVINCES = frozenset({"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"})
 # extra demonyms in common use besides countryinfo's one per country

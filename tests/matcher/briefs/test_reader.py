@@ -512,3 +512,25 @@ def test_round_nine_misreadings(text: str, expected: Filters) -> None:
 ])
 def test_round_ten_misreadings(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # currencies of Egypt, Kenya, Ghana, Nigeria written before or glued to the figure; a price point is no fee
+    ("Cairo fitness creators, under 40K, E£ 8,000 per reel max.", Filters(countries=("EG",), max_followers=40_000,
+                                                                          max_price_per_post=8_000)),
+    ("Cairo home cooks | E£250k budget", Filters(countries=("EG",), campaign_budget=250_000)),
+    ("KSh 3.5M total; cap of KSh 150,000 per creator", Filters(campaign_budget=3_500_000,
+                                                               max_price_per_post=150_000)),
+    ("Fees: ₦50,000–₦900,000 per creator. Total: ₦18m", Filters(max_price_per_post=900_000,
+                                                                campaign_budget=18_000_000)),
+    ("Ghanaian creators, GH₵ 1,500 per post", Filters(countries=("GH",), max_price_per_post=1_500)),
+    ("Price point ₹399–₹799, so we are accessible.", Filters()),
+    # cities side by side, a language before 'lang', Joburg
+    ("gaming streamers Belgrade Zagreb Sarajevo | Serbian/Croatian/Bosnian lang", Filters(
+        countries=("RS", "HR", "BA"), languages=("sr", "hr", "bs"))),
+    ("Looking for Joburg braai creators", Filters(countries=("ZA",))),
+    ("Looking for 6 student creators based in the UK.\nClaire Donovan | Influencer Marketing Manager | Santander UK",
+     Filters(k=6, countries=("GB",), brand="Santander UK")),
+])
+def test_round_eleven_misreadings(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
