@@ -54,7 +54,7 @@ def gazetteer_to_json(table: Gazetteer) -> str:
         "places": {key: astuple(place) for key, place in table.places.items()},
         "demonyms": table.demonyms, "languages": table.languages,
         "code_words": {key: astuple(place) for key, place in table.code_words.items()},
-        "us_states": sorted(table.us_states), "first_words": sorted(table.first_words),
+        "state_codes": table.state_codes, "first_words": sorted(table.first_words),
     })
 
 
@@ -72,7 +72,7 @@ def gazetteer_from_json(text: str) -> Gazetteer | None:
         return Gazetteer({key: place(fields) for key, fields in data["places"].items()},
                          {key: tuple(codes) for key, codes in data["demonyms"].items()}, dict(data["languages"]),
                          {key: place(fields) for key, fields in data["code_words"].items()},
-                         frozenset(data["us_states"]), frozenset(data["first_words"]))
+                         dict(data["state_codes"]), frozenset(data["first_words"]))
     except (ValueError, KeyError, TypeError):
         return None
 

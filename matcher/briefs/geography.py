@@ -28,7 +28,7 @@ from matcher.briefs.lexicon import (
 from matcher.briefs.nouns import is_person_noun
 from matcher.briefs.place_mentions import IDIOMS, mention_at, style_origin
 from matcher.briefs.place_owner import COMPANY_WORDS, made_there, quoted, said_of_advertiser, self_described
-from matcher.briefs.places import CA_PROVINCES, Gazetteer, Place
+from matcher.briefs.places import Gazetteer, Place
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import short_query
 from matcher.briefs.stop_words import STOP_WORDS
@@ -171,13 +171,13 @@ _AMBIGUOUS = "a place that is in several countries"
 def _qualified(tokens: Tokens, end: int, place: Place | None, places: Gazetteer) -> tuple[Place | None, int]:
     """'Cambridge (MA)': a US state code in brackets after a place says which one it is."""
     if (place is not None and place.ambiguous and tokens.words[end:end + 1] == ["("] and end + 2 < len(tokens)
-            and tokens.words[end + 2] == ")" and tokens.words[end + 1] in places.us_states):
+            and tokens.words[end + 2] == ")" and places.state_codes.get(tokens.words[end + 1]) == "US"):
         tokens.claim(end, end + 3, "countries")
         return Place(place.name, ("US",), place.kind, population=place.population), end + 3
     # "Plano TX", "Asheville, NC", "Richmond BC", "Edmonton, AB": a state or province code after a city
     at = end + (tokens.words[end:end + 1] == [","])
     code = tokens.words[at] if at < len(tokens) else ""
-    country = "US" if code in places.us_states else "CA" if code in CA_PROVINCES else None
+    country = places.state_codes.get(code)
     closed = at + 1 >= len(tokens) or tokens.is_punct(at + 1) or tokens.words[at + 1].isdigit() or not tokens.words[
         at + 1][:1].isupper()
     if place is not None and place.kind == "city" and country in place.countries and closed:

