@@ -12,6 +12,7 @@ from matcher.briefs.lexicon import (
     COUNT_PHRASES,
     CREATOR_NOUNS,
     CURRENCY_WORDS,
+    MONTHS,
     NOT_FOLLOWERS,
 )
 from matcher.briefs.nouns import creator_noun_after
@@ -34,8 +35,6 @@ looking about around
 _COUNTED_THINGS = NOT_FOLLOWERS - {"people"} | frozenset("""star stars sample samples piece pieces pack packs
 box boxes bottle bottles pair pairs set sets kit kits flavour flavours flavor flavors colour colours color colors
 size sizes model models variant variants sku skus recipe recipes episode episodes""".split())
-_MONTHS = frozenset("""january february march april may june july august september october november december jan feb
-mar apr jun jul aug sep sept oct nov dec""".split())
 _PAST_RESULTS = frozenset({"last", "previous", "past", "delivered", "reached", "performed", "generated", "drove",
                            "earlier", "used"})
 
@@ -159,7 +158,7 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
     if number.word and value < 2:
         return None
     noun = creator_noun_after(tokens, end)
-    if noun is not None and after not in _MONTHS and tokens.lower[noun + 1:noun + 2] not in (["per"], ["each"]):
+    if noun is not None and after not in MONTHS and tokens.lower[noun + 1:noun + 2] not in (["per"], ["each"]):
         return value, i, end  # not "2 creators per departure", "3 October and want Twitch streamers"
     if after in _COUNT_AFTER and tokens.lower[end + 1:end + 2] in (["them"], ["total"]):
         return value, i, end + 2  # "5 of them", "12 in total"

@@ -309,13 +309,15 @@ this that these those who what which a an the another any some each every all lo
 independent
 """.split())
 
+MONTHS = frozenset("""january february march april may june july august september october november december jan feb
+mar apr jun jul aug sep sept oct nov dec""".split())
 # calendar words and generations: a capitalized word after "for" that is none of these may be a brand
-NOT_NAMES = frozenset("""
+NOT_NAMES = MONTHS | frozenset("""
 christmas xmas easter halloween thanksgiving ramadan eid diwali hanukkah valentine valentine's valentines mother's
 holi songkran raya hari navratri onam pongal lohri chuseok tet nowruz hanami obon carnival carnaval oktoberfest
-shabbat sabbath passover yom kippur rosh hashanah jan feb mar apr jun jul aug sep sept oct nov dec sku skus
+shabbat sabbath passover yom kippur rosh hashanah sku skus
 father's mothers fathers singles singles' year summer winter spring autumn fall gen z x alpha millennials
-boomers zoomers january february march april may june july august september october november december monday tuesday
+boomers zoomers monday tuesday
 wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 i we you he she they it our my your their his her its
 this that these those the a an tbd tbc tba asap fyi n/a vat gst tax taxes iva tva mwst ust shipping fees
 """.split())
