@@ -38,7 +38,7 @@ from matcher import (
     documents,
     loyalty,
 )
-from matcher.brand_graph import GRAPH_VERSION, BrandGraph, build_brand_graph, graph_key
+from matcher.brand_graph import GRAPH_VERSION, BrandGraph, brand_counts, fit_brand_graph, graph_key
 from matcher.documents import creator_units
 from matcher.languages import (
     LanguageIdentifier,
@@ -243,18 +243,19 @@ Observer = Callable[[str], None]
 
 
 def _brand_graph(events: pd.DataFrame, graph_dir: Path | None) -> BrandGraph:
-    """The brand graph of `events`: the last fit kept in `graph_dir` when its events were the same (a rebuild
-    whose changes tagged no new brand), else a new fit (0.4 s on Kim's 394k events), kept there for next time."""
+    """The brand graph of `events`: the last fit kept in `graph_dir` when it was fitted from the same brand counts
+    (a rebuild whose changes tagged no new pair of brands), else a new fit, kept there for next time."""
+    counts = brand_counts(events)
     if graph_dir is None:
-        return build_brand_graph(events)
-    key = graph_key(events)
+        return fit_brand_graph(counts)
+    key = graph_key(counts)
     path = graph_dir / f"brand_graph-{key}.npz"
     if path.exists():
         try:
             return BrandGraph.load(path)
         except Exception:  # a damaged cache file is only a refit
             path.unlink(missing_ok=True)
-    graph = build_brand_graph(events)
+    graph = fit_brand_graph(counts)
     graph_dir.mkdir(parents=True, exist_ok=True)
     for old in graph_dir.glob("brand_graph-*.npz"):
         old.unlink(missing_ok=True)

@@ -19,7 +19,7 @@ import hashlib
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -126,17 +126,31 @@ def ppmi(counts: sparse.csr_matrix, smoothing: float = SMOOTHING) -> sparse.csr_
     return sparse.csr_matrix((values[keep], (coo.row[keep], coo.col[keep])), shape=matrix.shape)
 
 
-def build_brand_graph(events: pd.DataFrame, min_creators: int = MIN_CREATORS,
-                      dimensions: int = DIMENSIONS) -> BrandGraph:
-    """The brand graph of a catalog's brand events (`brand_events`: creator_id, brand, source, ...)."""
+class BrandCounts(NamedTuple):
+    """What a brand graph is fitted from: the brand names and their creator co-occurrence counts."""
+
+    names: NDArray[np.str_]
+    cooccurrence: sparse.csr_matrix  # brand x brand; the diagonal is each brand's number of creators
+
+
+def brand_counts(events: pd.DataFrame, min_creators: int = MIN_CREATORS) -> BrandCounts:
+    """The brands of `events` and how many creators tag each pair of them (`brand_events` rows)."""
     names = brand_names(events, min_creators)
     if len(names) == 0:
-        return BrandGraph(names, np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32))
+        return BrandCounts(names, sparse.csr_matrix((0, 0), dtype=np.float32))
     matrix, _ = creator_brand_matrix(events, names)
-    creators = np.asarray(matrix.sum(axis=0)).ravel().astype(np.int64)
+    return BrandCounts(names, sparse.csr_matrix(matrix.T @ matrix))
+
+
+def fit_brand_graph(counts: BrandCounts, dimensions: int = DIMENSIONS) -> BrandGraph:
+    """The brand graph fitted from co-occurrence counts: PPMI, then a truncated SVD into unit vectors."""
+    names = counts.names
+    if len(names) == 0:
+        return BrandGraph(names, np.zeros(0, dtype=np.int64), np.zeros((0, 0), dtype=np.float32))
+    creators = np.rint(counts.cooccurrence.diagonal()).astype(np.int64)
     # brand x brand co-occurrence, the diagonal kept (a brand's own creators): without it two brands tagged by
     # exactly the same creators, and by no third brand's, would share no context and look unrelated
-    weights = ppmi(sparse.csr_matrix(matrix.T @ matrix))
+    weights = ppmi(counts.cooccurrence)
     rank = min(dimensions, len(names) - 1)
     if rank < 1 or weights.nnz == 0:
         vectors = np.eye(len(names), dtype=np.float32)  # nothing to factor: every brand only like itself
@@ -147,6 +161,12 @@ def build_brand_graph(events: pd.DataFrame, min_creators: int = MIN_CREATORS,
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
     return BrandGraph(names, creators, vectors)
+
+
+def build_brand_graph(events: pd.DataFrame, min_creators: int = MIN_CREATORS,
+                      dimensions: int = DIMENSIONS) -> BrandGraph:
+    """The brand graph of a catalog's brand events (`brand_events`: creator_id, brand, source, ...)."""
+    return fit_brand_graph(brand_counts(events, min_creators), dimensions)
 
 
 def brand_niches(events: pd.DataFrame, graph: BrandGraph, niche_of_creator: dict[str, str]) -> dict[str, str]:
@@ -185,18 +205,20 @@ def suggest_competitors(graph: BrandGraph, name: str, niches: dict[str, str], k:
     return out
 
 
-def graph_key(events: pd.DataFrame, min_creators: int = MIN_CREATORS, dimensions: int = DIMENSIONS) -> str:
-    """A digest of everything a graph is fitted from: the distinct (creator, brand, tagged or hashtag) triples,
-    the parameters, `GRAPH_VERSION` and scikit-learn's version. Equal keys give equal graphs, so a build can
-    reuse the last fit."""
+def graph_key(counts: BrandCounts, dimensions: int = DIMENSIONS) -> str:
+    """A digest of everything a graph is fitted from: the brand names and their co-occurrence counts, the
+    parameters, `GRAPH_VERSION` and scikit-learn's version. Equal keys give equal graphs, so a build can reuse
+    the last fit; posts that change no count (new captions, hashtags that spell no brand) keep the key."""
     try:
         library = metadata.version("scikit-learn")
     except metadata.PackageNotFoundError:  # pragma: no cover - a declared dependency
         library = "?"
-    digest = hashlib.sha256(f"{GRAPH_VERSION}|{min_creators}|{dimensions}|{SMOOTHING}|{SEED}|{library}|".encode())
-    if len(events):
-        # the set of distinct triples as the sorted distinct 64-bit hashes of the rows: no string sort
-        triples = pd.DataFrame({"creator_id": events["creator_id"], "brand": events["brand"],
-                                "mention": (events["source"] == "mention").astype(np.int8)})
-        digest.update(np.unique(pd.util.hash_pandas_object(triples, index=False).to_numpy()).tobytes())
+    digest = hashlib.sha256(f"{GRAPH_VERSION}|{dimensions}|{SMOOTHING}|{SEED}|{library}|".encode())
+    digest.update("\n".join(counts.names.tolist()).encode("utf-8", "surrogatepass") + b"\0")
+    canonical = counts.cooccurrence.tocsr(copy=True)  # the fit reads the product as it came, the key a sorted copy
+    canonical.sum_duplicates()
+    canonical.sort_indices()
+    for part in (canonical.indptr.astype(np.int64), canonical.indices.astype(np.int64),
+                 np.rint(canonical.data).astype(np.int64)):
+        digest.update(part.tobytes())
     return digest.hexdigest()[:32]

@@ -88,11 +88,36 @@ def test_competitors_are_similar_brands_of_the_same_niche_without_the_brands_own
 
 
 def test_the_graph_key_follows_what_the_fit_reads() -> None:
-    from matcher.brand_graph import graph_key
+    from matcher.brand_graph import brand_counts, graph_key
+
+    def key(table: pd.DataFrame) -> str:
+        return graph_key(brand_counts(table))
 
     table = two_families()
-    assert graph_key(table) == graph_key(table.iloc[::-1])  # order does not matter
+    assert key(table) == key(table.iloc[::-1])  # order does not matter
     again = pd.concat([table, table.iloc[:1].assign(post_id="another post")])
-    assert graph_key(again) == graph_key(table)  # the same creator tagging the same brand again: same fit
-    assert graph_key(pd.concat([table, events([("f1", "nyx")])])) != graph_key(table)
-    assert graph_key(table.assign(source="hashtag")) != graph_key(table)
+    assert key(again) == key(table)  # the same creator tagging the same brand again: same fit
+    assert key(pd.concat([table, events([("f1", "nyx")])])) != key(table)  # a new pair of brands
+    assert key(pd.concat([table, events([("x9", "zara")])])) != key(table)  # zara has a 5th creator
+    assert key(table.assign(source="hashtag")) != key(table)  # no tagged account: no brand at all
+    # what the fit does not read leaves the key: a hashtag that spells no brand, an account too few creators tag
+    assert key(pd.concat([table, events([("f1", "update"), ("f2", "update")], source="hashtag")])) == key(table)
+    assert key(pd.concat([table, events([("f1", "tinyshop"), ("m1", "tinyshop")])])) == key(table)
+    assert key(table) != graph_key(brand_counts(table), dimensions=8)  # another fit
+
+
+def test_the_graph_from_counts_equals_the_graph_from_events() -> None:
+    from matcher.brand_graph import brand_counts, fit_brand_graph
+
+    table = two_families()
+    counts = brand_counts(table)
+    # by hand: zara, mango, hm each tagged by f1..f4, zaraeurope by f1..f3; zara and zaraeurope share 3
+    names = counts.names.tolist()
+    assert names == ["hm", "mac", "mango", "nyx", "zara", "zaraeurope"]
+    dense = counts.cooccurrence.toarray()
+    assert dense[names.index("zara"), names.index("zaraeurope")] == 3
+    assert dense[names.index("zara"), names.index("mac")] == 0
+    assert np.diag(dense).tolist() == [4, 4, 4, 4, 4, 3]
+    fitted, built = fit_brand_graph(counts, dimensions=4), build_brand_graph(table, dimensions=4)
+    assert fitted.creators.tolist() == built.creators.tolist() == [4, 4, 4, 4, 4, 3]
+    np.testing.assert_array_equal(fitted.vectors, built.vectors)
