@@ -39,6 +39,7 @@ from matcher import (
     loyalty,
 )
 from matcher.brand_graph import GRAPH_VERSION, BrandGraph, brand_counts, fit_brand_graph, graph_key
+from matcher.columns import text_in
 from matcher.documents import creator_units
 from matcher.languages import (
     LanguageIdentifier,
@@ -414,7 +415,7 @@ class _Build:
             with self.stage("describe"):
                 index = replace(index, description_vectors=_description_vectors(encoder, serving))
             # matched on the bio alone, with engagement, loyalty and cost unknown (flagged per creator)
-            without_posts = int((~index.creators["creator_id"].isin(catalog.posts["creator_id"])).sum())
+            without_posts = int((~text_in(index.creators["creator_id"], catalog.posts["creator_id"])).sum())
             with self.stage("write"):
                 manifest = {
                     "created_at": pd.Timestamp.now(tz="UTC").isoformat(),

@@ -26,6 +26,7 @@ import pandas as pd
 import scipy.sparse as sparse
 from numpy.typing import NDArray
 
+from matcher.columns import text_in
 from matcher.loyalty import normalize_brand
 
 GRAPH_VERSION = "v3"
@@ -98,7 +99,7 @@ def brand_names(events: pd.DataFrame, min_creators: int = MIN_CREATORS) -> NDArr
 
 def creator_brand_matrix(events: pd.DataFrame, names: NDArray[np.str_]) -> tuple[sparse.csr_matrix, NDArray[Any]]:
     """Creator x brand 0/1 matrix (a creator mentioned the brand at least once) and the creator ids of its rows."""
-    known = events[events["brand"].isin(set(names.tolist()))]
+    known = events[text_in(events["brand"], names.tolist())]
     creators, creator_codes = np.unique(known["creator_id"].to_numpy(dtype=str), return_inverse=True)
     brand_codes = np.searchsorted(names, known["brand"].to_numpy(dtype=str))
     matrix = sparse.csr_matrix((np.ones(len(known), dtype=np.float32), (creator_codes.reshape(-1), brand_codes)),
@@ -171,7 +172,7 @@ def build_brand_graph(events: pd.DataFrame, min_creators: int = MIN_CREATORS,
 
 def brand_niches(events: pd.DataFrame, graph: BrandGraph, niche_of_creator: dict[str, str]) -> dict[str, str]:
     """Each graph brand's niche: the most common first niche tag of the creators who mention it."""
-    known = events[events["brand"].isin(set(graph.names.tolist()))][["brand", "creator_id"]].drop_duplicates()
+    known = events[text_in(events["brand"], graph.names.tolist())][["brand", "creator_id"]].drop_duplicates()
     known = known.assign(niche=known["creator_id"].astype(str).map(niche_of_creator)).dropna(subset=["niche"])
     if known.empty:
         return {}

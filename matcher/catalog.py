@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from matcher.cells import EMPTY, PARSERS, is_missing, parse_column
+from matcher.columns import text_in
 from matcher.errors import CatalogError
 from matcher.schema import CREATOR_COLUMNS, POST_COLUMNS, Column
 from matcher.tables import read_table, reject_row
@@ -141,7 +142,7 @@ def validate_posts(
     if "_row" not in frame.columns:
         frame = frame.assign(_row=range(1, len(frame) + 1))
     posts = _validate_columns(frame, POST_COLUMNS, path, rejects)
-    known = posts["creator_id"].isin(set(creator_ids))
+    known = pd.Series(text_in(posts["creator_id"], creator_ids), index=posts.index)
     for _, record in posts[~known].iterrows():
         rejects.append(reject_row(path, record["_row"], "creator_id",
                                "unknown creator (not among the valid creators)", record["creator_id"]))

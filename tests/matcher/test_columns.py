@@ -27,3 +27,23 @@ def test_row_reader_takes_what_iloc_takes() -> None:
         found = reader.take(name, rows).tolist()
         assert missing_as_none(found) == missing_as_none(expected), name
     assert reader.take("handle", rows)[2] is None  # a missing text stays missing
+
+
+def test_text_in_by_hand_and_against_pandas_isin() -> None:
+    import random
+
+    from matcher.columns import text_in
+
+    column = pd.Series(["zara", "hm", None, "mango", "zara"], dtype="str")
+    assert text_in(column, ["zara", "nyx"]).tolist() == [True, False, False, False, True]
+    assert text_in(column, pd.Series(["hm", None])).tolist() == [False, True, True, False, False]
+    assert text_in(column, []).tolist() == [False] * 5
+    assert text_in(column, [3, "hm"]).tolist() == [False, True, False, False, False]  # not all text: pandas
+    mixed = pd.Series(["a", 1, None], dtype=object)
+    assert text_in(mixed, ["a", 1]).tolist() == [True, True, False]
+    generator = random.Random(0)
+    words = ["a", "b", "é", "日本", "", None]
+    for _ in range(200):
+        values = pd.Series([generator.choice(words) for _ in range(generator.randint(0, 12))], dtype="str")
+        wanted = [generator.choice(words) for _ in range(generator.randint(0, 4))]
+        assert text_in(values, wanted).tolist() == values.isin(wanted).tolist()
