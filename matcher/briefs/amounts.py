@@ -213,7 +213,7 @@ def scaled_range(first: Amount, second: Amount) -> tuple[float, float]:
 
 _CORRECTIONS = frozenset({"sorry", "correction", "wait", "actually", "mean", "now", "make", "that", "oops", "er", "no",
                           "scratch", "rather", "updated", "update", "is", "it's", "'s", "it", "i", "let", "me",
-                          "correct", "sry", "pardon"})
+                          "correct", "sry", "pardon", "hmm", "hm", "say", "meant"})
 
 
 def correction_after(tokens: Tokens, at: int) -> Amount | None:
@@ -221,7 +221,8 @@ def correction_after(tokens: Tokens, at: int) -> Amount | None:
     j, marker = at, False
     while j < len(tokens) and j - at < 7 and (tokens.is_punct(j) or tokens.lower[j] in _CORRECTIONS):
         marker = marker or tokens.lower[j] in {"sorry", "correction", "wait", "actually", "mean", "now", "oops",
-                                               "scratch", "rather", "sry", "updated"}
+                                               "scratch", "rather", "sry", "updated", "meant"} or (
+            tokens.lower[j] == "say" and tokens.lower[j - 1] in {"'s", "lets"})  # "… hmm no, let's say $400"
         j += 1
     if not marker or j >= len(tokens):
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import pairwise
 
-from matcher.briefs.amounts import count_at
+from matcher.briefs.amounts import correction_after, count_at
 from matcher.briefs.filters import MAX_RESULTS
 from matcher.briefs.lexicon import (
     COUNT_CUES,
@@ -53,6 +53,11 @@ def read_count(tokens: Tokens) -> list[Reading]:
         return []
     cued = [(i, counted) for i, counted in found if tokens.phrase_at(i, COUNT_CUES)]
     _, (value, start, end) = (cued or found)[0]
+    corrected = correction_after(tokens, end) or (correction_after(tokens, end + 1) if tokens.lower[end:end + 1] and (
+        tokens.lower[end] in CREATOR_NOUNS) else None)
+    if corrected is not None and corrected.value == int(corrected.value) and not corrected.scaled and (
+            corrected.currency is None and 1 <= corrected.value <= 1000):
+        value, end = int(corrected.value), corrected.end  # "6 influencers... no sorry, 4 is enough"
     reading = claimed_reading(tokens, "k", min(value, MAX_RESULTS), start, end)
     if value > MAX_RESULTS:
         reading = replace(reading, note=f"the brief asks for {value}; one search returns at most {MAX_RESULTS}")

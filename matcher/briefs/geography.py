@@ -26,7 +26,7 @@ from matcher.briefs.lexicon import (
     REQUEST_WORDS,
 )
 from matcher.briefs.nouns import is_person_noun
-from matcher.briefs.place_mentions import IDIOMS, mention_at, style_origin
+from matcher.briefs.place_mentions import IDIOMS, after_read_item, mention_at, people_of, style_origin
 from matcher.briefs.place_owner import COMPANY_WORDS, made_there, quoted, said_of_advertiser, self_described
 from matcher.briefs.places import Gazetteer, Place
 from matcher.briefs.reading import Reading
@@ -268,7 +268,7 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
     noun = _creator_noun_after(tokens, end)
     if demonym and noun is not None and noun > end and tokens.lower[noun] in _OBJECT_NOUNS:
         return False, "a demonym before what they love or own may describe the thing, not where they are"
-    if noun is not None or _creator_noun_before(tokens, start):
+    if noun is not None or _creator_noun_before(tokens, start) or people_of(tokens, start, _PEOPLE_OF):
         return True, ""
     after = tokens.lower[end] if end < len(tokens) else ""
     if demonym:
@@ -306,7 +306,7 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
             return False, _ADVERTISERS
         return True, ""
     if start > 0 and tokens.lower[start - 1] in {"from", "out"}:
-        home = FROM_HOME_NOUNS - {"family", "families"} | {"they", "them", "who", "be"}
+        home = FROM_HOME_NOUNS - {"family", "families"} | {"they", "them", "who", "be", "only", "exclusively"}
         if said_of_advertiser(tokens, start - 1) or self_described(tokens, start - 1):
             return False, _ADVERTISERS
         if tokens.near_before(start - 1, home, 3) is not None or (
@@ -330,13 +330,16 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
     segment_start, segment_end = tokens.segment(start)[0], tokens.segment(end - 1)[1]
     label = segment_start > 1 and tokens.lower[segment_start - 1] == ":" and tokens.lower[segment_start - 2] in (
         FIELD_LABELS)
-    closes = segment_end >= len(tokens) or tokens.words[segment_end] != "."  # "in Trancoso, Bahia." ends a sentence
+    closes = segment_end >= len(tokens) or tokens.words[segment_end] != "." or after_read_item(tokens, segment_start)
     # the item is the place alone, or the place and words already read ("LATAM Spanish-speaking")
     rest_read = segment_end > end and not any(tokens.free(j, j + 1) for j in range(end, segment_end))
     if (segment_start == start and (segment_end == end or rest_read) and _keyword_list(tokens, segment_start)
             and closes) or label:
         return True, ""
     return False, "a place that is not said to be where the creators are"
+
+
+_PEOPLE_OF = CREATOR_NOUNS - {"fan", "fans", "lover", "lovers", "owner", "owners"}
 
 
 def _keyword_list(tokens: Tokens, segment_start: int) -> bool:

@@ -173,6 +173,8 @@ enveloppe
 """.split())
 PRICE_CUES = frozenset("""
 rate rates fee fees price prices pay paying paid payment cpp cost costs compensation remuneration honorarium per-post
+honorar honorare compenso onorario rémunération remunération remuneración remuneração vergütung verguetung gage
+cachet tarif tarifa wynagrodzenie honorář odměna vergoeding
 """.split())
 # what one payment buys: "$500 per post", "€300/reel", "1k each"
 PER_UNIT = frozenset("""
@@ -181,6 +183,13 @@ piece pieces creator creators influencer influencers person head account account
 collaboration integration integrations mention mentions stream streams livestream livestreams session sessions
 thread threads episode episodes one talent partner publication publications placement placements vid vids clip
 clips vídeo vídeos creador creadora creadores influenceuse influenceuses influenciador influenciadora
+beitrag beiträge contenuto contenuti publicación publicacion publicaciones publicação publicacao pubblicazione
+créatrice créatrices créateur créateurs createur article articles artikel posting profilo profil
+""".split())
+# between an amount and its "per post": taxes and a price's punctuation ("500 € + IVA per contenuto",
+# "1.800 € netto pro Creator", "CHF 900.– per post")
+TAX_WORDS = frozenset("""
++ .– – - ,- netto net brutto gross ht ttc iva vat mwst btw tva zzgl inkl exkl incl excl plus tax taxes hors
 """.split())
 PER_WORDS = frozenset({"per", "/", "a", "an", "each", "for", "every", "por", "pro", "par", "by"})
 # before an amount: "per creator maximum 1500", "price for one video not more than 300€", "every influencer max"

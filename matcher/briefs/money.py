@@ -22,6 +22,7 @@ from matcher.briefs.lexicon import (
     PER_UNIT,
     PER_WORDS,
     PRICE_CUES,
+    TAX_WORDS,
     UPPER_CUES,
 )
 from matcher.briefs.nouns import is_person_noun
@@ -248,10 +249,22 @@ def _per_before(tokens: Tokens, at: int, clause: int) -> int | None:
 
 
 def _per_unit(tokens: Tokens, at: int) -> int:
-    """Tokens of a 'per post' / '/reel' / 'each' / 'max per Reel' after an amount (0 when none)."""
+    """Tokens of a 'per post' / '/reel' / 'each' / 'max per Reel' after an amount (0 when none), taxes between
+    them skipped ('500 € + IVA per contenuto')."""
     lead = 0
-    if at < len(tokens) and tokens.lower[at] in {"max", "maximum", "tops", "max.", "ceiling", "cap", "limit"}:
-        lead = 1
+    while at + lead < len(tokens) and lead < 4 and (tokens.lower[at + lead] in TAX_WORDS or (
+            tokens.words[at + lead] == "." and (tokens.lower[at + lead - 1] in TAX_WORDS or tokens.lower[
+                at + lead + 1:at + lead + 2] in (["–"], ["-"])))):  # "zzgl. MwSt./Post", "CHF 900.– per post"
+        lead += 1
+    if at + lead < len(tokens) and "/" in tokens.lower[at + lead] and tokens.lower[at + lead].rsplit("/", 1)[1] in (
+            PER_UNIT):
+        return lead + 1  # "zzgl. MwSt./Post"
+    if lead and not (at + lead + 1 < len(tokens) and tokens.lower[at + lead] in PER_WORDS - {"a", "an", "for", "by"}
+                     and tokens.lower[at + lead + 1] in PER_UNIT):
+        lead = 0  # taxes count only before a 'per ...'
+    if at + lead < len(tokens) and tokens.lower[at + lead] in {"max", "maximum", "tops", "max.", "ceiling", "cap",
+                                                               "limit"}:
+        lead += 1
     at += lead
     if at < len(tokens) and tokens.lower[at] == "each":
         return lead + 1

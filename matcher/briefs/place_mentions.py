@@ -93,3 +93,18 @@ def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
         return first[0].isupper() or bool(tokens.phrase_ending(i, PLACE_CUES)) or tokens.lower[i - 1:i] == ["from"] or (
             listed)
     return True
+
+
+def after_read_item(tokens: Tokens, segment_start: int) -> bool:
+    """The segment follows a comma after an item read as another constraint ("10k to 100k followers, Canada."):
+    the last item of a list of constraints, though a full stop ends it."""
+    if segment_start < 2 or tokens.words[segment_start - 1] != ",":
+        return False
+    previous = tokens.segment(segment_start - 2)[0]
+    kinds = {tokens.claimed[j] for j in range(previous, segment_start - 1)}
+    return None not in kinds and not kinds & {"countries", "suggested_countries"}
+
+
+def people_of(tokens: Tokens, start: int, people: frozenset[str]) -> bool:
+    """'cat influencers of Japan and Korea', 'influencers of Mexico City': creators of a place live there."""
+    return start > 1 and tokens.lower[start - 1] == "of" and tokens.lower[start - 2] in people

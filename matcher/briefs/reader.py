@@ -78,7 +78,7 @@ class BriefReader:
         readings += wanted + excluded
         readings += settle_places(read_places(tokens, self.places))
         readings.sort(key=lambda r: (r.start, r.field))
-        readings = settle_readings(readings)
+        readings = settle_readings(readings, text)
         filters = filters_from_readings(readings)
         return ParsedBrief(text=text, query_text=niche_text(tokens) or text.strip(), filters=filters,
                            readings=tuple(readings))
@@ -87,16 +87,29 @@ class BriefReader:
 _SINGLE_VALUED = frozenset({"min_followers", "max_followers", "max_price_per_post", "campaign_budget", "k", "brand"})
 
 
-def settle_readings(readings: list[Reading]) -> list[Reading]:
+# words that take back what was just said ("under 20k... no wait, under 50k", "$600... hmm no, let's say $400")
+_TAKEN_BACK = re.compile(r"\b(?:no wait|wait|actually|sorry|make that|make it|let'?s say|i mean|i meant|scratch that|"
+                         r"correction|or rather|on second thought|change (?:that|it) to|hmm,? no)\b", re.IGNORECASE)
+CORRECTION_REACH = 80  # characters between a value and the one that corrects it
+
+
+def settle_readings(readings: list[Reading], text: str = "") -> list[Reading]:
     """Readings a filter will not use become suggestions, with the reason: a second value for a field that holds
-    one (the first in the brief wins), a ceiling below the floor read before it."""
+    one (the first in the brief wins, unless the brief takes it back: "under 20k... no wait, under 50k"), a ceiling
+    below the floor read before it."""
     settled: list[Reading] = []
     first: dict[str, Reading] = {}
     for reading in readings:
         if reading.applied and reading.field in _SINGLE_VALUED:
-            if reading.field in first:
+            earlier = first.get(reading.field)
+            between = text[earlier.end:reading.start] if earlier is not None and text else ""
+            if earlier is not None and 0 < len(between) <= CORRECTION_REACH and _TAKEN_BACK.search(between):
+                taken_back = replace(earlier, applied=False, note=f"corrected by '{reading.phrase}'")
+                settled = [taken_back if r is earlier else r for r in settled]
+                first[reading.field] = reading
+            elif earlier is not None:
                 reading = replace(reading, applied=False,
-                                  note=f"the brief already set {reading.field} ('{first[reading.field].phrase}')")
+                                  note=f"the brief already set {reading.field} ('{earlier.phrase}')")
             else:
                 first[reading.field] = reading
         settled.append(reading)

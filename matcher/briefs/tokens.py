@@ -54,6 +54,9 @@ SEPARATORS = frozenset({",", ";", "|", "\n", "•", "·", "(", ")", "[", "]", "/
 # markup that carries no words: Markdown emphasis and headings pasted from docs
 _MARKUP = frozenset({"*", "**", "***", "#", "##", "###", "####", "_", "__", "`", "```", ">"})
 SENTENCE_ENDS = frozenset({".", "!", "?", "\n", ";", "|", "•"})
+# words written with a full stop that ends no sentence ("max. 1.800 €", "ca. 5k", "zzgl. MwSt.")
+ABBREVIATIONS = frozenset({"max", "min", "ca", "approx", "incl", "excl", "inkl", "exkl", "zzgl", "bzw", "mind",
+                           "máx", "mín", "env"})
 
 
 @cache
@@ -210,8 +213,10 @@ class Tokens:
         return start, end
 
     def clause_start(self, i: int) -> int:
-        """First token of the sentence (or line) that holds token i."""
-        while i > 0 and self.words[i - 1] not in SENTENCE_ENDS:
+        """First token of the sentence (or line) that holds token i; the full stop of an abbreviation ('Fee max.
+        CHF 900', 'ca. 5k') ends no sentence."""
+        while i > 0 and (self.words[i - 1] not in SENTENCE_ENDS or (
+                self.words[i - 1] == "." and i > 1 and self.lower[i - 2] in ABBREVIATIONS)):
             i -= 1
         return i
 

@@ -193,10 +193,24 @@ def test_a_count_over_the_result_limit_is_capped_with_a_note() -> None:
 
 
 def test_a_second_value_for_a_one_value_field_is_offered_not_applied() -> None:
-    parsed = parse_brief("budget 5k EUR. Actually our budget is 8k EUR for beauty creators")
+    parsed = parse_brief("budget 5k EUR. Elsewhere our budget is 8k EUR for beauty creators")
     assert parsed.filters.campaign_budget == 5000.0
     (second,) = parsed.suggestions
     assert (second.field, second.value) == ("campaign_budget", 8000.0) and "budget 5k EUR" in second.note
+
+
+@pytest.mark.parametrize(("text", "field", "applied", "offered"), [
+    ("budget 5k EUR. Actually our budget is 8k EUR for beauty creators", "campaign_budget", 8000.0, 5000.0),
+    ("knitting youtubers in canada, ideally under 20k subs... no wait, under 50k", "max_followers", 50_000, 20_000),
+    ("van life creators, under 20k... no wait, under 50k followers, and at least 3k", "max_followers", 50_000,
+     20_000),
+])
+def test_a_value_the_brief_takes_back_gives_way_to_the_correction(text: str, field: str, applied: float,
+                                                                   offered: float) -> None:
+    parsed = parse_brief(text)
+    assert getattr(parsed.filters, field) == applied
+    (taken_back,) = [r for r in parsed.suggestions if r.field == field]
+    assert taken_back.value == offered and taken_back.note.startswith("corrected by")
 
 
 def test_a_ceiling_below_the_floor_is_offered_not_applied() -> None:
@@ -533,4 +547,36 @@ def test_round_ten_misreadings(text: str, expected: Filters) -> None:
      Filters(k=6, countries=("GB",), brand="Santander UK")),
 ])
 def test_round_eleven_misreadings(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a fee written the continental way: a full stop after an abbreviation ends no sentence, taxes stand between
+    # the amount and its 'per post', fee words and post nouns of German, Italian, French, Spanish
+    ("Fee max. CHF 900.– per post, total budget CHF 8'000.", Filters(max_price_per_post=900, campaign_budget=8_000)),
+    ("Honorar max 250 € zzgl. MwSt./Post", Filters(max_price_per_post=250)),
+    ("Compenso: max 500 € + IVA per contenuto\nBudget complessivo: 6.000 €", Filters(max_price_per_post=500,
+                                                                                    campaign_budget=6_000)),
+    ("Fee: bis max. 1.800 € netto pro Creator", Filters(max_price_per_post=1_800)),
+    ("Price per post max. 250 €.", Filters(max_price_per_post=250)),
+    ("Maximal 700 € per Beitrag.", Filters(max_price_per_post=700)),
+    ("Max 150€ por publicación.", Filters(max_price_per_post=150)),
+    ("We pay 200 € TTC per article.", Filters(max_price_per_post=200)),
+    ("Rémunération: jusqu'à 2 000 € HT per créatrice / Budget total: 30 K€ HT", Filters(
+        max_price_per_post=2_000, campaign_budget=30_000)),
+    # ... but a full stop that ends a sentence still ends it: the 'per reel' of the next one is its own
+    ("followers minimum 50k and maximum 5 lakh. Per reel budget is Rs 40,000.", Filters(
+        min_followers=50_000, max_followers=500_000, max_price_per_post=40_000)),
+    # corrections in a chat: the corrected amount or count wins
+    ("per video roughly $600... hmm no, let's say $400 max.", Filters(max_price_per_post=400)),
+    ("Hello, we need 6 influencers... no sorry, 4 is enough.", Filters(k=4)),
+    # creators 'of' a place, 'only from' a region, the last item of a list of constraints
+    ("We want 3 cat influencer of Japan and Korea", Filters(k=3, countries=("JP", "KR"))),
+    ("wants DJs and music creators on TikTok, only from the DACH region", Filters(
+        platforms=("tiktok",), countries=("DE", "AT", "CH"))),
+    ("smoothie content from 8 vegan creators on TikTok, 10k to 100k followers, Canada.", Filters(
+        k=8, platforms=("tiktok",), min_followers=10_000, max_followers=100_000, countries=("CA",))),
+    ("We love fans of Japan and their anime nights.", Filters()),
+])
+def test_round_twelve_misreadings(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
