@@ -7,6 +7,10 @@ exact vectors (`index.store.load_search`, as serving does), and after the rest o
 `python -m bench.memory --store STORE` measures a real store's serving version instead: in this process,
 with the model loaded and the brief reader warmed first, the private memory (RssAnon) and mapped-file
 pages (RssFile) that loading the version, making its matcher and answering two briefs add (Linux).
+
+`python -m bench.memory --engine N [WORKDIR]` writes a synthetic version of N creators with the index a build
+picks at that size (`auto`: compressed with float16 re-scoring from 100k up) and measures it as `--store`
+does, in a child process: the whole engine's tables beside the retrieval stage.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -66,6 +71,50 @@ def write_synthetic_version(root: Path, creators: int, anchors: np.ndarray) -> P
                 "counts": {"creators": creators, "texts": len(index.units)}, "schema_version": SCHEMA_VERSION}
     store.write_version(staging, version, index, search, manifest)
     return store.publish(staging, version)
+
+
+def write_engine_version(root: Path, creators: int, anchors: np.ndarray, index_type: str = "auto") -> Path:
+    """A synthetic version served as a build's would be: the index `build` picks for its size and the default
+    encoder's identity in the manifest (so a matcher embeds briefs with it); returns its folder."""
+    from index import SentenceTransformerEncoder, resolved_index_type
+    from index.manifest import EncoderIdentity
+
+    encoder = SentenceTransformerEncoder()
+    store = IndexStore(root)
+    version = store.new_version_name()
+    index = synthetic_index(creators, anchors, version=version)
+    chosen = resolved_index_type(index_type, creators)
+    search = FaissSearch.from_vectors(index.creator_vectors, chosen)
+    staging = store.staging_dir(version)
+    manifest = {"model": encoder.model_name, "encoder": EncoderIdentity.of(encoder).model_dump(),
+                "created_at": datetime.now(timezone.utc).isoformat(), "dimension": search.dimension,
+                "index_type": chosen, "faiss_class": search.index_type,
+                "counts": {"creators": creators, "texts": len(index.units)}, "schema_version": SCHEMA_VERSION}
+    store.write_version(staging, version, index, search, manifest)
+    return store.publish(staging, version)
+
+
+def engine_memory(creators: int, workdir: Path | None = None) -> dict[str, float]:
+    """`store_memory` of a synthetic engine version of `creators` creators, measured in a child process, with the
+    raw float32 vector bytes and the seconds the version took to write."""
+    from index import SentenceTransformerEncoder
+
+    anchors = SentenceTransformerEncoder().encode([description for _, description in NICHES])
+    root = Path(tempfile.mkdtemp(prefix="bench-engine-", dir=workdir))
+    try:
+        started = time.perf_counter()
+        write_engine_version(root, creators, anchors)
+        written = time.perf_counter() - started
+        done = subprocess.run([sys.executable, "-m", "bench.memory", "--store", str(root)], capture_output=True,
+                              text=True, check=True,
+                              env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)})
+        measured = json.loads(done.stdout.strip().splitlines()[-1])
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    raw = creators * anchors.shape[1] * 4 / 2**20
+    loaded = measured["private_mib"] + measured["mapped_mib"]
+    return {**measured, "raw_vectors_mib": round(raw, 1), "loaded_over_raw": round(loaded / raw, 3),
+            "write_seconds": round(written, 1)}
 
 
 def run_memory(creators: int, workdir: Path | None = None) -> MemoryRow:
@@ -138,5 +187,7 @@ def store_memory(store: Path) -> dict[str, float]:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--store"]:
         print(json.dumps({name: round(value, 2) for name, value in store_memory(Path(sys.argv[2])).items()}))
+    elif sys.argv[1:2] == ["--engine"]:
+        print(json.dumps(engine_memory(int(sys.argv[2]), Path(sys.argv[3]) if len(sys.argv) > 3 else None)))
     else:
         _child(Path(sys.argv[1]))

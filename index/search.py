@@ -12,6 +12,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from matcher import CreatorMatchError
+from matcher.vector_rows import read_rows
 
 FLAT = "Flat"
 AUTO = "auto"
@@ -77,13 +78,10 @@ class RowFile:
         out = np.empty((len(rows), self.shape[1]), dtype=self.dtype)
         if len(rows) == 0:
             return out
-        buffer = memoryview(out.data).cast("B")
-        size, offset = self._row_bytes, self._offset
-        for i, row in enumerate(rows.tolist()):
-            if not 0 <= row < self.shape[0]:
-                raise IndexError(f"row {row} is outside 0..{self.shape[0] - 1}")
-            if os.preadv(self._fd, [buffer[i * size:(i + 1) * size]], offset + row * size) != size:
-                raise OSError(f"short read of row {row}")
+        outside = rows[(rows < 0) | (rows >= self.shape[0])]
+        if len(outside):
+            raise IndexError(f"row {outside[0]} is outside 0..{self.shape[0] - 1}")
+        read_rows(self._fd, self._offset, self._row_bytes, rows.tolist(), out)
         return out
 
 

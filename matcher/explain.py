@@ -19,6 +19,7 @@ from matcher.rerank import Ranked
 from matcher.results import Component, Evidence, Match, finite_or_none
 from matcher.safety import sensitive_topics
 from matcher.settings import COMPONENTS, MatchSettings
+from matcher.vector_rows import take_ranges, take_rows
 
 
 class Explainer:
@@ -34,7 +35,7 @@ class Explainer:
         `diversity` is given), each explained; `before` gives each creator's place without the feedback."""
         order = ranked.order
         if diversity is not None:
-            vectors = self.prepared.index.creator_vectors[ranked.rows[order]].astype(np.float32)
+            vectors = take_rows(self.prepared.index.creator_vectors, ranked.rows[order]).astype(np.float32)
             picked = mmr_order(ranked.total[order], vectors @ vectors.T, diversity, query.limit)
             order = order[picked]
         shown = [int(position) for position in order[:query.limit]]
@@ -89,13 +90,16 @@ class Explainer:
         prepared, lines = self.prepared, self.settings.evidence_lines
         chosen: list[NDArray[np.int64]] = []
         similarities: list[NDArray[np.float32]] = []
-        for row in rows:
-            start, end = int(prepared.unit_start[row]), int(prepared.unit_end[row])
-            if end <= start or lines == 0:
+        picked = np.asarray(rows, dtype=np.int64)
+        texts_of = take_ranges(prepared.index.unit_vectors, prepared.unit_start[picked], prepared.unit_end[picked]) \
+            if lines else [np.zeros((0, 1), dtype=np.float32)] * len(picked)
+        for row, texts in zip(picked.tolist(), texts_of, strict=True):
+            start = int(prepared.unit_start[row])
+            if not len(texts):
                 chosen.append(np.zeros(0, dtype=np.int64))
                 similarities.append(np.zeros(0, dtype=np.float32))
                 continue
-            similarity = prepared.index.unit_vectors[start:end].astype(np.float32, copy=False) @ vector
+            similarity = texts.astype(np.float32, copy=False) @ vector
             best = np.argsort(-similarity)[:lines]
             chosen.append(start + best)
             similarities.append(similarity[best])

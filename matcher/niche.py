@@ -20,6 +20,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from matcher.protocols import VectorSearch
+from matcher.vector_rows import take_ranges, take_rows
 
 # feedback reads at most one creator in this many of those allowed (never binds on a catalog of thousands)
 FEEDBACK_POOL_SHARE = 20
@@ -82,7 +83,8 @@ class NicheScorer:
             depth = max(pool, feedback_depth, self.feedback_rescore_depth)
             _, first = search.search(query, depth if self.feedback_rescore_depth else feedback_depth, allowed)
             if len(first):
-                top = creator_vectors[first[:feedback_depth]].astype(np.float32)  # float16 beside compressed indexes
+                # float16 beside compressed indexes
+                top = take_rows(creator_vectors, first[:feedback_depth]).astype(np.float32)
                 moved = query + self.feedback_weight * top.mean(axis=0)
                 query = (moved / max(float(np.linalg.norm(moved)), 1e-12)).astype(np.float32)
                 if self.feedback_rescore_depth:
@@ -102,10 +104,10 @@ def best_text_similarity(query: NDArray[np.float32], rows: NDArray[np.int64], un
                          unit_start: NDArray[np.int64], unit_end: NDArray[np.int64], top: int) -> NDArray[np.float64]:
     """Mean cosine of each creator's `top` best texts with the query (NaN for a creator with none)."""
     out = np.full(len(rows), np.nan)
-    for i, row in enumerate(rows):
-        start, end = int(unit_start[row]), int(unit_end[row])
-        if end > start:
-            similarity = unit_vectors[start:end].astype(np.float32, copy=False) @ query
+    rows = np.asarray(rows, dtype=np.int64)
+    for i, texts in enumerate(take_ranges(unit_vectors, unit_start[rows], unit_end[rows])):
+        if len(texts):
+            similarity = texts.astype(np.float32, copy=False) @ query
             best = np.sort(similarity)[::-1][:top]
             out[i] = float(best.mean())
     return out
@@ -114,6 +116,6 @@ def best_text_similarity(query: NDArray[np.float32], rows: NDArray[np.int64], un
 def rescore(query: NDArray[np.float32], rows: NDArray[np.int64], vectors: NDArray[np.float32],
             k: int) -> tuple[NDArray[np.float32], NDArray[np.int64]]:
     """The `k` of `rows` most similar to `query` by exact inner product, best first (ties: lower row first)."""
-    similarity = vectors[rows].astype(np.float32, copy=False) @ query.astype(np.float32, copy=False)
+    similarity = take_rows(vectors, rows).astype(np.float32, copy=False) @ query.astype(np.float32, copy=False)
     order = np.lexsort((rows, -similarity))[:k]
     return similarity[order], rows[order]

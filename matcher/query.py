@@ -22,6 +22,7 @@ from matcher.ranking import resolve_weights
 from matcher.relevance_feedback import RelevanceFeedback, rocchio
 from matcher.settings import MatchSettings
 from matcher.taxonomy import brief_sentences, pool_sentences, steer_query
+from matcher.vector_rows import take_rows
 
 Niches = tuple[tuple[str, float], ...]
 
@@ -165,8 +166,8 @@ class QueryBuilder:
         if query.vector.size == 0:  # nothing was eligible: no vector to move
             return replace(query, allowed=allowed, effects=effects, feedback=feedback)
         vectors = self.prepared.index.creator_vectors
-        moved = rocchio(query.vector, vectors[rows["relevant"]].astype(np.float32),
-                        vectors[rows["not_relevant"]].astype(np.float32), feedback.alpha,
+        moved = rocchio(query.vector, take_rows(vectors, rows["relevant"]).astype(np.float32),
+                        take_rows(vectors, rows["not_relevant"]).astype(np.float32), feedback.alpha,
                         feedback.beta, feedback.gamma)
         return replace(query, vector=moved, unmoved=query.vector, allowed=allowed, effects=effects, feedback=feedback)
 
@@ -182,7 +183,7 @@ class QueryBuilder:
             raise BriefError(f"unknown {', '.join(map(repr, unknown))} (not in index {self.prepared.index.version})",
                              field="creator_ids")
         rows = found.astype(np.int64)
-        vectors = self.prepared.index.creator_vectors[rows].astype(np.float64)
+        vectors = take_rows(self.prepared.index.creator_vectors, rows).astype(np.float64)
         norms = np.linalg.norm(vectors, axis=1)
         if not np.any(norms > 0):
             raise BriefError(f"{', '.join(seeds)} have no bio or captions to compare with", field="creator_ids")

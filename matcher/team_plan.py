@@ -20,6 +20,7 @@ from matcher.planning import GREEDY_GUARANTEE
 from matcher.query import QueryBuilder
 from matcher.rerank import Reranker
 from matcher.taxonomy import niche_mix
+from matcher.vector_rows import take_rows
 
 # the softmax temperature of a creator's content niche mix in audience overlap (docs/planning.md); kept apart
 # from the brief's steering temperature, which is chosen for retrieval
@@ -100,7 +101,7 @@ def plan_team(builder: QueryBuilder, reranker: Reranker, explainer: Explainer, p
 def _audiences(creator_vectors: NDArray[np.float32], prototypes: NDArray[np.float32], creators: pd.DataFrame,
                rows: NDArray[np.int64], shared: float) -> AudienceProfiles:
     """Audience profiles of candidates: catalog shares, country, platform and content niche mix."""
-    mix = (np.vstack([niche_mix(v, prototypes, CONTENT_MIX_TEMPERATURE) for v in creator_vectors[rows]])
+    mix = (np.vstack([niche_mix(v, prototypes, CONTENT_MIX_TEMPERATURE) for v in take_rows(creator_vectors, rows)])
            if len(rows) else np.zeros((0, 1)))
     return audience_profiles(
         creators["platform"].tolist(), mix, [c if isinstance(c, str) and c else None for c in creators["country"]],
