@@ -59,37 +59,32 @@ def rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def write_synthetic_version(root: Path, creators: int, anchors: np.ndarray) -> Path:
-    """A synthetic Flat version written by the real store code; returns its folder."""
-    store = IndexStore(root)
-    version = store.new_version_name()
-    index = synthetic_index(creators, anchors, version=version)
-    search = FaissSearch.from_vectors(index.creator_vectors)
-    staging = store.staging_dir(version)
-    manifest = {"model": "synthetic", "created_at": datetime.now(timezone.utc).isoformat(),
-                "dimension": search.dimension, "index_type": "Flat",
-                "counts": {"creators": creators, "texts": len(index.units)}, "schema_version": SCHEMA_VERSION}
-    store.write_version(staging, version, index, search, manifest)
-    return store.publish(staging, version)
+def write_synthetic_version(root: Path, creators: int, anchors: np.ndarray, index_type: str = "Flat", *,
+                            servable: bool = False) -> Path:
+    """A synthetic version written by the real store code; returns its folder.
 
+    `index_type` "auto" picks the index `build` would for the size; `servable` puts the default encoder's
+    identity in the manifest, so a matcher can embed briefs for it (else the model is named "synthetic").
+    """
+    from index import resolved_index_type
 
-def write_engine_version(root: Path, creators: int, anchors: np.ndarray, index_type: str = "auto") -> Path:
-    """A synthetic version served as a build's would be: the index `build` picks for its size and the default
-    encoder's identity in the manifest (so a matcher embeds briefs with it); returns its folder."""
-    from index import SentenceTransformerEncoder, resolved_index_type
-    from index.manifest import EncoderIdentity
-
-    encoder = SentenceTransformerEncoder()
     store = IndexStore(root)
     version = store.new_version_name()
     index = synthetic_index(creators, anchors, version=version)
     chosen = resolved_index_type(index_type, creators)
     search = FaissSearch.from_vectors(index.creator_vectors, chosen)
     staging = store.staging_dir(version)
-    manifest = {"model": encoder.model_name, "encoder": EncoderIdentity.of(encoder).model_dump(),
-                "created_at": datetime.now(timezone.utc).isoformat(), "dimension": search.dimension,
-                "index_type": chosen, "faiss_class": search.index_type,
-                "counts": {"creators": creators, "texts": len(index.units)}, "schema_version": SCHEMA_VERSION}
+    manifest: dict[str, object] = {"model": "synthetic", "created_at": datetime.now(timezone.utc).isoformat(),
+                                   "dimension": search.dimension, "index_type": chosen,
+                                   "counts": {"creators": creators, "texts": len(index.units)},
+                                   "schema_version": SCHEMA_VERSION}
+    if servable:
+        from index import SentenceTransformerEncoder
+        from index.manifest import EncoderIdentity
+
+        encoder = SentenceTransformerEncoder()
+        manifest.update(model=encoder.model_name, encoder=EncoderIdentity.of(encoder).model_dump(),
+                        faiss_class=search.index_type)
     store.write_version(staging, version, index, search, manifest)
     return store.publish(staging, version)
 
@@ -103,7 +98,7 @@ def engine_memory(creators: int, workdir: Path | None = None) -> dict[str, float
     root = Path(tempfile.mkdtemp(prefix="bench-engine-", dir=workdir))
     try:
         started = time.perf_counter()
-        write_engine_version(root, creators, anchors)
+        write_synthetic_version(root, creators, anchors, "auto", servable=True)
         written = time.perf_counter() - started
         done = subprocess.run([sys.executable, "-m", "bench.memory", "--store", str(root)], capture_output=True,
                               text=True, check=True,

@@ -16,6 +16,7 @@ from matcher.briefs.lexicon import (
     AUDIENCE_NOUNS,
     BRAND_VERBS,
     CREATOR_NOUNS,
+    CREATOR_NOUNS_NOT_FANS,
     DESTINATION_WORDS,
     FIELD_LABELS,
     FROM_HOME_NOUNS,
@@ -268,7 +269,7 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
     noun = _creator_noun_after(tokens, end)
     if demonym and noun is not None and noun > end and tokens.lower[noun] in _OBJECT_NOUNS:
         return False, "a demonym before what they love or own may describe the thing, not where they are"
-    if noun is not None or _creator_noun_before(tokens, start) or people_of(tokens, start, _PEOPLE_OF):
+    if noun is not None or _creator_noun_before(tokens, start) or people_of(tokens, start, CREATOR_NOUNS_NOT_FANS):
         return True, ""
     after = tokens.lower[end] if end < len(tokens) else ""
     if demonym:
@@ -337,9 +338,6 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
             and closes) or label:
         return True, ""
     return False, "a place that is not said to be where the creators are"
-
-
-_PEOPLE_OF = CREATOR_NOUNS - {"fan", "fans", "lover", "lovers", "owner", "owners"}
 
 
 def _keyword_list(tokens: Tokens, segment_start: int) -> bool:

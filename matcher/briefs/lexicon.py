@@ -195,12 +195,14 @@ PER_WORDS = frozenset({"per", "/", "a", "an", "each", "for", "every", "por", "pr
 # before an amount: "per creator maximum 1500", "price for one video not more than 300€", "every influencer max"
 PER_BEFORE = frozenset({"per", "each", "every", "one", "a", "single", "any", "individual"})
 
+# creator nouns that name the creators themselves, not people fond of a thing ("mega fans", "lovers of Japan")
+CREATOR_NOUNS_NOT_FANS = CREATOR_NOUNS - {"fan", "fans", "lover", "lovers", "owner", "owners"}
 TIER_WORDS = ("nano", "micro", "macro", "mega")
 # after a tier word: it names a creator size only when one of these follows ("micro-influencers")
 TIER_FOLLOWERS = frozenset("""
 tier tiers level size sized sized-creators creators creator influencers influencer accounts account bloggers blogger
 kols kol talent talents profiles names ones youtubers tiktokers streamers gamers instagrammers
-""".split()) | CREATOR_NOUNS - {"fan", "fans", "lover", "lovers", "owner", "owners"}  # "mega fans" are not a tier
+""".split()) | CREATOR_NOUNS_NOT_FANS  # "mega fans" are not a tier
 
 # place cues: a place after them is where the creators are ("based in Texas")
 PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
