@@ -34,6 +34,7 @@ class Amount:
     scaled: bool  # written with a scale: 10k, 1.5M, 1,5 Mio.
     currency: str | None  # '$', 'EUR', ... when it is money
     word: bool = False  # written as a word ("five")
+    unit: float = 1.0  # the scale it was written with: 1e3 for "10k", 1e5 for "5 lakh"
 
 
 def parse_digits(text: str) -> float | None:
@@ -46,16 +47,17 @@ def parse_digits(text: str) -> float | None:
     return None if parsed is None else float(parsed)
 
 
-def _number(word: str) -> tuple[float, bool] | None:
-    """A token's value and whether it carries its own scale ('10k' -> 10000, True)."""
+def _number(word: str) -> tuple[float, float] | None:
+    """A token's value and the scale it carries (1.0 for none: '10k' -> 10000, 1000)."""
     plain = parse_digits(word)
     if plain is not None:
-        return plain, False
+        return plain, 1.0
     suffixed = _SUFFIXED.match(word)
     if suffixed:
         base = parse_digits(suffixed.group(1))
         if base is not None:
-            return base * SCALES[suffixed.group(2) if suffixed.group(2) in SCALES else suffixed.group(2).lower()], True
+            unit = SCALES[suffixed.group(2) if suffixed.group(2) in SCALES else suffixed.group(2).lower()]
+            return base * unit, unit
     return None
 
 
@@ -81,7 +83,7 @@ def amount_at(tokens: Tokens, i: int) -> Amount | None:
     glued_amount = _GLUED_AMOUNT.match(tokens.words[i])
     if glued_amount and (parsed_glued := _number(glued_amount.group(2))) is not None:
         # "S$250–S$450": after the dash the second amount keeps its currency glued on
-        return Amount(parsed_glued[0], i, i + 1, parsed_glued[1], glued_amount.group(1))
+        return Amount(parsed_glued[0], i, i + 1, parsed_glued[1] != 1.0, glued_amount.group(1), unit=parsed_glued[1])
     symbol = tokens.lower[i] in CURRENCY_WORDS and not tokens.lower[i].isalpha()
     # "R2 500", "RM 1,500": rand and ringgit written as a capital before the digits
     glued = tokens.words[i] in {"R", "RM"} and i + 1 < len(tokens) and tokens.words[i + 1][:1].isdigit()
@@ -99,15 +101,17 @@ def amount_at(tokens: Tokens, i: int) -> Amount | None:
     if parsed is None:
         assert words is not None
         value, end = words
-        scaled = False
+        scaled, unit = False, 1.0
         if end < len(tokens) and tokens.lower[end] in SCALES and tokens.lower[end] not in {"k", "m", "b"}:
-            value, scaled, end = value * SCALES[tokens.lower[end]], True, end + 1
+            unit = SCALES[tokens.lower[end]]
+            value, scaled, end = value * unit, True, end + 1
         if not scaled and value < 100 and not _range_word_follows(tokens, end):
             return None  # "five", "twelve": counts, not amounts ("between ten and seventy-five thousand" is)
         if end < len(tokens) and (tokens.lower[end] in CURRENCY_WORDS or iso_currency(tokens.words[end])):
             currency, end = currency or tokens.words[end], end + 1
-        return Amount(value, start, end, scaled, currency, word=True)
-    value, scaled = parsed
+        return Amount(value, start, end, scaled, currency, word=True, unit=unit)
+    value, unit = parsed
+    scaled = unit != 1.0
     end = i + 1
     # "20 000 zł", "10 000 followers": thousands written with spaces
     while (not scaled and value == int(value) and tokens.words[end - 1].isdigit() and end < len(tokens)
@@ -115,20 +119,24 @@ def amount_at(tokens: Tokens, i: int) -> Amount | None:
            and tokens.text[tokens.ends[end - 1]:tokens.starts[end]] in {" ", "\u00a0", "\u202f"}):
         value, end = value * 1000 + int(tokens.words[end]), end + 1
     if end < len(tokens) and tokens.words[end].endswith(".") and tokens.words[end][:-1] in SCALES and not scaled:
-        value, scaled, end = value * SCALES[tokens.words[end][:-1]], True, end + 1  # "₦7.5m."
+        unit = SCALES[tokens.words[end][:-1]]
+        value, scaled, end = value * unit, True, end + 1  # "₦7.5m."
     if end < len(tokens) and not scaled and tokens.words[end] in SCALES and not (
             tokens.words[end] in {"m", "M"} and end + 1 < len(tokens) and tokens.lower[end + 1] in {"²", "2"}):
-        value, scaled, end = value * SCALES[tokens.words[end]], True, end + 1
+        unit = SCALES[tokens.words[end]]
+        value, scaled, end = value * unit, True, end + 1
     elif end < len(tokens) and not scaled and tokens.lower[end] in SCALES and tokens.lower[end] not in {"m", "b"}:
-        value, scaled, end = value * SCALES[tokens.lower[end]], True, end + 1
+        unit = SCALES[tokens.lower[end]]
+        value, scaled, end = value * unit, True, end + 1
     if scaled and end < len(tokens) and tokens.words[end] == "." and tokens.lower[end - 1] in {"mio", "tsd", "mill"}:
         end += 1
     if end < len(tokens) and (tokens.lower[end] in CURRENCY_WORDS or iso_currency(tokens.words[end])):
         currency, end = currency or tokens.words[end], end + 1  # "$350,000 MXN": both marks belong to it
     elif (currency is None and end + 1 < len(tokens) and tokens.lower[end] in {"k", "m"}
           and tokens.lower[end + 1] in CURRENCY_WORDS):  # "18 k€" after the tokenizer split it
-        value, scaled, currency, end = value * SCALES[tokens.lower[end]], True, tokens.words[end + 1], end + 2
-    return Amount(value, start, end, scaled, currency)
+        unit = SCALES[tokens.lower[end]]
+        value, scaled, currency, end = value * unit, True, tokens.words[end + 1], end + 2
+    return Amount(value, start, end, scaled, currency, unit=unit)
 
 
 def _number_words(tokens: Tokens, i: int) -> tuple[float, int] | None:
@@ -201,9 +209,11 @@ def range_after(tokens: Tokens, first: Amount) -> Amount | None:
 
 
 def scaled_range(first: Amount, second: Amount) -> tuple[float, float]:
-    """Low and high of a range; '10-50k' borrows the second amount's scale for the first."""
+    """Low and high of a range; '10-50k', '1-5M' and '2-5 lakh' borrow the second amount's scale for the first."""
     low, high = first.value, second.value
-    if not first.scaled and second.scaled and first.value < 1000:
+    if not first.scaled and second.scaled and low * second.unit <= high:
+        low = low * second.unit
+    elif not first.scaled and second.scaled and first.value < 1000:  # "500-2M"
         for scale in (1e3, 1e6):
             if (low * scale <= high and second.value % scale == 0) or (low * scale <= high < low * scale * 1000):
                 low = low * scale

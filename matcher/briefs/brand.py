@@ -74,8 +74,7 @@ _OCCASIONS = frozenset({"day", "days", "week", "weekend", "night", "festival", "
 def _brand_after_generic(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """'slow fashion brand linnea, we make ...', 'pasta brand granetto', 'brand zuckerfrei here'.
 
-    A name right after a word for a company, closed by punctuation, 'here' or 'we': lower case is fine,
-    as non-native writers often write their brand.
+    A name right after a word for a company, closed by punctuation, 'here' or 'we' (lower case is fine).
     """
     for i in range(len(tokens) - 1):
         if tokens.lower[i] not in COMPANY_NOUNS:
@@ -229,10 +228,11 @@ def _person_from(tokens: Tokens, i: int) -> int:
                 "from", "at", "with"})):
             return at + 1 - i
         # "Ciarán from Ó Briain & Daughters Distillery.": a first name opening a sentence (or after a greeting's
-        # comma: "Hi there, Dario from Trattoria Nonna Pia"), then 'from' and the brand
+        # comma: "Hi there, Dario from Trattoria Nonna Pia"), then 'from' and the brand (not "Changes from v1")
         greeted = i > 1 and tokens.words[i - 1] == "," and tokens.near_before(i - 1, GREETINGS, 3) is not None
         if (not opener and at == i + 1 and (tokens.sentence_start(i) or greeted) and tokens.lower[at:at + 1] == ["from"]
-                and tokens.words[i].isalpha() and tokens.lower[i] not in CREATOR_NOUNS | GENERIC_ADVERTISERS):
+                and tokens.words[i].isalpha() and tokens.lower[i] not in CREATOR_NOUNS | GENERIC_ADVERTISERS
+                and not model_code(tokens.words[at + 1] if at + 1 < len(tokens) else "")):
             return at + 1 - i
     return 0
 

@@ -143,14 +143,15 @@ def brand_before_campaign(tokens: Tokens, places: Gazetteer) -> Reading | None:
     digit or '&' ("H&M").
     """
     for i in range(1, len(tokens) - 1):
-        if tokens.lower[i - 1] != "the":
+        if tokens.lower[i - 1] not in _BEFORE_CAMPAIGN_NAME:
             continue
         end = name_end(tokens, i)
         if end is None or end >= len(tokens):
             continue
         shaped = any(brandlike(w) or (any(c.isupper() for c in w[1:]) and not w.isupper())
                      for w in tokens.words[i:end])
-        if tokens.lower[end] in _CAMPAIGN_WORDS and shaped and not is_place_or_platform(tokens, i, end, places):
+        if tokens.lower[end] in _CAMPAIGN_WORDS and shaped and tokens.lower[i - 1] == "the" and (
+                not is_place_or_platform(tokens, i, end, places)):
             return claim_brand(tokens, i, i, end)
         # "the Strepsils sore throat winter push": a name, what it sells in lower case, then the campaign word
         described = next((j for j in range(end + 1, min(end + 5, len(tokens))) if tokens.lower[j] in _CAMPAIGN_WORDS
@@ -165,7 +166,10 @@ def brand_before_campaign(tokens: Tokens, places: Gazetteer) -> Reading | None:
     return None
 
 
-_CAMPAIGN_WORDS = frozenset({"campaign", "launch", "account", "brief", "push", "relaunch"})
+_CAMPAIGN_WORDS = frozenset({"campaign", "launch", "account", "brief", "push", "relaunch", "deck"})
+# what comes before a name described before its campaign word: "the next Gymshark fitness brief",
+# "Also Tidewell sunscreen brief", "Team — Duolingo language learning brief"
+_BEFORE_CAMPAIGN_NAME = frozenset({"the", "next", "also", "—", "–", "\n", ":"})
 
 
 def without_home_town(tokens: Tokens, reading: Reading, places: Gazetteer) -> Reading:

@@ -37,7 +37,7 @@ objective background deliverables timing goal note talent tone audience context 
 brief target ask content creators influencers hi hello hey dear thanks cheers quick ideally must should would could can
 will everyone nobody someone parents moms dads customers yo ok okay so well guys team folks all today tomorrow tonight
 hiya tbd tbc asap fyi n/a tba
-yesterday urgent fyi btw pls please asap update reminder
+yesterday urgent fyi btw pls please asap update reminder yes no yep nope sure
 """.split())
 # words a description of the advertiser ends with ("a Swiss clean-beauty label")
 ADVERTISER_NOUNS = GENERIC_ADVERTISERS | frozenset("""

@@ -48,6 +48,8 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
             pass  # 'Dutch or English content', 'German captions': what is written, so the language
         elif tokens.lower[start] in _SPEAKERS:
             pass  # "créateurs francophones": a word that only says which language they speak
+        elif _after_place(tokens, start, end, places) and places.demonym(tokens.span_text(i, i + n)) is None:
+            pass  # "tech YouTubers India Hindi top 10", "KSA Arabic 50k-300k": a keyword after the place
         elif _keyword_item(tokens, start, end):
             pass  # "indie board games, YouTube + Twitch, English, shortlist of 6": a list item that is a language
         else:
@@ -101,3 +103,11 @@ def _language_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[str | None,
             if code is not None:
                 return code, n
     return None, 0
+
+
+def _after_place(tokens: Tokens, start: int, end: int, places: Gazetteer) -> bool:
+    """The language follows a place name and no lower-case word follows it: a keyword, not 'Arabic coffee'."""
+    follows = end >= len(tokens) or not tokens.words[end].isalpha() or not tokens.words[end].islower() or (
+        tokens.lower[end] == "top")
+    return start > 0 and tokens.words[start - 1][:1].isupper() and places.place(tokens.words[start - 1]) is not None \
+        and follows

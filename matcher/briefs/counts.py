@@ -14,6 +14,7 @@ from matcher.briefs.lexicon import (
     CURRENCY_WORDS,
     MONTHS,
     NOT_FOLLOWERS,
+    SCALES,
 )
 from matcher.briefs.nouns import creator_noun_after
 from matcher.briefs.reading import Reading, claimed_reading
@@ -35,6 +36,7 @@ looking about around
 _COUNTED_THINGS = NOT_FOLLOWERS - {"people"} | frozenset("""star stars sample samples piece pieces pack packs
 box boxes bottle bottles pair pairs set sets kit kits flavour flavours flavor flavors colour colours color colors
 size sizes model models variant variants sku skus recipe recipes episode episodes""".split())
+_RANKED = frozenset({"finish", "finishes", "finished", "finishing", "ranked", "ranks", "rank", "placed"})
 _PAST_RESULTS = frozenset({"last", "previous", "past", "delivered", "reached", "performed", "generated", "drove",
                            "earlier", "used"})
 
@@ -120,6 +122,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
             number.start - 1].isalpha() and (not tokens.sentence_start(number.start - 1) or any(
                 c.isupper() for c in tokens.words[number.start - 1][1:])):
         return None  # a model number: "Stride 360", "Golf 8", "Model 3", "iPhone 15" even opening a sentence
+    if before == "in" and number.start > 1 and tokens.words[number.start - 2].isdigit():
+        return None  # "1 in 4 people": a share
     if not cue and tokens.near_before(number.start, _PAST_RESULTS, 5, stop_at_punct=False) is not None:
         return None  # "last year's push delivered 3.1M impressions from 40 creators": a past result
     if not cue and before in {"of", "aged", "age", "ages", "over", "under", "model", "no", "step", "part", "day",
@@ -144,10 +148,12 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
     after = tokens.lower[end] if end < len(tokens) else ""
     if after == "x" and creator_noun_after(tokens, end + 1) is not None:
         return value, i, end + 1  # "CREATORS: 10 x family food creators"
-    if after in {"%", "percent", "x", "times", "+", "k", "m"}:
-        return None
+    if after in {"%", "percent", "x", "times", "+"} or after in SCALES:
+        return None  # "100 million+ people": an amount, not a count
     if not cue and after in _COUNTED_THINGS:
         return None  # "5 star hotels", "10 samples", "3 reels": a count of something else
+    if cue and tokens.lower[i] == "top" and i > 0 and tokens.lower[i - 1] in _RANKED:
+        return None  # "if our team finishes top 4": a ranking, not a count
     if cue and tokens.lower[i] == "top":
         if creator_noun_after(tokens, end) is not None or end >= len(tokens) or tokens.is_punct(end) or after in (
                 STOP_WORDS | {"only", "please", "names", "picks"}):

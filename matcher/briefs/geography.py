@@ -325,17 +325,26 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
             return True, ""
         return False, "a place after 'from' that is not said of the creators"
     line = tokens.clause_start(start)
-    if line + 1 < start and tokens.lower[line] in FIELD_LABELS | {"where", "location", "based"} and tokens.words[
-            line + 1] == ":":
-        return True, ""  # the line is labelled: "Where: the Midwest — Iowa, Minnesota", "Markets : France, ..."
+    colon = next((j for j in range(line + 1, min(line + 4, start)) if tokens.words[j] == ":"), None)
+    if colon is not None and tokens.lower[line] in FIELD_LABELS | {"where", "location", "based"} and all(
+            tokens.words[j].isalpha() for j in range(line + 1, colon)):
+        # the line is labelled: "Where: the Midwest — Iowa, Minnesota", "Markets unchanged: Japan, Brazil"
+        return True, ""
     segment_start, segment_end = tokens.segment(start)[0], tokens.segment(end - 1)[1]
     label = segment_start > 1 and tokens.lower[segment_start - 1] == ":" and tokens.lower[segment_start - 2] in (
         FIELD_LABELS)
-    closes = segment_end >= len(tokens) or tokens.words[segment_end] != "." or after_read_item(tokens, segment_start)
-    # the item is the place alone, or the place and words already read ("LATAM Spanish-speaking")
+    # a sentence that is only places ("US or Canada.") closes as a list item does
+    whole_sentence = segment_start == 0 or tokens.words[segment_start - 1] in SENTENCE_ENDS
+    closes = (segment_end >= len(tokens) or tokens.words[segment_end] != "." or after_read_item(tokens, segment_start)
+              or whole_sentence)
+    # the item is the place alone, or the place and words already read ("LATAM Spanish-speaking",
+    # "Spanish-speaking US")
     rest_read = segment_end > end and not any(tokens.free(j, j + 1) for j in range(end, segment_end))
-    if (segment_start == start and (segment_end == end or rest_read) and _keyword_list(tokens, segment_start)
-            and closes) or label:
+    read_before = segment_start < start and all(
+        tokens.claimed[j] not in {None, "max_price_per_post", "campaign_budget"}  # "40.000 TL": a currency
+        for j in range(segment_start, start))
+    if ((segment_start == start or read_before) and (segment_end == end or rest_read)
+            and _keyword_list(tokens, segment_start) and closes) or label:
         return True, ""
     return False, "a place that is not said to be where the creators are"
 

@@ -129,7 +129,7 @@ SCALES: dict[str, float] = {
     "k": 1e3, "K": 1e3, "thousand": 1e3, "thousands": 1e3, "grand": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6,
     "millones": 1e6, "milhões": 1e6, "milhoes": 1e6, "miljoen": 1e6, "mio": 1e6, "mil": 1e3, "mill": 1e6, "million":
     1e6, "millions": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
-    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "tsd": 1e3, "L": 1e5, "Cr": 1e7,
+    "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "tsd": 1e3, "L": 1e5, "Cr": 1e7,
     "jt": 1e6, "juta": 1e6, "rb": 1e3, "ribu": 1e3,  # Indonesian: "5jt rupiah", "500rb"
 }
 # the number words a count is written with ("a dozen", "five creators")
@@ -141,7 +141,7 @@ NUMBER_WORDS: dict[str, int] = {
 }
 COUNT_PHRASES: dict[tuple[str, ...], int] = {
     ("a", "dozen"): 12, ("half", "a", "dozen"): 6, ("two", "dozen"): 24, ("a", "couple", "of"): 2,
-    ("a", "pair", "of"): 2,
+    ("a", "pair", "of"): 2, ("dozen",): 12,
 }
 COUNT_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "top", "shortlist of", "short list of", "short-list of", "list of", "shortlist", "a shortlist of",
@@ -312,7 +312,7 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
 # words that start a description, not a name ("Nail polish company wants")
 GENERIC_ADVERTISERS = frozenset("""
 edtech fintech healthtech proptech insurtech foodtech adtech martech cleantech agritech legaltech regtech femtech
-biotech medtech
+biotech medtech saas
 brand brands company companies startup start-up startups label labels business businesses agency agencies client
 clients advertiser advertisers retailer retailers store stores shop shops chain chains maker makers manufacturer
 manufacturers firm firms team teams we i our my us everyone someone somebody anyone anybody nobody they he she it

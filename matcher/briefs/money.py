@@ -58,7 +58,7 @@ def read_money(tokens: Tokens) -> list[Reading]:
                        and tokens.near_before(amount.start - 1, NEGATIONS | CREATOR_NOUNS, 4) is None)
         # "cost centre 3310", "PO 4500", "ref 1200": a code, no amount
         code = tokens.lower[max(amount.start - 1, 0):amount.start] in (["centre"], ["center"], ["po"], ["ref"], ["#"],
-                                                                      ["code"], ["no."], ["order"])
+                                                                      ["code"], ["no."], ["order"], ["version"])
         if year or lower_bound or code:
             passed = end
             continue  # "Budget recap from 2024": a year; "$20 off any pair over $150": a condition, no cap
@@ -197,17 +197,21 @@ def _product_price(tokens: Tokens, start: int, end: int) -> bool:
 _RATE_UNITS = frozenset("""hour hours hr hrs h day days daily week weeks weekly month months monthly mo year years
 yearly annually annum minute minutes min view views impression impressions like likes click clicks install installs
 signup signups sign-up lead leads sale sales conversion conversions follower followers engagement engagements
-thousand 1000 1k 1,000 mille word words visit visits download downloads order orders""".split())
-_RATE_METRICS = frozenset({"cpm", "ecpm", "cpc", "cpa", "cpv", "cpe", "cpi", "cpl", "cps", "cpcv"})
+thousand 1000 1k 1,000 mille word words visit visits download downloads order orders trial trials acquisition
+acquisitions""".split())
+_RATE_METRICS = frozenset({"cpm", "ecpm", "cpc", "cpa", "cpv", "cpe", "cpi", "cpl", "cps", "cpcv", "cac", "cpt", "ltv",
+                           "arpu"})
 
 
 def _is_rate(tokens: Tokens, start: int, end: int) -> bool:
     """'$50/hour', '$20 per 1000 views', '€5 a month', '$15 CPM', 'CPM of $15': a price per time or per result."""
     if tokens.lower[end:end + 1] and tokens.lower[end] in _RATE_METRICS:
         return True
-    if any(tokens.lower[j] in _RATE_METRICS for j in range(max(tokens.clause_start(start), start - 3), start)):
-        return True
+    if any(tokens.lower[j] in _RATE_METRICS or (tokens.lower[j] == "per" and tokens.lower[j + 1] in _RATE_UNITS)
+           for j in range(max(tokens.clause_start(start), start - 4), start)):
+        return True  # "CPM of $15", "cost per trial vs £22"
     at = end + (1 if tokens.lower[end:end + 1] and tokens.lower[end] in CURRENCY_WORDS else 0)
+    at += tokens.lower[at:at + 2] == ["cost", "per"]  # "a £9 cost per trial"
     if at < len(tokens) and tokens.lower[at] in {"/", "per", "a", "an", "every", "each"}:
         unit = at + 1 + (1 if tokens.lower[at + 1:at + 2] and tokens.lower[at + 1] in {"1", "one", "single"} else 0)
         return unit < len(tokens) and tokens.lower[unit] in _RATE_UNITS

@@ -58,7 +58,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "emirates": "AE", "vietnam": "VN", "turkey": "TR", "türkiye": "TR", "ivory coast": "CI", "taiwan": "TW",
     "iran": "IR", "syria": "SY", "laos": "LA", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
     "moldova": "MD", "the philippines": "PH", "philippines": "PH", "macedonia": "MK", "hong kong": "HK",
-    "kosovo": "XK", "palestine": "PS", "brunei": "BN", "cape verde": "CV", "the bahamas": "BS",
+    "kosovo": "XK", "palestine": "PS", "brunei": "BN", "cape verde": "CV", "the bahamas": "BS", "ksa": "SA",
 }
 # short names of big cities
 CITY_ALIASES: dict[str, str] = {"nyc": "US", "new york city": "US", "la": "US", "sf": "US", "bay area": "US",
@@ -94,7 +94,7 @@ LANGUAGE_ALIASES: dict[str, str] = {
     "mandarin": "zh", "cantonese": "zh", "farsi": "fa", "persian": "fa", "greek": "el", "filipino": "tl",
     "tagalog": "tl", "flemish": "nl", "castilian": "es", "malay": "ms", "nepali": "ne", "swahili": "sw",
     "punjabi": "pa", "brazilian portuguese": "pt", "bahasa": "id", "bahasa indonesia": "id", "slovene": "sl",
-    "norwegian": "no", "uyghur": "ug", "pashto": "ps", "oriya": "or",
+    "norwegian": "no", "uyghur": "ug", "pashto": "ps", "oriya": "or", "bangla": "bn",
     # the Nguni languages' own names ("English and isiZulu")
     "francophone": "fr", "francophones": "fr", "anglophone": "en", "anglophones": "en", "hispanophone": "es",
     "lusophone": "pt", "isizulu": "zu", "isixhosa": "xh", "isindebele": "nr", "siswati": "ss", "sesotho": "st",

@@ -580,3 +580,42 @@ def test_round_eleven_misreadings(text: str, expected: Filters) -> None:
 ])
 def test_round_twelve_misreadings(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence that is only places, a place after words already read, a label of two words
+    ("Looking for gardening YouTubers. US or Canada.", Filters(platforms=("youtube",), countries=("US", "CA"))),
+    ("personal finance creators Spanish-speaking US, 6 names", Filters(languages=("es",), countries=("US",), k=6)),
+    ("Markets unchanged: Japan, Brazil.", Filters(countries=("JP", "BR"))),
+    # ... but a currency after an amount is no place: "40.000 TL" is Turkish lira, not Timor-Leste
+    ("Payment for one video is maximum 40.000 TL.", Filters(max_price_per_post=40_000)),
+    # a name described before its brief, after 'also', 'next' or a dash; "Changes from v1" names a version
+    ("Also Tidewell sunscreen brief still needs reef-safe creators.", Filters(brand="Tidewell")),
+    ("Note for the next Gymshark fitness brief: keep it small.", Filters(brand="Gymshark")),
+    ("Changes from v1: TikTok only.", Filters(platforms=("tiktok",))),
+    ("Museo della Ceramica Faentina is looking for 4 art creators", Filters(
+        brand="Museo della Ceramica Faentina", k=4)),
+    ("Yes, here's the spec again.", Filters()),
+    ("An analytics SaaS wants 5 creators.", Filters(k=5)),
+    # a range borrows its second amount's own scale: lakh, million, thousand in words; lac is lakh
+    ("creators with 1-5M followers", Filters(min_followers=1_000_000, max_followers=5_000_000)),
+    ("cricket creators, 2-5 lakh followers", Filters(min_followers=200_000, max_followers=500_000)),
+    ("creators with between ten and seventy-five thousand followers", Filters(min_followers=10_000,
+                                                                              max_followers=75_000)),
+    ("Total budget PKR 8 lac.", Filters(campaign_budget=800_000)),
+    ("Dozen vegan creators, urgent", Filters(k=12)),
+    # Gulf and South Asian names: KSA, Bangla, a language keyword after a place
+    ("beauty creators KSA", Filters(countries=("SA",))),
+    ("creators who make content in Bangla", Filters(languages=("bn",))),
+    ("tech YouTubers India Hindi top 10", Filters(platforms=("youtube",), countries=("IN",), languages=("hi",), k=10)),
+    ("A Dubai Arabic coffee brand", Filters()),
+    # figures that are no count and no fee: a ranking, a share, an amount of people, a version, rates
+    ("If our team finishes top 4 we'll do a second burst.", Filters()),
+    ("1 in 4 people will see a doctor this year.", Filters()),
+    ("100 million+ people joined the movement.", Filters()),
+    ("We pay attention to the launch of version 2.0.", Filters()),
+    ("Our pilot ran at a £9 cost per trial vs £22 on Meta.", Filters()),
+    ("Goal: CAC < $90.", Filters()),
+])
+def test_round_thirteen_misreadings(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
