@@ -27,13 +27,13 @@ from matcher.briefs.lexicon import (
     REQUEST_WORDS,
 )
 from matcher.briefs.nouns import is_person_noun
-from matcher.briefs.place_mentions import IDIOMS, after_read_item, mention_at, people_of, style_origin
+from matcher.briefs.place_mentions import IDIOMS, mention_at, people_of, place_list_item, style_origin
 from matcher.briefs.place_owner import COMPANY_WORDS, made_there, quoted, said_of_advertiser, self_described
 from matcher.briefs.places import Gazetteer, Place
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import short_query
 from matcher.briefs.stop_words import STOP_WORDS
-from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
+from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
 _VERBS = frozenset(word for verb in BRAND_VERBS for word in verb) | {"make", "makes", "making", "sell", "sells"}
 _LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "plus", "+", "as", "well", "the", "also", "all", "whole", "from",
@@ -330,25 +330,6 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
             tokens.words[j].isalpha() for j in range(line + 1, colon)):
         # the line is labelled: "Where: the Midwest — Iowa, Minnesota", "Markets unchanged: Japan, Brazil"
         return True, ""
-    segment_start, segment_end = tokens.segment(start)[0], tokens.segment(end - 1)[1]
-    label = segment_start > 1 and tokens.lower[segment_start - 1] == ":" and tokens.lower[segment_start - 2] in (
-        FIELD_LABELS)
-    # a sentence that is only places ("US or Canada.") closes as a list item does
-    whole_sentence = segment_start == 0 or tokens.words[segment_start - 1] in SENTENCE_ENDS
-    closes = (segment_end >= len(tokens) or tokens.words[segment_end] != "." or after_read_item(tokens, segment_start)
-              or whole_sentence)
-    # the item is the place alone, or the place and words already read ("LATAM Spanish-speaking",
-    # "Spanish-speaking US")
-    rest_read = segment_end > end and not any(tokens.free(j, j + 1) for j in range(end, segment_end))
-    read_before = segment_start < start and all(
-        tokens.claimed[j] not in {None, "max_price_per_post", "campaign_budget"}  # "40.000 TL": a currency
-        for j in range(segment_start, start))
-    if ((segment_start == start or read_before) and (segment_end == end or rest_read)
-            and _keyword_list(tokens, segment_start) and closes) or label:
+    if place_list_item(tokens, start, end):
         return True, ""
     return False, "a place that is not said to be where the creators are"
-
-
-def _keyword_list(tokens: Tokens, segment_start: int) -> bool:
-    """The segment is an item of a list (after a comma, colon, bullet or line start), not inside a sentence."""
-    return segment_start == 0 or tokens.words[segment_start - 1] in SEPARATORS | SENTENCE_ENDS

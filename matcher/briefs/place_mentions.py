@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from matcher.briefs.lexicon import NOT_NAMES, PLACE_CUES
+from matcher.briefs.lexicon import FIELD_LABELS, NOT_NAMES, PLACE_CUES
 from matcher.briefs.places import SMALL_CITY, Gazetteer, Place
-from matcher.briefs.tokens import Tokens
+from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
 
 # words for people that are no place: "Latina beauty creators"
 _NOT_PLACES = frozenset({"latina", "latino", "latinas", "latinos", "latinx", "hispanic", "nada", "corona"})
@@ -108,3 +108,25 @@ def after_read_item(tokens: Tokens, segment_start: int) -> bool:
 def people_of(tokens: Tokens, start: int, people: frozenset[str]) -> bool:
     """'cat influencers of Japan and Korea', 'influencers of Mexico City': creators of a place live there."""
     return start > 1 and tokens.lower[start - 1] == "of" and tokens.lower[start - 2] in people
+
+
+def place_list_item(tokens: Tokens, start: int, end: int) -> bool:
+    """The places at [start, end) make an item of a list of constraints, not words inside a sentence.
+
+    The item is the places alone, or with words already read ("LATAM Spanish-speaking", "Spanish-speaking US"),
+    after a comma, colon, bullet or line start ("IG | micro | Japan"), closed by anything but a full stop, unless
+    it is the last item after another constraint ("10k to 100k followers, Canada.") or the whole sentence ("US or
+    Canada."); or it follows a field label ("Markets: France").
+    """
+    segment_start, segment_end = tokens.segment(start)[0], tokens.segment(end - 1)[1]
+    if segment_start > 1 and tokens.lower[segment_start - 1] == ":" and tokens.lower[segment_start - 2] in FIELD_LABELS:
+        return True
+    whole_sentence = segment_start == 0 or tokens.words[segment_start - 1] in SENTENCE_ENDS
+    closes = (segment_end >= len(tokens) or tokens.words[segment_end] != "." or after_read_item(tokens, segment_start)
+              or whole_sentence)
+    rest_read = segment_end > end and not any(tokens.free(j, j + 1) for j in range(end, segment_end))
+    read_before = segment_start < start and all(
+        tokens.claimed[j] not in {None, "max_price_per_post", "campaign_budget"}  # "40.000 TL": a currency
+        for j in range(segment_start, start))
+    in_list = segment_start == 0 or tokens.words[segment_start - 1] in SEPARATORS | SENTENCE_ENDS
+    return (segment_start == start or read_before) and (segment_end == end or rest_read) and in_list and closes
