@@ -11,6 +11,7 @@ from matcher.briefs.brand_layout import (
     brand_in_brackets,
     brand_in_keywords,
     brand_in_signature,
+    brand_in_title,
     claim_brand,
     with_number,
     without_home_town,
@@ -55,16 +56,15 @@ from matcher.briefs.tokens import Tokens
 
 
 def read_brand(tokens: Tokens, places: Gazetteer) -> Reading | None:
-    """The advertiser's own name: after a brand cue, before 'wants'/'is launching', or 'creators for X'.
+    """The advertiser's own name: after a brand cue, before 'wants', 'creators for X', in a title or a signature.
 
-    A client named by an agency ("Client's Velo Labs", "our client is X") wins over the agency's own name.
-    """
+    A client named by an agency ("Client's Velo Labs", "our client is X") wins over the agency's own name."""
     reading = (_brand_after_cue(tokens, places, CLIENT_CUES) or _brand_after_cue(tokens, places)
                or _brand_of_person(tokens, places) or _brand_before_verb(tokens, places)
                or _brand_after_generic(tokens, places) or _brand_after_for(tokens, places)
                or brand_in_signature(tokens, places) or brand_in_keywords(tokens, places)
                or brand_before_campaign(tokens, places) or brand_before_brief(tokens, places)
-               or brand_in_brackets(tokens, places))
+               or brand_in_brackets(tokens, places) or brand_in_title(tokens, places))
     return without_home_town(tokens, reading, places) if reading else None
 
 

@@ -202,3 +202,32 @@ def brand_in_brackets(tokens: Tokens, places: Gazetteer) -> Reading | None:
                     max(k - 4, 0), k)):
             return claim_brand(tokens, k, k + 1, end)
     return None
+
+
+_TITLE_LABELS = frozenset({"subject", "re", "fw", "fwd", "aw", "wg", "campaign", "project", ":", "[", "]"})
+_TITLE_WORDS = frozenset({"brief", "briefing", "campaign", "scope", "creator", "creators", "influencer", "influencers",
+                          "launch", "promo", "push", "shortlist"})
+
+
+def brand_in_title(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'Subject: FW: Estrella Damm – summer brief v2', 'Campaign: Nilein Juice – Ramadan 2026': the title line's
+    first name, before a dash, in a line that says it is a brief or a campaign.
+
+    After a label the name may be followed by what it sells ("RE: Claritin spring allergy – creator scope").
+    """
+    line_end = next((j for j in range(len(tokens)) if tokens.words[j] == "\n"), len(tokens))
+    at = 0
+    while at < line_end and tokens.lower[at] in _TITLE_LABELS:
+        at += 1
+    if not any(tokens.lower[j] in _TITLE_WORDS for j in range(line_end)):
+        return None
+    end = name_end(tokens, at)
+    if end is None or any(tokens.lower[k] in COMMON_OPENERS | NOT_NAMES | _TITLE_WORDS for k in range(at, end)):
+        return None
+    dash = end
+    while dash < line_end and tokens.words[dash].isalpha() and tokens.words[dash].islower():
+        dash += 1  # "Claritin spring allergy –"
+    if dash >= line_end or tokens.words[dash] not in {"–", "—", "-"} or (dash > end and at == 0) or (
+            is_place_or_platform(tokens, at, end, places)):
+        return None  # words between the name and the dash only after a label ("Smart thermostat launch —")
+    return claim_brand(tokens, at, at, end)

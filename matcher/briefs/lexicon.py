@@ -278,6 +278,7 @@ BRAND_VERBS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "is dropping", "drops", "makes", "make", "sells", "produces", "produce", "offers", "ships", "is entering",
     "is stepping", "is bringing", "opens", "open", "is a", "is an", "is the", "are a", "brews", "roasts",
     "designs", "creates", "would love", "is small", "look for", "looks for", "are after", "would ideally like",
+    "team here", "brand team here", "marketing team here", "marketing here",
 ))
 BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "brand :", "brand is", "brand name :", "brand name", "brand of me is", "brand of us is", "our brand name is",
@@ -287,7 +288,8 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "writing for", "i 'm writing for", "marketing from", "marketing for", "called", "named", "brief for",
     "brief for :", "brief from", "brief :", "new brief from", "brand =", "client =", "this is for",
     "client 's", "for client", "for the client", "client 's (", "the client 's (", "the client ,", "i started",
-    "i founded", "we founded", "i run",
+    "i founded", "we founded", "i run", "we run", "working for", "we are working for", "we are from", "we 're from",
+    "who founded", "from client (",
     "i represent", "it 's for", "this one is for", "greetings from", "hello from", "hi from",
     "the name is", "our name is", "name is", "we develop", "we created", "we built", "we launched", "somos",
     "somos a", "somos o", "somos la", "somos el", "nuestro cliente es", "nosso cliente é", "cliente :",

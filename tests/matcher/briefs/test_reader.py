@@ -619,3 +619,22 @@ def test_round_twelve_misreadings(text: str, expected: Filters) -> None:
 ])
 def test_round_thirteen_misreadings(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the advertiser in a title line: after a label, before a dash, in a line that says it is a brief
+    ("Subject: FW: Pinewood Cider – summer brief v2 (FINAL)", Filters(brand="Pinewood Cider")),
+    ("Subject: RE: Sneezix spring allergy – creator scope", Filters(brand="Sneezix")),
+    ("Campaign: Nilein Juice – Ramadan 2026", Filters(brand="Nilein Juice")),
+    ("Subject: RE: Summer plans – creator brief", Filters()),
+    ("Smart thermostat launch — need 5 tech YouTubers", Filters(k=5, platforms=("youtube",))),
+    # a team, a business the writer runs, a client the agency works for
+    ("Hello, Verdalia brand team here (Paris). We need creators.", Filters(brand="Verdalia")),
+    ("Hey — we run Fenway Dog House, a hot dog stand.", Filters(brand="Fenway Dog House")),
+    ("We are agency from Madrid working for Mahou beer.", Filters(brand="Mahou")),
+    ("Dear partner, we are from Joyday ice cream overseas team.", Filters(brand="Joyday")),
+    ("Hi, we are 3 friends who founded Zirbenholz Design in 2021.", Filters(brand="Zirbenholz Design")),
+    ("ok final ask from client (Nuvia Hair): curly hair creators", Filters(brand="Nuvia Hair")),
+])
+def test_round_fourteen_misreadings(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
