@@ -31,6 +31,7 @@ from matcher.briefs.brand_words import (
     GREETINGS,
     LOWER_OK,
     NOT_SELF_NAMES,
+    OCCASIONS,
     ROLE_WORDS,
     SELF,
     VERB_WORDS,
@@ -68,9 +69,6 @@ def read_brand(tokens: Tokens, places: Gazetteer) -> Reading | None:
     return without_home_town(tokens, reading, places) if reading else None
 
 
-_OCCASIONS = frozenset({"day", "days", "week", "weekend", "night", "festival", "fest", "month", "sale", "sales"})
-
-
 def _brand_after_generic(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """'slow fashion brand linnea, we make ...', 'pasta brand granetto', 'brand zuckerfrei here'.
 
@@ -96,7 +94,7 @@ def _brand_after_generic(tokens: Tokens, places: Gazetteer) -> Reading | None:
                 continue
             words = tokens.lower[at:end]
             if any(w in COMMON_OPENERS or w in STOP_WORDS or w in VERB_WORDS or w in GENERIC_ADVERTISERS
-                   or w in _OCCASIONS or w in ROLE_WORDS
+                   or w in OCCASIONS or w in ROLE_WORDS
                    or w in COMPANY_NOUNS or w in ADVERTISER_NOUNS
                    or w in CREATOR_NOUNS or not tokens.words[j][:1].isalpha() for w, j in zip(words, range(at, end),
                                                                                                strict=True)):
@@ -323,7 +321,7 @@ def _brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
             continue
         if any(model_code(word) for word in tokens.words[at:end + 1]):
             continue  # "for the Galaxy S25 Ultra launch", "the X500 headset launch": a product, not the advertiser
-        if tokens.lower[end - 1] in _OCCASIONS:
+        if tokens.lower[end - 1] in OCCASIONS:
             continue  # "for Pisco Sour Day": an occasion
         campaign_words = CREATOR_NOUNS | {"campaign", "content", "ugc", "shortlist", "partnership", "launch",
                                           "videos", "posts", "collab", "push", "brief", "project", "activation"}
@@ -340,6 +338,7 @@ def _brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
         # "For Bramble & Birch, we need ...", "I write you for Maison Lumière, we are making ...": said of us
         ours = tokens.lower[end + (tokens.words[end:end + 1] == [","]):][:1] in (["we"], ["we're"], ["our"])
         ours = ours or tokens.lower[max(i - 2, 0):i] in (["quick", "one"], ["new", "one"])  # "quick one for Monzo"
+        ours = ours or (tokens.sentence_start(i) and tokens.words[end:end + 1] == [":"])  # "For Brightwater Gin: 5 ..."
         # "sampling for VOLTA, a sugar-free energy drink": the name and what it is
         described = any(tokens.lower[j] in COMPANY_NOUNS | {"drink", "app", "product"}
                         for j in range(end + 2, min(end + 8, len(tokens))))

@@ -58,3 +58,5 @@ CLIENT_CUES = tuple(cue for cue in BRAND_CUES if (cue[0] in {"client", "cliente"
 
 SIGNOFF_WORDS = frozenset({"best", "thanks", "thank", "cheers", "regards", "ta", "ciao", "thx", "love", "warmly",
                             "sincerely", "greetings", "tack", "danke", "merci", "gracias", "obrigado", "grazie"})
+# words that end an occasion's name, not an advertiser's ("Pisco Sour Day", "Summer Sale")
+OCCASIONS = frozenset({"day", "days", "week", "weekend", "night", "festival", "fest", "month", "sale", "sales"})

@@ -33,7 +33,8 @@ COMPETITOR_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "brands to avoid :", "brands to avoid =", "conflicts :", "conflicts with", "no conflicts with",
     "rivals :", "rival", "competition :", "competitors e.g.", "our competitors", "our competitors are",
     "our main competitors", "our main competitors are", "main competitors", "main competitors are",
-    "not :", "no :", "excluding :",
+    "not :", "no :", "excluding :", "competitors to avoid are", "competitors to avoid :", "real competitors are",
+    "real competitors to avoid are", "competitors to exclude :", "competitors to exclude are",
 ))
 # words after a negation that may stand before the tie verb: "not anyone who has ever worked with"
 TIE_FILLER = frozenset("""

@@ -62,6 +62,13 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
             i += 1
             continue
         cue = tokens.phrase_at(i, COMPETITOR_CUES)
+        if cue and tokens.words[i + cue - 1] != ":" and tokens.words[i + cue:i + cue + 1] == ["("]:
+            close = next((j for j in range(i + cue, min(i + cue + 30, len(tokens))) if tokens.words[j] == ")"), None)
+            if close is not None and tokens.words[close + 1:close + 2] == [":"]:
+                cue = close + 2 - i  # "Competitors (exclude any creator with paid work for them): Simba, Emma"
+            elif close is None and (colon := next((j for j in range(i + cue, min(i + cue + 30, len(tokens)))
+                                                   if tokens.words[j] == "):"), None)) is not None:
+                cue = colon + 1 - i  # the tokenizer keeps "):" together
         if cue:
             at = i + cue
             at += tokens.phrase_at(at, _LIKE)
@@ -89,6 +96,11 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
             if names and end < len(tokens) and tokens.lower[end] in TIE_NOUNS:
                 take(i, names, end + 1)
                 i = end + 1
+                continue
+            if names and names[-1][1] - names[-1][0] > 2 and tokens.lower[names[-1][1] - 2] == "-" and (
+                    tokens.lower[names[-1][1] - 1] in TIE_VERBS):
+                take(i, [*names[:-1], (names[-1][0], names[-1][1] - 2)], end)  # "no Nespresso-sponsored ppl"
+                i = end
                 continue
             # "fitness apparel | over 50k followers | no Lululemon, Gymshark": a keyword item of names ruled out
             item = (i == 0 or tokens.words[i - 1] in {"|", "\n", "•", "—", "–"}) and (
@@ -163,6 +175,9 @@ def _place_left_out(tokens: Tokens, i: int, name: tuple[int, int], places: Gazet
     """'Nordics, excluding Iceland': a place ruled out of the places just before it, not a competitor."""
     if not is_place_or_platform(tokens, *name, places, cities=False):
         return False
+    place = places.place(tokens.span_text(*name))
+    if place is not None and place.kind in {"country", "region"}:
+        return True  # "all countries OK except Korea", "anywhere except Canada"
     # "across the Nordics (excl. Iceland, ...)": a place or demonym among the few words before the cue
     return any(places.place(tokens.words[j]) is not None or places.demonym(tokens.words[j]) is not None
                for j in range(max(i - 4, 0), i))

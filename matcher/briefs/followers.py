@@ -14,6 +14,7 @@ from matcher.briefs.lexicon import (
     NEGATION_PHRASES,
     NEGATIONS,
     NOT_FOLLOWERS,
+    PER_UNIT,
     UPPER_AFTER,
     UPPER_CUES,
 )
@@ -86,6 +87,8 @@ def read_followers(tokens: Tokens) -> list[Reading]:
                 len(words_after) == 2 and words_after[1] in {"viewers", "views", "likes", "downloads", "listeners",
                                                              "streams", "plays", "readers"}):
             continue
+        if len(words_after) == 2 and words_after[0] in {"/", "per"} and words_after[1] in PER_UNIT:
+            continue  # "rate < 3jt/post": a fee
         if amount.start > 0 and tokens.lower[amount.start - 1] in {"avg", "average", "avg.", "approx", "approx."}:
             continue  # "avg 5k+ live viewers": a metric, not a bound on followers
         if tokens.near_before(amount.start, {"aged", "age", "ages"}, 2) is not None:

@@ -122,6 +122,8 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
             end += 1  # "across the Nordics, but NOT Iceland"
         if end < len(tokens) and tokens.lower[end] in _EXCEPT and found:
             dot = tokens.words[end + 1:end + 2] == ["."]  # "excl. Iceland"
+            while tokens.lower[end + 1 + dot:end + 2 + dot] and tokens.lower[end + 1 + dot] in _EXCEPT - {"not"}:
+                end += 1  # "DACH, but excluding Switzerland"
             m, removed, _ = mention_at(tokens, end + 1 + dot, places)
             if m and removed is not None:
                 gone = set(removed.countries)
@@ -139,7 +141,13 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
 def _ruled_out(tokens: Tokens, start: int) -> bool:
     """'not in the Netherlands', 'except Belgium': the brief names the place to leave it out."""
     before = start - tokens.phrase_ending(start, PLACE_CUES)
-    return before > 0 and tokens.lower[before - 1] in {"not", "never", "except", "excluding", "excl", "excl."}
+    while before > 1 and tokens.lower[before - 1] in _RULED_OUT_WHO:
+        before -= 1  # "excluding anyone in Canada", "except creators from Korea"
+    return before > 0 and tokens.lower[before - 1] in {"not", "never", "except", "excluding", "excl", "excl.",
+                                                        "without"}
+
+
+_RULED_OUT_WHO = frozenset({"anyone", "anybody", "creators", "those", "people", "influencers", "the"})
 
 
 def _asks_for_locals(tokens: Tokens) -> bool:

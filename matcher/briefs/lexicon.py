@@ -131,6 +131,7 @@ SCALES: dict[str, float] = {
     1e6, "millions": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "tsd": 1e3, "L": 1e5, "Cr": 1e7,
     "jt": 1e6, "juta": 1e6, "rb": 1e3, "ribu": 1e3,  # Indonesian: "5jt rupiah", "500rb"
+    "tr": 1e6, "triệu": 1e6, "trieu": 1e6,  # Vietnamese: "5tr/post", "15 triệu"
 }
 # the number words a count is written with ("a dozen", "five creators")
 NUMBER_WORDS: dict[str, int] = {
@@ -210,7 +211,7 @@ PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "based in", "based out of", "located in", "living in", "who live in",
     "that live in", "live in", "residing in", "resident in", "out of", "all over", "around", "in the", "across the",
     "pan", "pan -", "based in the", "all across", "all across the", "anywhere in", "anywhere in the", "en", "em",
-    "au", "aux", "based", "sa",
+    "au", "aux", "based", "sa", "domicile", "domicile in", "domiciled in",
     "nationwide", "nationwide in", "only for", "is only for", "push into", "push into the", "expand into",
     "expand into the", "expanding into",
     "expanding into the", "expansion into", "expansion into the", "launch into", "launching into", "move into",

@@ -164,7 +164,7 @@ def _product_price(tokens: Tokens, start: int, end: int) -> bool:
     if _SHELF_PRICE.search(tokens.span_text(start, end)) and tokens.near_before(
             start, BUDGET_CUES | PRICE_CUES - {"price", "prices"}, 8) is None:
         return True  # "entering Early Access at $19.99": a shelf price, never a fee or a budget
-    closed = end >= len(tokens) or tokens.is_punct(end)
+    closed = end >= len(tokens) or tokens.is_punct(end) or tokens.lower[end] in {"but", "and"}
     if start > 1 and tokens.lower[start - 2:start] == ["price", "is"] and closed and (
             start < 3 or tokens.lower[start - 3] not in {"max", "maximum", "target", "per", "your", "the"}):
         return True  # "new fountain pen 'Kaze 14', price is ¥12,000.": the pen's price

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matcher.briefs.lexicon import FIELD_LABELS, NOT_NAMES, PLACE_CUES
+from matcher.briefs.lexicon import CREATOR_NOUNS, FIELD_LABELS, NOT_NAMES, PLACE_CUES
 from matcher.briefs.places import SMALL_CITY, Gazetteer, Place
 from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
 
@@ -19,6 +19,8 @@ def mention_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | 
     A compass word before a country or region names a part of it ("South West England", "North India")."""
     if style_origin(tokens, i):
         return 3, None, _STYLE_ORIGINS[tokens.words[i]]  # "K-beauty", "J-pop"
+    if tokens.lower[i + 1:i + 3] == ["-", "to"]:
+        return 0, None, None  # "Nice-to-haves": a compound, not a place
     found = _name_at(tokens, i, places)
     if i + 1 < len(tokens) and tokens.words[i] in {"Metro", "Greater"} and found[0] <= 1:
         n, place, _ = _name_at(tokens, i + 1, places)  # "Metro Detroit", "Greater Vancouver": the city's area
@@ -68,6 +70,8 @@ def _name_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | No
             place = None  # "in the states of São Paulo and Minas Gerais": a country's states, not the US
         if place is not None and place.kind == "code" and i + n < len(tokens) and tokens.words[i + n].isdigit():
             place = None  # "the e-bike model RW 750": a model number
+        if place is not None and place.kind == "code" and text.lower() in CREATOR_NOUNS and not cued:
+            place = None  # "DJ creators": a DJ, not Djibouti
         if place is not None and place.foreign and not tokens.words[i][0].isupper() and not cued:
             place = None  # "chili-growing creators": another language's name for Chile, in lower case, uncued
         if place is not None and _cased_ok(tokens, i, n, place):

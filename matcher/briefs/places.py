@@ -66,7 +66,8 @@ CITY_ALIASES: dict[str, str] = {"nyc": "US", "new york city": "US", "la": "US", 
                                 "estados unidos": "US", "eeuu": "US", "ee.uu.": "US",
                                 "the bay area": "US", "silicon valley": "US", "rio": "BR", "cdmx": "MX",
                                 "metro manila": "PH", "bangalore": "IN", "down under": "AU", "aotearoa": "NZ",
-                                "twin cities": "US", "joburg": "ZA", "jozi": "ZA"}
+                                "twin cities": "US", "joburg": "ZA", "jozi": "ZA", "saigon": "VN", "hcmc": "VN",
+                                "jabodetabek": "ID", "kuala lumpur": "MY"}
 # extra demonyms in common use besides countryinfo's one per country
 DEMONYM_ALIASES: dict[str, tuple[str, ...]] = {
     "korean": ("KR",), "koreans": ("KR",), "argentine": ("AR",), "argentinian": ("AR",), "argentinians": ("AR",),

@@ -57,7 +57,8 @@ _RULED_OUT_AFTER = (("is", "not"), ("is", "n't"), ("isn't",), ("is", "out"), ("n
                     ("are", "excluded"), ("should", "be", "avoided"), ("are", "out"), ("are", "not", "wanted"),
                     ("shall", "not", "be", "used"), ("will", "not", "be", "used"), ("must", "not", "be", "used"),
                     ("should", "not", "be", "used"), ("we", "do", "not", "want"), ("we", "do", "n't", "want"),
-                    ("we", "dont", "want"), ("is", "not", "wanted"))
+                    ("we", "dont", "want"), ("is", "not", "wanted"), ("not", "in", "scope"), ("out", "of", "scope"),
+                    ("is", "out", "of", "scope"))
 _NOT_REQUIRED = (("is", "n't", "a", "must"), ("isn't", "a", "must"), ("is", "not", "a", "must"), ("is", "optional"),
                  ("optional",), ("is", "a", "plus"), ("not", "required"), ("is", "not", "required"))
 
@@ -117,7 +118,8 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
         minus = before == "-" and tokens.ends[i - 1] == tokens.starts[i] and (
             i == 1 or tokens.starts[i - 1] > tokens.ends[i - 2])
         negated = minus or before in _EXCLUDE_BEFORE or (before in {"on", "for"} and before2 in _EXCLUDE_BEFORE) or (
-            after in {"no", "not"} and (end + 1 >= len(tokens) or tokens.words[end + 1] in {",", ".", ";", "\n"}))
+            after in {"no", "not"} and (end + 1 >= len(tokens) or tokens.words[end + 1] in {",", ".", ";", "\n"})) or (
+            under_negative_heading(tokens, i))
         # "we do not want TikTok", "please do not propose creators on Facebook", "Excluded platforms: TikTok"
         near = _negation_before(tokens, i)
         if near is not None:
@@ -164,3 +166,26 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
                                   tokens.ends[end - 1]))
         i = end
     return wanted, excluded
+
+
+_NEGATIVE_HEADINGS = frozenset({"no", "no's", "nos", "no-go", "no-gos", "nogo", "don'ts", "donts", "avoid", "exclude",
+                                "exclusions", "excluded", "excluding", "never", "not"})
+
+
+def under_negative_heading(tokens: Tokens, i: int) -> bool:
+    """Token i is alone on a bullet line under a heading that rules things out ("Hard no's:", "Avoid:")."""
+    line = i
+    while line > 0 and tokens.words[line - 1] != "\n":
+        line -= 1
+    if tokens.words[line] not in {"•", "-", "*", "·", "–"} or line + 1 != i:
+        return False
+    while line > 0:  # up over the other bullet lines to the heading
+        start = line - 1
+        while start > 0 and tokens.words[start - 1] != "\n":
+            start -= 1
+        if tokens.words[start] in {"•", "-", "*", "·", "–"}:
+            line = start
+            continue
+        heading = tokens.lower[start:line - 1]
+        return bool(heading) and heading[-1] in {":", "):"} and any(w in _NEGATIVE_HEADINGS for w in heading)
+    return False

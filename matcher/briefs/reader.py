@@ -23,6 +23,7 @@ from matcher.briefs.filters import Filters
 from matcher.briefs.followers import read_followers
 from matcher.briefs.gazetteer import gazetteer
 from matcher.briefs.geography import read_places, settle_places
+from matcher.briefs.hedges import soften_preferences
 from matcher.briefs.lexicon import REQUEST_WORDS
 from matcher.briefs.money import read_money
 from matcher.briefs.places import Gazetteer
@@ -78,7 +79,7 @@ class BriefReader:
         readings += wanted + excluded
         readings += settle_places(read_places(tokens, self.places))
         readings.sort(key=lambda r: (r.start, r.field))
-        readings = settle_readings(readings, text)
+        readings = settle_readings(soften_preferences(readings, text), text)
         filters = filters_from_readings(readings)
         return ParsedBrief(text=text, query_text=niche_text(tokens) or text.strip(), filters=filters,
                            readings=tuple(readings))

@@ -7,6 +7,9 @@ import pytest
 from matcher import BriefError, Filters, parse_brief
 from matcher.briefs import MAX_RESULTS, with_filters
 
+# "no TikTok": every other platform a filter knows (the README's list and "other")
+_ALL_BUT_TIKTOK = ("instagram", "youtube", "twitter", "facebook", "twitch", "blog", "other")
+
 
 def test_the_design_example() -> None:
     parsed = parse_brief("vegan protein bar for Gen Z gym-goers in Germany, micro creators on TikTok, "
@@ -635,6 +638,47 @@ def test_round_thirteen_misreadings(text: str, expected: Filters) -> None:
     ("Dear partner, we are from Joyday ice cream overseas team.", Filters(brand="Joyday")),
     ("Hi, we are 3 friends who founded Zirbenholz Design in 2021.", Filters(brand="Zirbenholz Design")),
     ("ok final ask from client (Nuvia Hair): curly hair creators", Filters(brand="Nuvia Hair")),
+    ("For Brightwater Gin: 5 cocktail creators in Cape Town.", Filters(brand="Brightwater Gin", k=5,
+                                                                      countries=("ZA",))),
+    # places ruled out, whatever the words between: no competitor named Canada, no country applied
+    ("food creators anywhere except Canada, no follower minimum", Filters()),
+    ("all countries OK except Korea. No TikTok.", Filters(platforms=_ALL_BUT_TIKTOK)),
+    ("coffee creators in the US, but excluding anyone in Canada", Filters(countries=("US",))),
+    ("Target: DACH, but excluding Switzerland.", Filters(countries=("DE", "AT"))),
+    ("creators from Benelux, but without Luxembourg", Filters(countries=("BE", "NL"))),
+    ("DJ creators under 40k followers", Filters(max_followers=40_000)),
+    # competitors after a note in brackets, "to avoid are", a name glued to its tie
+    ("Competitors (exclude any creator with paid work for them): Simba, Eve Sleep, Emma.", Filters(
+        competitors=("Simba", "Eve Sleep", "Emma"))),
+    ("Real competitors to avoid are Rab and Montane.", Filters(competitors=("Rab", "Montane"))),
+    ("baristas, no Nespresso-sponsored ppl", Filters(competitors=("Nespresso",))),
+    ("Platforms: Instagram, YouTube. TikTok not in scope.", Filters(platforms=("instagram", "youtube"))),
+    # Vietnamese and Indonesian amounts and places; a fee is no follower bound
+    ("Budget for each KOL max 15 triệu, total 120 triệu VND.", Filters(max_price_per_post=15_000_000,
+                                                                      campaign_budget=120_000_000)),
+    ("beauty KOL Jabodetabek, 50rb-200rb followers, rate < 3jt/post", Filters(
+        countries=("ID",), min_followers=50_000, max_followers=200_000)),
+    ("KOL: 15 nano influencers, domicile Jakarta, Bekasi", Filters(k=15, tiers=("nano",), countries=("ID",))),
+    ("Jacket price is 349 € but this is not important for you.", Filters()),
 ])
 def test_round_fourteen_misreadings(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
+
+
+@pytest.mark.parametrize(("text", "applied", "suggested"), [
+    # a preference the brief does not require is offered, not applied: in its clause, or under a heading
+    ("Ideally in Spain but not a must, bonus if they speak Catalan too. No TikTok.", Filters(
+        platforms=_ALL_BUT_TIKTOK), {("countries", ("ES",)), ("languages", ("ca",))}),
+    ("Creators in Italy.\nNice-to-haves (NOT requirements):\n• speaks French\n• under 25k followers\nHard no's:\n"
+     "• TikTok", Filters(countries=("IT",), platforms=_ALL_BUT_TIKTOK),
+     {("languages", ("fr",)), ("max_followers", 25_000)}),
+    ("food creators in Melbourne, ideally under 20k followers but happy to be flexible.", Filters(countries=("AU",)),
+     {("max_followers", 20_000)}),
+    ("German speakers are a plus; creators must be in Austria.", Filters(countries=("AT",)),
+     {("languages", ("de",))}),
+])
+def test_a_preference_the_brief_does_not_require_is_a_suggestion(
+        text: str, applied: Filters, suggested: set[tuple[str, object]]) -> None:
+    parsed = parse_brief(text)
+    assert parsed.filters == applied
+    assert {(r.field, r.value) for r in parsed.suggestions if r.note.startswith("a preference")} == suggested
