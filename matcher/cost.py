@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 import numpy as np
 import pandas as pd
@@ -71,8 +71,8 @@ def estimate_prices(price_per_post: ArrayLike, followers: ArrayLike, platforms: 
     """
     price = np.asarray(price_per_post, dtype=float)
     count = np.asarray(followers, dtype=float)
-    platform = np.asarray(platforms, dtype=object)
-    tier = np.asarray(tiers, dtype=object)
+    platform, platform_names, platform_known = _coded(platforms)
+    tier, tier_names, tier_known = _coded(tiers)
     engagement = np.asarray(engagement_score, dtype=float)
     n = len(price)
     for name, values in (("followers", count), ("platforms", platform), ("tiers", tier),
@@ -86,19 +86,22 @@ def estimate_prices(price_per_post: ArrayLike, followers: ArrayLike, platforms: 
     known = ~np.isnan(price) & (count > 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         per_thousand = np.where(known, price / count * 1000.0, np.nan)
+    # medians by (platform, tier) and by platform; a group whose platform or tier is missing has none
     groups = pd.DataFrame({"platform": platform, "tier": tier, "rate": per_thousand})
-    by_tier = groups.groupby(["platform", "tier"])["rate"].agg(["median", "count"])
-    by_platform = groups.groupby("platform")["rate"].agg(["median", "count"])
+    by_tier = groups[(platform < platform_known) & (tier < tier_known)].groupby(["platform", "tier"])["rate"].agg(
+        ["median", "count"])
+    by_platform = groups[platform < platform_known].groupby("platform")["rate"].agg(["median", "count"])
     rate = np.empty(n)
     basis = np.empty(n, dtype=object)
-    tier_rates = {(str(k[0]), str(k[1])): (float(m), int(c))
+    tier_rates = {(platform_names[k[0]], tier_names[k[1]]): (float(m), int(c))
                   for k, m, c in zip(by_tier.index, by_tier["median"], by_tier["count"], strict=True)}
-    platform_rates = {str(k): (float(m), int(c))
+    platform_rates = {platform_names[k]: (float(m), int(c))
                       for k, m, c in zip(by_platform.index, by_platform["median"], by_platform["count"], strict=True)}
     # one decision per (platform, tier) pair, not per creator: a catalog has a handful of pairs
-    pairs = pd.Series([f"{p}\x1f{t}" for p, t in zip(platform, tier, strict=True)], dtype=object)
-    for key, rows in pairs.groupby(pairs, sort=False).indices.items():
-        where, level = str(key).split("\x1f", 1)
+    pairs = platform.astype(np.int64) * len(tier_names) + tier
+    for key, rows in pd.Series(pairs).groupby(pairs, sort=False).indices.items():
+        platform_code, tier_code = divmod(cast(int, key), len(tier_names))
+        where, level = platform_names[platform_code], tier_names[tier_code]
         median, known_prices = tier_rates.get((where, level), (math.nan, 0))
         if known_prices >= min_known:
             rate[rows] = median
@@ -115,5 +118,28 @@ def estimate_prices(price_per_post: ArrayLike, followers: ArrayLike, platforms: 
                       1.0 - ENGAGEMENT_PRICE_SPREAD / 2 + ENGAGEMENT_PRICE_SPREAD * np.clip(engagement, 0.0, 1.0))
     estimate = count / 1000.0 * rate * factor
     estimated = np.isnan(price)
-    basis = np.where(estimated, basis, "price_per_post in the catalog")
+    # one text object for every known price (np.where with a text would make a new one per creator: 47 bytes each)
+    basis[~estimated] = "price_per_post in the catalog"
     return PriceEstimate(np.where(estimated, estimate, price), estimated, basis)
+
+
+def _coded(values: ArrayLike) -> tuple[NDArray[np.intp], list[str], int]:
+    """A text column as a code per row, the text of each code, and how many codes are known values (the codes
+    after them are missing values, each distinct text of one, as None or nan, its own code).
+
+    Codes, not a Python object per row: 1M creators' platforms and tiers made objects cost some 60 bytes each
+    while prices were estimated, and the process kept much of that memory after they were freed.
+    """
+    column = values if isinstance(values, pd.Series) else np.asarray(values, dtype=object)
+    coded, uniques = pd.factorize(column, use_na_sentinel=True)
+    codes = np.asarray(coded, dtype=np.intp)
+    names = [f"{value}" for value in uniques]
+    known = len(names)
+    missing = np.flatnonzero(codes < 0)
+    if len(missing):
+        texts = [f"{value}" for value in np.asarray(
+            column.iloc[missing] if isinstance(column, pd.Series) else column[missing], dtype=object)]
+        extra = {text: known + i for i, text in enumerate(dict.fromkeys(texts))}
+        names.extend(extra)
+        codes[missing] = [extra[text] for text in texts]
+    return codes, names, known
