@@ -73,7 +73,7 @@ class FilterColumns:
     followers: NDArray[np.float64]
     trust: NDArray[np.float64]
     price: NDArray[np.float64]
-    categories: dict[str, tuple[NDArray[np.object_], NDArray[np.intp]]]
+    categories: dict[str, tuple[NDArray[np.object_], NDArray[np.signedinteger[Any]]]]  # values, codes
     niche_rows: dict[str, NDArray[np.int64]]  # the creators tagged with each niche
     untagged: NDArray[np.bool_]  # creators with no niche tag (no text close enough to any niche)
     sensitive: NDArray[np.float32]  # share of recent captions per sensitive topic (columns: safety.TOPICS)
@@ -99,7 +99,7 @@ class FilterColumns:
                     creators[name].tolist(), creators[guess].tolist(), creators[sure].to_numpy(dtype=float),
                     needed), index=creators.index, dtype=object)
             codes, values = pd.factorize(column, use_na_sentinel=True)
-            categories[name] = (np.asarray(values, dtype=object), np.asarray(codes, dtype=np.intp))
+            categories[name] = (np.asarray(values, dtype=object), _narrowest(np.asarray(codes), len(values)))
         return cls(pd.Index(creators["creator_id"]), creators["followers"].to_numpy(dtype=float),
                    creators["trust_score"].to_numpy(dtype=float), creators["price_per_post"].to_numpy(dtype=float),
                    categories, *_niche_columns(creators), *_sensitive_columns(creators))
@@ -182,6 +182,15 @@ class FilterColumns:
                                     filters.policy(field) if field else None,
                                     int(unknown.sum()) if unknown is not None else 0))
         return tuple(out)
+
+
+def _narrowest(codes: NDArray[np.signedinteger[Any]], distinct: int) -> NDArray[np.signedinteger[Any]]:
+    """Codes (-1 for a missing value) in the smallest signed integer type that holds `distinct` values: a byte a
+    creator for a column of a few values, not the 8 of `factorize`'s codes."""
+    for dtype in (np.int8, np.int16, np.int32):
+        if distinct <= np.iinfo(dtype).max:
+            return codes.astype(dtype)
+    return codes
 
 
 def _niche_columns(creators: pd.DataFrame) -> tuple[dict[str, NDArray[np.int64]], NDArray[np.bool_]]:
