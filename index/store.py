@@ -33,7 +33,7 @@ import pandas as pd
 
 from index.manifest import Manifest, read_manifest
 from index.search import FaissSearch
-from index.tables import creators_for_disk, creators_from_disk, map_table, write_table
+from index.tables import LIST_COLUMNS, creators_for_disk, creators_from_disk, map_table, write_table
 from matcher import SCHEMA_VERSION, CreatorIndex, CreatorMatchError
 from matcher.brand_graph import BrandGraph
 
@@ -343,7 +343,7 @@ def load_version_dir(folder: Path, *, verify: bool = True) -> LoadedVersion:
             raise StoreError(f"{folder}: file {name} does not match its manifest checksum (damaged)")
     try:
         search = load_search(folder)
-        creators = creators_from_disk(_read_table(folder, "creators", info))
+        creators = creators_from_disk(_read_table(folder, "creators", info, LIST_COLUMNS))
         units = _read_table(folder, "units", info)
         # mapped, not read: server workers share the pages, and an explanation reads only its creators' texts
         unit_vectors = np.load(folder / "unit_vectors.npy", mmap_mode="r", allow_pickle=False)
@@ -380,8 +380,9 @@ def load_search(folder: Path) -> FaissSearch:
     return FaissSearch.open(folder / "index.faiss", folder / "creator_vectors.npy")
 
 
-def _read_table(folder: Path, name: str, info: Manifest) -> pd.DataFrame:
-    """One of a version's tables: mapped from its Arrow file, or read from Parquet (store format 1)."""
+def _read_table(folder: Path, name: str, info: Manifest, tuples: tuple[str, ...] = ()) -> pd.DataFrame:
+    """One of a version's tables: mapped from its Arrow file (the list columns of `tuples` as tuples), or read
+    from Parquet (store format 1)."""
     if f"{name}.arrow" in info.files:
-        return map_table(folder / f"{name}.arrow")
+        return map_table(folder / f"{name}.arrow", tuples)
     return pd.read_parquet(folder / f"{name}.parquet")

@@ -13,10 +13,14 @@ Format reference: the Arrow columnar format and its IPC file ("Feather V2"), arr
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
+from numpy.typing import NDArray
 
 SHARE_COLUMNS = ("audience_countries", "audience_age", "audience_gender", "language_shares",
                  "country_weights", "sensitive_shares", "sensitive_evidence")
@@ -38,16 +42,33 @@ def write_table(frame: pd.DataFrame, path: Path) -> None:
         writer.write_table(table, max_chunksize=max(len(table), 1))
 
 
-def map_table(path: Path) -> pd.DataFrame:
+def map_table(path: Path, tuples: Collection[str] = ()) -> pd.DataFrame:
     """The frame stored at `path`, its text and number columns views of the memory-mapped file (read-only).
 
     The map stays open as long as a column refers to it; nothing is read from disk until a page is used.
+    The list columns named in `tuples` hold tuples (a missing list: an empty one).
     """
     source = pa.memory_map(str(path), "r")
     table = pa.ipc.open_file(source).read_all()
+    listed = [name for name in table.column_names if name in tuples and pa.types.is_list(table.schema.field(name).type)]
     # split_blocks: one numpy block per column, so a number column is the mapped buffer itself, not a
     # copy into a 2-D block of all the float columns
-    return table.to_pandas(split_blocks=True)
+    frame = table.drop_columns(listed).to_pandas(split_blocks=True)
+    for name in listed:
+        frame.insert(table.column_names.index(name), name, _tuples(table.column(name).combine_chunks()))
+    return frame
+
+
+def _tuples(column: pa.ListArray) -> NDArray[np.object_]:
+    """Each row's list as a tuple, the empty ones the one empty tuple: pandas would first make a numpy array of
+    every row, some 100 bytes each while loading (most creators have no flags or tags)."""
+    out = np.empty(len(column), dtype=object)
+    out.fill(())
+    lengths = pc.list_value_length(column).fill_null(0).to_numpy(zero_copy_only=False)
+    rows = np.flatnonzero(lengths > 0)
+    for row, values in zip(rows.tolist(), column.take(pa.array(rows, type=pa.int64())).to_pylist(), strict=True):
+        out[row] = tuple(values)
+    return out
 
 
 def creators_for_disk(creators: pd.DataFrame) -> pd.DataFrame:
@@ -72,8 +93,14 @@ def creators_from_disk(frame: pd.DataFrame) -> pd.DataFrame:
     """The creator table as the engine uses it: mixes parsed into dicts, lists as tuples."""
     for column in SHARE_COLUMNS:
         if column in frame.columns:
-            # one parse of the whole column as a JSON array: a json.loads call per row costs ~3 us each
-            values = json.loads("[" + ",".join(v if isinstance(v, str) else "null" for v in frame[column]) + "]")
+            # one parse of the column's stored texts as a JSON array (a json.loads call per row costs ~3 us each);
+            # a missing mix (most inferred ones) is None without a text made for it
+            rows = np.flatnonzero(frame[column].notna().to_numpy(dtype=bool))
+            values = np.full(len(frame), None, dtype=object)
+            stored = frame[column].iloc[rows]
+            texts = [v if isinstance(v, str) else "null" for v in stored]
+            for row, value in zip(rows.tolist(), json.loads("[" + ",".join(texts) + "]"), strict=True):
+                values[row] = value
             frame[column] = pd.Series(values, index=frame.index, dtype=object)
     for column in LIST_COLUMNS:
         if column in frame.columns:
