@@ -15,6 +15,7 @@ import pandas as pd
 from numpy.typing import NDArray
 
 from matcher.briefs import Filters
+from matcher.creator_ids import CreatorIds
 from matcher.inferred import INFERRED_FIELDS, effective_values
 from matcher.safety import TOPICS as SENSITIVE_TOPICS
 from matcher.settings import TierThresholds
@@ -69,7 +70,7 @@ class FilterColumns:
     per brief and per filtered column.
     """
 
-    creator_ids: pd.Index
+    creator_ids: CreatorIds
     followers: NDArray[np.float64]
     trust: NDArray[np.float64]
     price: NDArray[np.float64]
@@ -100,7 +101,7 @@ class FilterColumns:
                     needed), index=creators.index, dtype=object)
             codes, values = pd.factorize(column, use_na_sentinel=True)
             categories[name] = (np.asarray(values, dtype=object), _narrowest(np.asarray(codes), len(values)))
-        return cls(pd.Index(creators["creator_id"]), creators["followers"].to_numpy(dtype=float),
+        return cls(CreatorIds(creators["creator_id"]), creators["followers"].to_numpy(dtype=float),
                    creators["trust_score"].to_numpy(dtype=float), creators["price_per_post"].to_numpy(dtype=float),
                    categories, *_niche_columns(creators), *_sensitive_columns(creators))
 
@@ -158,7 +159,7 @@ class FilterColumns:
                 parts.append((name, cap, passes, unknown, "price"))
         if excluded_ids:
             passes = np.ones(len(self.followers), dtype=bool)
-            rows = self.creator_ids.get_indexer(pd.Index(list(set(excluded_ids))))
+            rows = self.creator_ids.rows(set(excluded_ids))
             passes[rows[rows >= 0]] = False
             parts.append(("competitors", filters.competitors, passes, None, None))
         return parts

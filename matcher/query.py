@@ -8,7 +8,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
-import pandas as pd
 from numpy.typing import NDArray
 
 from matcher.briefs import Filters, ParsedBrief
@@ -152,7 +151,7 @@ class QueryBuilder:
         ids = self.prepared.filter_columns.creator_ids
         rows: dict[str, NDArray[np.int64]] = {}
         for field, marked in (("relevant", feedback.relevant), ("not_relevant", feedback.not_relevant)):
-            found = ids.get_indexer(pd.Index(list(marked)))
+            found = ids.rows(marked)
             unknown = [creator_id for creator_id, row in zip(marked, found, strict=True) if row < 0]
             if unknown:
                 raise BriefError(f"unknown {', '.join(map(repr, unknown))} (not in index "
@@ -177,7 +176,7 @@ class QueryBuilder:
         seeds = list(dict.fromkeys(str(c) for c in creator_ids))
         if not seeds:
             raise BriefError("give at least one seed creator", field="creator_ids")
-        found = self.prepared.filter_columns.creator_ids.get_indexer(pd.Index(seeds))
+        found = self.prepared.filter_columns.creator_ids.rows(seeds)
         unknown = [seed for seed, row in zip(seeds, found, strict=True) if row < 0]
         if unknown:
             raise BriefError(f"unknown {', '.join(map(repr, unknown))} (not in index {self.prepared.index.version})",
