@@ -64,3 +64,27 @@ def test_text_and_number_columns_are_views_of_the_mapped_file(tmp_path) -> None:
     copied = pd.read_feather(tmp_path / "units.arrow")
     assert not any(low <= column_address(copied["score"]) < high for low, high in ranges)
     assert mapped["shown"].iloc[49_999] == "caption number 49999 about trail running"
+
+
+def test_list_columns_named_read_back_as_tuples_in_their_place(tmp_path) -> None:
+    frame = _frame()
+    frame["flags"] = [["bought followers?"], None, [], ["a", "b", "c"]]
+    write_table(frame, tmp_path / "units.arrow")
+    mapped = map_table(tmp_path / "units.arrow", tuples=("tags", "flags", "absent"))
+    assert list(mapped.columns) == list(frame.columns)
+    assert mapped["tags"].tolist() == [("surf", "travel"), (), ("food",), ()]
+    assert mapped["flags"].tolist() == [("bought followers?",), (), (), ("a", "b", "c")]
+    pd.testing.assert_frame_equal(mapped.drop(columns=["tags", "flags"]),
+                                  map_table(tmp_path / "units.arrow").drop(columns=["tags", "flags"]))
+
+
+def test_creator_mixes_and_lists_read_back_as_the_engine_uses_them(tmp_path) -> None:
+    from index.tables import LIST_COLUMNS, creators_for_disk, creators_from_disk
+
+    creators = pd.DataFrame({"creator_id": ["a", "b", "c"], "language_shares": [{"en": 0.75, "de": 0.25}, {}, None],
+                             "audience_countries": [{}, None, {"US": 1.0}], "flags": [("x",), (), ["y", "z"]]})
+    write_table(creators_for_disk(creators), tmp_path / "creators.arrow")
+    read = creators_from_disk(map_table(tmp_path / "creators.arrow", LIST_COLUMNS))
+    assert read["language_shares"].tolist() == [{"en": 0.75, "de": 0.25}, None, None]  # an empty inferred mix: None
+    assert read["audience_countries"].tolist() == [{}, None, {"US": 1.0}]
+    assert read["flags"].tolist() == [("x",), (), ("y", "z")]
