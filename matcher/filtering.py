@@ -71,13 +71,15 @@ class FilterColumns:
     """
 
     creator_ids: CreatorIds
-    followers: NDArray[np.float64]
+    followers: NDArray[Any]  # the table's own numbers (a view of the mapped column), int or float
     trust: NDArray[np.float64]
     price: NDArray[np.float64]
     categories: dict[str, tuple[NDArray[np.object_], NDArray[np.signedinteger[Any]]]]  # values, codes
     niche_rows: dict[str, NDArray[np.int64]]  # the creators tagged with each niche
     untagged: NDArray[np.bool_]  # creators with no niche tag (no text close enough to any niche)
-    sensitive: NDArray[np.float32]  # share of recent captions per sensitive topic (columns: safety.TOPICS)
+    sensitive_rows: NDArray[np.int64]  # the creators with a share of any sensitive topic (few: most have none)
+    sensitive: NDArray[np.float32]  # their share of recent captions per topic (rows: sensitive_rows; columns:
+    # safety.TOPICS); a matrix of every creator would be 48 bytes a creator, nearly all zeros
     unread: NDArray[np.bool_]  # creators with no caption read for sensitive content
 
     @classmethod
@@ -101,9 +103,11 @@ class FilterColumns:
                     needed), index=creators.index, dtype=object)
             codes, values = pd.factorize(column, use_na_sentinel=True)
             categories[name] = (np.asarray(values, dtype=object), _narrowest(np.asarray(codes), len(values)))
-        return cls(CreatorIds(creators["creator_id"]), creators["followers"].to_numpy(dtype=float),
+        tagged, untagged = _niche_columns(creators)
+        sensitive_rows, sensitive, unread = _sensitive_columns(creators)
+        return cls(CreatorIds(creators["creator_id"]), _numbers(creators["followers"]),
                    creators["trust_score"].to_numpy(dtype=float), creators["price_per_post"].to_numpy(dtype=float),
-                   categories, *_niche_columns(creators), *_sensitive_columns(creators))
+                   categories, tagged, untagged, sensitive_rows, sensitive, unread)
 
     def _in(self, name: str, wanted: Collection[str]) -> tuple[NDArray[np.bool_], NDArray[np.bool_]]:
         """Creators whose coded value is among `wanted`, and creators whose value is unknown."""
@@ -141,7 +145,9 @@ class FilterColumns:
             parts.append(("niches", filters.niches, passes, self.untagged, None))
         if filters.max_sensitive_share is not None:
             columns = [SENSITIVE_TOPICS.index(topic) for topic in filters.screened_topics]
-            worst = self.sensitive[:, columns].max(axis=1) if columns else np.zeros(len(self.followers))
+            worst = np.zeros(len(self.followers), dtype=np.float32)
+            if columns:
+                worst[self.sensitive_rows] = self.sensitive[:, columns].max(axis=1)
             passes = (~self.unread & (worst <= filters.max_sensitive_share)) | (
                 self.unread & (filters.policy("safety") == "include"))
             parts.append(("max_sensitive_share", filters.max_sensitive_share, passes, self.unread, "safety"))
@@ -205,16 +211,25 @@ def _niche_columns(creators: pd.DataFrame) -> tuple[dict[str, NDArray[np.int64]]
     return tagged, untagged
 
 
-def _sensitive_columns(creators: pd.DataFrame) -> tuple[NDArray[np.float32], NDArray[np.bool_]]:
-    """Sensitive-topic shares as a matrix (creators x topics), and the creators with no caption read."""
-    shares = np.zeros((len(creators), len(SENSITIVE_TOPICS)), dtype=np.float32)
+def _sensitive_columns(creators: pd.DataFrame) -> tuple[NDArray[np.int64], NDArray[np.float32], NDArray[np.bool_]]:
+    """The creators with a sensitive-topic share, their shares as a matrix (those creators x topics), and the
+    creators with no caption read."""
     if "sensitive_shares" not in creators.columns:
-        return shares, np.ones(len(creators), dtype=bool)
+        return (np.zeros(0, dtype=np.int64), np.zeros((0, len(SENSITIVE_TOPICS)), dtype=np.float32),
+                np.ones(len(creators), dtype=bool))
     stored = creators["sensitive_shares"].to_numpy(dtype=object)
-    for row in np.flatnonzero([bool(by_topic) for by_topic in stored]).tolist():  # most creators have none
+    rows = np.flatnonzero([bool(by_topic) for by_topic in stored])  # most creators have none
+    shares = np.zeros((len(rows), len(SENSITIVE_TOPICS)), dtype=np.float32)
+    for i, row in enumerate(rows.tolist()):
         for topic, share in stored[row].items():
-            shares[row, SENSITIVE_TOPICS.index(topic)] = share
-    return shares, creators["sensitive_confidence"].to_numpy(dtype=float) <= 0
+            shares[i, SENSITIVE_TOPICS.index(topic)] = share
+    return rows.astype(np.int64), shares, creators["sensitive_confidence"].to_numpy(dtype=float) <= 0
+
+
+def _numbers(column: pd.Series) -> NDArray[Any]:
+    """A number column as its own numpy array (a view of the mapped table: no copy), other values as floats."""
+    values = column.to_numpy()
+    return values if values.dtype.kind in "iuf" else values.astype(float)
 
 
 def allowed_mask(creators: pd.DataFrame, filters: Filters, tiers: TierThresholds,

@@ -107,3 +107,16 @@ def test_coded_filters_equal_the_plain_pandas_rules_on_a_random_table() -> None:
         assert columns.mask(filters, tiers).tolist() == expected.tolist()
     excluded = {"c3", "c10", "c999", "nobody"}
     assert np.flatnonzero(~columns.mask(Filters(), tiers, excluded)).tolist() == [3, 10, 999]
+
+
+def test_sensitive_share_floor_by_hand_with_few_creators_flagged() -> None:
+    table, tiers = creators(), TierThresholds()
+    table["sensitive_shares"] = [{"drugs_alcohol_tobacco": 0.5, "children": 0.9}, {}, {"adult": 0.05}, None]
+    table["sensitive_confidence"] = [0.8, 0.6, 0.7, 0.0]  # d: no caption read
+    def mask(**kw: object) -> list[bool]:
+        return allowed_mask(table, Filters(**kw), tiers).tolist()  # type: ignore[arg-type]
+    # every IAB topic but children: a's 0.5 of alcohol is over 0.1, c's 0.05 of adult is not; d unread is left out
+    assert mask(max_sensitive_share=0.1) == [False, True, True, False]
+    assert mask(max_sensitive_share=0.1, sensitive_topics=("adult",)) == [True, True, True, False]
+    assert mask(max_sensitive_share=0.6, sensitive_topics=("children",)) == [False, True, True, False]
+    assert mask(max_sensitive_share=0.0, sensitive_topics=("arms",), unknown=(("safety", "include"),)) == [True] * 4
