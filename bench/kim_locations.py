@@ -19,6 +19,7 @@ import pandas as pd
 
 from index import IndexStore
 from matcher import MatchSettings
+from matcher.mixes import parsed_mix
 
 
 def main() -> None:
@@ -51,7 +52,8 @@ def main() -> None:
             for creator in labels.index[inferred & ~right]:
                 print(f"    {creator}: inferred {guess[creator]} "
                       f"({creators.loc[creator, 'country_inferred_confidence']:.2f}, "
-                      f"{creators.loc[creator, 'country_weights']}), reader {labels.loc[creator, 'country']}")
+                      f"{parsed_mix(creators.loc[creator, 'country_weights'])}), "
+                      f"reader {labels.loc[creator, 'country']}")
     confident = creators["country_inferred_confidence"] >= default
     print(f"catalog coverage at {default}: {int(confident.sum()):,} of {len(creators):,} creators "
           f"({confident.mean():.1%}); top: " + ", ".join(

@@ -18,6 +18,7 @@ import random
 from pathlib import Path
 
 from index import IndexStore
+from matcher.mixes import parsed_mix
 from matcher.safety import TOPIC_TERMS, TOPICS
 
 
@@ -48,7 +49,7 @@ def main() -> None:
         print(f"{len(creators):,} creators, {read:,} with at least one caption read")
         print("| topic | IAB name | creators touching it | share >= 0.5 |\n|---|---|---|---|")
         for topic in TOPICS:
-            shares = [s.get(topic, 0.0) for s in creators["sensitive_shares"] if isinstance(s, dict)]
+            shares = [s.get(topic, 0.0) for s in map(parsed_mix, creators["sensitive_shares"]) if isinstance(s, dict)]
             print(f"| {topic} | {TOPIC_TERMS[topic][0]} | {sum(v > 0 for v in shares):,} | "
                   f"{sum(v >= 0.5 for v in shares):,} |")
         return
@@ -58,7 +59,8 @@ def main() -> None:
             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
     with args.file.open("w", encoding="utf-8") as out:
         for topic in TOPICS:
-            flagged = [(c, e) for c, e in zip(creators["creator_id"], creators["sensitive_evidence"], strict=True)
+            flagged = [(c, e) for c, e in zip(creators["creator_id"], map(parsed_mix, creators["sensitive_evidence"]),
+                                              strict=True)
                        if isinstance(e, dict) and topic in e and c not in seen]
             for creator, evidence in rng.sample(flagged, min(args.per_topic, len(flagged))):
                 example = evidence[topic][0]

@@ -4,8 +4,9 @@ A Parquet file is decoded into each process's own memory: the Kim tables (creato
 events) cost every worker about 76 MB of private pages, about 3.3 KB a creator. An Arrow IPC file
 needs no decoding: text and number columns become views of the mapped file, so the page cache holds
 one copy for all the workers of a machine, and only the pages a request touches are read at all.
-What cannot be mapped stays private: the JSON mixes parsed into dicts, the list columns made tuples,
-booleans (bit-packed in Arrow, a byte each in numpy), and anything a query derives at load.
+What cannot be mapped stays private: the list columns made tuples, booleans (bit-packed in Arrow, a byte
+each in numpy), and anything a query derives at load. The JSON mixes stay text, parsed where a row is read
+(`matcher.mixes`).
 
 Format reference: the Arrow columnar format and its IPC file ("Feather V2"), arrow.apache.org/docs/format.
 """
@@ -22,8 +23,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from numpy.typing import NDArray
 
-SHARE_COLUMNS = ("audience_countries", "audience_age", "audience_gender", "language_shares",
-                 "country_weights", "sensitive_shares", "sensitive_evidence")
+from matcher.mixes import MIX_COLUMNS, parsed_mix
+
+SHARE_COLUMNS = MIX_COLUMNS
 _INFERRED_SHARE_COLUMNS = ("language_shares", "country_weights", "sensitive_shares", "sensitive_evidence")
 LIST_COLUMNS = ("categories", "flags", "niche_tags")
 
@@ -78,8 +80,8 @@ def creators_for_disk(creators: pd.DataFrame) -> pd.DataFrame:
         if column in frame.columns:
             # an empty inferred mix (no place named, no sensitive caption: most creators) is stored as null
             keep_empty = column not in _INFERRED_SHARE_COLUMNS
-            frame[column] = [json.dumps(v) if isinstance(v, dict) and (v or keep_empty) else None
-                             for v in frame[column]]
+            values = (parsed_mix(v) for v in frame[column])  # a loaded version's mixes are their text
+            frame[column] = [json.dumps(v) if isinstance(v, dict) and (v or keep_empty) else None for v in values]
     for column in LIST_COLUMNS:
         if column in frame.columns:
             frame[column] = [list(v) if isinstance(v, list | tuple) else [] for v in frame[column]]
@@ -90,18 +92,8 @@ def creators_for_disk(creators: pd.DataFrame) -> pd.DataFrame:
 
 
 def creators_from_disk(frame: pd.DataFrame) -> pd.DataFrame:
-    """The creator table as the engine uses it: mixes parsed into dicts, lists as tuples."""
-    for column in SHARE_COLUMNS:
-        if column in frame.columns:
-            # one parse of the column's stored texts as a JSON array (a json.loads call per row costs ~3 us each);
-            # a missing mix (most inferred ones) is None without a text made for it
-            rows = np.flatnonzero(frame[column].notna().to_numpy(dtype=bool))
-            values = np.full(len(frame), None, dtype=object)
-            stored = frame[column].iloc[rows]
-            texts = [v if isinstance(v, str) else "null" for v in stored]
-            for row, value in zip(rows.tolist(), json.loads("[" + ",".join(texts) + "]"), strict=True):
-                values[row] = value
-            frame[column] = pd.Series(values, index=frame.index, dtype=object)
+    """The creator table as the engine uses it: lists as tuples, mixes left as their JSON text (views of the mapped
+    file; `matcher.mixes.parsed_mix` reads one)."""
     for column in LIST_COLUMNS:
         if column in frame.columns:
             frame[column] = [tuple(v) if v is not None else () for v in frame[column]]

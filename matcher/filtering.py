@@ -17,6 +17,7 @@ from numpy.typing import NDArray
 from matcher.briefs import Filters
 from matcher.creator_ids import CreatorIds
 from matcher.inferred import INFERRED_FIELDS, effective_values
+from matcher.mixes import parsed_mix
 from matcher.safety import TOPICS as SENSITIVE_TOPICS
 from matcher.settings import TierThresholds
 from matcher.tiers import assign_tiers
@@ -217,11 +218,14 @@ def _sensitive_columns(creators: pd.DataFrame) -> tuple[NDArray[np.int64], NDArr
     if "sensitive_shares" not in creators.columns:
         return (np.zeros(0, dtype=np.int64), np.zeros((0, len(SENSITIVE_TOPICS)), dtype=np.float32),
                 np.ones(len(creators), dtype=bool))
-    stored = creators["sensitive_shares"].to_numpy(dtype=object)
-    rows = np.flatnonzero([bool(by_topic) for by_topic in stored])  # most creators have none
+    stored = creators["sensitive_shares"]
+    present = np.flatnonzero(stored.notna().to_numpy(dtype=bool))  # most creators have none
+    parsed = [parsed_mix(value) for value in stored.iloc[present]]
+    kept = [i for i, by_topic in enumerate(parsed) if by_topic]
+    rows = present[kept]
     shares = np.zeros((len(rows), len(SENSITIVE_TOPICS)), dtype=np.float32)
-    for i, row in enumerate(rows.tolist()):
-        for topic, share in stored[row].items():
+    for i, by_topic in enumerate(parsed[k] for k in kept):
+        for topic, share in by_topic.items():
             shares[i, SENSITIVE_TOPICS.index(topic)] = share
     return rows.astype(np.int64), shares, creators["sensitive_confidence"].to_numpy(dtype=float) <= 0
 

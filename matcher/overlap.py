@@ -29,6 +29,8 @@ from typing import Any, NamedTuple
 import numpy as np
 from numpy.typing import NDArray
 
+from matcher.mixes import parsed_mix
+
 DEFAULT_SHARED = 0.5
 CONTENT_NICHES_KEPT = 3
 
@@ -41,6 +43,7 @@ class AudienceProfiles(NamedTuple):
 
 
 def _shares(value: Any) -> dict[str, float] | None:
+    value = parsed_mix(value)
     if isinstance(value, Mapping) and value:
         shares = {str(k): float(v) for k, v in value.items() if v is not None and float(v) > 0}
         return shares or None

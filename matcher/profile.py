@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from matcher.errors import CreatorMatchError
+from matcher.mixes import MIX_COLUMNS, parsed_mix
 from matcher.prepared import CreatorIndex
 from matcher.schema import CREATOR_COLUMNS
 
@@ -61,8 +62,9 @@ def creator_profile(index: CreatorIndex, creator_id: str) -> CreatorProfile:
     row = int(positions[0])
     record = creators.iloc[row]
     catalog = {c.name for c in CREATOR_COLUMNS}
-    profile = {k: _plain(record[k]) for k in creators.columns if k in catalog and not k.startswith("_")}
-    signals = {k: _plain(record[k]) for k in creators.columns
+    values = {k: parsed_mix(record[k]) if k in MIX_COLUMNS else record[k] for k in creators.columns}
+    profile = {k: _plain(values[k]) for k in creators.columns if k in catalog and not k.startswith("_")}
+    signals = {k: _plain(values[k]) for k in creators.columns
                if k not in catalog and k != "flags" and not k.startswith("_")}
     units = index.units
     start, end = np.searchsorted(units["creator_row"].to_numpy(dtype=np.int64), [row, row + 1])

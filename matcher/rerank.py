@@ -12,6 +12,7 @@ from numpy.typing import NDArray
 
 from matcher.brand_fit import BrandFit, BrandFitSettings, brand_fit
 from matcher.briefs import Filters
+from matcher.mixes import parsed_mix
 from matcher.niche import NicheScorer
 from matcher.prepared import PreparedIndex
 from matcher.protocols import VectorSearch
@@ -90,7 +91,8 @@ class Reranker:
         audience = np.full(n, np.nan)
         creators = self.prepared.index.creators
         if filters.countries and "audience_countries" in creators.columns:
-            for i, shares in enumerate(creators["audience_countries"].iloc[rows]):
+            for i, stored in enumerate(creators["audience_countries"].iloc[rows]):
+                shares = parsed_mix(stored)
                 if isinstance(shares, Mapping) and shares:
                     audience[i] = min(1.0, sum(float(shares.get(c, 0.0) or 0.0) for c in filters.countries))
         return {

@@ -24,6 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from matcher.languages import MIN_TEXT_PROBABILITY
+from matcher.mixes import parsed_mix
 
 CAPTIONS_FOR_FULL_CONFIDENCE = 3
 MAX_EXAMPLES = 2
@@ -265,6 +266,7 @@ class SensitiveTopic:
 
 def sensitive_topics(shares: Any, confidence: Any, evidence: Any) -> tuple[SensitiveTopic, ...]:
     """One creator's stored sensitive-content columns as answer items, the largest share first."""
+    shares, evidence = parsed_mix(shares), parsed_mix(evidence)
     if not isinstance(shares, dict) or not shares:
         return ()
     examples = evidence if isinstance(evidence, dict) else {}

@@ -23,6 +23,7 @@ from api.settings import Settings
 from index import IndexStore, SharedEncoders, open_matcher
 from matcher import RelevanceFeedback
 from matcher.briefs import filters_from_options
+from matcher.mixes import parsed_mix
 from tests.helpers import HashingEncoder, effective_countries, wait_until
 
 TOKEN = "s3cret-admin-token"
@@ -490,7 +491,7 @@ def test_niche_tags_filter_and_show_through_the_api(client: TestClient, store: P
 
 def test_a_sensitive_content_floor_through_the_api(client: TestClient, store: Path) -> None:
     table = IndexStore(store).load().index.creators
-    children = [(s or {}).get("children", 0.0) for s in table["sensitive_shares"]]
+    children = [(parsed_mix(s) or {}).get("children", 0.0) for s in table["sensitive_shares"]]
     read = table["sensitive_confidence"].to_numpy() > 0
     assert sum(c > 0 for c in children) > 0  # the demo's family captions mention kids
     expected = int(sum(1 for c, r in zip(children, read, strict=True) if r and c == 0))

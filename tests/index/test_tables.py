@@ -80,11 +80,18 @@ def test_list_columns_named_read_back_as_tuples_in_their_place(tmp_path) -> None
 
 def test_creator_mixes_and_lists_read_back_as_the_engine_uses_them(tmp_path) -> None:
     from index.tables import LIST_COLUMNS, creators_for_disk, creators_from_disk
+    from matcher.mixes import parsed_mix
 
     creators = pd.DataFrame({"creator_id": ["a", "b", "c"], "language_shares": [{"en": 0.75, "de": 0.25}, {}, None],
                              "audience_countries": [{}, None, {"US": 1.0}], "flags": [("x",), (), ["y", "z"]]})
     write_table(creators_for_disk(creators), tmp_path / "creators.arrow")
     read = creators_from_disk(map_table(tmp_path / "creators.arrow", LIST_COLUMNS))
-    assert read["language_shares"].tolist() == [{"en": 0.75, "de": 0.25}, None, None]  # an empty inferred mix: None
-    assert read["audience_countries"].tolist() == [{}, None, {"US": 1.0}]
+    # mixes stay their stored text (an empty inferred mix: none), parsed where read
+    assert read["language_shares"].tolist()[0] == '{"en": 0.75, "de": 0.25}'
+    assert [parsed_mix(v) for v in read["language_shares"]] == [{"en": 0.75, "de": 0.25}, None, None]
+    assert [parsed_mix(v) for v in read["audience_countries"]] == [{}, None, {"US": 1.0}]
     assert read["flags"].tolist() == [("x",), (), ("y", "z")]
+    # written again, a loaded table keeps its mixes
+    write_table(creators_for_disk(read), tmp_path / "again.arrow")
+    again = creators_from_disk(map_table(tmp_path / "again.arrow", LIST_COLUMNS))
+    assert [parsed_mix(v) for v in again["audience_countries"]] == [{}, None, {"US": 1.0}]
