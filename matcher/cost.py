@@ -51,11 +51,12 @@ ENGAGEMENT_PRICE_SPREAD = 0.5
 
 
 class PriceEstimate(NamedTuple):
-    """Price of one post per creator, whether it was estimated, and what the estimate rests on."""
+    """Price of one post per creator, whether it was estimated, and what the estimate rests on (a few texts, so
+    a categorical: a byte a creator, where an object array was 8)."""
 
     price: NDArray[np.float64]
     estimated: NDArray[np.bool_]
-    basis: NDArray[np.object_]
+    basis: pd.Categorical[str]
 
 
 def estimate_prices(price_per_post: ArrayLike, followers: ArrayLike, platforms: ArrayLike, tiers: ArrayLike,
@@ -92,7 +93,8 @@ def estimate_prices(price_per_post: ArrayLike, followers: ArrayLike, platforms: 
         ["median", "count"])
     by_platform = groups[platform < platform_known].groupby("platform")["rate"].agg(["median", "count"])
     rate = np.empty(n)
-    basis = np.empty(n, dtype=object)
+    basis = np.empty(n, dtype=np.int32)
+    texts: dict[str, int] = {}  # each basis text's code
     tier_rates = {(platform_names[k[0]], tier_names[k[1]]): (float(m), int(c))
                   for k, m, c in zip(by_tier.index, by_tier["median"], by_tier["count"], strict=True)}
     platform_rates = {platform_names[k]: (float(m), int(c))
@@ -105,22 +107,24 @@ def estimate_prices(price_per_post: ArrayLike, followers: ArrayLike, platforms: 
         median, known_prices = tier_rates.get((where, level), (math.nan, 0))
         if known_prices >= min_known:
             rate[rows] = median
-            basis[rows] = f"median known price per follower of {where} {level} creators in the catalog"
+            basis[rows] = texts.setdefault(f"median known price per follower of {where} {level} creators in the "
+                                           "catalog", len(texts))
             continue
         median, known_prices = platform_rates.get(where, (math.nan, 0))
         if known_prices >= min_known:
             rate[rows] = median
-            basis[rows] = f"median known price per follower of {where} creators in the catalog"
+            basis[rows] = texts.setdefault(f"median known price per follower of {where} creators in the catalog",
+                                           len(texts))
         else:
             rate[rows] = RATE_PER_THOUSAND.get(where, DEFAULT_RATE_PER_THOUSAND)
-            basis[rows] = f"industry rate ${rate[rows[0]]:g} per 1,000 {where} followers"
+            basis[rows] = texts.setdefault(f"industry rate ${rate[rows[0]]:g} per 1,000 {where} followers", len(texts))
     factor = np.where(np.isnan(engagement), 1.0,
                       1.0 - ENGAGEMENT_PRICE_SPREAD / 2 + ENGAGEMENT_PRICE_SPREAD * np.clip(engagement, 0.0, 1.0))
     estimate = count / 1000.0 * rate * factor
     estimated = np.isnan(price)
-    # one text object for every known price (np.where with a text would make a new one per creator: 47 bytes each)
-    basis[~estimated] = "price_per_post in the catalog"
-    return PriceEstimate(np.where(estimated, estimate, price), estimated, basis)
+    basis[~estimated] = texts.setdefault("price_per_post in the catalog", len(texts))
+    return PriceEstimate(np.where(estimated, estimate, price), estimated,
+                         pd.Categorical.from_codes(basis, categories=pd.Index(list(texts))))
 
 
 def _coded(values: ArrayLike) -> tuple[NDArray[np.intp], list[str], int]:
