@@ -94,6 +94,10 @@ def creators_for_disk(creators: pd.DataFrame) -> pd.DataFrame:
 def creators_from_disk(frame: pd.DataFrame) -> pd.DataFrame:
     """The creator table as the engine uses it: lists as tuples, mixes left as their JSON text (views of the mapped
     file; `matcher.mixes.parsed_mix` reads one)."""
+    for column in SHARE_COLUMNS:
+        if column in frame.columns and frame[column].dtype == object and not frame[column].notna().any():
+            # a mix no creator has (a catalog without audience data) as Arrow nulls: no pointer per creator
+            frame[column] = pd.Series(pd.arrays.ArrowExtensionArray(pa.nulls(len(frame))), index=frame.index)
     for column in LIST_COLUMNS:
         if column in frame.columns:
             frame[column] = [tuple(v) if v is not None else () for v in frame[column]]

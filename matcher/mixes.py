@@ -11,16 +11,18 @@ import json
 import math
 from typing import Any
 
+import pandas as pd
+
 # the creator columns that hold mixes
 MIX_COLUMNS = ("audience_countries", "audience_age", "audience_gender", "language_shares", "country_weights",
                "sensitive_shares", "sensitive_evidence")
 
 
 def parsed_mix(value: Any) -> Any:
-    """`value` parsed when it is a mix's JSON text; None for a missing one (None, or NaN from a text column);
-    anything else (a dict) as it is."""
+    """`value` parsed when it is a mix's JSON text; None for a missing one (None, NaN from a text column, NA from
+    a column of nulls); anything else (a dict) as it is."""
     if isinstance(value, str):
         return json.loads(value)
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     return value

@@ -91,7 +91,15 @@ def test_creator_mixes_and_lists_read_back_as_the_engine_uses_them(tmp_path) -> 
     assert [parsed_mix(v) for v in read["language_shares"]] == [{"en": 0.75, "de": 0.25}, None, None]
     assert [parsed_mix(v) for v in read["audience_countries"]] == [{}, None, {"US": 1.0}]
     assert read["flags"].tolist() == [("x",), (), ("y", "z")]
+    # a mix no creator has holds no pointer per creator, and reads as missing
+    creators["audience_age"] = None
+    write_table(creators_for_disk(creators), tmp_path / "ages.arrow")
+    ages = creators_from_disk(map_table(tmp_path / "ages.arrow", LIST_COLUMNS))["audience_age"]
+    assert ages.array.nbytes == 0 and [parsed_mix(v) for v in ages] == [None] * 3
+    assert [parsed_mix(v) for v in ages.iloc[[2, 0]]] == [None, None] and not ages.notna().any()
     # written again, a loaded table keeps its mixes
     write_table(creators_for_disk(read), tmp_path / "again.arrow")
     again = creators_from_disk(map_table(tmp_path / "again.arrow", LIST_COLUMNS))
     assert [parsed_mix(v) for v in again["audience_countries"]] == [{}, None, {"US": 1.0}]
+    write_table(creators_for_disk(creators_from_disk(map_table(tmp_path / "ages.arrow"))), tmp_path / "ages2.arrow")
+    assert [parsed_mix(v) for v in map_table(tmp_path / "ages2.arrow")["audience_age"]] == [None] * 3
