@@ -11,7 +11,7 @@ from matcher.briefs.lexicon import (
     CREATOR_NOUNS,
 )
 from matcher.briefs.places import Gazetteer
-from matcher.briefs.platforms import platform_at
+from matcher.briefs.platforms import platform_at, under_negative_heading
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import (
     brandlike,
@@ -78,6 +78,12 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
             if names:
                 take(i, names, end, named=not tie)
                 i = end
+                continue
+        if tokens.lower[i] in TIE_FILLER and under_negative_heading(tokens, i):
+            listed = _names_after_tie(tokens, i, places)  # "Hard no's:\n• anyone tied to Diptyque or Jo Malone"
+            if listed:
+                take(i, listed[0], listed[1])
+                i = listed[1]
                 continue
         negation = negation_at(tokens, i)
         if negation:

@@ -660,6 +660,9 @@ def test_round_thirteen_misreadings(text: str, expected: Filters) -> None:
         countries=("ID",), min_followers=50_000, max_followers=200_000)),
     ("KOL: 15 nano influencers, domicile Jakarta, Bekasi", Filters(k=15, tiers=("nano",), countries=("ID",))),
     ("Jacket price is 349 € but this is not important for you.", Filters()),
+    # names after 'anyone tied to' on a bullet line under a heading that rules things out
+    ("Must-haves:\n• Creators based in Italy\nHard no's:\n• anyone tied to Diptyque or Jo Malone", Filters(
+        countries=("IT",), competitors=("Diptyque", "Jo Malone"))),
 ])
 def test_round_fourteen_misreadings(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
