@@ -25,7 +25,6 @@ from numpy.typing import NDArray
 
 from matcher.mixes import MIX_COLUMNS, parsed_mix
 
-SHARE_COLUMNS = MIX_COLUMNS
 _INFERRED_SHARE_COLUMNS = ("language_shares", "country_weights", "sensitive_shares", "sensitive_evidence")
 LIST_COLUMNS = ("categories", "flags", "niche_tags")
 
@@ -76,7 +75,7 @@ def _tuples(column: pa.ListArray) -> NDArray[np.object_]:
 def creators_for_disk(creators: pd.DataFrame) -> pd.DataFrame:
     """The creator table as stored: private (`_`) columns dropped, mixes as JSON text, lists as lists."""
     frame = creators.drop(columns=[c for c in creators.columns if c.startswith("_")])
-    for column in SHARE_COLUMNS:
+    for column in MIX_COLUMNS:
         if column in frame.columns:
             # an empty inferred mix (no place named, no sensitive caption: most creators) is stored as null
             keep_empty = column not in _INFERRED_SHARE_COLUMNS
@@ -86,7 +85,7 @@ def creators_for_disk(creators: pd.DataFrame) -> pd.DataFrame:
         if column in frame.columns:
             frame[column] = [list(v) if isinstance(v, list | tuple) else [] for v in frame[column]]
     for column in frame.columns:
-        if frame[column].dtype == object and column not in (*SHARE_COLUMNS, *LIST_COLUMNS):
+        if frame[column].dtype == object and column not in (*MIX_COLUMNS, *LIST_COLUMNS):
             frame[column] = frame[column].map(lambda v: v if v is None or isinstance(v, str | bool) else str(v))
     return frame
 
@@ -94,7 +93,7 @@ def creators_for_disk(creators: pd.DataFrame) -> pd.DataFrame:
 def creators_from_disk(frame: pd.DataFrame) -> pd.DataFrame:
     """The creator table as the engine uses it: lists as tuples, mixes left as their JSON text (views of the mapped
     file; `matcher.mixes.parsed_mix` reads one)."""
-    for column in SHARE_COLUMNS:
+    for column in MIX_COLUMNS:
         if column in frame.columns and frame[column].dtype == object and not frame[column].notna().any():
             # a mix no creator has (a catalog without audience data) as Arrow nulls: no pointer per creator
             frame[column] = pd.Series(pd.arrays.ArrowExtensionArray(pa.nulls(len(frame))), index=frame.index)

@@ -173,11 +173,11 @@ _NEGATIVE_HEADINGS = frozenset({"no", "no's", "nos", "no-go", "no-gos", "nogo", 
 
 
 def under_negative_heading(tokens: Tokens, i: int) -> bool:
-    """Token i is alone on a bullet line under a heading that rules things out ("Hard no's:", "Avoid:")."""
-    line = i
-    while line > 0 and tokens.words[line - 1] != "\n":
-        line -= 1
-    if tokens.words[line] not in {"•", "-", "*", "·", "–"} or line + 1 != i:
+    """Token i opens a bullet line under a heading that rules things out ("Hard no's:", "Avoid:")."""
+    # the bullet right before it, at a line's start: decided without walking back (the competitor reader asks
+    # this of every filler word)
+    line = i - 1
+    if line < 0 or tokens.words[line] not in {"•", "-", "*", "·", "–"} or (line > 0 and tokens.words[line - 1] != "\n"):
         return False
     while line > 0:  # up over the other bullet lines to the heading
         start = line - 1
