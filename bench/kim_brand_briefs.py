@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from ranx import Qrels, Run, evaluate
 
-from index import IndexStore, encoder_from_identity, open_matcher
+from index import IndexStore, encoder_from_identity, matcher_for
 from matcher import Filters, Matcher
 
 IGNORED = ("platforms", "countries", "languages")
@@ -81,7 +81,8 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args()
     store = IndexStore(args.store)
-    matcher = open_matcher(args.store, encoder_from_identity(store.manifest(str(store.current_version()))["encoder"]))
+    loaded = store.load()
+    matcher = matcher_for(loaded, encoder_from_identity(loaded.info.encoder))
     matcher.prepare()
     labels = pd.read_csv(args.labels, dtype=str).drop_duplicates("creator_id").set_index("creator_id")["category"]
     dev = read_briefs(args.dev)

@@ -23,7 +23,7 @@ import pandas as pd
 from numpy.typing import NDArray
 from scipy.stats import binomtest
 
-from index import IndexStore, encoder_from_identity, open_matcher
+from index import IndexStore, encoder_from_identity, matcher_for
 from matcher import BrandFitSettings, Matcher, build_brand_graph, parse_brief
 from matcher.brand_fit import CreatorBrands, brand_fit
 from matcher.loyalty import BrandEvents
@@ -117,7 +117,8 @@ def main() -> None:
     parser.add_argument("--similar-discount", type=float, nargs="*", default=[BrandFitSettings().similar_discount])
     args = parser.parse_args()
     store = IndexStore(args.store)
-    matcher = open_matcher(args.store, encoder_from_identity(store.manifest(str(store.current_version()))["encoder"]))
+    loaded = store.load()
+    matcher = matcher_for(loaded, encoder_from_identity(loaded.info.encoder))
     for discount in args.similar_discount:
         table = run(matcher, BrandFitSettings(similar_discount=discount))
         print(f"similar_discount {discount}, pool {matcher.settings.brand_pool}:")

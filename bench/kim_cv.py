@@ -29,8 +29,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from index import encoder_from_identity, open_matcher
-from index.store import IndexStore
+from index import IndexStore, encoder_from_identity, matcher_for
 from matcher import Matcher
 from matcher.briefs import parse_brief
 from matcher.niche import NicheScorer
@@ -193,8 +192,8 @@ def main() -> None:
     args = parser.parse_args()
 
     store = IndexStore(args.store)
-    manifest = store.manifest(str(store.current_version()))
-    matcher = open_matcher(args.store, encoder_from_identity(manifest["encoder"]))
+    loaded = store.load()
+    matcher = matcher_for(loaded, encoder_from_identity(loaded.info.encoder))
     labels = pd.read_csv(args.labels, dtype=str)
     ids = matcher.index.creators["creator_id"].astype(str)
     category_of = ids.map(labels.set_index("creator_id")["category"]).fillna("")

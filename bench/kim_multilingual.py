@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 from numpy.typing import NDArray
 
-from index import IndexStore, encoder_from_identity, open_matcher
+from index import IndexStore, encoder_from_identity, matcher_for
 from matcher import Matcher, MatchSettings
 from matcher.briefs import parse_brief
 from matcher.inferred import effective_values
@@ -72,7 +72,8 @@ def main() -> None:
     parser.add_argument("--draws", type=int, default=5)
     args = parser.parse_args()
     store = IndexStore(args.store)
-    matcher = open_matcher(args.store, encoder_from_identity(store.manifest(str(store.current_version()))["encoder"]))
+    loaded = store.load()
+    matcher = matcher_for(loaded, encoder_from_identity(loaded.info.encoder))
     creators = matcher.index.creators
     labels = pd.read_csv(args.labels, dtype=str).drop_duplicates("creator_id").set_index("creator_id")["category"]
     category = creators["creator_id"].map(labels).fillna("").to_numpy()

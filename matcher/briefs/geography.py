@@ -314,7 +314,8 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
             destination = None  # "influencers who are staying in Tanzania": where they live
         if destination is not None and (person is None or person < destination):
             return False, "a destination or an origin, not where the creators are"
-        if said_of_advertiser(tokens, cue_start) or made_there(tokens, cue_start):
+        if said_of_advertiser(tokens, cue_start) or made_there(tokens, cue_start) or self_described(
+                tokens, cue_start, clause=True):
             return False, _ADVERTISERS
         return True, ""
     if start > 0 and tokens.lower[start - 1] in {"from", "out"}:

@@ -63,18 +63,21 @@ def said_of_advertiser(tokens: Tokens, cue_start: int) -> bool:
     return tokens.lower[j] in _SELF_WORDS or tokens.lower[j] in COMPANY_WORDS
 
 
-def self_described(tokens: Tokens, at: int) -> bool:
+def self_described(tokens: Tokens, at: int, clause: bool = False) -> bool:
     """'We are Anka Tekstil, towel producer since 1987 from Denizli': 'from' ends the advertiser's description.
 
     'we are' (or 'I am', 'this is') opens the sentence before it, with no creator or audience noun between
-    but the maker nouns ('producer')."""
+    but the maker nouns ('producer'). With `clause`, it opens the same clause and says what the advertiser is,
+    not what it does: 'we are tourism office of small island in Greece', not 'we are planning a push in the
+    Nordics' or 'We are X, we install panels in Cebu'."""
     j = at - 1
-    while j > 0 and at - j <= 16 and tokens.words[j] not in SENTENCE_ENDS | {"\n"}:
+    stops = SENTENCE_ENDS | {"\n", ","} if clause else SENTENCE_ENDS | {"\n"}
+    while j > 0 and at - j <= 16 and tokens.words[j] not in stops:
         if (tokens.lower[j] in CREATOR_NOUNS | AUDIENCE_NOUNS and tokens.lower[j] not in _MAKER_NOUNS) or (
                 tokens.lower[j] in REQUEST_WORDS):
             return False
         if tokens.lower[j - 1:j + 1] in (["we", "are"], ["i", "am"], ["this", "is"]) or tokens.lower[j] == "we're":
-            return True
+            return not (clause and j + 1 < at and tokens.lower[j + 1].endswith("ing"))
         j -= 1
     return False
 

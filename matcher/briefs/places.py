@@ -33,7 +33,7 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "nordics": ("DK", "FI", "IS", "NO", "SE"), "the nordics": ("DK", "FI", "IS", "NO", "SE"),
     "nordic countries": ("DK", "FI", "IS", "NO", "SE"), "the nordic countries": ("DK", "FI", "IS", "NO", "SE"),
     "nordic region": ("DK", "FI", "IS", "NO", "SE"), "nordic": ("DK", "FI", "IS", "NO", "SE"),
-    "scandinavia": ("DK", "NO", "SE"), "scandinavian": ("DK", "NO", "SE"),
+    "scandinavia": ("DK", "NO", "SE"),
     "benelux": ("BE", "NL", "LU"), "the benelux": ("BE", "NL", "LU"),
     "baltics": ("EE", "LV", "LT"), "the baltics": ("EE", "LV", "LT"), "baltic states": ("EE", "LV", "LT"),
     "the baltic states": ("EE", "LV", "LT"), "baltic countries": ("EE", "LV", "LT"),

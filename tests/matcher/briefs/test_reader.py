@@ -685,3 +685,22 @@ def test_a_preference_the_brief_does_not_require_is_a_suggestion(
     parsed = parse_brief(text)
     assert parsed.filters == applied
     assert {(r.field, r.value) for r in parsed.suggestions if r.note.startswith("a preference")} == suggested
+
+
+@pytest.mark.parametrize(("text", "applied", "suggested"), [
+    # what the advertiser is, said in the clause of 'we are', names where it is, not where the creators are
+    ("Hello, we are tourism office of small island in Greece. We want to invite travel influencer, on instagram.",
+     Filters(platforms=("instagram",)), ("GR",)),
+    # ... but not what it does: the market of a push is where the creators are
+    ("We are planning a Q3 push in the Nordics with 8 automotive creators.",
+     Filters(countries=("DK", "FI", "IS", "NO", "SE"), k=8), None),
+    # 'Scandinavian' is a demonym like 'Danish': a style before a noun that is not the creators, creators after
+    ("home decor, interior design, living room styling, Scandinavian, house renovation", Filters(),
+     ("DK", "NO", "SE")),
+    ("10 Scandinavian mom bloggers", Filters(countries=("DK", "NO", "SE"), k=10), None),
+])
+def test_kim_briefs_written_for_issue_16_read_right(text: str, applied: Filters,
+                                                    suggested: tuple[str, ...] | None) -> None:
+    parsed = parse_brief(text)
+    assert parsed.filters == applied
+    assert [r.value for r in parsed.suggestions if r.field == "countries"] == ([suggested] if suggested else [])
