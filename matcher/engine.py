@@ -27,6 +27,7 @@ from matcher.loyalty import CompetitorConflict
 from matcher.niche import NicheScorer
 from matcher.overlap import DEFAULT_SHARED
 from matcher.prepared import CreatorIndex, PreparedIndex, prepare_index
+from matcher.profile import CreatorProfile, creator_profile
 from matcher.protocols import Encoder, VectorSearch
 from matcher.query import Niches, Query, QueryBuilder, check_limit
 from matcher.relevance_feedback import RelevanceFeedback
@@ -96,6 +97,11 @@ class Matcher:
     def brief_query(self, parsed: ParsedBrief) -> tuple[NDArray[np.float32], Niches]:
         """The brief's query vector (steered when the taxonomy names its niche clearly) and the niches read."""
         return self.queries.brief_vector(parsed)
+
+    def profile(self, creator_id: str) -> CreatorProfile:
+        """The creator's profile, signals, flags and posts; raises UnknownCreator when it is not in this index."""
+        row = int(self.prepared.filter_columns.creator_ids.rows([creator_id])[0])
+        return creator_profile(self.index, creator_id, row)
 
     def has_creator(self, creator_id: str) -> bool:
         """Whether `creator_id` is in this index (an exact match: 'c1\\x00' is not 'c1')."""

@@ -52,14 +52,18 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def creator_profile(index: CreatorIndex, creator_id: str) -> CreatorProfile:
-    """The creator `creator_id` of `index`; raises UnknownCreator when it is not there."""
+def creator_profile(index: CreatorIndex, creator_id: str, row: int | None = None) -> CreatorProfile:
+    """The creator `creator_id` of `index`; raises UnknownCreator when it is not there.
+
+    `row` is the creator's row when the caller has found it already (`Matcher.profile`, by binary search); without
+    it the id column is scanned (a pass over every creator). A negative row means not found."""
     creators = index.creators
-    # pandas compares Python strings exactly; numpy would drop trailing NULs ('c00000\x00' == 'c00000')
-    positions = np.flatnonzero(creators["creator_id"].eq(creator_id).to_numpy())
-    if len(positions) == 0:
+    if row is None:
+        # pandas compares Python strings exactly; numpy would drop trailing NULs ('c00000\x00' == 'c00000')
+        positions = np.flatnonzero(creators["creator_id"].eq(creator_id).to_numpy())
+        row = int(positions[0]) if len(positions) else -1
+    if row < 0:
         raise UnknownCreator(f"creator_id: '{creator_id}' is not in index version {index.version}")
-    row = int(positions[0])
     record = creators.iloc[row]
     catalog = {c.name for c in CREATOR_COLUMNS}
     values = {k: parsed_mix(record[k]) if k in MIX_COLUMNS else record[k] for k in creators.columns}

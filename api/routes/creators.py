@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from api.dependencies import CurrentVersion, Respond, require_key
 from api.errors import ApiError
 from api.schemas import NO_CONTROL, CreatorResponse
-from matcher import UnknownCreator, creator_profile
+from matcher import UnknownCreator
 
 router = APIRouter(tags=["creators"], dependencies=[Depends(require_key)])
 
@@ -21,7 +21,7 @@ def creator(creator_id: Annotated[str, PathParam(min_length=1, max_length=200, p
             version: CurrentVersion, respond: Respond) -> JSONResponse:
     """A creator's profile, signals, flags and recent posts in the serving version."""
     try:
-        found = creator_profile(version.matcher.index, creator_id)
+        found = version.matcher.profile(creator_id)
     except UnknownCreator as exc:
         raise ApiError(404, str(exc), [{"field": "path.creator_id", "message": "unknown creator"}]) from None
     return respond(CreatorResponse, found.to_dict())

@@ -153,3 +153,16 @@ def test_match_to_dict_equals_asdict_with_non_finite_numbers_as_null() -> None:
 
 def test_search_is_the_faiss_flat_index() -> None:
     assert isinstance(matcher().search, FaissSearch)
+
+
+def test_a_profile_found_by_binary_search_is_the_one_the_scan_finds() -> None:
+    from matcher import UnknownCreator, creator_profile
+
+    engine = matcher()
+    for creator_id in engine.index.creators["creator_id"]:
+        assert engine.profile(creator_id) == creator_profile(engine.index, creator_id)
+    for missing in ("nobody", engine.index.creators["creator_id"].iloc[0] + "\x00"):
+        with pytest.raises(UnknownCreator):
+            engine.profile(missing)
+        with pytest.raises(UnknownCreator):
+            creator_profile(engine.index, missing)
