@@ -698,6 +698,7 @@ def test_a_preference_the_brief_does_not_require_is_a_suggestion(
     ("home decor, interior design, living room styling, Scandinavian, house renovation", Filters(),
      ("DK", "NO", "SE")),
     ("10 Scandinavian mom bloggers", Filters(countries=("DK", "NO", "SE"), k=10), None),
+    ("Nordic design lovers, interior creators, 10k+", Filters(min_followers=10_000), ("DK", "FI", "IS", "NO", "SE")),
 ])
 def test_kim_briefs_written_for_issue_16_read_right(text: str, applied: Filters,
                                                     suggested: tuple[str, ...] | None) -> None:
