@@ -126,10 +126,11 @@ def _brand_of_person(tokens: Tokens, places: Gazetteer) -> Reading | None:
                 if tokens.words[j] in {".", "!", "?", ";", "\n"}:
                     break
                 if tokens.lower[j] in {"at", "of", "for", "in"} and (tokens.lower[j - 1] in ROLE_WORDS or tokens.lower[
-                        j - 1] in {"new", "working", "intern"}):
-                    end = name_end(tokens, j + 1, allow_lower=True, limit=5)
-                    end = lower_name_run(tokens, j + 1, end)
-                    if end is not None and not is_place_or_platform(tokens, j + 1, end, places):
+                        j - 1] in {"new", "working", "intern"} or (j == i + 3 and tokens.is_capitalized(j - 1))):
+                    end = name_end(tokens, j + 1, allow_lower=True, limit=5)  # "I am Marco of Gelateria Il Cono"
+                    end = lower_name_run(tokens, j + 1, end)  # "owner of ramen shop 'X'": what it is, not its name
+                    if end is not None and not is_place_or_platform(tokens, j + 1, end, places) and (
+                            tokens.lower[end - 1] not in COMPANY_NOUNS):
                         return claim_brand(tokens, i, j + 1, end)
     return None
 

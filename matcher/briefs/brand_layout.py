@@ -6,13 +6,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import cache
 
-from matcher.briefs.brand_words import COMMON_OPENERS, COMPANY_NOUNS, ROLE_WORDS, SIGNOFF_WORDS
-from matcher.briefs.lexicon import CREATOR_NOUNS, GENERIC_ADVERTISERS, NOT_NAMES
+from matcher.briefs.brand_words import COMMON_OPENERS, COMPANY_NOUNS, ROLE_WORDS, SELF, SIGNOFF_WORDS
+from matcher.briefs.lexicon import BRAND_VERBS, CREATOR_NOUNS, GENERIC_ADVERTISERS, NOT_NAMES
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import brandlike, clean_name, is_place_or_platform, name_end
 from matcher.briefs.tokens import Tokens
+from matcher.taxonomy import taxonomy
 
 
 def claim_brand(tokens: Tokens, cue_start: int, start: int, end: int) -> Reading:
@@ -92,6 +94,12 @@ def _role_then_brand(tokens: Tokens, places: Gazetteer, line: int) -> Reading | 
     return None
 
 
+@cache
+def content_categories() -> frozenset[str]:
+    """The IAB Content Taxonomy's category names in lower case ('beauty', 'fitness and exercise'): a niche, no brand."""
+    return frozenset(label.split(" > ")[-1].lower() for label in taxonomy("iab").labels)
+
+
 def brand_in_keywords(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """A keyword brief's first or last item that is only a name: 'Sahra Hospitality | mega creators | ...'."""
     separators = {"|", "/", "—", "–"}
@@ -103,12 +111,13 @@ def brand_in_keywords(tokens: Tokens, places: Gazetteer) -> Reading | None:
             items.append((start, j))
             start = j + 1
     for first, last in (items[0], items[-1]):
-        if last - first == 0:
-            continue
+        if last - first == 0 or (first > 1 and tokens.words[first - 2] == "\n" and (first, last) == items[-1]):
+            continue  # a last line "— Priya", "– J": who signs, not the brand
         end = name_end(tokens, first)
         # "K-beauty", "J-pop": a genre, no name
         genre = len(tokens.words[first]) == 1 and tokens.words[first + 1:first + 2] == ["-"]
-        if end == last and not genre and not is_place_or_platform(tokens, first, end, places) and not any(
+        category = end is not None and tokens.span_text(first, end).lower() in content_categories()  # "Beauty |"
+        if end == last and not (genre or category) and not is_place_or_platform(tokens, first, end, places) and not any(
                 tokens.lower[k] in COMMON_OPENERS | CREATOR_NOUNS | GENERIC_ADVERTISERS
                 or tokens.lower[k] in {"agency", "agence", "agencia"} for k in range(first, end)):
             return claim_brand(tokens, first, first, end)
@@ -191,15 +200,28 @@ _MORE_KINDS = frozenset({"watchmaker", "salon", "restaurant", "cafe", "café", "
 
 
 def brand_in_brackets(tokens: Tokens, places: Gazetteer) -> Reading | None:
-    """"a little candle shop on Etsy (Wick & Willow)", "A Swiss watchmaker (Tissot)": the name after what it is."""
+    """"a little candle shop on Etsy (Wick & Willow)", "A Swiss watchmaker (Tissot)": the name after what it is.
+
+    What it is may be any words, when the sentence says them of the advertiser ("I have small boulangerie in Lyon
+    (La Mie Dorée)", "we're a youth mental health charity (Mindful Futures)") or the name is followed by what
+    an advertiser does ("An Irish whiskey (Jameson) wants"); a word or two of what it sells may follow the name
+    inside the brackets ("(Wren & Wax candles)")."""
     for k in range(1, len(tokens) - 2):
-        if tokens.words[k] != "(" or not any(tokens.lower[j] in COMPANY_NOUNS | _MORE_KINDS
-                                             for j in range(max(k - 4, 0), k)):
+        if tokens.words[k] != "(" or any(tokens.words[j] in {".", "!", "?", "\n"} for j in range(max(k - 4, 0), k)):
             continue
         end = name_end(tokens, k + 1)
-        if end is not None and tokens.words[end:end + 1] == [")"] and not is_place_or_platform(
-                tokens, k + 1, end, places) and not any(tokens.words[j] in {".", "!", "?", "\n"} for j in range(
-                    max(k - 4, 0), k)):
+        if end is None:
+            continue
+        close = end
+        while close < min(end + 2, len(tokens)) and tokens.words[close].isalpha() and tokens.words[close].islower():
+            close += 1
+        if tokens.words[close:close + 1] != [")"] or is_place_or_platform(tokens, k + 1, end, places):
+            continue
+        kind = any(tokens.lower[j] in COMPANY_NOUNS | _MORE_KINDS for j in range(max(k - 4, 0), k))
+        said = tokens.near_before(k, SELF | {"we're", "here"}, 10) is not None and tokens.near_before(
+            k, CREATOR_NOUNS, 10) is None
+        acts = tokens.phrase_at(close + 1, BRAND_VERBS) > 0
+        if kind or said or acts:
             return claim_brand(tokens, k, k + 1, end)
     return None
 

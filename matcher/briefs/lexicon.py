@@ -310,7 +310,8 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "our customer is", "were", "brand name to use :", "brand to use :", "name to use :", "official store of",
     "that 's us ,", "that 's us :", "thats us ,", "that 's us -", "that 's us —", "who we are :", "dealer group :",
     "group :", "retailer :", "client update from", "marketing department of", "the marketing department of",
-    "agency for", "the agency for",
+    "agency for", "the agency for", "i own", "we own", "owner of", "co-owner of", "the owner of", "family runs",
+    "family owns",
 ))
 # words that start a description, not a name ("Nail polish company wants")
 GENERIC_ADVERTISERS = frozenset("""
