@@ -83,6 +83,12 @@ def _name_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | No
     return 0, None, None
 
 
+_LOWER_CASE_CITY = 500_000
+# foods and styles named after a city: in lower case the city names the thing ("kobe beef", "lima beans")
+_NAMED_AFTER_CITIES = frozenset({"beef", "bean", "beans", "sprout", "sprouts", "wings", "cream", "cheesesteak",
+                                 "style", "pizza", "bagel", "bagels", "mustard", "ham", "sausage"})
+
+
 def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
     first = tokens.words[i]
     if len(tokens.span_text(i, i + n)) <= 3 or place.kind == "code":
@@ -94,8 +100,17 @@ def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
         items = {",", "|", "/", ";", "\n"}
         listed = place.kind == "city" and place.population >= 1_000_000 and (
             i == 0 or tokens.words[i - 1] in items) and (i + n >= len(tokens) or tokens.words[i + n] in items)
+        # a brief typed in lower case (acronyms aside) says nothing by its capitals: a big city or a state counts
+        # ("lagos fitness tiktokers", "surf bali creators", "skincare creators toronto IG"), and so does any city
+        # before "based" ("glasgow based creators")
+        following = tokens.lower[i + n] if i + n < len(tokens) else ""
+        lower_case = place.population >= _LOWER_CASE_CITY and following != "-" and (
+            following not in _NAMED_AFTER_CITIES) and not any(  # "reading-nook", "kobe beef"
+            word[:1].isupper() and not word.isupper() for word in tokens.words)
+        based = tokens.lower[i + n:i + n + 1] in (["based"], ["-based"]) or (
+            tokens.lower[i + n:i + n + 2] == ["-", "based"])
         return first[0].isupper() or bool(tokens.phrase_ending(i, PLACE_CUES)) or tokens.lower[i - 1:i] == ["from"] or (
-            listed)
+            listed or lower_case or based)
     return True
 
 

@@ -705,3 +705,37 @@ def test_kim_briefs_written_for_issue_16_read_right(text: str, applied: Filters,
     parsed = parse_brief(text)
     assert parsed.filters == applied
     assert [r.value for r in parsed.suggestions if r.field == "countries"] == ([suggested] if suggested else [])
+
+
+@pytest.mark.parametrize(("text", "countries"), [
+    # a brief typed in lower case says nothing by its capitals: a big city or a region counts
+    ("micro skincare creators toronto IG <40k", ("CA",)),
+    ("surf bali creators english speaking under 100k no facebook", ("ID",)),
+    ("music festival lineup hype, glasgow based creators, micro tier, Reels", ("GB",)),
+    # ... but not a food or a style named after it, nor a word joined to another
+    ("kobe beef recipe creators, micro", ()),
+    ("lima bean recipes, vegan creators", ()),
+    ("bath bombs, split-screen tutorials, reading-nook vibes, nice unboxing, micro creators", ()),
+    # a capitalized word elsewhere makes the capitals mean something again
+    ("Cozy reading corners with a cup of tea, creators who read lagos-born authors", ()),
+])
+def test_lower_case_cities(text: str, countries: tuple[str, ...]) -> None:
+    assert parse_brief(text).filters.countries == countries
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    ("Bonjour! I am Camille, I have small boulangerie in Lyon (La Mie Dorée) since 2009. We want food creators.",
+     "La Mie Dorée"),
+    ("An Irish whiskey (Jameson) wants 6 bartender creators in Germany, aged 25+, no TikTok, €1,200 per Reel.",
+     "Jameson"),
+    ("Hi! Small Etsy shop here (Wren & Wax candles). Instagram people in Canada who do cozy home stuff.",
+     "Wren & Wax"),
+    ("Hey! Owner of Purl & Pine Yarn Co here (Dayton, Ohio). We want knitting YouTubers, US only.",
+     "Purl & Pine Yarn Co"),
+    ("Ciao, I am Marco of Gelateria Il Cono, Bologna. I want 3 influencer from Emilia-Romagna.", "Gelateria Il Cono"),
+    # who signs a keyword brief, and a niche heading it, are not the brand
+    ("Hi all — attaching last quarter's haircare recap — let's discuss.\n— Priya", None),
+    ("Beauty | micro | FR | French-language | ≥15k | €500/post | 10 names", None),
+])
+def test_round_fifteen_brands(text: str, brand: str | None) -> None:
+    assert parse_brief(text).filters.brand == brand
