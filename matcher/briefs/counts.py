@@ -36,6 +36,7 @@ looking about around
 _COUNTED_THINGS = NOT_FOLLOWERS - {"people"} | frozenset("""star stars sample samples piece pieces pack packs
 box boxes bottle bottles pair pairs set sets kit kits flavour flavours flavor flavors colour colours color colors
 size sizes model models variant variants sku skus recipe recipes episode episodes""".split())
+_HAS = frozenset({"has", "employs", "employing", "seat", "seats"})
 _RANKED = frozenset({"finish", "finishes", "finished", "finishing", "ranked", "ranks", "rank", "placed"})
 _PAST_RESULTS = frozenset({"last", "previous", "past", "delivered", "reached", "performed", "generated", "drove",
                            "earlier", "used"})
@@ -124,6 +125,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         return None  # a model number: "Stride 360", "Golf 8", "Model 3", "iPhone 15" even opening a sentence
     if before == "in" and number.start > 1 and tokens.words[number.start - 2].isdigit():
         return None  # "1 in 4 people": a share
+    if not cue and before in _HAS:
+        return None  # "the clinic has 7 dentists", "we seat 160 people": the advertiser's, not a count
     if not cue and tokens.near_before(number.start, _PAST_RESULTS, 5, stop_at_punct=False) is not None:
         return None  # "last year's push delivered 3.1M impressions from 40 creators": a past result
     if not cue and before in {"of", "aged", "age", "ages", "over", "under", "model", "no", "step", "part", "day",
@@ -171,6 +174,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
     noun = creator_noun_after(tokens, end)
     if noun is not None and after not in MONTHS and tokens.lower[noun + 1:noun + 2] not in (["per"], ["each"]):
         return value, i, end  # not "2 creators per departure", "3 October and want Twitch streamers"
+    if after == "total" and (end + 1 >= len(tokens) or tokens.is_punct(end + 1)):
+        return value, i, end + 1  # "food creators in Mexico, 3 total."
     if after in _COUNT_AFTER and tokens.lower[end + 1:end + 2] in (["them"], ["total"]):
         return value, i, end + 2  # "5 of them", "12 in total"
     if after == "in" and tokens.lower[end + 1:end + 3] == ["total", ","]:

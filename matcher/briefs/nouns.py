@@ -20,15 +20,20 @@ def creator_noun_after(tokens: Tokens, at: int) -> int | None:
         words += 1
         if words > 4:
             return None
-        if tokens.is_punct(j) or low in {"of", "with", "per", "times", "a", "who", "that", "for", "in", "on"}:
-            return None
+        if tokens.is_punct(j) or low in {"of", "with", "per", "times", "a", "who", "that", "for", "in", "on"} or (
+                low in _VERBS):
+            return None  # "14 silversmiths wants silver jewelry creators": the verb ends the count's noun phrase
         if count_at(tokens, j) is not None or amount_at(tokens, j) is not None:
             return None
     return None
 
 
+_VERBS = frozenset({"wants", "want", "needs", "need", "seeks", "is", "are", "was", "were", "has", "have", "had",
+                    "makes", "sells", "offers", "runs"})
+
+
 def is_person_noun(word: str) -> bool:
     """'guitarists', 'foodbloggers', 'bookstagrammers': a noun that names people by its ending."""
     return word.endswith(("ists", "bloggers", "vloggers", "influencers", "creators", "grammers", "tubers", "tokers",
-                          "streamers", "gamers"))
+                          "streamers", "gamers", "icians"))  # "estheticians", "musicians"
 

@@ -739,3 +739,18 @@ def test_lower_case_cities(text: str, countries: tuple[str, ...]) -> None:
 ])
 def test_round_fifteen_brands(text: str, brand: str | None) -> None:
     assert parse_brief(text).filters.brand == brand
+
+
+@pytest.mark.parametrize(("text", "k"), [
+    # the advertiser's own people are no count of creators
+    ("A family-run dental clinic in Dubai Marina wants lifestyle creators in Saudi Arabia; the clinic has 7 dentists.",
+     None),
+    ("A Balinese jewelry workshop in Ubud with 14 silversmiths wants silver jewelry creators in Indonesia.", None),
+    ("For context our roster has 14 creators, happy to suggest ours too.", None),
+    # ... but a count the brief asks for is read, however it is said
+    ("A skincare brand wants 3 estheticians on YouTube to review its new retinol serum.", 3),
+    ("An Austin-based hot sauce company is looking for food creators in Mexico who post in Spanish, 3 total.", 3),
+    ("We want to work with 6 skincare creators in the UK on Instagram.", 6),
+])
+def test_round_fifteen_counts(text: str, k: int | None) -> None:
+    assert parse_brief(text).filters.k == k
