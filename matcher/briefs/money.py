@@ -34,6 +34,7 @@ UPPER_CUES_WORDS = frozenset(word for cue in UPPER_CUES for word in cue)
 def read_money(tokens: Tokens) -> list[Reading]:
     """Money: an amount with a currency, or after budget/rate words; per post or for the whole campaign."""
     readings: list[Reading] = []
+    bare: list[int] = []  # readings of a budget no word names
     passed = 0  # end of the last amount (or range) read as no money constraint
     for amount in amounts_in(tokens):
         if not tokens.free(amount.start, amount.end) or amount.start < passed:
@@ -98,7 +99,12 @@ def read_money(tokens: Tokens) -> list[Reading]:
         corrected = correction_after(tokens, end + per if field == "campaign_budget" else end)
         if corrected is not None:  # "10k, sorry, 12k total": the corrected amount wins
             value, end = corrected.value, corrected.end
+        if field == "campaign_budget" and cue_budget is None and not _for_the_campaign(tokens, end):
+            bare.append(len(readings))  # an amount with a currency and no word for what it pays
         readings.append(claimed_reading(tokens, field, float(value), start, end))
+    if len(bare) < sum(r.field == "campaign_budget" for r in readings):
+        # "20 AED trial class ... Budget around 8k dirhams": the amount called a budget is the budget
+        readings = [r for k, r in enumerate(readings) if k not in bare]
     return readings
 
 
@@ -112,14 +118,14 @@ flight pilot test launch project collaboration partnership deal season year mont
 _PRICE_AFTER = (("raised",), ("passes",), ("tickets",), ("a", "ticket"), ("a", "pair"), ("per", "pair"),
                 ("a", "bottle"), ("a", "jar"), ("a", "box"), ("a", "pack"), ("off",), ("series",), ("seed",),
                 ("funding",), ("round",), ("at", "retail"), ("mrp",), ("rrp",), ("msrp",), ("retail",), ("srp",),
-                ("gmv",), ("revenue",), ("in", "sales"), ("sales",), ("turnover",), ("arr",), ("mrr",))
+                ("gmv",), ("revenue",), ("in", "sales"), ("sales",), ("turnover",), ("arr",), ("mrr",), ("aov",))
 _SHELF_PRICE = re.compile(r"\d[.,](?!00)\d\d(?!\d)")  # cents: "$19.99", "€64.90", "4,99 $"
 _PRODUCT_PRICE_CUES = frozenset({"msrp", "rrp", "retail", "retails", "priced", "costing", "costs", "sells", "sold",
                                  "raised", "raise", "raising", "valued", "valuation", "spent", "promo", "promotion",
                                  "discount", "coupon", "bonus", "bonuses", "referral", "cashback", "prize",
                                  "jackpot", "winnings", "point", "points",
                                  "worth", "retailing", "cuesta", "custa", "kostet", "coûte", "fares", "fare", "tickets",
-                                 "ticket", "subscriptions", "memberships", "subscription", "membership"})
+                                 "ticket", "subscriptions", "memberships", "subscription", "membership", "aov"})
 
 
 # words after an amount that make it the campaign's money, not a product's price ("it is $5,000 for the campaign")
@@ -200,7 +206,7 @@ signup signups sign-up lead leads sale sales conversion conversions follower fol
 thousand 1000 1k 1,000 mille word words visit visits download downloads order orders trial trials acquisition
 acquisitions""".split())
 _RATE_METRICS = frozenset({"cpm", "ecpm", "cpc", "cpa", "cpv", "cpe", "cpi", "cpl", "cps", "cpcv", "cac", "cpt", "ltv",
-                           "arpu"})
+                           "arpu", "roas", "aov"})
 
 
 def _is_rate(tokens: Tokens, start: int, end: int) -> bool:

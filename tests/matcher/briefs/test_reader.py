@@ -754,3 +754,18 @@ def test_round_fifteen_brands(text: str, brand: str | None) -> None:
 ])
 def test_round_fifteen_counts(text: str, k: int | None) -> None:
     assert parse_brief(text).filters.k == k
+
+
+@pytest.mark.parametrize(("text", "price", "budget"), [
+    # an amount the brief calls a budget wins over an amount with a currency and no word for what it pays
+    ("Ramadan starts soon, 20 AED trial class. Looking for wellness influencers in the UAE. Budget around 8k dirhams.",
+     None, 8_000),
+    ("Event: 2,000 seats, €50,000 prize pool. We need hype creators on Twitch, budget €12k, up to €800 per stream.",
+     800, 12_000),
+    # business figures are no money to spend
+    ("Our Shopify store does $85 AOV on the ceramic mugs - need 4 pottery TikTokers to seed.", None, None),
+    ("Numbers for context: AOV $142, ROAS on paid social 2.6. Rate ceiling £900 per reel, £10k total.", 900, 10_000),
+])
+def test_round_fifteen_money(text: str, price: float | None, budget: float | None) -> None:
+    filters = parse_brief(text).filters
+    assert (filters.max_price_per_post, filters.campaign_budget) == (price, budget)
