@@ -77,7 +77,10 @@ def _name_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | No
         if place is not None and _cased_ok(tokens, i, n, place):
             return n, place, None
         demonym = places.demonym(text)
-        if demonym is not None and (tokens.words[i][0].isupper() or (
+        # "polish influencers" names the creators ("nail polish influencers" does not)
+        people = tokens.lower[i + n:i + n + 1] and tokens.lower[i + n] in CREATOR_NOUNS and tokens.lower[
+            i - 1:i] not in (["nail"], ["shoe"], ["furniture"], ["french"])
+        if demonym is not None and (tokens.words[i][0].isupper() or people or (
                 text.lower() not in _WORD_DEMONYMS and not tokens.is_punct(i))):
             return n, None, demonym
     return 0, None, None

@@ -9,7 +9,8 @@ _SELF_WORDS = frozenset({"we", "we're", "our", "i", "i'm", "us", "my"})
 COMPANY_WORDS = frozenset("""brand company startup label agency shop store studio roastery bakery brewery distillery
 manufacturer maker chain retailer publisher firm clinic restaurant hotel installer edtech fintech app house group
 platform café cafe bar winery vineyard co-op cooperative farm boutique salon spa gym franchise museum gallery
-pharmacy airline theatre theater venue board council bank charity trust exporter importer dealer
+pharmacy airline theatre theater venue board council bank charity trust exporter importer dealer hostel riad
+workshop atelier taverna resort lodge guesthouse school academy
 dealership university nonprofit non-profit ngo organisation organization authority office headquarters hq""".split())
 
 
@@ -53,14 +54,38 @@ def made_there(tokens: Tokens, cue_start: int) -> bool:
 
 
 def said_of_advertiser(tokens: Tokens, cue_start: int) -> bool:
-    """'we are based in', 'a clinic chain in Seoul wants': the place is the advertiser's, not the creators'."""
+    """'we are based in', 'a clinic chain in Seoul wants': the place is the advertiser's, not the creators'.
+
+    The shop's own name may stand between ('ramen shop "Menya Kotetsu" in Osaka', 'perfume shop in Khan el-Khalili
+    in Cairo'), and the advertiser may be the subject of the request ('A hostel in Medellín with 60 beds wants')."""
     j = cue_start - 1
     while j >= 0 and tokens.lower[j] in {"based", "located", "headquartered", "currently", "also", "all", "now",
                                           "are", "'re", "am", "is", "'m", "still", "mainly", "mostly"}:
         j -= 1
+    while j > 0 and tokens.lower[j] not in CREATOR_NOUNS | AUDIENCE_NOUNS and (tokens.words[j] in _QUOTES or (
+            tokens.is_capitalized(j) and not tokens.sentence_start(j)) or (
+            tokens.lower[j] == "in" and tokens.is_capitalized(j + 1)) or tokens.words[j] == "-"):
+        j -= 1  # the shop's name, or the quarter it is in
     if j < 0:
         return False
-    return tokens.lower[j] in _SELF_WORDS or tokens.lower[j] in COMPANY_WORDS
+    return tokens.lower[j] in _SELF_WORDS or tokens.lower[j] in COMPANY_WORDS or _subject_of_request(tokens, cue_start)
+
+
+def _subject_of_request(tokens: Tokens, cue_start: int) -> bool:
+    """'A hostel in Medellín with 60 beds wants backpacker creators': the place is in the sentence's subject, before
+    its first verb of asking, with no creator or audience noun before it."""
+    start = tokens.clause_start(cue_start)
+    if any(tokens.lower[j] in CREATOR_NOUNS | AUDIENCE_NOUNS | REQUEST_WORDS for j in range(start, cue_start)):
+        return False
+    for j in range(cue_start + 1, min(cue_start + 12, len(tokens))):
+        if tokens.words[j] in SENTENCE_ENDS | {"\n", ";"} or tokens.lower[j] in CREATOR_NOUNS | AUDIENCE_NOUNS:
+            return False
+        if tokens.lower[j] in _ASKING:
+            return tokens.lower[start] in {"a", "an", "the", "our"}
+    return False
+
+
+_ASKING = frozenset({"wants", "needs", "seeks", "is", "are", "would"})
 
 
 def self_described(tokens: Tokens, at: int, clause: bool = False) -> bool:

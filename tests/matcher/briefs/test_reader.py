@@ -769,3 +769,21 @@ def test_round_fifteen_counts(text: str, k: int | None) -> None:
 def test_round_fifteen_money(text: str, price: float | None, budget: float | None) -> None:
     filters = parse_brief(text).filters
     assert (filters.max_price_per_post, filters.campaign_budget) == (price, budget)
+
+
+@pytest.mark.parametrize(("text", "applied", "suggested"), [
+    # the advertiser's place: the subject of the request, or after its shop's own name
+    ("A hostel in Medellín with 60 beds wants backpacker creators from the UK and Australia, a dozen of them.",
+     ("GB", "AU"), ("CO",)),
+    ('Hello. I am owner of ramen shop "Menya Kotetsu" in Osaka. I want YouTuber from Korea, 2 person.',
+     ("KR",), ("JP",)),
+    # ... but creators in the subject are the creators ('farm YouTubers based in the Midwest')
+    ("A family-owned tractor dealership wants farm YouTubers based in the Midwest.", ("US",), None),
+    # a lower-case demonym before the creators is theirs ("nail polish influencers" is not)
+    ("We search 5 polish influencers, lifestyle and sport, on Instagram.", ("PL",), None),
+    ("We search 5 nail polish influencers on Instagram.", (), None),
+])
+def test_round_fifteen_places(text: str, applied: tuple[str, ...], suggested: tuple[str, ...] | None) -> None:
+    parsed = parse_brief(text)
+    assert parsed.filters.countries == applied
+    assert [r.value for r in parsed.suggestions if r.field == "countries"] == ([suggested] if suggested else [])
