@@ -80,12 +80,13 @@ def _subject_of_request(tokens: Tokens, cue_start: int) -> bool:
     for j in range(cue_start + 1, min(cue_start + 12, len(tokens))):
         if tokens.words[j] in SENTENCE_ENDS | {"\n", ";"} or tokens.lower[j] in CREATOR_NOUNS | AUDIENCE_NOUNS:
             return False
-        if tokens.lower[j] in _ASKING:
+        if tokens.lower[j] in _ASKING or tokens.lower[j:j + 2] in _ASKING_PHRASES:
             return tokens.lower[start] in {"a", "an", "the", "our"}
     return False
 
 
-_ASKING = frozenset({"wants", "needs", "seeks", "is", "are", "would"})
+_ASKING = frozenset({"wants", "needs", "seeks", "searches"})
+_ASKING_PHRASES = [["is", "looking"], ["are", "looking"], ["is", "searching"], ["is", "seeking"], ["would", "like"]]
 
 
 def self_described(tokens: Tokens, at: int, clause: bool = False) -> bool:
