@@ -219,7 +219,8 @@ def _decide(tokens: Tokens, items: list[tuple[int, int, Place | None, tuple[str,
                       None)]
     applied, note = _applied(tokens, start, end, demonyms)
     cue_start = start - (tokens.phrase_ending(start, PLACE_CUES) if applied and not demonyms else 0)
-    cued = bool(tokens.phrase_ending(start, PLACE_CUES)) or tokens.lower[start - 1:start] in (["from"], ["to"])
+    cued = bool(tokens.phrase_ending(start, PLACE_CUES)) or tokens.lower[start - 1:start] in (["from"], ["to"]) or (
+        len(items) > 1 and all(place is not None and place.kind == "code" for _, _, place, _ in items))  # "DE/AT/CH"
     readings = []
     for item_start, item_end, place, demonym in items:
         countries = demonym if demonym is not None else (place.countries if place else ())
@@ -281,8 +282,8 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
         return True, ""
     after = tokens.lower[end] if end < len(tokens) else ""
     if demonym:
-        if after in {"market", "markets"}:
-            return True, ""
+        if after in {"market", "markets", "-based", "based"} or tokens.lower[end:end + 2] == ["-", "based"]:
+            return True, ""  # "the German market", "Irish-based creators"
         if tokens.lower[max(start - 2, 0):start] in (["must", "be"], ["should", "be"], ["have", "to"]) and (
                 tokens.near_before(start - 2, CREATOR_NOUNS | AUDIENCE_NOUNS, 3) is not None):
             return True, ""  # "Creators must be italian"
@@ -297,7 +298,7 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
         return True, ""
     if quoted(tokens, start, end):
         return False, "a place inside a quoted title"
-    if short_query(tokens):
+    if short_query(tokens, longest=20):  # slashes, dashes and currency signs count: "micro DE/AT/CH 10-50k €400/post"
         return True, ""  # "cycling youtube sub-50k DACH": a search-box query names where the creators are
     cue = tokens.phrase_ending(start, PLACE_CUES)
     if cue:

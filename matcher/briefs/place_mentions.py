@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from matcher.briefs.lexicon import CREATOR_NOUNS, FIELD_LABELS, NOT_NAMES, PLACE_CUES
-from matcher.briefs.places import SMALL_CITY, Gazetteer, Place
+from matcher.briefs.places import PROVINCE_SIZE, SMALL_CITY, Gazetteer, Place
 from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
 
 # words for people that are no place: "Latina beauty creators"
@@ -96,20 +96,24 @@ def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
     first = tokens.words[i]
     if len(tokens.span_text(i, i + n)) <= 3 or place.kind == "code":
         # "uk creators" in a lower-case keyword list; "us" stays a pronoun
-        return tokens.span_text(i, i + n).replace(".", "").isupper() or tokens.lower[i] in {"uk", "usa", "uae", "nyc"}
+        return tokens.span_text(i, i + n).replace(".", "").isupper() or tokens.lower[i] in {
+            "uk", "usa", "uae", "nyc"} or tokens.lower[i + n:i + n + 2] == ["-", "based"]  # "nz-based creators"
     if place.cased or place.kind in {"city", "subdivision"}:
         # a lower-case city counts only after a place cue ("in madrid", "from valencia")
         # a city of a million or more may be lower case as a whole item of a list ("berlin, munich")
         items = {",", "|", "/", ";", "\n"}
         listed = place.kind == "city" and place.population >= 1_000_000 and (
             i == 0 or tokens.words[i - 1] in items) and (i + n >= len(tokens) or tokens.words[i + n] in items)
-        # a brief typed in lower case (acronyms aside) says nothing by its capitals: a big city or a state counts
-        # ("lagos fitness tiktokers", "surf bali creators", "skincare creators toronto IG"), and so does any city
-        # before "based" ("glasgow based creators")
+        # a brief typed in lower case (acronyms aside) says nothing by its capitals: a city of a census size of
+        # half a million counts ("lagos fitness tiktokers", "berlin food creators", "skincare creators toronto IG";
+        # not a province, whose size is a placeholder: 'reading', 'drama', 'antique' are provinces too), and so
+        # does any city before "based" ("glasgow based creators")
         following = tokens.lower[i + n] if i + n < len(tokens) else ""
-        lower_case = place.population >= _LOWER_CASE_CITY and following != "-" and (
+        big = place.kind in {"city", "subdivision"} and _LOWER_CASE_CITY <= place.population < float("inf") and (
+            place.population != PROVINCE_SIZE)
+        lower_case = big and following != "-" and (
             following not in _NAMED_AFTER_CITIES) and not any(  # "reading-nook", "kobe beef"
-            word[:1].isupper() and not word.isupper() for word in tokens.words)
+            word[:1].isupper() and (len(word) == 1 or not word.isupper()) for word in tokens.words)
         based = tokens.lower[i + n:i + n + 1] in (["based"], ["-based"]) or (
             tokens.lower[i + n:i + n + 2] == ["-", "based"])
         return first[0].isupper() or bool(tokens.phrase_ending(i, PLACE_CUES)) or tokens.lower[i - 1:i] == ["from"] or (

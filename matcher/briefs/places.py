@@ -120,7 +120,8 @@ _SUBDIVISION_COUNTRIES = ("US", "CA", "AU", "IN", "BR", "MX", "DE", "ES", "IT", 
 SMALL_CITY = 100_000
 # a city shared by several countries means the biggest when it is this many times bigger than the rest
 DOMINANCE = 2.0
-_PROVINCE_SIZE = 1e6
+# a province's size when no city of its name says more (a placeholder, no census figure)
+PROVINCE_SIZE = 1e6
 
 
 def fold(text: str) -> str:
@@ -216,7 +217,7 @@ def build_gazetteer() -> Gazetteer:
         if len(key) < 2 or not code:
             return
         if kind == "subdivision":
-            population = _PROVINCE_SIZE
+            population = PROVINCE_SIZE
         known = meanings[key].get(code)
         if known is None:
             meanings[key][code] = (population, kind)

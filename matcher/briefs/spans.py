@@ -211,9 +211,9 @@ def generic_after(tokens: Tokens, end: int) -> bool:
     return end < len(tokens) and tokens.lower[end] in GENERIC_HEADS
 
 
-def short_query(tokens: Tokens) -> bool:
+def short_query(tokens: Tokens, longest: int = 10) -> bool:
     """A search-box query ('skincare IG nano Manila', 'cycling youtube sub-50k DACH'): every word a keyword.
 
-    At most ten tokens, no sentence punctuation and no function word, so each word stands for itself."""
-    return 0 < len(tokens) <= 10 and not any(
+    At most `longest` tokens, no sentence punctuation and no function word, so each word stands for itself."""
+    return 0 < len(tokens) <= longest and not any(
         tokens.lower[j] in STOP_WORDS or tokens.words[j] in {".", "!", "?", "\n", ":"} for j in range(len(tokens)))

@@ -710,7 +710,10 @@ def test_kim_briefs_written_for_issue_16_read_right(text: str, applied: Filters,
 @pytest.mark.parametrize(("text", "countries"), [
     # a brief typed in lower case says nothing by its capitals: a big city or a region counts
     ("micro skincare creators toronto IG <40k", ("CA",)),
-    ("surf bali creators english speaking under 100k no facebook", ("ID",)),
+    ("vegan bakery, berlin food creators, micro, tiktok only no insta, €150/post, 4 creators", ("DE",)),
+    # a province's name is too often a word ('reading', 'drama', 'antique'): no census size, not read
+    ("bookstagram, book reviews, monthly reading wrap-ups, bibliophiles", ()),
+    ("antique furniture restorers, drama creators, micro", ()),
     ("music festival lineup hype, glasgow based creators, micro tier, Reels", ("GB",)),
     # ... but not a food or a style named after it, nor a word joined to another
     ("kobe beef recipe creators, micro", ()),
@@ -787,3 +790,16 @@ def test_round_fifteen_places(text: str, applied: tuple[str, ...], suggested: tu
     parsed = parse_brief(text)
     assert parsed.filters.countries == applied
     assert [r.value for r in parsed.suggestions if r.field == "countries"] == ([suggested] if suggested else [])
+
+
+@pytest.mark.parametrize(("text", "countries"), [
+    # a list of country codes needs no other cue; a keyword search of up to twenty tokens names the creators' places
+    ("vegan skincare IG micro DE/AT/CH 10-50k max €400/post", ("DE", "AT", "CH")),
+    # "-based" after a code or a demonym says where the creators are
+    ("can u pull 5 nz-based gardening creators for our spring range", ("NZ",)),
+    ("Can you find us some new faces for the knitwear drop? Irish-based, Insta mainly.", ("IE",)),
+    # a country's name in lower case is no city: "their new jersey drop"
+    ("A mid-size esports org wants creators to hype their new jersey drop — 3 colourways, €64.90 each.", ()),
+])
+def test_round_sixteen_places(text: str, countries: tuple[str, ...]) -> None:
+    assert parse_brief(text).filters.countries == countries
