@@ -214,6 +214,9 @@ def generic_after(tokens: Tokens, end: int) -> bool:
 def short_query(tokens: Tokens, longest: int = 10) -> bool:
     """A search-box query ('skincare IG nano Manila', 'cycling youtube sub-50k DACH'): every word a keyword.
 
-    At most `longest` tokens, no sentence punctuation and no function word, so each word stands for itself."""
+    At most `longest` tokens, no sentence punctuation and no function word (a code in capitals is none: 'DE/AT/CH'),
+    so each word stands for itself."""
+    ends = {".", "!", "?", "\n", ":"}
     return 0 < len(tokens) <= longest and not any(
-        tokens.lower[j] in STOP_WORDS or tokens.words[j] in {".", "!", "?", "\n", ":"} for j in range(len(tokens)))
+        (tokens.lower[j] in STOP_WORDS and not tokens.words[j].isupper()) or tokens.words[j] in ends
+        for j in range(len(tokens)))
