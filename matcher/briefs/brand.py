@@ -5,6 +5,7 @@ A client named by an agency ("Client's Velo Labs", "our client is X") wins over 
 
 from __future__ import annotations
 
+from matcher.briefs.brand_described import brand_after_generic, brand_in_apposition, brand_of_account
 from matcher.briefs.brand_layout import (
     brand_before_brief,
     brand_before_campaign,
@@ -33,8 +34,6 @@ from matcher.briefs.brand_words import (
     NOT_SELF_NAMES,
     OCCASIONS,
     ROLE_WORDS,
-    SELF,
-    VERB_WORDS,
 )
 from matcher.briefs.lexicon import (
     BRAND_CUES,
@@ -62,50 +61,13 @@ def read_brand(tokens: Tokens, places: Gazetteer) -> Reading | None:
     A client named by an agency ("Client's Velo Labs", "our client is X") wins over the agency's own name."""
     reading = (_brand_after_cue(tokens, places, CLIENT_CUES) or _brand_after_cue(tokens, places)
                or _brand_of_person(tokens, places) or _brand_before_verb(tokens, places)
-               or _brand_after_generic(tokens, places) or _brand_after_for(tokens, places)
+               or brand_after_generic(tokens, places) or _brand_after_for(tokens, places)
+               or brand_of_account(tokens, places)  # an agency's "X account" before its own signature
                or brand_in_signature(tokens, places) or brand_in_keywords(tokens, places)
                or brand_before_campaign(tokens, places) or brand_before_brief(tokens, places)
-               or brand_in_brackets(tokens, places) or brand_in_title(tokens, places))
+               or brand_in_brackets(tokens, places) or brand_in_title(tokens, places)
+               or brand_in_apposition(tokens, places))
     return without_home_town(tokens, reading, places) if reading else None
-
-
-def _brand_after_generic(tokens: Tokens, places: Gazetteer) -> Reading | None:
-    """'slow fashion brand linnea, we make ...', 'pasta brand granetto', 'brand zuckerfrei here'.
-
-    A name right after a word for a company, closed by punctuation, 'here' or 'we' (lower case is fine).
-    """
-    for i in range(len(tokens) - 1):
-        if tokens.lower[i] not in COMPANY_NOUNS:
-            continue
-        # said of the advertiser itself: "we are ...", "our client is ...", "for our ...", "Hi, brand ..."
-        greeting = i > 1 and tokens.words[i - 1] == "," and tokens.lower[i - 2] in GREETINGS
-        said = tokens.near_before(i + 1, SELF | {"client", "we're", "'re", "for"}, 6) is not None or greeting or (
-            tokens.sentence_start(i) and tokens.lower[i] != "brand")
-        if not said:
-            continue
-        at = i + 1 + (tokens.words[i + 1] in {'"', "“", "'", "‘"})  # 'sportswear brand "Forma Atletika"'
-        if at + 1 < len(tokens) and tokens.words[at].isdigit() and tokens.is_capitalized(at + 1):
-            end = name_end(tokens, at + 1)  # "small studio 11 Ravens from Wrocław"
-            if end is not None and not is_place_or_platform(tokens, at, end, places):
-                return claim_brand(tokens, at, at, end)
-        for width in (2, 1):
-            end = at + width
-            if end > len(tokens) or not tokens.free(at, end):
-                continue
-            words = tokens.lower[at:end]
-            if any(w in COMMON_OPENERS or w in STOP_WORDS or w in VERB_WORDS or w in GENERIC_ADVERTISERS
-                   or w in OCCASIONS or w in ROLE_WORDS
-                   or w in COMPANY_NOUNS or w in ADVERTISER_NOUNS
-                   or w in CREATOR_NOUNS or not tokens.words[j][:1].isalpha() for w, j in zip(words, range(at, end),
-                                                                                               strict=True)):
-                continue
-            closed = end >= len(tokens) or tokens.words[end] in {",", ".", "(", ")", "!", "?", ";", "-", "—",
-                                                                 "\n"} or tokens.lower[end] in {"here", "we", "and"}
-            # a capitalized name needs no closing mark: "small swedish company Fjällglöd making stoves"
-            closed = closed or all(tokens.words[j][:1].isupper() for j in range(at, end))
-            if closed and not is_place_or_platform(tokens, at, end, places):
-                return claim_brand(tokens, at, at, end)
-    return None
 
 
 def _brand_of_person(tokens: Tokens, places: Gazetteer) -> Reading | None:

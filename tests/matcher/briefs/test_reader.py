@@ -803,3 +803,22 @@ def test_round_fifteen_places(text: str, applied: tuple[str, ...], suggested: tu
 ])
 def test_round_sixteen_places(text: str, countries: tuple[str, ...]) -> None:
     assert parse_brief(text).filters.countries == countries
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    # the name after a description of the advertiser, set off by a comma
+    ("Dear team, we are a small leather workshop, Marroquinería Ortega. We want fashion creators in Spain.",
+     "Marroquinería Ortega"),
+    ("Hi! We are a brazilian brand of swimwear, Praia Bonita, from Florianópolis. We want fitness influencers.",
+     "Praia Bonita"),
+    ("Dear, we are family hotel in Naxos island, Hotel Anemos, 18 rooms. We invite travel bloggers.", "Hotel Anemos"),
+    # ... not a style it is compared with
+    ("We are Polish brand of cosmetic, Lirene-style packaging. Need influencer from Poland.", None),
+    # an agency's client is "the X account", whoever signs
+    ("Hi Priya, quick one from the Oakridge Cycles account. We need 6 cycling creators.\nBest, Sam\nSpoke PR",
+     "Oakridge Cycles"),
+    ("Hey Jess, for the Oat & Honey granola account: we need 20 breakfast creators.\n— Mia, Crumbs Creative",
+     "Oat & Honey"),
+])
+def test_round_sixteen_brands(text: str, brand: str | None) -> None:
+    assert parse_brief(text).filters.brand == brand

@@ -1,0 +1,110 @@
+"""The advertiser's name after what the advertiser is: 'pasta brand granetto', 'we are a small leather workshop,
+Marroquinería Ortega', 'from the Oakridge Cycles account'."""
+
+from __future__ import annotations
+
+from matcher.briefs.brand_layout import claim_brand
+from matcher.briefs.brand_words import (
+    ADVERTISER_NOUNS,
+    COMMON_OPENERS,
+    COMPANY_NOUNS,
+    GREETINGS,
+    OCCASIONS,
+    ROLE_WORDS,
+    SELF,
+    VERB_WORDS,
+)
+from matcher.briefs.lexicon import CREATOR_NOUNS, GENERIC_ADVERTISERS
+from matcher.briefs.place_owner import COMPANY_WORDS
+from matcher.briefs.places import Gazetteer
+from matcher.briefs.reading import Reading
+from matcher.briefs.spans import is_place_or_platform, name_end
+from matcher.briefs.stop_words import STOP_WORDS
+from matcher.briefs.tokens import Tokens
+
+
+def brand_after_generic(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'slow fashion brand linnea, we make ...', 'pasta brand granetto', 'brand zuckerfrei here'.
+
+    A name right after a word for a company, closed by punctuation, 'here' or 'we' (lower case is fine).
+    """
+    for i in range(len(tokens) - 1):
+        if tokens.lower[i] not in COMPANY_NOUNS:
+            continue
+        # said of the advertiser itself: "we are ...", "our client is ...", "for our ...", "Hi, brand ..."
+        greeting = i > 1 and tokens.words[i - 1] == "," and tokens.lower[i - 2] in GREETINGS
+        said = tokens.near_before(i + 1, SELF | {"client", "we're", "'re", "for"}, 6) is not None or greeting or (
+            tokens.sentence_start(i) and tokens.lower[i] != "brand")
+        if not said:
+            continue
+        at = i + 1 + (tokens.words[i + 1] in {'"', "“", "'", "‘"})  # 'sportswear brand "Forma Atletika"'
+        if at + 1 < len(tokens) and tokens.words[at].isdigit() and tokens.is_capitalized(at + 1):
+            end = name_end(tokens, at + 1)  # "small studio 11 Ravens from Wrocław"
+            if end is not None and not is_place_or_platform(tokens, at, end, places):
+                return claim_brand(tokens, at, at, end)
+        for width in (2, 1):
+            end = at + width
+            if end > len(tokens) or not tokens.free(at, end):
+                continue
+            words = tokens.lower[at:end]
+            if any(w in COMMON_OPENERS or w in STOP_WORDS or w in VERB_WORDS or w in GENERIC_ADVERTISERS
+                   or w in OCCASIONS or w in ROLE_WORDS
+                   or w in COMPANY_NOUNS or w in ADVERTISER_NOUNS
+                   or w in CREATOR_NOUNS or not tokens.words[j][:1].isalpha() for w, j in zip(words, range(at, end),
+                                                                                               strict=True)):
+                continue
+            closed = end >= len(tokens) or tokens.words[end] in {",", ".", "(", ")", "!", "?", ";", "-", "—",
+                                                                 "\n"} or tokens.lower[end] in {"here", "we", "and"}
+            # a capitalized name needs no closing mark: "small swedish company Fjällglöd making stoves"
+            closed = closed or all(tokens.words[j][:1].isupper() for j in range(at, end))
+            if closed and not is_place_or_platform(tokens, at, end, places):
+                return claim_brand(tokens, at, at, end)
+    return None
+
+
+_OPENERS = (("we", "are"), ("we", "'re"), ("we're",), ("i", "have"), ("i", "own"), ("we", "run"), ("i", "run"),
+            ("we", "have"), ("this", "is"))
+
+
+def brand_in_apposition(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'we are a small leather workshop, Marroquinería Ortega.', 'We are a brazilian brand of swimwear, Praia Bonita,
+    from Florianópolis', 'we are software house from Wrocław, 35 developers, name DevNest'.
+
+    After 'we are' (or 'I have', 'we run') and a description naming a kind of business, in the same sentence, a
+    capitalized name after a comma or after 'name', 'called', closed by punctuation or a place cue."""
+    for i in range(len(tokens) - 2):
+        opener = tokens.phrase_at(i, _OPENERS)
+        if not opener:
+            continue
+        kind = False
+        for j in range(i + opener, min(i + 20, len(tokens))):
+            if tokens.words[j] in {".", "!", "?", "\n", ";"} or tokens.lower[j] in CREATOR_NOUNS - {"family"}:
+                break  # "we are looking for Italian creators" ("we are family hotel" describes the business)
+            kind = kind or tokens.lower[j] in COMPANY_WORDS
+            if not (kind and tokens.is_capitalized(j) and (
+                    tokens.words[j - 1] == "," or tokens.lower[j - 1] in {"name", "called", "named"})):
+                continue
+            end = name_end(tokens, j)
+            closed = end is not None and (end >= len(tokens) or (tokens.is_punct(end) and tokens.words[end] != "-") or (
+                tokens.lower[end] in {"in", "from", "since"}))  # not "Lirene-style packaging"
+            if end is not None and closed and not is_place_or_platform(tokens, j, end, places) and not all(
+                    tokens.lower[k] in COMMON_OPENERS | GENERIC_ADVERTISERS | STOP_WORDS for k in range(j, end)):
+                return claim_brand(tokens, j, j, end)
+    return None
+
+
+def brand_of_account(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'quick one from the Oakridge Cycles account', 'for the Oat & Honey granola account': an agency's client."""
+    for j in range(1, len(tokens) - 1):
+        if tokens.lower[j - 1] != "the" or not tokens.is_capitalized(j):
+            continue
+        end = name_end(tokens, j)
+        if end is None or is_place_or_platform(tokens, j, end, places):
+            continue
+        after = end
+        while after < min(end + 2, len(tokens)) and tokens.words[after].isalpha() and (
+                tokens.words[after].islower() and tokens.lower[after] != "account"):
+            after += 1
+        if tokens.lower[after:after + 1] == ["account"]:
+            return claim_brand(tokens, j - 1, j, end)
+    return None
