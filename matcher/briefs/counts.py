@@ -35,7 +35,8 @@ looking about around
 # counted things right after a number that make it no count of creators ("people" may be the creators)
 _COUNTED_THINGS = NOT_FOLLOWERS - {"people"} | frozenset("""star stars sample samples piece pieces pack packs
 box boxes bottle bottles pair pairs set sets kit kits flavour flavours flavor flavors colour colours color colors
-size sizes model models variant variants sku skus recipe recipes episode episodes""".split())
+size sizes model models variant variants sku skus recipe recipes episode episodes
+ml cl l g kg mg oz lb lbs mm cm""".split())  # measures: "our new shampoo 250 ml"
 _HAS = frozenset({"has", "employs", "employing", "seat", "seats"})
 _RANKED = frozenset({"finish", "finishes", "finished", "finishing", "ranked", "ranks", "rank", "placed"})
 _PAST_RESULTS = frozenset({"last", "previous", "past", "delivered", "reached", "performed", "generated", "drove",

@@ -278,13 +278,14 @@ def _per_unit(tokens: Tokens, at: int) -> int:
     at += lead
     if at < len(tokens) and tokens.lower[at] == "each":
         return lead + 1
-    for skip in (0, 1):  # "$500 per sponsored post", "€300 for one reel"
-        if at + 1 + skip < len(tokens) and tokens.lower[at] in PER_WORDS and tokens.lower[at + 1 + skip] in PER_UNIT:
+    for skip in (0, 1):  # "$500 per sponsored post", "€300 for one reel", "250 € x post" (Italian, Spanish 'per')
+        if at + 1 + skip < len(tokens) and tokens.lower[at] in PER_WORDS | {"x"} and (
+                tokens.lower[at + 1 + skip] in PER_UNIT):
             if tokens.lower[at] == "for" and (tokens.lower[at + 1 + skip].endswith("s") or (
                     skip and tokens.lower[at + 1] not in PER_BEFORE | {"1"})):
                 return 0  # "8k for beauty creators", "5k for videos": what the whole budget buys
             return lead + 2 + skip
-    if at < len(tokens) and tokens.lower[at] in {"per-post", "/post", "per-video", "per-creator"}:
+    if at < len(tokens) and tokens.lower[at] in {"per-post", "/post", "per-video", "per-creator", "pp"}:
         return lead + 1
     return 0
 

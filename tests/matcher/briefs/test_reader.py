@@ -822,3 +822,15 @@ def test_round_sixteen_places(text: str, countries: tuple[str, ...]) -> None:
 ])
 def test_round_sixteen_brands(text: str, brand: str | None) -> None:
     assert parse_brief(text).filters.brand == brand
+
+
+@pytest.mark.parametrize(("text", "price", "k"), [
+    ("micro influencer food in Milano, Instagram + Reels, max 250 € x post, 6 profiles", 250, 6),
+    ("tiktok, mzansi dance creators, 100k–1M, R10 000 pp", 10_000, None),
+    # a measure is no count of creators
+    ("For our new shampoo 250 ml we looking creators of hair care in Italy and France, 3 persons, max 500 euro per "
+     "creator", 500, 3),
+])
+def test_round_sixteen_fees_and_counts(text: str, price: float | None, k: int | None) -> None:
+    filters = parse_brief(text).filters
+    assert (filters.max_price_per_post, filters.k) == (price, k)
