@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
-from matcher.briefs.brand_words import COMMON_OPENERS, COMPANY_NOUNS, ROLE_WORDS, SELF, SIGNOFF_WORDS
+from matcher.briefs.brand_words import COMMON_OPENERS, COMPANY_NOUNS, GREETINGS, ROLE_WORDS, SELF, SIGNOFF_WORDS
 from matcher.briefs.lexicon import BRAND_VERBS, CREATOR_NOUNS, GENERIC_ADVERTISERS, NOT_NAMES
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
@@ -244,7 +244,8 @@ def brand_in_title(tokens: Tokens, places: Gazetteer) -> Reading | None:
     if not any(tokens.lower[j] in _TITLE_WORDS for j in range(line_end)):
         return None
     end = name_end(tokens, at)
-    if end is None or any(tokens.lower[k] in COMMON_OPENERS | NOT_NAMES | _TITLE_WORDS for k in range(at, end)):
+    if end is None or any(tokens.lower[k] in COMMON_OPENERS | NOT_NAMES | _TITLE_WORDS | GREETINGS
+                          for k in range(at, end)):  # not "Salut Camille — for the launch of ..."
         return None
     dash = end
     while dash < line_end and tokens.words[dash].isalpha() and tokens.words[dash].islower():

@@ -20,7 +20,7 @@ LOWER_OK = {("brand", ":"), ("brand", "name", ":"), ("client", ":"), ("advertise
 SELF = frozenset({"we", "i", "our", "my", "us"})
 
 
-GREETINGS = frozenset({"hi", "hello", "hey", "hola", "ciao", "hallo", "bonjour", "olá", "hiya"})
+GREETINGS = frozenset({"hi", "hello", "hey", "hola", "ciao", "hallo", "bonjour", "olá", "hiya", "salut", "hej", "hoi"})
 # words after "we are" that describe the writer, not name the brand
 NOT_SELF_NAMES = frozenset("""happy glad small new big local ready sure open interested pleased proud thrilled
 delighted looking able keen excited grateful here still also all currently very so really based tiny young growing
@@ -53,7 +53,8 @@ founder cofounder co-founder ceo cmo owner team intern coordinator specialist ex
 CLIENT_CUES = tuple(cue for cue in BRAND_CUES if (cue[0] in {"client", "cliente", "our", "nuestro", "nosso",
                                                                 "advertiser", "on", "de"} and "brand" not in cue)
                      or cue in {("brand", ":"), ("brand", "="), ("brand", "name", ":"), ("marca", ":"),
-                                ("for", "client"), ("for", "the", "client"), ("for", "our", "client")})
+                                ("for", "client"), ("for", "the", "client"), ("for", "our", "client"),
+                                ("sponsor", ":"), ("issued", "by", ":"), ("issuer", ":")})
 
 
 SIGNOFF_WORDS = frozenset({"best", "thanks", "thank", "cheers", "regards", "ta", "ciao", "thx", "love", "warmly",

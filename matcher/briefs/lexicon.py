@@ -311,7 +311,7 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "that 's us ,", "that 's us :", "thats us ,", "that 's us -", "that 's us —", "who we are :", "dealer group :",
     "group :", "retailer :", "client update from", "marketing department of", "the marketing department of",
     "agency for", "the agency for", "i own", "we own", "owner of", "co-owner of", "the owner of", "family runs",
-    "family owns", "brand name -", "client side :",
+    "family owns", "brand name -", "client side :", "issued by :", "issuer :",
 ))
 # words that start a description, not a name ("Nail polish company wants")
 GENERIC_ADVERTISERS = frozenset("""

@@ -834,3 +834,16 @@ def test_round_sixteen_brands(text: str, brand: str | None) -> None:
 def test_round_sixteen_fees_and_counts(text: str, price: float | None, k: int | None) -> None:
     filters = parse_brief(text).filters
     assert (filters.max_price_per_post, filters.k) == (price, k)
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    # a sponsor's or an issuer's label wins over a title naming the campaign
+    ("Creative & Talent Brief — City Marathon Sponsorship\nSponsor: Fjellheim Sparebank\nEvent: Bergen City Marathon",
+     "Fjellheim Sparebank"),
+    ("REQUEST FOR PROPOSAL – CREATOR PARTNERSHIPS 2025\nIssued by: Visit Lofoten (Norway)\n1. Background",
+     "Visit Lofoten"),
+    # a greeting opens no title
+    ("Salut Camille — for the launch, we want YouTubers who do gastronomy in Normandy.", None),
+])
+def test_round_seventeen_brands(text: str, brand: str | None) -> None:
+    assert parse_brief(text).filters.brand == brand
