@@ -54,7 +54,7 @@ def _creator_noun_after(tokens: Tokens, at: int) -> int | None:
         low = tokens.lower[j]
         if low in CREATOR_NOUNS or low in AUDIENCE_NOUNS or is_person_noun(low):
             return j
-        if low in {"-", "based", "-based", "/", "&", "and"}:
+        if low in {"-", "based", "-based", "/", "&", "and", "or"}:  # "Dutch football or fitness creators"
             continue
         if j > at and tokens.words[j - 1] == "-":
             continue  # "high-net-worth audiences": one word

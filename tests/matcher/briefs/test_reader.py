@@ -847,3 +847,8 @@ def test_round_sixteen_fees_and_counts(text: str, price: float | None, k: int | 
 ])
 def test_round_seventeen_brands(text: str, brand: str | None) -> None:
     assert parse_brief(text).filters.brand == brand
+
+
+def test_a_demonym_before_creators_named_by_two_niches() -> None:
+    assert parse_brief("Ask: a list of 10 Dutch football or fitness creators on Instagram or TikTok.").filters.countries \
+        == ("NL",)
