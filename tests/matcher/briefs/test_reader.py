@@ -850,5 +850,5 @@ def test_round_seventeen_brands(text: str, brand: str | None) -> None:
 
 
 def test_a_demonym_before_creators_named_by_two_niches() -> None:
-    assert parse_brief("Ask: a list of 10 Dutch football or fitness creators on Instagram or TikTok.").filters.countries \
-        == ("NL",)
+    parsed = parse_brief("Ask: a list of 10 Dutch football or fitness creators on Instagram or TikTok.")
+    assert parsed.filters.countries == ("NL",)
