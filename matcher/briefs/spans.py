@@ -218,5 +218,6 @@ def short_query(tokens: Tokens, longest: int = 10) -> bool:
     so each word stands for itself."""
     ends = {".", "!", "?", "\n", ":"}
     return 0 < len(tokens) <= longest and not any(
-        (tokens.lower[j] in STOP_WORDS and not tokens.words[j].isupper()) or tokens.words[j] in ends
+        (tokens.lower[j] in STOP_WORDS and not (len(tokens.words[j]) > 1 and tokens.words[j].isupper()))
+        or tokens.words[j] in ends
         for j in range(len(tokens)))
