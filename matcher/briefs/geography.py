@@ -27,7 +27,16 @@ from matcher.briefs.lexicon import (
     REQUEST_WORDS,
 )
 from matcher.briefs.nouns import is_person_noun
-from matcher.briefs.place_mentions import IDIOMS, mention_at, people_of, place_list_item, style_origin
+from matcher.briefs.place_mentions import (
+    IDIOMS,
+    asks_for_locals,
+    code_follows,
+    mention_at,
+    people_of,
+    place_list_item,
+    ruled_out,
+    style_origin,
+)
 from matcher.briefs.place_owner import COMPANY_WORDS, made_there, quoted, said_of_advertiser, self_described
 from matcher.briefs.places import Gazetteer, Place
 from matcher.briefs.reading import Reading
@@ -80,6 +89,8 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
     i = 0
     while i < len(tokens):
         n, place, demonym = mention_at(tokens, i, places)
+        if not n and tokens.words[i] in places.code_words and tokens.free(i, i + 1) and code_follows(tokens, i + 1):
+            n, place, demonym = 1, places.code_words[tokens.words[i]], None  # "IT ES PT GR": a code word opens it
         if not n:
             i += 1
             continue
@@ -100,8 +111,11 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
             if j >= len(tokens):
                 break
             m, more, more_demonym = mention_at(tokens, j, places)
-            if j == end and (more is None or place is None or more.kind != "city" or place.kind != "city"
-                             or not tokens.words[j][:1].isupper()):
+            codes = [tokens.words[k] for k in (j, end - 1)]  # "FR DE IT ES": codes side by side make a list too
+            code_pair = all(len(w) == 2 and w.isupper() for w in codes) and (
+                more is not None or tokens.words[j] in places.code_words)
+            if j == end and not code_pair and (more is None or place is None or more.kind != "city"
+                                               or place.kind != "city" or not tokens.words[j][:1].isupper()):
                 break  # "Belgrade Zagreb Sarajevo": cities side by side make a list ("Santander UK" does not)
             if not m and tokens.words[j] in places.code_words and tokens.free(j, j + 1):
                 m, more, more_demonym = 1, places.code_words[tokens.words[j]], None  # "NL + BE": a code in a list
@@ -110,7 +124,7 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
             more, item_end = _qualified(tokens, j + m, more, places)
             items.append((j, item_end, more, more_demonym))
             end = item_end
-        if _ruled_out(tokens, i):
+        if ruled_out(tokens, i):
             tokens.claim(i, end, "countries")  # "in Germany, not in Netherlands": no country to apply or suggest
             i = end
             continue
@@ -132,28 +146,10 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
                 end += 1 + dot + m
         readings.extend(r for r in found if r.value)
         i = end
-    if not any(r.applied for r in readings) and _asks_for_locals(tokens):
+    if not any(r.applied for r in readings) and asks_for_locals(tokens):
         # "A nano-brewery in Asheville, NC wants local beer creators": local to the advertiser's place
         readings = [replace(r, applied=True, note="") if r.note == _ADVERTISERS else r for r in readings]
     return readings
-
-
-def _ruled_out(tokens: Tokens, start: int) -> bool:
-    """'not in the Netherlands', 'except Belgium': the brief names the place to leave it out."""
-    before = start - tokens.phrase_ending(start, PLACE_CUES)
-    while before > 1 and tokens.lower[before - 1] in _RULED_OUT_WHO:
-        before -= 1  # "excluding anyone in Canada", "except creators from Korea"
-    return before > 0 and tokens.lower[before - 1] in {"not", "never", "except", "excluding", "excl", "excl.",
-                                                        "without"}
-
-
-_RULED_OUT_WHO = frozenset({"anyone", "anybody", "creators", "those", "people", "influencers", "the"})
-
-
-def _asks_for_locals(tokens: Tokens) -> bool:
-    """The brief asks for local creators ('local creators', 'local foodies', 'locals')."""
-    return any(low in {"local", "locals"} and (low == "locals" or tokens.near_before(
-        min(j + 4, len(tokens)), CREATOR_NOUNS | AUDIENCE_NOUNS, 3) is not None) for j, low in enumerate(tokens.lower))
 
 
 _ADVERTISERS = "where the advertiser is, not the creators"
@@ -218,6 +214,8 @@ def _decide(tokens: Tokens, items: list[tuple[int, int, Place | None, tuple[str,
             items = [(start, end, Place(second.name, countries[:1] if second.ambiguous else countries, "country"),
                       None)]
     applied, note = _applied(tokens, start, end, demonyms)
+    if len(items) > 1 and all(place is not None and place.kind == "code" for _, _, place, _ in items):
+        applied, note = True, ""  # "DE + AT", "IT ES PT GR": a list of country codes names the markets
     cue_start = start - (tokens.phrase_ending(start, PLACE_CUES) if applied and not demonyms else 0)
     cued = bool(tokens.phrase_ending(start, PLACE_CUES)) or tokens.lower[start - 1:start] in (["from"], ["to"]) or (
         len(items) > 1 and all(place is not None and place.kind == "code" for _, _, place, _ in items))  # "DE/AT/CH"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matcher.briefs.lexicon import CREATOR_NOUNS, FIELD_LABELS, NOT_NAMES, PLACE_CUES
+from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS, FIELD_LABELS, NOT_NAMES, PLACE_CUES
 from matcher.briefs.places import PROVINCE_SIZE, SMALL_CITY, Gazetteer, Place
 from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
 
@@ -156,3 +156,27 @@ def place_list_item(tokens: Tokens, start: int, end: int) -> bool:
         for j in range(segment_start, start))
     in_list = segment_start == 0 or tokens.words[segment_start - 1] in SEPARATORS | SENTENCE_ENDS
     return (segment_start == start or read_before) and (segment_end == end or rest_read) and in_list and closes
+
+
+def ruled_out(tokens: Tokens, start: int) -> bool:
+    """'not in the Netherlands', 'except Belgium', 'no UK': the brief names the place to leave it out."""
+    before = start - tokens.phrase_ending(start, PLACE_CUES)
+    while before > 1 and tokens.lower[before - 1] in _RULED_OUT_WHO:
+        before -= 1  # "excluding anyone in Canada", "except creators from Korea"
+    return before > 0 and tokens.lower[before - 1] in {"not", "never", "except", "excluding", "excl", "excl.",
+                                                        "without", "no"}
+
+
+_RULED_OUT_WHO = frozenset({"anyone", "anybody", "creators", "those", "people", "influencers", "the"})
+
+
+def code_follows(tokens: Tokens, at: int) -> bool:
+    """A two-letter country code in capitals comes next, after at most a joiner ('IT + FR', 'IT ES')."""
+    at += at < len(tokens) and tokens.lower[at] in {",", "and", "or", "&", "/", "+", "plus"}
+    return at < len(tokens) and len(tokens.words[at]) == 2 and tokens.words[at].isupper() and tokens.words[at].isalpha()
+
+
+def asks_for_locals(tokens: Tokens) -> bool:
+    """The brief asks for local creators ('local creators', 'local foodies', 'locals')."""
+    return any(low in {"local", "locals"} and (low == "locals" or tokens.near_before(
+        min(j + 4, len(tokens)), CREATOR_NOUNS | AUDIENCE_NOUNS, 3) is not None) for j, low in enumerate(tokens.lower))

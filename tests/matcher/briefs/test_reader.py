@@ -852,3 +852,18 @@ def test_round_seventeen_brands(text: str, brand: str | None) -> None:
 def test_a_demonym_before_creators_named_by_two_niches() -> None:
     parsed = parse_brief("Ask: a list of 10 Dutch football or fitness creators on Instagram or TikTok.")
     assert parsed.filters.countries == ("NL",)
+
+
+@pytest.mark.parametrize(("text", "countries", "suggested"), [
+    # country codes side by side or joined by '+' name the markets, a code word ('IT') first among them too
+    ("eyewear | IT ES PT GR | 10-50k | Reels", ("IT", "ES", "PT", "GR"), []),
+    ("pasta sauce launch IT + FR | 680g jar | 4 creators | insta", ("IT", "FR"), []),
+    # a place after 'no' is left out, not offered
+    ("beauty micro influencers FR DE IT ES — no UK", ("FR", "DE", "IT", "ES"), []),
+    # 'IT' alone stays a word
+    ("IT professionals and creators in Spain", ("ES",), []),
+])
+def test_round_eighteen_code_lists(text: str, countries: tuple[str, ...], suggested: list[tuple[str, ...]]) -> None:
+    parsed = parse_brief(text)
+    assert parsed.filters.countries == countries
+    assert [r.value for r in parsed.suggestions if r.field == "countries"] == suggested
