@@ -10,6 +10,7 @@ from functools import cache
 
 from matcher.briefs.brand_words import COMMON_OPENERS, COMPANY_NOUNS, GREETINGS, ROLE_WORDS, SELF, SIGNOFF_WORDS
 from matcher.briefs.lexicon import BRAND_VERBS, CREATOR_NOUNS, GENERIC_ADVERTISERS, NOT_NAMES
+from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import brandlike, clean_name, is_place_or_platform, name_end
@@ -196,7 +197,8 @@ def without_home_town(tokens: Tokens, reading: Reading, places: Gazetteer) -> Re
                    end=tokens.ends[of - 1])
 
 
-_MORE_KINDS = frozenset({"watchmaker", "salon", "restaurant", "cafe", "café", "bar", "winery", "hotel", "gym"})
+# kinds of business a name in brackets may follow: the place reader's list and the brand reader's company nouns
+_KINDS = COMPANY_WORDS | COMPANY_NOUNS | {"watchmaker"}
 
 
 def brand_in_brackets(tokens: Tokens, places: Gazetteer) -> Reading | None:
@@ -217,7 +219,7 @@ def brand_in_brackets(tokens: Tokens, places: Gazetteer) -> Reading | None:
             close += 1
         if tokens.words[close:close + 1] != [")"] or is_place_or_platform(tokens, k + 1, end, places):
             continue
-        kind = any(tokens.lower[j] in COMPANY_NOUNS | _MORE_KINDS for j in range(max(k - 4, 0), k))
+        kind = any(tokens.lower[j] in _KINDS for j in range(max(k - 4, 0), k))
         said = tokens.near_before(k, SELF | {"we're", "here"}, 10) is not None and tokens.near_before(
             k, CREATOR_NOUNS, 10) is None
         acts = tokens.phrase_at(close + 1, BRAND_VERBS) > 0
