@@ -55,7 +55,7 @@ from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import Tokens
 
 
-def read_brand(tokens: Tokens, places: Gazetteer) -> Reading | None:
+def read_brand(tokens: Tokens, places: Gazetteer, retries: int = 2) -> Reading | None:
     """The advertiser's own name: after a brand cue, before 'wants', 'creators for X', in a title or a signature.
 
     A client named by an agency ("Client's Velo Labs", "our client is X") wins over the agency's own name."""
@@ -67,7 +67,14 @@ def read_brand(tokens: Tokens, places: Gazetteer) -> Reading | None:
                or brand_before_campaign(tokens, places) or brand_before_brief(tokens, places)
                or brand_in_brackets(tokens, places) or brand_in_title(tokens, places)
                or brand_in_apposition(tokens, places))
+    if reading is not None and reading.value.split()[-1].lower() in _AGENCY_TAILS and len(reading.value.split()) > 1:
+        # "Dan (Loop Agency)", "Jess from Bloom Talent here": the agency that writes; its words stay claimed and
+        # the client is looked for elsewhere ("One of our brand partners, Huel, asked us")
+        return read_brand(tokens, places, retries - 1) if retries else None
     return without_home_town(tokens, reading, places) if reading else None
+
+
+_AGENCY_TAILS = frozenset({"agency", "pr", "talent", "comms", "communications", "influence"})
 
 
 def _brand_of_person(tokens: Tokens, places: Gazetteer) -> Reading | None:

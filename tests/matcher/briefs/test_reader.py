@@ -867,3 +867,15 @@ def test_round_eighteen_code_lists(text: str, countries: tuple[str, ...], sugges
     parsed = parse_brief(text)
     assert parsed.filters.countries == countries
     assert [r.value for r in parsed.suggestions if r.field == "countries"] == suggested
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    # the agency that writes is not the advertiser: no brand, or the client named elsewhere
+    ("Hey — can you find TikTokers for our client's pet-food launch? Nothing fancy. Thx, Dan (Loop Agency)", None),
+    ("Morning! Client loved round 1. Can we get a fresh batch? Same vibe, more home-baking. — Tash @ Crumb Agency",
+     None),
+    ("Hey Sam — for Mind Matters Scotland we're planning around World Mental Health Day (10 Oct). We need 6 creators."
+     "\nCheers, Ali\nThistle Comms", "Mind Matters Scotland"),
+])
+def test_an_agency_is_not_the_brand(text: str, brand: str | None) -> None:
+    assert parse_brief(text).filters.brand == brand
