@@ -74,6 +74,10 @@ def _name_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | No
             place = None  # "DJ creators": a DJ, not Djibouti
         if place is not None and place.foreign and not tokens.words[i][0].isupper() and not cued:
             place = None  # "chili-growing creators": another language's name for Chile, in lower case, uncued
+        if place is not None and place.kind == "subdivision" and n == 1 and place.population == PROVINCE_SIZE and (
+                i + 1 < len(tokens) and tokens.words[i + 1][:1].isupper() and tokens.words[i + 1].isalpha()
+                and places.place(tokens.words[i + 1]) is None and not tokens.words[i + 1].isupper()):
+            place = None  # "a Lake District outdoor brand": a province's one word inside a longer name
         if place is not None and _cased_ok(tokens, i, n, place):
             return n, place, None
         demonym = places.demonym(text)
@@ -164,7 +168,7 @@ def ruled_out(tokens: Tokens, start: int) -> bool:
     while before > 1 and tokens.lower[before - 1] in _RULED_OUT_WHO:
         before -= 1  # "excluding anyone in Canada", "except creators from Korea"
     return before > 0 and tokens.lower[before - 1] in {"not", "never", "except", "excluding", "excl", "excl.",
-                                                        "without", "no"}
+                                                        "without", "no", "exclude"}
 
 
 _RULED_OUT_WHO = frozenset({"anyone", "anybody", "creators", "those", "people", "influencers", "the"})

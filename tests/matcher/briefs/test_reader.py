@@ -879,3 +879,15 @@ def test_round_eighteen_code_lists(text: str, countries: tuple[str, ...], sugges
 ])
 def test_an_agency_is_not_the_brand(text: str, brand: str | None) -> None:
     assert parse_brief(text).filters.brand == brand
+
+
+@pytest.mark.parametrize(("text", "countries", "suggested"), [
+    # a province's one word inside a longer name is no place ("Lake District", not New Zealand's Lake)
+    ("Who we are: Fellside is a Lake District outdoor kit brand. We want hiking creators in the UK.", ("GB",), []),
+    ("Exclude Ireland — UK only this time. Gardening.", ("GB",), []),
+    ("air fryer moms Ohio 4qt basket", ("US",), []),
+])
+def test_round_nineteen_places(text: str, countries: tuple[str, ...], suggested: list[tuple[str, ...]]) -> None:
+    parsed = parse_brief(text)
+    assert parsed.filters.countries == countries
+    assert [r.value for r in parsed.suggestions if r.field == "countries"] == suggested
