@@ -121,7 +121,8 @@ prohibited ban bans barred cannot skipping dropping
 """.split())
 NEGATION_PHRASES: tuple[tuple[str, ...], ...] = (
     ("no", "one"), ("no", "-", "one"), ("leave", "out"), ("rule", "out"), ("steer", "clear"), ("stay", "away"),
-    ("keep", "away"), ("leave", "off"), ("filter", "out"), ("weed", "out"), ("screen", "out"),
+    ("keep", "away"), ("leave", "off"), ("filter", "out"), ("weed", "out"), ("screen", "out"), ("drop", "anyone"),
+    ("drop", "anybody"), ("drop", "everyone"), ("remove", "anyone"), ("cut", "anyone"), ("drop", "creators"),
 )
 
 # amount scales written after a number, as a suffix ("10k") or a word ("1.5 million", "1,5 Mio.")
