@@ -894,5 +894,5 @@ def test_round_nineteen_places(text: str, countries: tuple[str, ...], suggested:
 
 
 def test_a_bound_after_drop_anyone_is_a_maximum() -> None:
-    parsed = parse_brief("Two notes: please drop anyone over 200k followers. Rest as per brief: UK, TikTok, 10 creators.")
+    parsed = parse_brief("Two notes: please drop anyone over 200k followers. Rest as per brief: UK, 10 creators.")
     assert (parsed.filters.min_followers, parsed.filters.max_followers) == (None, 200_000)
