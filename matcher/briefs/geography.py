@@ -215,10 +215,9 @@ def _decide(tokens: Tokens, items: list[tuple[int, int, Place | None, tuple[str,
                       None)]
     applied, note = _applied(tokens, start, end, demonyms)
     if len(items) > 1 and all(place is not None and place.kind == "code" for _, _, place, _ in items):
-        applied, note = True, ""  # "DE + AT", "IT ES PT GR": a list of country codes names the markets
+        applied, note = True, ""  # "DE/AT/CH", "IT ES PT GR": a list of country codes names the markets
     cue_start = start - (tokens.phrase_ending(start, PLACE_CUES) if applied and not demonyms else 0)
-    cued = bool(tokens.phrase_ending(start, PLACE_CUES)) or tokens.lower[start - 1:start] in (["from"], ["to"]) or (
-        len(items) > 1 and all(place is not None and place.kind == "code" for _, _, place, _ in items))  # "DE/AT/CH"
+    cued = bool(tokens.phrase_ending(start, PLACE_CUES)) or tokens.lower[start - 1:start] in (["from"], ["to"])
     readings = []
     for item_start, item_end, place, demonym in items:
         countries = demonym if demonym is not None else (place.countries if place else ())

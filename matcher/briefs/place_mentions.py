@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS, FIELD_LABELS, NOT_NAMES, PLACE_CUES
+from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS, FIELD_LABELS, NEGATIONS, NOT_NAMES, PLACE_CUES
 from matcher.briefs.places import PROVINCE_SIZE, SMALL_CITY, Gazetteer, Place
 from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
 
@@ -115,9 +115,8 @@ def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
         following = tokens.lower[i + n] if i + n < len(tokens) else ""
         big = place.kind in {"city", "subdivision"} and _LOWER_CASE_CITY <= place.population < float("inf") and (
             place.population != PROVINCE_SIZE)
-        lower_case = big and following != "-" and (
-            following not in _NAMED_AFTER_CITIES) and not any(  # "reading-nook", "kobe beef"
-            word[:1].isupper() and (len(word) == 1 or not word.isupper()) for word in tokens.words)
+        lower_case = big and tokens.typed_in_lower_case and following != "-" and (
+            following not in _NAMED_AFTER_CITIES)  # "reading-nook", "kobe beef"
         based = tokens.lower[i + n:i + n + 1] in (["based"], ["-based"]) or (
             tokens.lower[i + n:i + n + 2] == ["-", "based"])
         return first[0].isupper() or bool(tokens.phrase_ending(i, PLACE_CUES)) or tokens.lower[i - 1:i] == ["from"] or (
@@ -167,8 +166,7 @@ def ruled_out(tokens: Tokens, start: int) -> bool:
     before = start - tokens.phrase_ending(start, PLACE_CUES)
     while before > 1 and tokens.lower[before - 1] in _RULED_OUT_WHO:
         before -= 1  # "excluding anyone in Canada", "except creators from Korea"
-    return before > 0 and tokens.lower[before - 1] in {"not", "never", "except", "excluding", "excl", "excl.",
-                                                        "without", "no", "exclude"}
+    return before > 0 and tokens.lower[before - 1] in NEGATIONS
 
 
 _RULED_OUT_WHO = frozenset({"anyone", "anybody", "creators", "those", "people", "influencers", "the"})

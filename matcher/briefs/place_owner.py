@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS, REQUEST_WORDS
+from matcher.briefs.lexicon import AUDIENCE_NOUNS, BRAND_VERBS, CREATOR_NOUNS, REQUEST_WORDS
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
 _SELF_WORDS = frozenset({"we", "we're", "our", "i", "i'm", "us", "my"})
@@ -73,20 +73,16 @@ def said_of_advertiser(tokens: Tokens, cue_start: int) -> bool:
 
 def _subject_of_request(tokens: Tokens, cue_start: int) -> bool:
     """'A hostel in Medellín with 60 beds wants backpacker creators': the place is in the sentence's subject, before
-    its first verb of asking, with no creator or audience noun before it."""
+    its first verb of asking (the brand reader's `BRAND_VERBS`), with no creator or audience noun before it."""
     start = tokens.clause_start(cue_start)
     if any(tokens.lower[j] in CREATOR_NOUNS | AUDIENCE_NOUNS | REQUEST_WORDS for j in range(start, cue_start)):
         return False
     for j in range(cue_start + 1, min(cue_start + 12, len(tokens))):
         if tokens.words[j] in SENTENCE_ENDS | {"\n", ";"} or tokens.lower[j] in CREATOR_NOUNS | AUDIENCE_NOUNS:
             return False
-        if tokens.lower[j] in _ASKING or tokens.lower[j:j + 2] in _ASKING_PHRASES:
+        if tokens.phrase_at(j, BRAND_VERBS):
             return tokens.lower[start] in {"a", "an", "the", "our"}
     return False
-
-
-_ASKING = frozenset({"wants", "needs", "seeks", "searches"})
-_ASKING_PHRASES = [["is", "looking"], ["are", "looking"], ["is", "searching"], ["is", "seeking"], ["would", "like"]]
 
 
 def self_described(tokens: Tokens, at: int, clause: bool = False) -> bool:

@@ -13,7 +13,7 @@ import threading
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from matcher.briefs.stop_words import pytorch_hidden
@@ -186,6 +186,12 @@ class Tokens:
             if n > best and end - n >= 0 and tuple(self.lower[end - n:end]) == phrase:
                 best = n
         return best
+
+    @cached_property
+    def typed_in_lower_case(self) -> bool:
+        """No word of the brief starts with a capital, acronyms aside ('lagos fitness tiktokers IG'): its capitals
+        say nothing about names. A single capital ('A', 'I') counts as one."""
+        return not any(word[:1].isupper() and (len(word) == 1 or not word.isupper()) for word in self.words)
 
     def is_capitalized(self, i: int) -> bool:
         """The token starts with a capital letter or a digit, or holds a capital inside ('iPhone', 'H&M')."""
