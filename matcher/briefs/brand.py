@@ -26,6 +26,7 @@ from matcher.briefs.brand_shapes import (
 )
 from matcher.briefs.brand_words import (
     ADVERTISER_NOUNS,
+    AGENCY_TAILS,
     CLIENT_CUES,
     COMMON_OPENERS,
     COMPANY_NOUNS,
@@ -67,14 +68,12 @@ def read_brand(tokens: Tokens, places: Gazetteer, retries: int = 2) -> Reading |
                or brand_before_campaign(tokens, places) or brand_before_brief(tokens, places)
                or brand_in_brackets(tokens, places) or brand_in_title(tokens, places)
                or brand_in_apposition(tokens, places))
-    if reading is not None and reading.value.split()[-1].lower() in _AGENCY_TAILS and len(reading.value.split()) > 1:
+    if reading is not None and reading.value.split()[-1].lower() in AGENCY_TAILS and len(reading.value.split()) > 1:
         # "Dan (Loop Agency)", "Jess from Bloom Talent here": the agency that writes; its words stay claimed and
         # the client is looked for elsewhere ("One of our brand partners, Huel, asked us")
         return read_brand(tokens, places, retries - 1) if retries else None
     return without_home_town(tokens, reading, places) if reading else None
 
-
-_AGENCY_TAILS = frozenset({"agency", "pr", "talent", "comms", "communications", "influence"})
 
 
 def _brand_of_person(tokens: Tokens, places: Gazetteer) -> Reading | None:

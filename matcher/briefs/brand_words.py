@@ -61,3 +61,6 @@ SIGNOFF_WORDS = frozenset({"best", "thanks", "thank", "cheers", "regards", "ta",
                             "sincerely", "greetings", "tack", "danke", "merci", "gracias", "obrigado", "grazie"})
 # words that end an occasion's name, not an advertiser's ("Pisco Sour Day", "Summer Sale")
 OCCASIONS = frozenset({"day", "days", "week", "weekend", "night", "festival", "fest", "month", "sale", "sales"})
+
+# the last word of an agency's own name ("Loop Agency", "Bloom Talent"): the agency that writes, not the brand
+AGENCY_TAILS = frozenset({"agency", "pr", "talent", "comms", "communications", "influence"})

@@ -10,7 +10,7 @@ readings and advertiser boilerplate leave the text that is embedded; niche words
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -35,6 +35,8 @@ from matcher.errors import BriefError
 from matcher.schema import PLATFORMS
 
 MAX_BRIEF_CHARS = 5_000
+# a reader of the brand asked when the rules read none: the brief's tokens and the gazetteer in, a reading or None
+BrandFallback = Callable[[Tokens, Gazetteer], Reading | None]
 # function words that carry no niche: they leave the embedded text with the request words
 _FUNCTION_WORDS = frozenset("""
 a an the and or of to for in on at by with from about into as is are be we we're 're our us i i'm 'm my who whose
@@ -47,10 +49,15 @@ _GLUE = frozenset({"on", "or", "and", "in", "with", "via", "at", "from", "by", "
 
 
 class BriefReader:
-    """Reads briefs with spaCy's tokenizer, the standard place tables and the rules of `matcher.briefs`."""
+    """Reads briefs with spaCy's tokenizer, the standard place tables and the rules of `matcher.briefs`.
 
-    def __init__(self, places: Gazetteer | None = None) -> None:
+    `brand_fallback`, when given, reads the brand when the rules read none (`bench/brand_tagger.py` measures a
+    learned one this way); it may claim the tokens it reads.
+    """
+
+    def __init__(self, places: Gazetteer | None = None, brand_fallback: BrandFallback | None = None) -> None:
         self.places = places or gazetteer()
+        self.brand_fallback = brand_fallback
 
     def read(self, text: str) -> ParsedBrief:
         """Read the constraints in a brief and the niche text left to embed."""
@@ -64,6 +71,8 @@ class BriefReader:
         readings += competitors
         wanted, excluded = read_platforms(tokens)
         brand = read_brand(tokens, self.places)
+        if brand is None and self.brand_fallback is not None:
+            brand = self.brand_fallback(tokens, self.places)
         readings += [brand] if brand else []
         readings += read_money(tokens)
         readings += read_followers(tokens)
