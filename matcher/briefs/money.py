@@ -8,6 +8,7 @@ campaign's total. Product prices ("our €49 serum", "MSRP $18,995") and correct
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from matcher.briefs.amounts import amount_at, amounts_in, correction_after, range_after, scaled_range
 from matcher.briefs.followers import followers_near
@@ -27,14 +28,22 @@ from matcher.briefs.lexicon import (
 )
 from matcher.briefs.nouns import is_person_noun
 from matcher.briefs.reading import Reading, claimed_reading
-from matcher.briefs.tokens import Tokens
+from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
 UPPER_CUES_WORDS = frozenset(word for cue in UPPER_CUES for word in cue)
+# words before a year ("since 2015", "Q1 2026", "March 2025")
+_BEFORE_YEAR = frozenset("""from in since of for q1 q2 q3 q4 h1 h2 fy spring summer autumn fall winter january february
+march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov
+dec""".split())
+# fee words that also price what is sold: with no post, creator or "max" tied to the amount, they price the product
+# ("price 12.500 TL for SUV", "price from 52.900 €", "tarif 'Flex 40'")
+_GOODS_PRICE_WORDS = frozenset({"price", "prices", "tarif", "tarifa", "cost", "costs"})
 
 def read_money(tokens: Tokens) -> list[Reading]:
     """Money: an amount with a currency, or after budget/rate words; per post or for the whole campaign."""
     readings: list[Reading] = []
     bare: list[int] = []  # readings of a budget no word names
+    capped: list[int] = []  # those of them after "max" or "up to": a cap, but on what is not said
     passed = 0  # end of the last amount (or range) read as no money constraint
     for amount in amounts_in(tokens):
         if not tokens.free(amount.start, amount.end) or amount.start < passed:
@@ -51,8 +60,8 @@ def read_money(tokens: Tokens) -> list[Reading]:
         end = (second or amount).end
         unit_after = end < len(tokens) and tokens.lower[end] in NOT_FOLLOWERS
         year = (currency is None and not amount.scaled and amount.value == int(amount.value)
-                and 1900 <= amount.value <= 2100 and tokens.lower[amount.start - 1:amount.start] in (
-                    ["from"], ["in"], ["since"], ["of"], ["for"]))
+                and 1900 <= amount.value <= 2100 and tokens.lower[amount.start - 1:amount.start] and (
+                    tokens.lower[amount.start - 1] in _BEFORE_YEAR))
         # "any pair over $150": a threshold of what is sold ("no single creator above SAR 15,000" is a cap)
         lower_bound = (cue_budget is None and cue_price is None and per_before is None and tokens.lower[
             amount.start - 1:amount.start] in (["over"], ["above"]) and not _per_unit(tokens, end)
@@ -60,10 +69,15 @@ def read_money(tokens: Tokens) -> list[Reading]:
         # "cost centre 3310", "PO 4500", "ref 1200": a code, no amount
         code = tokens.lower[max(amount.start - 1, 0):amount.start] in (["centre"], ["center"], ["po"], ["ref"], ["#"],
                                                                       ["code"], ["no."], ["order"], ["version"])
-        if year or lower_bound or code:
+        # "paid: maybe 4 or 5 creators": a small number with no currency and no "k" is a count, not money
+        small = currency is None and not amount.scaled and amount.value < 20
+        if year or lower_bound or code or small:
             passed = end
             continue  # "Budget recap from 2024": a year; "$20 off any pair over $150": a condition, no cap
-        if _product_price(tokens, amount.start, end):
+        if _product_price(tokens, amount.start, end) or (
+                cue_price is not None and tokens.lower[cue_price] in _GOODS_PRICE_WORDS and cue_budget is None
+                and per_before is None and not _per_unit(tokens, end)
+                and not tokens.phrase_ending(amount.start, UPPER_CUES)):
             passed = end
             continue  # "our €49 serum", "(MSRP $18,995)": the price of the product, no budget
         if _is_rate(tokens, amount.start, end):
@@ -99,13 +113,19 @@ def read_money(tokens: Tokens) -> list[Reading]:
         corrected = correction_after(tokens, end + per if field == "campaign_budget" else end)
         if corrected is not None:  # "10k, sorry, 12k total": the corrected amount wins
             value, end = corrected.value, corrected.end
-        if field == "campaign_budget" and cue_budget is None and not _for_the_campaign(tokens, end):
+        if field == "campaign_budget" and cue_budget is None and not summed and not (
+                _for_the_campaign(tokens, end) or _campaign_money(tokens, amount.start, end)):
             bare.append(len(readings))  # an amount with a currency and no word for what it pays
+            if tokens.phrase_ending(amount.start, UPPER_CUES):
+                capped.append(len(readings))  # "max 15k PKR": applied when no amount is called a budget
         readings.append(claimed_reading(tokens, field, float(value), start, end))
     if len(bare) < sum(r.field == "campaign_budget" for r in readings):
         # "20 AED trial class ... Budget around 8k dirhams": the amount called a budget is the budget
-        readings = [r for k, r in enumerate(readings) if k not in bare]
-    return readings
+        return [r for k, r in enumerate(readings) if k not in bare]
+    # "red velvet cakes at ₦35,000", "Sterling silver ring, $42": an amount no word calls a budget or a fee may be
+    # what the product costs; it is offered, not applied
+    return [replace(r, applied=False, note="no word says what this amount pays for: the campaign's total?")
+            if k in bare and k not in capped else r for k, r in enumerate(readings)]
 
 
 _MONEY_FOLLOWERS = frozenset("""budget budgets total overall all-in all for to in across per each a an max maximum tops
@@ -139,6 +159,35 @@ def _for_the_campaign(tokens: Tokens, end: int) -> bool:
         if tokens.is_punct(j):
             return False
         if tokens.lower[j] in _CAMPAIGN_WORDS:
+            return True
+    return False
+
+
+# words around an amount that make it money to spend, though not "budget": "total 90 000 zł", "overall €27,000",
+# "we have only 2000 EUR for all", "£36k pot", "R50k to play with", "$25,000 for the quarter"
+_MONEY_BEFORE = frozenset({"total", "totally", "overall", "whole", "all", "pool", "kitty", "pot", "cap", "capped",
+                           "have", "got", "'ve", "allocation", "value", "campaign", "money", "grant", "approved",
+                           "line", "commercials", "spend"})
+_HAVE = frozenset({"have", "got", "'ve"})
+_HEDGES = frozenset({"only", "about", "around", "approx", "approximately", "roughly", "just", "~", "ca", "ca.", "like",
+                     "maybe", "up", "to"})
+_MONEY_AFTER = frozenset({"spend", "play", "all-in", "quarter", "q1", "q2", "q3", "q4", "h1", "h2", "total",
+                          "totally", "overall", "all", "pot", "pool", "kitty", "net", "netto", "gross", "incl",
+                          "incl.", "including", "inclusive", "excl", "excl.", "excluding"})
+
+
+def _campaign_money(tokens: Tokens, start: int, end: int) -> bool:
+    """A word for money to spend in the amount's clause, within a few words of it ('total €1.8k', '€15k to spend')."""
+    for j in range(start - 1, max(start - 9, -1), -1):
+        if tokens.words[j] in SENTENCE_ENDS or tokens.words[j] in {",", ";"}:
+            break  # "we have special timing 9pm-1am, 20 AED trial class": another clause's "have"
+        if tokens.lower[j] in _MONEY_BEFORE or tokens.lower[j] in BUDGET_CUES:
+            # "we have only 2000 EUR", not "our gym have package 12 month only 6.990.000đ"
+            return tokens.lower[j] not in _HAVE or all(tokens.lower[i] in _HEDGES for i in range(j + 1, start))
+    for j in range(end, min(end + 4, len(tokens))):
+        if (tokens.is_punct(j) and tokens.words[j] not in {"-", "–"}) or tokens.lower[j] in _PRODUCT_PRICE_CUES:
+            return False  # "€50,000 prize pool": a prize
+        if tokens.lower[j] in _MONEY_AFTER:
             return True
     return False
 

@@ -44,7 +44,8 @@ _SUFFIXES = (
     rf"(?<=[0-9kKmM]){_CURRENCY}",  # 20k€, 500$
     r"(?<=[a-z])\+",  # 1 lakh+
     r"(?<=[0-9][kKmM])\.",  # 10K.
-    r"(?<=[€$£¥₹])\.",  # 300€.
+    rf"(?<={_CURRENCY})\.",  # 300€., 2.000.000₫.
+    r"(?<=[0-9])đ",  # 180.000đ: the dong's everyday short form
     r"(?<=[A-Za-z])-",  # "Dutch- or French-language"
 )
 _PREFIXES = (r"-(?=(?:tiktok|instagram|insta|ig|youtube|yt|facebook|fb|twitter|twitch)\b)",  # "-tiktok": minus
