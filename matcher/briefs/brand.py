@@ -76,6 +76,10 @@ def read_brand(tokens: Tokens, places: Gazetteer, retries: int = 2) -> Reading |
 
 
 
+_PLACEHOLDERS = frozenset({"confidential", "undisclosed", "anonymous", "unnamed", "nda", "secret", "tbc", "tbd",
+                           "tba", "n/a"})
+
+
 def _brand_of_person(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """"I'm the marketing lead at stackwise", "we (kolibri kids) need", "I work in the marketing of Pedal Livre"."""
     for i in range(len(tokens) - 2):
@@ -167,8 +171,8 @@ def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, .
             continue  # "we are DIY tool shop Werkbank24": the name comes after the description
         if tokens.lower[at].endswith(("ing", "ed")) and not tokens.is_capitalized(at):
             continue
-        if end - at == 1 and len(tokens.words[at]) == 1:
-            continue  # "Client B": a code name, not the brand
+        if end - at == 1 and (len(tokens.words[at]) == 1 or tokens.lower[at] in _PLACEHOLDERS):
+            continue  # "Client B", "Client: confidential": a code name or none, not the brand
         if tokens.lower[i + cue - 1] == "by" and tokens.lower[end:end + 1] == ["for"]:
             client_end = name_end(tokens, end + 1)  # "Prepared by Cheil Worldwide Singapore for Samsung"
             if client_end is not None and not is_place_or_platform(tokens, end + 1, client_end, places):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from matcher.briefs.lexicon import CREATOR_NOUNS, LANGUAGE_AFTER, LANGUAGE_BEFORE
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
+from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import Tokens
 
 _CONTENT_NOUNS = frozenset({"content", "videos", "video", "captions", "posts", "channel", "channels", "speakers",
@@ -46,7 +47,8 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
             pass  # 'Hindi creators', 'Arabic content': a language that is no demonym
         elif after in _WRITTEN_THINGS:
             pass  # 'Dutch or English content', 'German captions': what is written, so the language
-        elif tokens.lower[start] in _SPEAKERS:
+        elif tokens.lower[start] in _SPEAKERS or tokens.lower[start] == "bahasa":
+            # "Bahasa Indonesia": the word says "language"
             pass  # "créateurs francophones": a word that only says which language they speak
         elif _after_place(tokens, start, end, places) and places.demonym(tokens.span_text(i, i + n)) is None:
             pass  # "tech YouTubers India Hindi top 10", "KSA Arabic 50k-300k": a keyword after the place
@@ -78,17 +80,32 @@ def _keyword_item(tokens: Tokens, start: int, end: int) -> bool:
 def _labelled_codes(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """'Lang: DE', 'Language: EN/ES': ISO 639-1 codes after a language label."""
     known: set[str] = set()
-    for i in range(len(tokens) - 2):
-        if tokens.lower[i] not in {"lang", "lang.", "language", "languages"} or tokens.words[i + 1] != ":":
+    for i in range(len(tokens) - 1):
+        labelled = tokens.lower[i] in {"lang", "lang.", "language", "languages"}
+        # "EN/AR", "(EN + FR)", "fr-language": English has no country code, and "-language" says what it is
+        english = tokens.words[i] == "EN" or (tokens.words[i + 1:i + 2] == ["/"] and tokens.words[i + 2:i + 3] == [
+            "EN"])
+        named = len(tokens.words[i]) == 2 and tokens.lower[i + 1:i + 3] in (["-", "language"], ["-", "speaking"])
+        if not (labelled or english or named):
             continue
         known = known or set(places.languages.values())  # only a brief with a language label needs the codes
-        codes, end = [], i + 2
-        while end < len(tokens) and tokens.lower[end] in known and len(tokens.words[end]) == 2 and tokens.free(
-                end, end + 1):
+        colon = labelled and tokens.words[i + 1] in {":", "="}
+        codes, end = [], i + 1 + colon
+        if english or named:
+            end = i
+        elif not colon and tokens.lower[end] in STOP_WORDS:
+            continue  # "language is", "language as": words, not the codes is and as
+        # "EN / EU + UK": the EU and the UK are places; no marketer writes Basque or Ukrainian so
+        while end < len(tokens) and tokens.lower[end] in known - {"eu", "uk"} and len(tokens.words[end]) == 2 and (
+                tokens.free(end, end + 1)):
             codes.append(tokens.lower[end])
             end += 1
             if end + 1 < len(tokens) and tokens.words[end] in {"/", ",", "+", "&"} and tokens.lower[end + 1] in known:
                 end += 1
+        if english and not all(tokens.words[k].isupper() for k in range(i, end) if tokens.words[k].isalpha()):
+            continue  # codes written in capitals, as "EN" is
+        if named and codes:
+            end += 2
         if codes:
             tokens.claim(i, end, "languages")
             return Reading("languages", tuple(dict.fromkeys(codes)), tokens.span_text(i, end), tokens.starts[i],

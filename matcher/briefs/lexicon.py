@@ -265,7 +265,7 @@ LANGUAGE_BEFORE: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "language", "language :", "languages :", "languages", "in either", "en", "content en", "em",
     "in both", "post in both", "content in both", "language is", "languages are", "language should be", "lang :",
     "lang . :", "lang", "langs :", "content language :",
-    "make content on", "makes content on", "content on",
+    "make content on", "makes content on", "content on", "content", "konten", "konten full",
 ))
 
 # advertiser: "Oatly wants", "Sony is launching"; a name followed by one of these is the brief's brand
@@ -307,6 +307,7 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "partnership with us at",
     "i write from", "prepared by", "brief prepared by", "studio :", "publisher :", "pour notre client",
     "notre client", "pour notre marque", "the client ,", "brief —", "brief –", "brief /", "brief -",
+    "briefing —", "briefing –", "briefing -", "briefing :",
     "side at", "here at", "us at", "here is", "acct :", "it 's", "our customer", "for our customer",
     "our customer is", "were", "brand name to use :", "brand to use :", "name to use :", "official store of",
     "that 's us ,", "that 's us :", "thats us ,", "that 's us -", "that 's us —", "who we are :", "dealer group :",

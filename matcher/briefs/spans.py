@@ -189,7 +189,16 @@ def is_place_or_platform(tokens: Tokens, start: int, end: int, places: Gazetteer
         return True
     if text in places.state_codes:
         return True  # "Edmonton, AB", "Austin, TX": a state or province code
-    return places.demonym(text) is not None or places.language(text) is not None or text.lower() in PLATFORM_WORDS
+    if places.demonym(text) is not None or places.language(text) is not None or text.lower() in PLATFORM_WORDS:
+        return True
+    # "EU + UK", "Norway + Netherlands", "DE/AT": a list of places is no name
+    names = [k for k in range(start, end) if tokens.words[k] not in _PLACE_JOINERS]
+    return 1 < len(names) < end - start and all(
+        (place := places.place(tokens.words[k])) is not None and (cities or place.kind not in {"city", "subdivision"})
+        and (place.kind != "code" or tokens.words[k].isupper()) for k in names)  # "Kaya & Co" is a name
+
+
+_PLACE_JOINERS = frozenset({"+", "&", "/", ",", "and", "or", "-", "–"})
 
 
 def negation_at(tokens: Tokens, i: int) -> int:

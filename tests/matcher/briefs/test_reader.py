@@ -896,3 +896,34 @@ def test_round_nineteen_places(text: str, countries: tuple[str, ...], suggested:
 def test_a_bound_after_drop_anyone_is_a_maximum() -> None:
     parsed = parse_brief("Two notes: please drop anyone over 200k followers. Rest as per brief: UK, 10 creators.")
     assert (parsed.filters.min_followers, parsed.filters.max_followers) == (None, 200_000)
+
+
+@pytest.mark.parametrize(("text", "languages"), [
+    # language codes: English has no country code; "-language" and "lang" say what a code is
+    ("Dubai luxury watch YouTubers EN/AR max AED 15k per vid", ("en", "ar")),
+    ("MARKETS: Canada (EN + FR). Quebec creators, Instagram Reels.", ("en", "fr")),
+    ("sourdough baking | posts 3x/wk | fr-language | loc: Québec | fol 5k–30k", ("fr",)),
+    ("- geo = AT, CH\n- followers 8k–60k\n- lang de\n- max per reel €400", ("de",)),
+    ("Streetwear resale / sneakers / twitch OR yt / NOT tiktok / EN / EU + UK", ("en",)),  # the EU and UK are places
+    ("Please tell me which language is best for skincare creators.", ()),  # "is" is no Icelandic
+    # a language after "content", and "Bahasa ..." (the word says "language")
+    ("Delhi NCR based, content Hindi or English. Please exclude who did collab with X", ("hi", "en")),
+    ("micro influencers Jakarta skincare TikTok Bahasa Indonesia IDR 3jt/post", ("id",)),
+])
+def test_round_twenty_one_languages(text: str, languages: tuple[str, ...]) -> None:
+    assert parse_brief(text).filters.languages == languages
+
+
+@pytest.mark.parametrize(("text", "brand", "countries"), [
+    # a list of places is no name
+    ("Streetwear resale / sneakers / twitch OR yt / NOT tiktok / 100k-1M subs / EU + UK", None,
+     ("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GB", "GR", "HR", "HU", "IE", "IT", "LT",
+      "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK")),
+    ("Hey team, we're Kaya & Co (Tiong Bahru). Need 6 food creators based in Singapore.", "Kaya & Co", ("SG",)),
+    # a placeholder is no name; a name after "Briefing –" is
+    ("Client: confidential (DTC peripherals, Shopify + Amazon)\nAudience: PC gamers in the US", None, ("US",)),
+    ("Briefing – Curso Alfa (São Paulo)\nContext: Curso Alfa prepares students for ENEM.", "Curso Alfa", ()),
+])
+def test_round_twenty_one_brands(text: str, brand: str | None, countries: tuple[str, ...]) -> None:
+    filters = parse_brief(text).filters
+    assert (filters.brand, sorted(filters.countries)) == (brand, sorted(countries))
