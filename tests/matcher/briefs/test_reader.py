@@ -927,3 +927,17 @@ def test_round_twenty_one_languages(text: str, languages: tuple[str, ...]) -> No
 def test_round_twenty_one_brands(text: str, brand: str | None, countries: tuple[str, ...]) -> None:
     filters = parse_brief(text).filters
     assert (filters.brand, sorted(filters.countries)) == (brand, sorted(countries))
+
+
+@pytest.mark.parametrize(("text", "k"), [
+    # a count in a sentence about an earlier campaign is no count of the creators asked for
+    ("Last year's push delivered 2.1M impressions at a 3.4 ROAS with 9 creators. This time we want 10 desk creators.",
+     10),
+    ("Background: last winter we ran a small pilot with 4 creators, roughly 1.2M impressions. Kindly share 12 names.",
+     12),
+    ("An Etsy seller of hand-dyed yarn (we've got 140 SKUs) wants 3 knitting creators on YouTube.", 3),
+    ("A dog treat brand that just got into 2,300 Petco stores wants 10 pet creators.", 10),
+    ("Phase 1 ran with 9 creators and went well.", None),
+])
+def test_round_twenty_two_counts(text: str, k: int | None) -> None:
+    assert parse_brief(text).filters.k == k
