@@ -18,8 +18,9 @@ from matcher.briefs.lexicon import (
 )
 from matcher.briefs.nouns import creator_noun_after
 from matcher.briefs.reading import Reading, claimed_reading
+from matcher.briefs.spans import said_of_the_past
 from matcher.briefs.stop_words import STOP_WORDS
-from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
+from matcher.briefs.tokens import Tokens
 
 _COUNT_AFTER = frozenset({"of", "in"})
 _ENOUGH = tuple(tuple(p.split()) for p in ("is plenty", "is enough", "are enough", "would be great", "would be perfect",
@@ -129,7 +130,7 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
     if not cue and before in _HAS:
         return None  # "the clinic has 7 dentists", "we seat 160 people": the advertiser's, not a count
     if not cue and (tokens.near_before(number.start, _PAST_RESULTS, 5, stop_at_punct=False) is not None
-                    or _said_of_the_past(tokens, number.start)):
+                    or said_of_the_past(tokens, number.start)):
         return None  # "last year's push delivered 3.1M impressions from 40 creators": a past result
     if not cue and before in {"of", "aged", "age", "ages", "over", "under", "model", "no", "step", "part", "day",
                               "week", "season", "episode", "chapter", "version", "v", "gen", "series", "the", "dads",
@@ -190,24 +191,6 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
     if label or _asked(tokens, number.start, end):
         return value, i, end
     return None
-
-
-# words of a sentence about what was done ("Phase 1 ran Sep–Nov with 9 creators", "we ran a pilot with 4 creators")
-_PAST_VERBS = frozenset({"ran", "worked", "had", "did", "pilot", "got", "went", "tried", "used", "delivered", "reached",
-                         "generated", "drove", "previous", "last", "past", "earlier"})
-# words after which the sentence turns to what is wanted now ("last year 30 creators, this year 12")
-_TURNS = frozenset({"now", "this", "but", "so", "next", "want", "wants", "need", "needs", "please", "looking", "seeks",
-                    "seeking", "searching", "search", "find", "recommend", "send", "suggest"})
-
-
-def _said_of_the_past(tokens: Tokens, start: int) -> bool:
-    """A count in a sentence about an earlier campaign: a past verb before it, no turn to the present between."""
-    for j in range(start - 1, max(start - 16, -1), -1):
-        if tokens.words[j] in SENTENCE_ENDS or tokens.lower[j] in _TURNS:
-            return False
-        if tokens.lower[j] in _PAST_VERBS:
-            return True
-    return False
 
 
 def _asked(tokens: Tokens, start: int, end: int) -> bool:

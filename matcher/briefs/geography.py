@@ -40,7 +40,7 @@ from matcher.briefs.place_mentions import (
 from matcher.briefs.place_owner import COMPANY_WORDS, made_there, quoted, said_of_advertiser, self_described
 from matcher.briefs.places import Gazetteer, Place
 from matcher.briefs.reading import Reading
-from matcher.briefs.spans import short_query
+from matcher.briefs.spans import said_of_the_past, short_query
 from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
@@ -312,6 +312,8 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
             destination = None  # "influencers who are staying in Tanzania": where they live
         if destination is not None and (person is None or person < destination):
             return False, "a destination or an origin, not where the creators are"
+        if said_of_the_past(tokens, cue_start, end):
+            return False, "said of an earlier campaign"  # "Our previous campaign in Korea used 20 creators"
         if said_of_advertiser(tokens, cue_start) or made_there(tokens, cue_start) or self_described(
                 tokens, cue_start, clause=True):
             return False, _ADVERTISERS

@@ -231,18 +231,18 @@ PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     ("in", "the", part, "of") for part in ("north", "south", "east", "west", "centre", "center"))
 # words before "in": the place is a destination or an origin, not where the creators are
 DESTINATION_WORDS = frozenset("""
-made produce produces producing produced brewed distilled roast roasts brew brews bake bakes grow grows farm farms
-sell sells selling shipped ships source sources makes crafted established grown sourced born founded manufactured
-designed crafted built printed baked roasted harvested raised bottled headquartered hq hiking trekking travel
-travels traveling travelling travelled traveled trip trips holiday holidays vacation vacations honeymoon honeymoons
-backpacking touring tour tours road-trip roadtrip skiing surfing camping diving sightseeing visit visits visiting
-visited stay stays staying stayed route routes flight flights fly flies rode hiked walked sailed climbed cycled
-biked backpacked toured roamed went
-weekend weekends getaway getaways adventure adventures journey journeys cruise
-cruises safari abroad exploring explore explored wandering living-abroad expat expats moved studied studying study
-famous popular shot filmed photographed vineyards vineyard villa villas hotels hotel resorts resort restaurants
-restaurant cafes cafe beaches beach streets street markets since launched operating operate established started
-stores shops branches offices factories locations outlets
+made produce produces producing produced brewed distilled roast roasts brew brews bake bakes grow grows farm farms sell
+sells selling shipped ships source sources makes crafted established grown sourced born founded manufactured designed
+crafted built printed baked roasted harvested raised bottled headquartered hq hiking trekking travel travels traveling
+travelling travelled traveled trip trips holiday holidays vacation vacations honeymoon honeymoons backpacking touring
+tour tours road-trip roadtrip skiing surfing camping diving sightseeing visit visits visiting visited stay stays
+staying stayed route routes flight flights fly flies rode hiked walked sailed climbed cycled biked backpacked toured
+roamed went weekend weekends getaway getaways adventure adventures journey journeys cruise cruises safari abroad
+exploring explore explored wandering living-abroad expat expats moved studied studying study famous popular shot filmed
+photographed vineyards vineyard villa villas hotels hotel resorts resort restaurants restaurant cafes cafe beaches
+beach streets street markets since launched operating operate established started stores shops branches offices
+factories locations outlets festival festivals shoot shoots race races event events conference concert concerts
+tournament expo fair
 """.split())
 # after "from": a place is the creators' home only when one of these comes just before it
 FROM_HOME_NOUNS = CREATOR_NOUNS | AUDIENCE_NOUNS

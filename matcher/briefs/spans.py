@@ -20,7 +20,7 @@ from matcher.briefs.lexicon import (
 )
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.stop_words import STOP_WORDS
-from matcher.briefs.tokens import Tokens
+from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
 PARTICLES = frozenset({"&", "of", "de", "du", "la", "le", "des", "del", "di", "della", "delle", "dei", "degli", "da",
                        "do", "dos", "das", "von", "van", "and", "+", "-", "'n", "n'", "x", "the", "to", "at", "y"})
@@ -230,3 +230,32 @@ def short_query(tokens: Tokens, longest: int = 10) -> bool:
         (tokens.lower[j] in STOP_WORDS and not (len(tokens.words[j]) > 1 and tokens.words[j].isupper()))
         or tokens.words[j] in ends
         for j in range(len(tokens)))
+
+
+# words of a sentence about what was done ("Phase 1 ran Sep–Nov with 9 creators", "we ran a pilot with 4 creators")
+_PAST_VERBS = frozenset({"ran", "worked", "had", "did", "pilot", "went", "tried", "used", "delivered", "reached",
+                         "generated", "drove", "previous", "last", "past", "earlier"})
+# words after which the sentence turns to what is wanted now ("last year 30 creators, this year 12")
+_TURNS = frozenset({"now", "this", "but", "so", "next", "want", "wants", "need", "needs", "please", "looking", "seeks",
+                    "seeking", "searching", "search", "find", "recommend", "send", "suggest"})
+
+
+def said_of_the_past(tokens: Tokens, start: int, end: int | None = None) -> bool:
+    """Token `start` is in a sentence about an earlier campaign: a past word before it (or, given the span's `end`,
+    after it), no turn to the present between ("Our previous campaign in Korea used 20 creators", not "Last year
+    was great, now we want 5")."""
+    # a place's sentence stops at a comma or at the creators ("extreme sports creators in Brazil")
+    stops = {","} | CREATOR_NOUNS | AUDIENCE_NOUNS if end is not None else set()
+    # "got 3x sign-ups from a campaign with 12 creators"; but "we've got 2 branches" says nothing of a place
+    past = _PAST_VERBS if end is not None else _PAST_VERBS | {"got"}
+    for j in range(start - 1, max(start - 16, -1), -1):
+        if tokens.words[j] in SENTENCE_ENDS or tokens.lower[j] in _TURNS or tokens.lower[j] in stops:
+            break
+        if tokens.lower[j] in past:
+            return True
+    for j in range(end if end is not None else len(tokens), min((end or 0) + 8, len(tokens))):
+        if tokens.words[j] in SENTENCE_ENDS or tokens.lower[j] in _TURNS or tokens.lower[j] in stops:
+            break
+        if tokens.lower[j] in _PAST_VERBS:
+            return True  # "Our 2024 campaign in Vietnam reached 2.6M people"
+    return False

@@ -941,3 +941,21 @@ def test_round_twenty_one_brands(text: str, brand: str | None, countries: tuple[
 ])
 def test_round_twenty_two_counts(text: str, k: int | None) -> None:
     assert parse_brief(text).filters.k == k
+
+
+@pytest.mark.parametrize(("text", "countries", "suggested"), [
+    # a place in a sentence about an earlier campaign, or the place of an event, is offered, not applied
+    ("We want 6 creator bilingual Japanese. Our previous campaign in Korea used 20 creators but result was not good.",
+     (), [("KR",)]),
+    ("Hola! We are Primavera Sound, the festival in Barcelona. We search music creators.", (), [("ES",)]),
+    ("Top 5 running creators to promote our 10K race in Dublin on 12 Oct, they can fly in from anywhere", (),
+     [("IE",)]),
+    # the creators' place stays theirs, past verbs of a competitor clause or "we've got" notwithstanding
+    ("Exclude anyone who's worked with Monster — Red Bull brief, extreme sports creators in Brazil.", ("BR",), []),
+    ("hey!! need 5 tiktokers in cairo for our shawarma spot 🌯 we've got 2 branches so ppl from both sides", ("EG",),
+     []),
+])
+def test_round_twenty_three_places(text: str, countries: tuple[str, ...], suggested: list[tuple[str, ...]]) -> None:
+    parsed = parse_brief(text)
+    assert parsed.filters.countries == countries
+    assert [r.value for r in parsed.suggestions if r.field == "countries"] == suggested
