@@ -8,7 +8,15 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
-from matcher.briefs.brand_words import COMMON_OPENERS, COMPANY_NOUNS, GREETINGS, ROLE_WORDS, SELF, SIGNOFF_WORDS
+from matcher.briefs.brand_words import (
+    COMMON_OPENERS,
+    COMPANY_NOUNS,
+    GREETINGS,
+    OCCASIONS,
+    ROLE_WORDS,
+    SELF,
+    SIGNOFF_WORDS,
+)
 from matcher.briefs.lexicon import BRAND_VERBS, CREATOR_NOUNS, GENERIC_ADVERTISERS, NOT_NAMES
 from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import Gazetteer
@@ -160,11 +168,15 @@ def brand_before_campaign(tokens: Tokens, places: Gazetteer) -> Reading | None:
             continue
         shaped = any(brandlike(w) or (any(c.isupper() for c in w[1:]) and not w.isupper())
                      for w in tokens.words[i:end])
-        if tokens.lower[end] in _CAMPAIGN_WORDS and shaped and tokens.lower[i - 1] == "the" and (
-                not is_place_or_platform(tokens, i, end, places)):
+        # "brief for the Gymshark store opening", "Asking for the Dryrobe pitch": a campaign is run for its brand
+        for_the = tokens.lower[i - 2:i] == ["for", "the"] and not any(
+            w in NOT_NAMES or w in COMMON_OPENERS or w in OCCASIONS for w in tokens.lower[i:end])
+        words = _CAMPAIGN_WORDS | _FOR_THE_WORDS if for_the else _CAMPAIGN_WORDS
+        if tokens.lower[end] in words and (shaped or for_the) and (
+                tokens.lower[i - 1] == "the") and not is_place_or_platform(tokens, i, end, places):
             return claim_brand(tokens, i, i, end)
         # "the Strepsils sore throat winter push": a name, what it sells in lower case, then the campaign word
-        described = next((j for j in range(end + 1, min(end + 5, len(tokens))) if tokens.lower[j] in _CAMPAIGN_WORDS
+        described = next((j for j in range(end + 1, min(end + 5, len(tokens))) if tokens.lower[j] in words
                           and all(tokens.words[k].isalpha() and tokens.words[k].islower() for k in range(end, j))),
                          None)
         if described is not None and not any(w in NOT_NAMES or w in COMMON_OPENERS or any(c.isdigit() for c in w)
@@ -177,6 +189,7 @@ def brand_before_campaign(tokens: Tokens, places: Gazetteer) -> Reading | None:
 
 
 _CAMPAIGN_WORDS = frozenset({"campaign", "launch", "account", "brief", "push", "relaunch", "deck"})
+_FOR_THE_WORDS = frozenset({"pitch", "opening", "drop", "activation", "promo", "collab", "job"})
 # what comes before a name described before its campaign word: "the next Gymshark fitness brief",
 # "Also Tidewell sunscreen brief", "Team — Duolingo language learning brief"
 _BEFORE_CAMPAIGN_NAME = frozenset({"the", "next", "also", "—", "–", "\n", ":"})

@@ -296,7 +296,7 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "the name is", "our name is", "name is", "we develop", "we created", "we built", "we launched", "somos",
     "somos a", "somos o", "somos la", "somos el", "nuestro cliente es", "nosso cliente é", "cliente :",
     "cliente es", "marca :", "de parte de", "nous sommes", "wir sind", "advertiser : this is for", "project :",
-    "organiser of",
+    "organiser of", "for the launch of", "for the relaunch of", "for our new launch of",
     "organizer of", "we are company", "we are the company", "we are brand", "campaign brief :", "client brief :",
     "our company is", "company name :", "i run marketing at", "i am marketing from", "i 'm marketing from",
     "brand name is", "we are", "we 're", "we're", "this is", "i 'm from", "i am from", "i 'm with",

@@ -959,3 +959,14 @@ def test_round_twenty_three_places(text: str, countries: tuple[str, ...], sugges
     parsed = parse_brief(text)
     assert parsed.filters.countries == countries
     assert [r.value for r in parsed.suggestions if r.field == "countries"] == suggested
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    # a campaign is run for its brand: "for the X pitch / store opening", "for the launch of X"
+    ("@channel brief for the Gymshark Leeds store opening: 10 fitness creators", "Gymshark"),
+    ("Anyone know creators who do sea swimming? Asking for the Dryrobe pitch.", "Dryrobe"),
+    ("Salut Camille — for the launch of Cidre Kerlann, we want YouTubers who do gastronomy.", "Cidre Kerlann"),
+    ("Asking for the Christmas pitch: cosy home creators.", None),  # a season, no name
+])
+def test_round_twenty_four_brands(text: str, brand: str | None) -> None:
+    assert parse_brief(text).filters.brand == brand
