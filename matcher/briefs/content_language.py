@@ -83,8 +83,8 @@ def _labelled_codes(tokens: Tokens, places: Gazetteer) -> Reading | None:
     for i in range(len(tokens) - 1):
         labelled = tokens.lower[i] in {"lang", "lang.", "language", "languages"}
         # "EN/AR", "(EN + FR)", "fr-language": English has no country code, and "-language" says what it is
-        english = tokens.words[i] == "EN" or (tokens.words[i + 1:i + 2] == ["/"] and tokens.words[i + 2:i + 3] == [
-            "EN"])
+        english = (tokens.words[i] == "EN" or (tokens.words[i + 1:i + 2] == ["/"] and tokens.words[i + 2:i + 3] == [
+            "EN"])) and not _in_capitals(tokens, i)
         named = len(tokens.words[i]) == 2 and tokens.lower[i + 1:i + 3] in (["-", "language"], ["-", "speaking"])
         if not (labelled or english or named):
             continue
@@ -111,6 +111,12 @@ def _labelled_codes(tokens: Tokens, places: Gazetteer) -> Reading | None:
             return Reading("languages", tuple(dict.fromkeys(codes)), tokens.span_text(i, end), tokens.starts[i],
                            tokens.ends[end - 1])
     return None
+
+
+def _in_capitals(tokens: Tokens, i: int) -> bool:
+    """Token i sits in a run of words written in capitals ("'ALTO EN' black labels"): words, not codes."""
+    return any(0 <= j < len(tokens) and len(tokens.words[j]) > 2 and tokens.words[j].isalpha() and tokens.words[
+        j].isupper() for j in (i - 1, i + 1))
 
 
 def _language_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[str | None, int]:

@@ -179,8 +179,10 @@ _MONEY_AFTER = frozenset({"spend", "play", "all-in", "quarter", "q1", "q2", "q3"
 def _campaign_money(tokens: Tokens, start: int, end: int) -> bool:
     """A word for money to spend in the amount's clause, within a few words of it ('total €1.8k', '€15k to spend')."""
     for j in range(start - 1, max(start - 9, -1), -1):
-        if tokens.words[j] in SENTENCE_ENDS or tokens.words[j] in {",", ";"}:
-            break  # "we have special timing 9pm-1am, 20 AED trial class": another clause's "have"
+        # "we have special timing 9pm-1am, 20 AED trial class": another clause's "have"; a table's cell is read
+        # across ("| Budget | MXN 150k |")
+        if (tokens.words[j] in SENTENCE_ENDS and tokens.words[j] != "|") or tokens.words[j] in {",", ";"}:
+            break
         if tokens.lower[j] in _MONEY_BEFORE or tokens.lower[j] in BUDGET_CUES:
             # "we have only 2000 EUR", not "our gym have package 12 month only 6.990.000đ"
             return tokens.lower[j] not in _HAVE or all(tokens.lower[i] in _HEDGES for i in range(j + 1, start))

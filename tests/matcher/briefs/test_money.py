@@ -35,6 +35,8 @@ def test_an_amount_no_word_calls_a_budget_is_offered_not_applied(text: str, offe
     ("Money: £3k/creator cap, £36k pot", Filters(max_price_per_post=3_000.0, campaign_budget=36_000.0)),
     ("Aggregate fees must not exceed CHF 60,000.", Filters(campaign_budget=60_000.0)),
     ("Budget (creators only): CAD 4,200", Filters(campaign_budget=4_200.0)),
+    ("| Fee cap | MXN 4,000/creator |\n| Budget | MXN 150k |", Filters(max_price_per_post=4_000.0,
+                                                                   campaign_budget=150_000.0)),  # a table's cells
     # the dong's forms, glued to the number and before a full stop
     ("Budget each video maximum 2.000.000₫. Thank you so much!", Filters(max_price_per_post=2_000_000.0)),
     # fee words that price what is sold, with no post or creator tied to the amount

@@ -906,6 +906,7 @@ def test_a_bound_after_drop_anyone_is_a_maximum() -> None:
     ("- geo = AT, CH\n- followers 8k–60k\n- lang de\n- max per reel €400", ("de",)),
     ("Streetwear resale / sneakers / twitch OR yt / NOT tiktok / EN / EU + UK", ("en",)),  # the EU and UK are places
     ("Please tell me which language is best for skincare creators.", ()),  # "is" is no Icelandic
+    ("Chilean granola, sin sellos (no 'ALTO EN' black labels), 350 g bag.", ()),  # words in capitals, no code
     # a language after "content", and "Bahasa ..." (the word says "language")
     ("Delhi NCR based, content Hindi or English. Please exclude who did collab with X", ("hi", "en")),
     ("micro influencers Jakarta skincare TikTok Bahasa Indonesia IDR 3jt/post", ("id",)),
