@@ -48,8 +48,7 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
         elif after in _WRITTEN_THINGS:
             pass  # 'Dutch or English content', 'German captions': what is written, so the language
         elif tokens.lower[start] in _SPEAKERS or tokens.lower[start] == "bahasa":
-            # "Bahasa Indonesia": the word says "language"
-            pass  # "créateurs francophones": a word that only says which language they speak
+            pass  # "créateurs francophones", "Bahasa Indonesia": words that only say which language
         elif _after_place(tokens, start, end, places) and places.demonym(tokens.span_text(i, i + n)) is None:
             pass  # "tech YouTubers India Hindi top 10", "KSA Arabic 50k-300k": a keyword after the place
         elif _keyword_item(tokens, start, end):
@@ -88,16 +87,17 @@ def _labelled_codes(tokens: Tokens, places: Gazetteer) -> Reading | None:
         named = len(tokens.words[i]) == 2 and tokens.lower[i + 1:i + 3] in (["-", "language"], ["-", "speaking"])
         if not (labelled or english or named):
             continue
-        known = known or set(places.languages.values())  # only a brief with a language label needs the codes
+        # only a brief with a language label needs the codes; "EN / EU + UK": the EU and the UK are places, and no
+        # marketer writes Basque or Ukrainian so
+        known = known or set(places.languages.values()) - {"eu", "uk"}
         colon = labelled and tokens.words[i + 1] in {":", "="}
         codes, end = [], i + 1 + colon
         if english or named:
             end = i
         elif not colon and tokens.lower[end] in STOP_WORDS:
             continue  # "language is", "language as": words, not the codes is and as
-        # "EN / EU + UK": the EU and the UK are places; no marketer writes Basque or Ukrainian so
-        while end < len(tokens) and tokens.lower[end] in known - {"eu", "uk"} and len(tokens.words[end]) == 2 and (
-                tokens.free(end, end + 1)):
+        while end < len(tokens) and tokens.lower[end] in known and len(tokens.words[end]) == 2 and tokens.free(
+                end, end + 1):
             codes.append(tokens.lower[end])
             end += 1
             if end + 1 < len(tokens) and tokens.words[end] in {"/", ",", "+", "&"} and tokens.lower[end + 1] in known:

@@ -3,7 +3,8 @@
 An amount with a currency, or after budget or rate words, is money; it is a price per post when tied to
 one post, video, creator or each ("$500 per post", "per creator not more than 3.500 EUR"), else the
 campaign's total. Product prices ("our €49 serum", "MSRP $18,995") and corrected amounts ("10k, sorry,
-12k") are read as such.
+12k") are read as such. An amount with a currency and no word for what it pays ("Sterling silver ring, $42") is
+offered as the campaign's total, not applied.
 """
 from __future__ import annotations
 
@@ -167,7 +168,7 @@ def _for_the_campaign(tokens: Tokens, end: int) -> bool:
 # "we have only 2000 EUR for all", "£36k pot", "R50k to play with", "$25,000 for the quarter"
 _MONEY_BEFORE = frozenset({"total", "totally", "overall", "whole", "all", "pool", "kitty", "pot", "cap", "capped",
                            "have", "got", "'ve", "allocation", "value", "campaign", "money", "grant", "approved",
-                           "line", "commercials", "spend"})
+                           "line", "commercials"})
 _HAVE = frozenset({"have", "got", "'ve"})
 _HEDGES = frozenset({"only", "about", "around", "approx", "approximately", "roughly", "just", "~", "ca", "ca.", "like",
                      "maybe", "up", "to"})
