@@ -307,7 +307,6 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "partnership with us at",
     "i write from", "prepared by", "brief prepared by", "studio :", "publisher :", "pour notre client",
     "notre client", "pour notre marque", "the client ,", "brief —", "brief –", "brief /", "brief -",
-    "briefing —", "briefing –", "briefing -", "briefing :",
     "side at", "here at", "us at", "here is", "acct :", "it 's", "our customer", "for our customer",
     "our customer is", "were", "brand name to use :", "brand to use :", "name to use :", "official store of",
     "that 's us ,", "that 's us :", "thats us ,", "that 's us -", "that 's us —", "who we are :", "dealer group :",

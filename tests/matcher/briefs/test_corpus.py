@@ -97,7 +97,7 @@ BELOW_THE_BAR = {
     "validation_v56.jsonl": "56.0% fully right, 2 of 39 traps gave a constraint",
     "validation_v57.jsonl": "66.0% fully right, 3 of 35 traps gave a constraint",
     "validation_v58.jsonl": "62.0% fully right, 8 of 39 traps gave a constraint",
-    "validation_v59.jsonl": "70.0% fully right, 1 of 38 traps gave a constraint",
+    "validation_v59.jsonl": "72.0% fully right, 1 of 38 traps gave a constraint",
     "validation_v60.jsonl": "58.0% fully right, 2 of 33 traps gave a constraint",
     "validation_v61.jsonl": "74.0% fully right, 6 of 37 traps gave a constraint",
     "validation_v62.jsonl": "36.0% fully right, 4 of 37 traps gave a constraint",

@@ -921,9 +921,9 @@ def test_round_twenty_one_languages(text: str, languages: tuple[str, ...]) -> No
      ("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GB", "GR", "HR", "HU", "IE", "IT", "LT",
       "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK")),
     ("Hey team, we're Kaya & Co (Tiong Bahru). Need 6 food creators based in Singapore.", "Kaya & Co", ("SG",)),
-    # a placeholder is no name; a name after "Briefing –" is
+    # a placeholder is no name; a "Company:" label names the advertiser, not the title's product
     ("Client: confidential (DTC peripherals, Shopify + Amazon)\nAudience: PC gamers in the US", None, ("US",)),
-    ("Briefing – Curso Alfa (São Paulo)\nContext: Curso Alfa prepares students for ENEM.", "Curso Alfa", ()),
+    ("BRIEFING – Brenner Notebook B14 Pro\n\nCompany: Brenner Computer\nProduct: 14\" OLED", "Brenner Computer", ()),
 ])
 def test_round_twenty_one_brands(text: str, brand: str | None, countries: tuple[str, ...]) -> None:
     filters = parse_brief(text).filters
