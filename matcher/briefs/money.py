@@ -172,9 +172,9 @@ _MONEY_BEFORE = frozenset({"total", "totally", "overall", "whole", "all", "pool"
 _HAVE = frozenset({"have", "got", "'ve"})
 _HEDGES = frozenset({"only", "about", "around", "approx", "approximately", "roughly", "just", "~", "ca", "ca.", "like",
                      "maybe", "up", "to"})
-_MONEY_AFTER = frozenset({"spend", "play", "all-in", "quarter", "q1", "q2", "q3", "q4", "h1", "h2", "total",
-                          "totally", "overall", "all", "pot", "pool", "kitty", "net", "netto", "gross", "incl",
-                          "incl.", "including", "inclusive", "excl", "excl.", "excluding"})
+_MONEY_AFTER = _CAMPAIGN_WORDS | frozenset({"spend", "play", "quarter", "q1", "q2", "q3", "q4", "h1", "h2", "totally",
+                                            "all", "pot", "pool", "kitty", "net", "netto", "gross", "incl", "incl.",
+                                            "including", "inclusive", "excl", "excl.", "excluding"})
 
 
 def _campaign_money(tokens: Tokens, start: int, end: int) -> bool:

@@ -235,6 +235,10 @@ def short_query(tokens: Tokens, longest: int = 10) -> bool:
 # words of a sentence about what was done ("Phase 1 ran Sep–Nov with 9 creators", "we ran a pilot with 4 creators")
 _PAST_VERBS = frozenset({"ran", "worked", "had", "did", "pilot", "went", "tried", "used", "delivered", "reached",
                          "generated", "drove", "previous", "last", "past", "earlier"})
+# "got 3x sign-ups from a campaign with 12 creators"; but "we've got 2 branches" says nothing of a place
+_PAST_VERBS_OF_COUNTS = _PAST_VERBS | {"got"}
+# a place's sentence stops at a comma or at the creators ("extreme sports creators in Brazil")
+_PLACE_STOPS = frozenset({","}) | CREATOR_NOUNS | AUDIENCE_NOUNS
 # words after which the sentence turns to what is wanted now ("last year 30 creators, this year 12")
 _TURNS = frozenset({"now", "this", "but", "so", "next", "want", "wants", "need", "needs", "please", "looking", "seeks",
                     "seeking", "searching", "search", "find", "recommend", "send", "suggest"})
@@ -244,10 +248,8 @@ def said_of_the_past(tokens: Tokens, start: int, end: int | None = None) -> bool
     """Token `start` is in a sentence about an earlier campaign: a past word before it (or, given the span's `end`,
     after it), no turn to the present between ("Our previous campaign in Korea used 20 creators", not "Last year
     was great, now we want 5")."""
-    # a place's sentence stops at a comma or at the creators ("extreme sports creators in Brazil")
-    stops = {","} | CREATOR_NOUNS | AUDIENCE_NOUNS if end is not None else set()
-    # "got 3x sign-ups from a campaign with 12 creators"; but "we've got 2 branches" says nothing of a place
-    past = _PAST_VERBS if end is not None else _PAST_VERBS | {"got"}
+    stops = _PLACE_STOPS if end is not None else frozenset()
+    past = _PAST_VERBS if end is not None else _PAST_VERBS_OF_COUNTS
     for j in range(start - 1, max(start - 16, -1), -1):
         if tokens.words[j] in SENTENCE_ENDS or tokens.lower[j] in _TURNS or tokens.lower[j] in stops:
             break
