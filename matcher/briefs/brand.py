@@ -34,6 +34,7 @@ from matcher.briefs.brand_words import (
     LOWER_OK,
     NOT_SELF_NAMES,
     OCCASIONS,
+    PLACEHOLDER_NAMES,
     ROLE_WORDS,
 )
 from matcher.briefs.lexicon import (
@@ -74,10 +75,6 @@ def read_brand(tokens: Tokens, places: Gazetteer, retries: int = 2) -> Reading |
         return read_brand(tokens, places, retries - 1) if retries else None
     return without_home_town(tokens, reading, places) if reading else None
 
-
-
-_PLACEHOLDERS = frozenset({"confidential", "undisclosed", "anonymous", "unnamed", "nda", "secret", "tbc", "tbd",
-                           "tba", "n/a"})
 
 
 def _brand_of_person(tokens: Tokens, places: Gazetteer) -> Reading | None:
@@ -171,7 +168,7 @@ def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, .
             continue  # "we are DIY tool shop Werkbank24": the name comes after the description
         if tokens.lower[at].endswith(("ing", "ed")) and not tokens.is_capitalized(at):
             continue
-        if end - at == 1 and (len(tokens.words[at]) == 1 or tokens.lower[at] in _PLACEHOLDERS):
+        if end - at == 1 and (len(tokens.words[at]) == 1 or tokens.lower[at] in PLACEHOLDER_NAMES):
             continue  # "Client B", "Client: confidential": a code name or none, not the brand
         if tokens.lower[i + cue - 1] == "by" and tokens.lower[end:end + 1] == ["for"]:
             client_end = name_end(tokens, end + 1)  # "Prepared by Cheil Worldwide Singapore for Samsung"

@@ -31,14 +31,17 @@ brewery distillery business manufacturer maker chain retailer publisher firm fin
 VERB_WORDS = frozenset(word for verb in BRAND_VERBS for word in verb) | frozenset("""
 looking seeking searching search want need make makes sell sells is are was be""".split())
 
+# what stands where a name would, saying none is given ("Client: confidential", "Brand: TBC")
+PLACEHOLDER_NAMES = frozenset({"tbd", "tbc", "tba", "n/a", "confidential", "undisclosed", "anonymous", "unnamed", "nda",
+                               "secret"})
 # words that may open a sentence and are never the advertiser's name
 COMMON_OPENERS = STOP_WORDS | REQUEST_WORDS | BUDGET_CUES | PRICE_CUES | FIELD_LABELS | FOLLOWER_NOUNS | frozenset("""
 objective background deliverables timing goal note talent tone audience context size platforms platform fees rates
 brief target ask content creators influencers hi hello hey dear thanks cheers quick ideally must should would could can
 will everyone nobody someone parents moms dads customers yo ok okay so well guys team folks all today tomorrow tonight
-hiya tbd tbc asap fyi n/a tba
+hiya
 yesterday urgent fyi btw pls please asap update reminder yes no yep nope sure
-""".split())
+""".split()) | PLACEHOLDER_NAMES
 # words a description of the advertiser ends with ("a Swiss clean-beauty label")
 ADVERTISER_NOUNS = GENERIC_ADVERTISERS | frozenset("""
 app apps publisher studio roastery bakery brewery distillery operator platform service network chain maker producer

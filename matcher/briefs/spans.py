@@ -191,6 +191,8 @@ def is_place_or_platform(tokens: Tokens, start: int, end: int, places: Gazetteer
         return True  # "Edmonton, AB", "Austin, TX": a state or province code
     if places.demonym(text) is not None or places.language(text) is not None or text.lower() in PLATFORM_WORDS:
         return True
+    if end - start < 3:
+        return False
     # "EU + UK", "Norway + Netherlands", "DE/AT": a list of places is no name
     names = [k for k in range(start, end) if tokens.words[k] not in _PLACE_JOINERS]
     return 1 < len(names) < end - start and all(
