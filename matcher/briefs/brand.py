@@ -13,10 +13,12 @@ from matcher.briefs.brand_layout import (
     brand_in_keywords,
     brand_in_signature,
     brand_in_title,
+    brand_in_title_parts,
     claim_brand,
     with_number,
     without_home_town,
 )
+from matcher.briefs.brand_self import as_named_elsewhere, brand_apposed, brand_at_work, brand_named, brand_of_team
 from matcher.briefs.brand_shapes import (
     LEGAL_SUFFIXES,
     described_before_name,
@@ -26,6 +28,7 @@ from matcher.briefs.brand_shapes import (
 )
 from matcher.briefs.brand_words import (
     ADVERTISER_NOUNS,
+    AGENCY_HEADS,
     AGENCY_TAILS,
     CLIENT_CUES,
     COMMON_OPENERS,
@@ -68,12 +71,15 @@ def read_brand(tokens: Tokens, places: Gazetteer, retries: int = 2) -> Reading |
                or brand_in_signature(tokens, places) or brand_in_keywords(tokens, places)
                or brand_before_campaign(tokens, places) or brand_before_brief(tokens, places)
                or brand_in_brackets(tokens, places) or brand_in_title(tokens, places)
-               or brand_in_apposition(tokens, places))
-    if reading is not None and reading.value.split()[-1].lower() in AGENCY_TAILS and len(reading.value.split()) > 1:
+               or brand_in_apposition(tokens, places) or brand_of_team(tokens, places)
+               or brand_at_work(tokens, places) or brand_apposed(tokens, places) or brand_named(tokens, places)
+               or brand_in_title_parts(tokens, places))
+    words = reading.value.lower().split() if reading is not None else []
+    if len(words) > 1 and (words[-1] in AGENCY_TAILS or words[0] in AGENCY_HEADS):
         # "Dan (Loop Agency)", "Jess from Bloom Talent here": the agency that writes; its words stay claimed and
         # the client is looked for elsewhere ("One of our brand partners, Huel, asked us")
         return read_brand(tokens, places, retries - 1) if retries else None
-    return without_home_town(tokens, reading, places) if reading else None
+    return as_named_elsewhere(tokens, without_home_town(tokens, reading, places)) if reading else None
 
 
 
@@ -301,7 +307,8 @@ def _brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
             any(c.isupper() for c in word[1:]) and not word.isupper() for word in tokens.words[at:end])
         after = any(tokens.lower[j] in {"push", "campaign", "launch", "drop", "brief", "collab", "activation",
                                         "thing", "project", "program", "programme", "stuff", "job", "partnership"}
-                    for j in range(end, min(end + 3, len(tokens)))) or (
+                    for j in range(end, min(end + (6 if tokens.lower[end:end + 1] in (["'s"], ["’s"]) else 3),
+                                            len(tokens)))) or (
             end + 1 < len(tokens) and tokens.words[end] == "(" and tokens.lower[end + 1] in {"the", "a", "an", "we"})
         after = after or (tokens.lower[end:end + 1] in (["'s"], ["’s"]) and tokens.lower[end + 1:end + 2] in (
             ["new"], ["latest"], ["upcoming"], ["next"]))  # "for Peak's new hydration vest"

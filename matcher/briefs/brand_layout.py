@@ -73,10 +73,14 @@ def brand_in_signature(tokens: Tokens, places: Gazetteer) -> Reading | None:
         if found is not None:
             return found
     start = max(line - (1 if line and tokens.words[line - 1] == "\n" else 0), len(tokens) - 14, 0)
+    while start > max(len(tokens) - 14, 0) and tokens.words[start - 1] == "|":
+        start = tokens.clause_start(start - 2)  # "Maria | Aegean Sail Tours": the writer before the bar
     for i in range(start, len(tokens) - 1):
         writer = tokens.words[i].lstrip("/-–—~")  # "/Johan, Lindkvist & Ek"
-        if not (writer[:1].isupper() and writer.isalpha() and tokens.words[i + 1] in {
-                ",", "—", "–", "-", "(", "@"}) or tokens.lower[i] in SIGNOFF_WORDS:
+        # "-jess @ Loop de Loop Fibers": after a dash opening the line, the writer may sign in lower case
+        dashed = tokens.words[i][:1] in {"-", "—", "–"} and tokens.sentence_start(i)
+        if not ((writer[:1].isupper() or dashed) and writer.isalpha() and tokens.words[i + 1] in {
+                ",", "—", "–", "-", "(", "@", "|"}) or tokens.lower[i] in SIGNOFF_WORDS:
             continue  # "Best, Marek" signs off; "Marc, brand team at Northline Gear" names the brand
         at = i + 2
         while at < len(tokens) and (tokens.lower[at] in ROLE_WORDS | {"team", "group", "growth", "export", "at",
@@ -269,3 +273,46 @@ def brand_in_title(tokens: Tokens, places: Gazetteer) -> Reading | None:
             is_place_or_platform(tokens, at, end, places)):
         return None  # words between the name and the dash only after a label ("Smart thermostat launch —")
     return claim_brand(tokens, at, at, end)
+
+
+# words of a title's labels ("CREATOR BRIEF |", "Brief influence –", "MEDIA PLAN NOTE —", "Creator matching:")
+_LABEL_WORDS = _TITLE_LABELS | _TITLE_WORDS | frozenset({"objet", "betreff", "asunto", "influence", "media", "plan",
+                                                         "note", "matching", "request", "summary", "update", "draft"})
+_PART_ENDS = frozenset({"|", "—", "–", ":", "\n"})
+
+
+def brand_in_title_parts(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'BRIEF | Mercado Libre — Hot Sale 2027', 'Objet : Brief influence – Chocolaterie Marcel (Lyon)', 'Campaign:
+    Clean Water Week - WaterBridge Foundation': in a title line opening with labels, the first part that is a name.
+
+    A part is skipped when it is only label words, quoted, an occasion ("Hot Sale 2027", "Clean Water Week") or a
+    topic before creators ("Ramadan creators")."""
+    line_end = next((j for j in range(len(tokens)) if tokens.words[j] == "\n"), len(tokens))
+    bounds = [j for j in range(line_end) if tokens.words[j] in _PART_ENDS or (
+        j > 0 and tokens.words[j] == "-" and tokens.ends[j - 1] < tokens.starts[j])]  # a spaced dash, not "Co-op"
+    if not bounds or not any(tokens.lower[j] in _LABEL_WORDS - {":", "[", "]"} for j in range(line_end)):
+        return None
+    labelled = False
+    for start, stop in zip([-1, *bounds], [*bounds, line_end], strict=True):
+        at = start + 1
+        while at < stop and (tokens.lower[at] in _LABEL_WORDS or tokens.words[at] in {"[", "]"}):
+            if tokens.words[at] == "[":  # "[CX-5120]", "[Salesforce]": a tracker's tag
+                at = next((k for k in range(at, stop) if tokens.words[k] == "]"), stop)
+            at += 1
+        if at >= stop:
+            labelled = True  # "CREATOR BRIEF |", "Re:", "Objet : Brief influence –"
+            continue
+        if not labelled:
+            return None  # the title must open with its labels
+        if tokens.words[at] in {"'", '"', "‘", "“"}:
+            continue  # a quoted campaign name
+        end = name_end(tokens, at)
+        if end is None or end > stop or any(tokens.lower[k] in COMMON_OPENERS | NOT_NAMES | OCCASIONS
+                                             for k in range(at, end)):
+            continue
+        if end < stop and (tokens.lower[end] in CREATOR_NOUNS or tokens.words[end][:1].isdigit()):
+            continue  # "Ramadan creators", "Hot Sale 2027"
+        if is_place_or_platform(tokens, at, end, places):
+            continue
+        return claim_brand(tokens, at, at, end)
+    return None

@@ -66,4 +66,7 @@ SIGNOFF_WORDS = frozenset({"best", "thanks", "thank", "cheers", "regards", "ta",
 OCCASIONS = frozenset({"day", "days", "week", "weekend", "night", "festival", "fest", "month", "sale", "sales"})
 
 # the last word of an agency's own name ("Loop Agency", "Bloom Talent"): the agency that writes, not the brand
-AGENCY_TAILS = frozenset({"agency", "pr", "talent", "comms", "communications", "influence"})
+AGENCY_TAILS = frozenset({"agency", "pr", "talent", "comms", "communications", "influence", "management", "artists",
+                          "rp", "comunicación", "comunicação"})
+# the first word of an agency's own name in other languages ("Agencia Marea", "Agence Lumière")
+AGENCY_HEADS = frozenset({"agencia", "agência", "agence", "agentur", "agenzia"})

@@ -291,7 +291,7 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "brief for :", "brief from", "brief :", "new brief from", "brand =", "client =", "this is for",
     "client 's", "for client", "for the client", "client 's (", "the client 's (", "the client ,", "i started",
     "i founded", "we founded", "i run", "we run", "working for", "we are working for", "we are from", "we 're from",
-    "who founded", "from client (",
+    "who founded", "from client (", "from client",
     "i represent", "it 's for", "this one is for", "greetings from", "hello from", "hi from",
     "the name is", "our name is", "name is", "we develop", "we created", "we built", "we launched", "somos",
     "somos a", "somos o", "somos la", "somos el", "nuestro cliente es", "nosso cliente é", "cliente :",

@@ -973,3 +973,34 @@ def test_round_twenty_three_places(text: str, countries: tuple[str, ...], sugges
 ])
 def test_round_twenty_four_brands(text: str, brand: str | None) -> None:
     assert parse_brief(text).filters.brand == brand
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    # the writers' own team, job or business, then its name
+    ("Hi all, Harbour Gin marketing team here. We need 6 cocktail creators in Scotland.", "Harbour Gin"),
+    ("need 8 skate creators under 30k\n- Northdeck social team", "Northdeck"),
+    ("Hey! I'm the only marketer at Fernwood Candles, so this is all new to me.", "Fernwood Candles"),
+    ("I run growth at Quillpad (note-taking app). Looking for study creators.", "Quillpad"),
+    ("we at Brightkiln are launching a pottery kit and need 5 craft creators", "Brightkiln"),
+    ("For our bakery chain, Crumbly Corner, we want 10 foodies in Leeds.", "Crumbly Corner"),
+    ("A Nairobi fintech, Pesaflow (40 staff), wants finance creators in Kenya.", "Pesaflow"),
+    ("Shop name: Wild Thyme Deli. Need food creators near Bristol.", "Wild Thyme Deli"),
+    ("FYI from client Kopi Pagi (bottled coffee): budget is now IDR 200jt total", "Kopi Pagi"),
+    ("Hi, for Juniper & Oak's winter candle drop we want 6 home creators.", "Juniper & Oak"),
+    # a signature: "Name | Company", a lower-case name after a dash
+    ("Thanks!\n\nBest,\nNora | Fjordline Kayaks", "Fjordline Kayaks"),
+    ("need help finding knitting creators\n-sam @ Purl & Loop", "Purl & Loop"),
+    # a title line opening with labels: the first part that is a name
+    ("CREATOR BRIEF | Tidewell — 'Sleep Better Week' | v2\nWe want sleep creators.", "Tidewell"),
+    ("Re: Ostara kids raincoats AW drop — same as spring but TikTok only", "Ostara"),
+    ("Campaign: Ocean Cleanup Week - SeaKeep Trust\nWe want ocean creators.", "SeaKeep Trust"),
+    ("Campaign: Summer 2026 - TikTok\nWe need 5 creators.", None),  # a season and a platform, no name
+    # an agency's own name is not the brand ("Agencia ...", "... Management")
+    ("Hola, somos Agencia Brisa. We need 5 beach creators.", None),
+    ("Hi, Tom from Northstar Management here: any running creators in Leeds?", None),
+    # the words after a name the brief writes again on its own are its product's or campaign's
+    ("For the Aperol Spritz Summer 2027 push, 10 aperitivo creators in Italy. Aperol pays per reel.", "Aperol"),
+    ("We love what the Patagonia team did with creators.", None),  # another brand's team, in passing
+])
+def test_round_twenty_five_brands(text: str, brand: str | None) -> None:
+    assert parse_brief(text).filters.brand == brand

@@ -1,0 +1,159 @@
+"""The advertiser named by the people who write for it: 'Met Museum digital team here', 'the only marketer at
+Northern Trail Outfitters', 'we at Frostbyte', 'our falafel chain, Falafel Farouk', 'Restaurant name: Sufra Nights'.
+
+Each reader needs the name to be said of the writer's own side (a team line, a job "at" it, "our" or "a" before
+what the business is), so a name in passing ("creators who love Nike") is not read.
+"""
+
+from __future__ import annotations
+
+from matcher.briefs.brand_layout import claim_brand
+from matcher.briefs.brand_shapes import model_code
+from matcher.briefs.brand_words import ADVERTISER_NOUNS, COMMON_OPENERS, COMPANY_NOUNS, GREETINGS, OCCASIONS, ROLE_WORDS
+from matcher.briefs.lexicon import BRAND_VERBS, GENERIC_ADVERTISERS, NOT_NAMES
+from matcher.briefs.places import Gazetteer
+from matcher.briefs.reading import Reading
+from matcher.briefs.spans import clean_name, is_place_or_platform, name_end
+from matcher.briefs.stop_words import STOP_WORDS
+from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
+
+# what kind of team a name may have before "team" ("Met Museum digital team here", "- Fender social team")
+_TEAM_KINDS = frozenset({"digital", "social", "marketing", "brand", "content", "partnerships", "comms", "pr",
+                         "growth", "creative", "influencer", "media", "community", "ecommerce", "e-commerce"})
+# jobs a writer holds "at" the advertiser, beside ROLE_WORDS ("the only marketer at X", "I run growth at X")
+_JOBS = ROLE_WORDS | {"marketer", "assistant", "growth", "analyst", "strategist", "manager", "associate"}
+# words that end a product's or a campaign's name after the brand's ("Walkers Brand", "Booking.com KPIs")
+_CUT_WORDS = frozenset({"brand", "kpis", "campaign", "launch", "edition", "range", "collection", "series"})
+_CLOSERS = frozenset({",", ".", "!", "?", "(", ")", "\n", ";", ":", "—", "–", "|"})
+
+
+def brand_of_team(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'Hi all, Met Museum digital team here.', '- Fender social team': a name, its team, then the line ends."""
+    for i in range(len(tokens) - 1):
+        if not tokens.is_capitalized(i) or tokens.is_punct(i) or tokens.lower[i] in COMMON_OPENERS:
+            continue
+        before = tokens.lower[i - 1] if i > 0 else ""
+        greeted = i > 1 and before == "," and tokens.near_before(i - 1, GREETINGS, 3) is not None
+        if not (i == 0 or tokens.sentence_start(i) or greeted or before == "the"):
+            continue
+        end = name_end(tokens, i)
+        if end is None or end >= len(tokens):
+            continue
+        team = end + (tokens.lower[end] in _TEAM_KINDS)
+        if tokens.lower[team:team + 1] != ["team"]:
+            continue
+        after = team + 1
+        closed = after >= len(tokens) or tokens.lower[after] == "here" or tokens.words[after] in _CLOSERS
+        # "Bondi Brew team here" needs its 'here'; a kind of team says it on its own ("- Fender social team")
+        if closed and (team > end or tokens.lower[after:after + 1] == ["here"]) and not is_place_or_platform(
+                tokens, i, end, places):
+            return claim_brand(tokens, i, i, end)
+    return None
+
+
+def brand_at_work(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'I'm the only marketer at Northern Trail Outfitters', 'I run growth at Lumen Academy', 'we at Frostbyte
+    are ...', 'We're a team of 6 at Rove Socks': the writer's job or team 'at' the advertiser."""
+    for j in range(1, len(tokens) - 1):
+        if tokens.lower[j] != "at" or not tokens.is_capitalized(j + 1):
+            continue
+        before = tokens.lower[j - 1]
+        writer = before == "we" or (before in _JOBS and _said_by_writer(tokens, j - 1)) or (
+            before.isdigit() and tokens.lower[max(j - 3, 0):j - 1] == ["team", "of"])
+        if not writer:
+            continue
+        end = name_end(tokens, j + 1)
+        if end is None or is_place_or_platform(tokens, j + 1, end, places):
+            continue
+        if end < len(tokens) and not (tokens.words[end] in _CLOSERS or tokens.lower[end] in {"are", "is", "we", "and"}):
+            continue
+        return claim_brand(tokens, j, j + 1, end)
+    return None
+
+
+def _said_by_writer(tokens: Tokens, at: int) -> bool:
+    """'I'm the (new) ... <job>', 'I run <job>': the job is the writer's own, in the same sentence."""
+    for k in range(at - 1, max(at - 8, -1), -1):
+        if tokens.words[k] in SENTENCE_ENDS:
+            return False
+        if tokens.lower[k] in {"i", "i'm", "im", "myself"}:
+            return True
+    return False
+
+
+def brand_apposed(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'our falafel chain, Falafel Farouk.', 'A Riyadh fintech, Wafra Pay (120 employees)', 'Our client, skincare
+    brand Mellow Jeju, will ...': what the advertiser is, then its capitalized name closed by punctuation."""
+    kinds = COMPANY_NOUNS | ADVERTISER_NOUNS
+    for i in range(1, len(tokens) - 2):
+        if tokens.lower[i] not in kinds or tokens.lower[i] in GENERIC_ADVERTISERS - COMPANY_NOUNS:
+            continue
+        at = i + 1 + (tokens.words[i + 1] == ",")
+        if at >= len(tokens) or not tokens.is_capitalized(at) or tokens.lower[at] in COMMON_OPENERS:
+            continue
+        owner = _owner_before(tokens, i)
+        if owner is None or (at == i + 1 and tokens.lower[owner] not in {"client", "client's"}):
+            continue  # "skincare brand Mellow Jeju" needs the client's comma before it; "a brand, Nike," a comma
+        end = name_end(tokens, at)
+        if end is None or is_place_or_platform(tokens, at, end, places):
+            continue
+        if any(tokens.lower[k] in STOP_WORDS for k in range(at, end)):
+            continue
+        closed = end >= len(tokens) or tokens.words[end] in {",", ".", "(", "!", ")", "\n", ";"} or bool(
+            tokens.phrase_at(end, BRAND_VERBS))
+        if closed:
+            return claim_brand(tokens, at, at, end)
+    return None
+
+
+def _owner_before(tokens: Tokens, i: int) -> int | None:
+    """'our', 'a', 'an' or 'client' within five words before the kind of business, in the same clause."""
+    for k in range(i - 1, max(i - 6, -1), -1):
+        if tokens.words[k] in SENTENCE_ENDS or (tokens.words[k] == "," and tokens.lower[k - 1:k] != ["client"]):
+            return None
+        if tokens.lower[k] in {"our", "a", "an", "client", "my"}:
+            return k
+    return None
+
+
+def brand_named(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'Restaurant name: Sufra Nights', "brand name 'ChaYen Club'": a business's name given as its name."""
+    kinds = COMPANY_NOUNS | ADVERTISER_NOUNS | {"business", "shop", "store", "company"}
+    for i in range(len(tokens) - 2):
+        if tokens.lower[i] not in kinds or tokens.lower[i + 1] != "name":
+            continue
+        at = i + 2 + (tokens.words[i + 2] in {":", "-", "="})
+        quote = tokens.words[at] in {"'", '"', "‘", "“"} if at < len(tokens) else False
+        at += quote
+        end = name_end(tokens, at, allow_lower=quote) if at < len(tokens) else None
+        if end is not None and not is_place_or_platform(tokens, at, end, places):
+            return claim_brand(tokens, i, at, end)
+    return None
+
+
+def as_named_elsewhere(tokens: Tokens, reading: Reading) -> Reading:
+    """'Aperol Spritz Summer 2027' is 'Aperol' when the brief names 'Aperol' on its own elsewhere: the words after
+    it are a product or a campaign ("Smirnoff Spicy Tamarind", "NIDO Fortified", "Vichy Minéral").
+
+    The shortest such first part wins; it must be a capitalized name the brief writes again, followed by no
+    other capitalized word, so "Kite Mobile SIM-only" is "Kite Mobile" only where "Kite Mobile" stands alone."""
+    start, end = tokens.starts.index(reading.start), tokens.ends.index(reading.end) + 1
+    for cut in range(start + 1, end):
+        if not tokens.is_capitalized(cut - 1) or tokens.lower[cut - 1] in COMMON_OPENERS or tokens.is_punct(cut - 1):
+            continue
+        if tokens.is_punct(cut) and tokens.words[cut] not in {"'s", "’s"}:
+            continue  # "Booking.com", "Oral-B": one word split in tokens
+        words, width = tokens.words[start:cut], cut - start
+        again = any(tokens.words[j:j + width] == words and (
+            j + width >= len(tokens) or not tokens.is_capitalized(j + width) or tokens.is_punct(j + width))
+            for j in range(len(tokens) - width + 1) if not start - width < j < end)
+        # the words cut are a product's or a campaign's: a code, a season or an occasion, a generic word
+        rest = range(cut, end)
+        product = any(any(c.isdigit() for c in tokens.words[j]) or tokens.lower[j] in NOT_NAMES | OCCASIONS | _CUT_WORDS
+                      or model_code(tokens.words[j]) for j in rest)
+        if again and product:
+            for j in range(cut, end):
+                tokens.claimed[j] = None
+            return Reading("brand", clean_name(tokens, start, cut), tokens.span_text(start, cut), reading.start,
+                           tokens.ends[cut - 1], reading.applied, reading.note)
+    return reading
