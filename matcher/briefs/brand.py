@@ -220,9 +220,10 @@ def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
     for i in range(len(tokens)):
         if not (tokens.is_capitalized(i) or brandlike(tokens.words[i])) or not tokens.free(i, i + 1):
             continue
-        if (tokens.phrase_ending(i, PLACE_CUES) or tokens.lower[i - 1:i] == ["from"]) and places.place(
+        district = i > 2 and tokens.words[i - 1] == "," and bool(tokens.phrase_ending(i - 2, PLACE_CUES))
+        if (tokens.phrase_ending(i, PLACE_CUES) or tokens.lower[i - 1:i] == ["from"] or district) and places.place(
                 tokens.words[i]) is not None:
-            continue  # "a hot sauce maker in Austin wants": a place
+            continue  # "a hot sauce maker in Austin wants", "a florist in Beyoğlu, Istanbul wants": a place
         if i > 1 and tokens.lower[i - 1] in {"in", "on", "from", "near"} and tokens.lower[i - 2] in (
                 ADVERTISER_NOUNS | COMPANY_NOUNS):
             continue  # "A Scotch whisky distillery on Islay wants": a place GeoNames may not list

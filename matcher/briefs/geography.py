@@ -31,6 +31,7 @@ from matcher.briefs.place_mentions import (
     IDIOMS,
     asks_for_locals,
     code_follows,
+    district_before,
     mention_at,
     people_of,
     place_list_item,
@@ -213,6 +214,7 @@ def _decide(tokens: Tokens, items: list[tuple[int, int, Place | None, tuple[str,
             countries = tuple(shared) if (second.ambiguous and shared) else second.countries
             items = [(start, end, Place(second.name, countries[:1] if second.ambiguous else countries, "country"),
                       None)]
+    mention_start, start = start, district_before(tokens, start, places)  # "in Kadıköy, Istanbul": cue, district
     applied, note = _applied(tokens, start, end, demonyms)
     if len(items) > 1 and all(place is not None and place.kind == "code" for _, _, place, _ in items):
         applied, note = True, ""  # "DE/AT/CH", "IT ES PT GR": a list of country codes names the markets
@@ -231,7 +233,7 @@ def _decide(tokens: Tokens, items: list[tuple[int, int, Place | None, tuple[str,
         # an ambiguous place not said of the creators keeps its reason, so the brief's sure places do not apply it
         why = (_AMBIGUOUS if ambiguous and applied else
                "a place name written in lower case" if lower and applied else note or _AMBIGUOUS)
-        phrase_start = cue_start if item_start == start else item_start
+        phrase_start = cue_start if item_start in (start, mention_start) else item_start
         if not sure and _not_a_place(tokens, item_start, place, demonym, cued):
             continue
         if sure:
@@ -260,9 +262,10 @@ def _not_a_place(tokens: Tokens, start: int, place: Place | None, demonym: tuple
         return False  # "Sakura-dō Stationery of Osaka": where the advertiser is
     if place is not None and not cued and place.kind in {"city", "subdivision"}:
         # a city named in passing ("the 'Sakura 24H' foundation", "Nice to meet you"), unless it says where the
-        # advertiser is ("A Kyoto matcha tea house", "A Texas hot-sauce maker")
-        return not any(tokens.lower[j] in COMPANY_WORDS | {"house", "maker", "makers", "roaster", "brewer"}
-                       for j in range(start + 1, min(start + 7, len(tokens))))
+        # advertiser is ("A Kyoto matcha tea house", "A Texas hot-sauce maker", "A Detroit automaker is teasing")
+        return not (tokens.lower[start - 1:start] in (["a"], ["an"]) and tokens.sentence_start(start - 1)) and not any(
+            tokens.lower[j] in COMPANY_WORDS | {"house", "maker", "makers", "roaster", "brewer"}
+            for j in range(start + 1, min(start + 7, len(tokens))))
     return demonym is not None and start > 0 and tokens.lower[start - 1] in _TOPIC_VERBS
 
 

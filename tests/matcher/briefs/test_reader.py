@@ -1001,6 +1001,25 @@ def test_round_twenty_four_brands(text: str, brand: str | None) -> None:
     # the words after a name the brief writes again on its own are its product's or campaign's
     ("For the Aperol Spritz Summer 2027 push, 10 aperitivo creators in Italy. Aperol pays per reel.", "Aperol"),
     ("We love what the Patagonia team did with creators.", None),  # another brand's team, in passing
+    # a city after a district and a comma is where the advertiser is, not its name
+    ("A florist in Beyoğlu, Istanbul wants 3 lifestyle creators.", None),
 ])
 def test_round_twenty_five_brands(text: str, brand: str | None) -> None:
     assert parse_brief(text).filters.brand == brand
+
+
+@pytest.mark.parametrize(("text", "countries", "suggested"), [
+    # "A <city> <business> ..." opening a sentence says where the advertiser is: offered, not applied
+    ("A Detroit automaker is teasing its first electric pickup.", (), [("US",)]),
+    ("A Toronto jazz festival wants creators who post in French.", (), [("CA",)]),
+    ("Loved your list. A Lisbon tile studio wants 4 interior creators in Germany.", ("DE",), [("PT",)]),
+    # a district no gazetteer knows, a comma, then the city: the cue before the district is the city's
+    ("Nail creators in Kadıköy, Istanbul please", ("TR",), []),
+    ("We want 3 creators living in Vinohrady, Prague.", ("CZ",), []),
+    ("Hi, we sell ramen from Shibuya, Tokyo and want 4 creators in Germany.", ("DE",), [("JP",)]),
+    ("We want creators who love Detroit techno.", (), []),  # a city in passing, with no article before it
+])
+def test_round_twenty_six_places(text: str, countries: tuple[str, ...], suggested: list[tuple[str, ...]]) -> None:
+    parsed = parse_brief(text)
+    assert parsed.filters.countries == countries
+    assert _offered_countries(parsed) == suggested
