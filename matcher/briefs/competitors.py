@@ -85,7 +85,9 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
                 take(i, listed[0], listed[1])
                 i = listed[1]
                 continue
-        negation = negation_at(tokens, i)
+        # "Please flag anyone who has worked with X": flagged to be left out
+        negation = negation_at(tokens, i) or (tokens.lower[i] == "flag" and tokens.lower[i + 1:i + 2] in (
+            ["anyone"], ["any"], ["creators"], ["anybody"]))
         if negation:
             # a heading ("EXCLUSIONS" on its own line) introduces the next line
             heading = tokens.lower[i] in {"exclusions", "exclusion", "exclude", "excluded"} and tokens.sentence_start(i)
@@ -102,6 +104,17 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
             if names and end < len(tokens) and tokens.lower[end] in TIE_NOUNS:
                 take(i, names, end + 1)
                 i = end + 1
+                continue
+            # "anyone with an active Carlsberg or AB InBev deal", "who did Milo or Nestle campaigns": the tie after
+            skip = after
+            while skip < min(after + 8, len(tokens)) and tokens.lower[skip] in TIE_FILLER | _BEFORE_NAMES:
+                skip += 1
+            tied, tied_end = names_at(tokens, skip) if skip > after else ([], after)
+            tie_at = tied_end + (tokens.lower[tied_end:tied_end + 1] in (["paid"], ["sponsored"], ["brand"]))
+            if tied and tie_at < len(tokens) and tokens.lower[tie_at] in TIE_NOUNS | _TIES_AFTER and (
+                    not is_place_or_platform(tokens, *tied[0], places, cities=False)):
+                take(i, tied, tie_at + 1)
+                i = tie_at + 1
                 continue
             if names and names[-1][1] - names[-1][0] > 2 and tokens.lower[names[-1][1] - 2] == "-" and (
                     tokens.lower[names[-1][1] - 1] in TIE_VERBS):
@@ -189,6 +202,11 @@ def _place_left_out(tokens: Tokens, i: int, name: tuple[int, int], places: Gazet
                for j in range(max(i - 4, 0), i))
 
 
+# words between a negation and names tied after them ("not the ones who did the 2023 X collab")
+_BEFORE_NAMES = frozenset({"persons", "a", "an", "current", "active", "existing", "ongoing", "did", "do", "does",
+                           "'s", "who's", "propose", "suggest", "recommend", "paid", "want", "need"})
+_TIES_AFTER = frozenset({"integration", "integrations", "partnerships", "partnership", "work", "stuff", "posts",
+                         "content"})
 _RULED_OUT = frozenset({"ineligible", "excluded", "not", "no", "off-limits", "unsuitable", "out", "banned"})
 
 

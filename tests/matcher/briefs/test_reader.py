@@ -1023,3 +1023,18 @@ def test_round_twenty_six_places(text: str, countries: tuple[str, ...], suggeste
     parsed = parse_brief(text)
     assert parsed.filters.countries == countries
     assert _offered_countries(parsed) == suggested
+
+
+@pytest.mark.parametrize(("text", "competitors"), [
+    # names between a negation and the tie that follows them ("... X or Y deal", "... X campaigns")
+    ("Do not propose anyone with an active Heineken or Amstel deal.", ("Heineken", "Amstel")),
+    ("Pls avoid anyone who did Oreo or Milka campaigns this year.", ("Oreo", "Milka")),
+    ("No creators with a current Garmin or Polar partnership, please.", ("Garmin", "Polar")),
+    ("We don't want anyone who did a Sonos paid integration in the last 6 months.", ("Sonos",)),
+    # "please flag anyone who ..." rules them out
+    ("Please flag anyone who has worked with Betway or Unibet, we can't use them.", ("Betway", "Unibet")),
+    # an occasion after a negation ties no name ("no Black Friday content")
+    ("Cozy creators, no Black Friday content please.", ()),
+])
+def test_round_twenty_seven_competitors(text: str, competitors: tuple[str, ...]) -> None:
+    assert parse_brief(text).filters.competitors == competitors
