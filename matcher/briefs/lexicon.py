@@ -40,7 +40,8 @@ nutritionists dietitian dietitians doctor doctors nurse nurses vet vets entrepre
 personality personalities celebrity celebrities person persons channel channels page pages micro-influencers
 nano-influencers macro-influencers mega-influencers people folks guys women men girls perfiles perfis perfili
 profilen profils influenciadores influenciadoras creadores creadoras criadores criadoras creatori créateurs
-créatrices influencerinnen influenceurs influenceuses influencerin blogueiros blogueiras blogueros
+créatrices influencerinnen influenceurs influenceuses influencerin blogueiros blogueiras blogueros pax peoples
+pessoas personas candidates accts educators narrators advocates skiers players overlanders girlies
 """.split())
 # nouns that name the audience or market; a place or demonym right before them describes the creators' reach
 AUDIENCE_NOUNS = frozenset("""

@@ -1038,3 +1038,19 @@ def test_round_twenty_six_places(text: str, countries: tuple[str, ...], suggeste
 ])
 def test_round_twenty_seven_competitors(text: str, competitors: tuple[str, ...]) -> None:
     assert parse_brief(text).filters.competitors == competitors
+
+
+@pytest.mark.parametrize(("text", "k"), [
+    # more words that count the creators asked for
+    ("need 12 pax for our halal cafe launch, IG only", 12),
+    ("4 peoples please, Korean beauty", 4),
+    ("Queremos 6 pessoas no Rio, TikTok", 6),
+    ("can you find 3 ski touring skiers on YouTube?", 3),
+    ("Looking for 2-3 padel players who create content, nothing too big", 3),
+    ("send 7 candidates for the Lagos pop-up", 7),
+    # counted things that are not the creators asked for
+    ("Our club has 30 players. We want football creators.", None),
+    ("Two options: TikTok or Instagram. Need fitness creators.", None),
+])
+def test_round_twenty_eight_counts(text: str, k: int | None) -> None:
+    assert parse_brief(text).filters.k == k
