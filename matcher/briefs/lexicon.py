@@ -163,7 +163,7 @@ COUNT_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
 # money: words that name a currency, and cues that make a bare amount money ("budget 15k")
 CURRENCY_WORDS = frozenset("""
 $ € £ ¥ ₹ ₩ ₺ ₽ ₴ ₱ ₦ ₫ ₪ ₸ ₾ ฿ ₡ zł kr r$ ca$ au$ nz$ us$ hk$ c$ a$ s$ mx$ usd eur euro euros gbp chf sek nok dkk pln
-inr brl jpy cny aud cad nzd
+inr brl jpy cny aud cad nzd tl ft nt$
 mxn try krw zar huf czk ron aed sar dollar dollars bucks pound pounds quid rupees rupee reais real yen francs franc
 kronor kronur krone kroner zloty zlotys lira pesos peso soles sol rand yuan renminbi won liras naira cedis cedi
 shillings dirhams dirham riyals riyal baht ringgit rupiah dong dinar dinars lei forint koruna korun rs rs. cop clp
@@ -187,7 +187,7 @@ collaboration integration integrations mention mentions stream streams livestrea
 thread threads episode episodes one talent partner publication publications placement placements vid vids clip
 clips vídeo vídeos creador creadora creadores influenceuse influenceuses influenciador influenciadora
 beitrag beiträge contenuto contenuti publicación publicacion publicaciones publicação publicacao pubblicazione
-créatrice créatrices créateur créateurs createur article articles artikel posting profilo profil
+créatrice créatrices créateur créateurs createur article articles artikel posting profilo profil pop
 """.split())
 # between an amount and its "per post": taxes and a price's punctuation ("500 € + IVA per contenuto",
 # "1.800 € netto pro Creator", "CHF 900.– per post")

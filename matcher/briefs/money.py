@@ -299,6 +299,8 @@ def _per_before(tokens: Tokens, at: int, clause: int) -> int | None:
         unit = tokens.lower[j] in PER_UNIT or tokens.lower[j] in CREATOR_NOUNS or is_person_noun(tokens.lower[j])
         if unit and j > 1 and tokens.words[j - 1] == "1" and tokens.lower[j - 2] == "per":
             return j - 2
+        if unit and j > 1 and tokens.lower[j - 2:j] == ["per", "-"]:
+            j -= 1  # "per-creator cap €2,500": one word in two tokens
         if unit and j > 0 and tokens.lower[j - 1] in PER_BEFORE | {"one"}:
             owner = j - 2  # the word before 'per'
             if owner >= 0 and (tokens.lower[owner] in CURRENCY_WORDS or any(c.isdigit() for c in tokens.words[owner])):
@@ -339,6 +341,8 @@ def _per_unit(tokens: Tokens, at: int) -> int:
             return lead + 2 + skip
     if at < len(tokens) and tokens.lower[at] in {"per-post", "/post", "per-video", "per-creator", "pp"}:
         return lead + 1
+    if tokens.lower[at:at + 2] == ["p", "/"] and at + 2 < len(tokens) and tokens.lower[at + 2] in PER_UNIT | {"p"}:
+        return lead + 3  # "€350 p/p", "NZ$300 p/post"
     return 0
 
 

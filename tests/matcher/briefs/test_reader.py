@@ -1054,3 +1054,27 @@ def test_round_twenty_seven_competitors(text: str, competitors: tuple[str, ...])
 ])
 def test_round_twenty_eight_counts(text: str, k: int | None) -> None:
     assert parse_brief(text).filters.k == k
+
+
+@pytest.mark.parametrize(("text", "price", "budget"), [
+    # currency marks and fee words of more writers
+    ("Taipei food creators, NT$6,500 per post max.", 6500, None),
+    ("aim for ~A$900 per creator max", 900, None),
+    ("Fee per post max € 425,-. Total budget € 5.000,-.", 425, 5000),
+    ("Rate per reel not exceeding Rs.15,000/-.", 15000, None),
+    ("Budapest nano creators, max 120 000 Ft/post", 120000, None),
+    ("≤€2k per reel, DACH", 2000, None),
+    ("Budget: €30,000 all-in; per-creator cap €1,800", 1800, 30000),
+    ("Per-creator ceiling: USD 3,500", 3500, None),
+    ("baking creators NL, €300 p/p", 300, None),
+    ("London coffee creators, £60 a pop", 60, None),
+    ("kebab creators Izmir, max 3.500 TL/video", 3500, None),
+])
+def test_round_twenty_nine_money(text: str, price: float | None, budget: float | None) -> None:
+    filters = parse_brief(text).filters
+    assert (filters.max_price_per_post, filters.campaign_budget) == (price, budget)
+
+
+def test_round_twenty_nine_a_currency_code_is_no_country() -> None:
+    # "TL" after an amount is the Turkish lira, not Timor-Leste
+    assert parse_brief("kebab creators Izmir, max 3.500 TL/video").filters.countries == ("TR",)
