@@ -22,6 +22,8 @@ def mention_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | 
     if tokens.lower[i + 1:i + 3] == ["-", "to"]:
         return 0, None, None  # "Nice-to-haves": a compound, not a place
     found = _name_at(tokens, i, places)
+    if found[0] and _inside_a_name(tokens, i, i + found[0]):
+        return 0, None, None
     if i + 1 < len(tokens) and tokens.words[i] in {"Metro", "Greater"} and found[0] <= 1:
         n, place, _ = _name_at(tokens, i + 1, places)  # "Metro Detroit", "Greater Vancouver": the city's area
         if n and place is not None and place.kind in {"city", "subdivision"}:
@@ -192,3 +194,14 @@ def district_before(tokens: Tokens, start: int, places: Gazetteer) -> int:
             and tokens.free(start - 2, start) and tokens.phrase_ending(start - 2, (*PLACE_CUES, ("from",)))):
         return start - 2
     return start
+
+
+def _inside_a_name(tokens: Tokens, start: int, end: int) -> bool:
+    """'Oral-B', 'Mercedes-Benz', 'GN-MKT-5521': a place's name joined by a hyphen to a capital or a code is part
+    of another name; 'DM me' is a direct message, not Dominica."""
+    if end + 1 < len(tokens) and tokens.words[end] == "-" and tokens.ends[end - 1] == tokens.starts[end] == (
+            tokens.ends[end] - 1) and tokens.starts[end + 1] == tokens.ends[end]:
+        following = tokens.words[end + 1]
+        return (following[:1].isupper() or following[:1].isdigit()) and following.lower() not in {
+            "based", "born", "made", "raised", "grown", "bred", "area", "region", "wide"}  # "UK-BASED" is a place
+    return tokens.words[start] == "DM" and tokens.lower[end:end + 1] in (["me"], ["us"], ["on"], ["for"], ["if"])

@@ -240,7 +240,9 @@ class Tokens:
 
 
 _SIGNOFFS = frozenset({"thanks", "thank", "cheers", "best", "regards", "ta", "ciao", "thx", "xx", "x", "love",
-                       "warmly", "sincerely", "greetings", "br", "kind", "many", "saludos", "grazie", "danke"})
+                       "warmly", "sincerely", "greetings", "br", "kind", "many", "saludos", "grazie", "danke", "vg",
+                       "lg", "mfg", "дякую", "спасибо", "dziękuję", "groetjes", "hilsen", "mvh", "pozdrawiam",
+                       "cordialement", "abrazos", "obrigada"})
 
 
 # first words of a form's question ("How many creators? 12", "Which markets? Saudi Arabia")
@@ -266,11 +268,15 @@ nobody creators creator influencers associated worked working partnered sponsore
 
 
 def _signoff(lower: list[str]) -> int:
-    """Where a closing line starts ('Thanks! Georgia', 'Best, Tom'), looking at the last eight tokens."""
-    for i in range(max(len(lower) - 8, 0), len(lower)):
+    """Where a closing line starts ('Thanks! Georgia', 'Best, Tom', '– Jordan, Influencer Team'), looking at the
+    last twelve tokens."""
+    for i in range(max(len(lower) - 12, 0), len(lower)):
         if lower[i] in _SIGNOFFS and (i == 0 or lower[i - 1] in {".", "!", "\n", ",", "?"}) and not any(
                 w in {"for", "to"} for w in lower[i + 1:i + 3]):
             return i
+        if lower[i] in {"–", "—", "-"} and i > 0 and lower[i - 1] == "\n" and i + 2 < len(lower) and (
+                lower[i + 2] == ","):
+            return i  # "\n– Jordan, Influencer Team, Plano TX": a dash, a name and a comma sign the brief
     return 10**9
 
 

@@ -1078,3 +1078,19 @@ def test_round_twenty_nine_money(text: str, price: float | None, budget: float |
 def test_round_twenty_nine_a_currency_code_is_no_country() -> None:
     # "TL" after an amount is the Turkish lira, not Timor-Leste
     assert parse_brief("kebab creators Izmir, max 3.500 TL/video").filters.countries == ("TR",)
+
+
+@pytest.mark.parametrize(("text", "countries", "suggested"), [
+    # names that only look like places: a hyphenated name, a code in an identifier, a direct message, a signature
+    ("Oral-B launch, 10 dentists", (), []),
+    ("Cost centre: GN-MKT-5521, creators in Nigeria", ("NG",), []),
+    ("Interested ppl DM me, we want creators in Lagos", ("NG",), []),
+    ("Budget stays at $250k. Let me know by Friday.\n– Jordan, Influencer Team, Plano TX", (), []),
+    ("Fee ceiling €800 per post, Italian creators. Best, Sofia, Account Director, Ginepro PR", ("IT",), []),
+    # a place joined by a hyphen to where people are from stays a place
+    ("CREATORS: UK-BASED MEN INTO TAILORING", ("GB",), []),
+])
+def test_round_thirty_not_places(text: str, countries: tuple[str, ...], suggested: list[tuple[str, ...]]) -> None:
+    parsed = parse_brief(text)
+    assert parsed.filters.countries == countries
+    assert _offered_countries(parsed) == suggested
