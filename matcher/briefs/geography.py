@@ -260,9 +260,9 @@ def _not_a_place(tokens: Tokens, start: int, place: Place | None, demonym: tuple
         return True  # "SN Home 10 kWh", "Cześć Kuba": codes and other languages' names need a cue
     if place is not None and start > 1 and tokens.lower[start - 1] == "of" and tokens.claimed[start - 2] == "brand":
         return False  # "Sakura-dō Stationery of Osaka": where the advertiser is
-    if place is not None and not cued and place.kind in {"city", "subdivision"}:
-        # a city named in passing ("the 'Sakura 24H' foundation", "Nice to meet you"), unless it says where the
-        # advertiser is ("A Kyoto matcha tea house", "A Texas hot-sauce maker", "A Detroit automaker is teasing")
+    if place is not None and not cued and place.kind in {"city", "subdivision"} and tokens.lower[
+            start + 1:start + 3] != ["-", "style"]:  # "Texas-style BBQ": a style's origin, offered
+        # a city in passing ("Nice to meet you"), unless the advertiser's ("A Kyoto matcha tea house", "A Detroit ...")
         return not (tokens.lower[start - 1:start] in (["a"], ["an"]) and tokens.sentence_start(start - 1)) and not any(
             tokens.lower[j] in COMPANY_WORDS | {"house", "maker", "makers", "roaster", "brewer"}
             for j in range(start + 1, min(start + 7, len(tokens))))
@@ -271,8 +271,8 @@ def _not_a_place(tokens: Tokens, start: int, place: Place | None, demonym: tuple
 
 def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool, str]:
     """Whether a place list at [start, end) is where the creators are, and if not why (the suggestion's note)."""
-    if style_origin(tokens, start):
-        return False, "a style's origin, not where the creators are"  # "K-beauty creators in Malaysia"
+    if style_origin(tokens, start) or tokens.lower[end:end + 2] in (["-", "style"], ["-", "inspired"]):
+        return False, "a style's origin, not where the creators are"  # "K-beauty", "Texas-style BBQ creators"
     if demonym and tokens.lower[end:end + 1] in IDIOMS:
         return False, "a thing named after a country, not where the creators are"  # "Dutch oven camping cooks"
     noun = _creator_noun_after(tokens, end)

@@ -80,9 +80,11 @@ def _name_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | No
                 i + 1 < len(tokens) and tokens.words[i + 1][:1].isupper() and tokens.words[i + 1].isalpha()
                 and places.place(tokens.words[i + 1]) is None and not tokens.words[i + 1].isupper()):
             place = None  # "a Lake District outdoor brand": a province's one word inside a longer name
+        demonym = places.demonym(text)
+        if place is not None and place.foreign and demonym is not None and not cued:
+            place = None  # "An Argentine yerba mate brand": the English demonym, not French for the country
         if place is not None and _cased_ok(tokens, i, n, place):
             return n, place, None
-        demonym = places.demonym(text)
         # "polish influencers" names the creators ("nail polish influencers" does not)
         people = tokens.lower[i + n:i + n + 1] and tokens.lower[i + n] in CREATOR_NOUNS and tokens.lower[
             i - 1:i] not in (["nail"], ["shoe"], ["furniture"], ["french"])

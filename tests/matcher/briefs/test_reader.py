@@ -1094,3 +1094,19 @@ def test_round_thirty_not_places(text: str, countries: tuple[str, ...], suggeste
     parsed = parse_brief(text)
     assert parsed.filters.countries == countries
     assert _offered_countries(parsed) == suggested
+
+
+@pytest.mark.parametrize(("text", "countries", "suggested"), [
+    # "X-style" names a style's origin: offered, not applied
+    ("Texas-style BBQ creators in the UK", ("GB",), [("US",)]),
+    ("Korean-style skincare creators in Germany", ("DE",), [("KR",)]),
+    # "Argentine" is the English demonym (and French for the country only after a place cue)
+    ("An Argentine yerba mate brand wants YouTube creators.", (), [("AR",)]),
+    ("Argentine creators please", ("AR",), []),
+    ("creators in Argentine", ("AR",), []),
+])
+def test_round_thirty_one_styles_and_demonyms(text: str, countries: tuple[str, ...],
+                                              suggested: list[tuple[str, ...]]) -> None:
+    parsed = parse_brief(text)
+    assert parsed.filters.countries == countries
+    assert _offered_countries(parsed) == suggested
