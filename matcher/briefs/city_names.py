@@ -63,8 +63,14 @@ def alternate_city_names(cities: Iterable[Mapping[str, Any]], known: Container[s
 @cache
 def model_vocabulary() -> frozenset[str]:
     """The whole lower-case words of the default model's WordPiece vocabulary; empty when it is not installed."""
+    return frozenset(vocabulary_ranks())
+
+
+@cache
+def vocabulary_ranks() -> dict[str, int]:
+    """Each whole lower-case word of the default model's vocabulary with its line number (more frequent first)."""
     folder = bundled_model_path()
     path = folder / "vocab.txt" if folder is not None else None
     if path is None or not path.is_file():
-        return frozenset()
-    return frozenset(word for word in path.read_text(encoding="utf-8").split() if word.isalpha())
+        return {}
+    return {word: rank for rank, word in enumerate(path.read_text(encoding="utf-8").split()) if word.isalpha()}

