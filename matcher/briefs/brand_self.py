@@ -11,6 +11,7 @@ from matcher.briefs.brand_layout import claim_brand
 from matcher.briefs.brand_shapes import model_code
 from matcher.briefs.brand_words import ADVERTISER_NOUNS, COMMON_OPENERS, COMPANY_NOUNS, GREETINGS, OCCASIONS, ROLE_WORDS
 from matcher.briefs.lexicon import BRAND_VERBS, GENERIC_ADVERTISERS, NOT_NAMES
+from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import clean_name, is_place_or_platform, name_end
@@ -157,3 +158,49 @@ def as_named_elsewhere(tokens: Tokens, reading: Reading) -> Reading:
             return Reading("brand", clean_name(tokens, start, cut), tokens.span_text(start, cut), reading.start,
                            tokens.ends[cut - 1], reading.applied, reading.note)
     return reading
+
+
+# labels a form or a deck puts before the advertiser's name ("Org: Elephant Pathways")
+_NAME_LABELS = (("org", ":"), ("organisation", ":"), ("organization", ":"), ("advertiser", "name", ":"),
+                ("business", ":"), ("business", "name", ":"), ("shop", ":"), ("store", ":"))
+# "my company is X", "our restaurant X", "We are coffee roaster X": what the writer's business is, then its name
+_KINDS = ADVERTISER_NOUNS | COMPANY_NOUNS | COMPANY_WORDS | {"roaster", "roasters"}
+_OWNED = (("my", "company", "is"), ("my", "brand", "is"), ("my", "shop", "is"), ("my", "business", "is"),
+          ("my", "company"), ("our", "restaurant"), ("our", "cafe"), ("our", "café"), ("our", "bakery"),
+          ("our", "hotel"), ("our", "shop"), ("our", "store"), ("our", "salon"), ("our", "clinic"))
+
+
+def brand_of_writer(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'Org: Elephant Pathways', 'My company is Alpaca Andina', 'Our restaurant Golden Dragon Seafood is in ...',
+    'We are coffee roaster Serra Alta.', 'Mega Image here (marketing)', 'brief from our side (Auralis, the headphone
+    people)': the writer names its own business."""
+    for i in range(len(tokens) - 1):
+        cue = tokens.phrase_at(i, _NAME_LABELS) or tokens.phrase_at(i, _OWNED)
+        if cue and (tokens.sentence_start(i) or tokens.lower[i] in {"my", "our"}):
+            end = name_end(tokens, i + cue)
+            if end is not None and not is_place_or_platform(tokens, i + cue, end, places):
+                return claim_brand(tokens, i, i + cue, end)
+        # "We are coffee roaster Serra Alta.": a kind of business in lower case, then the name, then a full stop
+        if tokens.lower[i:i + 2] in (["we", "are"], ["we", "'re"]) and i + 3 < len(tokens):
+            at = i + 2
+            while at < min(i + 7, len(tokens)) and tokens.words[at].islower():
+                at += 1
+            if i + 2 < at < len(tokens) and tokens.lower[at - 1] in _KINDS and tokens.is_capitalized(at):
+                end = name_end(tokens, at)
+                closed = end is not None and (end >= len(tokens) or tokens.words[end] in _CLOSERS)
+                if end is not None and closed and not is_place_or_platform(tokens, at, end, places):
+                    return claim_brand(tokens, i, at, end)
+        # "Mega Image here (marketing)": a name, 'here', and the writer's role in brackets
+        greeted = i > 1 and tokens.words[i - 1] == "," and tokens.near_before(i - 1, GREETINGS, 3) is not None
+        if tokens.is_capitalized(i) and (tokens.sentence_start(i) or greeted):
+            end = name_end(tokens, i)
+            if end is not None and tokens.lower[end:end + 2] == ["here", "("] and tokens.lower[end + 2:end + 3] and (
+                    tokens.lower[end + 2] in _JOBS | _TEAM_KINDS) and not is_place_or_platform(tokens, i, end, places):
+                return claim_brand(tokens, i, i, end)
+        # "brief from our side (Auralis, the headphone people)": the name first in brackets after 'our side'
+        if tokens.lower[i:i + 3] == ["our", "side", "("] and i + 3 < len(tokens):
+            end = name_end(tokens, i + 3)
+            if end is not None and end < len(tokens) and tokens.words[end] in {",", ")", "—", "–", "-"} and (
+                    not is_place_or_platform(tokens, i + 3, end, places)):
+                return claim_brand(tokens, i, i + 3, end)
+    return None

@@ -1110,3 +1110,18 @@ def test_round_thirty_one_styles_and_demonyms(text: str, countries: tuple[str, .
     parsed = parse_brief(text)
     assert parsed.filters.countries == countries
     assert _offered_countries(parsed) == suggested
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    # the writer names its own business: a form's label, "my company is", "our restaurant", "we are <kind> X"
+    ("Org: Harbour Lights Trust\nWe want ocean creators in Wales.", "Harbour Lights Trust"),
+    ("Good morning. My company is Andes Wool, we make ponchos.", "Andes Wool"),
+    ("Hello. Our restaurant Jade Garden is in Leeds, 20 years. We want food bloggers.", "Jade Garden"),
+    ("We are coffee roaster Monte Verde. We want creators in Portugal.", "Monte Verde"),
+    ("Hi Ana, Fresh Market here (marketing). For Easter we need 6 food creators.", "Fresh Market"),
+    ("quick brief from our side (Auralux, the speaker people): audiophile creators", "Auralux"),
+    # not a name: where the business is
+    ("Our restaurant is in Leeds. We want food bloggers.", None),
+])
+def test_round_thirty_three_brands(text: str, brand: str | None) -> None:
+    assert parse_brief(text).filters.brand == brand
