@@ -17,6 +17,7 @@ from matcher.briefs.lexicon import (
     SCALES,
 )
 from matcher.briefs.nouns import creator_noun_after
+from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.reading import Reading, claimed_reading
 from matcher.briefs.spans import said_of_the_past
 from matcher.briefs.stop_words import STOP_WORDS
@@ -129,6 +130,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         return None  # "1 in 4 people": a share
     if not cue and before in _HAS:
         return None  # "the clinic has 7 dentists", "we seat 160 people": the advertiser's, not a count
+    if not cue and _staff(tokens, number.start):
+        return None  # "a physio clinic in Munich with 14 therapists", "(since 2008, 4 instructors)"
     if not cue and (tokens.near_before(number.start, _PAST_RESULTS, 5, stop_at_punct=False) is not None
                     or said_of_the_past(tokens, number.start)):
         return None  # "last year's push delivered 3.1M impressions from 40 creators": a past result
@@ -166,6 +169,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
             return value, i, end
         return None
     groups = (["group", "of"], ["team", "of"], ["pool", "of"], ["mix", "of"], ["selection", "of"], ["squad", "of"])
+    if cue and tokens.lower[i + cue - 2:i + cue] == ["team", "of"] and creator_noun_after(tokens, end) is None:
+        return None  # "We're a team of 6 at Rove Socks", "(team of 6)": the advertiser's headcount
     if cue and tokens.lower[i + cue - 2:i + cue] in groups and after.isalpha() and creator_noun_after(
             tokens, end) is None and (
             after not in STOP_WORDS | {"only", "please", "names", "picks", "max", "maximum", "minimum", "total"}):
@@ -209,3 +214,20 @@ def _asked(tokens: Tokens, start: int, end: int) -> bool:
             and not any(tokens.words[j] in {".", "!", "?", "\n"} for j in range(max(start - 7, 0), start)))
 
 
+# verbs before 'with' that make the count after it the creators worked with ("collaborate with 5 creators")
+_WORK_WITH = frozenset({"work", "working", "partner", "partnering", "collaborate", "collab", "team", "connect", "go",
+                        "start", "launch", "run", "begin", "only"})
+
+
+def _staff(tokens: Tokens, start: int) -> bool:
+    """The advertiser's staff or members: a count after 'with' said of its business, or inside the brackets
+    right after its name or kind ("Scuola Sci Tofane (40 instructors)", "(since 2008, 4 instructors)")."""
+    if start > 1 and tokens.lower[start - 1] == "with" and tokens.lower[start - 2] not in _WORK_WITH:
+        return tokens.near_before(start - 1, COMPANY_WORDS, 6) is not None
+    for j in range(start - 1, max(start - 6, 0), -1):
+        if tokens.words[j] in {")", ".", "!", "?", "\n"}:
+            return False
+        if tokens.words[j] == "(":
+            return j > 0 and (tokens.lower[j - 1] in COMPANY_WORDS or (
+                tokens.is_capitalized(j - 1) and not tokens.sentence_start(j - 1)))
+    return False

@@ -1125,3 +1125,18 @@ def test_round_thirty_one_styles_and_demonyms(text: str, countries: tuple[str, .
 ])
 def test_round_thirty_three_brands(text: str, brand: str | None) -> None:
     assert parse_brief(text).filters.brand == brand
+
+
+@pytest.mark.parametrize(("text", "k"), [
+    # the advertiser's headcount and staff are no count of the creators asked for
+    ("We're a team of 6 at Rove Socks. We want playful creators.", None),
+    ("An indie game studio (team of 6) wants Twitch streamers who play cozy games.", None),
+    ("A physio clinic in Munich with 14 therapists looks for 2-3 running creators.", 3),
+    ("A surf school in Cantabria (since 2008, 4 instructors) wants surf creators from Spain.", None),
+    ("A ski school in Cortina (Scuola Sci Tofane, 40 instructors) wants 2 ski YouTubers.", 2),
+    # the creators a brief works with, and a team of creators, are counts
+    ("We want our shop to work with 5 creators this spring.", 5),
+    ("A team of 5 creators for our launch, please.", 5),
+])
+def test_round_thirty_four_counts(text: str, k: int | None) -> None:
+    assert parse_brief(text).filters.k == k
