@@ -25,6 +25,7 @@ from matcher.briefs.brand_self import (
     brand_named,
     brand_of_team,
     brand_of_writer,
+    without_role,
 )
 from matcher.briefs.brand_shapes import (
     LEGAL_SUFFIXES,
@@ -86,7 +87,9 @@ def read_brand(tokens: Tokens, places: Gazetteer, retries: int = 2) -> Reading |
         # "Dan (Loop Agency)", "Jess from Bloom Talent here": the agency that writes; its words stay claimed and
         # the client is looked for elsewhere ("One of our brand partners, Huel, asked us")
         return read_brand(tokens, places, retries - 1) if retries else None
-    return as_named_elsewhere(tokens, without_home_town(tokens, reading, places)) if reading else None
+    if reading is None:
+        return None
+    return as_named_elsewhere(tokens, without_role(tokens, without_home_town(tokens, reading, places)))
 
 
 

@@ -87,7 +87,7 @@ def brand_in_signature(tokens: Tokens, places: Gazetteer) -> Reading | None:
                                                                        "from", "of", ",", "—", "-", "in", "the"}):
             at += 1
         end = name_end(tokens, at, allow_lower=False) if at < len(tokens) else None
-        closing = end is not None and (end >= len(tokens) or tokens.words[end] in {")", ".", "!", "\n"})
+        closing = end is not None and (end >= len(tokens) or tokens.words[end] in {")", ".", "!", "\n", "("})
         if closing and end is not None and not is_place_or_platform(tokens, at, end, places):
             return claim_brand(tokens, at, at, end)
     return None

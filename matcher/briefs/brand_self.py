@@ -204,3 +204,13 @@ def brand_of_writer(tokens: Tokens, places: Gazetteer) -> Reading | None:
                     not is_place_or_platform(tokens, i + 3, end, places)):
                 return claim_brand(tokens, i, i + 3, end)
     return None
+
+
+def without_role(tokens: Tokens, reading: Reading) -> Reading:
+    """'Founder of Duet here': a role and 'of' before the name are the writer's, not the advertiser's."""
+    start, end = tokens.starts.index(reading.start), tokens.ends.index(reading.end) + 1
+    if end - start > 2 and tokens.lower[start] in ROLE_WORDS and tokens.lower[start + 1] == "of":
+        tokens.claimed[start] = tokens.claimed[start + 1] = "brand cue"
+        return Reading("brand", clean_name(tokens, start + 2, end), tokens.span_text(start + 2, end),
+                       tokens.starts[start + 2], reading.end, reading.applied, reading.note)
+    return reading

@@ -50,7 +50,8 @@ resort airline bank fintech software tool pharmacy museum gallery insurer cooper
 subscription group hotels restaurants clinics studios
 """.split())
 ROLE_WORDS = frozenset("""lead manager director head marketing pr comms communications brand social partnerships
-founder cofounder co-founder ceo cmo owner team intern coordinator specialist executive officer""".split())
+founder cofounder co-founder ceo cmo owner team intern coordinator specialist executive officer assistant
+mgmt""".split())
 
 
 CLIENT_CUES = tuple(cue for cue in BRAND_CUES if (cue[0] in {"client", "cliente", "our", "nuestro", "nosso",

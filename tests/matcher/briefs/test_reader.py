@@ -1140,3 +1140,14 @@ def test_round_thirty_three_brands(text: str, brand: str | None) -> None:
 ])
 def test_round_thirty_four_counts(text: str, k: int | None) -> None:
     assert parse_brief(text).filters.k == k
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    # a job title is the writer's, never the brand ("Assistant", "Brand Mgmt", "Founder of X")
+    ("Thanks!!\nLucía - Brand Assistant, Casa Limpia (Grupo Norte)", "Casa Limpia"),
+    ("Please avoid anyone who's worked with Monster.\n- Ty, Brand Mgmt", None),
+    ("Merci!\nÉlodie Tremblay | Assistant Brand Manager", None),
+    ("Hi! Founder of Pairly here (couples app). 10 couples creators in the US please.", "Pairly"),
+])
+def test_round_thirty_five_roles(text: str, brand: str | None) -> None:
+    assert parse_brief(text).filters.brand == brand
