@@ -199,11 +199,16 @@ _FOR_THE_WORDS = frozenset({"pitch", "opening", "drop", "activation", "promo", "
 _BEFORE_CAMPAIGN_NAME = frozenset({"the", "next", "also", "—", "–", "\n", ":"})
 
 
+def reading_span(tokens: Tokens, reading: Reading) -> tuple[int, int]:
+    """The tokens [start, end) a reading's characters span."""
+    return tokens.starts.index(reading.start), tokens.ends.index(reading.end) + 1
+
+
 def without_home_town(tokens: Tokens, reading: Reading, places: Gazetteer) -> Reading:
     """'Sakura-dō Stationery of Osaka': the city after 'of' says where the advertiser is; the name ends before it.
 
     Only a city or region after a name of two words or more ("Bank of America", "University of Chicago" stay)."""
-    start, end = tokens.starts.index(reading.start), tokens.ends.index(reading.end) + 1
+    start, end = reading_span(tokens, reading)
     of = next((j for j in range(end - 2, start + 1, -1) if tokens.lower[j] == "of"), None)
     place = places.place(tokens.span_text(of + 1, end)) if of is not None else None
     if of is None or place is None or place.kind not in {"city", "subdivision"}:

@@ -7,7 +7,7 @@ what the business is), so a name in passing ("creators who love Nike") is not re
 
 from __future__ import annotations
 
-from matcher.briefs.brand_layout import claim_brand
+from matcher.briefs.brand_layout import claim_brand, reading_span
 from matcher.briefs.brand_shapes import model_code
 from matcher.briefs.brand_words import ADVERTISER_NOUNS, COMMON_OPENERS, COMPANY_NOUNS, GREETINGS, OCCASIONS, ROLE_WORDS
 from matcher.briefs.lexicon import BRAND_VERBS, GENERIC_ADVERTISERS, NOT_NAMES
@@ -22,9 +22,14 @@ from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 _TEAM_KINDS = frozenset({"digital", "social", "marketing", "brand", "content", "partnerships", "comms", "pr",
                          "growth", "creative", "influencer", "media", "community", "ecommerce", "e-commerce"})
 # jobs a writer holds "at" the advertiser, beside ROLE_WORDS ("the only marketer at X", "I run growth at X")
-_JOBS = ROLE_WORDS | {"marketer", "assistant", "growth", "analyst", "strategist", "manager", "associate"}
+_JOBS = ROLE_WORDS | {"marketer", "growth", "analyst", "strategist", "associate"}
 # words that end a product's or a campaign's name after the brand's ("Walkers Brand", "Booking.com KPIs")
 _CUT_WORDS = frozenset({"brand", "kpis", "campaign", "launch", "edition", "range", "collection", "series"})
+_PRODUCT_WORDS = NOT_NAMES | OCCASIONS | _CUT_WORDS
+# kinds of business a name may follow ("our falafel chain, X", "Restaurant name: X")
+_BUSINESS_NOUNS = COMPANY_NOUNS | ADVERTISER_NOUNS
+_NAMED_KINDS = _BUSINESS_NOUNS | {"business"}
+_ROLES_IN_BRACKETS = _JOBS | _TEAM_KINDS  # "Mega Image here (marketing)"
 _CLOSERS = frozenset({",", ".", "!", "?", "(", ")", "\n", ";", ":", "—", "–", "|"})
 
 
@@ -85,9 +90,8 @@ def _said_by_writer(tokens: Tokens, at: int) -> bool:
 def brand_apposed(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """'our falafel chain, Falafel Farouk.', 'A Riyadh fintech, Wafra Pay (120 employees)', 'Our client, skincare
     brand Mellow Jeju, will ...': what the advertiser is, then its capitalized name closed by punctuation."""
-    kinds = COMPANY_NOUNS | ADVERTISER_NOUNS
     for i in range(1, len(tokens) - 2):
-        if tokens.lower[i] not in kinds or tokens.lower[i] in GENERIC_ADVERTISERS - COMPANY_NOUNS:
+        if tokens.lower[i] not in _BUSINESS_NOUNS or tokens.lower[i] in GENERIC_ADVERTISERS - COMPANY_NOUNS:
             continue
         at = i + 1 + (tokens.words[i + 1] == ",")
         if at >= len(tokens) or not tokens.is_capitalized(at) or tokens.lower[at] in COMMON_OPENERS:
@@ -119,9 +123,8 @@ def _owner_before(tokens: Tokens, i: int) -> int | None:
 
 def brand_named(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """'Restaurant name: Sufra Nights', "brand name 'ChaYen Club'": a business's name given as its name."""
-    kinds = COMPANY_NOUNS | ADVERTISER_NOUNS | {"business", "shop", "store", "company"}
     for i in range(len(tokens) - 2):
-        if tokens.lower[i] not in kinds or tokens.lower[i + 1] != "name":
+        if tokens.lower[i] not in _NAMED_KINDS or tokens.lower[i + 1] != "name":
             continue
         at = i + 2 + (tokens.words[i + 2] in {":", "-", "="})
         quote = tokens.words[at] in {"'", '"', "‘", "“"} if at < len(tokens) else False
@@ -138,7 +141,7 @@ def as_named_elsewhere(tokens: Tokens, reading: Reading) -> Reading:
 
     The shortest such first part wins; it must be a capitalized name the brief writes again, followed by no
     other capitalized word, so "Kite Mobile SIM-only" is "Kite Mobile" only where "Kite Mobile" stands alone."""
-    start, end = tokens.starts.index(reading.start), tokens.ends.index(reading.end) + 1
+    start, end = reading_span(tokens, reading)
     for cut in range(start + 1, end):
         if not tokens.is_capitalized(cut - 1) or tokens.lower[cut - 1] in COMMON_OPENERS or tokens.is_punct(cut - 1):
             continue
@@ -150,7 +153,7 @@ def as_named_elsewhere(tokens: Tokens, reading: Reading) -> Reading:
             for j in range(len(tokens) - width + 1) if not start - width < j < end)
         # the words cut are a product's or a campaign's: a code, a season or an occasion, a generic word
         rest = range(cut, end)
-        product = any(any(c.isdigit() for c in tokens.words[j]) or tokens.lower[j] in NOT_NAMES | OCCASIONS | _CUT_WORDS
+        product = any(any(c.isdigit() for c in tokens.words[j]) or tokens.lower[j] in _PRODUCT_WORDS
                       or model_code(tokens.words[j]) for j in rest)
         if again and product:
             for j in range(cut, end):
@@ -164,7 +167,7 @@ def as_named_elsewhere(tokens: Tokens, reading: Reading) -> Reading:
 _NAME_LABELS = (("org", ":"), ("organisation", ":"), ("organization", ":"), ("advertiser", "name", ":"),
                 ("business", ":"), ("business", "name", ":"), ("shop", ":"), ("store", ":"))
 # "my company is X", "our restaurant X", "We are coffee roaster X": what the writer's business is, then its name
-_KINDS = ADVERTISER_NOUNS | COMPANY_NOUNS | COMPANY_WORDS | {"roaster", "roasters"}
+_KINDS = _BUSINESS_NOUNS | COMPANY_WORDS | {"roaster", "roasters"}
 _OWNED = (("my", "company", "is"), ("my", "brand", "is"), ("my", "shop", "is"), ("my", "business", "is"),
           ("my", "company"), ("our", "restaurant"), ("our", "cafe"), ("our", "café"), ("our", "bakery"),
           ("our", "hotel"), ("our", "shop"), ("our", "store"), ("our", "salon"), ("our", "clinic"))
@@ -195,7 +198,7 @@ def brand_of_writer(tokens: Tokens, places: Gazetteer) -> Reading | None:
         if tokens.is_capitalized(i) and (tokens.sentence_start(i) or greeted):
             end = name_end(tokens, i)
             if end is not None and tokens.lower[end:end + 2] == ["here", "("] and tokens.lower[end + 2:end + 3] and (
-                    tokens.lower[end + 2] in _JOBS | _TEAM_KINDS) and not is_place_or_platform(tokens, i, end, places):
+                    tokens.lower[end + 2] in _ROLES_IN_BRACKETS) and not is_place_or_platform(tokens, i, end, places):
                 return claim_brand(tokens, i, i, end)
         # "brief from our side (Auralis, the headphone people)": the name first in brackets after 'our side'
         if tokens.lower[i:i + 3] == ["our", "side", "("] and i + 3 < len(tokens):
@@ -208,7 +211,7 @@ def brand_of_writer(tokens: Tokens, places: Gazetteer) -> Reading | None:
 
 def without_role(tokens: Tokens, reading: Reading) -> Reading:
     """'Founder of Duet here': a role and 'of' before the name are the writer's, not the advertiser's."""
-    start, end = tokens.starts.index(reading.start), tokens.ends.index(reading.end) + 1
+    start, end = reading_span(tokens, reading)
     if end - start > 2 and tokens.lower[start] in ROLE_WORDS and tokens.lower[start + 1] == "of":
         tokens.claimed[start] = tokens.claimed[start + 1] = "brand cue"
         return Reading("brand", clean_name(tokens, start + 2, end), tokens.span_text(start + 2, end),

@@ -107,11 +107,11 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
                 continue
             # "anyone with an active Carlsberg or AB InBev deal", "who did Milo or Nestle campaigns": the tie after
             skip = after
-            while skip < min(after + 8, len(tokens)) and tokens.lower[skip] in TIE_FILLER | _BEFORE_NAMES:
+            while skip < min(after + 8, len(tokens)) and tokens.lower[skip] in _FILLER_BEFORE_NAMES:
                 skip += 1
             tied, tied_end = names_at(tokens, skip) if skip > after else ([], after)
             tie_at = tied_end + (tokens.lower[tied_end:tied_end + 1] in (["paid"], ["sponsored"], ["brand"]))
-            if tied and tie_at < len(tokens) and tokens.lower[tie_at] in TIE_NOUNS | _TIES_AFTER and (
+            if tied and tie_at < len(tokens) and tokens.lower[tie_at] in _TIE_NOUNS_AFTER and (
                     not is_place_or_platform(tokens, *tied[0], places, cities=False)):
                 take(i, tied, tie_at + 1)
                 i = tie_at + 1
@@ -205,8 +205,9 @@ def _place_left_out(tokens: Tokens, i: int, name: tuple[int, int], places: Gazet
 # words between a negation and names tied after them ("not the ones who did the 2023 X collab")
 _BEFORE_NAMES = frozenset({"persons", "a", "an", "current", "active", "existing", "ongoing", "did", "do", "does",
                            "'s", "who's", "propose", "suggest", "recommend", "paid", "want", "need"})
-_TIES_AFTER = frozenset({"integration", "integrations", "partnerships", "partnership", "work", "stuff", "posts",
-                         "content"})
+_TIE_NOUNS_AFTER = TIE_NOUNS | {"integration", "integrations", "partnerships", "partnership", "work", "stuff", "posts",
+                                "content"}
+_FILLER_BEFORE_NAMES = TIE_FILLER | _BEFORE_NAMES
 _RULED_OUT = frozenset({"ineligible", "excluded", "not", "no", "off-limits", "unsuitable", "out", "banned"})
 
 

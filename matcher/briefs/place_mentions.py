@@ -188,12 +188,16 @@ def asks_for_locals(tokens: Tokens) -> bool:
         min(j + 4, len(tokens)), CREATOR_NOUNS | AUDIENCE_NOUNS, 3) is not None) for j, low in enumerate(tokens.lower))
 
 
+# one tuple for the phrase index (Tokens keeps an index per phrase list object)
+_DISTRICT_CUES = (*PLACE_CUES, ("from",))
+
+
 def district_before(tokens: Tokens, start: int, places: Gazetteer) -> int:
     """'in Kadıköy, Istanbul', 'from Thủ Đức, Sài Gòn': a capitalized word no gazetteer knows, a comma, then the
     city; the place's phrase (and its cue) starts at the district."""
     if (start > 2 and tokens.words[start - 1] == "," and tokens.is_capitalized(start - 2)
             and tokens.words[start - 2].isalpha() and places.place(tokens.words[start - 2]) is None
-            and tokens.free(start - 2, start) and tokens.phrase_ending(start - 2, (*PLACE_CUES, ("from",)))):
+            and tokens.free(start - 2, start) and tokens.phrase_ending(start - 2, _DISTRICT_CUES)):
         return start - 2
     return start
 
