@@ -79,7 +79,7 @@ def brand_in_signature(tokens: Tokens, places: Gazetteer) -> Reading | None:
         writer = tokens.words[i].lstrip("/-–—~")  # "/Johan, Lindkvist & Ek"
         # "-jess @ Loop de Loop Fibers": after a dash opening the line, the writer may sign in lower case
         dashed = tokens.words[i][:1] in {"-", "—", "–"} and tokens.sentence_start(i)
-        if not ((writer[:1].isupper() or dashed) and writer.isalpha() and tokens.words[i + 1] in {
+        if not ((writer[:1].isupper() or dashed) and writer.isalpha() and len(writer) > 1 and tokens.words[i + 1] in {
                 ",", "—", "–", "-", "(", "@", "|"}) or tokens.lower[i] in SIGNOFF_WORDS:
             continue  # "Best, Marek" signs off; "Marc, brand team at Northline Gear" names the brand
         at = i + 2
