@@ -55,6 +55,7 @@ from matcher.briefs.lexicon import (
     GENERIC_ADVERTISERS,
     PLACE_CUES,
 )
+from matcher.briefs.place_mentions import district_before
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import (
@@ -230,7 +231,7 @@ def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
     for i in range(len(tokens)):
         if not (tokens.is_capitalized(i) or brandlike(tokens.words[i])) or not tokens.free(i, i + 1):
             continue
-        district = i > 2 and tokens.words[i - 1] == "," and bool(tokens.phrase_ending(i - 2, PLACE_CUES))
+        district = district_before(tokens, i, places) < i
         if (tokens.phrase_ending(i, PLACE_CUES) or tokens.lower[i - 1:i] == ["from"] or district) and places.place(
                 tokens.words[i]) is not None:
             continue  # "a hot sauce maker in Austin wants", "a florist in Beyoğlu, Istanbul wants": a place

@@ -164,8 +164,9 @@ def as_named_elsewhere(tokens: Tokens, reading: Reading) -> Reading:
 
 
 # labels a form or a deck puts before the advertiser's name ("Org: Elephant Pathways")
-_NAME_LABELS = (("org", ":"), ("organisation", ":"), ("organization", ":"), ("advertiser", "name", ":"),
-                ("business", ":"), ("business", "name", ":"), ("shop", ":"), ("store", ":"))
+# ("Business name: X" and "Advertiser name: X" are brand_named's)
+_NAME_LABELS = (("org", ":"), ("organisation", ":"), ("organization", ":"), ("business", ":"), ("shop", ":"),
+                ("store", ":"))
 # "my company is X", "our restaurant X", "We are coffee roaster X": what the writer's business is, then its name
 _KINDS = _BUSINESS_NOUNS | COMPANY_WORDS | {"roaster", "roasters"}
 _OWNED = (("my", "company", "is"), ("my", "brand", "is"), ("my", "shop", "is"), ("my", "business", "is"),

@@ -299,13 +299,13 @@ def _per_before(tokens: Tokens, at: int, clause: int) -> int | None:
         unit = tokens.lower[j] in PER_UNIT or tokens.lower[j] in CREATOR_NOUNS or is_person_noun(tokens.lower[j])
         if unit and j > 1 and tokens.words[j - 1] == "1" and tokens.lower[j - 2] == "per":
             return j - 2
-        if unit and j > 1 and tokens.lower[j - 2:j] == ["per", "-"]:
-            j -= 1  # "per-creator cap €2,500": one word in two tokens
-        if unit and j > 0 and tokens.lower[j - 1] in PER_BEFORE | {"one"}:
-            owner = j - 2  # the word before 'per'
+        # "per-creator cap €2,500": the hyphen joins 'per' and its unit, one word in two tokens
+        noun = j - 1 if unit and tokens.lower[max(j - 2, 0):j] == ["per", "-"] else j
+        if unit and noun > 0 and tokens.lower[noun - 1] in PER_BEFORE | {"one"}:
+            owner = noun - 2  # the word before 'per'
             if owner >= 0 and (tokens.lower[owner] in CURRENCY_WORDS or any(c.isdigit() for c in tokens.words[owner])):
                 return None  # "AED 5,000 per creator and AED 150k": the 'per' belongs to the amount before
-            return j - 1 - (1 if j > 1 and tokens.lower[j - 2] in {"for", "per"} else 0)
+            return noun - 1 - (1 if noun > 1 and tokens.lower[noun - 2] in {"for", "per"} else 0)
         if tokens.lower[j] in {"per-post", "per-video", "per-creator", "each", "every"} and (
                 j + 1 == at or tokens.lower[j + 1] in UPPER_CUES_WORDS):
             return j
