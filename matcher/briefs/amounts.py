@@ -130,13 +130,20 @@ def amount_at(tokens: Tokens, i: int) -> Amount | None:
         value, scaled, end = value * unit, True, end + 1
     if scaled and end < len(tokens) and tokens.words[end] == "." and tokens.lower[end - 1] in {"mio", "tsd", "mill"}:
         end += 1
-    if end < len(tokens) and (tokens.lower[end] in CURRENCY_WORDS or iso_currency(tokens.words[end])):
+    if end < len(tokens) and (tokens.lower[end] in CURRENCY_WORDS or iso_currency(tokens.words[end])) and not (
+            _opens_next(tokens, end)):
         currency, end = currency or tokens.words[end], end + 1  # "$350,000 MXN": both marks belong to it
     elif (currency is None and end + 1 < len(tokens) and tokens.lower[end] in {"k", "m"}
           and tokens.lower[end + 1] in CURRENCY_WORDS):  # "18 k€" after the tokenizer split it
         unit = SCALES[tokens.lower[end]]
         value, scaled, currency, end = value * unit, True, tokens.words[end + 1], end + 2
     return Amount(value, start, end, scaled, currency, unit=unit)
+
+
+def _opens_next(tokens: Tokens, at: int) -> bool:
+    """'10-50k £200/post': a currency mark after a space and glued to the next number is that number's."""
+    return (at + 1 < len(tokens) and tokens.words[at + 1][:1].isdigit() and tokens.ends[at] == tokens.starts[at + 1]
+            and tokens.starts[at] > tokens.ends[at - 1])
 
 
 def _number_words(tokens: Tokens, i: int) -> tuple[float, int] | None:
@@ -237,3 +244,27 @@ def correction_after(tokens: Tokens, at: int) -> Amount | None:
     if not marker or j >= len(tokens):
         return None
     return amount_at(tokens, j)
+
+
+_RATE_UNITS = frozenset("""hour hours hr hrs h day days daily week weeks weekly month months monthly mo year years
+yearly annually annum minute minutes min view views impression impressions like likes click clicks install installs
+signup signups sign-up lead leads sale sales conversion conversions follower followers engagement engagements
+thousand 1000 1k 1,000 mille word words visit visits download downloads order orders trial trials acquisition
+acquisitions""".split())
+_RATE_METRICS = frozenset({"cpm", "ecpm", "cpc", "cpa", "cpv", "cpe", "cpi", "cpl", "cps", "cpcv", "cac", "cpt", "ltv",
+                           "arpu", "roas", "aov"})
+
+
+def is_rate(tokens: Tokens, start: int, end: int) -> bool:
+    """'$50/hour', '$20 per 1000 views', '€5 a month', '$15 CPM', 'CPM of $15': a price per time or per result."""
+    if tokens.lower[end:end + 1] and tokens.lower[end] in _RATE_METRICS:
+        return True
+    if any(tokens.lower[j] in _RATE_METRICS or (tokens.lower[j] == "per" and tokens.lower[j + 1] in _RATE_UNITS)
+           for j in range(max(tokens.clause_start(start), start - 4), start)):
+        return True  # "CPM of $15", "cost per trial vs £22"
+    at = end + (1 if tokens.lower[end:end + 1] and tokens.lower[end] in CURRENCY_WORDS else 0)
+    at += tokens.lower[at:at + 2] == ["cost", "per"]  # "a £9 cost per trial"
+    if at < len(tokens) and tokens.lower[at] in {"/", "per", "a", "an", "every", "each"}:
+        unit = at + 1 + (1 if tokens.lower[at + 1:at + 2] and tokens.lower[at + 1] in {"1", "one", "single"} else 0)
+        return unit < len(tokens) and tokens.lower[unit] in _RATE_UNITS
+    return False

@@ -38,7 +38,14 @@ from matcher.briefs.place_mentions import (
     ruled_out,
     style_origin,
 )
-from matcher.briefs.place_owner import COMPANY_WORDS, made_there, quoted, said_of_advertiser, self_described
+from matcher.briefs.place_owner import (
+    COMPANY_WORDS,
+    made_there,
+    quoted,
+    said_of_advertiser,
+    self_described,
+    venue_before,
+)
 from matcher.briefs.places import Gazetteer, Place
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import said_of_the_past, short_query
@@ -318,7 +325,7 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
         if said_of_the_past(tokens, cue_start, end):
             return False, "said of an earlier campaign"  # "Our previous campaign in Korea used 20 creators"
         if said_of_advertiser(tokens, cue_start) or made_there(tokens, cue_start) or self_described(
-                tokens, cue_start, clause=True):
+                tokens, cue_start, clause=True) or venue_before(tokens, cue_start, end):
             return False, _ADVERTISERS
         return True, ""
     if start > 0 and tokens.lower[start - 1] in {"from", "out"}:

@@ -213,7 +213,7 @@ PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "based in", "based out of", "located in", "living in", "who live in",
     "that live in", "live in", "residing in", "resident in", "out of", "all over", "around", "in the", "across the",
     "pan", "pan -", "based in the", "all across", "all across the", "anywhere in", "anywhere in the", "en", "em",
-    "au", "aux", "based", "sa", "domicile", "domicile in", "domiciled in",
+    "au", "aux", "based", "sa", "domicile", "domicile in", "domiciled in", "domisili", "domisili di",
     "nationwide", "nationwide in", "only for", "is only for", "push into", "push into the", "expand into",
     "expand into the", "expanding into",
     "expanding into the", "expansion into", "expansion into the", "launch into", "launching into", "move into",
@@ -332,7 +332,7 @@ mar apr jun jul aug sep sept oct nov dec""".split())
 NOT_NAMES = MONTHS | frozenset("""
 christmas xmas easter halloween thanksgiving ramadan eid diwali hanukkah valentine valentine's valentines mother's
 holi songkran raya hari navratri onam pongal lohri chuseok tet nowruz hanami obon carnival carnaval oktoberfest
-shabbat sabbath passover yom kippur rosh hashanah sku skus
+shabbat sabbath passover yom kippur rosh hashanah sku skus lebaran muertos
 father's mothers fathers singles singles' year summer winter spring autumn fall gen z x alpha millennials
 boomers zoomers monday tuesday
 wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 i we you he she they it our my your their his her its

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from matcher.briefs.amounts import amount_at, amounts_in, correction_after, range_after, scaled_range
+from matcher.briefs.amounts import amount_at, amounts_in, correction_after, is_rate, range_after, scaled_range
 from matcher.briefs.followers import followers_near
 from matcher.briefs.lexicon import (
     BUDGET_CUES,
@@ -24,6 +24,7 @@ from matcher.briefs.lexicon import (
     PER_BEFORE,
     PER_UNIT,
     PER_WORDS,
+    PLATFORM_WORDS,
     PRICE_CUES,
     TAX_WORDS,
     UPPER_CUES,
@@ -81,7 +82,7 @@ def read_money(tokens: Tokens) -> list[Reading]:
                 and not tokens.phrase_ending(amount.start, UPPER_CUES)):
             passed = end
             continue  # "our €49 serum", "(MSRP $18,995)": the price of the product, no budget
-        if _is_rate(tokens, amount.start, end):
+        if is_rate(tokens, amount.start, end):
             passed = end
             continue  # "$50/hour", "$20 per 1000 views", "CPM of $15": a rate is neither a fee per post nor a total
         per_after = _per_unit(tokens, end)
@@ -252,30 +253,6 @@ def _product_price(tokens: Tokens, start: int, end: int) -> bool:
         start > 0 and tokens.lower[start - 1] in {"our", "its", "their", "the", "a", "an", "new"})
 
 
-_RATE_UNITS = frozenset("""hour hours hr hrs h day days daily week weeks weekly month months monthly mo year years
-yearly annually annum minute minutes min view views impression impressions like likes click clicks install installs
-signup signups sign-up lead leads sale sales conversion conversions follower followers engagement engagements
-thousand 1000 1k 1,000 mille word words visit visits download downloads order orders trial trials acquisition
-acquisitions""".split())
-_RATE_METRICS = frozenset({"cpm", "ecpm", "cpc", "cpa", "cpv", "cpe", "cpi", "cpl", "cps", "cpcv", "cac", "cpt", "ltv",
-                           "arpu", "roas", "aov"})
-
-
-def _is_rate(tokens: Tokens, start: int, end: int) -> bool:
-    """'$50/hour', '$20 per 1000 views', '€5 a month', '$15 CPM', 'CPM of $15': a price per time or per result."""
-    if tokens.lower[end:end + 1] and tokens.lower[end] in _RATE_METRICS:
-        return True
-    if any(tokens.lower[j] in _RATE_METRICS or (tokens.lower[j] == "per" and tokens.lower[j + 1] in _RATE_UNITS)
-           for j in range(max(tokens.clause_start(start), start - 4), start)):
-        return True  # "CPM of $15", "cost per trial vs £22"
-    at = end + (1 if tokens.lower[end:end + 1] and tokens.lower[end] in CURRENCY_WORDS else 0)
-    at += tokens.lower[at:at + 2] == ["cost", "per"]  # "a £9 cost per trial"
-    if at < len(tokens) and tokens.lower[at] in {"/", "per", "a", "an", "every", "each"}:
-        unit = at + 1 + (1 if tokens.lower[at + 1:at + 2] and tokens.lower[at + 1] in {"1", "one", "single"} else 0)
-        return unit < len(tokens) and tokens.lower[unit] in _RATE_UNITS
-    return False
-
-
 def _cue_before(tokens: Tokens, at: int, words: frozenset[str], clause: int, window: int) -> int | None:
     """The nearest cue word before `at` in the same clause (not past a comma), within `window` tokens."""
     for j in range(at - 1, max(clause, at - window) - 1, -1):
@@ -301,6 +278,11 @@ def _per_before(tokens: Tokens, at: int, clause: int) -> int | None:
             return j - 2
         # "per-creator cap €2,500": the hyphen joins 'per' and its unit, one word in two tokens
         noun = j - 1 if unit and tokens.lower[max(j - 2, 0):j] == ["per", "-"] else j
+        if unit and noun > 1 and tokens.lower[noun - 1] in PLATFORM_WORDS and tokens.lower[noun - 2] in PER_BEFORE:
+            noun -= 1  # "Budget per Insta reel upto ₹40,000": the platform between 'per' and its unit
+        if unit and tokens.lower[noun - 2:noun] == ["for", "the"] and tokens.lower[noun] in CREATOR_NOUNS and not (
+                tokens.lower[noun].endswith("s")):
+            return noun - 2  # "fee for the influencer can be up to 40.000 DKK": one creator's fee
         if unit and noun > 0 and tokens.lower[noun - 1] in PER_BEFORE | {"one"}:
             owner = noun - 2  # the word before 'per'
             if owner >= 0 and (tokens.lower[owner] in CURRENCY_WORDS or any(c.isdigit() for c in tokens.words[owner])):

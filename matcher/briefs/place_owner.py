@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from matcher.briefs.lexicon import AUDIENCE_NOUNS, BRAND_VERBS, CREATOR_NOUNS, REQUEST_WORDS
+from matcher.briefs.places import Gazetteer
+from matcher.briefs.reading import Reading
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
 _SELF_WORDS = frozenset({"we", "we're", "our", "i", "i'm", "us", "my"})
@@ -105,3 +107,44 @@ def self_described(tokens: Tokens, at: int, clause: bool = False) -> bool:
 
 
 _MAKER_NOUNS = frozenset({"producer", "producers", "maker", "makers", "artisan", "artisans"})
+
+
+# what a business has in a place ("14 cafés in munich", "9 locations in Lviv", "car washing center in Coimbatore"),
+# and who else may sit there ("angels in london", "the market lead sits in Singapore")
+_VENUE_NOUNS = COMPANY_WORDS | frozenset("""cafés cafes shops stores restaurants studios clinics hotels salons gyms
+locations location outlets outlet branches branch showroom showrooms centre center centres centers pastane kitchen
+factory warehouse offices service services angels investors lead run race marathon""".split())
+_EVENT_OPENERS = frozenset({"at", "to", "won", "attend", "attending"})
+
+
+def venue_before(tokens: Tokens, cue_start: int, end: int) -> bool:
+    """'we have 14 cafés in munich', 'Slush in Helsinki', 'flying creators out to EVO 2025 in Las Vegas', 'in the
+    Hamburg office': the place is where a business, its people or an event are, not where the creators are."""
+    j = cue_start - 1
+    if tokens.lower[end:end + 1] in (["office"], ["offices"], ["hq"], ["headquarters"], ["showroom"]):
+        return True
+    if j < 1:
+        return False
+    if tokens.lower[j] in _VENUE_NOUNS:
+        return tokens.lower[j - 1] not in CREATOR_NOUNS | AUDIENCE_NOUNS
+    # an event's name after 'at' or 'to': "speaking at SaaStr Annual in San Francisco", "EVO 2025 in Las Vegas"
+    k = j
+    while k > 0 and cue_start - k <= 4 and (tokens.is_capitalized(k) or tokens.words[k].isdigit()):
+        k -= 1
+    return k < j and tokens.lower[k] in _EVENT_OPENERS and not tokens.sentence_start(k + 1) and not tokens.words[
+        k + 1].isdigit()  # "we're at 412 Danforth Ave in Toronto": an address, the advertiser's own
+
+
+_DESTINATION_BRANDS = frozenset({"visit", "discover", "explore", "destination", "tourism", "turismo", "go"})
+
+
+def place_in_brand(brand: Reading | None, places: Gazetteer) -> list[Reading]:
+    """'Visit Faroe Islands', 'Visit Tbilisi': a tourism board's name offers its place (the destination)."""
+    words = brand.value.split() if brand is not None else []
+    if len(words) < 2 or words[0].lower() not in _DESTINATION_BRANDS:
+        return []
+    place = places.place(" ".join(words[1:]))
+    if brand is None or place is None or place.ambiguous:
+        return []
+    return [Reading("countries", tuple(place.countries), brand.phrase, brand.start, brand.end, applied=False,
+                    note="a destination or an origin, not where the creators are")]

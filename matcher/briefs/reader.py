@@ -26,6 +26,7 @@ from matcher.briefs.geography import read_places, settle_places
 from matcher.briefs.hedges import soften_preferences
 from matcher.briefs.lexicon import REQUEST_WORDS
 from matcher.briefs.money import read_money
+from matcher.briefs.place_owner import place_in_brand
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.platforms import read_platforms
 from matcher.briefs.reading import ParsedBrief, Reading
@@ -74,6 +75,7 @@ class BriefReader:
         if brand is None and self.brand_fallback is not None:
             brand = self.brand_fallback(tokens, self.places)
         readings += [brand] if brand else []
+        readings += place_in_brand(brand, self.places)
         readings += read_money(tokens)
         readings += read_followers(tokens)
         readings += read_count(tokens)
