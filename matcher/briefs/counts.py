@@ -30,7 +30,7 @@ _ENOUGH = tuple(tuple(p.split()) for p in ("is plenty", "is enough", "are enough
                                              "to begin with", "for now", "for a start", "to begin"))
 _ASK_VERBS = frozenset("""
 recommend send propose suggest find need want pick choose give list shortlist pitch share get book hire select
-looking about around
+looking about around like maybe perhaps
 """.split())
 
 
@@ -39,6 +39,7 @@ _COUNTED_THINGS = NOT_FOLLOWERS - {"people"} | frozenset("""star stars sample sa
 box boxes bottle bottles pair pairs set sets kit kits flavour flavours flavor flavors colour colours color colors
 size sizes model models variant variants sku skus recipe recipes episode episodes
 ml cl l g kg mg oz lb lbs mm cm""".split())  # measures: "our new shampoo 250 ml"
+_ABOUT = frozenset({"aprox", "approx", "approx.", "ish", "person", "persons", "pax"})
 _HAS = frozenset({"has", "employs", "employing", "seat", "seats"})
 _RANKED = frozenset({"finish", "finishes", "finished", "finishing", "ranked", "ranks", "rank", "placed"})
 _PAST_RESULTS = frozenset({"last", "previous", "past", "delivered", "reached", "performed", "generated", "drove",
@@ -122,9 +123,7 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         return None  # the upper end of "DADS 30-50", read with its lower end or not at all
     if before in CURRENCY_WORDS:
         return None  # "Our $40 serum needs skincare creators": money, not a count
-    if not cue and number.start > 0 and tokens.is_capitalized(number.start - 1) and tokens.words[
-            number.start - 1].isalpha() and (not tokens.sentence_start(number.start - 1) or any(
-                c.isupper() for c in tokens.words[number.start - 1][1:])):
+    if not cue and _model_number(tokens, number.start):
         return None  # a model number: "Stride 360", "Golf 8", "Model 3", "iPhone 15" even opening a sentence
     if before == "in" and number.start > 1 and tokens.words[number.start - 2].isdigit():
         return None  # "1 in 4 people": a share
@@ -132,7 +131,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         return None  # "the clinic has 7 dentists", "we seat 160 people": the advertiser's, not a count
     if not cue and _staff(tokens, number.start):
         return None  # "a physio clinic in Munich with 14 therapists", "(since 2008, 4 instructors)"
-    if not cue and (tokens.near_before(number.start, _PAST_RESULTS, 5, stop_at_punct=False) is not None
+    past = tokens.near_before(number.start, _PAST_RESULTS, 5, stop_at_punct=False)
+    if not cue and ((past is not None and not any(tokens.lower[j] in _ASK_VERBS for j in range(past, number.start)))
                     or said_of_the_past(tokens, number.start)):
         return None  # "last year's push delivered 3.1M impressions from 40 creators": a past result
     if not cue and before in {"of", "aged", "age", "ages", "over", "under", "model", "no", "step", "part", "day",
@@ -152,6 +152,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         upper = count_at(tokens, end + 1)
         assert upper is not None
         value, end = max(value, int(upper.value)), end + 2
+    elif tokens.lower[end:end + 2] in (["-", "ish"], ["-", "odd"]):
+        end += 2  # "3-ish streamers to start"
     elif end < len(tokens) and tokens.lower[end] in {"-", "–"}:
         return None  # "5-star", "3-day"
     after = tokens.lower[end] if end < len(tokens) else ""
@@ -159,6 +161,9 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         return value, i, end + 1  # "CREATORS: 10 x family food creators"
     if after in {"%", "percent", "x", "times", "+"} or after in SCALES:
         return None  # "100 million+ people": an amount, not a count
+    asked_for = tokens.near_before(number.start, CREATOR_NOUNS, 8, stop_at_punct=False) is not None
+    if (asked_for and after in _ABOUT) or (before in {"quantity", "qty"} and after in {"pieces", "pcs", "persons"}):
+        return value, i, end + 1  # "Need KOL in Thailand 6 person", "creators of Spain, 20 aprox", "quantity 7 pieces"
     if not cue and after in _COUNTED_THINGS:
         return None  # "5 star hotels", "10 samples", "3 reels": a count of something else
     if cue and tokens.lower[i] == "top" and i > 0 and tokens.lower[i - 1] in _RANKED:
@@ -184,8 +189,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         return value, i, end  # not "2 creators per departure", "3 October and want Twitch streamers"
     if after == "total" and (end + 1 >= len(tokens) or tokens.is_punct(end + 1)):
         return value, i, end + 1  # "food creators in Mexico, 3 total."
-    if after in _COUNT_AFTER and tokens.lower[end + 1:end + 2] in (["them"], ["total"]):
-        return value, i, end + 2  # "5 of them", "12 in total"
+    if after in _COUNT_AFTER and tokens.lower[end + 1:end + 2] in (["them"], ["total"], ["'em"]):
+        return value, i, end + 2  # "5 of them", "12 in total", "6 of 'em"
     if after == "in" and tokens.lower[end + 1:end + 3] == ["total", ","]:
         return value, i, end + 2
     label = number.start >= 2 and tokens.lower[number.start - 1] == ":" and tokens.lower[number.start - 3:
@@ -196,6 +201,17 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
     if label or _asked(tokens, number.start, end):
         return value, i, end
     return None
+
+
+def _model_number(tokens: Tokens, start: int) -> bool:
+    """'Stride 360', 'Golf 8', 'Model 3', 'iPhone 15' (even opening a sentence): a capitalized word names the number.
+
+    Not a verb of asking ("💪 Need 8 fitness creators") nor a place after 'in' ("KOL in Thailand 6 person")."""
+    word = tokens.words[start - 1] if start > 0 else ""
+    if not (word.isalpha() and tokens.is_capitalized(start - 1)) or word.lower() in _ASK_VERBS or tokens.lower[
+            start - 2:start - 1] == ["in"]:
+        return False
+    return not tokens.sentence_start(start - 1) or any(c.isupper() for c in word[1:])
 
 
 def _asked(tokens: Tokens, start: int, end: int) -> bool:
