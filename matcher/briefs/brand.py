@@ -5,7 +5,12 @@ A client named by an agency ("Client's Velo Labs", "our client is X") wins over 
 
 from __future__ import annotations
 
-from matcher.briefs.brand_described import brand_after_generic, brand_in_apposition, brand_of_account
+from matcher.briefs.brand_described import (
+    brand_after_generic,
+    brand_after_kind,
+    brand_in_apposition,
+    brand_of_account,
+)
 from matcher.briefs.brand_layout import (
     brand_before_brief,
     brand_before_campaign,
@@ -84,7 +89,7 @@ def read_brand(tokens: Tokens, places: Gazetteer, retries: int = 2) -> Reading |
                or brand_in_apposition(tokens, places) or brand_of_team(tokens, places)
                or brand_at_work(tokens, places) or brand_apposed(tokens, places) or brand_named(tokens, places)
                or brand_in_title_parts(tokens, places) or brand_of_writer(tokens, places)
-               or brand_before_product(tokens, places))
+               or brand_before_product(tokens, places) or brand_after_kind(tokens, places))
     words = reading.value.lower().split() if reading is not None else []
     if len(words) > 1 and (words[-1] in AGENCY_TAILS or words[0] in AGENCY_HEADS):
         # "Dan (Loop Agency)", "Jess from Bloom Talent here": the agency that writes; its words stay claimed and
@@ -200,11 +205,14 @@ def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, .
 def _person_from(tokens: Tokens, i: int) -> int:
     """Length of "I'm Lena from", "I am Lena from", "Lena @", "this is Tom at" starting at i, or 0."""
     opener = tokens.phrase_at(i, (("i", "'m"), ("i", "am"), ("this", "is"), ("here", "is"), ("from",), ("it", "'s"),
-                                  ("im",), ("i", "m"), ("soy",), ("sou",), ("its",), ("myself",)))
-    if tokens.lower[i] in {"its", "soy", "sou", "myself"} and not (
+                                  ("im",), ("i", "m"), ("soy",), ("sou",), ("its",), ("myself",), ("am",),
+                                  ("saya",), ("kami",)))
+    if tokens.lower[i] in {"its", "soy", "sou", "myself", "am", "saya", "kami"} and not (
             i == 0 or not any(c.isalnum() for c in tokens.words[i - 1]) or tokens.lower[i - 1] in GREETINGS):
         return 0  # "yo! its dani from ...", "Hola, soy Mariana de ...": the writer introducing themselves
     at = i + opener
+    if tokens.lower[i:i + 2] == ["kami", "dari"]:
+        return 2  # "Kami dari Kopi Senja": "we are from"
     if at < len(tokens) and (tokens.words[at][:1].isupper() or (opener and tokens.words[at].isalpha())) and (
             tokens.lower[at] not in COMMON_OPENERS):
         at += 1
@@ -212,7 +220,7 @@ def _person_from(tokens: Tokens, i: int) -> int:
             at += 1
         spanish = tokens.lower[i] in {"soy", "sou"} and tokens.lower[at:at + 1] in (["de"], ["da"], ["do"])
         if at < len(tokens) and (tokens.lower[at] in {"@"} or spanish or (opener and tokens.lower[at] in {
-                "from", "at", "with"})):
+                "from", "at", "with", "dari"})):  # "Saya Dewi dari Batik Sekar Jagad" (Indonesian)
             return at + 1 - i
         # "Ciarán from Ó Briain & Daughters Distillery.": a first name opening a sentence (or after a greeting's
         # comma: "Hi there, Dario from Trattoria Nonna Pia"), then 'from' and the brand (not "Changes from v1")

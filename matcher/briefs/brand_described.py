@@ -108,3 +108,42 @@ def brand_of_account(tokens: Tokens, places: Gazetteer) -> Reading | None:
         if tokens.lower[after:after + 1] == ["account"]:
             return claim_brand(tokens, j - 1, j, end)
     return None
+
+
+_KIND_OPENERS = (("we", "are"), ("our",), ("my",), ("i", "have"), ("i", "own"), ("we", "have"), ("we", "run"))
+_QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "‘": "’", "'": "'"}
+_AFTER_KIND_NAME = frozenset({"in", "from", "since", "is", "with", "have", "has", "at", "on", "we"})
+
+
+def brand_after_kind(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'We are restaurant chain «Lvivska Kukhnia»', 'we are wellness hotel Horní Bouda in', 'my hotel is Hội An
+    Riverside Lantern,', 'Our mall Bega Plaza in Timișoara': the writer's kind of business, then its name.
+
+    The kind ends a run of at most four lower-case words after 'we are', 'our', 'my' or 'I have'; the name is
+    quoted, or capitalized and closed by punctuation or a word such as 'in', 'since', 'is'."""
+    for i in range(len(tokens) - 2):
+        opener = tokens.phrase_at(i, _KIND_OPENERS)
+        if not opener:
+            continue
+        j = i + opener
+        while j < len(tokens) and j - i - opener < 5 and tokens.words[j].isalpha() and tokens.words[j].islower() and (
+                tokens.lower[j] not in CREATOR_NOUNS):
+            j += 1
+        if j == i + opener or tokens.lower[j - 1] not in COMPANY_WORDS | COMPANY_NOUNS:
+            continue
+        if tokens.lower[j:j + 1] == ["is"] and tokens.lower[i] == "my":
+            j += 1  # "my hotel is Hội An Riverside Lantern"
+        close = _QUOTE_PAIRS.get(tokens.words[j]) if j < len(tokens) else None
+        at = j + (close is not None)
+        end = name_end(tokens, at, limit=6)
+        if end is None or any(tokens.lower[k] in COMMON_OPENERS for k in range(at, end)):
+            continue
+        if close is not None:
+            closed = tokens.words[end:end + 1] == [close]
+        else:
+            # after 'our' a closing mark is not enough: "who'd wear our gym Shorts," names a product
+            named = end < len(tokens) and tokens.lower[end] in _AFTER_KIND_NAME
+            closed = named or (tokens.lower[i] not in {"our", "my"} and (end >= len(tokens) or tokens.is_punct(end)))
+        if closed and not is_place_or_platform(tokens, at, end, places):
+            return claim_brand(tokens, at, at, end)
+    return None

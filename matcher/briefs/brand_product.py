@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from matcher.briefs.brand_layout import claim_brand
 from matcher.briefs.brand_shapes import model_code
-from matcher.briefs.brand_words import COMMON_OPENERS, OCCASIONS
+from matcher.briefs.brand_words import COMMON_OPENERS, COMPANY_NOUNS, OCCASIONS
 from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS, GENERIC_ADVERTISERS, NOT_NAMES, PLATFORM_WORDS
+from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import is_place_or_platform, name_end
@@ -34,8 +35,10 @@ def brand_before_product(tokens: Tokens, places: Gazetteer) -> Reading | None:
     if tokens.lower[:1] in (["a"], ["an"]):
         return None  # "A Danish jewellery brand ... for the Nordlys charm bracelet": a product line of one unnamed
     for i in range(len(tokens) - 3):
-        if tokens.phrase_at(i, _FRAMES):
-            at = i + 2
+        # "for Bergzeit outdoor shop we need": with no article, the words after the name say what kind of business
+        kind_needed = not tokens.phrase_at(i, _FRAMES)
+        if tokens.lower[i] == "for" or not kind_needed:
+            at = i + 1 + (not kind_needed)
             end = name_end(tokens, at)
             if end is None or not tokens.words[at][:1].isupper() or end >= len(tokens):
                 continue
@@ -49,6 +52,7 @@ def brand_before_product(tokens: Tokens, places: Gazetteer) -> Reading | None:
             if j == end:
                 continue
             closed = j >= len(tokens) or tokens.is_punct(j) or tokens.lower[j] in _PHRASE_ENDS
+            closed = closed and (not kind_needed or tokens.lower[j - 1] in COMPANY_WORDS | COMPANY_NOUNS)
             if closed and not is_place_or_platform(tokens, at, end, places):
                 return claim_brand(tokens, i, at, end)
     return None
