@@ -186,8 +186,8 @@ def brand_before_campaign(tokens: Tokens, places: Gazetteer) -> Reading | None:
         if described is not None and not any(w in NOT_NAMES or w in COMMON_OPENERS or any(c.isdigit() for c in w)
                                              for w in tokens.lower[i:end]) and (
                 not is_place_or_platform(tokens, i, end, places)):
-            while end - i > 1 and places.place(tokens.words[end - 1]) is not None:
-                end -= 1  # "the Lynx Africa deodorant relaunch": Africa names the scent
+            while end - i > 1 and (place := places.place(tokens.words[end - 1])) is not None and place.kind != "code":
+                end -= 1  # "the Lynx Africa deodorant relaunch": Africa names the scent ("Little Fox & Co" stays)
             return claim_brand(tokens, i, i, end)
     return None
 

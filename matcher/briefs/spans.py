@@ -80,7 +80,7 @@ def name_end(tokens: Tokens, i: int, allow_lower: bool = False, limit: int = 5, 
         low = tokens.lower[end]
         if low in {"'s", "’s"}:
             if end + 1 < len(tokens) and tokens.is_capitalized(end + 1) and not tokens.is_punct(end + 1) and (
-                    tokens.lower[end + 1] not in NOT_NAMES):
+                    tokens.lower[end + 1] not in NOT_NAMES and tokens.lower[end + 1] + "'s" not in NOT_NAMES):
                 end += 2  # "Lily's Kitchen" (but "Brightwell Bank's Gen Z savings", "Pike's Q4 push")
                 continue
             if digits and (end + 1 >= len(tokens) or tokens.is_punct(end + 1) or tokens.lower[end + 1] in {
@@ -94,8 +94,9 @@ def name_end(tokens: Tokens, i: int, allow_lower: bool = False, limit: int = 5, 
         if low in _LOWER_LEGAL and tokens.words[end].islower() and tokens.free(end, end + 1):
             end += 1  # "Meridian Bank plc": a legal form in lower case ends the name
             break
-        if low == "x" and tokens.lower[end + 1:end + 2] and tokens.lower[end + 1] in NOT_NAMES | {"father", "mother"}:
-            break  # "BONDS x FATHER'S DAY": a brand and its occasion
+        if tokens.words[end] == "x" or (low == "x" and tokens.lower[end + 1:end + 2] and tokens.lower[
+                end + 1] in NOT_NAMES | {"father", "mother"}):
+            break  # "Visit Faroe Islands x Atlantic Airways": partners; "BONDS x FATHER'S DAY": a brand, its occasion
         if (tokens.is_capitalized(end) or brandlike(tokens.words[end])) and not tokens.is_punct(end) and (
                 low not in NOT_NAMES - {"x"}) and not code:
             if not tokens.free(end, end + 1):
