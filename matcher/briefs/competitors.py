@@ -31,7 +31,8 @@ _NO_GO = (("is", "a", "no-go"), ("are", "a", "no-go"), ("is", "a", "no", "go"), 
           ("are", "a", "no", "-", "go"), ("is", "a", "no", "-", "go"), ("are", "no", "-", "go"),
           ("is", "no", "-", "go"), ("-", "no", "-", "go"),
           ("are", "off", "limits"), ("is", "off", "limits"), ("are", "excluded"), ("is", "excluded"),
-          ("are", "not", "allowed"), ("is", "not", "allowed"), ("-", "no-go"), ("no-go",))
+          ("are", "not", "allowed"), ("is", "not", "allowed"), ("-", "no-go"), ("no-go",), ("partners", "excluded"),
+          ("excluded",), ("athletes", "excluded"), ("ambassadors", "excluded"))
 # explicit cues after which a lower-case word is still a name ("brand: kaffeeklatsch")
 def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], list[tuple[int, int, str]]]:
     """Competitor names after exclusion cues; also the (start, end, platform) of names that are platforms."""
@@ -41,6 +42,8 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
     def take(cue_start: int, names: list[tuple[int, int]], end: int, named: bool = False) -> None:
         values = []
         for start, stop in names:
+            if stop - start > 2 and tokens.words[stop - 2] == "-" and tokens.lower[stop - 1] in TIE_VERBS:
+                stop -= 2  # "no Nespresso-sponsored ppl", "exclude Barcel-tied creators"
             platform = platform_at(tokens, start)
             # "no Facebook Gaming creators", "except Tik Tok": a platform ruled out; after "competitors:" a name
             if platform is not None and not named and tokens.lower[start + platform[1]:start + platform[1] + 1] in (
@@ -101,7 +104,7 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
             # "no Pepsi partners", "exclude Nike ambassadors", "except Nike", "excl. VanMoof"
             after = i + negation + (1 if tokens.words[i + negation:i + negation + 1] in (["."], [":"]) else 0)
             names, end = names_at(tokens, after)
-            if names and end < len(tokens) and tokens.lower[end] in TIE_NOUNS:
+            if names and end < len(tokens) and tokens.lower[end] in _NAMED_TIES:
                 take(i, names, end + 1)
                 i = end + 1
                 continue
@@ -111,7 +114,7 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
                 skip += 1
             tied, tied_end = names_at(tokens, skip) if skip > after else ([], after)
             tie_at = tied_end + (tokens.lower[tied_end:tied_end + 1] in (["paid"], ["sponsored"], ["brand"]))
-            if tied and tie_at < len(tokens) and tokens.lower[tie_at] in _TIE_NOUNS_AFTER and (
+            if tied and tie_at < len(tokens) and tokens.lower[tie_at] in _NAMED_TIES and (
                     not is_place_or_platform(tokens, *tied[0], places, cities=False)):
                 take(i, tied, tie_at + 1)
                 i = tie_at + 1
@@ -133,7 +136,7 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
         if tokens.is_capitalized(i):
             names, end = names_at(tokens, i)
             no_go = tokens.phrase_at(end, _NO_GO) if names else 0
-            if no_go:
+            if no_go and not _place_left_out(tokens, i, names[0], places):
                 take(i, names, end + no_go)
                 i = end + no_go
                 continue
@@ -208,6 +211,8 @@ _BEFORE_NAMES = frozenset({"persons", "a", "an", "current", "active", "existing"
 _TIE_NOUNS_AFTER = TIE_NOUNS | {"integration", "integrations", "partnerships", "partnership", "work", "stuff", "posts",
                                 "content"}
 _FILLER_BEFORE_NAMES = TIE_FILLER | _BEFORE_NAMES
+# what may follow names ruled out: "no Nike/Lululemon athletes", "no Charlotte Tilbury ppl", "did Splendour promo"
+_NAMED_TIES = _TIE_NOUNS_AFTER | {"athletes", "athlete", "ppl", "promo", "promos", "sponsored", "reps"}
 _RULED_OUT = frozenset({"ineligible", "excluded", "not", "no", "off-limits", "unsuitable", "out", "banned"})
 
 

@@ -124,7 +124,7 @@ NEGATION_PHRASES: tuple[tuple[str, ...], ...] = (
     ("no", "one"), ("no", "-", "one"), ("leave", "out"), ("rule", "out"), ("steer", "clear"), ("stay", "away"),
     ("keep", "away"), ("leave", "off"), ("filter", "out"), ("weed", "out"), ("screen", "out"), ("drop", "anyone"),
     ("drop", "anybody"), ("drop", "everyone"), ("remove", "anyone"), ("cut", "anyone"), ("drop", "creators"),
-)
+    ("away", "from", "anyone"), ("away", "from", "anybody"))
 
 # amount scales written after a number, as a suffix ("10k") or a word ("1.5 million", "1,5 Mio.")
 SCALES: dict[str, float] = {

@@ -183,10 +183,11 @@ def clean_name(tokens: Tokens, start: int, end: int) -> str:
 
 
 def is_place_or_platform(tokens: Tokens, start: int, end: int, places: Gazetteer, cities: bool = True) -> bool:
-    """The span names a place, a demonym, a language or a platform (a city only when `cities`)."""
+    """The span names a place, a demonym, a language or a platform (a city only when `cities`; without cities,
+    no other language's name of a country either: "worked with Grenade" names a brand, not Grenada)."""
     text = tokens.span_text(start, end)
     place = places.place(text)
-    if place is not None and (cities or place.kind not in {"city", "subdivision"}):
+    if place is not None and (cities or (place.kind not in {"city", "subdivision"} and not place.foreign)):
         return True
     if text in places.state_codes:
         return True  # "Edmonton, AB", "Austin, TX": a state or province code
