@@ -5,6 +5,7 @@ from __future__ import annotations
 from matcher.briefs.lexicon import CREATOR_NOUNS, LANGUAGE_AFTER, LANGUAGE_BEFORE
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
+from matcher.briefs.spans import short_query
 from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import Tokens
 
@@ -53,6 +54,9 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
             pass  # "tech YouTubers India Hindi top 10", "KSA Arabic 50k-300k": a keyword after the place
         elif _keyword_item(tokens, start, end):
             pass  # "indie board games, YouTube + Twitch, English, shortlist of 6": a list item that is a language
+        elif _only_a_language(tokens, start, end, places) and (short_query(tokens, longest=20) or (
+                tokens.words[start - 1:start] == [","] and tokens.words[end:end + 1] in ([","], ["."], ["\n"]))):
+            pass  # "cricket youtubers india hindi", "creators in India, Hindi or English, 10k-75k"
         else:
             i = end
             continue
@@ -111,6 +115,12 @@ def _labelled_codes(tokens: Tokens, places: Gazetteer) -> Reading | None:
             return Reading("languages", tuple(dict.fromkeys(codes)), tokens.span_text(i, end), tokens.starts[i],
                            tokens.ends[end - 1])
     return None
+
+
+def _only_a_language(tokens: Tokens, start: int, end: int, places: Gazetteer) -> bool:
+    """Some word of the list names a language and no people ('Hindi', 'Urdu', 'Tamil'; not 'German')."""
+    return any(places.language(tokens.words[j]) is not None and places.demonym(tokens.words[j]) is None
+               for j in range(start, end))
 
 
 def _in_capitals(tokens: Tokens, i: int) -> bool:

@@ -12,12 +12,12 @@ from __future__ import annotations
 PLATFORM_WORDS: dict[str, str] = {
     "instagram": "instagram", "insta": "instagram", "ig": "instagram", "instagrammer": "instagram",
     "instagrammers": "instagram", "instagramer": "instagram", "instagramers": "instagram",
-    "tiktok": "tiktok", "tiktoks": "tiktok", "tiktoker": "tiktok",
+    "tiktok": "tiktok", "tiktoks": "tiktok", "tiktoker": "tiktok", "tt": "tiktok",
     "tiktokers": "tiktok", "youtube": "youtube", "yt": "youtube", "youtuber": "youtube", "youtubers": "youtube",
-    "twitter": "twitter", "tweeters": "twitter", "facebook": "facebook", "fb": "facebook", "twitch": "twitch",
-}
+    "twitter": "twitter", "tweeters": "twitter", "facebook": "facebook", "fb": "facebook", "twitch": "twitch"}
 # two-token platform names as the tokenizer splits them
-PLATFORM_PHRASES: dict[tuple[str, ...], str] = {("tik", "tok"): "tiktok", ("you", "tube"): "youtube"}
+PLATFORM_PHRASES: dict[tuple[str, ...], str] = {("tik", "tok"): "tiktok", ("you", "tube"): "youtube",
+                                                ("tick", "tock"): "tiktok"}
 
 # nouns that name the creators asked for (a count or a demonym before them is a constraint)
 CREATOR_NOUNS = frozenset("""

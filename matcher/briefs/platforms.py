@@ -7,7 +7,7 @@ from matcher.briefs.reading import Reading
 from matcher.briefs.tokens import Tokens
 
 # short forms that count only in capitals ('IG', not 'ig')
-_UPPER_ONLY = frozenset({"ig", "yt", "fb"})
+_UPPER_ONLY = frozenset({"ig", "yt", "fb", "tt"})
 # a platform mentioned as context, not as where the creators should post
 _CONTEXT_AFTER = frozenset({"trend", "trends", "trending", "challenge", "challenges", "algorithm", "ads", "ad",
                             "famous", "-famous", "viral", "hack", "hacks", "shop", "stock", "data",

@@ -28,7 +28,7 @@ _INFIXES = (
     rf"(?<=[0-9])[-–—~](?={_CURRENCY})",  # €2,000–€4,000, ₦50,000–₦900,000
     r"(?<=[0-9])[–—~](?=[0-9])",  # 5–10
     r"(?<=[-–—~])[$€£](?=[0-9])",
-    r"(?<=[a-z])\+(?=[a-z])",  # nano+micro
+    r"(?<=[A-Za-z])\+(?=[A-Za-z])",  # nano+micro, Insta+TikTok, YT+IG
     r"(?<=[a-z])[:<>](?=[0-9A-Za-z])",  # followers:10k-50k, followers>50k, limit:15 (a search tool's syntax)
     rf"(?<=[0-9kKmM]){_CURRENCY}(?=[/])",  # 300€/post
     rf"(?<={_CURRENCY})/(?=[A-Za-z])",  # €/post
