@@ -141,9 +141,11 @@ def amount_at(tokens: Tokens, i: int) -> Amount | None:
 
 
 def _opens_next(tokens: Tokens, at: int) -> bool:
-    """'10-50k £200/post': a currency mark after a space and glued to the next number is that number's."""
-    return (at + 1 < len(tokens) and tokens.words[at + 1][:1].isdigit() and tokens.ends[at] == tokens.starts[at + 1]
-            and tokens.starts[at] > tokens.ends[at - 1])
+    """'10-50k £200/post', '50k-300k SAR 5k/post': a currency mark after a space and before the next number (glued
+    to it, or a code in capitals) is that number's."""
+    code = len(tokens.words[at]) == 3 and tokens.words[at].isalpha() and tokens.words[at].isupper()
+    return (at + 1 < len(tokens) and tokens.words[at + 1][:1].isdigit() and (
+        code or tokens.ends[at] == tokens.starts[at + 1]) and tokens.starts[at] > tokens.ends[at - 1])
 
 
 def _number_words(tokens: Tokens, i: int) -> tuple[float, int] | None:

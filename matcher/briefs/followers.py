@@ -21,6 +21,13 @@ from matcher.briefs.lexicon import (
 from matcher.briefs.reading import Reading, claimed_reading
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
+# the same cues in the other languages briefs mix in ("almeno 20k follower", "au moins 5k", "minimaal 5k followers")
+_LOWER_CUES = (*LOWER_CUES, ("almeno",), ("au", "moins"), ("pelo", "menos"), ("al", "menos"), ("minimaal",),
+               ("minimalnie",), ("minimálně",), ("minimum",), ("minimal",), ("ab",))
+_UPPER_CUES = (*UPPER_CUES, ("maximaal",), ("massimo",), ("au", "plus"), ("maksymalnie",), ("maximálně",))
+# "Follower 100k up", "50K up", "50 mil seguidores pelo menos", "1 lakh subs se upar"
+_LOWER_AFTER = (*LOWER_AFTER, ("up",), ("above",), ("pelo", "menos"), ("au", "moins"), ("se", "upar"), ("and", "above"))
+
 
 def followers_near(tokens: Tokens, start: int, end: int) -> bool:
     after = {tokens.lower[j] for j in range(end, min(end + 3, len(tokens)))}
@@ -78,7 +85,7 @@ def read_followers(tokens: Tokens) -> list[Reading]:
             amount.start, {"audience", "audiences"}, 5) is not None
         # "under 20k ppl": a bounded k/M count of people is an audience ("reached 2M people" is a past result)
         audience_of = audience_of or (amount.scaled and words_after[:1] in (["ppl"], ["people"]) and bool(
-            tokens.phrase_ending(amount.start, UPPER_CUES) or tokens.phrase_ending(amount.start, LOWER_CUES))
+            tokens.phrase_ending(amount.start, _UPPER_CUES) or tokens.phrase_ending(amount.start, _LOWER_CUES))
             and tokens.near_before(amount.start, {"reach", "reached", "reaches", "reaching"}, 4) is None)
         noun_after = (after < len(tokens) and tokens.lower[after] in FOLLOWER_NOUNS) or audience_of
         counted = {"viewers", "viewer", "listeners", "readers", "visitors", "members"}
@@ -112,8 +119,8 @@ def read_followers(tokens: Tokens) -> list[Reading]:
             readings.append(claimed_reading(tokens, "followers", (int(low), int(high)), start, end))
             continue
         value = int(amount.value)
-        cue_up = tokens.phrase_ending(amount.start, UPPER_CUES)
-        cue_low = tokens.phrase_ending(amount.start, LOWER_CUES)
+        cue_up = tokens.phrase_ending(amount.start, _UPPER_CUES)
+        cue_low = tokens.phrase_ending(amount.start, _LOWER_CUES)
         direction = None
         if cue_up >= cue_low and cue_up:
             direction, start = "max", amount.start - cue_up
@@ -121,7 +128,10 @@ def read_followers(tokens: Tokens) -> list[Reading]:
             direction, start = "min", amount.start - cue_low
         tail = 0
         if direction is None:
-            tail = tokens.phrase_at(end, LOWER_AFTER)
+            tail = tokens.phrase_at(end, _LOWER_AFTER)
+            near = noun_after or followers_near(tokens, amount.start, end)
+            if tail and not (near or tokens.phrase_at(end, LOWER_AFTER)):
+                tail = 0  # "1,800 m above sea level": 'above' after an amount needs followers near it
             if tail:
                 direction, end = "min", end + tail
             elif tail := tokens.phrase_at(end, UPPER_AFTER):
@@ -133,7 +143,7 @@ def read_followers(tokens: Tokens) -> list[Reading]:
         corrected = correction_after(tokens, end)
         if corrected is not None and not corrected.currency:
             value, end = int(corrected.value), corrected.end
-            tail = tokens.phrase_at(end, UPPER_AFTER) or tokens.phrase_at(end, LOWER_AFTER)
+            tail = tokens.phrase_at(end, UPPER_AFTER) or tokens.phrase_at(end, _LOWER_AFTER)
             end += tail
         cue_words = {tokens.lower[j] for j in range(start, amount.start)}
         if (_negated(tokens, start) and not cue_words & NEGATIONS) or _ruled_out_after(tokens, end):

@@ -132,7 +132,7 @@ SCALES: dict[str, float] = {
     "millones": 1e6, "milhões": 1e6, "milhoes": 1e6, "miljoen": 1e6, "mio": 1e6, "mil": 1e3, "mill": 1e6, "million":
     1e6, "millions": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "tsd": 1e3, "L": 1e5, "Cr": 1e7,
-    "jt": 1e6, "juta": 1e6, "rb": 1e3, "ribu": 1e3,  # Indonesian: "5jt rupiah", "500rb"
+    "jt": 1e6, "juta": 1e6, "rb": 1e3, "ribu": 1e3, "tys": 1e3, "tis": 1e3,  # "5jt", "500rb"; "10 tys.", "50 tis."
     "tr": 1e6, "triệu": 1e6, "trieu": 1e6,  # Vietnamese: "5tr/post", "15 triệu"
 }
 # the number words a count is written with ("a dozen", "five creators")

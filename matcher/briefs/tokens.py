@@ -50,7 +50,8 @@ _SUFFIXES = (
     r"(?<=[0-9])[,/][-–]",  # "€ 350,-", "Rs.20,000/-": no cents
 )
 _PREFIXES = (r"-(?=(?:tiktok|instagram|insta|ig|youtube|yt|facebook|fb|twitter|twitch)\b)",  # "-tiktok": minus
-             r"sub-(?=[0-9])", r"~(?=[0-9])", r"(?i:zł)(?=[0-9])", r"(?:US|CA|AU|S|A|C|NZ|HK|R|NT)\$(?=[0-9])",
+             r"(?i:sub)-(?=[0-9])", r"~(?=[0-9])", r"[≤≥](?=[0-9])", r"(?i:zł)(?=[0-9])",
+             r"(?:US|CA|AU|S|A|C|NZ|HK|R|NT)\$(?=[0-9])",
              r"[~≤≥<>](?=[$€£¥₹]|(?:US|CA|AU|S|A|C|NZ|HK|R|NT)\$)",  # "~A$800", "≤€1k": a mark before the money
              r"R(?=[0-9])", r"RM(?=[0-9])", r"MX\$(?=[0-9])", r"E£(?=[0-9])", r"GH₵(?=[0-9])")
 SEPARATORS = frozenset({",", ";", "|", "\n", "•", "·", "(", ")", "[", "]", "/", ":", "–", "—", "-", "+"})
