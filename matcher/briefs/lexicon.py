@@ -55,7 +55,7 @@ MAX_WORDS_BETWEEN = 2
 # follower sense: a bound is about followers when one of these is next to the amount
 FOLLOWER_NOUNS = frozenset("""
 follower followers subscriber subscribers subs sub fans fan audience audiences followership following reach
-seguidores abonnés abonnes abonnenten volgers obserwujących
+seguidores abonnés abonnes abonnenten volgers obserwujących abonnents takipçi
 """.split())
 # counted things that are not followers: an amount next to one of these is no follower bound
 NOT_FOLLOWERS = frozenset("""
@@ -112,7 +112,7 @@ UPPER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "max", "max .", "maximum", "at most", "tops", "or smaller",
 ))
 RANGE_JOINERS = frozenset({"-", "–", "—", "to", "and", "/", "till", "until", "e", "y", "bis", "et", "&", "se", "a",
-                          "à"})
+                          "à", "hasta", "en", "tot"})
 # a negation before a comparison turns its direction ("nobody over 1M" is a maximum)
 NEGATIONS = frozenset("""
 no not nobody noone none never without exclude excluding excludes avoid avoiding except skip n't nor nothing
@@ -133,7 +133,7 @@ SCALES: dict[str, float] = {
     1e6, "millions": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "tsd": 1e3, "L": 1e5, "Cr": 1e7,
     "jt": 1e6, "juta": 1e6, "rb": 1e3, "ribu": 1e3, "tys": 1e3, "tis": 1e3,  # "5jt", "500rb"; "10 tys.", "50 tis."
-    "tr": 1e6, "triệu": 1e6, "trieu": 1e6,  # Vietnamese: "5tr/post", "15 triệu"
+    "tr": 1e6, "triệu": 1e6, "trieu": 1e6, "bin": 1e3, "만": 1e4,  # "5tr/post", "15 triệu"; "50 bin", "10만"
 }
 # the number words a count is written with ("a dozen", "five creators")
 NUMBER_WORDS: dict[str, int] = {
