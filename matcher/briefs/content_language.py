@@ -52,6 +52,11 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
             pass  # "créateurs francophones", "Bahasa Indonesia": words that only say which language
         elif _after_place(tokens, start, end, places) and places.demonym(tokens.span_text(i, i + n)) is None:
             pass  # "tech YouTubers India Hindi top 10", "KSA Arabic 50k-300k": a keyword after the place
+        elif _labelled(tokens, start) or (tokens.words[start - 1:start] in (["—"], ["–"]) and _after_place(
+                tokens, start, end, places)):
+            pass  # "Language of content: Spanish", "- Mexico — Spanish — 5"
+        elif tokens.phrase_at(end, _FINE):
+            pass  # "spanish or english is fine", "English ok"
         elif _keyword_item(tokens, start, end):
             pass  # "indie board games, YouTube + Twitch, English, shortlist of 6": a list item that is a language
         elif _only_a_language(tokens, start, end, places) and (short_query(tokens, longest=20) or (
@@ -67,6 +72,8 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
     return readings
 
 
+_FINE = (("is", "fine"), ("are", "fine"), ("is", "ok"), ("ok",), ("is", "okay"), ("okay",), ("only", "please"),
+         ("is", "a", "must"), ("preferred",), ("is", "preferred"))
 _SPEAKERS = frozenset({"francophone", "francophones", "anglophone", "anglophones", "hispanophone", "lusophone"})
 _WRITTEN_THINGS = frozenset({"content", "captions", "subtitles", "voiceover", "copy", "scripts"})
 _ITEM_ENDS = frozenset({",", "|", "•", ";", "\n"})
@@ -117,6 +124,12 @@ def _labelled_codes(tokens: Tokens, places: Gazetteer) -> Reading | None:
     return None
 
 
+def _labelled(tokens: Tokens, start: int) -> bool:
+    """The language follows a label that names languages ('Language of content: Spanish')."""
+    return start > 1 and tokens.words[start - 1] == ":" and any(
+        tokens.lower[j] in {"language", "languages", "lang"} for j in range(max(start - 5, 0), start - 1))
+
+
 def _only_a_language(tokens: Tokens, start: int, end: int, places: Gazetteer) -> bool:
     """Some word of the list names a language and no people ('Hindi', 'Urdu', 'Tamil'; not 'German')."""
     return any(places.language(tokens.words[j]) is not None and places.demonym(tokens.words[j]) is None
@@ -142,5 +155,6 @@ def _after_place(tokens: Tokens, start: int, end: int, places: Gazetteer) -> boo
     """The language follows a place name and no lower-case word follows it: a keyword, not 'Arabic coffee'."""
     follows = end >= len(tokens) or not tokens.words[end].isalpha() or not tokens.words[end].islower() or (
         tokens.lower[end] == "top")
-    return start > 0 and tokens.words[start - 1][:1].isupper() and places.place(tokens.words[start - 1]) is not None \
+    before = start - 1 - (start > 1 and tokens.words[start - 1] in {"—", "–", "-", ":"})  # "Brazil — Portuguese"
+    return before >= 0 and tokens.words[before][:1].isupper() and places.place(tokens.words[before]) is not None \
         and follows
