@@ -35,5 +35,6 @@ _VERBS = frozenset({"wants", "want", "needs", "need", "seeks", "is", "are", "was
 def is_person_noun(word: str) -> bool:
     """'guitarists', 'foodbloggers', 'bookstagrammers': a noun that names people by its ending."""
     return word.endswith(("ists", "bloggers", "vloggers", "influencers", "creators", "grammers", "tubers", "tokers",
-                          "streamers", "gamers", "icians"))  # "estheticians", "musicians"
+                          "streamers", "gamers", "icians", "creatorinnen", "influencerinnen", "bloggerinnen"))
+    # "estheticians", "musicians"; German feminine plurals: "Beauty-Creatorinnen"
 

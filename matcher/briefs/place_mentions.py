@@ -143,14 +143,21 @@ def people_of(tokens: Tokens, start: int, people: frozenset[str]) -> bool:
     return start > 1 and tokens.lower[start - 1] == "of" and tokens.lower[start - 2] in people
 
 
+_WILL_DO = (("is", "fine"), ("are", "fine"), ("is", "ok"), ("are", "ok"), ("is", "okay"), ("works", "too"),
+            ("is", "fine", "too"), ("only", "please"), ("only", "pls"), ("is", "also", "fine"), ("also", "fine"))
+
+
 def place_list_item(tokens: Tokens, start: int, end: int) -> bool:
     """The places at [start, end) make an item of a list of constraints, not words inside a sentence.
 
     The item is the places alone, or with words already read ("LATAM Spanish-speaking", "Spanish-speaking US"),
     after a comma, colon, bullet or line start ("IG | micro | Japan"), closed by anything but a full stop, unless
     it is the last item after another constraint ("10k to 100k followers, Canada.") or the whole sentence ("US or
-    Canada."); or it follows a field label ("Markets: France").
+    Canada."); or it follows a field label ("Markets: France"); or the brief says the place will do ("but Canada is
+    fine too").
     """
+    if tokens.phrase_at(end, _WILL_DO):
+        return True
     segment_start, segment_end = tokens.segment(start)[0], tokens.segment(end - 1)[1]
     if segment_start > 1 and tokens.lower[segment_start - 1] == ":" and tokens.lower[segment_start - 2] in FIELD_LABELS:
         return True
