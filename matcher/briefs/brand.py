@@ -336,7 +336,8 @@ def _brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
             ["new"], ["latest"], ["upcoming"], ["next"]))  # "for Peak's new hydration vest"
         # "For Bramble & Birch, we need ...", "I write you for Maison Lumière, we are making ...": said of us
         ours = tokens.lower[end + (tokens.words[end:end + 1] == [","]):][:1] in (["we"], ["we're"], ["our"])
-        ours = ours or tokens.lower[max(i - 2, 0):i] in (["quick", "one"], ["new", "one"])  # "quick one for Monzo"
+        ours = ours or tokens.lower[max(i - 2, 0):i] in (["quick", "one"], ["new", "one"]) or (  # "quick one for Monzo"
+            tokens.lower[i - 1:i] == ["asking"] and (end >= len(tokens) or tokens.words[end] in {".", "!", "\n"}))
         ours = ours or (tokens.sentence_start(i) and tokens.words[end:end + 1] == [":"])  # "For Brightwater Gin: 5 ..."
         # "sampling for VOLTA, a sugar-free energy drink": the name and what it is
         described = any(tokens.lower[j] in COMPANY_NOUNS | {"drink", "app", "product"}

@@ -37,8 +37,11 @@ def brand_before_product(tokens: Tokens, places: Gazetteer) -> Reading | None:
     for i in range(len(tokens) - 3):
         # "for Bergzeit outdoor shop we need": with no article, the words after the name say what kind of business
         kind_needed = not tokens.phrase_at(i, _FRAMES)
-        if tokens.lower[i] == "for" or not kind_needed:
-            at = i + 1 + (not kind_needed)
+        # "Quick one: the Tandheld kids toothpaste (1000 ppm ...)": 'the' opening a clause after a colon
+        opening = tokens.lower[i] == "the" and i > 0 and tokens.words[i - 1] == ":"
+        if tokens.lower[i] == "for" or not kind_needed or opening:
+            at = i + 1 + (not kind_needed and not opening)
+            kind_needed = kind_needed and not opening
             end = name_end(tokens, at)
             if end is None or not tokens.words[at][:1].isupper() or end >= len(tokens):
                 continue

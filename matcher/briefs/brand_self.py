@@ -45,7 +45,9 @@ def brand_of_team(tokens: Tokens, places: Gazetteer) -> Reading | None:
         end = name_end(tokens, i)
         if end is None or end >= len(tokens):
             continue
-        team = end + (tokens.lower[end] in _TEAM_KINDS)
+        # "from the Frutissima juice team": after 'the', what the brand sells may name its team
+        product_team = before == "the" and tokens.words[end].isalpha() and tokens.words[end].islower()
+        team = end + (tokens.lower[end] in _TEAM_KINDS or product_team)
         if tokens.lower[team:team + 1] != ["team"]:
             continue
         after = team + 1
