@@ -239,9 +239,11 @@ def brand_in_brackets(tokens: Tokens, places: Gazetteer) -> Reading | None:
         close = end
         while close < min(end + 2, len(tokens)) and tokens.words[close].isalpha() and tokens.words[close].islower():
             close += 1
-        if tokens.words[close:close + 1] != [")"] or is_place_or_platform(tokens, k + 1, end, places):
-            continue
         kind = any(tokens.lower[j] in _KINDS for j in range(max(k - 4, 0), k))
+        # "A lawn-mower maker (Tornado Garden, models TG-21 ...)": after what it is, a comma may close the name
+        comma = kind and close == end and tokens.words[close:close + 1] == [","] and tokens.words[k + 1].isalpha()
+        if (tokens.words[close:close + 1] != [")"] and not comma) or is_place_or_platform(tokens, k + 1, end, places):
+            continue
         said = tokens.near_before(k, SELF | {"we're", "here"}, 10) is not None and tokens.near_before(
             k, CREATOR_NOUNS, 10) is None
         acts = tokens.phrase_at(close + 1, BRAND_VERBS) > 0
