@@ -30,7 +30,7 @@ _ENOUGH = tuple(tuple(p.split()) for p in ("is plenty", "is enough", "are enough
                                              "to begin with", "for now", "for a start", "to begin"))
 _ASK_VERBS = frozenset("""
 recommend send propose suggest find need want pick choose give list shortlist pitch share get book hire select
-looking about around like maybe perhaps
+looking about around like maybe perhaps wants needs seeks seeking
 """.split())
 
 
@@ -40,6 +40,7 @@ box boxes bottle bottles pair pairs set sets kit kits flavour flavours flavor fl
 size sizes model models variant variants sku skus recipe recipes episode episodes
 ml cl l g kg mg oz lb lbs mm cm""".split())  # measures: "our new shampoo 250 ml"
 _ABOUT = frozenset({"aprox", "approx", "approx.", "ish", "person", "persons", "pax"})
+_OFFERED = frozenset({"nights", "night", "stay", "dinner", "lunch", "room", "rooms", "tickets", "ticket", "trip"})
 _HAS = frozenset({"has", "employs", "employing", "seat", "seats"})
 _RANKED = frozenset({"finish", "finishes", "finished", "finishing", "ranked", "ranks", "rank", "placed"})
 _PAST_RESULTS = frozenset({"last", "previous", "past", "delivered", "reached", "performed", "generated", "drove",
@@ -129,7 +130,10 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         return None  # "1 in 4 people": a share
     if not cue and before in _HAS:
         return None  # "the clinic has 7 dentists", "we seat 160 people": the advertiser's, not a count
-    if not cue and _staff(tokens, number.start):
+    if not cue and before == "for" and tokens.lower[number.start - 2:number.start - 1] and tokens.lower[
+            number.start - 2] in _OFFERED:
+        return None  # "We offer 2 nights for 2 persons": who the stay is for
+    if not cue and (_staff(tokens, number.start) or _team_size(tokens, number.start, number.end)):
         return None  # "a physio clinic in Munich with 14 therapists", "(since 2008, 4 instructors)"
     past = tokens.near_before(number.start, _PAST_RESULTS, 5, stop_at_punct=False)
     if not cue and ((past is not None and not any(tokens.lower[j] in _ASK_VERBS for j in range(past, number.start)))
@@ -233,6 +237,14 @@ def _asked(tokens: Tokens, start: int, end: int) -> bool:
 # verbs before 'with' that make the count after it the creators worked with ("collaborate with 5 creators")
 _WORK_WITH = frozenset({"work", "working", "partner", "partnering", "collaborate", "collab", "team", "connect", "go",
                         "start", "launch", "run", "begin", "only"})
+
+
+def _team_size(tokens: Tokens, start: int, end: int) -> bool:
+    """"We're 7 people", "6 persons in team": the writer's own headcount."""
+    people = tokens.lower[end:end + 1] in (["people"], ["persons"], ["ppl"])
+    we_are = tokens.lower[max(start - 2, 0):start] in (["we", "are"], ["we", "'re"]) or tokens.lower[
+        start - 1:start] == ["we're"]
+    return people and (we_are or tokens.lower[end + 1:end + 3] in (["in", "team"], ["in", "our"], ["on", "the"]))
 
 
 def _staff(tokens: Tokens, start: int) -> bool:

@@ -24,7 +24,8 @@ from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 # the same cues in the other languages briefs mix in ("almeno 20k follower", "au moins 5k", "minimaal 5k followers")
 _LOWER_CUES = (*LOWER_CUES, ("almeno",), ("au", "moins"), ("pelo", "menos"), ("al", "menos"), ("minimaal",),
                ("minimalnie",), ("minimálně",), ("minimum",), ("minimal",), ("ab",))
-_UPPER_CUES = (*UPPER_CUES, ("maximaal",), ("massimo",), ("au", "plus"), ("maksymalnie",), ("maximálně",))
+_UPPER_CUES = (*UPPER_CUES, ("maximaal",), ("massimo",), ("au", "plus"), ("maksymalnie",), ("maximálně",),
+               ("not", "bigger", "then"), ("no", "bigger", "then"), ("bigger", "then"), ("smaller", "then"))
 # "Follower 100k up", "50K up", "50 mil seguidores pelo menos", "1 lakh subs se upar"
 _LOWER_AFTER = (*LOWER_AFTER, ("up",), ("above",), ("pelo", "menos"), ("au", "moins"), ("se", "upar"), ("and", "above"))
 

@@ -315,8 +315,9 @@ def _per_unit(tokens: Tokens, at: int) -> int:
     if at < len(tokens) and tokens.lower[at] == "each":
         return lead + 1
     for skip in (0, 1):  # "$500 per sponsored post", "€300 for one reel", "250 € x post" (Italian, Spanish 'per')
-        if at + 1 + skip < len(tokens) and tokens.lower[at] in PER_WORDS | {"x"} and (
-                tokens.lower[at + 1 + skip] in PER_UNIT):
+        unit = tokens.lower[at + 1 + skip] if at + 1 + skip < len(tokens) else ""
+        if tokens.lower[at:at + 1] and tokens.lower[at] in PER_WORDS | {"x"} and (unit in PER_UNIT or (
+                unit in CREATOR_NOUNS and not unit.endswith("s"))):  # "500 USD for each blogger"
             if tokens.lower[at] == "for" and (tokens.lower[at + 1 + skip].endswith("s") or (
                     skip and tokens.lower[at + 1] not in PER_BEFORE | {"1"})):
                 return 0  # "8k for beauty creators", "5k for videos": what the whole budget buys
