@@ -33,6 +33,7 @@ from matcher.briefs.place_mentions import (
     code_follows,
     district_before,
     mention_at,
+    not_a_place,
     people_of,
     place_list_item,
     ruled_out,
@@ -61,9 +62,6 @@ _EXCEPT = frozenset({"except", "excepto", "excluding", "minus", "without", "but"
                      "not"})
 _CONTENT_NOUNS = frozenset({"content", "videos", "video", "captions", "posts", "channel", "channels", "speakers",
                             "creators", "influencers", "audience", "audiences", "subtitles", "voiceover"})
-# before a demonym that is also a language, these make it the topic ("an app that teaches Japanese")
-_TOPIC_VERBS = frozenset({"learn", "learning", "teach", "teaches", "teaching", "study", "studying", "practise",
-                          "practice", "learners"})
 def _creator_noun_after(tokens: Tokens, at: int) -> int | None:
     """A creator or audience noun within MAX_WORDS_BETWEEN words after `at` ('German [fitness] creators')."""
     words = 0
@@ -241,7 +239,7 @@ def _decide(tokens: Tokens, items: list[tuple[int, int, Place | None, tuple[str,
         why = (_AMBIGUOUS if ambiguous and applied else
                "a place name written in lower case" if lower and applied else note or _AMBIGUOUS)
         phrase_start = cue_start if item_start in (start, mention_start) else item_start
-        if not sure and _not_a_place(tokens, item_start, place, demonym, cued):
+        if not sure and not_a_place(tokens, item_start, place, demonym, cued):
             continue
         if sure:
             tokens.claim(phrase_start, item_end, "countries")
@@ -255,25 +253,6 @@ _BIG_CITY = 500_000
 # people named by what they love, own or use: a demonym before their object may belong to the object
 _OBJECT_NOUNS = frozenset("""lover lovers fan fans owner owners reviewer reviewers enthusiast enthusiasts collector
 collectors buyer buyers drinker drinkers eater eaters user users""".split())
-
-
-def _not_a_place(tokens: Tokens, start: int, place: Place | None, demonym: tuple[str, ...] | None, cued: bool) -> bool:
-    """Words that only look like a place where nothing says they are one: no suggestion for them.
-
-    An upper-case code outside a place list ("SN Home 10 kWh"), a sentence-opening word with no place cue
-    ("Nice to meet you"), a language that is the topic ("an app that teaches Japanese").
-    """
-    if place is not None and (place.kind == "code" or place.foreign) and not cued:
-        return True  # "SN Home 10 kWh", "Cześć Kuba": codes and other languages' names need a cue
-    if place is not None and start > 1 and tokens.lower[start - 1] == "of" and tokens.claimed[start - 2] == "brand":
-        return False  # "Sakura-dō Stationery of Osaka": where the advertiser is
-    if place is not None and not cued and place.kind in {"city", "subdivision"} and tokens.lower[
-            start + 1:start + 3] != ["-", "style"]:  # "Texas-style BBQ": a style's origin, offered
-        # a city in passing ("Nice to meet you"), unless the advertiser's ("A Kyoto matcha tea house", "A Detroit ...")
-        return not (tokens.lower[start - 1:start] in (["a"], ["an"]) and tokens.sentence_start(start - 1)) and not any(
-            tokens.lower[j] in COMPANY_WORDS | {"house", "maker", "makers", "roaster", "brewer"}
-            for j in range(start + 1, min(start + 7, len(tokens))))
-    return demonym is not None and start > 0 and tokens.lower[start - 1] in _TOPIC_VERBS
 
 
 def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool, str]:

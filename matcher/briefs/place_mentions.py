@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS, FIELD_LABELS, NEGATIONS, NOT_NAMES, PLACE_CUES
+from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import PROVINCE_SIZE, SMALL_CITY, Gazetteer, Place
 from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
 
@@ -218,3 +219,32 @@ def _inside_a_name(tokens: Tokens, start: int, end: int) -> bool:
         return (following[:1].isupper() or following[:1].isdigit()) and following.lower() not in {
             "based", "born", "made", "raised", "grown", "bred", "area", "region", "wide"}  # "UK-BASED" is a place
     return tokens.words[start] == "DM" and tokens.lower[end:end + 1] in (["me"], ["us"], ["on"], ["for"], ["if"])
+
+
+# before a demonym that is also a language, these make it the topic ("an app that teaches Japanese")
+_TOPIC_VERBS = frozenset({"learn", "learning", "teach", "teaches", "teaching", "study", "studying", "practise",
+                          "practice", "learners"})
+_MILLION = 1_000_000
+
+
+def not_a_place(tokens: Tokens, start: int, place: Place | None, demonym: tuple[str, ...] | None, cued: bool) -> bool:
+    """Words that only look like a place where nothing says they are one: no suggestion for them.
+
+    An upper-case code outside a place list ("SN Home 10 kWh"), a sentence-opening word with no place cue
+    ("Nice to meet you"), a language that is the topic ("an app that teaches Japanese").
+    """
+    if place is not None and (place.kind == "code" or place.foreign) and not cued:
+        return True  # "SN Home 10 kWh", "Cześć Kuba": codes and other languages' names need a cue
+    if place is not None and start > 1 and tokens.lower[start - 1] == "of" and tokens.claimed[start - 2] == "brand":
+        return False  # "Sakura-dō Stationery of Osaka": where the advertiser is
+    if place is not None and not cued and place.kind in {"city", "subdivision"} and tokens.lower[
+            start + 1:start + 3] != ["-", "style"]:  # "Texas-style BBQ": a style's origin, offered
+        # a city in passing ("Nice to meet you"), unless the advertiser's ("A Kyoto matcha tea house", "A Detroit ..."),
+        # or a city of a million ("Edinburgh welcomes ...", "come Busan") but not the writer's office ("Berlin team")
+        big = place.kind == "city" and place.population >= _MILLION and tokens.lower[start + 1:start + 2] not in (
+            ["team"], ["office"], ["hq"])
+        return not big and not (tokens.lower[start - 1:start] in (["a"], ["an"]) and tokens.sentence_start(
+            start - 1)) and not any(
+            tokens.lower[j] in COMPANY_WORDS | {"house", "maker", "makers", "roaster", "brewer"}
+            for j in range(start + 1, min(start + 7, len(tokens))))
+    return demonym is not None and start > 0 and tokens.lower[start - 1] in _TOPIC_VERBS
