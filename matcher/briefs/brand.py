@@ -100,7 +100,6 @@ def read_brand(tokens: Tokens, places: Gazetteer, retries: int = 2) -> Reading |
     return as_named_elsewhere(tokens, without_role(tokens, without_home_town(tokens, reading, places)))
 
 
-
 def _brand_of_person(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """"I'm the marketing lead at stackwise", "we (kolibri kids) need", "I work in the marketing of Pedal Livre"."""
     for i in range(len(tokens) - 2):
@@ -250,8 +249,9 @@ def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
             continue  # "A Scotch whisky distillery on Islay wants": a place GeoNames may not list
         if i > 1 and tokens.lower[i - 1] in PARTICLES and tokens.is_capitalized(i - 2):
             continue  # "Pebble & Pine": the name starts earlier
+        the = i > 0 and tokens.words[i - 1] == "The" and tokens.sentence_start(i - 1)  # "The Sorbonne wants"
         if (i > 0 and tokens.is_capitalized(i - 1) and not tokens.sentence_start(i) and not tokens.is_punct(i - 1)
-                and any(c.isalpha() for c in tokens.words[i - 1])):
+                and any(c.isalpha() for c in tokens.words[i - 1])) and not the:
             continue  # inside a longer capitalized run
         if tokens.sentence_start(i) and tokens.lower[i] in COMMON_OPENERS:
             continue
@@ -292,7 +292,8 @@ def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
         us = tokens.words[after:after + 2] == ["(", "that"] or tokens.words[after:after + 3] == ["(", "that", "'s"] or (
             tokens.lower[after:after + 3] in (["(", "client", ")"], ["(", "brand", ")"], ["(", "advertiser", ")"]))
         if verb or possessive or collab or us:
-            return claim_brand(tokens, i, start, end)  # "Oakridge Mattress's new hybrid line needs ..."
+            start = i - 1 if the and end - start > 1 else start  # "The Gilded Stag, a Glasgow cocktail bar, wants"
+            return claim_brand(tokens, start, start, end)  # "Oakridge Mattress's new hybrid line needs ..."
     return None
 
 
