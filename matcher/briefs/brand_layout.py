@@ -241,7 +241,8 @@ def brand_in_brackets(tokens: Tokens, places: Gazetteer) -> Reading | None:
             close += 1
         kind = any(tokens.lower[j] in _KINDS for j in range(max(k - 4, 0), k))
         # "A lawn-mower maker (Tornado Garden, models TG-21 ...)": after what it is, a comma may close the name
-        comma = kind and close == end and tokens.words[close:close + 1] == [","] and tokens.words[k + 1].isalpha()
+        comma = kind and close == end and tokens.words[close:close + 1] in ([","], ["—"], ["–"]) and tokens.words[
+            k + 1].isalpha()  # "a hardware startup (Orbit Lamp — smart desk lamp, ...)"
         if (tokens.words[close:close + 1] != [")"] and not comma) or is_place_or_platform(tokens, k + 1, end, places):
             continue
         said = tokens.near_before(k, SELF | {"we're", "here"}, 10) is not None and tokens.near_before(
