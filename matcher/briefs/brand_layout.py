@@ -79,6 +79,9 @@ def brand_in_signature(tokens: Tokens, places: Gazetteer) -> Reading | None:
         writer = tokens.words[i].lstrip("/-–—~")  # "/Johan, Lindkvist & Ek"
         # "-jess @ Loop de Loop Fibers": after a dash opening the line, the writer may sign in lower case
         dashed = tokens.words[i][:1] in {"-", "—", "–"} and tokens.sentence_start(i)
+        # "mo — founder, Kumo Matcha": a lower-case first name before a dash and a role
+        dashed = dashed or (tokens.words[i + 1] in {"—", "–"} and tokens.lower[i + 2:i + 3] and tokens.lower[
+            i + 2] in ROLE_WORDS)
         if not ((writer[:1].isupper() or dashed) and writer.isalpha() and len(writer) > 1 and tokens.words[i + 1] in {
                 ",", "—", "–", "-", "(", "@", "|"}) or tokens.lower[i] in SIGNOFF_WORDS:
             continue  # "Best, Marek" signs off; "Marc, brand team at Northline Gear" names the brand
@@ -99,9 +102,9 @@ def _role_then_brand(tokens: Tokens, places: Gazetteer, line: int) -> Reading | 
     while at < len(tokens) and tokens.lower[at] in ROLE_WORDS | {"of", "and", "&", "senior", "junior", "global",
                                                                  "growth", "content", "digital"}:
         at += 1
-    if line < at < len(tokens) - 1 and tokens.lower[at] in {",", "@", "at", "—", "–", "|"}:
-        end = name_end(tokens, at + 1)
-        if end is not None and (end >= len(tokens) or tokens.words[end] in {".", "!", "\n", "|"}) and (
+    if line < at < len(tokens) - 1 and tokens.lower[at] in {",", "@", "at", "—", "–", "|", "/"}:
+        end = name_end(tokens, at + 1)  # "Partnerships Lead / Kōwhai Active / Level 4, 12 Queen St"
+        if end is not None and (end >= len(tokens) or tokens.words[end] in {".", "!", "\n", "|", "/"}) and (
                 not is_place_or_platform(tokens, at + 1, end, places)):
             return claim_brand(tokens, at, at + 1, end)
     return None
