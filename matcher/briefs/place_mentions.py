@@ -155,10 +155,13 @@ def place_list_item(tokens: Tokens, start: int, end: int) -> bool:
     after a comma, colon, bullet or line start ("IG | micro | Japan"), closed by anything but a full stop, unless
     it is the last item after another constraint ("10k to 100k followers, Canada.") or the whole sentence ("US or
     Canada."); or it follows a field label ("Markets: France"); or the brief says the place will do ("but Canada is
-    fine too").
+    fine too"); or it ends an item of a keyword brief written with bars.
     """
     if tokens.phrase_at(end, _WILL_DO):
         return True
+    bars = sum(word == "|" for word in tokens.words) >= 2 and not any(word in {".", "!", "?"} for word in tokens.words)
+    if bars and (end >= len(tokens) or tokens.words[end] in {"|", "\n"}) and tokens.lower[start - 1:start] != ["to"]:
+        return True  # "halal burger joint Cairo | 2 branches | IG reels", "... | 25k-150k | texas"
     segment_start, segment_end = tokens.segment(start)[0], tokens.segment(end - 1)[1]
     if segment_start > 1 and tokens.lower[segment_start - 1] == ":" and tokens.lower[segment_start - 2] in FIELD_LABELS:
         return True
@@ -242,7 +245,7 @@ def not_a_place(tokens: Tokens, start: int, place: Place | None, demonym: tuple[
         # a city in passing ("Nice to meet you"), unless the advertiser's ("A Kyoto matcha tea house", "A Detroit ..."),
         # or a city of a million ("Edinburgh welcomes ...", "come Busan") but not the writer's office ("Berlin team")
         big = place.kind == "city" and place.population >= _MILLION and tokens.lower[start + 1:start + 2] not in (
-            ["team"], ["office"], ["hq"])
+            ["team"], ["office"], ["hq"]) and tokens.lower[start - 1:start] != ["that"]  # "(yes, that Paris)"
         return not big and not (tokens.lower[start - 1:start] in (["a"], ["an"]) and tokens.sentence_start(
             start - 1)) and not any(
             tokens.lower[j] in COMPANY_WORDS | {"house", "maker", "makers", "roaster", "brewer"}
