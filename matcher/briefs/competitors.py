@@ -207,7 +207,8 @@ def _place_left_out(tokens: Tokens, i: int, name: tuple[int, int], places: Gazet
 
 # words between a negation and names tied after them ("not the ones who did the 2023 X collab")
 _BEFORE_NAMES = frozenset({"persons", "a", "an", "current", "active", "existing", "ongoing", "did", "do", "does",
-                           "'s", "who's", "propose", "suggest", "recommend", "paid", "want", "need"})
+                           "'s", "who's", "propose", "suggest", "recommend", "paid", "want", "need", "pick", "choose",
+                           "include", "select", "send"})
 _TIE_NOUNS_AFTER = TIE_NOUNS | {"integration", "integrations", "partnerships", "partnership", "work", "stuff", "posts",
                                 "content"}
 _FILLER_BEFORE_NAMES = TIE_FILLER | _BEFORE_NAMES
