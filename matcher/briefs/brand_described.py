@@ -127,12 +127,12 @@ def brand_after_kind(tokens: Tokens, places: Gazetteer) -> Reading | None:
             continue
         j = i + opener
         while j < len(tokens) and j - i - opener < 5 and tokens.words[j].isalpha() and tokens.words[j].islower() and (
-                tokens.lower[j] not in CREATOR_NOUNS):
+                tokens.lower[j] not in CREATOR_NOUNS | {"is"}):
             j += 1
         if j == i + opener or tokens.lower[j - 1] not in COMPANY_WORDS | COMPANY_NOUNS:
             continue
-        if tokens.lower[j:j + 1] == ["is"] and tokens.lower[i] == "my":
-            j += 1  # "my hotel is Hội An Riverside Lantern"
+        said_is = tokens.lower[j:j + 1] == ["is"] and tokens.lower[i] == "my"
+        j += said_is  # "my hotel is Hội An Riverside Lantern, 38 rooms"
         close = _QUOTE_PAIRS.get(tokens.words[j]) if j < len(tokens) else None
         at = j + (close is not None)
         end = name_end(tokens, at, limit=6)
@@ -143,7 +143,8 @@ def brand_after_kind(tokens: Tokens, places: Gazetteer) -> Reading | None:
         else:
             # after 'our' a closing mark is not enough: "who'd wear our gym Shorts," names a product
             named = end < len(tokens) and tokens.lower[end] in _AFTER_KIND_NAME
-            closed = named or (tokens.lower[i] not in {"our", "my"} and (end >= len(tokens) or tokens.is_punct(end)))
+            closed = named or ((said_is or tokens.lower[i] not in {"our", "my"}) and (
+                end >= len(tokens) or tokens.is_punct(end)))
         if closed and not is_place_or_platform(tokens, at, end, places):
             return claim_brand(tokens, at, at, end)
     return None

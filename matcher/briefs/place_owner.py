@@ -113,6 +113,7 @@ _MAKER_NOUNS = frozenset({"producer", "producers", "maker", "makers", "artisan",
 # and who else may sit there ("angels in london", "the market lead sits in Singapore")
 _VENUE_NOUNS = COMPANY_WORDS | frozenset("""cafés cafes shops stores restaurants studios clinics hotels salons gyms
 locations location outlets outlet branches branch showroom showrooms centre center centres centers pastane kitchen
+bakeries breweries boutiques pharmacies
 factory warehouse offices service services angels investors lead run race marathon""".split())
 _EVENT_OPENERS = frozenset({"at", "to", "won", "attend", "attending"})
 

@@ -29,7 +29,8 @@ _INFIXES = (
     r"(?<=[0-9])[–—~](?=[0-9])",  # 5–10
     r"(?<=[-–—~])[$€£](?=[0-9])",
     r"(?<=[A-Za-z])\+(?=[A-Za-z])",  # nano+micro, Insta+TikTok, YT+IG
-    r"(?<=[a-z])[:<>](?=[0-9A-Za-z])",  # followers:10k-50k, followers>50k, limit:15 (a search tool's syntax)
+    r"(?<=[a-z])[:<>](?=[0-9A-Za-z<>≤≥])",  # followers:10k-50k, followers>50k, limit:15 (a search tool's syntax)
+    r"(?<=:)[<>≤≥](?=[0-9])",  # fol:<20k
     rf"(?<=[0-9kKmM]){_CURRENCY}(?=[/])",  # 300€/post
     rf"(?<={_CURRENCY})/(?=[A-Za-z])",  # €/post
     r"(?<=[0-9])/(?=[A-Za-z])",  # 500/post

@@ -1151,3 +1151,175 @@ def test_round_thirty_four_counts(text: str, k: int | None) -> None:
 ])
 def test_round_thirty_five_roles(text: str, brand: str | None) -> None:
     assert parse_brief(text).filters.brand == brand
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    # round 36: the advertiser named with what it sells, after "for the", "for our" or a colon's "the"
+    ("For the Mossgrove oat bars, we need 5 hiking creators in Wales.", "Mossgrove"),
+    ("can u find 4 mum creators in Ohio for our Brightsuds laundry pods launch?", "Brightsuds"),
+    ("Quick one: the Pebblestone kids sunscreen (SPF 50) is now in 300 pharmacies. 6 parenting creators?",
+     "Pebblestone"),
+    ("Hi, for Gipfelglück outdoor shop we need 4 climbing creators.", "Gipfelglück"),
+    # round 39: the writer's kind of business, then its name (quoted, or closed by 'in', 'is', a comma)
+    ("Hello! We are restaurant chain «Kyivska Khata» with 6 locations. We need food bloggers in Poland.",
+     "Kyivska Khata"),
+    ("Dear, my hotel is Mekong Pearl Lodge, 40 rooms. We want travel bloggers from Korea.", "Mekong Pearl Lodge"),
+    ("Hello, we are clinic Dental Nova in Poznań, we do whitening. We search 3 beauty creators.", "Dental Nova"),
+    ("Halo kak, Saya Rina dari Batik Kencana, online shop. Need 5 KOL.", "Batik Kencana"),
+    ("Hi, am Wanjiru from Mama Jikoni Foods in Nakuru. We want food bloggers.", "Mama Jikoni Foods"),
+    # round 47: a product's team, a request that ends "asking for X"
+    ("Hola! Mini request from the Citrusol juice team: 4 creators from Monterrey?", "Citrusol"),
+    ("any yoga creators we used before? asking for Lumara", "Lumara"),
+    # round 48 and 52: a name in brackets after what the advertiser is, closed by a comma or a dash
+    ("A pressure-washer maker (Torrent Pro, models TP-2 and TP-5) wants 3 cleaning creators.", "Torrent Pro"),
+    ("a hardware startup (Lumio Desk — smart lamp, raised $200k) wants tech YouTubers.", "Lumio Desk"),
+    # round 51: "The" opening a sentence before a name that acts
+    ("The Louvre wants 4 art history creators in France.", "Louvre"),
+    ("The Copper Kettle, a Dublin tea room, wants 3 Irish food creators.", "The Copper Kettle"),
+    # round 53: signatures
+    ("uk creators only pls\n\nbea — founder, Saltmarsh Soap", "Saltmarsh Soap"),
+    ("Cheers,\nAroha Tane | Partnerships Lead / Tūī Outdoors / Level 2, 5 High St, Wellington",
+     "Tūī Outdoors"),
+    # round 40: a lower-case 'x' between two names ends the first; a country code is not cut from "& Co"
+    ("BRIEF — Visit Madeira x Blue Air\nWe want 5 travel creators from Germany.", "Visit Madeira"),
+    ("Hi Sam, here's what we need for the Little Owl & Co sleepwear relaunch: 6 UK mum creators.",
+     "Little Owl & Co"),
+    # not a name: a product after "our" closed by a comma, a season, a sentence-opening kind of business
+    ("Four runners in Lyon who'd wear our gym Shorts, micro tier.", None),
+    ("Smart thermostat launch — need 5 German tech YouTubers.", None),
+])
+def test_rounds_thirty_six_to_fifty_three_brands(text: str, brand: str | None) -> None:
+    assert parse_brief(text).filters.brand == brand
+
+
+@pytest.mark.parametrize(("text", "countries", "suggested"), [
+    # round 37: where a business, its people or an event are, said before 'in', is not where the creators are
+    ("we have 9 bakeries in Porto btw. Need 6 food creators on insta.", (), [("PT",)]),
+    ("We just launched at Slush in Helsinki! Want creators across the Baltics.", ("EE", "LV", "LT"), [("FI",)]),
+    ("fyi I'm sat in the Madrid office today. UK creators only.", ("GB",), [("ES",)]),
+    # a tourism board's name offers its place
+    ("Hi! Visit Lisbon here. We want 5 travel creators from Germany.", ("DE",), [("PT",)]),
+    # round 46: the brief says a place will do
+    ("based in the US ideally but Mexico is fine too", ("US", "MX"), []),
+    # round 50: a city of a million with no cue is offered; not the writer's office, not a reference back
+    ("Busan hosts the film festival in October. Want 4 creators from France.", ("FR",), [("KR",)]),
+    ("Hi both! Mia here from the Berlin team. Creators in Austria please.", ("AT",), []),
+    # round 54: a place ending an item of a keyword brief with bars; not after 'to'
+    ("vegan ramen bar Osaka | 2 branches | IG reels | ≤ ¥30k per reel", ("JP",), []),
+    ("luxury villas | mega creators | audiences in the UK | hosted trip to Bali", ("GB",), [("ID",)]),
+])
+def test_rounds_thirty_seven_to_fifty_four_places(text: str, countries: tuple[str, ...],
+                                                  suggested: list[tuple[str, ...]]) -> None:
+    parsed = parse_brief(text)
+    assert parsed.filters.countries == countries
+    assert _offered_countries(parsed) == suggested
+
+
+@pytest.mark.parametrize(("text", "price", "budget"), [
+    # round 37: a currency mark glued to the next number is that number's; the unit after 'per' may follow a
+    # platform; one creator's fee
+    ("UK beauty creators 10-50k £250/post max", 250, None),
+    ("Budget per Insta reel upto ₹30,000, Hindi content", 30000, None),
+    ("the fee for the influencer can be up to 25.000 DKK", 25000, None),
+    # round 43: a currency code between two amounts opens the second
+    ("skincare creators KSA 50k-300k SAR 4k/post", 4000, None),
+    # round 49: "for each <creator noun>"
+    ("We give a free stay and 400 USD for each blogger.", 400, None),
+])
+def test_rounds_thirty_seven_to_forty_nine_money(text: str, price: float | None, budget: float | None) -> None:
+    filters = parse_brief(text).filters
+    assert (filters.max_price_per_post, filters.campaign_budget) == (price, budget)
+
+
+@pytest.mark.parametrize(("text", "k"), [
+    # round 38: a count after a request verb, a place, hedges and labels
+    ("promo launch at Rs 999 MRP 💪 Need 6 yoga creators from South India", 6),
+    ("Need KOL in Vietnam 4 person, Vietnamese language", 4),
+    ("tabletop streamers on Twitch, 2-ish streamers to start", 2),
+    ("Want 5 of 'em, YouTube only", 5),
+    ("We need creators of Portugal, 12 aprox, for the summer", 12),
+    ("Food-Influencer Austria, max. 300 € per post, quantity 6 pieces", 6),
+    ("any Czech gaming streamers? like 4, cheap", 4),
+    # round 38 and 49: a past result before a request does not swallow the count
+    ("We sold 9,000 candles last Diwali — want 5 Indian home creators to beat that.", 5),
+    ("A Perth netball club that finished top 3 last season wants 2 netball creators.", 2),
+    # round 49: the writer's headcount and who a stay is for count no creators
+    ("We're 9 people, just launched v3. Want creators on YouTube, 4-6 of them.", 6),
+    ("Startup from Haifa, 5 persons in team. We want 2-3 influencers.", 3),
+    ("We offer 2 nights for 2 persons. We need 4 influencers.", 4),
+])
+def test_rounds_thirty_eight_and_forty_nine_counts(text: str, k: int | None) -> None:
+    assert parse_brief(text).filters.k == k
+
+
+@pytest.mark.parametrize(("text", "competitors"), [
+    # round 41: names before what ties them, "keep away from", '-sponsored' leaving the name
+    ("US gym tiktokers 50k+, no Myprotein athletes, 10 names", ("Myprotein",)),
+    ("no Salomon or Arc'teryx athletes please", ("Salomon", "Arc'teryx")),
+    ("UK beauty micro IG, no Glossier ppl", ("Glossier",)),
+    ("#vanlife | yt | no Ram or Jeep sponsored | 8 profiles", ("Ram", "Jeep")),
+    ("Rest as per brief, Oreo or Milka partners excluded.", ("Oreo", "Milka")),
+    ("Keep them away from anyone who has worked with Hims or Ro.", ("Hims", "Ro")),
+    ("exclude Lipton-tied creators", ("Lipton",)),
+    # round 55: "Don't pick anyone who did X or Y work"
+    ("Don't pick anyone who did Kirin or Asahi work recently.", ("Kirin", "Asahi")),
+    # a place ruled out of a region is no competitor
+    ("Nordics, Iceland excluded, 5 creators", ()),
+])
+def test_rounds_forty_one_and_fifty_five_competitors(text: str, competitors: tuple[str, ...]) -> None:
+    assert parse_brief(text).filters.competitors == competitors
+
+
+@pytest.mark.parametrize(("text", "platforms", "languages"), [
+    # round 42: a language that names no people, bare in a search-box query or a list item; '+' between
+    # platforms; 'TT' and 'tick tock'
+    ("cricket youtubers pakistan urdu", ("youtube",), ("ur",)),
+    ("We want creators in India, Tamil or English, 10k-75k followers.", (), ("ta", "en")),
+    ("food creators Kraków, Insta+TikTok, max 800 zł/post", ("instagram", "tiktok"), ()),
+    ("running creators on TT, UK based", ("tiktok",), ()),
+    ("find me ten tick tock creators in kenya", ("tiktok",), ()),
+    # round 45: a label naming languages, a place and a dash, "is fine"
+    ("Markets: Chile\nLanguage of content: Spanish", (), ("es",)),
+    ("- Peru — Spanish — 5\n- Brazil — Portuguese — 5", (), ("es", "pt")),
+    ("spanish or english is fine, tiktok", ("tiktok",), ("es", "en")),
+    # not languages: a demonym before what the creators make
+    ("German beer creators in Munich", (), ()),
+])
+def test_rounds_forty_two_and_forty_five_languages(text: str, platforms: tuple[str, ...],
+                                                   languages: tuple[str, ...]) -> None:
+    filters = parse_brief(text).filters
+    assert (filters.platforms, filters.languages) == (platforms, languages)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    # round 43: the cues of the languages briefs mix in, 'Sub-' with a capital, '≤', Polish and Czech thousands
+    ("Creators from Italy, almeno 25k follower, English language.", 25000, None),
+    ("food creators in Portugal, 40 mil seguidores pelo menos", 40000, None),
+    ("bloggers cuisine in France, au moins 5k followers", 5000, None),
+    ("fietsers in Nederland, minimaal 5k followers, maximaal 40k", 5000, 40000),
+    ("Follower 80k up, content on Instagram", 80000, None),
+    ("Sub-40k skincare TikTokers in Wales, please.", None, 40000),
+    ("bilingual creators, Montréal, ≤30k followers", None, 30000),
+    ("beauty creators from Poland, minimum 10 tys. followers", 10000, None),
+    # round 44: ranges joined by 'hasta', 'en'; Turkish thousands; a search tool's "<"
+    ("Followers: 10 mil hasta 60 mil. 6 influencers.", 10000, 60000),
+    ("followers between 3k en 15k", 3000, 15000),
+    ("Turkish car YouTubers, minimum 50 bin subscribers", 50000, None),
+    ("babywearing -- loc:NL -- fol:<15k -- k=6", None, 15000),
+    ("skincare | india | 1L–5L followers", 100000, 500000),
+    # round 49: "not bigger then"
+    ("minimum 10 thousand followers, not bigger then 100 thousand", 10000, 100000),
+    # an altitude is no follower bound
+    ("A ski resort 1,800 m above sea level wants 3 ski creators.", None, None),
+])
+def test_rounds_forty_three_to_forty_nine_followers(text: str, low: int | None, high: int | None) -> None:
+    filters = parse_brief(text).filters
+    assert (filters.min_followers, filters.max_followers) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "countries"), [
+    # round 46: German feminine plurals name the creators
+    ("Wir brauchen 8 Beauty-Creatorinnen from Austria and Switzerland.", ("AT", "CH")),
+])
+def test_round_forty_six_creator_nouns(text: str, countries: tuple[str, ...]) -> None:
+    assert parse_brief(text).filters.countries == countries
