@@ -2,7 +2,7 @@
 
 Digits are read by price-parser (Zyte), which knows both "5,000" and "5.000" (and "1,5" as one and a
 half) from the digits after the separator; scale words and currency marks come from
-`matcher.briefs.lexicon`.
+`matcher.briefs.lexicon`. `is_rate` tells a price per time or per result ("$50/hour", "CPM of $15") from a fee.
 """
 
 from __future__ import annotations

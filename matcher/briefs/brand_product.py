@@ -1,8 +1,9 @@
 """The advertiser named with what it sells: 'for the Hyggefit protein oats', 'our Sparkle Fresh dish soap launch'.
 
-A capitalized name after "for the", "for our" or "of our", then one to three lower-case words that say what the
-product is, then the end of the phrase ("?", ",", "we", "need", "launch"). A name in passing ("creators who love
-Nike") has no such frame, and a name followed by what the creators make ("for the Christmas content") is no product.
+A capitalized name after "for the", "for our", "of our" or a colon's "the", then one to three lower-case words that
+say what the product is, then the end of the phrase ("?", ",", "we", "need", "launch"); after a bare "for" the words
+must end in a kind of business ("for Bergzeit outdoor shop we need"). A name in passing ("creators who love Nike")
+has no such frame, and a name followed by what the creators make ("for the Christmas content") is no product.
 """
 
 from __future__ import annotations
