@@ -80,7 +80,7 @@ def brand_in_signature(tokens: Tokens, places: Gazetteer) -> Reading | None:
         # "-jess @ Loop de Loop Fibers": after a dash opening the line, the writer may sign in lower case
         dashed = tokens.words[i][:1] in {"-", "—", "–"} and tokens.sentence_start(i)
         # "mo — founder, Kumo Matcha": a lower-case first name before a dash and a role
-        dashed = dashed or (tokens.words[i + 1] in {"—", "–"} and tokens.lower[i + 2:i + 3] and tokens.lower[
+        dashed = dashed or (tokens.words[i + 1] in {"—", "–"} and i + 2 < len(tokens) and tokens.lower[
             i + 2] in ROLE_WORDS)
         if not ((writer[:1].isupper() or dashed) and writer.isalpha() and len(writer) > 1 and tokens.words[i + 1] in {
                 ",", "—", "–", "-", "(", "@", "|"}) or tokens.lower[i] in SIGNOFF_WORDS:
