@@ -5,7 +5,7 @@ from __future__ import annotations
 from matcher.briefs.lexicon import CREATOR_NOUNS, LANGUAGE_AFTER, LANGUAGE_BEFORE
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
-from matcher.briefs.spans import short_query
+from matcher.briefs.spans import WILL_DO, short_query
 from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import Tokens
 
@@ -55,7 +55,7 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
         elif _labelled(tokens, start) or (tokens.words[start - 1:start] in (["—"], ["–"]) and _after_place(
                 tokens, start, end, places)):
             pass  # "Language of content: Spanish", "- Mexico — Spanish — 5"
-        elif tokens.phrase_at(end, _FINE):
+        elif tokens.phrase_at(end, _WILL_DO):
             pass  # "spanish or english is fine", "English ok"
         elif _keyword_item(tokens, start, end):
             pass  # "indie board games, YouTube + Twitch, English, shortlist of 6": a list item that is a language
@@ -72,8 +72,8 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
     return readings
 
 
-_FINE = (("is", "fine"), ("are", "fine"), ("is", "ok"), ("ok",), ("is", "okay"), ("okay",), ("only", "please"),
-         ("is", "a", "must"), ("preferred",), ("is", "preferred"))
+# a language a brief accepts: a place's phrases, and a bare "ok" or "preferred" ("English ok")
+_WILL_DO = (*WILL_DO, ("ok",), ("okay",), ("is", "a", "must"), ("preferred",), ("is", "preferred"))
 _SPEAKERS = frozenset({"francophone", "francophones", "anglophone", "anglophones", "hispanophone", "lusophone"})
 _WRITTEN_THINGS = frozenset({"content", "captions", "subtitles", "voiceover", "copy", "scripts"})
 _ITEM_ENDS = frozenset({",", "|", "•", ";", "\n"})

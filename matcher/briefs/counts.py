@@ -39,7 +39,7 @@ _COUNTED_THINGS = NOT_FOLLOWERS - {"people"} | frozenset("""star stars sample sa
 box boxes bottle bottles pair pairs set sets kit kits flavour flavours flavor flavors colour colours color colors
 size sizes model models variant variants sku skus recipe recipes episode episodes
 ml cl l g kg mg oz lb lbs mm cm""".split())  # measures: "our new shampoo 250 ml"
-_ABOUT = frozenset({"aprox", "approx", "approx.", "ish", "person", "persons", "pax"})
+_COUNT_TAILS = frozenset({"aprox", "approx", "approx.", "ish", "person", "persons", "pax"})
 _OFFERED = frozenset({"nights", "night", "stay", "dinner", "lunch", "room", "rooms", "tickets", "ticket", "trip"})
 _HAS = frozenset({"has", "employs", "employing", "seat", "seats"})
 _RANKED = frozenset({"finish", "finishes", "finished", "finishing", "ranked", "ranks", "rank", "placed"})
@@ -166,7 +166,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
     if after in {"%", "percent", "x", "times", "+"} or after in SCALES:
         return None  # "100 million+ people": an amount, not a count
     asked_for = tokens.near_before(number.start, CREATOR_NOUNS, 8, stop_at_punct=False) is not None
-    if (asked_for and after in _ABOUT) or (before in {"quantity", "qty"} and after in {"pieces", "pcs", "persons"}):
+    labelled = before in {"quantity", "qty"} and after in {"pieces", "pcs", "persons"}
+    if (asked_for and after in _COUNT_TAILS) or labelled:
         return value, i, end + 1  # "Need KOL in Thailand 6 person", "creators of Spain, 20 aprox", "quantity 7 pieces"
     if not cue and after in _COUNTED_THINGS:
         return None  # "5 star hotels", "10 samples", "3 reels": a count of something else

@@ -5,6 +5,7 @@ from __future__ import annotations
 from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS, FIELD_LABELS, NEGATIONS, NOT_NAMES, PLACE_CUES
 from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import PROVINCE_SIZE, SMALL_CITY, Gazetteer, Place
+from matcher.briefs.spans import WILL_DO
 from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
 
 # words for people that are no place: "Latina beauty creators"
@@ -144,10 +145,6 @@ def people_of(tokens: Tokens, start: int, people: frozenset[str]) -> bool:
     return start > 1 and tokens.lower[start - 1] == "of" and tokens.lower[start - 2] in people
 
 
-_WILL_DO = (("is", "fine"), ("are", "fine"), ("is", "ok"), ("are", "ok"), ("is", "okay"), ("works", "too"),
-            ("is", "fine", "too"), ("only", "please"), ("only", "pls"), ("is", "also", "fine"), ("also", "fine"))
-
-
 def place_list_item(tokens: Tokens, start: int, end: int) -> bool:
     """The places at [start, end) make an item of a list of constraints, not words inside a sentence.
 
@@ -157,7 +154,7 @@ def place_list_item(tokens: Tokens, start: int, end: int) -> bool:
     Canada."); or it follows a field label ("Markets: France"); or the brief says the place will do ("but Canada is
     fine too"); or it ends an item of a keyword brief written with bars.
     """
-    if tokens.phrase_at(end, _WILL_DO):
+    if tokens.phrase_at(end, WILL_DO):
         return True
     bars = sum(word == "|" for word in tokens.words) >= 2 and not any(word in {".", "!", "?"} for word in tokens.words)
     if bars and (end >= len(tokens) or tokens.words[end] in {"|", "\n"}) and tokens.lower[start - 1:start] != ["to"]:

@@ -265,3 +265,8 @@ def said_of_the_past(tokens: Tokens, start: int, end: int | None = None) -> bool
         if tokens.lower[j] in _PAST_VERBS:
             return True  # "Our 2024 campaign in Vietnam reached 2.6M people"
     return False
+
+
+# what a brief says after a constraint it accepts: "but Canada is fine too", "spanish or english is fine"
+WILL_DO = (("is", "fine"), ("are", "fine"), ("is", "ok"), ("are", "ok"), ("is", "okay"), ("works", "too"),
+           ("is", "fine", "too"), ("only", "please"), ("only", "pls"), ("is", "also", "fine"), ("also", "fine"))
