@@ -35,6 +35,7 @@ from matcher.briefs.brand_self import (
 )
 from matcher.briefs.brand_shapes import (
     LEGAL_SUFFIXES,
+    described_after,
     described_before_name,
     lower_name_before_we,
     lower_name_run,
@@ -176,7 +177,7 @@ def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, .
             if end is None or tokens.lower[at] in NOT_SELF_NAMES or (
                     end - at == 1 and tokens.lower[at].endswith(("ed", "ing", "ly"))):
                 continue
-            if not (end == len(tokens) or _described_after(tokens, end) or (end < len(tokens) and (
+            if not (end == len(tokens) or described_after(tokens, end) or (end < len(tokens) and (
                     tokens.words[end] in {"(", "-", "—", ","} or tokens.lower[end] in {"no", "and", "we", "from"}))):
                 continue
         we_are = tokens.lower[i:i + cue] in (["we", "are"], ["we", "'re"])  # "We are Al Noor Dates company"
@@ -231,11 +232,6 @@ def _person_from(tokens: Tokens, i: int) -> int:
     return 0
 
 
-def _described_after(tokens: Tokens, end: int) -> bool:
-    return (end < len(tokens) and tokens.words[end] in {",", "(", "a", "an", "-", "—"}
-            and any(tokens.lower[j] in ADVERTISER_NOUNS for j in range(end + 1, min(end + 6, len(tokens)))))
-
-
 def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
     for i in range(len(tokens)):
         if not (tokens.is_capitalized(i) or brandlike(tokens.words[i])) or not tokens.free(i, i + 1):
@@ -244,9 +240,10 @@ def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
         if (tokens.phrase_ending(i, PLACE_CUES) or tokens.lower[i - 1:i] == ["from"] or district) and places.place(
                 tokens.words[i]) is not None:
             continue  # "a hot sauce maker in Austin wants", "a florist in Beyoğlu, Istanbul wants": a place
-        if i > 1 and tokens.lower[i - 1] in {"in", "on", "from", "near"} and tokens.lower[i - 2] in (
-                ADVERTISER_NOUNS | COMPANY_NOUNS):
-            continue  # "A Scotch whisky distillery on Islay wants": a place GeoNames may not list
+        if i > 1 and tokens.lower[i - 1] in {"in", "on", "from", "near", "at"} and ((tokens.lower[i - 2] in (
+                ADVERTISER_NOUNS | COMPANY_NOUNS) and tokens.lower[i - 1] != "at") or tokens.lower[
+                tokens.clause_start(i)] in {"a", "an"}):
+            continue  # "A Scotch whisky distillery on Islay wants", "A ski lodge at 2,300m in Zermatt wants": a place
         if i > 1 and tokens.lower[i - 1] in PARTICLES and tokens.is_capitalized(i - 2):
             continue  # "Pebble & Pine": the name starts earlier
         the = i > 0 and tokens.words[i - 1] == "The" and tokens.sentence_start(i - 1)  # "The Sorbonne wants"

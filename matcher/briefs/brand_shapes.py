@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matcher.briefs.brand_words import COMPANY_NOUNS, NOT_SELF_NAMES, VERB_WORDS
+from matcher.briefs.brand_words import ADVERTISER_NOUNS, COMPANY_NOUNS, NOT_SELF_NAMES, VERB_WORDS
 from matcher.briefs.lexicon import NOT_NAMES
 from matcher.briefs.spans import PARTICLES, brandlike
 from matcher.briefs.stop_words import STOP_WORDS
@@ -53,3 +53,9 @@ def described_before_name(tokens: Tokens, at: int) -> bool:
         if tokens.lower[j] in COMPANY_NOUNS:
             return tokens.is_capitalized(j + 1) or brandlike(tokens.words[j + 1])
     return False
+
+
+def described_after(tokens: Tokens, end: int) -> bool:
+    """'we are kaffeeklatsch, a small coffee roastery': a description of the advertiser follows the name."""
+    return (end < len(tokens) and tokens.words[end] in {",", "(", "a", "an", "-", "—"}
+            and any(tokens.lower[j] in ADVERTISER_NOUNS for j in range(end + 1, min(end + 6, len(tokens)))))

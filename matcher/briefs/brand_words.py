@@ -9,6 +9,7 @@ from matcher.briefs.lexicon import (
     FIELD_LABELS,
     FOLLOWER_NOUNS,
     GENERIC_ADVERTISERS,
+    MONTHS,
     PRICE_CUES,
     REQUEST_WORDS,
 )
@@ -40,8 +41,8 @@ objective background deliverables timing goal note talent tone audience context 
 brief target ask content creators influencers hi hello hey dear thanks cheers quick ideally must should would could can
 will everyone nobody someone parents moms dads customers yo ok okay so well guys team folks all today tomorrow tonight
 hiya
-yesterday urgent fyi btw pls please asap update reminder yes no yep nope sure
-""".split()) | PLACEHOLDER_NAMES
+yesterday urgent fyi btw pls please asap update reminder yes no yep nope sure actually briefing disclosure
+""".split()) | PLACEHOLDER_NAMES | MONTHS
 # words a description of the advertiser ends with ("a Swiss clean-beauty label")
 ADVERTISER_NOUNS = GENERIC_ADVERTISERS | frozenset("""
 app apps publisher studio roastery bakery brewery distillery operator platform service network chain maker producer
@@ -62,7 +63,8 @@ CLIENT_CUES = tuple(cue for cue in BRAND_CUES if (cue[0] in {"client", "cliente"
 
 
 SIGNOFF_WORDS = frozenset({"best", "thanks", "thank", "cheers", "regards", "ta", "ciao", "thx", "love", "warmly",
-                            "sincerely", "greetings", "tack", "danke", "merci", "gracias", "obrigado", "grazie"})
+                            "sincerely", "greetings", "tack", "danke", "merci", "gracias", "obrigado", "obrigada",
+                            "grazie", "saludos", "abrazo", "besos", "groetjes", "pozdrawiam", "dziękuję"})
 # words that end an occasion's name, not an advertiser's ("Pisco Sour Day", "Summer Sale")
 OCCASIONS = frozenset({"day", "days", "week", "weekend", "night", "festival", "fest", "month", "sale", "sales"})
 
