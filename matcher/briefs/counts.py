@@ -187,8 +187,9 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         return None  # "a group of four boutique hotels": a count of something else
     if cue:
         return value, i, end
-    if number.word and value < 2:
-        return None
+    if number.word and value < 2 and not (before in _ASK_VERBS | {"just", "only"} and creator_noun_after(
+            tokens, end) is not None):
+        return None  # "one of them"; but "wants one creator to film", "just one big YouTuber from Ireland"
     noun = creator_noun_after(tokens, end)
     if noun is not None and after not in MONTHS and tokens.lower[noun + 1:noun + 2] not in (["per"], ["each"]):
         return value, i, end  # not "2 creators per departure", "3 October and want Twitch streamers"
