@@ -1323,3 +1323,19 @@ def test_rounds_forty_three_to_forty_nine_followers(text: str, low: int | None, 
 ])
 def test_round_forty_six_creator_nouns(text: str, countries: tuple[str, ...]) -> None:
     assert parse_brief(text).filters.countries == countries
+
+
+@pytest.mark.parametrize(("text", "brand", "k", "budget"), [
+    # round 56: words that open sentences are no names; sign-offs in more languages; "A <kind> at <place> wants"
+    ("Actually, scratch that. We want 4 creators in Lyon.", None, 4, None),
+    ("BRIEFING\nWe need 6 food creators in Porto.", None, 6, None),
+    ("Instagram, 20k-100k. Obrigada, Beatriz (Linho Azul)", "Linho Azul", None, None),
+    ("A 300-room hotel at Terminal 2 wants creators who film layover tips.", None, None, None),
+    # round 57: money "for talent" is the whole budget; "one" creator asked for is a count
+    ("Fee per creator max €2,000; €9,000 for talent overall.", None, None, 9000),
+    ("A family bakery wants one creator to film a day in the kitchen.", None, 1, None),
+    ("Last year's push with 12 influencers flopped, so this time just one big YouTuber from Ireland.", None, 1, None),
+])
+def test_rounds_fifty_six_and_fifty_seven(text: str, brand: str | None, k: int | None, budget: float | None) -> None:
+    filters = parse_brief(text).filters
+    assert (filters.brand, filters.k, filters.campaign_budget) == (brand, k, budget)
