@@ -112,6 +112,8 @@ def brand_of_account(tokens: Tokens, places: Gazetteer) -> Reading | None:
 
 _KIND_OPENERS = (("we", "are"), ("our",), ("my",), ("i", "have"), ("i", "own"), ("we", "have"), ("we", "run"))
 _QUOTE_PAIRS = {"«": "»", '"': '"', "“": "”", "‘": "’", "'": "'"}
+_WRITERS_KINDS = COMPANY_WORDS | COMPANY_NOUNS
+_RUN_STOPS = CREATOR_NOUNS | {"is"}
 _AFTER_KIND_NAME = frozenset({"in", "from", "since", "is", "with", "have", "has", "at", "on", "we"})
 
 
@@ -127,9 +129,9 @@ def brand_after_kind(tokens: Tokens, places: Gazetteer) -> Reading | None:
             continue
         j = i + opener
         while j < len(tokens) and j - i - opener < 5 and tokens.words[j].isalpha() and tokens.words[j].islower() and (
-                tokens.lower[j] not in CREATOR_NOUNS | {"is"}):
+                tokens.lower[j] not in _RUN_STOPS):
             j += 1
-        if j == i + opener or tokens.lower[j - 1] not in COMPANY_WORDS | COMPANY_NOUNS:
+        if j == i + opener or tokens.lower[j - 1] not in _WRITERS_KINDS:
             continue
         said_is = tokens.lower[j:j + 1] == ["is"] and tokens.lower[i] == "my"
         j += said_is  # "my hotel is Hội An Riverside Lantern, 38 rooms"

@@ -30,6 +30,9 @@ series guide edition month week year quarter team account audience audiences com
 brief project program programme region area scene crowd fans crew people
 """.split())
 
+_PRODUCT_RUN_STOPS = STOP_WORDS | _NOT_PRODUCTS | _PHRASE_ENDS
+_KINDS = COMPANY_WORDS | COMPANY_NOUNS
+
 
 def brand_before_product(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """'for the Vezelkracht fibre shake we look for', 'for our Sparkle Fresh dish soap launch'."""
@@ -51,12 +54,12 @@ def brand_before_product(tokens: Tokens, places: Gazetteer) -> Reading | None:
                 continue  # "for the Christmas gift box", "for the Galaxy S25 Ultra"
             j = end
             while j < len(tokens) and j - end < 3 and tokens.words[j].isalpha() and tokens.words[j].islower() and (
-                    tokens.lower[j] not in STOP_WORDS | _NOT_PRODUCTS | _PHRASE_ENDS):
+                    tokens.lower[j] not in _PRODUCT_RUN_STOPS):
                 j += 1
             if j == end:
                 continue
             closed = j >= len(tokens) or tokens.is_punct(j) or tokens.lower[j] in _PHRASE_ENDS
-            closed = closed and (not kind_needed or tokens.lower[j - 1] in COMPANY_WORDS | COMPANY_NOUNS)
+            closed = closed and (not kind_needed or tokens.lower[j - 1] in _KINDS)
             if closed and not is_place_or_platform(tokens, at, end, places):
                 return claim_brand(tokens, i, at, end)
     return None

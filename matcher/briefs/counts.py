@@ -39,6 +39,7 @@ _COUNTED_THINGS = NOT_FOLLOWERS - {"people"} | frozenset("""star stars sample sa
 box boxes bottle bottles pair pairs set sets kit kits flavour flavours flavor flavors colour colours color colors
 size sizes model models variant variants sku skus recipe recipes episode episodes
 ml cl l g kg mg oz lb lbs mm cm""".split())  # measures: "our new shampoo 250 ml"
+_ASKED_ONE = _ASK_VERBS | {"just", "only"}  # "just one big YouTuber"
 _COUNT_TAILS = frozenset({"aprox", "approx", "approx.", "ish", "person", "persons", "pax"})
 _OFFERED = frozenset({"nights", "night", "stay", "dinner", "lunch", "room", "rooms", "tickets", "ticket", "trip"})
 _HAS = frozenset({"has", "employs", "employing", "seat", "seats"})
@@ -187,7 +188,7 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         return None  # "a group of four boutique hotels": a count of something else
     if cue:
         return value, i, end
-    if number.word and value < 2 and not (before in _ASK_VERBS | {"just", "only"} and creator_noun_after(
+    if number.word and value < 2 and not (before in _ASKED_ONE and creator_noun_after(
             tokens, end) is not None):
         return None  # "one of them"; but "wants one creator to film", "just one big YouTuber from Ireland"
     noun = creator_noun_after(tokens, end)

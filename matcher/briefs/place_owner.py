@@ -7,6 +7,7 @@ from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
+_PEOPLE = CREATOR_NOUNS | AUDIENCE_NOUNS
 _SELF_WORDS = frozenset({"we", "we're", "our", "i", "i'm", "us", "my"})
 COMPANY_WORDS = frozenset("""brand company startup label agency shop store studio roastery bakery brewery distillery
 manufacturer maker chain retailer publisher firm clinic restaurant hotel installer edtech fintech app house group
@@ -64,7 +65,7 @@ def said_of_advertiser(tokens: Tokens, cue_start: int) -> bool:
     while j >= 0 and tokens.lower[j] in {"based", "located", "headquartered", "currently", "also", "all", "now",
                                           "are", "'re", "am", "is", "'m", "still", "mainly", "mostly"}:
         j -= 1
-    while j > 0 and tokens.lower[j] not in CREATOR_NOUNS | AUDIENCE_NOUNS and (tokens.words[j] in _QUOTES or (
+    while j > 0 and tokens.lower[j] not in _PEOPLE and (tokens.words[j] in _QUOTES or (
             tokens.is_capitalized(j) and not tokens.sentence_start(j)) or (
             tokens.lower[j] == "in" and tokens.is_capitalized(j + 1)) or tokens.words[j] == "-"):
         j -= 1  # the shop's name, or the quarter it is in
@@ -77,10 +78,10 @@ def _subject_of_request(tokens: Tokens, cue_start: int) -> bool:
     """'A hostel in Medellín with 60 beds wants backpacker creators': the place is in the sentence's subject, before
     its first verb of asking (the brand reader's `BRAND_VERBS`), with no creator or audience noun before it."""
     start = tokens.clause_start(cue_start)
-    if any(tokens.lower[j] in CREATOR_NOUNS | AUDIENCE_NOUNS | REQUEST_WORDS for j in range(start, cue_start)):
+    if any(tokens.lower[j] in _PEOPLE or tokens.lower[j] in REQUEST_WORDS for j in range(start, cue_start)):
         return False
     for j in range(cue_start + 1, min(cue_start + 12, len(tokens))):
-        if tokens.words[j] in SENTENCE_ENDS | {"\n", ";"} or tokens.lower[j] in CREATOR_NOUNS | AUDIENCE_NOUNS:
+        if tokens.words[j] in SENTENCE_ENDS | {"\n", ";"} or tokens.lower[j] in _PEOPLE:
             return False
         if tokens.phrase_at(j, BRAND_VERBS):
             return tokens.lower[start] in {"a", "an", "the", "our"}
@@ -97,7 +98,7 @@ def self_described(tokens: Tokens, at: int, clause: bool = False) -> bool:
     j = at - 1
     stops = SENTENCE_ENDS | {"\n", ","} if clause else SENTENCE_ENDS | {"\n"}
     while j > 0 and at - j <= 16 and tokens.words[j] not in stops:
-        if (tokens.lower[j] in CREATOR_NOUNS | AUDIENCE_NOUNS and tokens.lower[j] not in _MAKER_NOUNS) or (
+        if (tokens.lower[j] in _PEOPLE and tokens.lower[j] not in _MAKER_NOUNS) or (
                 tokens.lower[j] in REQUEST_WORDS):
             return False
         if tokens.lower[j - 1:j + 1] in (["we", "are"], ["i", "am"], ["this", "is"]) or tokens.lower[j] == "we're":
@@ -127,7 +128,7 @@ def venue_before(tokens: Tokens, cue_start: int, end: int) -> bool:
     if j < 1:
         return False
     if tokens.lower[j] in _VENUE_NOUNS:
-        return tokens.lower[j - 1] not in CREATOR_NOUNS | AUDIENCE_NOUNS
+        return tokens.lower[j - 1] not in _PEOPLE
     # an event's name after 'at' or 'to': "speaking at SaaStr Annual in San Francisco", "EVO 2025 in Las Vegas"
     k = j
     while k > 0 and cue_start - k <= 4 and (tokens.is_capitalized(k) or tokens.words[k].isdigit()):

@@ -51,9 +51,9 @@ _SUFFIXES = (
     r"(?<=[0-9])[,/][-–]",  # "€ 350,-", "Rs.20,000/-": no cents
 )
 _PREFIXES = (r"-(?=(?:tiktok|instagram|insta|ig|youtube|yt|facebook|fb|twitter|twitch)\b)",  # "-tiktok": minus
-             r"(?i:sub)-(?=[0-9])", r"~(?=[0-9])", r"[≤≥<>](?=[0-9])", r"(?i:zł)(?=[0-9])",
-             r"(?:US|CA|AU|S|A|C|NZ|HK|R|NT)\$(?=[0-9])",
-             r"[~≤≥<>](?=[$€£¥₹]|(?:US|CA|AU|S|A|C|NZ|HK|R|NT)\$)",  # "~A$800", "≤€1k": a mark before the money
+             r"(?i:sub)-(?=[0-9])", r"(?i:zł)(?=[0-9])", r"(?:US|CA|AU|S|A|C|NZ|HK|R|NT)\$(?=[0-9])",
+             # "~5k", "≤40k", "~A$800", "≤€1k": a mark before a number or the money
+             r"[~≤≥<>](?=[0-9$€£¥₹]|(?:US|CA|AU|S|A|C|NZ|HK|R|NT)\$)",
              r"R(?=[0-9])", r"RM(?=[0-9])", r"MX\$(?=[0-9])", r"E£(?=[0-9])", r"GH₵(?=[0-9])")
 SEPARATORS = frozenset({",", ";", "|", "\n", "•", "·", "(", ")", "[", "]", "/", ":", "–", "—", "-", "+"})
 # markup that carries no words: Markdown emphasis and headings pasted from docs
