@@ -15,14 +15,13 @@ from matcher.briefs.brand_words import (
     OCCASIONS,
     ROLE_WORDS,
     SELF,
-    SIGNOFF_WORDS,
 )
 from matcher.briefs.lexicon import BRAND_VERBS, CREATOR_NOUNS, GENERIC_ADVERTISERS, NOT_NAMES
 from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import brandlike, clean_name, is_place_or_platform, name_end
-from matcher.briefs.tokens import Tokens
+from matcher.briefs.tokens import SIGNOFFS, Tokens
 from matcher.taxonomy import taxonomy
 
 
@@ -83,7 +82,7 @@ def brand_in_signature(tokens: Tokens, places: Gazetteer) -> Reading | None:
         dashed = dashed or (tokens.words[i + 1] in {"—", "–"} and i + 2 < len(tokens) and tokens.lower[
             i + 2] in ROLE_WORDS)
         if not ((writer[:1].isupper() or dashed) and writer.isalpha() and len(writer) > 1 and tokens.words[i + 1] in {
-                ",", "—", "–", "-", "(", "@", "|"}) or tokens.lower[i] in SIGNOFF_WORDS:
+                ",", "—", "–", "-", "(", "@", "|"}) or tokens.lower[i] in SIGNOFFS:
             continue  # "Best, Marek" signs off; "Marc, brand team at Northline Gear" names the brand
         at = i + 2
         while at < len(tokens) and (tokens.lower[at] in ROLE_WORDS | {"team", "group", "growth", "export", "at",

@@ -62,9 +62,6 @@ CLIENT_CUES = tuple(cue for cue in BRAND_CUES if (cue[0] in {"client", "cliente"
                                 ("sponsor", ":"), ("issued", "by", ":"), ("issuer", ":")})
 
 
-SIGNOFF_WORDS = frozenset({"best", "thanks", "thank", "cheers", "regards", "ta", "ciao", "thx", "love", "warmly",
-                            "sincerely", "greetings", "tack", "danke", "merci", "gracias", "obrigado", "obrigada",
-                            "grazie", "saludos", "abrazo", "besos", "groetjes", "pozdrawiam", "dziękuję"})
 # words that end an occasion's name, not an advertiser's ("Pisco Sour Day", "Summer Sale")
 OCCASIONS = frozenset({"day", "days", "week", "weekend", "night", "festival", "fest", "month", "sale", "sales"})
 

@@ -97,6 +97,8 @@ def _name_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | No
 
 
 _LOWER_CASE_CITY = 500_000
+# countries whose names are also words (places._WORD_COUNTRIES), but seldom used as such in a brief
+_RARELY_WORDS = frozenset({"india", "japan", "oman", "iran", "mali", "peru", "cuba"})
 # foods and styles named after a city: in lower case the city names the thing ("kobe beef", "lima beans")
 _NAMED_AFTER_CITIES = frozenset({"beef", "bean", "beans", "sprout", "sprouts", "wings", "cream", "cheesesteak",
                                  "style", "pizza", "bagel", "bagels", "mustard", "ham", "sausage"})
@@ -125,8 +127,11 @@ def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
             following not in _NAMED_AFTER_CITIES)  # "reading-nook", "kobe beef"
         based = tokens.lower[i + n:i + n + 1] in (["based"], ["-based"]) or (
             tokens.lower[i + n:i + n + 2] == ["-", "based"])
+        # "creators india, hindi or english": in a brief typed in lower case, a country that is rarely a word
+        word_country = place.kind == "country" and tokens.typed_in_lower_case and tokens.lower[i] in _RARELY_WORDS and (
+            following not in {"pale", "ink"})  # "india pale ale"
         return first[0].isupper() or bool(tokens.phrase_ending(i, PLACE_CUES)) or tokens.lower[i - 1:i] == ["from"] or (
-            listed or lower_case or based)
+            listed or lower_case or based or word_country)
     return True
 
 

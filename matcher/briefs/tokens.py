@@ -195,8 +195,10 @@ class Tokens:
     @cached_property
     def typed_in_lower_case(self) -> bool:
         """No word of the brief starts with a capital, acronyms aside ('lagos fitness tiktokers IG'): its capitals
-        say nothing about names. A single capital ('A', 'I') counts as one."""
-        return not any(word[:1].isupper() and (len(word) == 1 or not word.isupper()) for word in self.words)
+        say nothing about names. A single capital ('A', 'I') counts as one; a platform's name ('nairobi fitness
+        creators, IG + TikTok') is typed as the app spells it."""
+        return not any(word[:1].isupper() and (len(word) == 1 or not word.isupper()) and (
+            word.lower() not in _PLATFORM_NAMES) for word in self.words)
 
     def is_capitalized(self, i: int) -> bool:
         """The token starts with a capital letter or a digit, or holds a capital inside ('iPhone', 'H&M')."""
@@ -241,10 +243,14 @@ class Tokens:
         return None
 
 
-_SIGNOFFS = frozenset({"thanks", "thank", "cheers", "best", "regards", "ta", "ciao", "thx", "xx", "x", "love",
-                       "warmly", "sincerely", "greetings", "br", "kind", "many", "saludos", "grazie", "danke", "vg",
-                       "lg", "mfg", "дякую", "спасибо", "dziękuję", "groetjes", "hilsen", "mvh", "pozdrawiam",
-                       "cordialement", "abrazos", "obrigada"})
+# platform names as their apps spell them, which a brief otherwise typed in lower case keeps
+_PLATFORM_NAMES = frozenset({"tiktok", "youtube", "instagram", "insta", "facebook", "linkedin", "twitch", "pinterest",
+                             "snapchat", "twitter", "threads"})
+# words that open a closing line ("Thanks, Tom", "Gr, Pieter", "Takk, Ingrid"), in the languages briefs mix in
+SIGNOFFS = frozenset("""thanks thank cheers best regards ta ciao thx xx x love warmly sincerely greetings br kind many
+saludos grazie danke vg lg mfg дякую спасибо dziękuję dzięki dzieki groetjes groeten gr grtz mvg hilsen mvh takk tack
+pozdrawiam pozdrowienia cordialement abrazos abrazo besos obrigada obrigado merci gracias kiitos terveisin děkuji
+köszönöm mulțumesc multumesc ευχαριστώ hvala teşekkürler salamat asante shukran rgds tks tnx""".split())
 
 
 # first words of a form's question ("How many creators? 12", "Which markets? Saudi Arabia")
@@ -273,7 +279,7 @@ def _signoff(lower: list[str]) -> int:
     """Where a closing line starts ('Thanks! Georgia', 'Best, Tom', '– Jordan, Influencer Team'), looking at the
     last twelve tokens."""
     for i in range(max(len(lower) - 12, 0), len(lower)):
-        if lower[i] in _SIGNOFFS and (i == 0 or lower[i - 1] in {".", "!", "\n", ",", "?"}) and not any(
+        if lower[i] in SIGNOFFS and (i == 0 or lower[i - 1] in {".", "!", "\n", ",", "?"}) and not any(
                 w in {"for", "to"} for w in lower[i + 1:i + 3]):
             return i
         if lower[i] in {"–", "—", "-"} and i > 0 and lower[i - 1] == "\n" and i + 2 < len(lower) and (
