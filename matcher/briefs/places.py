@@ -19,7 +19,7 @@ from typing import Any
 import pycountry
 
 from matcher.briefs.city_names import alternate_city_names, model_vocabulary, vocabulary_ranks
-from matcher.briefs.regions import english_subdivisions, subdivision_rows
+from matcher.briefs.regions import NOT_TOWNS, english_subdivisions, subdivision_rows
 
 # the 27 member states of the European Union (2020-)
 EU_MEMBERS = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
@@ -58,7 +58,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "holland": "NL", "the netherlands": "NL", "korea": "KR", "south korea": "KR", "north korea": "KP",
     "russia": "RU", "czechia": "CZ", "czech republic": "CZ", "the czech republic": "CZ", "uae": "AE", "the uae": "AE",
     "emirates": "AE", "vietnam": "VN", "turkey": "TR", "türkiye": "TR", "ivory coast": "CI", "taiwan": "TW",
-    "iran": "IR", "syria": "SY", "laos": "LA", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
+    "iran": "IR", "syria": "SY", "laos": "LA", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "naija": "NG",
     "moldova": "MD", "the philippines": "PH", "philippines": "PH", "macedonia": "MK", "hong kong": "HK",
     "kosovo": "XK", "palestine": "PS", "brunei": "BN", "cape verde": "CV", "the bahamas": "BS", "ksa": "SA",
 }
@@ -213,7 +213,7 @@ def build_gazetteer() -> Gazetteer:
 
     def add(name: str, code: str, kind: str, population: float = float("inf")) -> None:
         key = fold(name).strip()
-        if len(key) < 2 or not code:
+        if len(key) < 2 or not code or (kind == "city" and key in NOT_TOWNS):  # "from Asia": no town in the PH
             return
         if kind == "subdivision":
             population = PROVINCE_SIZE
