@@ -23,8 +23,8 @@ from typing import Any
 
 from eval import LabelledBrief, load_corpus, score_briefs
 from matcher.briefs import BriefReader, default_reader
+from matcher.briefs.brand_cues import BRAND_CUES, BRAND_VERBS
 from matcher.briefs.brand_words import AGENCY_TAILS
-from matcher.briefs.lexicon import BRAND_CUES, BRAND_VERBS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import is_place_or_platform

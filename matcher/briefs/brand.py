@@ -5,6 +5,7 @@ A client named by an agency ("Client's Velo Labs", "our client is X") wins over 
 
 from __future__ import annotations
 
+from matcher.briefs.brand_cues import BRAND_CUES, BRAND_VERBS, GENERIC_ADVERTISERS
 from matcher.briefs.brand_described import (
     brand_after_generic,
     brand_after_kind,
@@ -55,13 +56,7 @@ from matcher.briefs.brand_words import (
     PLACEHOLDER_NAMES,
     ROLE_WORDS,
 )
-from matcher.briefs.lexicon import (
-    BRAND_CUES,
-    BRAND_VERBS,
-    CREATOR_NOUNS,
-    GENERIC_ADVERTISERS,
-    PLACE_CUES,
-)
+from matcher.briefs.lexicon import CREATOR_NOUNS, PLACE_CUES
 from matcher.briefs.place_mentions import district_before
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading

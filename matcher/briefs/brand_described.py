@@ -3,6 +3,7 @@ Marroquinería Ortega', 'from the Oakridge Cycles account'."""
 
 from __future__ import annotations
 
+from matcher.briefs.brand_cues import GENERIC_ADVERTISERS
 from matcher.briefs.brand_layout import claim_brand
 from matcher.briefs.brand_words import (
     ADVERTISER_NOUNS,
@@ -14,7 +15,7 @@ from matcher.briefs.brand_words import (
     SELF,
     VERB_WORDS,
 )
-from matcher.briefs.lexicon import CREATOR_NOUNS, GENERIC_ADVERTISERS
+from matcher.briefs.lexicon import CREATOR_NOUNS
 from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading

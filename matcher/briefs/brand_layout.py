@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
+from matcher.briefs.brand_cues import BRAND_VERBS, GENERIC_ADVERTISERS
 from matcher.briefs.brand_words import (
     COMMON_OPENERS,
     COMPANY_NOUNS,
@@ -16,7 +17,7 @@ from matcher.briefs.brand_words import (
     ROLE_WORDS,
     SELF,
 )
-from matcher.briefs.lexicon import BRAND_VERBS, CREATOR_NOUNS, GENERIC_ADVERTISERS, NOT_NAMES
+from matcher.briefs.lexicon import CREATOR_NOUNS, NOT_NAMES
 from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading

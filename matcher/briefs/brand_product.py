@@ -8,10 +8,11 @@ has no such frame, and a name followed by what the creators make ("for the Chris
 
 from __future__ import annotations
 
+from matcher.briefs.brand_cues import GENERIC_ADVERTISERS
 from matcher.briefs.brand_layout import claim_brand
 from matcher.briefs.brand_shapes import model_code
 from matcher.briefs.brand_words import COMMON_OPENERS, COMPANY_NOUNS, OCCASIONS
-from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS, GENERIC_ADVERTISERS, NOT_NAMES, PLATFORM_WORDS
+from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS, NOT_NAMES, PLATFORM_WORDS
 from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading

@@ -7,10 +7,11 @@ what the business is), so a name in passing ("creators who love Nike") is not re
 
 from __future__ import annotations
 
+from matcher.briefs.brand_cues import BRAND_VERBS, GENERIC_ADVERTISERS
 from matcher.briefs.brand_layout import claim_brand, reading_span
 from matcher.briefs.brand_shapes import model_code
 from matcher.briefs.brand_words import ADVERTISER_NOUNS, COMMON_OPENERS, COMPANY_NOUNS, GREETINGS, OCCASIONS, ROLE_WORDS
-from matcher.briefs.lexicon import BRAND_VERBS, GENERIC_ADVERTISERS, NOT_NAMES
+from matcher.briefs.lexicon import NOT_NAMES
 from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading

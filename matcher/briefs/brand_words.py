@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
-from matcher.briefs.lexicon import (
-    BRAND_CUES,
-    BRAND_VERBS,
-    BUDGET_CUES,
-    FIELD_LABELS,
-    FOLLOWER_NOUNS,
-    GENERIC_ADVERTISERS,
-    MONTHS,
-    PRICE_CUES,
-    REQUEST_WORDS,
-)
+from matcher.briefs.brand_cues import BRAND_CUES, BRAND_VERBS, GENERIC_ADVERTISERS
+from matcher.briefs.lexicon import BUDGET_CUES, FIELD_LABELS, FOLLOWER_NOUNS, MONTHS, PRICE_CUES, REQUEST_WORDS
 from matcher.briefs.stop_words import STOP_WORDS
 
 LOWER_OK = {("brand", ":"), ("brand", "name", ":"), ("client", ":"), ("advertiser", ":"), ("company", ":"),

@@ -21,13 +21,8 @@ from matcher.briefs.lexicon import (
 from matcher.briefs.reading import Reading, claimed_reading
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
-# the same cues in the other languages briefs mix in ("almeno 20k follower", "au moins 5k", "minimaal 5k followers")
-_LOWER_CUES = (*LOWER_CUES, ("almeno",), ("au", "moins"), ("pelo", "menos"), ("al", "menos"), ("minimaal",),
-               ("minimalnie",), ("minimálně",), ("minimum",), ("minimal",), ("ab",))
-_UPPER_CUES = (*UPPER_CUES, ("maximaal",), ("massimo",), ("au", "plus"), ("maksymalnie",), ("maximálně",),
-               ("not", "bigger", "then"), ("no", "bigger", "then"), ("bigger", "then"), ("smaller", "then"))
-# "Follower 100k up", "50K up", "50 mil seguidores pelo menos", "1 lakh subs se upar"
-_LOWER_AFTER = (*LOWER_AFTER, ("up",), ("above",), ("pelo", "menos"), ("au", "moins"), ("se", "upar"), ("and", "above"))
+# "Follower 100k up", "50K up"
+_LOWER_AFTER = (*LOWER_AFTER, ("up",), ("above",))
 
 
 def followers_near(tokens: Tokens, start: int, end: int) -> bool:
@@ -86,7 +81,7 @@ def read_followers(tokens: Tokens) -> list[Reading]:
             amount.start, {"audience", "audiences"}, 5) is not None
         # "under 20k ppl": a bounded k/M count of people is an audience ("reached 2M people" is a past result)
         audience_of = audience_of or (amount.scaled and words_after[:1] in (["ppl"], ["people"]) and bool(
-            tokens.phrase_ending(amount.start, _UPPER_CUES) or tokens.phrase_ending(amount.start, _LOWER_CUES))
+            tokens.phrase_ending(amount.start, UPPER_CUES) or tokens.phrase_ending(amount.start, LOWER_CUES))
             and tokens.near_before(amount.start, {"reach", "reached", "reaches", "reaching"}, 4) is None)
         noun_after = (after < len(tokens) and tokens.lower[after] in FOLLOWER_NOUNS) or audience_of
         counted = {"viewers", "viewer", "listeners", "readers", "visitors", "members"}
@@ -120,8 +115,8 @@ def read_followers(tokens: Tokens) -> list[Reading]:
             readings.append(claimed_reading(tokens, "followers", (int(low), int(high)), start, end))
             continue
         value = int(amount.value)
-        cue_up = tokens.phrase_ending(amount.start, _UPPER_CUES)
-        cue_low = tokens.phrase_ending(amount.start, _LOWER_CUES)
+        cue_up = tokens.phrase_ending(amount.start, UPPER_CUES)
+        cue_low = tokens.phrase_ending(amount.start, LOWER_CUES)
         direction = None
         if cue_up >= cue_low and cue_up:
             direction, start = "max", amount.start - cue_up

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from matcher.briefs.brand_cues import BRAND_VERBS
 from matcher.briefs.lexicon import (
     AUDIENCE_NOUNS,
-    BRAND_VERBS,
     CREATOR_NOUNS,
     CREATOR_NOUNS_NOT_FANS,
     DESTINATION_WORDS,

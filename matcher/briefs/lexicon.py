@@ -85,6 +85,8 @@ UPPER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "under like", "below like", "less than like", "maximum audience :", "max audience :", "maximum followers :",
     "max followers :", "maximum followers",
     "max followers", "max . followers", "maximum subscribers", "max subscribers", "maximum subs", "max subs",
+    "maximaal", "massimo", "au plus", "maksymalnie", "maximálně", "not bigger then", "no bigger then", "bigger then",
+    "smaller then",
 ))
 LOWER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "over", "above", "past", "beyond", "more than", "more of", "at least", "min", "min .", "minimum", "a minimum of",
@@ -98,14 +100,15 @@ LOWER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "min followers :", "minimum follower count :", "audience minimum :",
     "not less of", "no less of", "minimum of subscribers", "minimum of followers", "follower minimum",
     "subscriber minimum", "minimum followers", "min followers", "min . followers", "minimum subscribers",
-    "min subscribers", "minimum subs", "min subs",
+    "min subscribers", "minimum subs", "min subs", "almeno", "au moins", "pelo menos", "al menos", "minimaal",
+    "minimalnie", "minimálně", "ab",
 ))
 # after the amount: "10k or more", "50k and below", "10k+", "100k max"
 LOWER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "at minimum", "at the least", "+", "plus", "or more", "and more", "or above", "and above", "and up", "or higher",
     "and higher", "or over",
     "and over", "minimum", "min", "min .", "at least", "upwards", "or bigger", "or larger", "over",
-    "- plus", "upward", "and upward", "and upwards", "or up",
+    "- plus", "upward", "and upward", "and upwards", "or up", "pelo menos", "au moins", "se upar",
 ))
 UPPER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "or less", "or fewer", "and less", "and fewer", "or below", "and below", "and under", "or under", "or lower",
@@ -268,63 +271,6 @@ LANGUAGE_BEFORE: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "lang . :", "lang", "langs :", "content language :",
     "make content on", "makes content on", "content on", "content", "konten", "konten full",
 ))
-
-# advertiser: "Oatly wants", "Sony is launching"; a name followed by one of these is the brief's brand
-BRAND_VERBS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
-    "wants", "want", "needs", "need", "seeks", "is seeking", "is looking", "are looking", "is launching",
-    "are launching", "launches", "is searching", "searches", "search", "is hiring", "would like", "'d like",
-    "is planning", "plans", "is after", "is recruiting", "is running", "is introducing", "is releasing",
-    "releases", "is opening", "is building", "is partnering", "is casting", "is expanding", "is rolling",
-    "here", "is back", "has", "is on the lookout", "looking", "seeking", "launching", "searching", "is teaming",
-    "is relaunching", "relaunches", "is rebranding", "invites", "is inviting", "wishes", "is putting", "is kicking",
-    "is preparing", "will launch", "is celebrating",
-    "is dropping", "drops", "makes", "make", "sells", "produces", "produce", "offers", "ships", "is entering",
-    "is stepping", "is bringing", "opens", "open", "is a", "is an", "is the", "are a", "brews", "roasts",
-    "designs", "creates", "would love", "is small", "look for", "looks for", "are after", "would ideally like",
-    "team here", "brand team here", "marketing team here", "marketing here",
-))
-BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
-    "brand :", "brand is", "brand name :", "brand name", "brand of me is", "brand of us is", "our brand name is",
-    "brand -", "client :", "client is", "advertiser :", "advertiser is",
-    "our brand", "our brand is", "our client", "our client is", "our client ,", "on behalf of",
-    "on behalf of our client", "we represent", "representing", "i write for", "i work for", "i work at",
-    "writing for", "i 'm writing for", "marketing from", "marketing for", "called", "named", "brief for",
-    "brief for :", "brief from", "brief :", "new brief from", "brand =", "client =", "this is for",
-    "client 's", "for client", "for the client", "client 's (", "the client 's (", "the client ,", "i started",
-    "i founded", "we founded", "i run", "we run", "working for", "we are working for", "we are from", "we 're from",
-    "who founded", "from client (", "from client",
-    "i represent", "it 's for", "this one is for", "greetings from", "hello from", "hi from",
-    "the name is", "our name is", "name is", "we develop", "we created", "we built", "we launched", "somos",
-    "somos a", "somos o", "somos la", "somos el", "nuestro cliente es", "nosso cliente é", "cliente :",
-    "cliente es", "marca :", "de parte de", "nous sommes", "wir sind", "advertiser : this is for", "project :",
-    "organiser of", "for the launch of", "for the relaunch of", "for our new launch of",
-    "organizer of", "we are company", "we are the company", "we are brand", "campaign brief :", "client brief :",
-    "our company is", "company name :", "i run marketing at", "i am marketing from", "i 'm marketing from",
-    "brand name is", "we are", "we 're", "we're", "this is", "i 'm from", "i am from", "i 'm with",
-    "i am with", "office at", "office at the", "department at", "lead at", "lead at the", "manager at the",
-    "here from", "writing from", "writing on behalf of", "the team at", "team at", "marketing at",
-    "marketing team at", "marketing manager at", "brand manager at", "pr team at", "for our brand",
-    "for our client", "our company", "our company is", "company :", "sponsor :", "account :", "campaign for",
-    "partnership with us at",
-    "i write from", "prepared by", "brief prepared by", "studio :", "publisher :", "pour notre client",
-    "notre client", "pour notre marque", "the client ,", "brief —", "brief –", "brief /", "brief -",
-    "side at", "here at", "us at", "here is", "acct :", "it 's", "our customer", "for our customer",
-    "our customer is", "were", "brand name to use :", "brand to use :", "name to use :", "official store of",
-    "that 's us ,", "that 's us :", "thats us ,", "that 's us -", "that 's us —", "who we are :", "dealer group :",
-    "group :", "retailer :", "client update from", "marketing department of", "the marketing department of",
-    "agency for", "the agency for", "i own", "we own", "owner of", "co-owner of", "the owner of", "family runs",
-    "family owns", "brand name -", "client side :", "issued by :", "issuer :",
-))
-# words that start a description, not a name ("Nail polish company wants")
-GENERIC_ADVERTISERS = frozenset("""
-edtech fintech healthtech proptech insurtech foodtech adtech martech cleantech agritech legaltech regtech femtech
-biotech medtech saas
-brand brands company companies startup start-up startups label labels business businesses agency agencies client
-clients advertiser advertisers retailer retailers store stores shop shops chain chains maker makers manufacturer
-manufacturers firm firms team teams we i our my us everyone someone somebody anyone anybody nobody they he she it
-this that these those who what which a an the another any some each every all local new small big family-run
-independent
-""".split())
 
 MONTHS = frozenset("""january february march april may june july august september october november december jan feb
 mar apr jun jul aug sep sept oct nov dec""".split())

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from matcher.briefs.lexicon import AUDIENCE_NOUNS, BRAND_VERBS, CREATOR_NOUNS, REQUEST_WORDS
+from matcher.briefs.brand_cues import BRAND_VERBS
+from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS, REQUEST_WORDS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens

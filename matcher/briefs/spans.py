@@ -7,11 +7,11 @@ name ("Bewley's"). Used by the brand and competitor readers.
 
 from __future__ import annotations
 
+from matcher.briefs.brand_cues import GENERIC_ADVERTISERS
 from matcher.briefs.competitor_words import TIE_FILLER
 from matcher.briefs.lexicon import (
     AUDIENCE_NOUNS,
     CREATOR_NOUNS,
-    GENERIC_ADVERTISERS,
     NEGATION_PHRASES,
     NEGATIONS,
     NOT_NAMES,
