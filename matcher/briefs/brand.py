@@ -187,8 +187,9 @@ def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, .
             continue  # "we are DIY tool shop Werkbank24": the name comes after the description
         if tokens.lower[at].endswith(("ing", "ed")) and not tokens.is_capitalized(at):
             continue
-        if end - at == 1 and (len(tokens.words[at]) == 1 or tokens.lower[at] in PLACEHOLDER_NAMES):
-            continue  # "Client B", "Client: confidential": a code name or none, not the brand
+        if end - at == 1 and (len(tokens.words[at]) == 1 or tokens.lower[at] in PLACEHOLDER_NAMES or (
+                tokens.words[end:end + 1] == [":"] and tokens.lower[at] in COMMON_OPENERS)):
+            continue  # "Client B", "Client: confidential": a code name or none; "Brief / Kunde: X": a label
         if tokens.lower[i + cue - 1] == "by" and tokens.lower[end:end + 1] == ["for"]:
             client_end = name_end(tokens, end + 1)  # "Prepared by Cheil Worldwide Singapore for Samsung"
             if client_end is not None and not is_place_or_platform(tokens, end + 1, client_end, places):

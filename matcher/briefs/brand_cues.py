@@ -52,6 +52,10 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "group :", "retailer :", "client update from", "marketing department of", "the marketing department of",
     "agency for", "the agency for", "i own", "we own", "owner of", "co-owner of", "the owner of", "family runs",
     "family owns", "brand name -", "client side :", "issued by :", "issuer :",
+    "für unseren kunden", "für unsere kundin", "für den kunden", "kunde :", "kundin :", "klient :", "klant :",
+    "per il nostro cliente", "per la nostra cliente", "para nuestro cliente", "para nuestra clienta",
+    "voor onze klant", "dla naszego klienta", "pour notre cliente", "för vår kund", "for vår kunde", "somos the",
+    "organisation of", "organization of", "the organisation of", "the organization of",
 ))
 # words that start a description, not a name ("Nail polish company wants")
 GENERIC_ADVERTISERS = frozenset("""
