@@ -175,7 +175,7 @@ rouble đ
 """.split())
 BUDGET_CUES = frozenset("""
 budget budgets spend spending budgeted invest investment pot fund funds verba presupuesto orçamento envelope
-enveloppe
+enveloppe gesamtbudget kampagnenbudget budżet rozpočet költségvetés totaalbudget campagnebudget budsjett budjetti
 """.split())
 PRICE_CUES = frozenset("""
 rate rates fee fees price prices pay paying paid payment cpp cost costs compensation remuneration honorarium per-post
@@ -225,7 +225,7 @@ PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "in the regions of", "coast of", "east coast of", "west coast of", "parts of", "namely", "namely the", "i.e.",
     "e.g.", "such as",
     "especially", "mainly", "mostly", "primarily", "particularly", "specifically", "somewhere in", "in and around",
-    "throughout the", "within the", "based in the", "located in the", "living in the", "around the",
+    "throughout the", "within the", "based in the", "located in the", "living in the", "around the", "in der",
 )) + tuple((*cue, part) for cue in (("in", "the"), ("across", "the"), ("based", "in", "the"), ("live", "in", "the"),
                                    ("living", "in", "the"), ("throughout", "the"))
            # "live in the southeastern US": a part of the country, read as the country

