@@ -64,30 +64,45 @@ def brand_after_generic(tokens: Tokens, places: Gazetteer) -> Reading | None:
 
 
 _OPENERS = (("we", "are"), ("we", "'re"), ("we're",), ("i", "have"), ("i", "own"), ("we", "run"), ("i", "run"),
-            ("we", "have"), ("this", "is"))
+            ("we", "have"), ("this", "is"), ("i", "manage"), ("we", "manage"), ("i", "represent"), ("we", "represent"))
+# "A games-for-good charity, GameAid, runs ...": a sentence may open with the description itself
+_ARTICLES = (("a",), ("an",))
+# kinds of advertiser besides businesses: "an indie-folk artist, Maren Holt,", "a Bundesliga club, VfL Bochum,"
+_APPOSED_KINDS = COMPANY_WORDS | {"club", "festival", "artist", "band", "singer", "league", "team", "foundation"}
+_NOT_DESCRIPTIONS = CREATOR_NOUNS - {"family"}  # "we are looking for Italian creators" ends the description
+_MANAGERS = (("i", "manage"), ("we", "manage"), ("i", "represent"), ("we", "represent"))
+_NOT_MANAGED = _NOT_DESCRIPTIONS - {"artist", "band", "singer", "musician", "rapper", "dj"}  # "I manage an artist, X"
 
 
 def brand_in_apposition(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """'we are a small leather workshop, Marroquinería Ortega.', 'We are a brazilian brand of swimwear, Praia Bonita,
-    from Florianópolis', 'we are software house from Wrocław, 35 developers, name DevNest'.
+    from Florianópolis', 'we are software house from Wrocław, 35 developers, name DevNest', 'I manage an indie-folk
+    artist, Maren Holt, whose ...', 'A games-for-good charity, GameAid, runs ...'.
 
-    After 'we are' (or 'I have', 'we run') and a description naming a kind of business, in the same sentence, a
-    capitalized name after a comma or after 'name', 'called', closed by punctuation or a place cue."""
+    After 'we are' (or 'I have', 'we run', 'I manage', a sentence's first 'a') and a description naming a kind of
+    business, in the same sentence, a capitalized name after a comma or after 'name', 'called', closed by
+    punctuation or a place cue (after a sentence's first 'a', closed by a comma)."""
     for i in range(len(tokens) - 2):
         opener = tokens.phrase_at(i, _OPENERS)
+        described = not opener and tokens.sentence_start(i) and tokens.phrase_at(i, _ARTICLES) > 0
+        opener = opener or int(described)
         if not opener:
             continue
         kind = False
+        not_descriptions = _NOT_MANAGED if tokens.phrase_at(i, _MANAGERS) else _NOT_DESCRIPTIONS
         for j in range(i + opener, min(i + 20, len(tokens))):
-            if tokens.words[j] in {".", "!", "?", "\n", ";"} or tokens.lower[j] in CREATOR_NOUNS - {"family"}:
+            if tokens.words[j] in {".", "!", "?", "\n", ";"} or tokens.lower[j] in not_descriptions:
                 break  # "we are looking for Italian creators" ("we are family hotel" describes the business)
-            kind = kind or tokens.lower[j] in COMPANY_WORDS
+            kind = kind or tokens.lower[j] in _APPOSED_KINDS
             if not (kind and tokens.is_capitalized(j) and (
                     tokens.words[j - 1] == "," or tokens.lower[j - 1] in {"name", "called", "named"})):
                 continue
             end = name_end(tokens, j)
             closed = end is not None and (end >= len(tokens) or (tokens.is_punct(end) and tokens.words[end] != "-") or (
                 tokens.lower[end] in {"in", "from", "since"}))  # not "Lirene-style packaging"
+            apposed = end is not None and tokens.words[j][:1].isalpha() and tokens.words[end:end + 1] == [","]
+            if described and not apposed:
+                continue  # "A UK gin distillery (small-batch, 70cl) wants": a description names itself between commas
             if end is not None and closed and not is_place_or_platform(tokens, j, end, places) and not all(
                     tokens.lower[k] in COMMON_OPENERS | GENERIC_ADVERTISERS | STOP_WORDS for k in range(j, end)):
                 return claim_brand(tokens, j, j, end)
