@@ -56,7 +56,7 @@ from matcher.briefs.brand_words import (
     PLACEHOLDER_NAMES,
     ROLE_WORDS,
 )
-from matcher.briefs.lexicon import CREATOR_NOUNS, PLACE_CUES
+from matcher.briefs.lexicon import CREATOR_NOUNS, NOT_NAMES, PLACE_CUES
 from matcher.briefs.place_mentions import district_before
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
@@ -279,6 +279,9 @@ def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
             (tokens.sentence_start(i) and (end - i >= 2 or brandlike(tokens.words[i])))
             or tokens.lower[after:after + 1] in (["team"], ["marketing"], ["people"], ["folks"], ["founders"])
             or (tokens.sentence_start(i) and tokens.lower[after:after + 1] in (["new"], ["latest"], ["upcoming"]))
+            # "ideas for Kinder's back-to-school push", "launching Stride Lab's first running shorts"
+            or (tokens.lower[i - 1:i] in (["for"], ["launching"], ["promoting"]) and tokens.lower[i] not in _NOT_OWNERS
+                and tokens.words[after][:1].islower())
         ) and after < len(tokens) and not tokens.is_punct(after)
         collab = tokens.lower[after:after + 1] == ["x"] and tokens.lower[after + 1:after + 2] in (
             ["creators"], ["influencers"], ["creator"])  # "Pawsome Treats x creators"
@@ -288,6 +291,9 @@ def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
             start = i - 1 if the and end - start > 1 else start  # "The Gilded Stag, a Glasgow cocktail bar, wants"
             return claim_brand(tokens, start, start, end)  # "Oakridge Mattress's new hybrid line needs ..."
     return None
+
+
+_NOT_OWNERS = NOT_NAMES | CREATOR_NOUNS | frozenset({"women", "men", "kids", "children", "girls", "boys", "people"})
 
 
 def _verb_at(tokens: Tokens, at: int) -> int:
