@@ -24,7 +24,7 @@ from matcher.briefs.brand_layout import (
     with_number,
     without_home_town,
 )
-from matcher.briefs.brand_product import brand_before_product
+from matcher.briefs.brand_product import brand_after_for, brand_before_product
 from matcher.briefs.brand_self import (
     as_named_elsewhere,
     brand_apposed,
@@ -35,7 +35,6 @@ from matcher.briefs.brand_self import (
     without_role,
 )
 from matcher.briefs.brand_shapes import (
-    LEGAL_SUFFIXES,
     described_after,
     described_before_name,
     lower_name_before_we,
@@ -52,7 +51,6 @@ from matcher.briefs.brand_words import (
     GREETINGS,
     LOWER_OK,
     NOT_SELF_NAMES,
-    OCCASIONS,
     PLACEHOLDER_NAMES,
     ROLE_WORDS,
 )
@@ -77,7 +75,7 @@ def read_brand(tokens: Tokens, places: Gazetteer, retries: int = 2) -> Reading |
     A client named by an agency ("Client's Velo Labs", "our client is X") wins over the agency's own name."""
     reading = (_brand_after_cue(tokens, places, CLIENT_CUES) or _brand_after_cue(tokens, places)
                or _brand_of_person(tokens, places) or _brand_before_verb(tokens, places)
-               or brand_after_generic(tokens, places) or _brand_after_for(tokens, places)
+               or brand_after_generic(tokens, places) or brand_after_for(tokens, places)
                or brand_of_account(tokens, places)  # an agency's "X account" before its own signature
                or brand_in_signature(tokens, places) or brand_in_keywords(tokens, places)
                or brand_before_campaign(tokens, places) or brand_before_brief(tokens, places)
@@ -114,13 +112,19 @@ def _brand_of_person(tokens: Tokens, places: Gazetteer) -> Reading | None:
                 if tokens.words[j] in {".", "!", "?", ";", "\n"}:
                     break
                 if tokens.lower[j] in {"at", "of", "for", "in"} and (tokens.lower[j - 1] in ROLE_WORDS or tokens.lower[
-                        j - 1] in {"new", "working", "intern"} or (j == i + 3 and tokens.is_capitalized(j - 1))):
-                    end = name_end(tokens, j + 1, allow_lower=True, limit=5)  # "I am Marco of Gelateria Il Cono"
-                    end = lower_name_run(tokens, j + 1, end)  # "owner of ramen shop 'X'": what it is, not its name
-                    if end is not None and not is_place_or_platform(tokens, j + 1, end, places) and (
+                        j - 1] in _WORK_AREAS or (j == i + 3 and tokens.is_capitalized(j - 1))):
+                    at = j + 1 + (tokens.lower[j + 1] == "the" and j + 2 < len(tokens) and tokens.is_capitalized(j + 2))
+                    end = name_end(tokens, at, allow_lower=True, limit=5)  # "I am Marco of Gelateria Il Cono"
+                    end = lower_name_run(tokens, at, end)  # "owner of ramen shop 'X'": what it is, not its name
+                    if end is not None and not is_place_or_platform(tokens, at, end, places) and (
                             tokens.lower[end - 1] not in COMPANY_NOUNS):
-                        return claim_brand(tokens, i, j + 1, end)
+                        return claim_brand(tokens, i, at, end)
     return None
+
+
+# what the writer works in before 'at': "I work in student recruitment at the University of Galway"
+_WORK_AREAS = frozenset({"new", "working", "intern", "recruitment", "admissions", "sales", "events", "fundraising",
+                         "outreach", "communication", "development"})
 
 
 def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, ...], ...] = BRAND_CUES,
@@ -306,44 +310,3 @@ def _verb_at(tokens: Tokens, at: int) -> int:
     if verb and tokens.lower[at + verb - 1] in {"a", "an", "the", "small"} and not described:
         return 0
     return verb
-
-
-def _brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
-    """'creators for Zara', 'a campaign for Oatly', 'for the Lumo Lights Q4 push'."""
-    for i in range(len(tokens) - 1):
-        if tokens.lower[i] != "for" or not tokens.free(i, i + 2):
-            continue
-        at = i + 1 + (1 if tokens.lower[i + 1] == "the" else 0)
-        end = name_end(tokens, at)
-        if end is None or not tokens.words[at][0].isupper() or is_place_or_platform(tokens, at, end, places):
-            continue
-        if any(model_code(word) for word in tokens.words[at:end + 1]):
-            continue  # "for the Galaxy S25 Ultra launch", "the X500 headset launch": a product, not the advertiser
-        if tokens.lower[end - 1] in OCCASIONS:
-            continue  # "for Pisco Sour Day": an occasion
-        campaign_words = CREATOR_NOUNS | {"campaign", "content", "ugc", "shortlist", "partnership", "launch",
-                                          "videos", "posts", "collab", "push", "brief", "project", "activation"}
-        before = tokens.near_before(i, campaign_words, 3) is not None
-        # "... for SecuRaum GmbH, max 20 names": a name a company writes (a legal suffix, a capital inside a word)
-        before = before or tokens.words[end - 1].rstrip(".") in LEGAL_SUFFIXES or any(
-            any(c.isupper() for c in word[1:]) and not word.isupper() for word in tokens.words[at:end])
-        after = any(tokens.lower[j] in {"push", "campaign", "launch", "drop", "brief", "collab", "activation",
-                                        "thing", "project", "program", "programme", "stuff", "job", "partnership"}
-                    for j in range(end, min(end + (6 if tokens.lower[end:end + 1] in (["'s"], ["’s"]) else 3),
-                                            len(tokens)))) or (
-            end + 1 < len(tokens) and tokens.words[end] == "(" and tokens.lower[end + 1] in {"the", "a", "an", "we"})
-        after = after or (tokens.lower[end:end + 1] in (["'s"], ["’s"]) and tokens.lower[end + 1:end + 2] in (
-            ["new"], ["latest"], ["upcoming"], ["next"]))  # "for Peak's new hydration vest"
-        # "For Bramble & Birch, we need ...", "I write you for Maison Lumière, we are making ...": said of us
-        ours = tokens.lower[end + (tokens.words[end:end + 1] == [","]):][:1] in (["we"], ["we're"], ["our"])
-        ours = ours or tokens.lower[max(i - 2, 0):i] in (["quick", "one"], ["new", "one"]) or (  # "quick one for Monzo"
-            tokens.lower[i - 1:i] == ["asking"] and (end >= len(tokens) or tokens.words[end] in {".", "!", "\n"}))
-        ours = ours or (tokens.sentence_start(i) and tokens.words[end:end + 1] == [":"])  # "For Brightwater Gin: 5 ..."
-        # "sampling for VOLTA, a sugar-free energy drink": the name and what it is
-        described = any(tokens.lower[j] in COMPANY_NOUNS | {"drink", "app", "product"}
-                        for j in range(end + 2, min(end + 8, len(tokens))))
-        ours = ours or (tokens.words[end:end + 1] == [","] and tokens.lower[end + 1:end + 2] in (["a"], ["an"])
-                        and described)
-        if ((before and at == i + 1) or after or ours) and not generic_after(tokens, end):
-            return claim_brand(tokens, i, at, end)
-    return None

@@ -1,4 +1,5 @@
-"""The advertiser named with what it sells: 'for the Hyggefit protein oats', 'our Sparkle Fresh dish soap launch'.
+"""The advertiser named with what it sells or after 'for': 'for the Hyggefit protein oats', 'our Sparkle Fresh dish soap
+launch', 'creators for Zara'.
 
 A capitalized name after "for the", "for our", "of our" or a colon's "the", then one to three lower-case words that
 say what the product is, then the end of the phrase ("?", ",", "we", "need", "launch"); after a bare "for" the words
@@ -10,13 +11,13 @@ from __future__ import annotations
 
 from matcher.briefs.brand_cues import GENERIC_ADVERTISERS
 from matcher.briefs.brand_layout import claim_brand
-from matcher.briefs.brand_shapes import model_code
+from matcher.briefs.brand_shapes import LEGAL_SUFFIXES, model_code
 from matcher.briefs.brand_words import COMMON_OPENERS, COMPANY_NOUNS, OCCASIONS
 from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS, NOT_NAMES, PLATFORM_WORDS
 from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
-from matcher.briefs.spans import is_place_or_platform, name_end
+from matcher.briefs.spans import generic_after, is_place_or_platform, name_end
 from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import Tokens
 
@@ -64,3 +65,56 @@ def brand_before_product(tokens: Tokens, places: Gazetteer) -> Reading | None:
             if closed and not is_place_or_platform(tokens, at, end, places):
                 return claim_brand(tokens, i, at, end)
     return None
+
+
+def brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'creators for Zara', 'a campaign for Oatly', 'for the Lumo Lights Q4 push'."""
+    for i in range(len(tokens) - 1):
+        if tokens.lower[i] != "for" or not tokens.free(i, i + 2):
+            continue
+        at = i + 1 + (1 if tokens.lower[i + 1] == "the" else 0)
+        end = name_end(tokens, at)
+        if end is None or not tokens.words[at][0].isupper() or is_place_or_platform(tokens, at, end, places):
+            continue
+        if any(model_code(word) for word in tokens.words[at:end + 1]):
+            continue  # "for the Galaxy S25 Ultra launch", "the X500 headset launch": a product, not the advertiser
+        if tokens.lower[end - 1] in OCCASIONS:
+            continue  # "for Pisco Sour Day": an occasion
+        campaign_words = CREATOR_NOUNS | {"campaign", "content", "ugc", "shortlist", "partnership", "launch",
+                                          "videos", "posts", "collab", "push", "brief", "project", "activation"}
+        before = tokens.near_before(i, campaign_words, 3) is not None
+        # "parenting creators in Belgium and the Netherlands for HEMA.": the name ends a request for creators
+        before = before or ((end >= len(tokens) or tokens.words[end] in {".", "!", "("}) and _asks_creators(tokens, i))
+        # "... for SecuRaum GmbH, max 20 names": a name a company writes (a legal suffix, a capital inside a word)
+        before = before or tokens.words[end - 1].rstrip(".") in LEGAL_SUFFIXES or any(
+            any(c.isupper() for c in word[1:]) and not word.isupper() for word in tokens.words[at:end])
+        after = any(tokens.lower[j] in {"push", "campaign", "launch", "drop", "brief", "collab", "activation",
+                                        "thing", "project", "program", "programme", "stuff", "job", "partnership"}
+                    for j in range(end, min(end + (6 if tokens.lower[end:end + 1] in (["'s"], ["’s"]) else 3),
+                                            len(tokens)))) or (
+            end + 1 < len(tokens) and tokens.words[end] == "(" and tokens.lower[end + 1] in {"the", "a", "an", "we"})
+        after = after or (tokens.lower[end:end + 1] in (["'s"], ["’s"]) and tokens.lower[end + 1:end + 2] in (
+            ["new"], ["latest"], ["upcoming"], ["next"]))  # "for Peak's new hydration vest"
+        # "For Bramble & Birch, we need ...", "I write you for Maison Lumière, we are making ...": said of us
+        ours = tokens.lower[end + (tokens.words[end:end + 1] == [","]):][:1] in (["we"], ["we're"], ["our"])
+        ours = ours or tokens.lower[max(i - 2, 0):i] in (["quick", "one"], ["new", "one"]) or (  # "quick one for Monzo"
+            tokens.lower[i - 1:i] == ["asking"] and (end >= len(tokens) or tokens.words[end] in {".", "!", "\n"}))
+        ours = ours or (tokens.sentence_start(i) and tokens.words[end:end + 1] == [":"])  # "For Brightwater Gin: 5 ..."
+        # "sampling for VOLTA, a sugar-free energy drink": the name and what it is
+        described = any(tokens.lower[j] in COMPANY_NOUNS | {"drink", "app", "product"}
+                        for j in range(end + 2, min(end + 8, len(tokens))))
+        ours = ours or (tokens.words[end:end + 1] == [","] and tokens.lower[end + 1:end + 2] in (["a"], ["an"])
+                        and described)
+        if ((before and at == i + 1) or after or ours) and not generic_after(tokens, end):
+            return claim_brand(tokens, i, at, end)
+    return None
+
+
+def _asks_creators(tokens: Tokens, i: int) -> bool:
+    """A creator noun comes earlier in the sentence of token i."""
+    for j in range(i - 1, max(i - 30, -1), -1):
+        if tokens.words[j] in {".", "!", "?", "\n"}:
+            return False
+        if tokens.lower[j] in CREATOR_NOUNS:
+            return True
+    return False
