@@ -29,7 +29,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "holland": "NL", "the netherlands": "NL", "korea": "KR", "south korea": "KR", "north korea": "KP",
     "russia": "RU", "czechia": "CZ", "czech republic": "CZ", "the czech republic": "CZ", "uae": "AE", "the uae": "AE",
     "emirates": "AE", "vietnam": "VN", "turkey": "TR", "türkiye": "TR", "ivory coast": "CI", "taiwan": "TW",
-    "iran": "IR", "syria": "SY", "laos": "LA", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "naija": "NG",
+    "iran": "IR", "syria": "SY", "laos": "LA", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "naija": "NG", "mzansi": "ZA",
     "moldova": "MD", "the philippines": "PH", "philippines": "PH", "macedonia": "MK", "hong kong": "HK",
     "kosovo": "XK", "palestine": "PS", "brunei": "BN", "cape verde": "CV", "the bahamas": "BS", "ksa": "SA",
 }
@@ -40,7 +40,11 @@ CITY_ALIASES: dict[str, str] = {"nyc": "US", "new york city": "US", "la": "US", 
                                 "the bay area": "US", "silicon valley": "US", "rio": "BR", "cdmx": "MX",
                                 "metro manila": "PH", "bangalore": "IN", "down under": "AU", "aotearoa": "NZ",
                                 "twin cities": "US", "joburg": "ZA", "jozi": "ZA", "saigon": "VN", "hcmc": "VN",
-                                "jabodetabek": "ID", "kuala lumpur": "MY"}
+                                "jabodetabek": "ID", "kuala lumpur": "MY", "kl": "MY", "delhi ncr": "IN",
+                                "bc": "CA",
+                                # local names the alternate-name rule leaves out as words of the model's vocabulary
+                                "milano": "IT", "napoli": "IT", "torino": "IT", "venezia": "IT", "münchen": "DE",
+                                "wien": "AT", "genève": "CH", "normandy": "FR"}
 # extra demonyms in common use besides countryinfo's one per country
 DEMONYM_ALIASES: dict[str, tuple[str, ...]] = {
     "korean": ("KR",), "koreans": ("KR",), "argentine": ("AR",), "argentinian": ("AR",), "argentinians": ("AR",),
