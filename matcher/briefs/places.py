@@ -30,7 +30,8 @@ COUNTRY_ALIASES: dict[str, str] = {
     "russia": "RU", "czechia": "CZ", "czech republic": "CZ", "the czech republic": "CZ", "uae": "AE", "the uae": "AE",
     "emirates": "AE", "vietnam": "VN", "turkey": "TR", "türkiye": "TR", "ivory coast": "CI", "taiwan": "TW",
     "iran": "IR", "syria": "SY", "laos": "LA", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
-    "naija": "NG", "mzansi": "ZA", "moldova": "MD", "the philippines": "PH", "philippines": "PH", "macedonia": "MK", "hong kong": "HK",
+    "naija": "NG", "mzansi": "ZA", "moldova": "MD", "the philippines": "PH", "philippines": "PH",
+    "macedonia": "MK", "hong kong": "HK",
     "kosovo": "XK", "palestine": "PS", "brunei": "BN", "cape verde": "CV", "the bahamas": "BS", "ksa": "SA",
 }
 # short names of big cities
