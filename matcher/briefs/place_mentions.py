@@ -88,7 +88,10 @@ def _name_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | No
         if place is not None and _cased_ok(tokens, i, n, place):
             return n, place, None
         # "polish influencers" names the creators ("nail polish influencers" does not)
-        people = tokens.lower[i + n:i + n + 1] and tokens.lower[i + n] in CREATOR_NOUNS and tokens.lower[
+        # "french beauty creators", "8 polish gaming creators": one niche word may come between
+        people = tokens.lower[i + n:i + n + 1] and (tokens.lower[i + n] in CREATOR_NOUNS or (
+            tokens.lower[i + n + 1:i + n + 2] and tokens.lower[i + n + 1] in CREATOR_NOUNS and tokens.words[
+                i + n].isalpha() and [tokens.lower[i + n]] not in IDIOMS)) and tokens.lower[
             i - 1:i] not in (["nail"], ["shoe"], ["furniture"], ["french"])
         if demonym is not None and (tokens.words[i][0].isupper() or people or (
                 text.lower() not in _WORD_DEMONYMS and not tokens.is_punct(i))):
@@ -109,12 +112,15 @@ def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
     if len(tokens.span_text(i, i + n)) <= 3 or place.kind == "code":
         # "uk creators" in a lower-case keyword list; "us" stays a pronoun
         return tokens.span_text(i, i + n).replace(".", "").isupper() or tokens.lower[i] in {
-            "uk", "usa", "uae", "nyc"} or tokens.lower[i + n:i + n + 2] == ["-", "based"]  # "nz-based creators"
+            "uk", "usa", "uae", "nyc"} or tokens.lower[i + n:i + n + 2] == ["-", "based"] or (  # "nz-based creators"
+            _lower_us(tokens, i))
     if place.cased or place.kind in {"city", "subdivision"}:
         # a lower-case city counts only after a place cue ("in madrid", "from valencia")
         # a city of a million or more may be lower case as a whole item of a list ("berlin, munich")
         items = {",", "|", "/", ";", "\n"}
-        listed = place.kind == "city" and place.population >= 1_000_000 and (
+        # so may a state or province in a brief typed in lower case ("gym + gaming tiktokers | 25k-150k | texas")
+        listed = ((place.kind == "city" and place.population >= 1_000_000) or (
+            place.kind == "subdivision" and tokens.typed_in_lower_case)) and (
             i == 0 or tokens.words[i - 1] in items) and (i + n >= len(tokens) or tokens.words[i + n] in items)
         # a brief typed in lower case (acronyms aside) says nothing by its capitals: a city of a census size of
         # half a million counts ("lagos fitness tiktokers", "berlin food creators", "skincare creators toronto IG";
@@ -133,6 +139,18 @@ def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
         return first[0].isupper() or bool(tokens.phrase_ending(i, PLACE_CUES)) or tokens.lower[i - 1:i] == ["from"] or (
             listed or lower_case or based or word_country)
     return True
+
+
+# what follows a lower-case "us" that names the country: "us only", "us moms", "us based"
+_US_AFTER = CREATOR_NOUNS | AUDIENCE_NOUNS | frozenset({"only", "-only", "based", "-based", "market", "moms", "dads",
+                                                         "parents", "women", "men", "teens", "students", "gen"})
+_LIST_JOINS = frozenset({",", "|", "/", "\n", ";", "+", "&", "and", "or"})
+
+
+def _lower_us(tokens: Tokens, i: int) -> bool:
+    """'mushroom coffee, us only, 21+', 'keto snacks, us moms': "us" opening a list item names the country."""
+    return tokens.lower[i] == "us" and (i == 0 or tokens.lower[i - 1] in _LIST_JOINS) and (
+        tokens.lower[i + 1:i + 2] != [] and tokens.lower[i + 1] in _US_AFTER)
 
 
 def after_read_item(tokens: Tokens, segment_start: int) -> bool:
