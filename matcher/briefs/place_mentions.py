@@ -11,6 +11,8 @@ from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
 # words for people that are no place: "Latina beauty creators"
 _NOT_PLACES = frozenset({"latina", "latino", "latinas", "latinos", "latinx", "hispanic", "nada", "corona"})
 _MAX_PLACE_TOKENS = 5
+_PEOPLE = CREATOR_NOUNS | AUDIENCE_NOUNS  # "polish audience", "polish influencers"
+_GREETINGS = frozenset({"hi", "hey", "hello", "dear", "hiya", "morning", "thanks", "thx"})
 # demonyms that are also everyday lower-case words
 _WORD_DEMONYMS = frozenset({"polish", "french", "swiss", "danish", "china", "turkey"})
 
@@ -23,6 +25,9 @@ def mention_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | 
         return 3, None, _STYLE_ORIGINS[tokens.words[i]]  # "K-beauty", "J-pop"
     if tokens.lower[i + 1:i + 3] == ["-", "to"]:
         return 0, None, None  # "Nice-to-haves": a compound, not a place
+    if tokens.lower[i - 1:i] != [] and tokens.lower[i - 1] in _GREETINGS and tokens.words[i + 1:i + 2] in (
+            [","], ["—"], ["–"], ["-"], ["!"], ["\n"]):
+        return 0, None, None  # "Hi Jordan,", "Hey Georgia —": the person written to
     found = _name_at(tokens, i, places)
     if found[0] and _inside_a_name(tokens, i, i + found[0]):
         return 0, None, None
@@ -89,7 +94,7 @@ def _name_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | No
             return n, place, None
         # "polish influencers" names the creators ("nail polish influencers" does not)
         # "french beauty creators", "8 polish gaming creators": one niche word may come between
-        people = tokens.lower[i + n:i + n + 1] and (tokens.lower[i + n] in CREATOR_NOUNS or (
+        people = tokens.lower[i + n:i + n + 1] and (tokens.lower[i + n] in _PEOPLE or (
             tokens.lower[i + n + 1:i + n + 2] and tokens.lower[i + n + 1] in CREATOR_NOUNS and tokens.words[
                 i + n].isalpha() and [tokens.lower[i + n]] not in IDIOMS)) and tokens.lower[
             i - 1:i] not in (["nail"], ["shoe"], ["furniture"], ["french"])

@@ -282,7 +282,7 @@ def _signoff(lower: list[str]) -> int:
         if lower[i] in SIGNOFFS and (i == 0 or lower[i - 1] in {".", "!", "\n", ",", "?"}) and not any(
                 w in {"for", "to"} for w in lower[i + 1:i + 3]):
             return i
-        if lower[i] in {"–", "—", "-"} and i > 0 and lower[i - 1] == "\n" and i + 2 < len(lower) and (
+        if lower[i] in {"–", "—", "-"} and i > 0 and lower[i - 1] in {"\n", ".", "!"} and i + 2 < len(lower) and (
                 lower[i + 2] == ","):
             return i  # "\n– Jordan, Influencer Team, Plano TX": a dash, a name and a comma sign the brief
     return 10**9
