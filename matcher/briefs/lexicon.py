@@ -226,7 +226,7 @@ PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "e.g.", "such as",
     "especially", "mainly", "mostly", "primarily", "particularly", "specifically", "somewhere in", "in and around",
     "throughout the", "within the", "based in the", "located in the", "living in the", "around the", "in der",
-    "aus", "aus der", "basé à", "basés à", "basée à", "basées à", "basé au", "basés au", "basés en", "basé en",
+    "aus", "aus der", "basé à", "basés à", "basée à", "basées à", "basé au", "basés au", "basés en", "basé en", "di",
 )) + tuple((*cue, part) for cue in (("in", "the"), ("across", "the"), ("based", "in", "the"), ("live", "in", "the"),
                                    ("living", "in", "the"), ("throughout", "the"))
            # "live in the southeastern US": a part of the country, read as the country
