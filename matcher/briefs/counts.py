@@ -14,6 +14,7 @@ from matcher.briefs.lexicon import (
     CURRENCY_WORDS,
     MONTHS,
     NOT_FOLLOWERS,
+    PLATFORM_WORDS,
     SCALES,
 )
 from matcher.briefs.nouns import creator_noun_after
@@ -30,7 +31,7 @@ _ENOUGH = tuple(tuple(p.split()) for p in ("is plenty", "is enough", "are enough
                                              "to begin with", "for now", "for a start", "to begin"))
 _ASK_VERBS = frozenset("""
 recommend send propose suggest find need want pick choose give list shortlist pitch share get book hire select
-looking about around like maybe perhaps wants needs seeks seeking
+looking about around like maybe perhaps wants needs seeks seeking aim aiming
 """.split())
 
 
@@ -40,7 +41,7 @@ box boxes bottle bottles pair pairs set sets kit kits flavour flavours flavor fl
 size sizes model models variant variants sku skus recipe recipes episode episodes
 ml cl l g kg mg oz lb lbs mm cm""".split())  # measures: "our new shampoo 250 ml"
 _ASKED_ONE = _ASK_VERBS | {"just", "only"}  # "just one big YouTuber"
-_COUNT_TAILS = frozenset({"aprox", "approx", "approx.", "ish", "person", "persons", "pax"})
+_COUNT_TAILS = frozenset({"aprox", "approx", "approx.", "ish", "person", "persons", "pax", "piece", "pieces", "only"})
 _OFFERED = frozenset({"nights", "night", "stay", "dinner", "lunch", "room", "rooms", "tickets", "ticket", "trip"})
 _HAS = frozenset({"has", "employs", "employing", "seat", "seats"})
 _RANKED = frozenset({"finish", "finishes", "finished", "finishing", "ranked", "ranks", "rank", "placed"})
@@ -168,10 +169,13 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         return None  # "100 million+ people": an amount, not a count
     asked_for = tokens.near_before(number.start, CREATOR_NOUNS, 8, stop_at_punct=False) is not None
     labelled = before in {"quantity", "qty"} and after in {"pieces", "pcs", "persons"}
-    if (asked_for and after in _COUNT_TAILS) or labelled:
+    if (asked_for and after in _COUNT_TAILS and (value <= 50 or after not in _COUNTED_THINGS | {"only"})) or labelled:
         return value, i, end + 1  # "Need KOL in Thailand 6 person", "creators of Spain, 20 aprox", "quantity 7 pieces"
-    if not cue and after in _COUNTED_THINGS:
-        return None  # "5 star hotels", "10 samples", "3 reels": a count of something else
+    if after in {"pieces", "piece", "pcs"} and tokens.lower[end + 1:end + 2] == ["of"] and creator_noun_after(
+            tokens, end + 2) == end + 2:
+        return value, i, end + 3  # "We need 5 pieces of influencer"
+    if not cue and after in _COUNTED_THINGS and creator_noun_after(tokens, end + 1) != end + 1:
+        return None  # "5 star hotels", "10 samples", "3 reels": a count of something else ("5 recipe ppl" is one)
     if cue and tokens.lower[i] == "top" and i > 0 and tokens.lower[i - 1] in _RANKED:
         return None  # "if our team finishes top 4": a ranking, not a count
     if cue and tokens.lower[i] == "top":
@@ -205,9 +209,33 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         ["per"], ["each"], ["a"]) and (
         tokens.lower[number.start - 2] in CREATOR_NOUNS or tokens.lower[number.start - 2] in {"number", "count",
                                                                                                "quantity", "amount"})
-    if label or _asked(tokens, number.start, end):
-        return value, i, end
+    if label or _asked(tokens, number.start, end) or _labelled(tokens, number.start, end) or (
+            before in {"max", "maximum"} and asked_for and _bare(tokens, end)):
+        return value, i, end  # "| # creators | 7 |", "Creators 8", "italian influencers of culture, max 6,"
     return None
+
+
+def _bare(tokens: Tokens, end: int) -> bool:
+    return end >= len(tokens) or tokens.words[end] in {".", ",", "!", "?", ";", "\n", "(", "|", "/"}
+
+
+def _labelled(tokens: Tokens, start: int, end: int) -> bool:
+    """A count in a creators row of a table or form ('| # creators | 7 |', 'Creators 8'), or a whole item of a
+    keyword list written with bars or slashes ('kpop dance cover tiktokers / korea / 10 / max ₩500,000')."""
+    if not _bare(tokens, end):
+        return False
+    before = tokens.words[start - 1] if start > 0 else "\n"
+    if before in {"|", "/"} and start > 1 and tokens.lower[start - 2] in CREATOR_NOUNS:
+        return True  # the label's cell ends with a creator noun
+    if start > 0 and tokens.lower[start - 1] in CREATOR_NOUNS and (start == 1 or tokens.words[start - 2] == "\n"):
+        return True  # "Creators 8" opening a line (a tab-separated form)
+    if not (before in {"|", "/"} and tokens.words[end:end + 1] in (["|"], ["/"])):
+        return False
+    line = start
+    while line > 0 and tokens.words[line - 1] != "\n":
+        line -= 1
+    # a creator noun earlier on the line, which is no Markdown table's row ("| UAE | 4 | Arabic |")
+    return tokens.words[line] != "|" and any(tokens.lower[j] in CREATOR_NOUNS for j in range(line, start))
 
 
 def _model_number(tokens: Tokens, start: int) -> bool:
@@ -216,8 +244,8 @@ def _model_number(tokens: Tokens, start: int) -> bool:
     Not a verb of asking ("💪 Need 8 fitness creators") nor a place after 'in' ("KOL in Thailand 6 person")."""
     word = tokens.words[start - 1] if start > 0 else ""
     if not (word.isalpha() and tokens.is_capitalized(start - 1)) or word.lower() in _ASK_VERBS or tokens.lower[
-            start - 2:start - 1] == ["in"]:
-        return False
+            start - 2:start - 1] == ["in"] or word.lower() in PLATFORM_WORDS:
+        return False  # "street food TikTok 10 KOL": a platform names no model
     return not tokens.sentence_start(start - 1) or any(c.isupper() for c in word[1:])
 
 

@@ -160,7 +160,7 @@ COUNT_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "limit :",
     "qty",
     "number of creators wanted :", "proposal of", "a proposal of", "a total of", "cantidad :", "quantidade :",
-    "quantité :", "anzahl :", "quantità :",
+    "quantité :", "anzahl :", "quantità :", "k =", "profiles of", "share profiles of", "names of",
 ))
 
 # money: words that name a currency, and cues that make a bare amount money ("budget 15k")

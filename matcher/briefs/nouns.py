@@ -34,7 +34,10 @@ _VERBS = frozenset({"wants", "want", "needs", "need", "seeks", "is", "are", "was
 
 def is_person_noun(word: str) -> bool:
     """'guitarists', 'foodbloggers', 'bookstagrammers': a noun that names people by its ending."""
+    if word == "heads":
+        return False  # "3 heads of lettuce"; "sneakerheads" names people
     return word.endswith(("ists", "bloggers", "vloggers", "influencers", "creators", "grammers", "tubers", "tokers",
-                          "streamers", "gamers", "icians", "creatorinnen", "influencerinnen", "bloggerinnen"))
+                          "streamers", "gamers", "icians", "heads", "makers", "creatorinnen", "influencerinnen",
+                          "bloggerinnen"))
     # "estheticians", "musicians"; German feminine plurals: "Beauty-Creatorinnen"
 
