@@ -250,7 +250,8 @@ _PLATFORM_NAMES = frozenset({"tiktok", "youtube", "instagram", "insta", "faceboo
 SIGNOFFS = frozenset("""thanks thank cheers best regards ta ciao thx xx x love warmly sincerely greetings br kind many
 saludos grazie danke vg lg mfg дякую спасибо dziękuję dzięki dzieki groetjes groeten gr grtz mvg hilsen mvh takk tack
 pozdrawiam pozdrowienia cordialement abrazos abrazo besos obrigada obrigado merci gracias kiitos terveisin děkuji
-köszönöm mulțumesc multumesc ευχαριστώ hvala teşekkürler salamat asante shukran rgds tks tnx""".split())
+köszönöm mulțumesc multumesc ευχαριστώ hvala teşekkürler salamat asante shukran rgds tks tnx grüße grüsse gruß gruss
+groet bisous bises abraços beijos saluti pozdrav zdravím üdv üdvözlettel hälsningar""".split())
 
 
 # first words of a form's question ("How many creators? 12", "Which markets? Saudi Arabia")
