@@ -53,8 +53,11 @@ def brand_of_team(tokens: Tokens, places: Gazetteer) -> Reading | None:
             continue
         after = team + 1
         closed = after >= len(tokens) or tokens.lower[after] == "here" or tokens.words[after] in _CLOSERS
+        # "the Dr Pepper team wants ideas", "Swiggy Instamart team needs", "From the Visit Lofoten team"
+        acts = tokens.phrase_at(after, BRAND_VERBS) > 0 or tokens.lower[max(i - 2, 0):i] == ["from", "the"]
         # "Bondi Brew team here" needs its 'here'; a kind of team says it on its own ("- Fender social team")
-        if closed and (team > end or tokens.lower[after:after + 1] == ["here"]) and not is_place_or_platform(
+        said = team > end or tokens.lower[after:after + 1] == ["here"] or acts
+        if (closed or acts) and said and not is_place_or_platform(
                 tokens, i, end, places):
             return claim_brand(tokens, i, i, end)
     return None
@@ -74,7 +77,8 @@ def brand_at_work(tokens: Tokens, places: Gazetteer) -> Reading | None:
         end = name_end(tokens, j + 1)
         if end is None or is_place_or_platform(tokens, j + 1, end, places):
             continue
-        if end < len(tokens) and not (tokens.words[end] in _CLOSERS or tokens.lower[end] in {"are", "is", "we", "and"}):
+        if end < len(tokens) and not (tokens.words[end] in _CLOSERS or tokens.lower[end] in {"are", "is", "we", "and"}
+                                      or (before == "we" and tokens.phrase_at(end, BRAND_VERBS))):  # "We at X want"
             continue
         return claim_brand(tokens, j, j + 1, end)
     return None
