@@ -55,7 +55,8 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "für unseren kunden", "für unsere kundin", "für den kunden", "kunde :", "kundin :", "klient :", "klant :",
     "per il nostro cliente", "per la nostra cliente", "para nuestro cliente", "para nuestra clienta",
     "voor onze klant", "dla naszego klienta", "pour notre cliente", "för vår kund", "for vår kunde", "somos the",
-    "organisation of", "organization of", "the organisation of", "the organization of",
+    "organisation of", "organization of", "the organisation of", "the organization of", "i am from marketing",
+    "i 'm from marketing",
 ))
 # words that start a description, not a name ("Nail polish company wants")
 GENERIC_ADVERTISERS = frozenset("""

@@ -67,10 +67,13 @@ def brand_before_product(tokens: Tokens, places: Gazetteer) -> Reading | None:
     return None
 
 
+_FOR = frozenset({"for", "para", "pour", "für"})  # "Para Tecate —", "Pour Maison X :"
+
+
 def brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """'creators for Zara', 'a campaign for Oatly', 'for the Lumo Lights Q4 push'."""
     for i in range(len(tokens) - 1):
-        if tokens.lower[i] != "for" or not tokens.free(i, i + 2):
+        if tokens.lower[i] not in _FOR or not tokens.free(i, i + 2):
             continue
         at = i + 1 + (1 if tokens.lower[i + 1] == "the" else 0)
         end = name_end(tokens, at)
@@ -99,7 +102,8 @@ def brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
         ours = tokens.lower[end + (tokens.words[end:end + 1] == [","]):][:1] in (["we"], ["we're"], ["our"])
         ours = ours or tokens.lower[max(i - 2, 0):i] in (["quick", "one"], ["new", "one"]) or (  # "quick one for Monzo"
             tokens.lower[i - 1:i] == ["asking"] and (end >= len(tokens) or tokens.words[end] in {".", "!", "\n"}))
-        ours = ours or (tokens.sentence_start(i) and tokens.words[end:end + 1] == [":"])  # "For Brightwater Gin: 5 ..."
+        # "For Brightwater Gin: 5 ...", "Para Tecate — necesitamos 6 creators"
+        ours = ours or (tokens.sentence_start(i) and tokens.words[end:end + 1] in ([":"], ["—"], ["–"]))
         # "sampling for VOLTA, a sugar-free energy drink": the name and what it is
         described = any(tokens.lower[j] in COMPANY_NOUNS | {"drink", "app", "product"}
                         for j in range(end + 2, min(end + 8, len(tokens))))
