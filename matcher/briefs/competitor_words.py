@@ -12,7 +12,8 @@ cooperation cooperations endorsed promotion promotions partnership partnerships 
 advertisement advertisements adverts
 contracted relationship relationships
 ligados ligadas vinculados vinculadas asociados patrocinados patrocinadas trabajado trabajaron trabajó
-trabalharam trabalhou trabalhado colaborado colaboraron colaboraram gearbeitet contract
+trabalharam trabalhou trabalhado colaborado colaboraron colaboraram gearbeitet contract trabaje trabajen
+trabajan
 """.split())
 TIE_PREPOSITIONS = frozenset({"with", "for", "by", "to", "of", "on", "from", "con", "com", "mit", "avec"})
 TIE_NOUNS = frozenset("""
@@ -35,6 +36,9 @@ COMPETITOR_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "our main competitors", "our main competitors are", "main competitors", "main competitors are",
     "not :", "no :", "excluding :", "competitors to avoid are", "competitors to avoid :", "real competitors are",
     "real competitors to avoid are", "competitors to exclude :", "competitors to exclude are",
+    "exclusiones :", "exclusividad :", "compétiteurs à exclure :", "concurrents :", "concurrents à exclure :",
+    "wettbewerber :", "konkurrenten :", "ausschluss :", "competitors they named :", "competitor field :",
+    "competitor lock :", "competitor lock : no", "competitive exclusion :", "ng :", "conflicts they named :",
 ))
 # words after a negation that may stand before the tie verb: "not anyone who has ever worked with"
 TIE_FILLER = frozenset("""
