@@ -86,6 +86,7 @@ UPPER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "max followers :", "maximum followers",
     "max followers", "max . followers", "maximum subscribers", "max subscribers", "maximum subs", "max subs",
     "maximaal", "massimo", "au plus", "maksymalnie", "maximálně", "not bigger then", "no bigger then", "bigger then",
+    "máx", "máx .", "máx.",
     "smaller then",
 ))
 LOWER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
@@ -101,7 +102,7 @@ LOWER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "not less of", "no less of", "minimum of subscribers", "minimum of followers", "follower minimum",
     "subscriber minimum", "minimum followers", "min followers", "min . followers", "minimum subscribers",
     "min subscribers", "minimum subs", "min subs", "almeno", "au moins", "pelo menos", "al menos", "minimaal",
-    "minimalnie", "minimálně", "ab",
+    "minimalnie", "minimálně", "ab", "more as", "pass",
 ))
 # after the amount: "10k or more", "50k and below", "10k+", "100k max"
 LOWER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
@@ -115,7 +116,7 @@ UPPER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "max", "max .", "maximum", "at most", "tops", "or smaller",
 ))
 RANGE_JOINERS = frozenset({"-", "–", "—", "to", "and", "/", "till", "until", "e", "y", "bis", "et", "&", "se", "a",
-                          "à", "hasta", "en", "tot"})
+                          "à", "hasta", "en", "tot", "sampai", "hingga"})
 # a negation before a comparison turns its direction ("nobody over 1M" is a maximum)
 NEGATIONS = frozenset("""
 no not nobody noone none never without exclude excluding excludes avoid avoiding except skip n't nor nothing
@@ -180,7 +181,7 @@ enveloppe gesamtbudget kampagnenbudget budżet rozpočet költségvetés totaalb
 PRICE_CUES = frozenset("""
 rate rates fee fees price prices pay paying paid payment cpp cost costs compensation remuneration honorarium per-post
 honorar honorare compenso onorario rémunération remunération remuneración remuneração vergütung verguetung gage
-cachet tarif tarifa wynagrodzenie honorář odměna vergoeding
+cachet tarif tarifa wynagrodzenie honorář odměna vergoeding pago
 """.split())
 # what one payment buys: "$500 per post", "€300/reel", "1k each"
 PER_UNIT = frozenset("""

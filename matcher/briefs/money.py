@@ -147,7 +147,8 @@ _PRODUCT_PRICE_CUES = frozenset({"msrp", "rrp", "retail", "retails", "priced", "
                                  "discount", "coupon", "bonus", "bonuses", "referral", "cashback", "prize",
                                  "jackpot", "winnings", "point", "points",
                                  "worth", "retailing", "cuesta", "custa", "kostet", "coûte", "fares", "fare", "tickets",
-                                 "ticket", "subscriptions", "memberships", "subscription", "membership", "aov"})
+                                 "ticket", "subscriptions", "memberships", "subscription", "membership", "aov",
+                                 "entry", "registration", "admission", "delivery", "shipping", "pledges", "pledge"})
 
 
 # words after an amount that make it the campaign's money, not a product's price ("it is $5,000 for the campaign")
