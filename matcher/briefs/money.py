@@ -244,7 +244,8 @@ def _product_price(tokens: Tokens, start: int, end: int) -> bool:
             "pack", "it", "bottle", "jar", "box", "kit", "tin", "bag", "product", "one", "unit", "'s"} and (
             not _for_the_campaign(tokens, end)):
         return True  # "the diaper pack at ₹499", "it's $4.50"
-    opened = next((j for j in range(start - 1, max(start - 12, -1), -1) if tokens.words[j] in {"(", ")"}), None)
+    opened = next((j for j in range(start - 1, max(start - 12, -1), -1) if tokens.words[j] in {"(", ")", "):"}),
+                  None)  # the tokenizer keeps "):" together
     if opened is not None and tokens.words[opened] == "(" and tokens.near_before(
             start, BUDGET_CUES | PRICE_CUES, 8, stop_at_punct=False) is None:
         return True  # "(they make the Aero 9 smart trainer, £1,199)"
