@@ -148,6 +148,7 @@ class Tokens:
             if words[k].lower() == "w" and words[k + 1] == "/" and ends[k] == starts[k + 1]:
                 words[k:k + 2], starts[k:k + 2], ends[k:k + 2] = ["w/"], [starts[k]], [ends[k + 1]]
         _questions_as_labels(words)
+        _table_rows_as_labels(words)
         lower = ["with" if w.lower() == "w/" else w.lower() for w in words]
         return cls(text, words, lower, starts, ends, [None] * len(words), _signoff(lower))
 
@@ -258,6 +259,21 @@ groet bisous bises abraços beijos saluti pozdrav zdravím üdv üdvözlettel h�
 _QUESTION_OPENERS = frozenset("""how which what any who where when budget budgets platform platforms language languages
 market markets competitor competitors product follower followers age brand your anything size tier tiers number
 country countries location fee fees exclusions timing""".split())
+
+
+def _table_rows_as_labels(words: list[str]) -> None:
+    """A Markdown row of a label and a figure ('| Fee / creator | max. 900 € |') reads as a label ('...: 900 €')."""
+    line = 0
+    for k in range(len(words) + 1):
+        if k < len(words) and words[k] != "\n":
+            continue
+        bars = [j for j in range(line, k) if words[j] == "|"]
+        # a table's "| Total | 11 |" row stays a row: it sums a column (`counts`)
+        if len(bars) == 3 and bars[0] == line and bars[2] == k - 1 and words[line + 1].lower() != "total" and not any(
+                c.isdigit() for w in words[line:bars[1]] for c in w) and any(
+                c.isdigit() for w in words[bars[1]:k] for c in w):
+            words[bars[1]] = ":"
+        line = k + 1
 
 
 def _questions_as_labels(words: list[str]) -> None:
