@@ -16,7 +16,7 @@ _CONTEXT_AFTER = frozenset({"trend", "trends", "trending", "challenge", "challen
 _CONTEXT_BEFORE = frozenset({"viral", "trending", "blew", "went", "seen", "saw", "our", "my", "from", "own", "brand",
                              "'s", "’s"})
 # "keep it off X", "sem TikTok" (Portuguese), "ohne TikTok" (German)
-_EXCLUDE_BEFORE = frozenset(NEGATIONS | {"other", "off", "excl", "excl.", "exclude", "excluded", "sem", "ohne"})
+_EXCLUDE_BEFORE = frozenset(NEGATIONS | {"other", "off", "excl", "excl.", "exclude", "excluded", "sem", "ohne", "pas"})
 _OWN_ACCOUNT = frozenset({"account", "accounts", "page", "profile", "channel", "handle", "followers", "community"})
 
 
@@ -76,14 +76,16 @@ def _negation_before(tokens: Tokens, i: int) -> int | None:
     return None
 
 
-_PAST_WORDS = frozenset({"previous", "delivered", "generated", "drove"})
+_PAST_WORDS = frozenset({"previous", "delivered", "generated", "drove", "went", "saw"})
+_NOT_AFTER = frozenset({"no", "not", "nahi", "nahin"})  # "Facebook no.", "Twitter bilkul nahi" (Hindi)
+_TURNS = frozenset({"now", "but", "so", "want", "wants", "need", "needs", "this"})
 
 
 def _past_result(tokens: Tokens, i: int) -> bool:
     """A word for a past campaign's result earlier in the platform's sentence."""
     for j in range(i - 1, max(i - 20, -1), -1):
-        if tokens.words[j] in {".", "!", "?", ";", "\n"}:
-            return False
+        if tokens.words[j] in {".", "!", "?", ";", "\n"} or tokens.lower[j] in _TURNS:
+            return False  # "went viral on Instagram, so now we want hiking YouTubers"
         if tokens.lower[j] in _PAST_WORDS:
             return True
     return False
@@ -117,8 +119,10 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
         # "platform:yt -tiktok": a search tool's minus sign glued to the platform
         minus = before == "-" and tokens.ends[i - 1] == tokens.starts[i] and (
             i == 1 or tokens.starts[i - 1] > tokens.ends[i - 2])
-        negated = minus or before in _EXCLUDE_BEFORE or (before in {"on", "for"} and before2 in _EXCLUDE_BEFORE) or (
-            after in {"no", "not"} and (end + 1 >= len(tokens) or tokens.words[end + 1] in {",", ".", ";", "\n"})) or (
+        negated = minus or before in _EXCLUDE_BEFORE or (  # "no on Facebook", "pas de TikTok", "nada de Facebook"
+            before in {"on", "for", "de"} and before2 in _EXCLUDE_BEFORE) or (
+            after in _NOT_AFTER and (end + 1 >= len(tokens) or tokens.words[end + 1] in {",", ".", ";", "\n"})) or (
+            after == "bilkul" and tokens.lower[end + 1:end + 2] in (["nahi"], ["nahin"])) or (
             under_negative_heading(tokens, i))
         # "we do not want TikTok", "please do not propose creators on Facebook", "Excluded platforms: TikTok"
         near = _negation_before(tokens, i)
@@ -148,11 +152,13 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
             negated, context = False, True  # "avoid YouTuber who work with them": those creators, not the platform
         if negated:
             start = near if near is not None else (i - 1 if before in _EXCLUDE_BEFORE or minus else i - 2)
+            if near is None and (after in _NOT_AFTER or after == "bilkul"):
+                start = i  # "Facebook no.", "Twitter bilkul nahi": the negation follows
             joined = i > 0 and tokens.lower[i - 1] in {"or", "and", ",", "nor", "/", "&"}
             if joined and near is not None and near < i - 1:
                 start = i  # "no YouTube or TikTok", "not Nike or YouTube": the words before are read on their own
-            if after in {"no", "not"}:
-                end += 1
+            if after in _NOT_AFTER or after == "bilkul":
+                end += 1 + (after == "bilkul")
             tokens.claim(start, end, "exclude_platforms")
             excluded.append(Reading("exclude_platforms", (platform,), tokens.span_text(start, end),
                                     tokens.starts[start], tokens.ends[end - 1]))
