@@ -45,7 +45,8 @@ CITY_ALIASES: dict[str, str] = {"nyc": "US", "new york city": "US", "la": "US", 
                                 "bc": "CA",
                                 # local names the alternate-name rule leaves out as words of the model's vocabulary
                                 "milano": "IT", "napoli": "IT", "torino": "IT", "venezia": "IT", "münchen": "DE",
-                                "wien": "AT", "genève": "CH", "normandy": "FR"}
+                                "wien": "AT", "genève": "CH", "normandy": "FR", "frankfurt": "DE", "cologne": "DE",
+                                "kiev": "UA", "fez": "MA", "bombay": "IN", "madras": "IN"}
 # extra demonyms in common use besides countryinfo's one per country
 DEMONYM_ALIASES: dict[str, tuple[str, ...]] = {
     "korean": ("KR",), "koreans": ("KR",), "argentine": ("AR",), "argentinian": ("AR",), "argentinians": ("AR",),
