@@ -255,6 +255,10 @@ _TOPIC_VERBS = frozenset({"learn", "learning", "teach", "teaches", "teaching", "
 _MILLION = 1_000_000
 
 
+_HOME_NOUNS = COMPANY_WORDS | {"house", "maker", "makers", "roaster", "brewer", "stand", "stall", "spot", "property",
+                               "school", "kitchen", "truck"}
+
+
 def not_a_place(tokens: Tokens, start: int, place: Place | None, demonym: tuple[str, ...] | None, cued: bool) -> bool:
     """Words that only look like a place where nothing says they are one: no suggestion for them.
 
@@ -271,8 +275,9 @@ def not_a_place(tokens: Tokens, start: int, place: Place | None, demonym: tuple[
         # or a city of a million ("Edinburgh welcomes ...", "come Busan") but not the writer's office ("Berlin team")
         big = place.kind == "city" and place.population >= _MILLION and tokens.lower[start + 1:start + 2] not in (
             ["team"], ["office"], ["hq"]) and tokens.lower[start - 1:start] != ["that"]  # "(yes, that Paris)"
-        return not big and not (tokens.lower[start - 1:start] in (["a"], ["an"]) and tokens.sentence_start(
-            start - 1)) and not any(
-            tokens.lower[j] in COMPANY_WORDS | {"house", "maker", "makers", "roaster", "brewer"}
-            for j in range(start + 1, min(start + 7, len(tokens))))
+        # "Our Osaka takoyaki stand", "our new Kraków brunch spot": the advertiser's own place, offered
+        ours = tokens.near_before(start, {"our", "my"}, 2) is not None
+        opens = tokens.lower[start - 1:start] in (["a"], ["an"]) and tokens.sentence_start(start - 1)
+        return not big and not ours and not opens and not any(
+            tokens.lower[j] in _HOME_NOUNS for j in range(start + 1, min(start + 7, len(tokens))))
     return demonym is not None and start > 0 and tokens.lower[start - 1] in _TOPIC_VERBS
