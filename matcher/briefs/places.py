@@ -62,6 +62,11 @@ DEMONYM_ALIASES: dict[str, tuple[str, ...]] = {
     "quebeckers": ("CA",), "texan": ("US",), "texans": ("US",), "californian": ("US",), "californians": ("US",),
     "bavarian": ("DE",), "parisian": ("FR",), "parisians": ("FR",), "londoner": ("GB",), "londoners": ("GB",),
     "new yorker": ("US",), "new yorkers": ("US",), "sicilian": ("IT",), "andalusian": ("ES",),
+    "cornish": ("GB",), "tasmanian": ("AU",), "hawaiian": ("US",), "sardinian": ("IT",), "tuscan": ("IT",),
+    "provençal": ("FR",), "flemish": ("BE",), "walloon": ("BE",), "catalan": ("ES",), "basque": ("ES",),
+    "galician": ("ES",), "breton": ("FR",), "maori": ("NZ",), "māori": ("NZ",),
+    # adjectives countryinfo leaves out beside its nouns ("Icelander")
+    "icelandic": ("IS",), "kosovar": ("XK",), "kyrgyz": ("KG",), "uzbek": ("UZ",), "luxembourgish": ("LU",),
 }
 # demonyms whose countryinfo form names several territories: the country people mean
 _DEMONYM_HOME = {"american": "US", "french": "FR", "chinese": "CN", "indian": "IN", "norwegian": "NO",
