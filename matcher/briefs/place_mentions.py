@@ -139,7 +139,10 @@ def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
         based = tokens.lower[i + n:i + n + 1] in (["based"], ["-based"]) or (
             tokens.lower[i + n:i + n + 2] == ["-", "based"])
         # "creators india, hindi or english": in a brief typed in lower case, a country that is rarely a word
-        word_country = place.kind == "country" and tokens.typed_in_lower_case and tokens.lower[i] in _RARELY_WORDS and (
+        # "filming a trip to japan": a destination's cue says it is a place
+        word_country = place.kind == "country" and (tokens.typed_in_lower_case or tokens.lower[i - 2:i] in (
+            ["trip", "to"], ["trips", "to"], ["travel", "to"], ["flight", "to"], ["holiday", "to"], ["move", "to"],
+            ["moving", "to"])) and tokens.lower[i] in _RARELY_WORDS and (
             following not in {"pale", "ink"})  # "india pale ale"
         return first[0].isupper() or bool(tokens.phrase_ending(i, PLACE_CUES)) or tokens.lower[i - 1:i] == ["from"] or (
             listed or lower_case or based or word_country)
