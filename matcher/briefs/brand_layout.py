@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -60,6 +61,9 @@ def with_number(tokens: Tokens, end: int) -> int:
     return end
 
 
+_MEASURE = re.compile(r"\d+(?:[.,]\d+)?[a-zA-Z]{1,3}")  # "(dry, 5% ABV, 50cl)": a measure, no signer's brand
+
+
 def brand_in_signature(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """'— Marc, brand team at Northline Gear', 'Layla — Group Marketing, Sahra Hospitality', 'Mariana (Bella Nopal)'.
 
@@ -91,7 +95,8 @@ def brand_in_signature(tokens: Tokens, places: Gazetteer) -> Reading | None:
             at += 1
         end = name_end(tokens, at, allow_lower=False) if at < len(tokens) else None
         closing = end is not None and (end >= len(tokens) or tokens.words[end] in {")", ".", "!", "\n", "("})
-        if closing and end is not None and not is_place_or_platform(tokens, at, end, places):
+        measure = _MEASURE.fullmatch(tokens.words[at]) is not None if at < len(tokens) else False
+        if closing and end is not None and not measure and not is_place_or_platform(tokens, at, end, places):
             return claim_brand(tokens, at, at, end)
     return None
 

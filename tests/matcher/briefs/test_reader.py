@@ -1339,3 +1339,148 @@ def test_round_forty_six_creator_nouns(text: str, countries: tuple[str, ...]) ->
 def test_rounds_fifty_six_and_fifty_seven(text: str, brand: str | None, k: int | None, budget: float | None) -> None:
     filters = parse_brief(text).filters
     assert (filters.brand, filters.k, filters.campaign_budget) == (brand, k, budget)
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    # round 58: a closing line in the languages briefs mix in signs the brief, it names no brand
+    ("Knitting creators anywhere, Instagram or YouTube. Takk, Ingrid", None),
+    ("We would like Flemish cleaning creators. Gr, Pieter", None),
+    ("Polish parenting creators on Instagram, 5k-30k followers. Dzięki, Piotr", None),
+    # round 62: "for our client" in German, a client's label in German, "Somos the"
+    ("Für unseren Kunden Bergfreunde suchen wir hiking creators in Austria.", "Bergfreunde"),
+    ("Agentur-Brief / Kunde: Käserei Alpweid / Ziel: cheese season", "Käserei Alpweid"),
+    ("Olá! Somos the Vasco eSports, we are looking 10 creators of Free Fire.", "Vasco eSports"),
+    # round 64: a description, then the name between commas
+    ("A surf charity, WaveAid, runs a beach clean every spring and wants 5 creators.", "WaveAid"),
+    ("I manage a jazz singer, Lena Sommer, whose album drops in May; 6 TikTok creators please.", "Lena Sommer"),
+    ("A UK cider maker (dry, 5% ABV, 50cl) wants 4 creators.", None),
+    # round 65: a possessive name after 'for' or 'launching' before what it sells
+    ("Any ideas for Nutkin's back-to-school push?", "Nutkin"),
+    ("We're launching Ridgeway Lab's first trail shorts in April.", "Ridgeway Lab"),
+    # round 66: a name ending a request for creators; the writer's work 'at' the advertiser
+    ("Dutch-speaking parenting creators in Belgium for KRUIDVAT.", "KRUIDVAT"),
+    ("we need parenting creators for Christmas.", None),
+    ("I work in admissions at the University of Leeds. We need student creators.", "University of Leeds"),
+    # round 72: more sign-offs
+    ("Bitte keine Creator, die mit Rossmann gearbeitet haben. Viele Grüße, Jana", None),
+    # round 73: the name's team that wants; "we at X want"
+    ("hey, Blinkit team needs 8 creators in Delhi", "Blinkit"),
+    ("We at Lofoten Lodge want 5 winter creators.", "Lofoten Lodge"),
+    # round 74: "Para X —" opens a brief for X; "I am from marketing X"
+    ("Hola equipo! Para Casa Verdana — necesitamos 6 creators en Lima.", "Casa Verdana"),
+    ("Hi, I am from marketing Alfamart. For Lebaran we want creators.", "Alfamart"),
+])
+def test_rounds_fifty_eight_to_seventy_four_brands(text: str, brand: str | None) -> None:
+    assert parse_brief(text).filters.brand == brand
+
+
+@pytest.mark.parametrize(("text", "countries", "suggested"), [
+    # round 59: platform names leave a brief typed in lower case; 'india' and 'japan' there are countries
+    ("mombasa food creators, nano/micro, IG + TikTok", ("KE",), []),
+    ("hiking creators india, hindi or english, 25k-300k", ("IN",), []),
+    ("anime creators, japan + korea audiences, tiktok", ("JP", "KR"), []),
+    ("india pale ale creators uk", ("GB",), []),
+    # round 60: a continent is no town
+    ("travel creators from Asia with 50k+ followers", (), []),
+    # round 61: 'Naija'
+    ("naija dance creators, afrobeats, tiktok", ("NG",), []),
+    # round 63: regions within a country
+    ("Wir suchen food creators in der Deutschschweiz, Instagram only.", ("CH",), []),
+    ("student creators based in the East Midlands, YouTube", ("GB",), []),
+    # round 67: short and local names of big cities
+    ("10 KL halal food influencers, RM500/post max", ("MY",), []),
+    ("micro influencer food in Milano, Instagram + Reels", ("IT",), []),
+    # round 68: lower-case demonyms before a niche and the creators; "us" opening a list item; a whole state item
+    ("lipstick launch 12/09 french beauty creators", ("FR",), []),
+    ("keto snacks, us moms, 10k+, tiktok", ("US",), []),
+    ("send us 5 names of beauty creators", (), []),
+    ("energy drink | gym + gaming tiktokers | 25k-150k | ohio", ("US",), []),
+    # round 69: a greeting's name is no place; German 'aus', French 'basés à'
+    ("Hi Jordan, we need 4 baking creators in Leeds.", ("GB",), []),
+    ("Wir brauchen 8 Creator aus Österreich für Instagram.", ("AT",), []),
+    ("On cherche des micro-influenceurs beauté basés à Montréal.", ("CA",), []),
+    # round 70: Indonesian 'di'
+    ("butuh 10 KOL beauty di Surabaya, tiktok only", ("ID",), []),
+    # round 80: English names the alternate-name rule missed
+    ("tech creators in Frankfurt, YouTube", ("DE",), []),
+    # round 81: the advertiser's own place after 'our', offered
+    ("Our Osaka ramen stand wants creators in Germany.", ("DE",), [("JP",)]),
+    # round 82: country adjectives and regional demonyms before a product, offered
+    ("We'd love creators for our Icelandic wool socks, US audience.", ("US",), [("IS",)]),
+    # round 83: a destination's cue before a country written as a word
+    ("travel creators filming a trip to japan for US audiences", ("US",), [("JP",)]),
+])
+def test_rounds_fifty_nine_to_eighty_three_places(text: str, countries: tuple[str, ...],
+                                                  suggested: list[tuple[str, ...]]) -> None:
+    parsed = parse_brief(text)
+    assert parsed.filters.countries == countries
+    assert _offered_countries(parsed) == suggested
+
+
+@pytest.mark.parametrize(("text", "k"), [
+    # round 71: counts in a table's creators row, a keyword list item, after "max" or before "only"
+    ("| Platform | TikTok |\n| # creators | 9 |\n| Fee | €300 |", 9),
+    ("skate creators / berlin / 12 / max €300 per video", 12),
+    ("we search italian influencers of cooking, max 5, with 10k+ followers", 5),
+    ("Manila gaming streamers on Twitch, 2-3 only, no FB", 3),
+    ("We need 4 pieces of influencer from Germany.", 4),
+    ("need 5 recipe ppl, under 30k, IG only", 5),
+    ("street food TikTok 8 KOL Hanoi", 8),
+    ("we want 4-6 Spanish sneakerheads on Insta", 6),
+    ("Kindly share profiles of 10 food bloggers based in Pune.", 10),
+    # not counts of creators: a column table's cells (its total counts), heads of lettuce
+    ("| Market | Creators |\n|---|---|\n| UAE | 4 |\n| KSA | 3 |\n| **Total** | **7** |", 7),
+    ("our salad uses 3 heads of lettuce, find food creators", None),
+])
+def test_round_seventy_one_counts(text: str, k: int | None) -> None:
+    assert parse_brief(text).filters.k == k
+
+
+@pytest.mark.parametrize(("text", "competitors"), [
+    # round 75: labels and ties in the languages briefs mix in
+    ("Exclusiones: Bimbo, Wonder", ("Bimbo", "Wonder")),
+    ("NG: creators contracted with Shiseido or Kao", ("Shiseido", "Kao")),
+    ("Competitor lock: no Nescafé, Kopiko within 3 months", ("Nescafé", "Kopiko")),
+])
+def test_round_seventy_five_competitors(text: str, competitors: tuple[str, ...]) -> None:
+    assert parse_brief(text).filters.competitors == competitors
+
+
+@pytest.mark.parametrize(("text", "price", "budget"), [
+    # the lexicon's cues in other languages reach the money reader
+    ("Dutch food creators, maximaal €400 per post", 400.0, None),
+    # round 63: budget words in other languages
+    ("Honorar: CHF 500 per post\nGesamtbudget: CHF 12'000", 500.0, 12000.0),
+    # round 76: 'pago por post'; an entry fee is no fee for creators
+    ("pago por post máximo COP 300.000", 300000.0, None),
+    ("Promote the registration (entry fee 95 €). Maximum 500 euro for each influencer.", 500.0, None),
+    # round 77: a bracket closed by '):'
+    ("Cover our sailing (12 days, Oslo–Tromsø): 5 creators, €900 per post max.", 900.0, None),
+    # round 78: a Markdown row of a label and a figure
+    ("| Fee / creator | max. 700 € |", 700.0, None),
+])
+def test_rounds_sixty_three_to_seventy_eight_money(text: str, price: float | None, budget: float | None) -> None:
+    filters = parse_brief(text).filters
+    assert (filters.max_price_per_post, filters.campaign_budget) == (price, budget)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    # round 76: Indonesian 'sampai', Spanish 'máx', non-native 'more as', pidgin 'pass'
+    ("followers minimal 10rb sampai 50rb", 10000, 50000),
+    ("Busco gamers de México, máx 40k followers", None, 40000),
+    ("creators from India, with more as 30k follower", 30000, None),
+    ("comedy creators wey get pass 50k followers", 50000, None),
+])
+def test_round_seventy_six_followers(text: str, low: int | None, high: int | None) -> None:
+    filters = parse_brief(text).filters
+    assert (filters.min_followers, filters.max_followers) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "platforms"), [
+    # round 79: a platform where a past post went viral is context, up to the turn to what is wanted
+    ("Our tote went viral on Instagram, so now we want YouTubers with 20k+ subs.", ("youtube",)),
+    ("Pas de Facebook svp, on préfère Instagram.", ("instagram",)),
+    ("Platform: YouTube only; Twitter bilkul nahi", ("youtube",)),
+])
+def test_round_seventy_nine_platforms(text: str, platforms: tuple[str, ...]) -> None:
+    assert parse_brief(text).filters.platforms == platforms
