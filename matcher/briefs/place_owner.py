@@ -66,13 +66,19 @@ def said_of_advertiser(tokens: Tokens, cue_start: int) -> bool:
     while j >= 0 and tokens.lower[j] in {"based", "located", "headquartered", "currently", "also", "all", "now",
                                           "are", "'re", "am", "is", "'m", "still", "mainly", "mostly"}:
         j -= 1
-    while j > 0 and tokens.lower[j] not in _PEOPLE and (tokens.words[j] in _QUOTES or (
+    while j > 0 and (tokens.lower[j] not in _PEOPLE or _named(tokens, j)) and (tokens.words[j] in _QUOTES or (
             tokens.is_capitalized(j) and not tokens.sentence_start(j)) or (
             tokens.lower[j] == "in" and tokens.is_capitalized(j + 1)) or tokens.words[j] == "-"):
         j -= 1  # the shop's name, or the quarter it is in
     if j < 0:
         return False
     return tokens.lower[j] in _SELF_WORDS or tokens.lower[j] in COMPANY_WORDS or _subject_of_request(tokens, cue_start)
+
+
+def _named(tokens: Tokens, j: int) -> bool:
+    """A capitalized word after another inside a sentence is part of a name ("agency Stella Talent in Milano")."""
+    return tokens.is_capitalized(j) and tokens.is_capitalized(j - 1) and not tokens.sentence_start(j - 1) and (
+        tokens.words[j - 1].isalpha())
 
 
 def _subject_of_request(tokens: Tokens, cue_start: int) -> bool:
