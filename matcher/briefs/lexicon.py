@@ -55,7 +55,7 @@ MAX_WORDS_BETWEEN = 2
 # follower sense: a bound is about followers when one of these is next to the amount
 FOLLOWER_NOUNS = frozenset("""
 follower followers subscriber subscribers subs sub fans fan audience audiences followership following reach
-seguidores abonnés abonnes abonnenten volgers obserwujących abonnents takipçi
+seguidores abonnés abonnes abonnenten volgers obserwujących abonnents takipçi フォロワー 팔로워 구독자 粉丝 粉絲 登録者
 """.split())
 # counted things that are not followers: an amount next to one of these is no follower bound
 NOT_FOLLOWERS = frozenset("""
@@ -109,11 +109,11 @@ LOWER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "at minimum", "at the least", "+", "plus", "or more", "and more", "or above", "and above", "and up", "or higher",
     "and higher", "or over",
     "and over", "minimum", "min", "min .", "at least", "upwards", "or bigger", "or larger", "over",
-    "- plus", "upward", "and upward", "and upwards", "or up", "pelo menos", "au moins", "se upar",
+    "- plus", "upward", "and upward", "and upwards", "or up", "pelo menos", "au moins", "se upar", "以上", "이상",
 ))
 UPPER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "or less", "or fewer", "and less", "and fewer", "or below", "and below", "and under", "or under", "or lower",
-    "max", "max .", "maximum", "at most", "tops", "or smaller",
+    "max", "max .", "maximum", "at most", "tops", "or smaller", "以下", "이하", "以内",
 ))
 RANGE_JOINERS = frozenset({"-", "–", "—", "to", "and", "/", "till", "until", "e", "y", "bis", "et", "&", "se", "a",
                           "à", "hasta", "en", "tot", "sampai", "hingga"})
@@ -138,6 +138,7 @@ SCALES: dict[str, float] = {
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "tsd": 1e3, "L": 1e5, "Cr": 1e7,
     "jt": 1e6, "juta": 1e6, "rb": 1e3, "ribu": 1e3, "tys": 1e3, "tis": 1e3,  # "5jt", "500rb"; "10 tys.", "50 tis."
     "tr": 1e6, "triệu": 1e6, "trieu": 1e6, "bin": 1e3, "만": 1e4,  # "5tr/post", "15 triệu"; "50 bin", "10만"
+    "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8,  # "1万以上", "5萬~20萬"
 }
 # the number words a count is written with ("a dozen", "five creators")
 NUMBER_WORDS: dict[str, int] = {
@@ -172,7 +173,7 @@ mxn try krw zar huf czk ron aed sar dollar dollars bucks pound pounds quid rupee
 kronor kronur krone kroner zloty zlotys lira pesos peso soles sol rand yuan renminbi won liras naira cedis cedi
 shillings dirhams dirham riyals riyal baht ringgit rupiah dong dinar dinars lei forint koruna korun rs rs. cop clp
 ars pen php idr myr thb vnd ngn kes egp mad ils twd hkd rmb rm r rp s/ fcfa e£ ksh gh₵ ₵ kč cfa rubles ruble roubles
-rouble đ
+rouble đ 円 원 元 ドン
 """.split())
 BUDGET_CUES = frozenset("""
 budget budgets spend spending budgeted invest investment pot fund funds verba presupuesto orçamento envelope

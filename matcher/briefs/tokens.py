@@ -38,6 +38,8 @@ _INFIXES = (
     r"(?<=[a-z])\.(?=[0-9])",  # max.50k
     r"(?<=[0-9kKmM])\+(?=[A-Za-z])",  # 2.5k+subs
     r"(?<=[0-9])zł|zł(?=[0-9])",
+    r"(?<=[0-9])[万萬만亿億]",  # 1万以上, 500만원, 5萬~20萬: a CJK scale after its number
+    r"(?<=[万萬만亿億])[~〜～\-](?=[0-9])",
 )
 _SUFFIXES = (
     r"(?<=[0-9])\+",  # 25+
@@ -49,12 +51,15 @@ _SUFFIXES = (
     r"(?<=[0-9])đ",  # 180.000đ: the dong's everyday short form
     r"(?<=[A-Za-z])-",  # "Dutch- or French-language"
     r"(?<=[0-9])[,/][-–]",  # "€ 350,-", "Rs.20,000/-": no cents
+    r"(?<=[0-9])[万萬만亿億]",  # "50万", "10만"
 )
 _PREFIXES = (r"-(?=(?:tiktok|instagram|insta|ig|youtube|yt|facebook|fb|twitter|twitch)\b)",  # "-tiktok": minus
              r"(?i:sub)-(?=[0-9])", r"(?i:zł)(?=[0-9])", r"(?:US|CA|AU|S|A|C|NZ|HK|R|NT)\$(?=[0-9])",
              # "~5k", "≤40k", "~A$800", "≤€1k": a mark before a number or the money
              r"[~≤≥<>](?=[0-9$€£¥₹]|(?:US|CA|AU|S|A|C|NZ|HK|R|NT)\$)",
-             r"R(?=[0-9])", r"RM(?=[0-9])", r"MX\$(?=[0-9])", r"E£(?=[0-9])", r"GH₵(?=[0-9])")
+             r"R(?=[0-9])", r"RM(?=[0-9])", r"MX\$(?=[0-9])", r"E£(?=[0-9])", r"GH₵(?=[0-9])",
+             # "フォロワー1万", "팔로워10만", "粉丝5万": a word in Japanese, Korean or Chinese glued to a number
+             r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+(?=[0-9])")
 SEPARATORS = frozenset({",", ";", "|", "\n", "•", "·", "(", ")", "[", "]", "/", ":", "–", "—", "-", "+"})
 # markup that carries no words: Markdown emphasis and headings pasted from docs
 _MARKUP = frozenset({"*", "**", "***", "#", "##", "###", "####", "_", "__", "`", "```", ">"})
