@@ -96,6 +96,10 @@ def read_followers(tokens: Tokens) -> list[Reading]:
             continue  # "avg 5k+ live viewers": a metric, not a bound on followers
         if tokens.near_before(amount.start, {"aged", "age", "ages"}, 2) is not None:
             continue
+        # "bins are 32L and 15L" (litres), "sizes 0-6m" (months): a lakh or a range from nothing needs followers named
+        litres_or_months = tokens.span_text(amount.start, amount.end).endswith("L") or bool(second and not amount.value)
+        if litres_or_months and not noun_after and not followers_near(tokens, amount.start, last.end):
+            continue
         scaled = amount.scaled or last.scaled
         # an amount without k/M is about followers only with the word next to it, or in a followers clause
         # (and a number under a thousand only with the word next to it: "over 21" is an age)
