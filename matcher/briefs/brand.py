@@ -21,6 +21,7 @@ from matcher.briefs.brand_layout import (
     brand_in_title,
     brand_in_title_parts,
     claim_brand,
+    reading_span,
     with_number,
     without_home_town,
 )
@@ -91,7 +92,27 @@ def read_brand(tokens: Tokens, places: Gazetteer, retries: int = 2) -> Reading |
         return read_brand(tokens, places, retries - 1) if retries else None
     if reading is None:
         return None
+    reading = _body_subject(tokens, places, reading)
     return as_named_elsewhere(tokens, without_role(tokens, without_home_town(tokens, reading, places)))
+
+
+def _body_subject(tokens: Tokens, places: Gazetteer, reading: Reading) -> Reading:
+    """'Brief — Rooibos Glow serum, Cape Botanica / ... Cape Botanica is a Stellenbosch-based skincare brand': a title
+    names a product and the advertiser side by side; the name the body makes its subject ('X is a ... brand', 'X
+    wants') and the title writes too is the advertiser."""
+    start, end = reading_span(tokens, reading)
+    line_end = next((j for j in range(end, len(tokens)) if tokens.words[j] == "\n"), len(tokens))
+    if "\n" in tokens.words[:start] or line_end == len(tokens):
+        return reading
+    claimed = list(tokens.claimed)
+    for j in range(start, end):
+        tokens.claimed[j] = None
+    other = _brand_before_verb(tokens, places)
+    if other is not None and other.value not in reading.value and other.start > tokens.starts[line_end] and (
+            other.value in tokens.span_text(0, line_end)):
+        return other
+    tokens.claimed[:] = claimed
+    return reading
 
 
 def _brand_of_person(tokens: Tokens, places: Gazetteer) -> Reading | None:
