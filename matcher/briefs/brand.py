@@ -56,7 +56,7 @@ from matcher.briefs.brand_words import (
     ROLE_WORDS,
 )
 from matcher.briefs.lexicon import CREATOR_NOUNS, NOT_NAMES, PLACE_CUES
-from matcher.briefs.place_mentions import district_before
+from matcher.briefs.place_mentions import district_before, style_origin
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import (
@@ -212,6 +212,8 @@ def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, .
             continue  # "we are DIY tool shop Werkbank24": the name comes after the description
         if tokens.lower[at].endswith(("ing", "ed")) and not tokens.is_capitalized(at):
             continue
+        if style_origin(tokens, at):
+            continue  # "we are K-beauty brand from Seoul": a style, not a name
         if end - at == 1 and (len(tokens.words[at]) == 1 or tokens.lower[at] in PLACEHOLDER_NAMES or (
                 tokens.words[end:end + 1] == [":"] and tokens.lower[at] in COMMON_OPENERS)):
             continue  # "Client B", "Client: confidential": a code name or none; "Brief / Kunde: X": a label

@@ -59,6 +59,6 @@ OCCASIONS = frozenset({"day", "days", "week", "weekend", "night", "festival", "f
 
 # the last word of an agency's own name ("Loop Agency", "Bloom Talent"): the agency that writes, not the brand
 AGENCY_TAILS = frozenset({"agency", "pr", "talent", "comms", "communications", "influence", "management", "artists",
-                          "rp", "comunicación", "comunicação"})
+                          "rp", "comunicación", "comunicação", "mgmt"})
 # the first word of an agency's own name in other languages ("Agencia Marea", "Agence Lumière")
 AGENCY_HEADS = frozenset({"agencia", "agência", "agence", "agentur", "agenzia"})

@@ -46,7 +46,7 @@ _OFFERED = frozenset({"nights", "night", "stay", "dinner", "lunch", "room", "roo
 _HAS = frozenset({"has", "employs", "employing", "seat", "seats"})
 _RANKED = frozenset({"finish", "finishes", "finished", "finishing", "ranked", "ranks", "rank", "placed"})
 _PAST_RESULTS = frozenset({"last", "previous", "past", "delivered", "reached", "performed", "generated", "drove",
-                           "earlier", "used"})
+                           "earlier", "used", "placed"})
 
 
 def read_count(tokens: Tokens) -> list[Reading]:
