@@ -258,6 +258,9 @@ def _asked(tokens: Tokens, start: int, end: int) -> bool:
         return False
     if tokens.near_before(start, _ASK_VERBS, 2) is not None:
         return True
+    if tokens.lower[start - 1:start] in (["only"], ["just"]) and tokens.near_before(
+            start, CREATOR_NOUNS, 6, stop_at_punct=False) is not None:
+        return True  # "I want pay proper influencer, only 1 or 2, from New Zealand"
     if end - start == 3 and tokens.words[start + 1] in {"-", "–"}:
         return False  # "22-40" after a list of creators is an age range
     return (start > 0 and tokens.words[start - 1] == ","

@@ -30,7 +30,7 @@ COUNTRY_ALIASES: dict[str, str] = {
     "russia": "RU", "czechia": "CZ", "czech republic": "CZ", "the czech republic": "CZ", "uae": "AE", "the uae": "AE",
     "emirates": "AE", "vietnam": "VN", "turkey": "TR", "türkiye": "TR", "ivory coast": "CI", "taiwan": "TW",
     "iran": "IR", "syria": "SY", "laos": "LA", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
-    "naija": "NG", "mzansi": "ZA", "moldova": "MD", "the philippines": "PH", "philippines": "PH",
+    "naija": "NG", "mzansi": "ZA", "aus": "AU", "moldova": "MD", "the philippines": "PH", "philippines": "PH",
     "macedonia": "MK", "hong kong": "HK",
     "kosovo": "XK", "palestine": "PS", "brunei": "BN", "cape verde": "CV", "the bahamas": "BS", "ksa": "SA",
 }
@@ -88,11 +88,11 @@ LANGUAGE_ALIASES: dict[str, str] = {
 # two-letter codes that are also everyday upper-case words or acronyms: never read as a country code
 _CODE_WORDS = frozenset("""
 IN AT IS TO BE ME NO AS IT OR AM AD GO SO MY ID PE PA TV CV AI FM MD VC PR BS ST GG TC TT LA MO SA NA DO HR KM CC BY
-ML UM MP AG RE GP SH LC ET CD CA AR BO SE CH
+ML UM MP AG RE GP SH LC ET CD CA AR BO SE CH ER
 """.split())
 # lower-case country names that are also common English words: read only when capitalized
 _WORD_COUNTRIES = frozenset({"turkey", "china", "chile", "jordan", "chad", "guinea", "georgia", "niger", "japan",
-                             "cuba", "peru", "mali", "oman", "iran", "panama", "jersey", "man", "india"})
+                             "cuba", "peru", "mali", "oman", "iran", "panama", "jersey", "man", "india", "aus"})
 # US state codes that are also everyday upper-case words
 _STATE_CODE_WORDS = frozenset({"OR", "IN", "ME", "HI", "OK", "OH", "DC"})
 # countries whose first-level subdivisions (states, provinces) people name in briefs

@@ -77,7 +77,8 @@ def _negation_before(tokens: Tokens, i: int) -> int | None:
 
 
 _PAST_WORDS = frozenset({"previous", "delivered", "generated", "drove", "went", "saw"})
-_NOT_AFTER = frozenset({"no", "not", "nahi", "nahin"})  # "Facebook no.", "Twitter bilkul nahi" (Hindi)
+_CROSSES = frozenset({"❌", "✖", "✗", "🚫"})  # "YouTube ❌ Facebook ❌"
+_NOT_AFTER = frozenset({"no", "not", "nahi", "nahin"}) | _CROSSES  # "Facebook no.", "Twitter bilkul nahi" (Hindi)
 _TURNS = frozenset({"now", "but", "so", "want", "wants", "need", "needs", "this"})
 
 
@@ -122,6 +123,7 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
         negated = minus or before in _EXCLUDE_BEFORE or (  # "no on Facebook", "pas de TikTok", "nada de Facebook"
             before in {"on", "for", "de"} and before2 in _EXCLUDE_BEFORE) or (
             after in _NOT_AFTER and (end + 1 >= len(tokens) or tokens.words[end + 1] in {",", ".", ";", "\n"})) or (
+            after in _CROSSES) or (
             after == "bilkul" and tokens.lower[end + 1:end + 2] in (["nahi"], ["nahin"])) or (
             under_negative_heading(tokens, i))
         # "we do not want TikTok", "please do not propose creators on Facebook", "Excluded platforms: TikTok"

@@ -260,8 +260,9 @@ def said_of_the_past(tokens: Tokens, start: int, end: int | None = None) -> bool
         if tokens.lower[j] in past:
             return True
     for j in range(end if end is not None else len(tokens), min((end or 0) + 8, len(tokens))):
-        if tokens.words[j] in SENTENCE_ENDS or tokens.lower[j] in _TURNS or tokens.lower[j] in stops:
-            break
+        if tokens.words[j] in SENTENCE_ENDS or tokens.lower[j] in _TURNS or tokens.lower[j] in stops or (
+                tokens.lower[j] in {"who", "that", "which"}):
+            break  # "creators in Canada who just had a baby": the clause says who they are
         if tokens.lower[j] in _PAST_VERBS:
             return True  # "Our 2024 campaign in Vietnam reached 2.6M people"
     return False
