@@ -123,7 +123,7 @@ def _brand_of_person(tokens: Tokens, places: Gazetteer) -> Reading | None:
             if close is not None and close > i + 2 and all(tokens.words[j].replace("&", "").isalnum()
                                                              for j in range(i + 2, close)):
                 return claim_brand(tokens, i, i + 2, close)  # "we (kolibri kids) need ..."
-        if tokens.lower[i] == "client" and tokens.words[i + 1] == "(":
+        if tokens.lower[i] == "client" and tokens.words[i + 1] == "(" and tokens.is_capitalized(i + 2):
             close = next((j for j in range(i + 2, min(i + 7, len(tokens))) if tokens.words[j] == ")"), None)
             if close is not None and close > i + 2:
                 return claim_brand(tokens, i, i + 2, close)  # "the client (Northbound Outdoor) wants ..."

@@ -178,6 +178,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         return None  # "5 star hotels", "10 samples", "3 reels": a count of something else ("5 recipe ppl" is one)
     if cue and tokens.lower[i] == "top" and i > 0 and tokens.lower[i - 1] in _RANKED:
         return None  # "if our team finishes top 4": a ranking, not a count
+    if cue and tokens.lower[i] == "top" and after in {"on", "in", "at"} and creator_noun_after(tokens, end) is None:
+        return None  # "our serum's top 10 on Amazon", "Top 5 on Korean Google Play": a sales ranking
     if cue and tokens.lower[i] == "top":
         if creator_noun_after(tokens, end) is not None or end >= len(tokens) or tokens.is_punct(end) or after in (
                 STOP_WORDS | {"only", "please", "names", "picks"}):

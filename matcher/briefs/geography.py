@@ -274,12 +274,13 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
                 tokens.near_before(start - 2, CREATOR_NOUNS | AUDIENCE_NOUNS, 3) is not None):
             return True, ""  # "Creators must be italian"
         return False, "a demonym before a noun that is not the creators or their audience"
-    if start > 1 and tokens.words[start - 1] == "(" and (tokens.lower[start - 2] == "here" or tokens.claimed[
-            start - 2] == "brand"):
-        return False, _ADVERTISERS  # "Verdalia brand team here (Paris)", "Tuque & Co (Québec)"
     based = after in {"-based", "based"} or (after == "-" and tokens.lower[end + 1:end + 2] == ["based"])
-    if based and any(tokens.lower[j] in COMPANY_WORDS for j in range(end + 1, min(end + 7, len(tokens)))):
-        return False, _ADVERTISERS  # "A Singapore-based edtech wants ..."
+    if start > 1 and tokens.words[start - 1] in {"(", ","} and (tokens.lower[start - 2] == "here" or tokens.claimed[
+            start - 2] == "brand") and not (based and tokens.words[start - 1] == ","):  # "for Razer, EU-based."
+        return False, _ADVERTISERS  # "Verdalia brand team here (Paris)", "Tuque & Co (Québec)", "Nexel Games, Seoul"
+    if based and (any(tokens.lower[j] in COMPANY_WORDS for j in range(end + 1, min(end + 7, len(tokens)))) or (
+            tokens.lower[start - 1:start] in (["a"], ["an"]) and tokens.sentence_start(start - 1))):
+        return False, _ADVERTISERS  # "A Singapore-based edtech wants ...", "A Seattle-based pet DNA test kit needs"
     if after in PLACE_AFTER or (after == "-" and end + 1 < len(tokens) and tokens.lower[end + 1] in PLACE_AFTER):
         return True, ""
     if quoted(tokens, start, end):

