@@ -228,6 +228,7 @@ PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "e.g.", "such as",
     "especially", "mainly", "mostly", "primarily", "particularly", "specifically", "somewhere in", "in and around",
     "throughout the", "within the", "based in the", "located in the", "living in the", "around the", "in der",
+    "in whole", "in the whole",
     "aus", "aus der", "basé à", "basés à", "basée à", "basées à", "basé au", "basés au", "basés en", "basé en", "di",
 )) + tuple((*cue, part) for cue in (("in", "the"), ("across", "the"), ("based", "in", "the"), ("live", "in", "the"),
                                    ("living", "in", "the"), ("throughout", "the"))
@@ -258,7 +259,8 @@ FIELD_LABELS = frozenset("""
 market markets geo geos region regions country countries location locations territory territories target targeting
 area areas audience audiences geography mercados mercado marchés marché märkte markt mercati
 """.split())
-PLACE_AFTER = frozenset({"only", "-only", "market", "markets", "-wide", "wide", "-based", "based", "nationwide"})
+PLACE_AFTER = frozenset({"only", "-only", "market", "markets", "-wide", "wide", "-based", "based", "nationwide",
+                         "city"})  # "sport nutrition bloggers, Kharkiv city"
 
 # a language: "X-speaking", "in X", "X speakers", "bilingual X and Y"
 LANGUAGE_AFTER = frozenset("""
@@ -271,6 +273,7 @@ LANGUAGE_BEFORE: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "bilingual", "native", "publishes in", "publish in", "record in", "records in", "produce in", "only in",
     "language", "language :", "languages :", "languages", "in either", "en", "content en", "em",
     "in both", "post in both", "content in both", "language is", "languages are", "language should be", "lang :",
+    "language can be", "languages can be", "language must be", "language may be",
     "lang . :", "lang", "langs :", "content language :",
     "make content on", "makes content on", "content on", "content", "konten", "konten full",
 ))
