@@ -114,6 +114,8 @@ _NAMED_AFTER_CITIES = frozenset({"beef", "bean", "beans", "sprout", "sprouts", "
 
 def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
     first = tokens.words[i]
+    if len(tokens.span_text(i, i + n)) <= 3 and place.kind == "city" and place.population < float("inf"):
+        return bool(tokens.phrase_ending(i, PLACE_CUES))  # "29 kr at ICA": a short town's name is more often an acronym
     if len(tokens.span_text(i, i + n)) <= 3 or place.kind == "code":
         # "uk creators" in a lower-case keyword list; "us" stays a pronoun
         return tokens.span_text(i, i + n).replace(".", "").isupper() or tokens.lower[i] in {
