@@ -130,7 +130,7 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
             more, item_end = _qualified(tokens, j + m, more, places)
             items.append((j, item_end, more, more_demonym))
             end = item_end
-        if ruled_out(tokens, i):
+        if ruled_out(tokens, i, end):
             tokens.claim(i, end, "countries")  # "in Germany, not in Netherlands": no country to apply or suggest
             i = end
             continue

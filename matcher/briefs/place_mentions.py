@@ -206,15 +206,20 @@ def place_list_item(tokens: Tokens, start: int, end: int) -> bool:
     return (segment_start == start or read_before) and (segment_end == end or rest_read) and in_list and closes
 
 
-def ruled_out(tokens: Tokens, start: int) -> bool:
-    """'not in the Netherlands', 'except Belgium', 'no UK': the brief names the place to leave it out."""
+def ruled_out(tokens: Tokens, start: int, end: int | None = None) -> bool:
+    """'not in the Netherlands', 'except Belgium', 'no UK', 'Is not for Spain this time', 'Norway is OUT', 'Iceland
+    not needed': the brief names the place to leave it out."""
+    if end is not None and tokens.phrase_at(end, _OUT_AFTER):
+        return True
     before = start - tokens.phrase_ending(start, PLACE_CUES)
     while before > 1 and tokens.lower[before - 1] in _RULED_OUT_WHO:
         before -= 1  # "excluding anyone in Canada", "except creators from Korea"
     return before > 0 and tokens.lower[before - 1] in NEGATIONS
 
 
-_RULED_OUT_WHO = frozenset({"anyone", "anybody", "creators", "those", "people", "influencers", "the"})
+_RULED_OUT_WHO = frozenset({"anyone", "anybody", "creators", "those", "people", "influencers", "the", "for"})
+_OUT_AFTER = (("is", "out"), ("are", "out"), ("not", "needed"), ("is", "not", "needed"), ("are", "not", "needed"),
+              ("is", "handled", "by", "a", "separate"), ("is", "excluded"), ("are", "excluded"), ("excluded",))
 
 
 def code_follows(tokens: Tokens, at: int) -> bool:
