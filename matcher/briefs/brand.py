@@ -269,7 +269,7 @@ def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
             continue  # "A Scotch whisky distillery on Islay wants", "A ski lodge at 2,300m in Zermatt wants": a place
         if i > 1 and tokens.lower[i - 1] in PARTICLES and tokens.is_capitalized(i - 2):
             continue  # "Pebble & Pine": the name starts earlier
-        the = i > 0 and tokens.words[i - 1] == "The" and tokens.sentence_start(i - 1)  # "The Sorbonne wants"
+        the = i > 0 and tokens.lower[i - 1] == "the" and tokens.sentence_start(i - 1)  # "The Sorbonne wants"
         if (i > 0 and tokens.is_capitalized(i - 1) and not tokens.sentence_start(i) and not tokens.is_punct(i - 1)
                 and any(c.isalpha() for c in tokens.words[i - 1])) and not the:
             continue  # inside a longer capitalized run

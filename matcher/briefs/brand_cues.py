@@ -17,6 +17,7 @@ BRAND_VERBS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "is relaunching", "relaunches", "is rebranding", "invites", "is inviting", "wishes", "is putting", "is kicking",
     "is preparing", "will launch", "is celebrating",
     "is dropping", "drops", "makes", "make", "sells", "produces", "produce", "offers", "ships", "is entering",
+    "is happy to", "are happy to",
     "is stepping", "is bringing", "opens", "open", "is a", "is an", "is the", "are a", "brews", "roasts",
     "designs", "creates", "would love", "is small", "look for", "looks for", "are after", "would ideally like",
     "team here", "brand team here", "marketing team here", "marketing here",
@@ -56,7 +57,8 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "per il nostro cliente", "per la nostra cliente", "para nuestro cliente", "para nuestra clienta",
     "voor onze klant", "dla naszego klienta", "pour notre cliente", "för vår kund", "for vår kunde", "somos the",
     "organisation of", "organization of", "the organisation of", "the organization of", "i am from marketing",
-    "i 'm from marketing",
+    "i 'm from marketing", "briefing —", "briefing –", "briefing -", "briefing :", "brief de campaña —",
+    "brief de campaña :", "brief de campaña –", "company of me is",
 ))
 # words that start a description, not a name ("Nail polish company wants")
 GENERIC_ADVERTISERS = frozenset("""

@@ -50,6 +50,7 @@ mgmt""".split())
 CLIENT_CUES = tuple(cue for cue in BRAND_CUES if (cue[0] in {"client", "cliente", "our", "nuestro", "nosso",
                                                                 "advertiser", "on", "de"} and "brand" not in cue)
                      or cue in {("brand", ":"), ("brand", "="), ("brand", "name", ":"), ("marca", ":"),
+                                ("company", ":"), ("company", "name", ":"),
                                 ("for", "client"), ("for", "the", "client"), ("for", "our", "client"),
                                 ("sponsor", ":"), ("issued", "by", ":"), ("issuer", ":")})
 
