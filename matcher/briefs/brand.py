@@ -123,6 +123,12 @@ def _brand_of_person(tokens: Tokens, places: Gazetteer) -> Reading | None:
             if close is not None and close > i + 2 and all(tokens.words[j].replace("&", "").isalnum()
                                                              for j in range(i + 2, close)):
                 return claim_brand(tokens, i, i + 2, close)  # "we (kolibri kids) need ..."
+        if tokens.words[i] == "(" and tokens.lower[i + 1] in ROLE_WORDS and tokens.words[i + 2:i + 3] == [","] and (
+                i > 0 and tokens.is_capitalized(i - 1)):
+            close = next((j for j in range(i + 3, min(i + 8, len(tokens))) if tokens.words[j] == ")"), None)
+            end = name_end(tokens, i + 3)  # "From: Sophie Adeyemi (Marketing, Kinfolk Haircare)"
+            if close is not None and end == close and not is_place_or_platform(tokens, i + 3, end, places):
+                return claim_brand(tokens, i, i + 3, end)
         if tokens.lower[i] == "client" and tokens.words[i + 1] == "(" and tokens.is_capitalized(i + 2):
             close = next((j for j in range(i + 2, min(i + 7, len(tokens))) if tokens.words[j] == ")"), None)
             if close is not None and close > i + 2:
