@@ -17,7 +17,6 @@ from matcher.briefs.brand_layout import (
     brand_before_campaign,
     brand_in_brackets,
     brand_in_keywords,
-    brand_in_signature,
     brand_in_title,
     brand_in_title_parts,
     claim_brand,
@@ -42,6 +41,7 @@ from matcher.briefs.brand_shapes import (
     lower_name_run,
     model_code,
 )
+from matcher.briefs.brand_signature import brand_in_signature
 from matcher.briefs.brand_words import (
     ADVERTISER_NOUNS,
     AGENCY_HEADS,

@@ -1,11 +1,10 @@
-"""The brand where a brief's layout puts it: a signature's last line, a keyword list's end, "the X campaign".
+"""The brand where a brief's layout puts it: a keyword list's end, "the X campaign", a title (closing lines: `brand_signature`).
 
 `claim_brand` marks the name (and its cue) as read, so other readers do not take it again.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from functools import cache
 
@@ -15,7 +14,6 @@ from matcher.briefs.brand_words import (
     COMPANY_NOUNS,
     GREETINGS,
     OCCASIONS,
-    ROLE_WORDS,
     SELF,
 )
 from matcher.briefs.lexicon import CREATOR_NOUNS, NOT_NAMES
@@ -23,7 +21,7 @@ from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import brandlike, clean_name, is_place_or_platform, name_end
-from matcher.briefs.tokens import SIGNOFFS, Tokens
+from matcher.briefs.tokens import Tokens
 from matcher.taxonomy import taxonomy
 
 
@@ -59,60 +57,6 @@ def with_number(tokens: Tokens, end: int) -> int:
                     end, end + 1):
                 end += 1  # "Studio 1961 Eyewear"
     return end
-
-
-_MEASURE = re.compile(r"\d+(?:[.,]\d+)?[a-zA-Z]{1,3}")  # "(dry, 5% ABV, 50cl)": a measure, no signer's brand
-
-
-def brand_in_signature(tokens: Tokens, places: Gazetteer) -> Reading | None:
-    """'— Marc, brand team at Northline Gear', 'Layla — Group Marketing, Sahra Hospitality', 'Mariana (Bella Nopal)'.
-
-    In the closing line, a name after the writer's name and their role is the brand.
-    """
-    line = tokens.clause_start(len(tokens) - 1) if tokens else 0
-    # the role line may be one of the last three lines, an address below it ("Head of Growth | Nook / Stockholm")
-    starts = [j + 1 for j in range(max(len(tokens) - 40, 0), len(tokens)) if tokens.words[j] in {"\n", "|"}][-4:]
-    for start in sorted({line, *starts}, reverse=True):
-        found = _role_then_brand(tokens, places, start)
-        if found is not None:
-            return found
-    start = max(line - (1 if line and tokens.words[line - 1] == "\n" else 0), len(tokens) - 14, 0)
-    while start > max(len(tokens) - 14, 0) and tokens.words[start - 1] == "|":
-        start = tokens.clause_start(start - 2)  # "Maria | Aegean Sail Tours": the writer before the bar
-    for i in range(start, len(tokens) - 1):
-        writer = tokens.words[i].lstrip("/-–—~")  # "/Johan, Lindkvist & Ek"
-        # "-jess @ Loop de Loop Fibers": after a dash opening the line, the writer may sign in lower case
-        dashed = tokens.words[i][:1] in {"-", "—", "–"} and tokens.sentence_start(i)
-        # "mo — founder, Kumo Matcha": a lower-case first name before a dash and a role
-        dashed = dashed or (tokens.words[i + 1] in {"—", "–"} and i + 2 < len(tokens) and tokens.lower[
-            i + 2] in ROLE_WORDS)
-        if not ((writer[:1].isupper() or dashed) and writer.isalpha() and len(writer) > 1 and tokens.words[i + 1] in {
-                ",", "—", "–", "-", "(", "@", "|"}) or tokens.lower[i] in SIGNOFFS:
-            continue  # "Best, Marek" signs off; "Marc, brand team at Northline Gear" names the brand
-        at = i + 2
-        while at < len(tokens) and (tokens.lower[at] in ROLE_WORDS | {"team", "group", "growth", "export", "at",
-                                                                       "from", "of", ",", "—", "-", "in", "the"}):
-            at += 1
-        end = name_end(tokens, at, allow_lower=False) if at < len(tokens) else None
-        closing = end is not None and (end >= len(tokens) or tokens.words[end] in {")", ".", "!", "\n", "("})
-        measure = _MEASURE.fullmatch(tokens.words[at]) is not None if at < len(tokens) else False
-        if closing and end is not None and not measure and not is_place_or_platform(tokens, at, end, places):
-            return claim_brand(tokens, at, at, end)
-    return None
-
-
-def _role_then_brand(tokens: Tokens, places: Gazetteer, line: int) -> Reading | None:
-    """"Growth lead, Pesito", "Head of Marketing @ Lumo": a line that is a role, then the brand ending the text."""
-    at = line
-    while at < len(tokens) and tokens.lower[at] in ROLE_WORDS | {"of", "and", "&", "senior", "junior", "global",
-                                                                 "growth", "content", "digital"}:
-        at += 1
-    if line < at < len(tokens) - 1 and tokens.lower[at] in {",", "@", "at", "—", "–", "|", "/"}:
-        end = name_end(tokens, at + 1)  # "Partnerships Lead / Kōwhai Active / Level 4, 12 Queen St"
-        if end is not None and (end >= len(tokens) or tokens.words[end] in {".", "!", "\n", "|", "/"}) and (
-                not is_place_or_platform(tokens, at + 1, end, places)):
-            return claim_brand(tokens, at, at + 1, end)
-    return None
 
 
 @cache
