@@ -1,4 +1,4 @@
-"""The brand where a brief's layout puts it: a keyword list's end, "the X campaign", a title (closing lines: `brand_signature`).
+"""The brand where a brief's layout puts it: a keyword list's end, "the X campaign", a title.
 
 `claim_brand` marks the name (and its cue) as read, so other readers do not take it again.
 """
