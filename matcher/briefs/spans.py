@@ -23,7 +23,7 @@ from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
 PARTICLES = frozenset({"&", "of", "de", "du", "la", "le", "des", "del", "di", "della", "delle", "dei", "degli", "da",
-                       "do", "dos", "das", "von", "van", "and", "+", "-", "'n", "n'", "x", "the", "to", "at", "y"})
+                       "do", "dos", "das", "von", "van", "and", "+", "-", "'n", "n'", "n", "x", "the", "to", "at", "y"})
 _NAME_LIST_JOINERS = frozenset({",", "or", "and", "/", "nor", "&", "plus", "either", "o", "e", "ou", "und",
                                 "also", "anything", "by", "anyone", "from", "nobody"})
 _EVENTS = frozenset({"black friday", "cyber monday", "prime day", "new year", "new year's", "back to school",
