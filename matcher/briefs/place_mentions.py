@@ -118,7 +118,8 @@ def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
         return bool(tokens.phrase_ending(i, PLACE_CUES))  # "29 kr at ICA": a short town's name is more often an acronym
     if len(tokens.span_text(i, i + n)) <= 3 or place.kind == "code":
         # "uk creators" in a lower-case keyword list; "us" stays a pronoun
-        return tokens.span_text(i, i + n).replace(".", "").isupper() or tokens.lower[i] in {
+        return tokens.span_text(i, i + n).replace(".", "").isupper() or (tokens.lower[i] == "aus" and first[
+            0].isupper()) or tokens.lower[i] in {  # "Aus fitness creators"
             "uk", "usa", "uae", "nyc"} or tokens.lower[i + n:i + n + 2] == ["-", "based"] or (  # "nz-based creators"
             _lower_us(tokens, i))
     if place.cased or place.kind in {"city", "subdivision"}:

@@ -1484,3 +1484,107 @@ def test_round_seventy_six_followers(text: str, low: int | None, high: int | Non
 ])
 def test_round_seventy_nine_platforms(text: str, platforms: tuple[str, ...]) -> None:
     assert parse_brief(text).filters.platforms == platforms
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    # round 88: a title naming a product beside the advertiser yields to the body's subject
+    ("Brief — Birch Glow serum, Nordic Botanica\nBackground: Nordic Botanica is a Bergen-based skincare brand.\n"
+     "We want 6 beauty creators in Norway.", "Nordic Botanica"),
+    # round 89: a style named by its country's initial is no brand; 'Mgmt' ends an agency's name
+    ("Hello, we are J-beauty brand from Osaka. Please recommend creators for our cleansing oil.", None),
+    ("Happy to suggest from our Leeds talent only. Best, Priya | Copper Talent Mgmt", None),
+    # round 91: a description in brackets after 'client' is no name
+    ("Hola team, we need for client (natural cosmetics from Valencia) 6 influencers of Mexico.", None),
+    # round 95: 'BRIEFING — X'; 'company of me is X'; 'X is happy to'; a form's 'Company:' label
+    ("BRIEFING — Casa Serrano | Navidad 2025\nWe need 8 food creators in Spain.", "Casa Serrano"),
+    ("Hello krub, company of me is SiamPay wallet. Want 3-4 Thai TikTok creator.", "SiamPay"),
+    ("Following up on the call. Woolies is happy to go with 8 creators for the festive push.", "Woolies"),
+    ("BRIEFING – Kessler Laptop K14\nCompany: Kessler Computer, Munich\nTech creators in Germany.",
+     "Kessler Computer"),
+    # round 96: a role and a name in brackets after the writer
+    ("> From: Ada Obi (Marketing, Zuri Haircare)\n> We'd like 7 natural-hair creators in Ghana.", "Zuri Haircare"),
+    # round 97: after a sign-off line with the writer's name, a last line that is only a name
+    ("Looking at 5 parents in Ireland, €350 per post max.\n\nTa, Aoife\nSnackbug", "Snackbug"),
+    ("Could someone pull together ideas for maritime creators?\n\nCheers,\nTom", None),
+])
+def test_rounds_eighty_eight_to_ninety_seven_brands(text: str, brand: str | None) -> None:
+    assert parse_brief(text).filters.brand == brand
+
+
+@pytest.mark.parametrize(("text", "countries", "suggested"), [
+    # round 85: a capitalized creator noun inside an agency's name is no creator
+    ("I am writing from agency Stella Talent in Milano. They search 4 food creators in Germany.", ("DE",),
+     [("IT",)]),
+    # round 90: 'Aus' in capitals; a relative clause says nothing of a past campaign
+    ("hamster cage 100x50cm, Aus, TikTokers, ≤10k", ("AU",), []),
+    ("We sold 1.2M nappies last year — now want 10 nano creators in Canada who just had a baby.", ("CA",), []),
+    # round 91: a place after the advertiser's name and a comma; 'A Seattle-based ...'; a hyphenated region
+    ("Publisher: Nexel Games, Seoul\nMarkets: Japan, Taiwan", ("JP", "TW"), [("KR",)]),
+    ("A Seattle-based pet DNA test kit needs dog creators on YouTube, any country.", (), [("US",)]),
+    ("I want 3 influencer from Emilia-Romagna, food or lifestyle", ("IT",), []),
+    # round 92: 'Kharkiv city'; 'in whole Nordics'
+    ("Please find me sport nutrition bloggers, Kharkiv city, thank you", ("UA",), []),
+    ("Looking creators who do sauna and cold plunge in whole Nordics.", ("DK", "FI", "IS", "NO", "SE"), []),
+    # round 93: a town's name of three letters in capitals is an acronym without a cue
+    ("A protein bar (29 kr at ICA) wants gym creators in Malmö.", ("SE",), []),
+    # round 94: a place left out after it is named
+    ("Where: Sweden, Finland and Denmark. Norway is OUT. Iceland not needed.", ("SE", "FI", "DK"), []),
+])
+def test_rounds_eighty_five_to_ninety_four_places(text: str, countries: tuple[str, ...],
+                                                 suggested: list[tuple[str, ...]]) -> None:
+    parsed = parse_brief(text)
+    assert parsed.filters.countries == countries
+    assert _offered_countries(parsed) == suggested
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    # round 86: Japanese, Chinese and Korean scales
+    ("10 person living in Japan, Instagram, フォロワー1万以上", 10000, None),
+    ("Want find 5 YouTuber in Taiwan, fans 5萬~20萬, content in Chinese", 50000, 200000),
+    ("We want Korean fitness YouTuber 3 people, subscriber 10만+", 100000, None),
+    # round 87: litres and a range from nothing bound no followers
+    ("Bins are 32L and 15L, stackable; we want home creators.", None, None),
+    ("Baby sleeping bags (sizes 0-6m) for parenting creators with under 40k followers", None, 40000),
+])
+def test_rounds_eighty_six_and_eighty_seven_followers(text: str, low: int | None, high: int | None) -> None:
+    filters = parse_brief(text).filters
+    assert (filters.min_followers, filters.max_followers) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "k"), [
+    # round 89: 'we placed 37 of them' is a past result; round 90: 'only 1 or 2'; round 91: 'top 10 on Amazon'
+    ("Our roster has 140 creators and we placed 37 of them last quarter. London talent only.", None),
+    ("Now I want pay proper influencer, only 1 or 2, from New Zealand.", 2),
+    ("Our serum's top 10 on Amazon beauty rn — want micro skincare creators in Canada.", None),
+])
+def test_rounds_eighty_nine_to_ninety_one_counts(text: str, k: int | None) -> None:
+    assert parse_brief(text).filters.k == k
+
+
+@pytest.mark.parametrize(("text", "price", "budget"), [
+    # round 86: '150万円'; round 92: a measure and a service's price are no money for creators
+    ("Reward is ¥150,000 per 1 video. Total budget 150万円.", 150000.0, 1500000.0),
+    ("We are a whey brand (a pot of 900g costs R$ 159,90). Budget total R$ 80.000.", None, 80000.0),
+    ("Clinic chain. Prices from 1 990 Kč per session. Budget: 120 000 Kč in total.", None, 120000.0),
+])
+def test_rounds_eighty_six_and_ninety_two_money(text: str, price: float | None, budget: float | None) -> None:
+    filters = parse_brief(text).filters
+    assert (filters.max_price_per_post, filters.campaign_budget) == (price, budget)
+
+
+def test_round_ninety_two_languages_after_can_be() -> None:
+    filters = parse_brief("Influencers in Lithuania. Language can be lithuanian, estonian or russian.").filters
+    assert filters.languages == ("lt", "et", "ru")
+
+
+@pytest.mark.parametrize(("text", "platforms"), [
+    # round 90: a cross after a platform rules it out
+    ("Channels: TikTok ✅ Instagram ✅ YouTube ❌ Facebook ❌", ("tiktok", "instagram")),
+])
+def test_round_ninety_platforms(text: str, platforms: tuple[str, ...]) -> None:
+    assert parse_brief(text).filters.platforms == platforms
+
+
+def test_round_ninety_eight_a_name_joined_by_n() -> None:
+    filters = parse_brief("Please avoid anyone who's done work for Pick n Pay or Woolworths this year.").filters
+    assert filters.competitors == ("Pick n Pay", "Woolworths")
