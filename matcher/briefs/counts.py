@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import pairwise
 
-from matcher.briefs.amounts import correction_after, count_at
+from matcher.briefs.amounts import Amount, correction_after, count_at
 from matcher.briefs.filters import MAX_RESULTS
 from matcher.briefs.lexicon import (
     COUNT_CUES,
@@ -62,9 +62,11 @@ def read_count(tokens: Tokens) -> list[Reading]:
     if not found:
         return []
     cued = [(i, counted) for i, counted in found if tokens.phrase_at(i, COUNT_CUES)]
-    _, (value, start, end) = (cued or found)[0]
+    totals = [(i, counted) for i, counted in found if tokens.lower[counted[2] - 1] == "total"]
+    _, (value, start, end) = (totals or cued or found)[0]  # "Number: 3 per market, 15 in total"
     corrected = correction_after(tokens, end) or (correction_after(tokens, end + 1) if tokens.lower[end:end + 1] and (
         tokens.lower[end] in CREATOR_NOUNS) else None)
+    corrected = corrected or _settled_after(tokens, end)
     if corrected is not None and corrected.value == int(corrected.value) and not corrected.scaled and (
             corrected.currency is None and 1 <= corrected.value <= 1000):
         value, end = int(corrected.value), corrected.end  # "6 influencers... no sorry, 4 is enough"
@@ -72,6 +74,18 @@ def read_count(tokens: Tokens) -> list[Reading]:
     if value > MAX_RESULTS:
         reading = replace(reading, note=f"the brief asks for {value}; one search returns at most {MAX_RESULTS}")
     return [reading]
+
+
+def _settled_after(tokens: Tokens, end: int) -> Amount | None:
+    """"a list of 6, maybe 7... let's say 7", "like 25 of them? ... Let's say 15": the count the writer settles on."""
+    for j in range(end, min(end + 16, len(tokens) - 1)):
+        if tokens.words[j] == "\n" and j > end:
+            return None
+        if tokens.lower[j - 1:j + 1] in (["'s", "say"], ["lets", "say"], ["make", "it"]):
+            number = count_at(tokens, j + 1)
+            if number is not None and creator_noun_after(tokens, number.end) in (None, number.end):
+                return number
+    return None
 
 
 def _rows(tokens: Tokens) -> list[list[tuple[int, int]]]:
@@ -174,9 +188,15 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
     if after in {"pieces", "piece", "pcs"} and tokens.lower[end + 1:end + 2] == ["of"] and creator_noun_after(
             tokens, end + 2) == end + 2:
         return value, i, end + 3  # "We need 5 pieces of influencer"
+    things = next((j for j in range(end, min(end + 3, len(tokens))) if tokens.is_punct(j) or tokens.lower[
+        j] in _COUNTED_THINGS), None)  # the first counted thing (or a mark) after the number
+    counted_things = creator_noun_after(tokens, end) is None and things is not None and (
+        tokens.lower[things] in _COUNTED_THINGS)
+    if counted_things and ((bool(cue) and tokens.words[i + cue - 1] == ":") or before == ":"):
+        return None  # "Key facts for creators: 210 specialty stores"
     if not cue and after in _COUNTED_THINGS and creator_noun_after(tokens, end + 1) != end + 1:
         return None  # "5 star hotels", "10 samples", "3 reels": a count of something else ("5 recipe ppl" is one)
-    if cue and tokens.lower[i] == "top" and i > 0 and tokens.lower[i - 1] in _RANKED:
+    if cue and tokens.lower[i] == "top" and i > 0 and tokens.near_before(i, _RANKED, 4) is not None:
         return None  # "if our team finishes top 4": a ranking, not a count
     if cue and tokens.lower[i] == "top" and after in {"on", "in", "at"} and creator_noun_after(tokens, end) is None:
         return None  # "our serum's top 10 on Amazon", "Top 5 on Korean Google Play": a sales ranking
