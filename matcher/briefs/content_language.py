@@ -55,8 +55,9 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
         elif _labelled(tokens, start) or (tokens.words[start - 1:start] in (["—"], ["–"]) and _after_place(
                 tokens, start, end, places)):
             pass  # "Language of content: Spanish", "- Mexico — Spanish — 5"
-        elif tokens.phrase_at(end, _WILL_DO):
-            pass  # "spanish or english is fine", "English ok"
+        elif tokens.phrase_at(end, _WILL_DO) or (after == "only" and places.demonym(
+                tokens.span_text(i, i + n)) is None):
+            pass  # "spanish or english is fine", "English ok", "english only" (a language that names no people)
         elif _keyword_item(tokens, start, end):
             pass  # "indie board games, YouTube + Twitch, English, shortlist of 6": a list item that is a language
         elif _only_a_language(tokens, start, end, places) and (short_query(tokens, longest=20) or (
@@ -143,7 +144,7 @@ def _in_capitals(tokens: Tokens, i: int) -> bool:
 
 
 def _language_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[str | None, int]:
-    for n in (2, 1):
+    for n in (3, 2, 1):  # "te reo Māori"
         if i + n <= len(tokens) and tokens.free(i, i + n):
             code = places.language(tokens.span_text(i, i + n))
             if code is not None:

@@ -273,7 +273,7 @@ LANGUAGE_BEFORE: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "bilingual", "native", "publishes in", "publish in", "record in", "records in", "produce in", "only in",
     "language", "language :", "languages :", "languages", "in either", "en", "content en", "em",
     "in both", "post in both", "content in both", "language is", "languages are", "language should be", "lang :",
-    "language can be", "languages can be", "language must be", "language may be",
+    "language can be", "languages can be", "language must be", "language may be", "language (", "languages (",
     "lang . :", "lang", "langs :", "content language :",
     "make content on", "makes content on", "content on", "content", "konten", "konten full",
 ))

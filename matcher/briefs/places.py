@@ -75,7 +75,7 @@ _DEMONYM_HOME = {"american": "US", "french": "FR", "chinese": "CN", "indian": "I
 LANGUAGE_ALIASES: dict[str, str] = {
     "español": "es", "espanol": "es", "castellano": "es", "inglés": "en", "ingles": "en", "português": "pt",
     "portugues": "pt", "français": "fr", "francais": "fr", "deutsch": "de", "italiano": "it", "nederlands": "nl",
-    "polski": "pl", "türkçe": "tr", "turkce": "tr",
+    "polski": "pl", "türkçe": "tr", "turkce": "tr", "eng": "en", "te reo māori": "mi", "te reo maori": "mi",
     "mandarin": "zh", "cantonese": "zh", "farsi": "fa", "persian": "fa", "greek": "el", "filipino": "tl",
     "tagalog": "tl", "flemish": "nl", "castilian": "es", "malay": "ms", "nepali": "ne", "swahili": "sw",
     "punjabi": "pa", "brazilian portuguese": "pt", "bahasa": "id", "bahasa indonesia": "id", "slovene": "sl",
