@@ -1588,3 +1588,26 @@ def test_round_ninety_platforms(text: str, platforms: tuple[str, ...]) -> None:
 def test_round_ninety_eight_a_name_joined_by_n() -> None:
     filters = parse_brief("Please avoid anyone who's done work for Pick n Pay or Woolworths this year.").filters
     assert filters.competitors == ("Pick n Pay", "Woolworths")
+
+
+@pytest.mark.parametrize(("text", "k"), [
+    # round 100: the count a writer settles on; 'N in total'; a ranking; a label's figure before what it counts
+    ("I'd like a list of 6, maybe 7... let's say 7. Not too big.", 7),
+    ("Um, like, 25 of them? That's a lot. Let's say 15.", 15),
+    ("Number: 3 per market, 15 in total", 15),
+    ("Northbridge ranks in the global top 200 and wants student creators.", None),
+    ("Key facts for creators: 210 specialty stores plus a cinema.", None),
+])
+def test_round_one_hundred_counts(text: str, k: int | None) -> None:
+    assert parse_brief(text).filters.k == k
+
+
+@pytest.mark.parametrize(("text", "languages"), [
+    # round 101: a language list in brackets, 'english only', 'eng', a language name of three words
+    ("Content in the local language (Swedish, Finnish, Norwegian, Danish).", ("sv", "fi", "no", "da")),
+    ("crypto creators, 20k+ followers, english only.", ("en",)),
+    ("skincare creators who post in eng or french", ("en", "fr")),
+    ("Keen on creators who post in te reo Māori.", ("mi",)),
+])
+def test_round_one_hundred_one_languages(text: str, languages: tuple[str, ...]) -> None:
+    assert parse_brief(text).filters.languages == languages
