@@ -13,9 +13,10 @@ advertisement advertisements adverts
 contracted relationship relationships
 ligados ligadas vinculados vinculadas asociados patrocinados patrocinadas trabajado trabajaron trabajó
 trabalharam trabalhou trabalhado colaborado colaboraron colaboraram gearbeitet contract trabaje trabajen
-trabajan
+trabajan associés associées associé associée liés liées lié liée travaillé collaboré sponsorisés sponsorisé
 """.split())
-TIE_PREPOSITIONS = frozenset({"with", "for", "by", "to", "of", "on", "from", "con", "com", "mit", "avec"})
+TIE_PREPOSITIONS = frozenset({"with", "for", "by", "to", "of", "on", "from", "con", "com", "mit", "avec", "à", "pour",
+                              "par"})
 TIE_NOUNS = frozenset("""
 partners partner ambassadors ambassador deals deal sponsorships sponsorship collabs collab collaborations
 collaboration ties tie affiliates affiliate contracts contract campaigns campaign creators influencers people

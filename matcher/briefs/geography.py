@@ -266,6 +266,8 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
         return False, "a demonym before what they love or own may describe the thing, not where they are"
     if noun is not None or _creator_noun_before(tokens, start) or people_of(tokens, start, CREATOR_NOUNS_NOT_FANS):
         return True, ""
+    if start > 1 and tokens.lower[start - 1] in {"de", "du", "da", "do"} and tokens.lower[start - 2] in CREATOR_NOUNS:
+        return True, ""  # "6 créateurs de Montréal", "creadores de Lima": the creators' place in French or Spanish
     after = tokens.lower[end] if end < len(tokens) else ""
     if demonym:
         if after in {"market", "markets", "-based", "based"} or tokens.lower[end:end + 2] == ["-", "based"]:

@@ -122,7 +122,7 @@ NEGATIONS = frozenset("""
 no not nobody noone none never without exclude excluding excludes avoid avoiding except skip n't nor nothing
 exclusions exclusion excluded excl excl. declines decline refuse refuses reject rejects dont don't doesnt cant wont
 isnt arent havent hasnt didnt nope nada não nao nicht kein keine niet nie sin sans ni nt prohibits prohibit
-prohibited ban bans barred cannot skipping dropping
+prohibited ban bans barred cannot skipping dropping pas
 """.split())
 NEGATION_PHRASES: tuple[tuple[str, ...], ...] = (
     ("no", "one"), ("no", "-", "one"), ("leave", "out"), ("rule", "out"), ("steer", "clear"), ("stay", "away"),
@@ -146,10 +146,15 @@ NUMBER_WORDS: dict[str, int] = {
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "couple": 2, "pair": 2,
+    # French, Spanish and Portuguese ("deux créateurs", "cinco creadores", "quatro criadores")
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "dix": 10, "douze": 12, "quinze": 15,
+    "vingt": 20, "cuatro": 4, "cinco": 5, "siete": 7, "ocho": 8, "diez": 10, "doce": 12, "quince": 15, "veinte": 20,
+    "três": 3, "quatro": 4, "oito": 8, "dez": 10, "doze": 12, "vinte": 20,
 }
 COUNT_PHRASES: dict[tuple[str, ...], int] = {
     ("a", "dozen"): 12, ("half", "a", "dozen"): 6, ("two", "dozen"): 24, ("a", "couple", "of"): 2,
-    ("a", "pair", "of"): 2, ("dozen",): 12,
+    ("a", "pair", "of"): 2, ("dozen",): 12, ("une", "demi", "-", "douzaine"): 6, ("demi", "-", "douzaine"): 6,
+    ("une", "douzaine"): 12, ("media", "docena"): 6, ("una", "docena"): 12, ("meia", "dúzia"): 6,
 }
 COUNT_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "top", "shortlist of", "short list of", "short-list of", "list of", "shortlist", "a shortlist of",
@@ -173,7 +178,7 @@ mxn try krw zar huf czk ron aed sar dollar dollars bucks pound pounds quid rupee
 kronor kronur krone kroner zloty zlotys lira pesos peso soles sol rand yuan renminbi won liras naira cedis cedi
 shillings dirhams dirham riyals riyal baht ringgit rupiah dong dinar dinars lei forint koruna korun rs rs. cop clp
 ars pen php idr myr thb vnd ngn kes egp mad ils twd hkd rmb rm r rp s/ fcfa e£ ksh gh₵ ₵ kč cfa rubles ruble roubles
-rouble đ 円 원 元 ドン
+rouble đ 円 원 元 ドン fr.
 """.split())
 BUDGET_CUES = frozenset("""
 budget budgets spend spending budgeted invest investment pot fund funds verba presupuesto orçamento envelope
@@ -192,7 +197,7 @@ collaboration integration integrations mention mentions stream streams livestrea
 thread threads episode episodes one talent partner publication publications placement placements vid vids clip
 clips vídeo vídeos creador creadora creadores influenceuse influenceuses influenciador influenciadora
 beitrag beiträge contenuto contenuti publicación publicacion publicaciones publicação publicacao pubblicazione
-créatrice créatrices créateur créateurs createur article articles artikel posting profilo profil pop
+créatrice créatrices créateur créateurs createur article articles artikel posting profilo profil pop vidéo vidéos
 """.split())
 # between an amount and its "per post": taxes and a price's punctuation ("500 € + IVA per contenuto",
 # "1.800 € netto pro Creator", "CHF 900.– per post")
@@ -228,7 +233,7 @@ PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "e.g.", "such as",
     "especially", "mainly", "mostly", "primarily", "particularly", "specifically", "somewhere in", "in and around",
     "throughout the", "within the", "based in the", "located in the", "living in the", "around the", "in der",
-    "in whole", "in the whole",
+    "in whole", "in the whole", "à",
     "aus", "aus der", "basé à", "basés à", "basée à", "basées à", "basé au", "basés au", "basés en", "basé en", "di",
 )) + tuple((*cue, part) for cue in (("in", "the"), ("across", "the"), ("based", "in", "the"), ("live", "in", "the"),
                                    ("living", "in", "the"), ("throughout", "the"))

@@ -320,8 +320,8 @@ def _per_unit(tokens: Tokens, at: int) -> int:
                                                                "limit"}:
         lead += 1
     at += lead
-    if at < len(tokens) and tokens.lower[at] == "each":
-        return lead + 1
+    if at < len(tokens) and tokens.lower[at] in {"each", "chacun", "chacune", "cada"}:
+        return lead + 1  # "250 $ chacun"
     for skip in (0, 1):  # "$500 per sponsored post", "€300 for one reel", "250 € x post" (Italian, Spanish 'per')
         unit = tokens.lower[at + 1 + skip] if at + 1 + skip < len(tokens) else ""
         if tokens.lower[at:at + 1] and tokens.lower[at] in PER_WORDS | {"x"} and (unit in PER_UNIT or (

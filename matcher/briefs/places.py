@@ -65,6 +65,13 @@ DEMONYM_ALIASES: dict[str, tuple[str, ...]] = {
     "cornish": ("GB",), "tasmanian": ("AU",), "hawaiian": ("US",), "sardinian": ("IT",), "tuscan": ("IT",),
     "provençal": ("FR",), "flemish": ("BE",), "walloon": ("BE",), "catalan": ("ES",), "basque": ("ES",),
     "galician": ("ES",), "breton": ("FR",), "maori": ("NZ",), "māori": ("NZ",),
+    # French adjectives, after the noun ("créateurs belges", "influenceuses sénégalaises", "public belge")
+    "belge": ("BE",), "belges": ("BE",), "suisses": ("CH",), "sénégalais": ("SN",), "sénégalaise": ("SN",),
+    "sénégalaises": ("SN",), "ivoirien": ("CI",), "ivoirienne": ("CI",), "ivoiriens": ("CI",), "ivoiriennes": ("CI",),
+    "marocain": ("MA",), "marocaine": ("MA",), "marocains": ("MA",), "marocaines": ("MA",), "français": ("FR",),
+    "française": ("FR",), "françaises": ("FR",), "canadien": ("CA",), "canadienne": ("CA",), "canadiens": ("CA",),
+    "canadiennes": ("CA",), "tunisien": ("TN",), "tunisienne": ("TN",), "tunisiens": ("TN",), "algérien": ("DZ",),
+    "algérienne": ("DZ",), "algériens": ("DZ",), "camerounais": ("CM",), "camerounaise": ("CM",),
     # adjectives countryinfo leaves out beside its nouns ("Icelander")
     "icelandic": ("IS",), "kosovar": ("XK",), "kyrgyz": ("KG",), "uzbek": ("UZ",), "luxembourgish": ("LU",),
 }
