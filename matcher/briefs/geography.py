@@ -84,7 +84,8 @@ def _creator_noun_before(tokens: Tokens, start: int) -> bool:
     """The place or demonym comes right after a creator noun ('influencer Brasil', '4 influencer italian').
 
     Not after a verb that looks like one ('who cook Italian food')."""
-    if start < 1 or not (tokens.lower[start - 1] in CREATOR_NOUNS or is_person_noun(tokens.lower[start - 1])):
+    if start < 1 or not (tokens.lower[start - 1] in CREATOR_NOUNS or tokens.lower[start - 1] in AUDIENCE_NOUNS or (
+            is_person_noun(tokens.lower[start - 1]))):  # "auprès du public belge"
         return False
     return not (start > 1 and tokens.lower[start - 2] in {"who", "that", "to", "they", "and", "or"})
 
