@@ -63,7 +63,10 @@ def _negated(tokens: Tokens, cue_start: int) -> bool:
 def read_followers(tokens: Tokens) -> list[Reading]:
     """Follower bounds: ranges, 'under 50k', 'at least 10k followers', '2.5k+', '50k or fewer', 'sub-100k'."""
     readings: list[Reading] = []
-    for amount in amounts_in(tokens):
+    found = list(amounts_in(tokens))
+    # "sizes 0–6m, 6–18m, 18–36m": a range from nothing makes the brief's other 'm' ranges months too
+    months = any(not amount.value and range_after(tokens, amount) for amount in found)
+    for amount in found:
         if amount.currency or not tokens.free(amount.start, amount.end):
             continue
         second = range_after(tokens, amount)
@@ -97,7 +100,9 @@ def read_followers(tokens: Tokens) -> list[Reading]:
         if tokens.near_before(amount.start, {"aged", "age", "ages"}, 2) is not None:
             continue
         # "bins are 32L and 15L" (litres), "sizes 0-6m" (months): a lakh or a range from nothing needs followers named
-        litres_or_months = tokens.span_text(amount.start, amount.end).endswith("L") or bool(second and not amount.value)
+        text = tokens.span_text(amount.start, last.end)
+        litres_or_months = text.endswith("L") or bool(second and not amount.value) or (
+            months and bool(second) and text.endswith("m"))
         if litres_or_months and not noun_after and not followers_near(tokens, amount.start, last.end):
             continue
         scaled = amount.scaled or last.scaled
