@@ -256,7 +256,8 @@ def _person_from(tokens: Tokens, i: int) -> int:
         greeted = i > 1 and tokens.words[i - 1] == "," and tokens.near_before(i - 1, GREETINGS, 3) is not None
         if (not opener and at == i + 1 and (tokens.sentence_start(i) or greeted) and tokens.lower[at:at + 1] == ["from"]
                 and tokens.words[i].isalpha() and tokens.lower[i] not in CREATOR_NOUNS | GENERIC_ADVERTISERS
-                and not model_code(tokens.words[at + 1] if at + 1 < len(tokens) else "")):
+                and not model_code(tokens.words[at + 1] if at + 1 < len(tokens) else "")
+                and tokens.words[at + 1:at + 2] != [] and tokens.is_capitalized(at + 1)):  # "Constraints from legal:"
             return at + 1 - i
     return 0
 
