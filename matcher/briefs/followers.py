@@ -87,8 +87,9 @@ def read_followers(tokens: Tokens) -> list[Reading]:
             tokens.phrase_ending(amount.start, UPPER_CUES) or tokens.phrase_ending(amount.start, LOWER_CUES))
             and tokens.near_before(amount.start, {"reach", "reached", "reaches", "reaching"}, 4) is None)
         noun_after = (after < len(tokens) and tokens.lower[after] in FOLLOWER_NOUNS) or audience_of
+        named = noun_after or (look < len(tokens) and tokens.lower[look] in FOLLOWER_NOUNS)  # "50k+ fans"
         counted = {"viewers", "viewer", "listeners", "readers", "visitors", "members"}
-        if (not audience_of and any(w in NOT_FOLLOWERS or w in CREATOR_NOUNS or w in counted
+        if (not named and any(w in NOT_FOLLOWERS or w in CREATOR_NOUNS or w in counted
                                     for w in words_after[:1])) or (
                 len(words_after) == 2 and words_after[1] in {"viewers", "views", "likes", "downloads", "listeners",
                                                              "streams", "plays", "readers"}):

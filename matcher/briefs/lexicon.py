@@ -113,7 +113,7 @@ LOWER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
 ))
 UPPER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "or less", "or fewer", "and less", "and fewer", "or below", "and below", "and under", "or under", "or lower",
-    "max", "max .", "maximum", "at most", "tops", "or smaller", "以下", "이하", "以内",
+    "max", "max .", "maximum", "at most", "tops", "or smaller", "以下", "이하", "以内", "below", "or lower",
 ))
 RANGE_JOINERS = frozenset({"-", "–", "—", "to", "and", "/", "till", "until", "e", "y", "bis", "et", "&", "se", "a",
                           "à", "hasta", "en", "tot", "sampai", "hingga"})
