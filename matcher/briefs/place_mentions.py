@@ -79,6 +79,9 @@ def _name_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | No
             place = None  # "in the states of São Paulo and Minas Gerais": a country's states, not the US
         if place is not None and place.kind == "code" and i + n < len(tokens) and tokens.words[i + n].isdigit():
             place = None  # "the e-bike model RW 750": a model number
+        if place is not None and place.kind == "code" and i > 0 and tokens.words[i - 1].isdigit() and (
+                tokens.ends[i - 1] == tokens.starts[i]):
+            place = None  # "512GB": a unit glued to its number
         if place is not None and place.kind == "code" and text.lower() in CREATOR_NOUNS and not cued:
             place = None  # "DJ creators": a DJ, not Djibouti
         if place is not None and place.foreign and not tokens.words[i][0].isupper() and not cued:

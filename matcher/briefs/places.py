@@ -95,7 +95,7 @@ LANGUAGE_ALIASES: dict[str, str] = {
 # two-letter codes that are also everyday upper-case words or acronyms: never read as a country code
 _CODE_WORDS = frozenset("""
 IN AT IS TO BE ME NO AS IT OR AM AD GO SO MY ID PE PA TV CV AI FM MD VC PR BS ST GG TC TT LA MO SA NA DO HR KM CC BY
-ML UM MP AG RE GP SH LC ET CD CA AR BO SE CH ER
+ML UM MP AG RE GP SH LC ET CD CA AR BO SE CH ER SD
 """.split())
 # lower-case country names that are also common English words: read only when capitalized
 _WORD_COUNTRIES = frozenset({"turkey", "china", "chile", "jordan", "chad", "guinea", "georgia", "niger", "japan",

@@ -57,8 +57,9 @@ _GENERIC_LAST_WORDS = frozenset({"coast", "district", "area", "capital", "border
 ENGLISH_NAMED = frozenset({"US", "CA", "AU", "IN", "BR", "MX", "DE", "ES", "IT", "FR", "ID", "AE", "GB", "GR", "PH",
                            "ZA", "NZ", "JP", "AT", "CH", "PT", "MY", "CN", "NL", "BE", "PL", "SE", "NO", "DK", "FI",
                            "IE", "TR", "KR", "TH", "VN", "CZ", "HR", "GE"})
-# continents and business regions that GeoNames also lists as towns ('Asia' in the Philippines, 'Apac' in Uganda)
-NOT_TOWNS = frozenset({"africa", "asia", "europe", "oceania", "america", "mena", "apac", "emea", "latam"})
+# continents, business regions and a retailer that GeoNames also lists as towns ('Asia' in the Philippines, 'Apac'
+# in Uganda, 'Carrefour' in Haiti)
+NOT_TOWNS = frozenset({"africa", "asia", "europe", "oceania", "america", "mena", "apac", "emea", "latam", "carrefour"})
 # a word this frequent in the model's vocabulary (its rank, after the 2,000 word pieces and symbols) is an
 # everyday word before it is a subdivision
 COMMON_RANK = 6_000
