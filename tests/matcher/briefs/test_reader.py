@@ -1611,3 +1611,58 @@ def test_round_one_hundred_counts(text: str, k: int | None) -> None:
 ])
 def test_round_one_hundred_one_languages(text: str, languages: tuple[str, ...]) -> None:
     assert parse_brief(text).filters.languages == languages
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    # round 102: verbs of formal requests name the advertiser
+    ("With reference to tender no. 2025/17, Zainab Telecom kindly request your offer for an Eid campaign.",
+     "Zainab Telecom"),
+    ("Bentall Motors has approved the SOW. Please source two creators in California.", "Bentall Motors"),
+    # round 106: a common word before 'want' is no brand; 'from' a lower-case word names none
+    ("Hi, I am VA of a US Amazon seller. Boss want 5 to 7 TikTok creator in USA.", None),
+    ("Constraints from legal: creators must be US residents, 18+.", None),
+])
+def test_rounds_one_hundred_two_and_one_hundred_six_brands(text: str, brand: str | None) -> None:
+    assert parse_brief(text).filters.brand == brand
+
+
+@pytest.mark.parametrize(("text", "countries", "k"), [
+    # round 103: French, Spanish and Portuguese briefs
+    ("On aimerait inviter genre 6 créateurs de Montréal, food ou bière.", ("CA",), 6),
+    ("On cherche des créateurs mobilité urbaine à Paris et Lyon, 10k à 100k abonnés.", ("FR",), None),
+    ("Nous souhaitons travailler avec une demi-douzaine de créateurs cuisine basés en Suisse.", ("CH",), 6),
+    ("Buscamos cinco creadores de Lima para TikTok.", ("PE",), 5),
+    # round 104: a demonym after an audience noun
+    ("Une brasserie veut faire connaître sa nouvelle IPA auprès du public belge.", ("BE",), None),
+    # round 108: a unit glued to a number; 'SD' in 'micro SD card'
+    ("micro SD card 512GB, tech unboxing, YouTube, Brazil, 3 creators", ("BR",), 3),
+])
+def test_rounds_one_hundred_three_to_one_hundred_eight_places(text: str, countries: tuple[str, ...],
+                                                              k: int | None) -> None:
+    filters = parse_brief(text).filters
+    assert (filters.countries, filters.k) == (countries, k)
+
+
+@pytest.mark.parametrize(("text", "price", "competitors"), [
+    # round 103: French fees and ties
+    ("On peut leur donner 250 $ chacun + la bière à volonté.", 250.0, ()),
+    ("créateurs food Dakar TikTok, 150 000 FCFA/vidéo", 150000.0, ()),
+    ("Exclusions: pas de créateurs associés à U-Haul.", None, ("U-Haul",)),
+])
+def test_round_one_hundred_three_money_and_competitors(text: str, price: float | None,
+                                                       competitors: tuple[str, ...]) -> None:
+    filters = parse_brief(text).filters
+    assert (filters.max_price_per_post, filters.competitors) == (price, competitors)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    # round 105: a range from nothing makes the other 'm' ranges months
+    ("bamboo sleep sacks (0–6m, 6–18m, 18–36m) for mum creators with under 40k followers", None, 40000),
+    # round 107: 'k+ fans'; 'below' after a count
+    ("US TikTok, 50k+ fans, 4 creators", 50000, None),
+    ("Find creator USA. Follower 100K below. need 7 pax.", None, 100000),
+])
+def test_rounds_one_hundred_five_and_one_hundred_seven_followers(text: str, low: int | None,
+                                                                 high: int | None) -> None:
+    filters = parse_brief(text).filters
+    assert (filters.min_followers, filters.max_followers) == (low, high)
