@@ -68,6 +68,10 @@ def brand_before_product(tokens: Tokens, places: Gazetteer) -> Reading | None:
 
 
 _FOR = frozenset({"for", "para", "pour", "für"})  # "Para Tecate —", "Pour Maison X :"
+# words before "for X" that make X the advertiser ("creators for Zara", "a campaign for Oatly")
+_CAMPAIGN_WORDS = CREATOR_NOUNS | frozenset({"campaign", "content", "ugc", "shortlist", "partnership", "launch",
+                                             "videos", "posts", "collab", "push", "brief", "project", "activation"})
+_WHAT_IT_IS = COMPANY_NOUNS | frozenset({"drink", "app", "product"})  # "sampling for VOLTA, a sugar-free energy drink"
 
 
 def brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
@@ -83,9 +87,7 @@ def brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
             continue  # "for the Galaxy S25 Ultra launch", "the X500 headset launch": a product, not the advertiser
         if tokens.lower[end - 1] in OCCASIONS:
             continue  # "for Pisco Sour Day": an occasion
-        campaign_words = CREATOR_NOUNS | {"campaign", "content", "ugc", "shortlist", "partnership", "launch",
-                                          "videos", "posts", "collab", "push", "brief", "project", "activation"}
-        before = tokens.near_before(i, campaign_words, 3) is not None
+        before = tokens.near_before(i, _CAMPAIGN_WORDS, 3) is not None
         # "parenting creators in Belgium and the Netherlands for HEMA.": the name ends a request for creators
         before = before or ((end >= len(tokens) or tokens.words[end] in {".", "!", "("}) and _asks_creators(tokens, i))
         # "... for SecuRaum GmbH, max 20 names": a name a company writes (a legal suffix, a capital inside a word)
@@ -105,8 +107,7 @@ def brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
         # "For Brightwater Gin: 5 ...", "Para Tecate — necesitamos 6 creators"
         ours = ours or (tokens.sentence_start(i) and tokens.words[end:end + 1] in ([":"], ["—"], ["–"]))
         # "sampling for VOLTA, a sugar-free energy drink": the name and what it is
-        described = any(tokens.lower[j] in COMPANY_NOUNS | {"drink", "app", "product"}
-                        for j in range(end + 2, min(end + 8, len(tokens))))
+        described = any(tokens.lower[j] in _WHAT_IT_IS for j in range(end + 2, min(end + 8, len(tokens))))
         ours = ours or (tokens.words[end:end + 1] == [","] and tokens.lower[end + 1:end + 2] in (["a"], ["an"])
                         and described)
         if ((before and at == i + 1) or after or ours) and not generic_after(tokens, end):

@@ -12,6 +12,11 @@ from matcher.briefs.reading import Reading
 from matcher.briefs.spans import is_place_or_platform, name_end
 from matcher.briefs.tokens import SIGNOFFS, Tokens
 
+# a signer's role and what joins it to the brand ("Marc, brand team at Northline Gear"); a role line's words
+_ROLE_LINE = ROLE_WORDS | frozenset({"team", "group", "growth", "export", "at", "from", "of", ",", "—", "-", "in",
+                                     "the"})
+_ROLE_WORDS_OF = ROLE_WORDS | frozenset({"of", "and", "&", "senior", "junior", "global", "growth", "content",
+                                         "digital"})
 _MEASURE = re.compile(r"\d+(?:[.,]\d+)?[a-zA-Z]{1,3}")  # "(dry, 5% ABV, 50cl)": a measure, no signer's brand
 
 
@@ -44,8 +49,7 @@ def brand_in_signature(tokens: Tokens, places: Gazetteer) -> Reading | None:
                 ",", "—", "–", "-", "(", "@", "|"}) or tokens.lower[i] in SIGNOFFS:
             continue  # "Best, Marek" signs off; "Marc, brand team at Northline Gear" names the brand
         at = i + 2
-        while at < len(tokens) and (tokens.lower[at] in ROLE_WORDS | {"team", "group", "growth", "export", "at",
-                                                                       "from", "of", ",", "—", "-", "in", "the"}):
+        while at < len(tokens) and tokens.lower[at] in _ROLE_LINE:
             at += 1
         end = name_end(tokens, at, allow_lower=False) if at < len(tokens) else None
         closing = end is not None and (end >= len(tokens) or tokens.words[end] in {")", ".", "!", "\n", "("})
@@ -74,8 +78,7 @@ def _brand_line_after_name(tokens: Tokens, places: Gazetteer) -> Reading | None:
 def _role_then_brand(tokens: Tokens, places: Gazetteer, line: int) -> Reading | None:
     """"Growth lead, Pesito", "Head of Marketing @ Lumo": a line that is a role, then the brand ending the text."""
     at = line
-    while at < len(tokens) and tokens.lower[at] in ROLE_WORDS | {"of", "and", "&", "senior", "junior", "global",
-                                                                 "growth", "content", "digital"}:
+    while at < len(tokens) and tokens.lower[at] in _ROLE_WORDS_OF:
         at += 1
     if line < at < len(tokens) - 1 and tokens.lower[at] in {",", "@", "at", "—", "–", "|", "/"}:
         end = name_end(tokens, at + 1)  # "Partnerships Lead / Kōwhai Active / Level 4, 12 Queen St"
