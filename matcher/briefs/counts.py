@@ -240,6 +240,7 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
 
 
 def _bare(tokens: Tokens, end: int) -> bool:
+    """Nothing but a mark (or the brief's end) follows the number: it stands alone as an item."""
     return end >= len(tokens) or tokens.words[end] in {".", ",", "!", "?", ";", "\n", "(", "|", "/"}
 
 
