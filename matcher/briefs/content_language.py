@@ -7,7 +7,7 @@ from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import WILL_DO, short_query
 from matcher.briefs.stop_words import STOP_WORDS
-from matcher.briefs.tokens import Tokens
+from matcher.briefs.tokens import ITEM_ENDS, Tokens
 
 _CONTENT_NOUNS = frozenset({"content", "videos", "video", "captions", "posts", "channel", "channels", "speakers",
                             "creators", "influencers", "audience", "audiences", "subtitles", "voiceover"})
@@ -77,15 +77,15 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
 _WILL_DO = (*WILL_DO, ("ok",), ("okay",), ("is", "a", "must"), ("preferred",), ("is", "preferred"))
 _SPEAKERS = frozenset({"francophone", "francophones", "anglophone", "anglophones", "hispanophone", "lusophone"})
 _WRITTEN_THINGS = frozenset({"content", "captions", "subtitles", "voiceover", "copy", "scripts"})
-_ITEM_ENDS = frozenset({",", "|", "•", ";", "\n"})
+
+
+_ITEM_OR_LAST_ENDS = ITEM_ENDS | {"."}
 
 
 def _keyword_item(tokens: Tokens, start: int, end: int) -> bool:
     """A whole item of a brief written as a list ('vegan baking, TikTok, 10k-50k, English')."""
-    listed = sum(word in _ITEM_ENDS for word in tokens.words) >= 3 and not any(
-        word in {".", "!", "?"} for word in tokens.words[:-1])
-    return listed and (start == 0 or tokens.words[start - 1] in _ITEM_ENDS) and (
-        end >= len(tokens) or tokens.words[end] in _ITEM_ENDS | {"."})
+    return tokens.written_as_list and (start == 0 or tokens.words[start - 1] in ITEM_ENDS) and (
+        end >= len(tokens) or tokens.words[end] in _ITEM_OR_LAST_ENDS)
 
 
 def _labelled_codes(tokens: Tokens, places: Gazetteer) -> Reading | None:

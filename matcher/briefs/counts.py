@@ -12,6 +12,7 @@ from matcher.briefs.lexicon import (
     COUNT_PHRASES,
     CREATOR_NOUNS,
     CURRENCY_WORDS,
+    MEASURES,
     MONTHS,
     NOT_FOLLOWERS,
     PLATFORM_WORDS,
@@ -38,8 +39,7 @@ looking about around like maybe perhaps wants needs seeks seeking aim aiming
 # counted things right after a number that make it no count of creators ("people" may be the creators)
 _COUNTED_THINGS = NOT_FOLLOWERS - {"people"} | frozenset("""star stars sample samples piece pieces pack packs
 box boxes bottle bottles pair pairs set sets kit kits flavour flavours flavor flavors colour colours color colors
-size sizes model models variant variants sku skus recipe recipes episode episodes
-ml cl l g kg mg oz lb lbs mm cm""".split())  # measures: "our new shampoo 250 ml"
+size sizes model models variant variants sku skus recipe recipes episode episodes""".split()) | MEASURES
 _ASKED_ONE = _ASK_VERBS | {"just", "only"}  # "just one big YouTuber"
 # tails that count creators only in small numbers ("20-30 piece", "2-3 only"; not "240 pieces")
 _SMALL_TAILS = frozenset({"piece", "pieces", "only"})

@@ -29,6 +29,7 @@ from matcher.briefs.lexicon import (
 from matcher.briefs.nouns import is_person_noun
 from matcher.briefs.place_mentions import (
     IDIOMS,
+    LOWER_CASE_CITY,
     asks_for_locals,
     code_follows,
     district_before,
@@ -234,7 +235,7 @@ def _decide(tokens: Tokens, items: list[tuple[int, int, Place | None, tuple[str,
         ambiguous = bool(place and place.ambiguous)
         # a lower-case city is read only when it is big (a common word is rarely a city of half a million)
         lower = bool(place and place.kind in {"city", "subdivision"} and tokens.words[item_start][0].islower()
-                     and place.population < _BIG_CITY)
+                     and place.population < LOWER_CASE_CITY)
         sure = applied and not ambiguous and not lower
         # an ambiguous place not said of the creators keeps its reason, so the brief's sure places do not apply it
         why = (_AMBIGUOUS if ambiguous and applied else
@@ -250,7 +251,6 @@ def _decide(tokens: Tokens, items: list[tuple[int, int, Place | None, tuple[str,
     return readings
 
 
-_BIG_CITY = 500_000
 # people named by what they love, own or use: a demonym before their object may belong to the object
 _OBJECT_NOUNS = frozenset("""lover lovers fan fans owner owners reviewer reviewers enthusiast enthusiasts collector
 collectors buyer buyers drinker drinkers eater eaters user users""".split())

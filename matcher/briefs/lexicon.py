@@ -189,6 +189,8 @@ rate rates fee fees price prices pay paying paid payment cpp cost costs compensa
 honorar honorare compenso onorario rémunération remunération remuneración remuneração vergütung verguetung gage
 cachet tarif tarifa wynagrodzenie honorář odměna vergoeding pago
 """.split())
+# units of measure after a number: "250 ml", "a pot of 900g" (no count of creators, no money)
+MEASURES = frozenset("ml cl l g kg mg oz lb lbs mm cm km kcal µg iu".split())
 # what one payment buys: "$500 per post", "€300/reel", "1k each"
 PER_UNIT = frozenset("""
 post posts video videos reel reels story stories tiktok tiktoks tweet tweets short shorts deliverable deliverables

@@ -18,6 +18,7 @@ from matcher.briefs.lexicon import (
     CREATOR_NOUNS,
     CURRENCY_WORDS,
     LOWER_CUES,
+    MEASURES,
     MONTHS,
     NEGATIONS,
     NOT_FOLLOWERS,
@@ -74,7 +75,7 @@ def read_money(tokens: Tokens) -> list[Reading]:
         # "paid: maybe 4 or 5 creators": a small number with no currency and no "k" is a count, not money
         small = currency is None and not amount.scaled and amount.value < 20
         # "pot of 900g", "1 990 Kč per session": a measure or what a service costs, no money for creators
-        measure = currency is None and tokens.lower[end:end + 1] != [] and tokens.lower[end] in _MEASURES
+        measure = currency is None and tokens.lower[end:end + 1] != [] and tokens.lower[end] in MEASURES
         service = tokens.lower[end:end + 1] in (["per"], ["a"], ["/"]) and tokens.lower[end + 1:end + 2] != [] and (
             tokens.lower[end + 1] in _SERVICE_UNITS)
         if year or lower_bound or code or small or measure or service:
@@ -134,7 +135,6 @@ def read_money(tokens: Tokens) -> list[Reading]:
             if k in bare and k not in capped else r for k, r in enumerate(readings)]
 
 
-_MEASURES = frozenset({"g", "kg", "mg", "ml", "cl", "l", "oz", "lb", "lbs", "mm", "cm", "km", "kcal", "µg", "iu"})
 _SERVICE_UNITS = frozenset({"session", "sessions", "treatment", "treatments", "night", "class", "lesson", "guest"})
 _MONEY_FOLLOWERS = frozenset("""budget budgets total overall all-in all for to in across per each a an max maximum tops
 spend spending available and or per-post per-video per-creator fee fees budget. only cap limit which that we it is

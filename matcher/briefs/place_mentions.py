@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from matcher.briefs.brand_words import GREETINGS
 from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS, FIELD_LABELS, NEGATIONS, NOT_NAMES, PLACE_CUES
 from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import PROVINCE_SIZE, SMALL_CITY, Gazetteer, Place
@@ -12,7 +13,8 @@ from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
 _NOT_PLACES = frozenset({"latina", "latino", "latinas", "latinos", "latinx", "hispanic", "nada", "corona"})
 _MAX_PLACE_TOKENS = 5
 _PEOPLE = CREATOR_NOUNS | AUDIENCE_NOUNS  # "polish audience", "polish influencers"
-_GREETINGS = frozenset({"hi", "hey", "hello", "dear", "hiya", "morning", "thanks", "thx"})
+# the brand reader's greetings, with the words that open a letter or thank a person by name
+_GREETINGS = GREETINGS | frozenset({"dear", "morning", "thanks", "thx"})
 # demonyms that are also everyday lower-case words
 _WORD_DEMONYMS = frozenset({"polish", "french", "swiss", "danish", "china", "turkey"})
 
@@ -107,7 +109,9 @@ def _name_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | No
     return 0, None, None
 
 
-_LOWER_CASE_CITY = 500_000
+# a city this big is read in lower case ('lagos fitness tiktokers'); one of a million as a bare list item or with no cue
+LOWER_CASE_CITY = 500_000
+MILLION = 1_000_000
 # countries whose names are also words (places._WORD_COUNTRIES), but seldom used as such in a brief
 _RARELY_WORDS = frozenset({"india", "japan", "oman", "iran", "mali", "peru", "cuba"})
 # foods and styles named after a city: in lower case the city names the thing ("kobe beef", "lima beans")
@@ -130,7 +134,7 @@ def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
         # a city of a million or more may be lower case as a whole item of a list ("berlin, munich")
         items = {",", "|", "/", ";", "\n"}
         # so may a state or province in a brief typed in lower case ("gym + gaming tiktokers | 25k-150k | texas")
-        listed = ((place.kind == "city" and place.population >= 1_000_000) or (
+        listed = ((place.kind == "city" and place.population >= MILLION) or (
             place.kind == "subdivision" and tokens.typed_in_lower_case)) and (
             i == 0 or tokens.words[i - 1] in items) and (i + n >= len(tokens) or tokens.words[i + n] in items)
         # a brief typed in lower case (acronyms aside) says nothing by its capitals: a city of a census size of
@@ -138,7 +142,7 @@ def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
         # not a province, whose size is a placeholder: 'reading', 'drama', 'antique' are provinces too), and so
         # does any city before "based" ("glasgow based creators")
         following = tokens.lower[i + n] if i + n < len(tokens) else ""
-        big = place.kind in {"city", "subdivision"} and _LOWER_CASE_CITY <= place.population < float("inf") and (
+        big = place.kind in {"city", "subdivision"} and LOWER_CASE_CITY <= place.population < float("inf") and (
             place.population != PROVINCE_SIZE)
         lower_case = big and tokens.typed_in_lower_case and following != "-" and (
             following not in _NAMED_AFTER_CITIES)  # "reading-nook", "kobe beef"
@@ -193,8 +197,8 @@ def place_list_item(tokens: Tokens, start: int, end: int) -> bool:
     """
     if tokens.phrase_at(end, WILL_DO):
         return True
-    bars = sum(word == "|" for word in tokens.words) >= 2 and not any(word in {".", "!", "?"} for word in tokens.words)
-    if bars and (end >= len(tokens) or tokens.words[end] in {"|", "\n"}) and tokens.lower[start - 1:start] != ["to"]:
+    if tokens.written_with_bars and (end >= len(tokens) or tokens.words[end] in {"|", "\n"}) and (
+            tokens.lower[start - 1:start] != ["to"]):
         return True  # "halal burger joint Cairo | 2 branches | IG reels", "... | 25k-150k | texas"
     segment_start, segment_end = tokens.segment(start)[0], tokens.segment(end - 1)[1]
     if segment_start > 1 and tokens.lower[segment_start - 1] == ":" and tokens.lower[segment_start - 2] in FIELD_LABELS:
@@ -266,7 +270,6 @@ def _inside_a_name(tokens: Tokens, start: int, end: int) -> bool:
 # before a demonym that is also a language, these make it the topic ("an app that teaches Japanese")
 _TOPIC_VERBS = frozenset({"learn", "learning", "teach", "teaches", "teaching", "study", "studying", "practise",
                           "practice", "learners"})
-_MILLION = 1_000_000
 
 
 _HOME_NOUNS = COMPANY_WORDS | {"house", "maker", "makers", "roaster", "brewer", "stand", "stall", "spot", "property",
@@ -287,7 +290,7 @@ def not_a_place(tokens: Tokens, start: int, place: Place | None, demonym: tuple[
             start + 1:start + 3] != ["-", "style"]:  # "Texas-style BBQ": a style's origin, offered
         # a city in passing ("Nice to meet you"), unless the advertiser's ("A Kyoto matcha tea house", "A Detroit ..."),
         # or a city of a million ("Edinburgh welcomes ...", "come Busan") but not the writer's office ("Berlin team")
-        big = place.kind == "city" and place.population >= _MILLION and tokens.lower[start + 1:start + 2] not in (
+        big = place.kind == "city" and place.population >= MILLION and tokens.lower[start + 1:start + 2] not in (
             ["team"], ["office"], ["hq"]) and tokens.lower[start - 1:start] != ["that"]  # "(yes, that Paris)"
         # "Our Osaka takoyaki stand", "our new Kraków brunch spot": the advertiser's own place, offered
         ours = tokens.near_before(start, {"our", "my"}, 2) is not None

@@ -229,11 +229,7 @@ def short_query(tokens: Tokens, longest: int = 10) -> bool:
 
     At most `longest` tokens, no sentence punctuation and no function word (a code in capitals is none: 'DE/AT/CH'),
     so each word stands for itself."""
-    ends = {".", "!", "?", "\n", ":"}
-    return 0 < len(tokens) <= longest and not any(
-        (tokens.lower[j] in STOP_WORDS and not (len(tokens.words[j]) > 1 and tokens.words[j].isupper()))
-        or tokens.words[j] in ends
-        for j in range(len(tokens)))
+    return 0 < len(tokens) <= longest and tokens.keywords_only
 
 
 # words of a sentence about what was done ("Phase 1 ran Sep–Nov with 9 creators", "we ran a pilot with 4 creators")

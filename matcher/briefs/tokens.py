@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from matcher.briefs.stop_words import pytorch_hidden
+from matcher.briefs.stop_words import STOP_WORDS, pytorch_hidden
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
 _CURRENCY = r"[€$£¥₹₩₺₽₴₱₦₫₪₸₾฿₡]"
+_CJK_SCALE = r"(?<=[0-9])[万萬만亿億]"
 _INFIXES = (
     r"(?<=[0-9][kKmM])[-–—/~](?=[0-9$€£])",  # 10k-50k, 5k–20k
     r"(?<=[0-9]L)[-–](?=[0-9])|(?<=[0-9]rb)-(?=[0-9])|(?<=[0-9]jt)-(?=[0-9])",  # 1L-5L (lakh), 5rb-20rb (ribu)
@@ -38,7 +39,7 @@ _INFIXES = (
     r"(?<=[a-z])\.(?=[0-9])",  # max.50k
     r"(?<=[0-9kKmM])\+(?=[A-Za-z])",  # 2.5k+subs
     r"(?<=[0-9])zł|zł(?=[0-9])",
-    r"(?<=[0-9])[万萬만亿億]",  # 1万以上, 500만원, 5萬~20萬: a CJK scale after its number
+    _CJK_SCALE,  # 1万以上, 500만원, 5萬~20萬: a CJK scale after its number
     r"(?<=[万萬만亿億])[~〜～\-](?=[0-9])",
 )
 _SUFFIXES = (
@@ -51,7 +52,7 @@ _SUFFIXES = (
     r"(?<=[0-9])đ",  # 180.000đ: the dong's everyday short form
     r"(?<=[A-Za-z])-",  # "Dutch- or French-language"
     r"(?<=[0-9])[,/][-–]",  # "€ 350,-", "Rs.20,000/-": no cents
-    r"(?<=[0-9])[万萬만亿億]",  # "50万", "10만"
+    _CJK_SCALE,  # "50万", "10만"
 )
 _PREFIXES = (r"-(?=(?:tiktok|instagram|insta|ig|youtube|yt|facebook|fb|twitter|twitch)\b)",  # "-tiktok": minus
              r"(?i:sub)-(?=[0-9])", r"(?i:zł)(?=[0-9])", r"(?:US|CA|AU|S|A|C|NZ|HK|R|NT)\$(?=[0-9])",
@@ -63,6 +64,8 @@ _PREFIXES = (r"-(?=(?:tiktok|instagram|insta|ig|youtube|yt|facebook|fb|twitter|t
 SEPARATORS = frozenset({",", ";", "|", "\n", "•", "·", "(", ")", "[", "]", "/", ":", "–", "—", "-", "+"})
 # markup that carries no words: Markdown emphasis and headings pasted from docs
 _MARKUP = frozenset({"*", "**", "***", "#", "##", "###", "####", "_", "__", "`", "```", ">"})
+# what ends an item of a brief written as a list
+ITEM_ENDS = frozenset({",", "|", "•", ";", "\n"})
 SENTENCE_ENDS = frozenset({".", "!", "?", "\n", ";", "|", "•"})
 # words written with a full stop that ends no sentence ("max. 1.800 €", "ca. 5k", "zzgl. MwSt.")
 ABBREVIATIONS = frozenset({"max", "min", "ca", "approx", "incl", "excl", "inkl", "exkl", "zzgl", "bzw", "mind",
@@ -205,6 +208,23 @@ class Tokens:
         creators, IG + TikTok') is typed as the app spells it."""
         return not any(word[:1].isupper() and (len(word) == 1 or not word.isupper()) and (
             word.lower() not in _PLATFORM_NAMES) for word in self.words)
+
+    @cached_property
+    def written_with_bars(self) -> bool:
+        """A keyword list written with bars and no sentence ('halal burger joint Cairo | 2 branches | IG')."""
+        return self.words.count("|") >= 2 and not any(word in {".", "!", "?"} for word in self.words)
+
+    @cached_property
+    def written_as_list(self) -> bool:
+        """The brief is a list of items and no sentence ('vegan baking, TikTok, 10k-50k, English')."""
+        return sum(word in ITEM_ENDS for word in self.words) >= 3 and not any(
+            word in {".", "!", "?"} for word in self.words[:-1])
+
+    @cached_property
+    def keywords_only(self) -> bool:
+        """No function word and no sentence punctuation (a code in capitals is no function word: 'DE/AT/CH')."""
+        return not any((self.lower[j] in STOP_WORDS and not (len(self.words[j]) > 1 and self.words[j].isupper()))
+                       or self.words[j] in {".", "!", "?", "\n", ":"} for j in range(len(self.words)))
 
     def is_capitalized(self, i: int) -> bool:
         """The token starts with a capital letter or a digit, or holds a capital inside ('iPhone', 'H&M')."""
