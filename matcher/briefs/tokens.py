@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from matcher.briefs.form_labels import as_labels
 from matcher.briefs.stop_words import STOP_WORDS, pytorch_hidden
 
 if TYPE_CHECKING:
@@ -155,8 +156,7 @@ class Tokens:
         for k in range(len(words) - 2, -1, -1):  # "w/ Greggs": 'w/' is one word, 'with'
             if words[k].lower() == "w" and words[k + 1] == "/" and ends[k] == starts[k + 1]:
                 words[k:k + 2], starts[k:k + 2], ends[k:k + 2] = ["w/"], [starts[k]], [ends[k + 1]]
-        _questions_as_labels(words)
-        _table_rows_as_labels(words)
+        as_labels(words)
         lower = ["with" if w.lower() == "w/" else w.lower() for w in words]
         return cls(text, words, lower, starts, ends, [None] * len(words), _signoff(lower))
 
@@ -278,38 +278,6 @@ saludos grazie danke vg lg mfg дякую спасибо dziękuję dzięki dzie
 pozdrawiam pozdrowienia cordialement abrazos abrazo besos obrigada obrigado merci gracias kiitos terveisin děkuji
 köszönöm mulțumesc multumesc ευχαριστώ hvala teşekkürler salamat asante shukran rgds tks tnx grüße grüsse gruß gruss
 groet bisous bises abraços beijos saluti pozdrav zdravím üdv üdvözlettel hälsningar""".split())
-
-
-# first words of a form's question ("How many creators? 12", "Which markets? Saudi Arabia")
-_QUESTION_OPENERS = frozenset("""how which what any who where when budget budgets platform platforms language languages
-market markets competitor competitors product follower followers age brand your anything size tier tiers number
-country countries location fee fees exclusions timing""".split())
-
-
-def _table_rows_as_labels(words: list[str]) -> None:
-    """A Markdown row of a label and a figure ('| Fee / creator | max. 900 € |') reads as a label ('...: 900 €')."""
-    line = 0
-    for k in range(len(words) + 1):
-        if k < len(words) and words[k] != "\n":
-            continue
-        bars = [j for j in range(line, k) if words[j] == "|"]
-        # a table's "| Total | 11 |" row stays a row: it sums a column (`counts`)
-        if len(bars) == 3 and bars[0] == line and bars[2] == k - 1 and words[line + 1].lower() != "total" and not any(
-                c.isdigit() for w in words[line:bars[1]] for c in w) and any(
-                c.isdigit() for w in words[bars[1]:k] for c in w):
-            words[bars[1]] = ":"
-        line = k + 1
-
-
-def _questions_as_labels(words: list[str]) -> None:
-    """A form's question answered on its own line ('How many creators? 12 to 15.') reads as a label ('...: 12')."""
-    line = 0
-    for k, word in enumerate(words):
-        if word == "\n":
-            line = k + 1
-        elif (word == "?" and k - line <= 6 and words[line].lower() in _QUESTION_OPENERS and k + 1 < len(words)
-              and words[k + 1] != "\n"):
-            words[k] = ":"
 
 
 # function words that a brief written in capitals still does not capitalize as names
