@@ -149,6 +149,10 @@ def _brand_of_person(tokens: Tokens, places: Gazetteer) -> Reading | None:
     return None
 
 
+_BARE_CLIENT = frozenset({"client", "kunde", "klant"})
+# "CLIENT BRIEF", "Client Services": a heading or a department after the bare word
+_NOT_CLIENT_NAMES = ROLE_WORDS | {"brief", "briefing", "side", "update", "services", "service", "success", "relations"}
+
 # what the writer works in before 'at': "I work in student recruitment at the University of Galway"
 _WORK_AREAS = frozenset({"new", "working", "intern", "recruitment", "admissions", "sales", "events", "fundraising",
                          "outreach", "communication", "development"})
@@ -209,6 +213,8 @@ def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, .
         we_are = tokens.lower[i:i + cue] in (["we", "are"], ["we", "'re"])  # "We are Al Noor Dates company"
         if end is None or is_place_or_platform(tokens, at, end, places) or (generic_after(tokens, end) and not we_are):
             continue
+        if cue == 1 and tokens.lower[i] in _BARE_CLIENT and tokens.lower[at] in _NOT_CLIENT_NAMES:
+            continue  # "CLIENT BRIEF": a heading, not "client Kuma"
         if tokens.lower[i:i + cue] == ["name", "is"] and tokens.lower[i - 1:i] == ["my"]:
             continue  # "my name is Rafael": the writer, not the brand
         while end - at > 1 and (code := places.place(tokens.words[end - 1])) is not None and code.kind == "code" and (

@@ -24,6 +24,7 @@ BRAND_VERBS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "team here", "brand team here", "marketing team here", "marketing here",
 ))
 BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
+    "client", "kunde", "für kunde", "klant", "pour le client", "für den kunden",
     "brand :", "brand is", "brand name :", "brand name", "brand of me is", "brand of us is", "our brand name is",
     "brand -", "client :", "client is", "advertiser :", "advertiser is",
     "our brand", "our brand is", "our client", "our client is", "our client ,", "on behalf of",
