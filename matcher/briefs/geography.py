@@ -270,6 +270,11 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
     if start > 1 and tokens.lower[start - 1] in {"de", "du", "da", "do"} and tokens.lower[start - 2] in CREATOR_NOUNS:
         return True, ""  # "6 créateurs de Montréal", "creadores de Lima": the creators' place in French or Spanish
     after = tokens.lower[end] if end < len(tokens) else ""
+    if tokens.lower[start - 1:start] == ["only"] and tokens.words[start][:1].isupper() and (
+            tokens.words[start - 2:start - 1] != ["-"]):
+        return True, ""  # "micro-influencers only Bangladesh" (not "sim-only mobile plans")
+    if after == "too" and tokens.lower[start - 1:start] in (["and"], ["plus"]):
+        return True, ""  # "creators in the UK — make that 8, and Ireland too": a market added
     if demonym:
         if after in {"market", "markets", "-based", "based"} or tokens.lower[end:end + 2] == ["-", "based"]:
             return True, ""  # "the German market", "Irish-based creators"

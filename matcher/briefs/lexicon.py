@@ -237,6 +237,7 @@ PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "throughout the", "within the", "based in the", "located in the", "living in the", "around the", "in der",
     "in whole", "in the whole", "à",
     "aus", "aus der", "basé à", "basés à", "basée à", "basées à", "basé au", "basés au", "basés en", "basé en", "di",
+    "area", "area :", "per country for", "per market for",
 )) + tuple((*cue, part) for cue in (("in", "the"), ("across", "the"), ("based", "in", "the"), ("live", "in", "the"),
                                    ("living", "in", "the"), ("throughout", "the"))
            # "live in the southeastern US": a part of the country, read as the country
