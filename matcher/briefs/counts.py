@@ -12,6 +12,7 @@ from matcher.briefs.lexicon import (
     COUNT_PHRASES,
     CREATOR_NOUNS,
     CURRENCY_WORDS,
+    FIELD_LABELS,
     MEASURES,
     MONTHS,
     NOT_FOLLOWERS,
@@ -64,7 +65,11 @@ def read_count(tokens: Tokens) -> list[Reading]:
     if not found:
         return []
     cued = [(i, counted) for i, counted in found if tokens.phrase_at(i, COUNT_CUES)]
-    totals = [(i, counted) for i, counted in found if tokens.lower[counted[2] - 1] == "total"]
+    totals = [(i, counted) for i, counted in found if tokens.lower[counted[2] - 1] == "total" or _total_after(
+        tokens, counted[2])]
+    split = None if totals or cued else _market_split(tokens, [counted for _, counted in found])
+    if split is not None:
+        return [claimed_reading(tokens, "k", min(split[0], MAX_RESULTS), split[1], split[2])]
     _, (value, start, end) = (totals or cued or found)[0]  # "Number: 3 per market, 15 in total"
     corrected = correction_after(tokens, end) or (correction_after(tokens, end + 1) if tokens.lower[end:end + 1] and (
         tokens.lower[end] in CREATOR_NOUNS) else None)
@@ -76,6 +81,37 @@ def read_count(tokens: Tokens) -> list[Reading]:
     if value > MAX_RESULTS:
         reading = replace(reading, note=f"the brief asks for {value}; one search returns at most {MAX_RESULTS}")
     return [reading]
+
+
+def _total_after(tokens: Tokens, end: int) -> bool:
+    """'= 6 creators total', '8 overall': the count is the whole campaign's."""
+    at = end + (tokens.lower[end:end + 1] != [] and tokens.lower[end] in CREATOR_NOUNS)
+    return tokens.lower[at:at + 1] in (["total"], ["overall"], ["altogether"])
+
+
+def _market_split(tokens: Tokens, found: list[tuple[int, int, int]]) -> tuple[int, int, int] | None:
+    """'- Germany: 4 creators / - Austria: 2 creators': one count per labelled line of a split, summed.
+
+    Every count must stand on its own line after a label ('Phase 2: Ireland — 5 creators'); alternatives
+    ('Option A: 3 macro creators') are no split."""
+    lines = []
+    for _, start, _ in found:
+        line = start
+        while line > 0 and tokens.words[line - 1] != "\n":
+            line -= 1
+        label = any(tokens.words[j] in {":", "—", "–", "-"} for j in range(line + 1, start))
+        words = [w for w in tokens.lower[line:start] if any(c.isalpha() for c in w)]
+        if not label or not words or words[0] in _ALTERNATIVES | FIELD_LABELS or line in lines or (lines and any(
+                tokens.words[j] == "\n" for j in range(lines[-1], line - 1)) and tokens.lower[line - 2:line] != [
+                "\n", "\n"] and words[0] != "phase"):
+            return None  # "Who: 8-10 creators": a field, not a market; the split's lines follow one another
+        lines.append(line)
+    if len(found) < 2:
+        return None
+    return sum(value for value, _, _ in found), found[0][1], found[-1][2]
+
+
+_ALTERNATIVES = frozenset({"option", "alternative", "alt", "scenario", "plan", "or", "either", "opción", "opção"})
 
 
 def _settled_after(tokens: Tokens, end: int) -> Amount | None:

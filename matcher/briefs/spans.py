@@ -236,7 +236,8 @@ def short_query(tokens: Tokens, longest: int = 10) -> bool:
 _PAST_VERBS = frozenset({"ran", "worked", "had", "did", "pilot", "went", "tried", "used", "delivered", "reached",
                          "generated", "drove", "previous", "last", "past", "earlier"})
 # "got 3x sign-ups from a campaign with 12 creators"; but "we've got 2 branches" says nothing of a place
-_PAST_VERBS_OF_COUNTS = _PAST_VERBS | {"got"}
+_PAST_VERBS_OF_COUNTS = _PAST_VERBS | {"got", "was", "were", "loved", "pasado", "pasada", "hicimos", "passado",
+                                       "passada", "fizemos", "dernier", "dernière", "letzten", "letztes"}
 # a place's sentence stops at a comma or at the creators ("extreme sports creators in Brazil")
 _PLACE_STOPS = frozenset({","}) | CREATOR_NOUNS | AUDIENCE_NOUNS
 # words after which the sentence turns to what is wanted now ("last year 30 creators, this year 12")
