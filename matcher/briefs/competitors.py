@@ -136,6 +136,9 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
         if tokens.is_capitalized(i):
             names, end = names_at(tokens, i)
             no_go = tokens.phrase_at(end, _NO_GO) if names else 0
+            if names and not no_go and tokens.lower[end:end + 1] != [] and tokens.lower[end] in _NAMED_TIES and (
+                    tokens.lower[i - 1:i] == ["with"]) and _ruled_out_after(tokens, end):
+                no_go = 1  # "Creators with Samsung or Apple partnerships in the past 6 months are excluded"
             if no_go and not _place_left_out(tokens, i, names[0], places):
                 take(i, names, end + no_go)
                 i = end + no_go
@@ -163,7 +166,7 @@ def _names_after_tie(tokens: Tokens, i: int, places: Gazetteer) -> tuple[list[tu
         if tokens.words[j] in {".", "!", "?", ";", "\n", ","} or not tokens.free(j, j + 1):
             return None
         tie = low in TIE_VERBS or low in TIE_NOUNS - {"creators", "influencers", "people", "accounts", "talent"}
-        preposition = low in {"with", "for", "by", "from", "con", "com"} and j + 1 < len(tokens) and (
+        preposition = low in {"with", "for", "by", "from", "con", "com", "mit", "avec"} and j + 1 < len(tokens) and (
             tokens.is_capitalized(j + 1) or brandlike(tokens.words[j + 1])) and tokens.lower[j - 2:j] != ["to", "do"]
         if not tie and not preposition and not (
                 low in TIE_PREPOSITIONS and (j == i or tokens.lower[j - 1] in TIE_FILLER | CREATOR_NOUNS)):
@@ -179,7 +182,8 @@ def _names_after_tie(tokens: Tokens, i: int, places: Gazetteer) -> tuple[list[tu
             at + 1 >= len(tokens) or tokens.is_punct(at + 1) or tokens.lower[at + 1] in {"or", "and", "nor"})
         names, _ = names_at(tokens, at, allow_lower=lower_ok)
         names = [n for n in names if not generic_after(tokens, n[1])]
-        if names and not is_place_or_platform(tokens, *names[0], places, cities=False):
+        # "collaborate with Montenegro, Averna or Campari": a brand may share a country's name in a list of brands
+        if names and not all(is_place_or_platform(tokens, *name, places, cities=False) for name in names[:3]):
             return names, names[-1][1]
         # "done paid stuff for Kosmos": the preposition a few words after the tie verb
         for k in range(at, min(at + 4, len(tokens))):
@@ -213,7 +217,8 @@ _TIE_NOUNS_AFTER = TIE_NOUNS | {"integration", "integrations", "partnerships", "
                                 "content"}
 _FILLER_BEFORE_NAMES = TIE_FILLER | _BEFORE_NAMES
 # what may follow names ruled out: "no Nike/Lululemon athletes", "no Charlotte Tilbury ppl", "did Splendour promo"
-_NAMED_TIES = _TIE_NOUNS_AFTER | {"athletes", "athlete", "ppl", "promo", "promos", "sponsored", "reps"}
+_NAMED_TIES = _TIE_NOUNS_AFTER | {"athletes", "athlete", "ppl", "promo", "promos", "sponsored", "reps", "money",
+                                   "cash"}
 _RULED_OUT = frozenset({"ineligible", "excluded", "not", "no", "off-limits", "unsuitable", "out", "banned"})
 
 
