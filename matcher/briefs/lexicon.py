@@ -308,3 +308,8 @@ partnerships collaborate collaboration collab collabs promote promotes promoting
 thank regards cheers chain chains shop shops store stores accounts account people person persons bloggers blogger
 who whose which that their they them his her its some post posts posting share shares sharing collaborates
 """.split())
+# goods a price 'each' belongs to ("340g jars, £7 each"); what 'budget' describes as cheap ("budget meals")
+GOODS = frozenset("""jars jar bottles bottle boxes box sizes flavours flavors packs bags bars tins cans candles tickets
+items products units sets kits colours colors models variants skus cakes bouquets plates""".split())
+CHEAP_THINGS = frozenset("""meals meal recipes recipe travel tips hacks eats food fashion friendly -friendly cooking
+shopping living buys finds options airline airlines hotel hotels trips trip""".split())

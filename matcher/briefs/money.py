@@ -15,8 +15,10 @@ from matcher.briefs.amounts import amount_at, amounts_in, correction_after, is_r
 from matcher.briefs.followers import followers_near
 from matcher.briefs.lexicon import (
     BUDGET_CUES,
+    CHEAP_THINGS,
     CREATOR_NOUNS,
     CURRENCY_WORDS,
+    GOODS,
     LOWER_CUES,
     MEASURES,
     MONTHS,
@@ -57,8 +59,13 @@ def read_money(tokens: Tokens) -> list[Reading]:
         cue_budget = _cue_before(tokens, amount.start, BUDGET_CUES, clause, 5)
         cue_price = _cue_before(tokens, amount.start, PRICE_CUES, clause, 7)
         per_before = _per_before(tokens, amount.start, clause)
+        if cue_budget is not None and tokens.lower[cue_budget] == "budget" and tokens.lower[
+                cue_budget + 1:cue_budget + 2] != [] and tokens.lower[cue_budget + 1] in CHEAP_THINGS:
+            cue_budget = None  # "budget meals under $10": cheap meals, no budget
         if (cue_price is None and per_before is not None and not amount.word and amount.scaled
-                and tokens.lower[per_before] in {"per", "each", "every", "single", "any", "individual"}):
+                and tokens.lower[per_before] in {"per", "each", "every", "single", "any", "individual"}
+                and (currency is not None or tokens.lower[per_before] != "each" or tokens.lower[
+                    per_before + 1] in CREATOR_NOUNS | PER_UNIT)):  # "15 of them, each under 100k": followers
             cue_price = per_before  # "each creator max 2k": a fee, whatever the currency
         end = (second or amount).end
         unit_after = end < len(tokens) and tokens.lower[end] in NOT_FOLLOWERS
@@ -222,6 +229,8 @@ def _what_it_costs(tokens: Tokens, start: int, end: int) -> bool:
 
 def _product_price(tokens: Tokens, start: int, end: int) -> bool:
     """The amount prices the product: 'MSRP $18,995', 'retails at $12.99', 'our €129 Ridge 2 model'."""
+    if tokens.lower[end:end + 1] == ["each"] and any(tokens.lower[j] in GOODS for j in range(max(start - 5, 0), start)):
+        return True  # "3 flavours, 340g jars, £7 each": what the goods cost
     if tokens.near_before(start, _PRODUCT_PRICE_CUES, 5) is not None or tokens.phrase_at(end, _PRICE_AFTER):
         return True
     if start > 1 and tokens.lower[start - 1] in {"for", "for-"} and (
