@@ -52,7 +52,8 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
             pass  # "créateurs francophones", "Bahasa Indonesia": words that only say which language
         elif _after_place(tokens, start, end, places) and places.demonym(tokens.span_text(i, i + n)) is None:
             pass  # "tech YouTubers India Hindi top 10", "KSA Arabic 50k-300k": a keyword after the place
-        elif _labelled(tokens, start) or (tokens.words[start - 1:start] in (["—"], ["–"]) and _after_place(
+        elif _labelled(tokens, start) or _content_label(tokens, start, end) or (tokens.words[start - 1:start] in (
+                ["—"], ["–"]) and _after_place(
                 tokens, start, end, places)):
             pass  # "Language of content: Spanish", "- Mexico — Spanish — 5"
         elif tokens.phrase_at(end, _WILL_DO) or (after == "only" and places.demonym(
@@ -60,9 +61,12 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
             pass  # "spanish or english is fine", "English ok", "english only" (a language that names no people)
         elif _keyword_item(tokens, start, end):
             pass  # "indie board games, YouTube + Twitch, English, shortlist of 6": a list item that is a language
-        elif _only_a_language(tokens, start, end, places) and (short_query(tokens, longest=20) or (
-                tokens.words[start - 1:start] == [","] and tokens.words[end:end + 1] in ([","], ["."], ["\n"]))):
-            pass  # "cricket youtubers india hindi", "creators in India, Hindi or English, 10k-75k"
+        elif (_only_a_language(tokens, start, end, places) or len(set(codes)) > 1) and (
+                short_query(tokens, longest=20) or (tokens.words[start - 1:start] == [","] and (
+                    tokens.words[end:end + 1] in ([","], ["."], ["\n"]) or (len(set(codes)) > 1 and tokens.words[
+                        end:end + 1] == ["("])))):
+            pass  # "cricket youtubers india hindi", "creators in India, Hindi or English, 10k-75k", "creators, English
+            # or French (Québec)": two languages alone between commas
         else:
             i = end
             continue
@@ -129,6 +133,13 @@ def _labelled(tokens: Tokens, start: int) -> bool:
     """The language follows a label that names languages ('Language of content: Spanish')."""
     return start > 1 and tokens.words[start - 1] == ":" and any(
         tokens.lower[j] in {"language", "languages", "lang"} for j in range(max(start - 5, 0), start - 1))
+
+
+def _content_label(tokens: Tokens, start: int, end: int) -> bool:
+    """'Content: Vietnamese only', 'Contenu : français': the content's label, then languages alone on their item."""
+    closed = end >= len(tokens) or tokens.lower[end] == "only" or tokens.words[end] in ITEM_ENDS
+    return closed and start > 1 and tokens.words[start - 1] == ":" and tokens.lower[start - 2] in {
+        "content", "contenu", "conteúdo", "contenido", "inhalt", "contenuto"}
 
 
 def _only_a_language(tokens: Tokens, start: int, end: int, places: Gazetteer) -> bool:

@@ -86,7 +86,8 @@ LANGUAGE_ALIASES: dict[str, str] = {
     "mandarin": "zh", "cantonese": "zh", "farsi": "fa", "persian": "fa", "greek": "el", "filipino": "tl",
     "tagalog": "tl", "flemish": "nl", "castilian": "es", "malay": "ms", "nepali": "ne", "swahili": "sw",
     "punjabi": "pa", "brazilian portuguese": "pt", "bahasa": "id", "bahasa indonesia": "id", "slovene": "sl",
-    "norwegian": "no", "uyghur": "ug", "pashto": "ps", "oriya": "or", "bangla": "bn",
+    "norwegian": "no", "uyghur": "ug", "pashto": "ps", "oriya": "or", "odia": "or", "bangla": "bn",
+    "kiswahili": "sw", "català": "ca", "catala": "ca", "euskara": "eu", "galego": "gl",
     # the Nguni languages' own names ("English and isiZulu")
     "francophone": "fr", "francophones": "fr", "anglophone": "en", "anglophones": "en", "hispanophone": "es",
     "lusophone": "pt", "isizulu": "zu", "isixhosa": "xh", "isindebele": "nr", "siswati": "ss", "sesotho": "st",
