@@ -20,6 +20,20 @@ _EXCLUDE_BEFORE = frozenset(NEGATIONS | {"other", "off", "excl", "excl.", "exclu
 _OWN_ACCOUNT = frozenset({"account", "accounts", "page", "profile", "channel", "handle", "followers", "community"})
 
 
+_OWNERS = frozenset({"our", "my", "notre", "mon", "ma", "nuestra", "nuestro", "nossa", "nosso", "unser", "unsere"})
+_ACCOUNT_WORDS = _OWN_ACCOUNT | {"compte", "cuenta", "conta", "página", "pagina", "konto", "kanal"}
+
+
+def _our_account_before(tokens: Tokens, i: int) -> bool:
+    """The platform is the advertiser's own account: 'notre compte Insta', 'our page has 3.4k followers on FB'."""
+    if i > 1 and tokens.lower[i - 1] in _ACCOUNT_WORDS and tokens.lower[i - 2] in _OWNERS:
+        return True
+    if tokens.lower[i - 1:i] != ["on"]:
+        return False
+    owner = tokens.near_before(i - 1, _OWNERS, 7)
+    return owner is not None and any(tokens.lower[j] in _ACCOUNT_WORDS - {"followers"} for j in range(owner + 1, i))
+
+
 def platform_at(tokens: Tokens, i: int) -> tuple[str, int] | None:
     """The platform named at token i and its length in tokens, or None."""
     for phrase, platform in PLATFORM_PHRASES.items():
@@ -113,6 +127,9 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
                                                                "saw", "blew", "popular", "exploded"}, 4) is not None)
         if before in {"our", "my"} and after in _OWN_ACCOUNT:
             context = True
+        if _our_account_before(tokens, i) or (before == "on" and tokens.lower[i - 3:i - 1] in (
+                ["we", "'re"], ["we", "are"]) and after in {"already", "too", "ourselves"}):
+            context = True  # "notre compte Insta", "our page only has 3.4k followers on FB", "We're on Facebook already"
         if context_end >= 0 and all(tokens.lower[j] in {"and", "or", ",", "&", "/", "+"}
                                     for j in range(context_end, i)):
             context = True  # "on our own TikTok and Instagram": the second platform is ours too
