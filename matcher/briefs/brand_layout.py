@@ -232,7 +232,17 @@ def brand_in_title(tokens: Tokens, places: Gazetteer) -> Reading | None:
     if dash >= line_end or tokens.words[dash] not in {"–", "—", "-"} or (dash > end and at == 0) or (
             is_place_or_platform(tokens, at, end, places)):
         return None  # words between the name and the dash only after a label ("Smart thermostat launch —")
+    if tokens.lower[end - 1] in _EVENT_TAILS and dash == end:
+        other = name_end(tokens, dash + 1)  # "Campaign: Clean Water Week - WaterBridge Foundation": an event first
+        if other is not None and (other == line_end or tokens.words[other] in _PART_ENDS) and not is_place_or_platform(
+                tokens, dash + 1, other, places):
+            return claim_brand(tokens, dash + 1, dash + 1, other)
     return claim_brand(tokens, at, at, end)
+
+
+# the last word of an event's or a campaign's name, not an advertiser's
+_EVENT_TAILS = frozenset({"week", "day", "days", "month", "appeal", "challenge", "drive", "season", "sale", "edition",
+                          "tour", "weekend", "night", "fest", "run", "walk", "cup", "awards"})
 
 
 # words of a title's labels ("CREATOR BRIEF |", "Brief influence –", "MEDIA PLAN NOTE —", "Creator matching:")

@@ -114,7 +114,9 @@ def name_end(tokens: Tokens, i: int, allow_lower: bool = False, limit: int = 5, 
             continue
         # a particle joins two capitalized parts: "Marks & Spencer", "House of Sunny", "Coca-Cola"
         if (low in PARTICLES - {"and"} and end + 1 < len(tokens) and tokens.is_capitalized(end + 1)
-                and not tokens.is_punct(end + 1) and tokens.free(end, end + 2)):
+                and not tokens.is_punct(end + 1) and tokens.free(end, end + 2) and not (
+                    low == "-" and tokens.ends[end - 1] < tokens.starts[end] < tokens.ends[end] < tokens.starts[
+                        end + 1])):  # "Tostadas La Abuelita - Grupo Alimentario": a spaced dash parts two names
             end += 2
             continue
         # a hyphen with no space either side keeps one word whole: "Co-op", "Roll-on"
