@@ -161,6 +161,16 @@ def without_home_town(tokens: Tokens, reading: Reading, places: Gazetteer) -> Re
 
     Only a city or region after a name of two words or more ("Bank of America", "University of Chicago" stay)."""
     start, end = reading_span(tokens, reading)
+    cut_start, cut_end = start + (tokens.lower[start] in _LOWER_KINDS and end - start > 1), end
+    last = places.place(tokens.words[end - 1]) if end - cut_start > 1 else None
+    if last is not None and last.kind in {"city", "country", "subdivision"} and tokens.lower[end:end + 1] in (
+            ["team"], ["office"]):
+        cut_end -= 1  # "We are Glovo Madrid team": the office's city is no part of the name
+    if (cut_start, cut_end) != (start, end):  # "we are association Sahel Solidarité": what it is, then the name
+        for j in (*range(start, cut_start), *range(cut_end, end)):
+            tokens.claimed[j] = None
+        return replace(reading, value=clean_name(tokens, cut_start, cut_end), phrase=tokens.span_text(
+            cut_start, cut_end), start=tokens.starts[cut_start], end=tokens.ends[cut_end - 1])
     of = next((j for j in range(end - 2, start + 1, -1) if tokens.lower[j] == "of"), None)
     place = places.place(tokens.span_text(of + 1, end)) if of is not None else None
     if of is None or place is None or place.kind not in {"city", "subdivision"}:
@@ -169,6 +179,9 @@ def without_home_town(tokens: Tokens, reading: Reading, places: Gazetteer) -> Re
         tokens.claimed[j] = None
     return replace(reading, value=clean_name(tokens, start, of), phrase=tokens.span_text(start, of),
                    end=tokens.ends[of - 1])
+
+
+_LOWER_KINDS = frozenset({"association", "asociación", "associação", "fundación", "fundação", "fondation", "verein"})
 
 
 # kinds of business a name in brackets may follow: the place reader's list and the brand reader's company nouns

@@ -26,7 +26,10 @@ _TEAM_KINDS = frozenset({"digital", "social", "marketing", "brand", "content", "
 _JOBS = ROLE_WORDS | {"marketer", "growth", "analyst", "strategist", "associate"}
 # words that end a product's or a campaign's name after the brand's ("Walkers Brand", "Booking.com KPIs")
 _CUT_WORDS = frozenset({"brand", "kpis", "campaign", "launch", "edition", "range", "collection", "series"})
-_PRODUCT_WORDS = NOT_NAMES | OCCASIONS | _CUT_WORDS
+_PRODUCT_WORDS = NOT_NAMES | OCCASIONS | _CUT_WORDS | frozenset("""oil serum cream shampoo lotion drink drops tea coffee
+bar bars chips snack snacks card kit box range collection spray mask gel balm soap juice beer gin wine vodka whisky
+sauce spritz strips toothpaste sneaker sneakers shoe shoes jacket watch phone headphones earbuds mattress pillow
+candle candles cereal granola yogurt milk protein powder vitamins supplement supplements""".split())
 # kinds of business a name may follow ("our falafel chain, X", "Restaurant name: X")
 _BUSINESS_NOUNS = COMPANY_NOUNS | ADVERTISER_NOUNS
 _NAMED_KINDS = _BUSINESS_NOUNS | {"business"}
@@ -156,7 +159,8 @@ def as_named_elsewhere(tokens: Tokens, reading: Reading) -> Reading:
             continue  # "Booking.com", "Oral-B": one word split in tokens
         words, width = tokens.words[start:cut], cut - start
         again = any(tokens.words[j:j + width] == words and (
-            j + width >= len(tokens) or not tokens.is_capitalized(j + width) or tokens.is_punct(j + width))
+            j + width >= len(tokens) or not tokens.is_capitalized(j + width) or tokens.is_punct(j + width)) and (
+            tokens.words[j + width:j + width + 1] not in (["'s"], ["’s"]) or tokens.words[cut] not in {"'s", "’s"})
             for j in range(len(tokens) - width + 1) if not start - width < j < end)
         # the words cut are a product's or a campaign's: a code, a season or an occasion, a generic word
         rest = range(cut, end)
