@@ -97,11 +97,13 @@ def brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
                                         "thing", "project", "program", "programme", "stuff", "job", "partnership"}
                     for j in range(end, min(end + (6 if tokens.lower[end:end + 1] in (["'s"], ["’s"]) else 3),
                                             len(tokens)))) or (
-            end + 1 < len(tokens) and tokens.words[end] == "(" and tokens.lower[end + 1] in {"the", "a", "an", "we"})
+            end + 1 < len(tokens) and tokens.words[end] == "(" and (tokens.lower[end + 1] in {"the", "a", "an", "we"} or (
+                tokens.words[end + 1].isalpha() and tokens.words[end + 1].islower())))  # "For Tallo (protein bars)"
         after = after or (tokens.lower[end:end + 1] in (["'s"], ["’s"]) and tokens.lower[end + 1:end + 2] in (
             ["new"], ["latest"], ["upcoming"], ["next"]))  # "for Peak's new hydration vest"
         # "For Bramble & Birch, we need ...", "I write you for Maison Lumière, we are making ...": said of us
-        ours = tokens.lower[end + (tokens.words[end:end + 1] == [","]):][:1] in (["we"], ["we're"], ["our"])
+        ours = tokens.lower[end + (tokens.words[end:end + 1] == [","]):][:1] in (["we"], ["we're"], ["our"]) or (
+            tokens.lower[i] in {"pour", "para"} and tokens.lower[end:end + 1] in (["on"], ["nous"], ["queremos"]))
         ours = ours or tokens.lower[max(i - 2, 0):i] in (["quick", "one"], ["new", "one"]) or (  # "quick one for Monzo"
             tokens.lower[i - 1:i] == ["asking"] and (end >= len(tokens) or tokens.words[end] in {".", "!", "\n"}))
         # "For Brightwater Gin: 5 ...", "Para Tecate — necesitamos 6 creators"
