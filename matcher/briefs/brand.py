@@ -256,6 +256,8 @@ def _person_from(tokens: Tokens, i: int) -> int:
         spanish = tokens.lower[i] in {"soy", "sou"} and tokens.lower[at:at + 1] in (["de"], ["da"], ["do"])
         if at < len(tokens) and (tokens.lower[at] in {"@"} or spanish or (opener and tokens.lower[at] in {
                 "from", "at", "with", "dari"})):  # "Saya Dewi dari Batik Sekar Jagad" (Indonesian)
+            if tokens.lower[i] == "from" and at + 1 < len(tokens) and not tokens.words[at + 1][:1].isupper():
+                return 0  # "Influencer from Austria with minimum 5.000": a place, then no brand
             return at + 1 - i
         # "Ciarán from Ó Briain & Daughters Distillery.": a first name opening a sentence (or after a greeting's
         # comma: "Hi there, Dario from Trattoria Nonna Pia"), then 'from' and the brand (not "Changes from v1")

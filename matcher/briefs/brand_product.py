@@ -97,8 +97,9 @@ def brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
                                         "thing", "project", "program", "programme", "stuff", "job", "partnership"}
                     for j in range(end, min(end + (6 if tokens.lower[end:end + 1] in (["'s"], ["’s"]) else 3),
                                             len(tokens)))) or (
-            end + 1 < len(tokens) and tokens.words[end] == "(" and (tokens.lower[end + 1] in {"the", "a", "an", "we"} or (
-                tokens.words[end + 1].isalpha() and tokens.words[end + 1].islower())))  # "For Tallo (protein bars)"
+            end + 1 < len(tokens) and tokens.words[end] == "(" and (tokens.lower[end + 1] in {
+                "the", "a", "an", "we"} or (tokens.words[end + 1].isalpha() and tokens.words[
+                    end + 1].islower())))  # "For Tallo (protein bars)"
         after = after or (tokens.lower[end:end + 1] in (["'s"], ["’s"]) and tokens.lower[end + 1:end + 2] in (
             ["new"], ["latest"], ["upcoming"], ["next"]))  # "for Peak's new hydration vest"
         # "For Bramble & Birch, we need ...", "I write you for Maison Lumière, we are making ...": said of us

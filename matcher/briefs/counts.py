@@ -67,9 +67,13 @@ def read_count(tokens: Tokens) -> list[Reading]:
     cued = [(i, counted) for i, counted in found if tokens.phrase_at(i, COUNT_CUES)]
     totals = [(i, counted) for i, counted in found if tokens.lower[counted[2] - 1] == "total" or _total_after(
         tokens, counted[2])]
-    split = None if totals or cued else _market_split(tokens, [counted for _, counted in found])
-    if split is not None:
-        return [claimed_reading(tokens, "k", min(split[0], MAX_RESULTS), split[1], split[2])]
+    found_counts = [counted for _, counted in found]
+    split = None if totals or cued else _market_split(tokens, found_counts)
+    if split is not None:  # each count is claimed, not the markets between them
+        for _, start, end in found_counts:
+            tokens.claim(start, end, "k")
+        return [Reading("k", min(split[0], MAX_RESULTS), tokens.span_text(split[1], split[2]),
+                        tokens.starts[split[1]], tokens.ends[split[2] - 1])]
     _, (value, start, end) = (totals or cued or found)[0]  # "Number: 3 per market, 15 in total"
     corrected = correction_after(tokens, end) or (correction_after(tokens, end + 1) if tokens.lower[end:end + 1] and (
         tokens.lower[end] in CREATOR_NOUNS) else None)

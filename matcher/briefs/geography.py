@@ -21,8 +21,10 @@ from matcher.briefs.lexicon import (
     FIELD_LABELS,
     FROM_HOME_NOUNS,
     MAX_WORDS_BETWEEN,
+    OBJECT_NOUNS,
     PLACE_AFTER,
     PLACE_CUES,
+    PLACE_ONLY,
     PLATFORM_WORDS,
     REQUEST_WORDS,
 )
@@ -251,10 +253,6 @@ def _decide(tokens: Tokens, items: list[tuple[int, int, Place | None, tuple[str,
     return readings
 
 
-# people named by what they love, own or use: a demonym before their object may belong to the object
-_OBJECT_NOUNS = frozenset("""lover lovers fan fans owner owners reviewer reviewers enthusiast enthusiasts collector
-collectors buyer buyers drinker drinkers eater eaters user users""".split())
-
 
 def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool, str]:
     """Whether a place list at [start, end) is where the creators are, and if not why (the suggestion's note)."""
@@ -263,13 +261,20 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
     if demonym and tokens.lower[end:end + 1] in IDIOMS:
         return False, "a thing named after a country, not where the creators are"  # "Dutch oven camping cooks"
     noun = _creator_noun_after(tokens, end)
-    if demonym and noun is not None and noun > end and tokens.lower[noun] in _OBJECT_NOUNS:
+    if demonym and noun is not None and noun > end and tokens.lower[noun] in OBJECT_NOUNS:
         return False, "a demonym before what they love or own may describe the thing, not where they are"
     if noun is not None or _creator_noun_before(tokens, start) or people_of(tokens, start, CREATOR_NOUNS_NOT_FANS):
         return True, ""
     if start > 1 and tokens.lower[start - 1] in {"de", "du", "da", "do"} and tokens.lower[start - 2] in CREATOR_NOUNS:
         return True, ""  # "6 créateurs de Montréal", "creadores de Lima": the creators' place in French or Spanish
     after = tokens.lower[end] if end < len(tokens) else ""
+    if after in PLACE_ONLY and (not demonym or tokens.near_before(start, CREATOR_NOUNS | AUDIENCE_NOUNS, 8,
+                                                             stop_at_punct=False) is not None):
+        return True, ""  # "Cible: foodies 25-45 ans, FR uniquement", "5 eco creators, Canadian only please"
+    counted = tokens.words[end + 1:end + 2] != [] and tokens.words[end + 1].isdigit()
+    if after in {"—", "–", "-", ":"} and counted and any(
+            tokens.lower[j] in CREATOR_NOUNS for j in range(end + 2, min(end + 5, len(tokens)))):
+        return True, ""  # "Phase 2: Ireland — 5 personal-finance creators"
     if tokens.lower[start - 1:start] == ["only"] and tokens.words[start][:1].isupper() and (
             tokens.words[start - 2:start - 1] != ["-"]):
         return True, ""  # "micro-influencers only Bangladesh" (not "sim-only mobile plans")

@@ -237,7 +237,7 @@ PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "throughout the", "within the", "based in the", "located in the", "living in the", "around the", "in der",
     "in whole", "in the whole", "à",
     "aus", "aus der", "basé à", "basés à", "basée à", "basées à", "basé au", "basés au", "basés en", "basé en", "di",
-    "area", "area :", "per country for", "per market for",
+    "area", "area :", "per country for", "per market for", "target is", "target market is", "target markets are",
 )) + tuple((*cue, part) for cue in (("in", "the"), ("across", "the"), ("based", "in", "the"), ("live", "in", "the"),
                                    ("living", "in", "the"), ("throughout", "the"))
            # "live in the southeastern US": a part of the country, read as the country
@@ -313,3 +313,8 @@ GOODS = frozenset("""jars jar bottles bottle boxes box sizes flavours flavors pa
 items products units sets kits colours colors models variants skus cakes bouquets plates""".split())
 CHEAP_THINGS = frozenset("""meals meal recipes recipe travel tips hacks eats food fashion friendly -friendly cooking
 shopping living buys finds options airline airlines hotel hotels trips trip""".split())
+# people named by what they love, own or use: a demonym before their object may belong to the object
+OBJECT_NOUNS = frozenset("""lover lovers fan fans owner owners reviewer reviewers enthusiast enthusiasts collector
+collectors buyer buyers drinker drinkers eater eaters user users""".split())
+# words after a place that make it the only market ("FR uniquement", "Canadian only please")
+PLACE_ONLY = frozenset({"only", "uniquement", "seulement", "solo", "apenas", "nur", "exclusively"})

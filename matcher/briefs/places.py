@@ -153,8 +153,13 @@ class Gazetteer:
         return fold(word) in self.first_words
 
     def place(self, name: str) -> Place | None:
-        """The place a folded name means, if any."""
-        return self.places.get(fold(name))
+        """The place a folded name means, if any ('DACH-region' is DACH)."""
+        key = fold(name)
+        found = self.places.get(key)
+        if found is None and key.endswith(("-region", "-regio", "-area")) and key.count("-") == 1:
+            found = self.places.get(key.split("-")[0])
+            return found if found is not None and found.kind in {"region", "country", "subdivision"} else None
+        return found
 
     def demonym(self, name: str) -> tuple[str, ...] | None:
         """The countries a demonym means ('German' -> DE), if it is one."""

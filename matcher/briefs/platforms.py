@@ -129,7 +129,7 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
             context = True
         if _our_account_before(tokens, i) or (before == "on" and tokens.lower[i - 3:i - 1] in (
                 ["we", "'re"], ["we", "are"]) and after in {"already", "too", "ourselves"}):
-            context = True  # "notre compte Insta", "our page only has 3.4k followers on FB", "We're on Facebook already"
+            context = True  # "notre compte Insta", "our page has 3.4k followers on FB", "We're on Facebook already"
         if context_end >= 0 and all(tokens.lower[j] in {"and", "or", ",", "&", "/", "+"}
                                     for j in range(context_end, i)):
             context = True  # "on our own TikTok and Instagram": the second platform is ours too
