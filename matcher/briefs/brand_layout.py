@@ -82,6 +82,9 @@ def brand_in_keywords(tokens: Tokens, places: Gazetteer) -> Reading | None:
         # "K-beauty", "J-pop": a genre, no name
         genre = len(tokens.words[first]) == 1 and tokens.words[first + 1:first + 2] == ["-"]
         category = end is not None and tokens.span_text(first, end).lower() in content_categories()  # "Beauty |"
+        # "#BlackFriday2025 |": a campaign's hashtag
+        genre = genre or (tokens.text[tokens.starts[first] - 1:tokens.starts[first]] == "#" and any(
+            c.isdigit() for c in tokens.words[first]))
         if end == last and not (genre or category) and not is_place_or_platform(tokens, first, end, places) and not any(
                 tokens.lower[k] in COMMON_OPENERS | CREATOR_NOUNS | GENERIC_ADVERTISERS
                 or tokens.lower[k] in {"agency", "agence", "agencia"} for k in range(first, end)):

@@ -72,8 +72,9 @@ def _creator_noun_after(tokens: Tokens, at: int) -> int | None:
         low = tokens.lower[j]
         if low in CREATOR_NOUNS or low in AUDIENCE_NOUNS or is_person_noun(low):
             return j
-        if low in {"-", "based", "-based", "/", "&", "and", "or"}:  # "Dutch football or fitness creators"
-            continue
+        if low in {"-", "based", "-based", "/", "&", "and", "or"} or low in PLATFORM_WORDS or (
+                j > at and tokens.lower[j - 1] in PLATFORM_WORDS and low in {"shop", "live", "shorts"}):
+            continue  # "Dutch football or fitness creators", "US & Canada TikTok Shop creators"
         if j > at and tokens.words[j - 1] == "-":
             continue  # "high-net-worth audiences": one word
         words += 1
@@ -271,10 +272,9 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
     if after in PLACE_ONLY and (not demonym or tokens.near_before(start, CREATOR_NOUNS | AUDIENCE_NOUNS, 8,
                                                              stop_at_punct=False) is not None):
         return True, ""  # "Cible: foodies 25-45 ans, FR uniquement", "5 eco creators, Canadian only please"
-    counted = tokens.words[end + 1:end + 2] != [] and tokens.words[end + 1].isdigit()
-    if after in {"—", "–", "-", ":"} and counted and any(
-            tokens.lower[j] in CREATOR_NOUNS for j in range(end + 2, min(end + 5, len(tokens)))):
-        return True, ""  # "Phase 2: Ireland — 5 personal-finance creators"
+    counted = tokens.words[end + 1:end + 2] != [] and tokens.words[end + 1].isdigit()  # "Ireland — 5 finance creators"
+    if after in {"—", "–", "-", ":"} and counted and set(tokens.lower[end + 2:end + 5]) & CREATOR_NOUNS:
+        return True, ""
     if tokens.lower[start - 1:start] == ["only"] and tokens.words[start][:1].isupper() and (
             tokens.words[start - 2:start - 1] != ["-"]):
         return True, ""  # "micro-influencers only Bangladesh" (not "sim-only mobile plans")

@@ -7,7 +7,7 @@ from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS, FIELD_LABELS, 
 from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import PROVINCE_SIZE, SMALL_CITY, Gazetteer, Place
 from matcher.briefs.spans import WILL_DO
-from matcher.briefs.tokens import SENTENCE_ENDS, SEPARATORS, Tokens
+from matcher.briefs.tokens import BARS, SENTENCE_ENDS, SEPARATORS, Tokens
 
 # words for people that are no place: "Latina beauty creators"
 _NOT_PLACES = frozenset({"latina", "latino", "latinas", "latinos", "latinx", "hispanic", "nada", "corona"})
@@ -197,7 +197,7 @@ def place_list_item(tokens: Tokens, start: int, end: int) -> bool:
     """
     if tokens.phrase_at(end, WILL_DO):
         return True
-    if tokens.written_with_bars and (end >= len(tokens) or tokens.words[end] in {"|", "\n"}) and (
+    if tokens.written_with_bars and (end >= len(tokens) or tokens.words[end] in BARS | {"\n"}) and (
             tokens.lower[start - 1:start] != ["to"]):
         return True  # "halal burger joint Cairo | 2 branches | IG reels", "... | 25k-150k | texas"
     segment_start, segment_end = tokens.segment(start)[0], tokens.segment(end - 1)[1]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matcher.briefs.lexicon import NEGATIONS, PLATFORM_PHRASES, PLATFORM_WORDS
+from matcher.briefs.lexicon import CREATOR_NOUNS, NEGATIONS, PLATFORM_PHRASES, PLATFORM_WORDS
 from matcher.briefs.reading import Reading
 from matcher.briefs.tokens import Tokens
 
@@ -122,7 +122,8 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
         before = tokens.lower[i - 1] if i > 0 else ""
         before2 = tokens.lower[i - 2] if i > 1 else ""
         after = tokens.lower[end] if end < len(tokens) else ""
-        context = after in _CONTEXT_AFTER or before in _CONTEXT_BEFORE or (
+        shop_creators = after == "shop" and bool(set(tokens.lower[end + 1:end + 2]) & CREATOR_NOUNS)
+        context = (after in _CONTEXT_AFTER and not shop_creators) or before in _CONTEXT_BEFORE or (
             before in {"on", "via"} and tokens.near_before(i, {"viral", "trending", "trend", "famous", "big", "seen",
                                                                "saw", "blew", "popular", "exploded"}, 4) is not None)
         if before in {"our", "my"} and after in _OWN_ACCOUNT:

@@ -67,6 +67,7 @@ SEPARATORS = frozenset({",", ";", "|", "\n", "•", "·", "(", ")", "[", "]", "/
 _MARKUP = frozenset({"*", "**", "***", "#", "##", "###", "####", "_", "__", "`", "```", ">"})
 # what ends an item of a brief written as a list
 ITEM_ENDS = frozenset({",", "|", "•", ";", "\n"})
+BARS = frozenset({"|", "//"})  # "ugc creators // skincare // US // tiktok"
 SENTENCE_ENDS = frozenset({".", "!", "?", "\n", ";", "|", "•"})
 # words written with a full stop that ends no sentence ("max. 1.800 €", "ca. 5k", "zzgl. MwSt.")
 ABBREVIATIONS = frozenset({"max", "min", "ca", "approx", "incl", "excl", "inkl", "exkl", "zzgl", "bzw", "mind",
@@ -212,7 +213,7 @@ class Tokens:
     @cached_property
     def written_with_bars(self) -> bool:
         """A keyword list written with bars and no sentence ('halal burger joint Cairo | 2 branches | IG')."""
-        return self.words.count("|") >= 2 and not any(word in {".", "!", "?"} for word in self.words)
+        return sum(word in BARS for word in self.words) >= 2 and not any(word in {".", "!", "?"} for word in self.words)
 
     @cached_property
     def written_as_list(self) -> bool:
