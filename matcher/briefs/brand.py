@@ -5,7 +5,7 @@ A client named by an agency ("Client's Velo Labs", "our client is X") wins over 
 
 from __future__ import annotations
 
-from matcher.briefs.brand_cues import BRAND_CUES, BRAND_VERBS, GENERIC_ADVERTISERS
+from matcher.briefs.brand_cues import BRAND_CUES, BRAND_VERBS
 from matcher.briefs.brand_described import (
     brand_after_generic,
     brand_after_kind,
@@ -32,6 +32,7 @@ from matcher.briefs.brand_self import (
     brand_named,
     brand_of_team,
     brand_of_writer,
+    person_from,
     without_role,
 )
 from matcher.briefs.brand_shapes import (
@@ -39,7 +40,6 @@ from matcher.briefs.brand_shapes import (
     described_before_name,
     lower_name_before_we,
     lower_name_run,
-    model_code,
 )
 from matcher.briefs.brand_signature import brand_in_signature
 from matcher.briefs.brand_words import (
@@ -166,7 +166,7 @@ def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, .
                 "company", "brand", "client"} and tokens.lower[i + 1:i + 2] != [] and (
                 tokens.lower[i + 1] not in ROLE_WORDS):
             cue = 1  # "Company Fjellkraft (we produce trekking poles ...)"
-        person = _person_from(tokens, i) if not cue and cues is BRAND_CUES else 0
+        person = person_from(tokens, i) if not cue and cues is BRAND_CUES else 0
         if (not cue and not person) or not tokens.free(i, i + (cue or person)):
             continue
         cue = cue or person
@@ -237,39 +237,6 @@ def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, .
     return None
 
 
-def _person_from(tokens: Tokens, i: int) -> int:
-    """Length of "I'm Lena from", "I am Lena from", "Lena @", "this is Tom at" starting at i, or 0."""
-    opener = tokens.phrase_at(i, (("i", "'m"), ("i", "am"), ("this", "is"), ("here", "is"), ("from",), ("it", "'s"),
-                                  ("im",), ("i", "m"), ("soy",), ("sou",), ("its",), ("myself",), ("am",),
-                                  ("saya",), ("kami",)))
-    if tokens.lower[i] in {"its", "soy", "sou", "myself", "am", "saya", "kami"} and not (
-            i == 0 or not any(c.isalnum() for c in tokens.words[i - 1]) or tokens.lower[i - 1] in GREETINGS):
-        return 0  # "yo! its dani from ...", "Hola, soy Mariana de ...": the writer introducing themselves
-    at = i + opener
-    if tokens.lower[i:i + 2] == ["kami", "dari"]:
-        return 2  # "Kami dari Kopi Senja": "we are from"
-    if at < len(tokens) and (tokens.words[at][:1].isupper() or (opener and tokens.words[at].isalpha())) and (
-            tokens.lower[at] not in COMMON_OPENERS):
-        at += 1
-        if at < len(tokens) and tokens.words[at][:1].isupper() and tokens.lower[at + 1:at + 2] in (["from"], ["at"]):
-            at += 1
-        spanish = tokens.lower[i] in {"soy", "sou"} and tokens.lower[at:at + 1] in (["de"], ["da"], ["do"])
-        if at < len(tokens) and (tokens.lower[at] in {"@"} or spanish or (opener and tokens.lower[at] in {
-                "from", "at", "with", "dari"})):  # "Saya Dewi dari Batik Sekar Jagad" (Indonesian)
-            if tokens.lower[i] == "from" and at + 1 < len(tokens) and not tokens.words[at + 1][:1].isupper():
-                return 0  # "Influencer from Austria with minimum 5.000": a place, then no brand
-            return at + 1 - i
-        # "Ciarán from Ó Briain & Daughters Distillery.": a first name opening a sentence (or after a greeting's
-        # comma: "Hi there, Dario from Trattoria Nonna Pia"), then 'from' and the brand (not "Changes from v1")
-        greeted = i > 1 and tokens.words[i - 1] == "," and tokens.near_before(i - 1, GREETINGS, 3) is not None
-        if (not opener and at == i + 1 and (tokens.sentence_start(i) or greeted) and tokens.lower[at:at + 1] == ["from"]
-                and tokens.words[i].isalpha() and tokens.lower[i] not in CREATOR_NOUNS | GENERIC_ADVERTISERS
-                and not model_code(tokens.words[at + 1] if at + 1 < len(tokens) else "")
-                and tokens.words[at + 1:at + 2] != [] and tokens.is_capitalized(at + 1)):  # "Constraints from legal:"
-            return at + 1 - i
-    return 0
-
-
 def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
     for i in range(len(tokens)):
         if not (tokens.is_capitalized(i) or brandlike(tokens.words[i])) or not tokens.free(i, i + 1):
@@ -282,6 +249,11 @@ def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
                 ADVERTISER_NOUNS | COMPANY_NOUNS) and tokens.lower[i - 1] != "at") or tokens.lower[
                 tokens.clause_start(i)] in {"a", "an"}):
             continue  # "A Scotch whisky distillery on Islay wants", "A ski lodge at 2,300m in Zermatt wants": a place
+        if (i > 2 and tokens.lower[i - 1] == "the" and tokens.lower[i - 2] in {"in", "on", "near", "at", "of"} and (
+                tokens.lower[tokens.clause_start(i)] in {"a", "an"})) or (i > 1 and tokens.lower[i - 1] == "of" and (
+                tokens.lower[tokens.clause_start(i)] in {"a", "an"} and not tokens.is_capitalized(i - 2))) or (
+                i > 1 and tokens.lower[i - 1] in {"'s", "’s"} and places.place(tokens.words[i - 2]) is not None):
+            continue  # "A nonprofit ... in the Yorkshire Dales wants", "40 kinds of Gouda wants", "Tbilisi's Old Town"
         if i > 1 and tokens.lower[i - 1] in PARTICLES and tokens.is_capitalized(i - 2):
             continue  # "Pebble & Pine": the name starts earlier
         the = i > 0 and tokens.lower[i - 1] == "the" and tokens.sentence_start(i - 1)  # "The Sorbonne wants"

@@ -70,5 +70,5 @@ brand brands company companies startup start-up startups label labels business b
 clients advertiser advertisers retailer retailers store stores shop shops chain chains maker makers manufacturer
 manufacturers firm firms team teams we i our my us everyone someone somebody anyone anybody nobody they he she it
 this that these those who what which a an the another any some each every all local new small big family-run
-independent
+independent seller sellers vendor vendors merchant merchants
 """.split())

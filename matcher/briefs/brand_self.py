@@ -11,7 +11,7 @@ from matcher.briefs.brand_cues import BRAND_VERBS, GENERIC_ADVERTISERS
 from matcher.briefs.brand_layout import claim_brand, reading_span
 from matcher.briefs.brand_shapes import model_code
 from matcher.briefs.brand_words import ADVERTISER_NOUNS, COMMON_OPENERS, COMPANY_NOUNS, GREETINGS, OCCASIONS, ROLE_WORDS
-from matcher.briefs.lexicon import NOT_NAMES
+from matcher.briefs.lexicon import CREATOR_NOUNS, NOT_NAMES
 from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
@@ -229,3 +229,36 @@ def without_role(tokens: Tokens, reading: Reading) -> Reading:
         return Reading("brand", clean_name(tokens, start + 2, end), tokens.span_text(start + 2, end),
                        tokens.starts[start + 2], reading.end, reading.applied, reading.note)
     return reading
+
+
+def person_from(tokens: Tokens, i: int) -> int:
+    """Length of "I'm Lena from", "I am Lena from", "Lena @", "this is Tom at" starting at i, or 0."""
+    opener = tokens.phrase_at(i, (("i", "'m"), ("i", "am"), ("this", "is"), ("here", "is"), ("from",), ("it", "'s"),
+                                  ("im",), ("i", "m"), ("soy",), ("sou",), ("its",), ("myself",), ("am",),
+                                  ("saya",), ("kami",)))
+    if tokens.lower[i] in {"its", "soy", "sou", "myself", "am", "saya", "kami"} and not (
+            i == 0 or not any(c.isalnum() for c in tokens.words[i - 1]) or tokens.lower[i - 1] in GREETINGS):
+        return 0  # "yo! its dani from ...", "Hola, soy Mariana de ...": the writer introducing themselves
+    at = i + opener
+    if tokens.lower[i:i + 2] == ["kami", "dari"]:
+        return 2  # "Kami dari Kopi Senja": "we are from"
+    if at < len(tokens) and (tokens.words[at][:1].isupper() or (opener and tokens.words[at].isalpha())) and (
+            tokens.lower[at] not in COMMON_OPENERS):
+        at += 1
+        if at < len(tokens) and tokens.words[at][:1].isupper() and tokens.lower[at + 1:at + 2] in (["from"], ["at"]):
+            at += 1
+        spanish = tokens.lower[i] in {"soy", "sou"} and tokens.lower[at:at + 1] in (["de"], ["da"], ["do"])
+        if at < len(tokens) and (tokens.lower[at] in {"@"} or spanish or (opener and tokens.lower[at] in {
+                "from", "at", "with", "dari"})):  # "Saya Dewi dari Batik Sekar Jagad" (Indonesian)
+            if tokens.lower[i] == "from" and at + 1 < len(tokens) and not tokens.words[at + 1][:1].isupper():
+                return 0  # "Influencer from Austria with minimum 5.000": a place, then no brand
+            return at + 1 - i
+        # "Ciarán from Ó Briain & Daughters Distillery.": a first name opening a sentence (or after a greeting's
+        # comma: "Hi there, Dario from Trattoria Nonna Pia"), then 'from' and the brand (not "Changes from v1")
+        greeted = i > 1 and tokens.words[i - 1] == "," and tokens.near_before(i - 1, GREETINGS, 3) is not None
+        if (not opener and at == i + 1 and (tokens.sentence_start(i) or greeted) and tokens.lower[at:at + 1] == ["from"]
+                and tokens.words[i].isalpha() and tokens.lower[i] not in CREATOR_NOUNS | GENERIC_ADVERTISERS
+                and not model_code(tokens.words[at + 1] if at + 1 < len(tokens) else "")
+                and tokens.words[at + 1:at + 2] != [] and tokens.is_capitalized(at + 1)):  # "Constraints from legal:"
+            return at + 1 - i
+    return 0
