@@ -98,7 +98,7 @@ def _market_split(tokens: Tokens, found: list[tuple[int, int, int]]) -> tuple[in
 
     Every count must stand on its own line after a label ('Phase 2: Ireland — 5 creators'); alternatives
     ('Option A: 3 macro creators') are no split."""
-    lines = []
+    lines: list[int] = []
     for _, start, _ in found:
         line = start
         while line > 0 and tokens.words[line - 1] != "\n":
