@@ -19,7 +19,7 @@ from matcher.briefs.lexicon import CREATOR_NOUNS
 from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
-from matcher.briefs.spans import is_place_or_platform, name_end
+from matcher.briefs.spans import INTERJECTIONS, is_place_or_platform, name_end
 from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import Tokens
 
@@ -51,7 +51,8 @@ def brand_after_generic(tokens: Tokens, places: Gazetteer) -> Reading | None:
             if any(w in COMMON_OPENERS or w in STOP_WORDS or w in VERB_WORDS or w in GENERIC_ADVERTISERS
                    or w in OCCASIONS or w in ROLE_WORDS
                    or w in COMPANY_NOUNS or w in ADVERTISER_NOUNS
-                   or w in CREATOR_NOUNS or not tokens.words[j][:1].isalpha() for w, j in zip(words, range(at, end),
+                   or w in CREATOR_NOUNS or w in INTERJECTIONS or not tokens.words[j][:1].isalpha()
+                   for w, j in zip(words, range(at, end),
                                                                                                strict=True)):
                 continue
             closed = end >= len(tokens) or tokens.words[end] in {",", ".", "(", ")", "!", "?", ";", "-", "—",

@@ -37,9 +37,17 @@ def brandlike(word: str) -> bool:
     return "&" in word or (any(c.isdigit() for c in word) and any(c.isalpha() for c in word))
 
 
+# chat words after a lower-case description ("we're a small hostel chain lol"): no name
+INTERJECTIONS = frozenset({"lol", "haha", "hahaha", "lmao", "tbh", "btw", "fyi", "pls", "plz", "thx", "tho", "xx"})
+# "Vintage-style mugs", "Avianca-style content": a style, never a name
+_STYLE_TAILS = frozenset({"style", "like", "inspired", "esque", "type"})
+
+
 def _word_ok(tokens: Tokens, i: int, allow_lower: bool, in_list: bool = False) -> bool:
     """Token i can start a name."""
     word, low = tokens.words[i], tokens.lower[i]
+    if tokens.words[i + 1:i + 2] == ["-"] and tokens.lower[i + 2:i + 3] != [] and tokens.lower[i + 2] in _STYLE_TAILS:
+        return False
     if tokens.is_punct(i) or not any(c.isalpha() for c in word) or (word[0].isdigit() and any(
             word.lower().endswith(scale) for scale in ("k", "m", "mn", "mio"))):
         return False  # "3.1 Sahara Motors", "25k": a number is no name
@@ -62,7 +70,7 @@ def _word_ok(tokens: Tokens, i: int, allow_lower: bool, in_list: bool = False) -
         return True
     if tokens.is_capitalized(i):
         return True
-    return allow_lower and low not in STOP_WORDS and word.isalpha()
+    return allow_lower and low not in STOP_WORDS and low not in INTERJECTIONS and word.isalpha()
 
 
 # "-language", "-based": the hyphenated word describes, it names nothing ("Portuguese-language")
