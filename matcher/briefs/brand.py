@@ -19,6 +19,7 @@ from matcher.briefs.brand_layout import (
     brand_in_keywords,
     brand_in_title,
     brand_in_title_parts,
+    brand_opening,
     claim_brand,
     reading_span,
     with_number,
@@ -75,7 +76,8 @@ def read_brand(tokens: Tokens, places: Gazetteer, retries: int = 2) -> Reading |
 
     A client named by an agency ("Client's Velo Labs", "our client is X") wins over the agency's own name."""
     reading = (_brand_after_cue(tokens, places, CLIENT_CUES) or _brand_after_cue(tokens, places)
-               or _brand_of_person(tokens, places) or _brand_before_verb(tokens, places)
+               or _brand_of_person(tokens, places) or brand_opening(tokens, places)
+               or _brand_before_verb(tokens, places)
                or brand_after_generic(tokens, places) or brand_after_for(tokens, places)
                or brand_of_account(tokens, places)  # an agency's "X account" before its own signature
                or brand_in_signature(tokens, places) or brand_in_keywords(tokens, places)

@@ -16,7 +16,7 @@ from matcher.briefs.brand_words import (
     OCCASIONS,
     SELF,
 )
-from matcher.briefs.lexicon import CREATOR_NOUNS, NOT_NAMES
+from matcher.briefs.lexicon import CREATOR_NOUNS, FIELD_LABELS, NOT_NAMES
 from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
@@ -302,3 +302,22 @@ def brand_in_title_parts(tokens: Tokens, places: Gazetteer) -> Reading | None:
             continue
         return claim_brand(tokens, at, at, end)
     return None
+
+
+def brand_opening(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'Heineken: 3 Brazilian football creators', 'Nike (AU team) — need 4-5 run club leaders': the brief opens
+    with the advertiser's name, then a colon and the ask on the same line, or its team in brackets."""
+    end = name_end(tokens, 0)
+    if end is None or end >= len(tokens) - 2 or any(
+            tokens.lower[k] in FIELD_LABELS | _LABEL_WORDS | COMMON_OPENERS | NOT_NAMES | GREETINGS | CREATOR_NOUNS
+            for k in range(end)) or is_place_or_platform(tokens, 0, end, places) or tokens.lower[0] in _FORM_LABELS:
+        return None
+    asks = tokens.words[end] == ":" and tokens.words[end + 1].isdigit()
+    close = next((j for j in range(end + 1, min(end + 6, len(tokens))) if tokens.words[j] == ")"), None)
+    team = tokens.words[end] == "(" and close is not None and "team" in tokens.lower[end + 1:close]
+    return claim_brand(tokens, 0, 0, end) if asks or team else None
+
+
+# a form's short labels ("Qty: 3 | Tier: mega")
+_FORM_LABELS = frozenset({"qty", "geo", "plat", "fee", "fees", "tier", "cpp", "kpi", "kpis", "reach", "budget", "note",
+                          "notes", "fyi", "re", "fw", "fwd", "subject", "market", "markets", "ask", "asks", "todo"})

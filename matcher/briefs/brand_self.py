@@ -50,7 +50,8 @@ def brand_of_team(tokens: Tokens, places: Gazetteer) -> Reading | None:
         if end is None or end >= len(tokens):
             continue
         # "from the Frutissima juice team": after 'the', what the brand sells may name its team
-        product_team = before == "the" and tokens.words[end].isalpha() and tokens.words[end].islower()
+        product_team = before == "the" and tokens.words[end].isalpha() and tokens.words[end].islower() and (
+            tokens.lower[end] != "team")  # not "the Glossier team" itself
         team = end + (tokens.lower[end] in _TEAM_KINDS or product_team)
         if tokens.lower[team:team + 1] != ["team"]:
             continue
