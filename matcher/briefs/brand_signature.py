@@ -16,7 +16,7 @@ from matcher.briefs.tokens import SIGNOFFS, Tokens
 _ROLE_LINE = ROLE_WORDS | frozenset({"team", "group", "growth", "export", "at", "from", "of", ",", "—", "-", "in",
                                      "the"})
 _ROLE_WORDS_OF = ROLE_WORDS | frozenset({"of", "and", "&", "senior", "junior", "global", "growth", "content",
-                                         "digital"})
+                                         "digital", "influencer", "creator"})
 _MEASURE = re.compile(r"\d+(?:[.,]\d+)?[a-zA-Z]{1,3}")  # "(dry, 5% ABV, 50cl)": a measure, no signer's brand
 
 
@@ -80,8 +80,13 @@ def _role_then_brand(tokens: Tokens, places: Gazetteer, line: int) -> Reading | 
     at = line
     while at < len(tokens) and tokens.lower[at] in _ROLE_WORDS_OF:
         at += 1
-    if line < at < len(tokens) - 1 and tokens.lower[at] in {",", "@", "at", "—", "–", "|", "/"}:
+    # "Hannah\nSenior Influencer Manager\nCharlotte Tilbury": a role line, then the brand alone on the last line
+    last_line = tokens.words[at:at + 1] == ["\n"] and "\n" not in tokens.words[at + 1:] and any(
+        tokens.lower[j] in ROLE_WORDS for j in range(line, at))
+    if line < at < len(tokens) - 1 and (tokens.lower[at] in {",", "@", "at", "—", "–", "|", "/"} or last_line):
         end = name_end(tokens, at + 1)  # "Partnerships Lead / Kōwhai Active / Level 4, 12 Queen St"
+        if last_line and end is not None and end < len(tokens) - (tokens.words[-1] in {".", "!"}):
+            return None  # "Head of Marketing\nTel. +49 ...": the last line is no name
         if end is not None and (end >= len(tokens) or tokens.words[end] in {".", "!", "\n", "|", "/"}) and (
                 not is_place_or_platform(tokens, at + 1, end, places)):
             return claim_brand(tokens, at, at + 1, end)

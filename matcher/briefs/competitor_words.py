@@ -40,6 +40,7 @@ COMPETITOR_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "exclusiones :", "exclusividad :", "compétiteurs à exclure :", "concurrents :", "concurrents à exclure :",
     "wettbewerber :", "konkurrenten :", "ausschluss :", "competitors they named :", "competitor field :",
     "competitor lock :", "competitor lock : no", "competitive exclusion :", "ng :", "conflicts they named :",
+    "exclusivity vs", "exclusivity vs.", "exclusivity against", "category exclusivity vs", "exclusive vs",
 ))
 # words after a negation that may stand before the tie verb: "not anyone who has ever worked with"
 TIE_FILLER = frozenset("""

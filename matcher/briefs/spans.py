@@ -57,8 +57,10 @@ def _word_ok(tokens: Tokens, i: int, allow_lower: bool, in_list: bool = False) -
         # "The North Face", "On Running", "More Nutrition"; "Next" inside a list of names
         nxt = i + 1 < len(tokens) and tokens.is_capitalized(i + 1) and tokens.lower[i + 1] not in STOP_WORDS
         return in_list or nxt
-    if in_list and word[0].isupper() and low not in NOT_NAMES:
-        return True
+    if in_list and word[0].isupper() and (low not in NOT_NAMES or (
+            i + 1 < len(tokens) and tokens.is_capitalized(i + 1) and not tokens.is_punct(i + 1)
+            and tokens.lower[i + 1] not in NOT_NAMES)):
+        return True  # "Glossier, Milk Makeup or Summer Fridays": a common word starts a name of two
     if (word[0].isupper() and not tokens.sentence_start(i) and i + 1 < len(tokens) and tokens.is_capitalized(i + 1)
             and not tokens.is_punct(i + 1) and low not in NOT_NAMES):
         return True  # "Shoppers Drug Mart", "Peak Performance": capitalized words together are a name
