@@ -167,3 +167,19 @@ def brand_after_kind(tokens: Tokens, places: Gazetteer) -> Reading | None:
         if closed and not is_place_or_platform(tokens, at, end, places):
             return claim_brand(tokens, at, at, end)
     return None
+
+
+def brand_in_guillemets(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'Company «MebelPro» from Astana', 'Tour agency «Baikal Way»', 'we are «Pekarnya 24», bakery chain': a name
+    in guillemets right after a kind of business or 'we are' (the way Russian and Ukrainian write names)."""
+    for k in range(1, len(tokens) - 2):
+        if tokens.words[k] != "«":
+            continue
+        kind = tokens.lower[k - 1] in _WRITERS_KINDS | ADVERTISER_NOUNS | {"school", "agency", "company"}
+        we_are = any(tokens.lower[j:j + 2] in (["we", "are"], ["we", "'re"]) for j in range(max(k - 7, 0), k))
+        if not (kind or we_are):  # "we are family restaurant and wine cellar «Kvevri House»"
+            continue
+        close = next((j for j in range(k + 1, min(k + 7, len(tokens))) if tokens.words[j] == "»"), None)
+        if close is not None and close > k + 1 and not is_place_or_platform(tokens, k + 1, close, places):
+            return claim_brand(tokens, k + 1, k + 1, close)
+    return None

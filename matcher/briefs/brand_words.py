@@ -12,7 +12,8 @@ LOWER_OK = {("brand", ":"), ("brand", "name", ":"), ("client", ":"), ("advertise
 SELF = frozenset({"we", "i", "our", "my", "us"})
 
 
-GREETINGS = frozenset({"hi", "hello", "hey", "hola", "ciao", "hallo", "bonjour", "olá", "hiya", "salut", "hej", "hoi"})
+GREETINGS = frozenset({"hi", "hello", "hey", "hola", "ciao", "hallo", "bonjour", "olá", "hiya", "salut", "hej", "hoi",
+                       "salem", "salam", "merhaba", "namaste", "servus", "ahoj", "sawasdee", "privet", "howzit"})
 # words after "we are" that describe the writer, not name the brand
 NOT_SELF_NAMES = frozenset("""happy glad small new big local ready sure open interested pleased proud thrilled
 delighted looking able keen excited grateful here still also all currently very so really based tiny young growing

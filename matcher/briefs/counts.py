@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from itertools import pairwise
 
 from matcher.briefs.amounts import Amount, correction_after, count_at
+from matcher.briefs.count_layouts import market_split, table_total, total_after
 from matcher.briefs.filters import MAX_RESULTS
 from matcher.briefs.lexicon import (
     COUNT_CUES,
     COUNT_PHRASES,
     CREATOR_NOUNS,
     CURRENCY_WORDS,
-    FIELD_LABELS,
     MEASURES,
     MONTHS,
     NOT_FOLLOWERS,
@@ -57,7 +56,7 @@ def read_count(tokens: Tokens) -> list[Reading]:
 
     A count after a cue ("shortlist of 9") wins over a bare "40 creators" earlier in the brief.
     """
-    total = _table_total(tokens)
+    total = table_total(tokens)
     if total is not None:
         return [claimed_reading(tokens, "k", min(total[0], MAX_RESULTS), total[1], total[2])]
     found = [(i, counted) for i in range(len(tokens)) if tokens.free(i, i + 1)
@@ -65,10 +64,10 @@ def read_count(tokens: Tokens) -> list[Reading]:
     if not found:
         return []
     cued = [(i, counted) for i, counted in found if tokens.phrase_at(i, COUNT_CUES)]
-    totals = [(i, counted) for i, counted in found if tokens.lower[counted[2] - 1] == "total" or _total_after(
+    totals = [(i, counted) for i, counted in found if tokens.lower[counted[2] - 1] == "total" or total_after(
         tokens, counted[2])]
     found_counts = [counted for _, counted in found]
-    split = None if totals or cued else _market_split(tokens, found_counts)
+    split = None if totals or cued else market_split(tokens, found_counts)
     if split is not None:  # each count is claimed, not the markets between them
         for _, start, end in found_counts:
             tokens.claim(start, end, "k")
@@ -87,37 +86,6 @@ def read_count(tokens: Tokens) -> list[Reading]:
     return [reading]
 
 
-def _total_after(tokens: Tokens, end: int) -> bool:
-    """'= 6 creators total', '8 overall': the count is the whole campaign's."""
-    at = end + (tokens.lower[end:end + 1] != [] and tokens.lower[end] in CREATOR_NOUNS)
-    return tokens.lower[at:at + 1] in (["total"], ["overall"], ["altogether"])
-
-
-def _market_split(tokens: Tokens, found: list[tuple[int, int, int]]) -> tuple[int, int, int] | None:
-    """'- Germany: 4 creators / - Austria: 2 creators': one count per labelled line of a split, summed.
-
-    Every count must stand on its own line after a label ('Phase 2: Ireland — 5 creators'); alternatives
-    ('Option A: 3 macro creators') are no split."""
-    lines: list[int] = []
-    for _, start, _ in found:
-        line = start
-        while line > 0 and tokens.words[line - 1] != "\n":
-            line -= 1
-        label = any(tokens.words[j] in {":", "—", "–", "-"} for j in range(line + 1, start))
-        words = [w for w in tokens.lower[line:start] if any(c.isalpha() for c in w)]
-        if not label or not words or words[0] in _ALTERNATIVES | FIELD_LABELS or line in lines or (lines and any(
-                tokens.words[j] == "\n" for j in range(lines[-1], line - 1)) and tokens.lower[line - 2:line] != [
-                "\n", "\n"] and words[0] != "phase"):
-            return None  # "Who: 8-10 creators": a field, not a market; the split's lines follow one another
-        lines.append(line)
-    if len(found) < 2:
-        return None
-    return sum(value for value, _, _ in found), found[0][1], found[-1][2]
-
-
-_ALTERNATIVES = frozenset({"option", "alternative", "alt", "scenario", "plan", "or", "either", "opción", "opção"})
-
-
 def _settled_after(tokens: Tokens, end: int) -> Amount | None:
     """"a list of 6, maybe 7... let's say 7", "like 25 of them? ... Let's say 15": the count the writer settles on."""
     for j in range(end, min(end + 16, len(tokens) - 1)):
@@ -127,35 +95,6 @@ def _settled_after(tokens: Tokens, end: int) -> Amount | None:
             number = count_at(tokens, j + 1)
             if number is not None and creator_noun_after(tokens, number.end) in (None, number.end):
                 return number
-    return None
-
-
-def _rows(tokens: Tokens) -> list[list[tuple[int, int]]]:
-    """A Markdown table's rows as lists of cells, each the token span between two '|'."""
-    rows, line = [], 0
-    for k in range(len(tokens) + 1):
-        if k == len(tokens) or tokens.words[k] == "\n":
-            bars = [j for j in range(line, k) if tokens.words[j] == "|"]
-            if tokens.words[line:line + 1] == ["|"] and len(bars) >= 3:
-                rows.append([(a + 1, b) for a, b in pairwise(bars)])
-            line = k + 1
-    return rows
-
-
-def _table_total(tokens: Tokens) -> tuple[int, int, int] | None:
-    """'| **Total** | **11** |' under a '| Market | Creators |' header: the table's total of creators."""
-    rows = _rows(tokens)
-    if len(rows) < 2:
-        return None
-    header = [" ".join(tokens.lower[a:b]) for a, b in rows[0]]
-    column = next((c for c, text in enumerate(header) if any(w in CREATOR_NOUNS for w in text.split())), None)
-    for row in rows[1:]:
-        if column is None or column >= len(row) or tokens.lower[row[0][0]:row[0][1]] != ["total"]:
-            continue
-        a, b = row[column]
-        number = count_at(tokens, a) if a < b else None
-        if number is not None:
-            return int(number.value), a, number.end
     return None
 
 

@@ -112,6 +112,9 @@ def read_followers(tokens: Tokens) -> list[Reading]:
         # "with audiences between 20,000 and 250,000": a range right after a follower noun
         noun_before = bool(second) and amount.start > 1 and tokens.lower[amount.start - 1] in {"between", "from"} and (
             tokens.lower[amount.start - 2] in FOLLOWER_NOUNS)
+        # "audience 50 000+", "audience: 15.000-80.000", "audience of 20,000": a count of people right after 'audience'
+        at = amount.start - (amount.start > 1 and tokens.lower[amount.start - 1] in {":", "of"})
+        noun_before = noun_before or (tokens.lower[at - 1:at] in (["audience"], ["audiences"]) and last.value >= 1000)
         if not scaled and not (noun_after or noun_before or (
                 _follower_clause(tokens, amount.start) and last.value >= 1000)):
             continue

@@ -73,7 +73,7 @@ cafe cafes café cafés venue venues site sites staff room rooms variety varieti
 # comparison cues, as token sequences; the reader tries longer ones first
 UPPER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "under", "below", "beneath", "less than", "less of", "less then", "fewer than", "no more than", "not more than",
-    "no bigger than",
+    "not more", "no bigger than",
     "no larger than", "up to", "upto", "at most", "max", "max .", "maximum", "a maximum of", "maximum of", "<",
     "<=", "≤", "smaller than", "lower than", "no over", "not over", "not above", "not exceeding", "sub",
     "sub -", "sub-", "capped at", "no higher than", "at or below", "at or under", "not bigger than", "ceiling",
@@ -178,7 +178,7 @@ mxn try krw zar huf czk ron aed sar dollar dollars bucks pound pounds quid rupee
 kronor kronur krone kroner zloty zlotys lira pesos peso soles sol rand yuan renminbi won liras naira cedis cedi
 shillings dirhams dirham riyals riyal baht ringgit rupiah dong dinar dinars lei forint koruna korun rs rs. cop clp
 ars pen php idr myr thb vnd ngn kes egp mad ils twd hkd rmb rm r rp s/ fcfa e£ ksh gh₵ ₵ kč cfa rubles ruble roubles
-rouble đ 円 원 元 ドン fr.
+rouble đ 円 원 元 ドン fr. rub руб руб. rubley uah грн grn hryvnia hryvnias kzt tenge lari amd dram drams byn
 """.split())
 BUDGET_CUES = frozenset("""
 budget budgets spend spending budgeted invest investment pot fund funds verba presupuesto orçamento envelope
