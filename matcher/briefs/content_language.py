@@ -131,8 +131,14 @@ def _labelled_codes(tokens: Tokens, places: Gazetteer) -> Reading | None:
 
 def _labelled(tokens: Tokens, start: int) -> bool:
     """The language follows a label that names languages ('Language of content: Spanish')."""
-    return start > 1 and tokens.words[start - 1] == ":" and any(
-        tokens.lower[j] in {"language", "languages", "lang"} for j in range(max(start - 5, 0), start - 1))
+    return start > 1 and (tokens.words[start - 1] == ":" or (tokens.words[start - 1] == "-" and tokens.lower[
+        start - 2] in _LANGUAGE_LABELS)) and any(tokens.lower[j] in _LANGUAGE_LABELS
+                                                  for j in range(max(start - 5, 0), start - 1))
+
+
+# labels of a form's language field ("Idioma: castellano", "Language - polish only")
+_LANGUAGE_LABELS = frozenset({"language", "languages", "lang", "idioma", "idiomas", "langue", "langues", "sprache",
+                              "sprachen", "língua", "lingua", "język", "jezyk", "taal"})
 
 
 def _content_label(tokens: Tokens, start: int, end: int) -> bool:

@@ -83,7 +83,8 @@ UPPER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "cap at", "capped", "maximum of subscribers", "maximum of followers", "no more of", "not more of", "until",
     "till",
     "under like", "below like", "less than like", "maximum audience :", "max audience :", "maximum followers :",
-    "max followers :", "maximum followers",
+    "max followers :", "maximum followers", "max subs :", "max subscribers :", "followers_max :", "max_followers :",
+    "followers max :",
     "max followers", "max . followers", "maximum subscribers", "max subscribers", "maximum subs", "max subs",
     "maximaal", "massimo", "au plus", "maksymalnie", "maximálně", "not bigger then", "no bigger then", "bigger then",
     "máx", "máx .", "máx.",
@@ -102,7 +103,8 @@ LOWER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "not less of", "no less of", "minimum of subscribers", "minimum of followers", "follower minimum",
     "subscriber minimum", "minimum followers", "min followers", "min . followers", "minimum subscribers",
     "min subscribers", "minimum subs", "min subs", "almeno", "au moins", "pelo menos", "al menos", "minimaal",
-    "minimalnie", "minimálně", "ab", "more as", "pass",
+    "minimalnie", "minimálně", "ab", "more as", "pass", "min subs :", "min subscribers :", "followers_min :",
+    "min_followers :", "followers min :", "min follower :",
 ))
 # after the amount: "10k or more", "50k and below", "10k+", "100k max"
 LOWER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
@@ -237,7 +239,7 @@ PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "throughout the", "within the", "based in the", "located in the", "living in the", "around the", "in der",
     "in whole", "in the whole", "à",
     "aus", "aus der", "basé à", "basés à", "basée à", "basées à", "basé au", "basés au", "basés en", "basé en", "di",
-    "area", "area :", "per country for", "per market for", "target is", "target market is", "target markets are",
+    "area", "area :", "geo", "per country for", "per market for", "target is", "target market is", "target markets are",
 )) + tuple((*cue, part) for cue in (("in", "the"), ("across", "the"), ("based", "in", "the"), ("live", "in", "the"),
                                    ("living", "in", "the"), ("throughout", "the"))
            # "live in the southeastern US": a part of the country, read as the country
