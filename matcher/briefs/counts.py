@@ -175,6 +175,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         tokens.lower[things] in _COUNTED_THINGS)
     if counted_things and ((bool(cue) and tokens.words[i + cue - 1] == ":") or before == ":"):
         return None  # "Key facts for creators: 210 specialty stores"
+    if after in MEASURES and end < len(tokens) and tokens.starts[end] == tokens.ends[end - 1]:
+        return None  # "Vasaloppet 90km skiers": a distance glued to its unit
     if not cue and after in _COUNTED_THINGS and creator_noun_after(tokens, end + 1) != end + 1:
         return None  # "5 star hotels", "10 samples", "3 reels": a count of something else ("5 recipe ppl" is one)
     if cue and tokens.lower[i] == "top" and i > 0 and tokens.near_before(i, _RANKED, 4) is not None:
