@@ -39,6 +39,7 @@ from matcher.briefs.place_mentions import (
     not_a_place,
     people_of,
     place_list_item,
+    qualified_place,
     ruled_out,
     style_origin,
 )
@@ -106,7 +107,7 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
             i += 1
             continue
         # a list of places joined by commas and 'and': "in Germany, Austria and Switzerland"
-        place, end = _qualified(tokens, i + n, place, places)
+        place, end = qualified_place(tokens, i + n, place, places)
         items = [(i, end, place, demonym)]
         while True:
             j = end
@@ -132,7 +133,7 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
                 m, more, more_demonym = 1, places.code_words[tokens.words[j]], None  # "NL + BE": a code in a list
             if not m:
                 break
-            more, item_end = _qualified(tokens, j + m, more, places)
+            more, item_end = qualified_place(tokens, j + m, more, places)
             items.append((j, item_end, more, more_demonym))
             end = item_end
         if ruled_out(tokens, i, end):
@@ -182,24 +183,6 @@ def settle_places(readings: list[Reading]) -> list[Reading]:
 
 
 _AMBIGUOUS = "a place that is in several countries"
-
-
-def _qualified(tokens: Tokens, end: int, place: Place | None, places: Gazetteer) -> tuple[Place | None, int]:
-    """'Cambridge (MA)': a US state code in brackets after a place says which one it is."""
-    if (place is not None and place.ambiguous and tokens.words[end:end + 1] == ["("] and end + 2 < len(tokens)
-            and tokens.words[end + 2] == ")" and places.state_codes.get(tokens.words[end + 1]) == "US"):
-        tokens.claim(end, end + 3, "countries")
-        return Place(place.name, ("US",), place.kind, population=place.population), end + 3
-    # "Plano TX", "Asheville, NC", "Richmond BC", "Edmonton, AB": a state or province code after a city
-    at = end + (tokens.words[end:end + 1] == [","])
-    code = tokens.words[at] if at < len(tokens) else ""
-    country = places.state_codes.get(code)
-    closed = at + 1 >= len(tokens) or tokens.is_punct(at + 1) or tokens.words[at + 1].isdigit() or not tokens.words[
-        at + 1][:1].isupper()
-    if place is not None and place.kind == "city" and country in place.countries and closed:
-        tokens.claim(end, at + 1, "countries")
-        return Place(place.name, (country,), place.kind, population=place.population), at + 1
-    return place, end
 
 
 def _decide(tokens: Tokens, items: list[tuple[int, int, Place | None, tuple[str, ...] | None]],
@@ -286,6 +269,8 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
         if tokens.lower[max(start - 2, 0):start] in (["must", "be"], ["should", "be"], ["have", "to"]) and (
                 tokens.near_before(start - 2, CREATOR_NOUNS | AUDIENCE_NOUNS, 3) is not None):
             return True, ""  # "Creators must be italian"
+        if tokens.lower[end - 1].endswith("s") and place_list_item(tokens, start, end):
+            return True, ""  # "sunscreen. Australians, IG + TikTok, 10-50k": the people, as an item of a list
         return False, "a demonym before a noun that is not the creators or their audience"
     based = after in {"-based", "based"} or (after == "-" and tokens.lower[end + 1:end + 2] == ["based"])
     if start > 1 and tokens.words[start - 1] in {"(", ","} and (tokens.lower[start - 2] == "here" or tokens.claimed[

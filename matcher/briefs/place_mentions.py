@@ -300,3 +300,21 @@ def not_a_place(tokens: Tokens, start: int, place: Place | None, demonym: tuple[
         return not big and not ours and not opens and not any(
             tokens.lower[j] in _HOME_NOUNS for j in range(start + 1, min(start + 7, len(tokens))))
     return demonym is not None and start > 0 and tokens.lower[start - 1] in _TOPIC_VERBS
+
+
+def qualified_place(tokens: Tokens, end: int, place: Place | None, places: Gazetteer) -> tuple[Place | None, int]:
+    """'Cambridge (MA)': a US state code in brackets after a place says which one it is."""
+    if (place is not None and place.ambiguous and tokens.words[end:end + 1] == ["("] and end + 2 < len(tokens)
+            and tokens.words[end + 2] == ")" and places.state_codes.get(tokens.words[end + 1]) == "US"):
+        tokens.claim(end, end + 3, "countries")
+        return Place(place.name, ("US",), place.kind, population=place.population), end + 3
+    # "Plano TX", "Asheville, NC", "Richmond BC", "Edmonton, AB": a state or province code after a city
+    at = end + (tokens.words[end:end + 1] == [","])
+    code = tokens.words[at] if at < len(tokens) else ""
+    country = places.state_codes.get(code)
+    closed = at + 1 >= len(tokens) or tokens.is_punct(at + 1) or tokens.words[at + 1].isdigit() or not tokens.words[
+        at + 1][:1].isupper()
+    if place is not None and place.kind == "city" and country in place.countries and closed:
+        tokens.claim(end, at + 1, "countries")
+        return Place(place.name, (country,), place.kind, population=place.population), at + 1
+    return place, end
