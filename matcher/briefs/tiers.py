@@ -45,6 +45,12 @@ def read_tiers(tokens: Tokens) -> list[Reading]:
                 end += 1
         elif after not in _TIER_COMPOUNDS and after2 in TIER_FOLLOWERS and not tokens.is_punct(end):
             pass  # one word between: "micro fitness creators", "nano beauty influencers"
+        elif after[:1].isdigit() or (after == "(" and after2[:1].isdigit()):
+            pass  # "micro 10k-80k", "mix of micro (10k-100k)": a size with its follower range
+        elif after not in _TIER_COMPOUNDS and after2 not in _TIER_COMPOUNDS and tokens.lower[
+                end + 2:end + 3] != [] and tokens.lower[end + 2] in TIER_FOLLOWERS and all(
+                tokens.words[k].isalpha() for k in (end, end + 1)):
+            pass  # two words between: "micro vegan food creators"
         elif short_query(tokens) and after not in _TIER_COMPOUNDS:
             pass  # "skincare IG nano Manila": a search-box query, each word a keyword
         else:
