@@ -312,7 +312,8 @@ def brand_opening(tokens: Tokens, places: Gazetteer) -> Reading | None:
             tokens.lower[k] in FIELD_LABELS | _LABEL_WORDS | COMMON_OPENERS | NOT_NAMES | GREETINGS | CREATOR_NOUNS
             for k in range(end)) or is_place_or_platform(tokens, 0, end, places) or tokens.lower[0] in _FORM_LABELS:
         return None
-    asks = tokens.words[end] == ":" and tokens.words[end + 1].isdigit()
+    asks = tokens.words[end] == ":" and tokens.words[end + 1].isdigit() and bool(
+        set(tokens.lower[end + 2:end + 6]) & CREATOR_NOUNS)  # "Heineken: 3 ... creators", not "Cantidad: 20"
     close = next((j for j in range(end + 1, min(end + 6, len(tokens))) if tokens.words[j] == ")"), None)
     team = tokens.words[end] == "(" and close is not None and "team" in tokens.lower[end + 1:close]
     return claim_brand(tokens, 0, 0, end) if asks or team else None

@@ -30,7 +30,8 @@ def mention_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | 
     if tokens.lower[i - 1:i] != [] and tokens.lower[i - 1] in _GREETINGS and tokens.words[i + 1:i + 2] in (
             [","], ["—"], ["–"], ["-"], ["!"], ["\n"]):
         return 0, None, None  # "Hi Jordan,", "Hey Georgia —": the person written to
-    if tokens.lower[i] in GREETINGS and tokens.sentence_start(i) and tokens.words[i + 1:i + 2] in ([","], ["!"]):
+    if tokens.lower[i:i + 1] != [] and tokens.lower[i] in GREETINGS and tokens.sentence_start(i) and tokens.words[
+            i + 1:i + 2] in ([","], ["!"]):
         return 0, None, None  # "Salem!" (Kazakh), not the Indian city
     found = _name_at(tokens, i, places)
     if found[0] and _inside_a_name(tokens, i, i + found[0]):

@@ -1666,3 +1666,131 @@ def test_rounds_one_hundred_five_and_one_hundred_seven_followers(text: str, low:
                                                                  high: int | None) -> None:
     filters = parse_brief(text).filters
     assert (filters.min_followers, filters.max_followers) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    # round 109: a bare 'client X', 'für Kunde X'; not a heading or a department
+    ("Pizza creators in Leeds, client Harbour Slice (takeaway, 2 shops), 5-20k", "Harbour Slice"),
+    ("Hallo, für Kunde Bergblick (Mineralwasser) suchen wir 5 Influencer.", "Bergblick"),
+    ("CLIENT BRIEF — vitamin gummies\nClient: VitaNord (Oslo)\nProduct: gummies", "VitaNord"),
+    # round 116: a spaced dash parts two names; a title's event yields to the name after it
+    ("Brand: Casa Lumbre - Grupo Alimentos del Norte\nWe need 5 creators in Mexico.", "Casa Lumbre"),
+    ("Campaign: Clean Air Week - BreatheWell Trust\nWe need 4 creators in Leeds.", "BreatheWell Trust"),
+    # round 117: a product after a name written again alone; 'association X'; a city before 'team'
+    ("Brief: Ravi Gold Coconut Hair Oil – Monsoon\nRavi Gold is a 30-year-old haircare brand.", "Ravi Gold"),
+    ("Bonjour, we are association Puits Pour Tous, we dig wells in Mali.", "Puits Pour Tous"),
+    ("Hi! We are Bolt Lisbon team and we need 5 food creators.", "Bolt"),
+    # round 118: 'For X (what it sells)', 'pour X on aimerait'
+    ("For Kernwell (protein bars) again: 10 gym creators in Berlin.", "Kernwell"),
+    ("Coucou, pour Savonnerie Lune on aimerait 5 créatrices beauté en France.", "Savonnerie Lune"),
+    # round 119: a place after 'from' is no person's brand
+    ("For our client we need Influencer from Austria with minimum 5.000 Follower.", None),
+    # round 121: a name after 'in the' or 'kinds of' is no subject of 'wants'; 'Seller wants' is a description
+    ("A charity that plants trees in the Peak District wants hiking creators.", None),
+    ("A deli with 30 kinds of Manchego wants food creators in Madrid.", None),
+    ("Product: steel bottle, 750 ml. Seller wants hiking YouTubers in the UK.", None),
+    # round 122: a style is no name; a chat word is no lower-case name
+    ("Retro-style enamel mugs, 350 ml, 6 colours, €18 each", None),
+    ("Top 5 food vloggers from Peru, but we're a tiny hostel chain lol", None),
+    # rounds 123-125: 'the X team', an opening 'X: 3 ...', a signature's last line, guillemets
+    ("@here quick one from the Lumio team: can we pull 10 creators in Austin?", "Lumio"),
+    ("Carlsberg: 4 Danish football creators, Danish content.", "Carlsberg"),
+    ("Thanks,\nHannah\nSenior Influencer Manager\nBloom Botanics", "Bloom Botanics"),
+    ("Hello! Company «DomUyut» from Almaty. We want 3 home bloggers from Kazakhstan.", "DomUyut"),
+])
+def test_rounds_one_hundred_nine_to_one_hundred_twenty_five_brands(text: str, brand: str | None) -> None:
+    assert parse_brief(text).filters.brand == brand
+
+
+@pytest.mark.parametrize(("text", "countries"), [
+    # round 110: 'only X', 'area X', 'per country for X, Y', 'and X too'
+    ("Need micro-influencers only Nepal, Facebook and Instagram.", ("NP",)),
+    ("cari 10 KOC skincare, area Medan, TikTok only", ("ID",)),
+    ("2 food creators per country for Norway, Denmark and Finland (so 6 total).", ("NO", "DK", "FI")),
+    ("need 5 creators in the UK — actually make that 6, and Ireland too.", ("GB", "IE")),
+    # round 119: 'X uniquement', 'Canadian only', 'Phase 2: X — 5 creators', 'Target is X'
+    ("Cible : mamans 30-40 ans, FR uniquement", ("FR",)),
+    ("I'd love 5 zero-waste creators, Canadian only please.", ("CA",)),
+    ("Phase 1: Spain — 6 food creators\nPhase 2: Portugal — 3 food creators", ("ES", "PT")),
+    ("Target is Japan and Korea, subscribers 50k to 500k.", ("JP", "KR")),
+    # round 120: a list written with '//'; platforms between a place and the creators
+    ("baking creators // desserts // FR // tiktok // sub-50k", ("FR",)),
+    ("air fryer | US & Canada TikTok Shop creators | 10k-100k", ("US", "CA")),
+    # round 128: a plural demonym as a list item
+    ("moisturiser. Kiwis, IG + TikTok, 10-50k, need like 5.", ("NZ",)),
+])
+def test_rounds_one_hundred_ten_to_one_hundred_twenty_eight_places(text: str, countries: tuple[str, ...]) -> None:
+    assert set(parse_brief(text).filters.countries) == set(countries)
+
+
+@pytest.mark.parametrize(("text", "k"), [
+    # round 111: a market split summed; a count called the total; counts of an earlier campaign
+    ("Allocation per market:\n- Spain: 3 creators\n- Italy: 2 creators\n- Greece: 2 creators", 7),
+    ("Option A: 3 macro creators at ~£3k each.\nOption B: 15 micro creators at ~£400 each.", 3),
+    ("- France: 2 creators\n- Belgium: 1 creator\n= 3 creators total, all in French.", 3),
+    ("El año pasado hicimos una campaña con 9 influencers; este año algo más chico.", None),
+    ("Loved the creators from the winter push — 14 of them. Same vibe for spring candles?", None),
+    # round 127: a distance glued to its unit is no count
+    ("Engadin 42km skiers content, alps, german speaking, insta", None),
+])
+def test_rounds_one_hundred_eleven_and_one_hundred_twenty_seven_counts(text: str, k: int | None) -> None:
+    assert parse_brief(text).filters.k == k
+
+
+@pytest.mark.parametrize(("text", "competitors"), [
+    # round 112: names before a tie noun ruled out after; money as a tie; a brand named like a country; 'avec', 'mit'
+    ("Creators with Oppo, Vivo or Realme partnerships in the past year are excluded.", ("Oppo", "Vivo", "Realme")),
+    ("No one who has had Puma or Reebok money.", ("Puma", "Reebok")),
+    ("Please nobody who collaborates with Jamaica, Appleton or Wray.", ("Jamaica", "Appleton", "Wray")),
+    # round 124: 'exclusivity vs', a two-word name starting with a common word
+    ("Fees £500 per creator; exclusivity vs Nike, Adidas, Castore.", ("Nike", "Adidas", "Castore")),
+    ("Not: anyone currently with Glossier or Summer Fridays.", ("Glossier", "Summer Fridays")),
+])
+def test_rounds_one_hundred_twelve_and_one_hundred_twenty_four_competitors(text: str,
+                                                                           competitors: tuple[str, ...]) -> None:
+    assert parse_brief(text).filters.competitors == competitors
+
+
+@pytest.mark.parametrize(("text", "price", "budget", "high"), [
+    # round 113: a price 'each' after goods; 'budget meals'; 'each under 100k' with no currency
+    ("hey, we sell honey: 3 flavours, 340g jars, £8 each. where do we start with creators?", None, None, None),
+    ("A DJ collective wants 12 music creators on TikTok, each under 100k.", None, None, 100000),
+    # round 125: rub and грн as currencies; 'audience N' bounds followers
+    ("beauty bloggers, audience 15.000-80.000, max 7.500 rub per post, total 150.000 rub", 7500.0, 150000.0, 80000),
+])
+def test_rounds_one_hundred_thirteen_and_one_hundred_twenty_five_money(text: str, price: float | None,
+                                                                       budget: float | None,
+                                                                       high: int | None) -> None:
+    filters = parse_brief(text).filters
+    assert (filters.max_price_per_post, filters.campaign_budget, filters.max_followers) == (price, budget, high)
+
+
+@pytest.mark.parametrize(("text", "languages", "platforms"), [
+    # round 114: 'Content: X only', two languages alone between commas, Odia
+    ("KOL: 20 creators / Content: Thai only / Channels: TikTok", ("th",), ("tiktok",)),
+    ("Ask: Canadian food creators, English or French (Québec), on Instagram", ("en", "fr"), ("instagram",)),
+    ("creators from Cuttack who post in Odia or Hindi on YouTube", ("or", "hi"), ("youtube",)),
+    # round 115: the advertiser's own account is context
+    ("Cherche des créatrices beauté à Lyon, notre compte Insta vient de passer 8 000 abonnés", (), ()),
+    ("our page only has 2k followers on FB lol, looking for TikTok creators in Davao", (), ("tiktok",)),
+    # round 126: form labels
+    ("Idioma: catalán\nPlataforma: Instagram", ("ca",), ("instagram",)),
+    # round 127: lower-case platforms side by side
+    ("fishing creators Manitoba 5-50k fb ig", (), ("facebook", "instagram")),
+])
+def test_rounds_one_hundred_fourteen_to_one_hundred_twenty_seven_languages_and_platforms(
+        text: str, languages: tuple[str, ...], platforms: tuple[str, ...]) -> None:
+    filters = parse_brief(text).filters
+    assert (set(filters.languages), set(filters.platforms)) == (set(languages), set(platforms))
+
+
+@pytest.mark.parametrize(("text", "low", "tiers"), [
+    # round 126: 'Min subs: 100k'; round 129: a tier with its follower range or two words before the creators
+    ("Channel: YouTube / Min subs: 250k / No. of creators: 3", 250000, ()),
+    ("Nike | UK lifting creators | micro 10k-80k | IG", 10000, ("micro",)),
+    ("nano vegan baking creators DACH | IG only", None, ("nano",)),
+])
+def test_rounds_one_hundred_twenty_six_and_one_hundred_twenty_nine_sizes(text: str, low: int | None,
+                                                                        tiers: tuple[str, ...]) -> None:
+    filters = parse_brief(text).filters
+    assert (filters.min_followers, filters.tiers) == (low, tiers)
