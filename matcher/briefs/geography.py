@@ -86,9 +86,12 @@ def _creator_noun_after(tokens: Tokens, at: int) -> int | None:
 
 
 def _creator_noun_before(tokens: Tokens, start: int) -> bool:
-    """The place or demonym comes right after a creator noun ('influencer Brasil', '4 influencer italian').
+    """The place or demonym comes right after a creator noun ('influencer Brasil', '4 influencer italian',
+    'local-ish creators – Östergötland or Stockholm').
 
     Not after a verb that looks like one ('who cook Italian food')."""
+    if start > 1 and tokens.words[start - 1] in {"–", "—"} and tokens.lower[start - 2] in CREATOR_NOUNS:
+        return True
     if start < 1 or not (tokens.lower[start - 1] in CREATOR_NOUNS or tokens.lower[start - 1] in AUDIENCE_NOUNS or (
             is_person_noun(tokens.lower[start - 1]))):  # "auprès du public belge"
         return False

@@ -267,7 +267,14 @@ def _inside_a_name(tokens: Tokens, start: int, end: int) -> bool:
         following = tokens.words[end + 1]
         return (following[:1].isupper() or following[:1].isdigit()) and following.lower() not in {
             "based", "born", "made", "raised", "grown", "bred", "area", "region", "wide"}  # "UK-BASED" is a place
+    if tokens.words[end:end + 1] != [] and tokens.words[end] in _LANDMARKS and tokens.words[start][:1].isupper():
+        return True  # "in the Phoenix Park", "Paris Street", "Jordan River": a landmark's name, not the place
     return tokens.words[start] == "DM" and tokens.lower[end:end + 1] in (["me"], ["us"], ["on"], ["for"], ["if"])
+
+
+# capitalized words after a place's name that make the two a landmark's name
+_LANDMARKS = frozenset({"Park", "Square", "Street", "Road", "Avenue", "Stadium", "Arena", "Hall", "Bridge", "Market",
+                        "Gardens", "Beach", "Airport", "Station", "Marathon", "Half", "Velodrome", "Palace", "Castle"})
 
 
 # before a demonym that is also a language, these make it the topic ("an app that teaches Japanese")
