@@ -249,6 +249,8 @@ def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
         if (tokens.phrase_ending(i, PLACE_CUES) or tokens.lower[i - 1:i] == ["from"] or district) and places.place(
                 tokens.words[i]) is not None:
             continue  # "a hot sauce maker in Austin wants", "a florist in Beyoğlu, Istanbul wants": a place
+        if i > 0 and (tokens.words[i - 1].isdigit() or tokens.lower[i - 1] in {"along", "around", "across"}):
+            continue  # "has supplied 3 World Cups wants", "4 branches along Ngong Road wants": no subject
         if i > 1 and tokens.lower[i - 1] in {"in", "on", "from", "near", "at"} and ((tokens.lower[i - 2] in (
                 ADVERTISER_NOUNS | COMPANY_NOUNS) and tokens.lower[i - 1] != "at") or tokens.lower[
                 tokens.clause_start(i)] in {"a", "an"}):

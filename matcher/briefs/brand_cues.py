@@ -60,7 +60,9 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "voor onze klant", "dla naszego klienta", "pour notre cliente", "för vår kund", "for vår kunde", "somos the",
     "organisation of", "organization of", "the organisation of", "the organization of", "i am from marketing",
     "i 'm from marketing", "briefing —", "briefing –", "briefing -", "briefing :", "brief de campaña —",
-    "brief de campaña :", "brief de campaña –", "company of me is",
+    "brief de campaña :", "brief de campaña –", "company of me is", "les escribo de", "te escribo de", "escribo de",
+    "les escribimos de", "pr office of", "the pr office of", "press office of", "the press office of",
+    "i write from the pr office of", "writing from the pr office of", "i write from the press office of",
 ))
 # words that start a description, not a name ("Nail polish company wants")
 GENERIC_ADVERTISERS = frozenset("""

@@ -34,7 +34,7 @@ brief target ask content creators influencers hi hello hey dear thanks cheers qu
 will everyone nobody someone parents moms dads customers yo ok okay so well guys team folks all today tomorrow tonight
 hiya
 yesterday urgent fyi btw pls please asap update reminder yes no yep nope sure actually briefing disclosure kunde kundin
-klient klant cliente auftraggeber boss
+klient klant cliente auftraggeber boss sir madam sirs
 """.split()) | PLACEHOLDER_NAMES | MONTHS
 # words a description of the advertiser ends with ("a Swiss clean-beauty label")
 ADVERTISER_NOUNS = GENERIC_ADVERTISERS | frozenset("""
