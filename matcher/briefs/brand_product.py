@@ -67,7 +67,7 @@ def brand_before_product(tokens: Tokens, places: Gazetteer) -> Reading | None:
     return None
 
 
-_FOR = frozenset({"for", "para", "pour", "für"})  # "Para Tecate —", "Pour Maison X :"
+_FOR = frozenset({"for", "para", "pour", "für", "chez"})  # "Para Tecate —", "Pour Maison X :", "Chez X on prépare"
 # words before "for X" that make X the advertiser ("creators for Zara", "a campaign for Oatly")
 _CAMPAIGN_WORDS = CREATOR_NOUNS | frozenset({"campaign", "content", "ugc", "shortlist", "partnership", "launch",
                                              "videos", "posts", "collab", "push", "brief", "project", "activation"})
@@ -104,7 +104,8 @@ def brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
             ["new"], ["latest"], ["upcoming"], ["next"]))  # "for Peak's new hydration vest"
         # "For Bramble & Birch, we need ...", "I write you for Maison Lumière, we are making ...": said of us
         ours = tokens.lower[end + (tokens.words[end:end + 1] == [","]):][:1] in (["we"], ["we're"], ["our"]) or (
-            tokens.lower[i] in {"pour", "para"} and tokens.lower[end:end + 1] in (["on"], ["nous"], ["queremos"]))
+            tokens.lower[i] in {"pour", "para", "chez"} and tokens.lower[end:end + 1] in (
+                ["on"], ["nous"], ["queremos"]))
         ours = ours or tokens.lower[max(i - 2, 0):i] in (["quick", "one"], ["new", "one"]) or (  # "quick one for Monzo"
             tokens.lower[i - 1:i] == ["asking"] and (end >= len(tokens) or tokens.words[end] in {".", "!", "\n"}))
         # "For Brightwater Gin: 5 ...", "Para Tecate — necesitamos 6 creators"

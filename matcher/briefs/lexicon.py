@@ -77,7 +77,8 @@ UPPER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "no larger than", "up to", "upto", "at most", "max", "max .", "maximum", "a maximum of", "maximum of", "<",
     "<=", "≤", "smaller than", "lower than", "no over", "not over", "not above", "not exceeding", "sub",
     "sub -", "sub-", "capped at", "no higher than", "at or below", "at or under", "not bigger than", "ceiling",
-    "hasta", "até", "ate", "máximo", "maximo", "menos de", "bis", "höchstens", "unter",
+    "hasta", "até", "ate", "máximo", "maximo", "menos de", "bis", "höchstens", "unter", "pas plus de", "moins de",
+    "jusqu' à", "jusqu'à", "no más de", "no mas de", "não mais de", "nicht mehr als", "maximum de",
     "ceiling of", "ceiling :", "cap of", "cap :",
     "not larger than", "not higher than", "maximal", "max.",
     "cap at", "capped", "maximum of subscribers", "maximum of followers", "no more of", "not more of", "until",
@@ -103,7 +104,8 @@ LOWER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "not less of", "no less of", "minimum of subscribers", "minimum of followers", "follower minimum",
     "subscriber minimum", "minimum followers", "min followers", "min . followers", "minimum subscribers",
     "min subscribers", "minimum subs", "min subs", "almeno", "au moins", "pelo menos", "al menos", "minimaal",
-    "minimalnie", "minimálně", "ab", "more as", "pass", "min subs :", "min subscribers :", "followers_min :",
+    "minimalnie", "minimálně", "ab", "more as", "pass", "plus de", "à partir de", "minimum de", "mehr als",
+    "min subs :", "min subscribers :", "followers_min :",
     "min_followers :", "followers min :", "min follower :",
 ))
 # after the amount: "10k or more", "50k and below", "10k+", "100k max"

@@ -88,6 +88,10 @@ LANGUAGE_ALIASES: dict[str, str] = {
     "punjabi": "pa", "brazilian portuguese": "pt", "bahasa": "id", "bahasa indonesia": "id", "slovene": "sl",
     "norwegian": "no", "uyghur": "ug", "pashto": "ps", "oriya": "or", "odia": "or", "bangla": "bn",
     "kiswahili": "sw", "català": "ca", "catala": "ca", "euskara": "eu", "galego": "gl",
+    # language names in the languages briefs mix in
+    "anglais": "en", "allemand": "de", "espagnol": "es", "néerlandais": "nl", "arabe": "ar", "portugais": "pt",
+    "alemán": "de", "francés": "fr", "portugués": "pt", "englisch": "en", "französisch": "fr", "spanisch": "es",
+    "italienisch": "it", "inglês": "en", "espanhol": "es", "francês": "fr",
     # the Nguni languages' own names ("English and isiZulu")
     "francophone": "fr", "francophones": "fr", "anglophone": "en", "anglophones": "en", "hispanophone": "es",
     "lusophone": "pt", "isizulu": "zu", "isixhosa": "xh", "isindebele": "nr", "siswati": "ss", "sesotho": "st",
