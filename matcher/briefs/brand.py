@@ -246,8 +246,8 @@ def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
         if not (tokens.is_capitalized(i) or brandlike(tokens.words[i])) or not tokens.free(i, i + 1):
             continue
         district = district_before(tokens, i, places) < i
-        if (tokens.phrase_ending(i, PLACE_CUES) or tokens.lower[i - 1:i] == ["from"] or district) and places.place(
-                tokens.words[i]) is not None:
+        cued = tokens.phrase_ending(i, PLACE_CUES) or tokens.lower[i - 1:i] in (["from"], ["de"]) or district
+        if cued and places.place(tokens.words[i]) is not None:
             continue  # "a hot sauce maker in Austin wants", "a florist in Beyoğlu, Istanbul wants": a place
         if i > 0 and (tokens.words[i - 1].isdigit() or tokens.lower[i - 1] in {"along", "around", "across"}):
             continue  # "has supplied 3 World Cups wants", "4 branches along Ngong Road wants": no subject

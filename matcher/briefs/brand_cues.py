@@ -22,6 +22,8 @@ BRAND_VERBS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "is stepping", "is bringing", "opens", "open", "is a", "is an", "is the", "are a", "brews", "roasts",
     "designs", "creates", "would love", "is small", "look for", "looks for", "are after", "would ideally like",
     "team here", "brand team here", "marketing team here", "marketing here",
+    "vai lançar", "va a lanzar", "lanza", "lança", "quiere", "quer", "busca", "procura", "necesita", "precisa",
+    "veut", "cherche", "sucht", "möchte",
 ))
 BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "client", "kunde", "für kunde", "klant", "pour le client", "für den kunden",
@@ -61,7 +63,8 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "organisation of", "organization of", "the organisation of", "the organization of", "i am from marketing",
     "i 'm from marketing", "briefing —", "briefing –", "briefing -", "briefing :", "brief de campaña —",
     "brief de campaña :", "brief de campaña –", "company of me is", "les escribo de", "te escribo de", "escribo de",
-    "les escribimos de", "pr office of", "the pr office of", "press office of", "the press office of",
+    "del cliente", "do cliente", "da cliente", "du client", "soy de", "sou da", "sou do", "les escribimos de",
+    "pr office of", "the pr office of", "press office of", "the press office of",
     "i write from the pr office of", "writing from the pr office of", "i write from the press office of",
 ))
 # words that start a description, not a name ("Nail polish company wants")
@@ -73,4 +76,6 @@ clients advertiser advertisers retailer retailers store stores shop shops chain 
 manufacturers firm firms team teams we i our my us everyone someone somebody anyone anybody nobody they he she it
 this that these those who what which a an the another any some each every all local new small big family-run
 independent seller sellers vendor vendors merchant merchants
-""".split())
+aerolínea aerolinea marca empresa tienda loja companhia compañía agencia agência marque entreprise société boutique
+marchio azienda negozio compagnia unternehmen marke laden cafetería panadería padaria boulangerie pâtisserie
+""".split())  # the last two lines: the same words in the languages briefs are written in ("Aerolínea busca ...")

@@ -269,7 +269,7 @@ FROM_HOME_NOUNS = CREATOR_NOUNS | AUDIENCE_NOUNS
 # marks a whole-segment field label in keyword briefs ("Market: DACH", "Geo - UK")
 FIELD_LABELS = frozenset("""
 market markets geo geos region regions country countries location locations territory territories target targeting
-area areas audience audiences geography mercados mercado marchés marché märkte markt mercati
+area areas audience audiences geography mercados mercado marchés marché märkte markt mercati praças praça pays
 """.split())
 PLACE_AFTER = frozenset({"only", "-only", "market", "markets", "-wide", "wide", "-based", "based", "nationwide",
                          "city"})  # "sport nutrition bloggers, Kharkiv city"
