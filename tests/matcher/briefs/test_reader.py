@@ -1794,3 +1794,34 @@ def test_rounds_one_hundred_twenty_six_and_one_hundred_twenty_nine_sizes(text: s
                                                                         tiers: tuple[str, ...]) -> None:
     filters = parse_brief(text).filters
     assert (filters.min_followers, filters.tiers) == (low, tiers)
+
+
+@pytest.mark.parametrize(("text", "brand"), [
+    # round 131: 'Les escribo de X', 'the PR office of X'; a name after a number or 'along' is no subject
+    ("Hola equipo! Les escribo de Bodega Siete Lunas. Queremos creadores en Chile.", "Bodega Siete Lunas"),
+    ("Good morning, I write from the PR office of Casa Ferrandi. We search 5 creators in Italy.", "Casa Ferrandi"),
+    ("A Lahore kit maker that has supplied 2 Cricket Leagues wants creators for a street story.", None),
+    # round 132: 'Chez X on prépare'
+    ("Chez Fromagerie Bastide on prépare une campagne, on cherche 4 créateurs food.", "Fromagerie Bastide"),
+    # round 133: verbs in other languages; 'del cliente X'; a generic word in another language is no name
+    ("Oi! a Chinelos Onda vai lançar a coleção e precisamos de 4 criadoras no Rio.", "Chinelos Onda"),
+    ("Buenas, os paso el brief del cliente Conservas Mar Cantábrico.", "Conservas Mar Cantábrico"),
+    ("Aerolínea busca creadores de viajes que compartan escapadas.", None),
+])
+def test_rounds_one_hundred_thirty_one_to_one_hundred_thirty_three_brands(text: str, brand: str | None) -> None:
+    assert parse_brief(text).filters.brand == brand
+
+
+@pytest.mark.parametrize(("text", "countries", "high", "languages"), [
+    # round 130: a place before a landmark word; places after 'creators –'
+    ("fun run in the Phoenix Park next month, anyone know Dublin influencers?", ("IE",), None, ()),
+    ("We want local creators – Gothenburg or Malmö – who post in Swedish.", ("SE",), None, ("sv",)),
+    # round 132: bounds and language names in the languages briefs mix in
+    ("Un studio de danse à Genève cherche 3 profils locaux, pas plus de 12k abonnés.", ("CH",), 12000, ()),
+    ("créateurs bilingues, contenu en anglais ou en allemand", (), None, ("en", "de")),
+])
+def test_rounds_one_hundred_thirty_and_one_hundred_thirty_two(text: str, countries: tuple[str, ...], high: int | None,
+                                                              languages: tuple[str, ...]) -> None:
+    filters = parse_brief(text).filters
+    assert (set(filters.countries), filters.max_followers, set(filters.languages)) == (
+        set(countries), high, set(languages))
