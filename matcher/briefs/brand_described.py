@@ -52,8 +52,7 @@ def brand_after_generic(tokens: Tokens, places: Gazetteer) -> Reading | None:
                    or w in OCCASIONS or w in ROLE_WORDS
                    or w in COMPANY_NOUNS or w in ADVERTISER_NOUNS
                    or w in CREATOR_NOUNS or w in INTERJECTIONS or not tokens.words[j][:1].isalpha()
-                   for w, j in zip(words, range(at, end),
-                                                                                               strict=True)):
+                   for w, j in zip(words, range(at, end), strict=True)):
                 continue
             closed = end >= len(tokens) or tokens.words[end] in {",", ".", "(", ")", "!", "?", ";", "-", "—",
                                                                  "\n"} or tokens.lower[end] in {"here", "we", "and"}

@@ -83,9 +83,10 @@ def brand_in_keywords(tokens: Tokens, places: Gazetteer) -> Reading | None:
         genre = len(tokens.words[first]) == 1 and tokens.words[first + 1:first + 2] == ["-"]
         category = end is not None and tokens.span_text(first, end).lower() in content_categories()  # "Beauty |"
         # "#BlackFriday2025 |": a campaign's hashtag
-        genre = genre or (tokens.text[tokens.starts[first] - 1:tokens.starts[first]] == "#" and any(
-            c.isdigit() for c in tokens.words[first]))
-        if end == last and not (genre or category) and not is_place_or_platform(tokens, first, end, places) and not any(
+        hashtag = tokens.text[tokens.starts[first] - 1:tokens.starts[first]] == "#" and any(
+            c.isdigit() for c in tokens.words[first])
+        no_name = genre or category or hashtag
+        if end == last and not no_name and not is_place_or_platform(tokens, first, end, places) and not any(
                 tokens.lower[k] in COMMON_OPENERS | CREATOR_NOUNS | GENERIC_ADVERTISERS
                 or tokens.lower[k] in {"agency", "agence", "agencia"} for k in range(first, end)):
             return claim_brand(tokens, first, first, end)
@@ -162,7 +163,9 @@ def reading_span(tokens: Tokens, reading: Reading) -> tuple[int, int]:
 def without_home_town(tokens: Tokens, reading: Reading, places: Gazetteer) -> Reading:
     """'Sakura-dō Stationery of Osaka': the city after 'of' says where the advertiser is; the name ends before it.
 
-    Only a city or region after a name of two words or more ("Bank of America", "University of Chicago" stay)."""
+    Only a city or region after a name of two words or more ("Bank of America", "University of Chicago" stay). Also
+    what the name is before it ("association Sahel Solidarité") and an office's place before 'team' ("We are Glovo
+    Madrid team") leave the name."""
     start, end = reading_span(tokens, reading)
     cut_start, cut_end = start + (tokens.lower[start] in _LOWER_KINDS and end - start > 1), end
     last = places.place(tokens.words[end - 1]) if end - cut_start > 1 else None

@@ -39,14 +39,14 @@ def brandlike(word: str) -> bool:
 
 # chat words after a lower-case description ("we're a small hostel chain lol"): no name
 INTERJECTIONS = frozenset({"lol", "haha", "hahaha", "lmao", "tbh", "btw", "fyi", "pls", "plz", "thx", "tho", "xx"})
-# "Vintage-style mugs", "Avianca-style content": a style, never a name
-_STYLE_TAILS = frozenset({"style", "like", "inspired", "esque", "type"})
+# "Vintage-style mugs", "Avianca-style content", "Texas-style BBQ": a style, never a name or a place
+STYLE_TAILS = frozenset({"style", "like", "inspired", "esque", "type"})
 
 
 def _word_ok(tokens: Tokens, i: int, allow_lower: bool, in_list: bool = False) -> bool:
     """Token i can start a name."""
     word, low = tokens.words[i], tokens.lower[i]
-    if tokens.words[i + 1:i + 2] == ["-"] and tokens.lower[i + 2:i + 3] != [] and tokens.lower[i + 2] in _STYLE_TAILS:
+    if tokens.words[i + 1:i + 2] == ["-"] and tokens.lower[i + 2:i + 3] != [] and tokens.lower[i + 2] in STYLE_TAILS:
         return False
     if tokens.is_punct(i) or not any(c.isalpha() for c in word) or (word[0].isdigit() and any(
             word.lower().endswith(scale) for scale in ("k", "m", "mn", "mio"))):
