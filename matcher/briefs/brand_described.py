@@ -168,13 +168,16 @@ def brand_after_kind(tokens: Tokens, places: Gazetteer) -> Reading | None:
     return None
 
 
+_GUILLEMET_KINDS = _WRITERS_KINDS | ADVERTISER_NOUNS | {"school", "agency", "company"}
+
+
 def brand_in_guillemets(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """'Company «MebelPro» from Astana', 'Tour agency «Baikal Way»', 'we are «Pekarnya 24», bakery chain': a name
     in guillemets right after a kind of business or 'we are' (the way Russian and Ukrainian write names)."""
     for k in range(1, len(tokens) - 2):
         if tokens.words[k] != "«":
             continue
-        kind = tokens.lower[k - 1] in _WRITERS_KINDS | ADVERTISER_NOUNS | {"school", "agency", "company"}
+        kind = tokens.lower[k - 1] in _GUILLEMET_KINDS
         we_are = any(tokens.lower[j:j + 2] in (["we", "are"], ["we", "'re"]) for j in range(max(k - 7, 0), k))
         if not (kind or we_are):  # "we are family restaurant and wine cellar «Kvevri House»"
             continue

@@ -311,9 +311,8 @@ def brand_opening(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """'Heineken: 3 Brazilian football creators', 'Nike (AU team) — need 4-5 run club leaders': the brief opens
     with the advertiser's name, then a colon and the ask on the same line, or its team in brackets."""
     end = name_end(tokens, 0)
-    if end is None or end >= len(tokens) - 2 or any(
-            tokens.lower[k] in FIELD_LABELS | _LABEL_WORDS | COMMON_OPENERS | NOT_NAMES | GREETINGS | CREATOR_NOUNS
-            for k in range(end)) or is_place_or_platform(tokens, 0, end, places) or tokens.lower[0] in _FORM_LABELS:
+    if end is None or end >= len(tokens) - 2 or any(tokens.lower[k] in _NOT_OPENING_NAMES for k in range(end)) or (
+            is_place_or_platform(tokens, 0, end, places)):
         return None
     asks = tokens.words[end] == ":" and tokens.words[end + 1].isdigit() and bool(
         set(tokens.lower[end + 2:end + 6]) & CREATOR_NOUNS)  # "Heineken: 3 ... creators", not "Cantidad: 20"
@@ -322,6 +321,7 @@ def brand_opening(tokens: Tokens, places: Gazetteer) -> Reading | None:
     return claim_brand(tokens, 0, 0, end) if asks or team else None
 
 
-# a form's short labels ("Qty: 3 | Tier: mega")
-_FORM_LABELS = frozenset({"qty", "geo", "plat", "fee", "fees", "tier", "cpp", "kpi", "kpis", "reach", "budget", "note",
-                          "notes", "fyi", "re", "fw", "fwd", "subject", "market", "markets", "ask", "asks", "todo"})
+# words that open a brief without naming its advertiser: labels (a form's short ones too: "Qty: 3 | Tier: mega"),
+# greetings, common words, the creators
+_NOT_OPENING_NAMES = FIELD_LABELS | _LABEL_WORDS | COMMON_OPENERS | NOT_NAMES | GREETINGS | CREATOR_NOUNS | frozenset(
+    {"qty", "plat", "tier", "kpi", "kpis", "notes", "asks", "todo"})

@@ -232,6 +232,10 @@ def without_role(tokens: Tokens, reading: Reading) -> Reading:
     return reading
 
 
+# a first word before 'from' that is no writer's first name ("Creators from ...", "Brands from ...")
+_NOT_FIRST_NAMES = CREATOR_NOUNS | GENERIC_ADVERTISERS
+
+
 def person_from(tokens: Tokens, i: int) -> int:
     """Length of "I'm Lena from", "I am Lena from", "Lena @", "this is Tom at" starting at i, or 0."""
     opener = tokens.phrase_at(i, (("i", "'m"), ("i", "am"), ("this", "is"), ("here", "is"), ("from",), ("it", "'s"),
@@ -258,7 +262,7 @@ def person_from(tokens: Tokens, i: int) -> int:
         # comma: "Hi there, Dario from Trattoria Nonna Pia"), then 'from' and the brand (not "Changes from v1")
         greeted = i > 1 and tokens.words[i - 1] == "," and tokens.near_before(i - 1, GREETINGS, 3) is not None
         if (not opener and at == i + 1 and (tokens.sentence_start(i) or greeted) and tokens.lower[at:at + 1] == ["from"]
-                and tokens.words[i].isalpha() and tokens.lower[i] not in CREATOR_NOUNS | GENERIC_ADVERTISERS
+                and tokens.words[i].isalpha() and tokens.lower[i] not in _NOT_FIRST_NAMES
                 and not model_code(tokens.words[at + 1] if at + 1 < len(tokens) else "")
                 and tokens.words[at + 1:at + 2] != [] and tokens.is_capitalized(at + 1)):  # "Constraints from legal:"
             return at + 1 - i

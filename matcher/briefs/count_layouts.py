@@ -11,7 +11,9 @@ from matcher.briefs.tokens import Tokens
 
 
 def total_after(tokens: Tokens, end: int) -> bool:
-    """'= 6 creators total', '8 overall': the count is the whole campaign's."""
+    """'15 in total', '= 6 creators total', '8 overall': the count is the whole campaign's."""
+    if tokens.lower[end - 1] == "total":
+        return True  # the count's own words end with it ("15 in total")
     at = end + (tokens.lower[end:end + 1] != [] and tokens.lower[end] in CREATOR_NOUNS)
     return tokens.lower[at:at + 1] in (["total"], ["overall"], ["altogether"])
 
@@ -28,7 +30,7 @@ def market_split(tokens: Tokens, found: list[tuple[int, int, int]]) -> tuple[int
             line -= 1
         label = any(tokens.words[j] in {":", "—", "–", "-"} for j in range(line + 1, start))
         words = [w for w in tokens.lower[line:start] if any(c.isalpha() for c in w)]
-        if not label or not words or words[0] in _ALTERNATIVES | FIELD_LABELS or line in lines or (lines and any(
+        if not label or not words or words[0] in _NOT_MARKETS or line in lines or (lines and any(
                 tokens.words[j] == "\n" for j in range(lines[-1], line - 1)) and tokens.lower[line - 2:line] != [
                 "\n", "\n"] and words[0] != "phase"):
             return None  # "Who: 8-10 creators": a field, not a market; the split's lines follow one another
@@ -38,7 +40,8 @@ def market_split(tokens: Tokens, found: list[tuple[int, int, int]]) -> tuple[int
     return sum(value for value, _, _ in found), found[0][1], found[-1][2]
 
 
-_ALTERNATIVES = frozenset({"option", "alternative", "alt", "scenario", "plan", "or", "either", "opción", "opção"})
+# a line's first word that makes it no market of a split: an alternative ("Option A:") or a field ("Who:")
+_NOT_MARKETS = FIELD_LABELS | {"option", "alternative", "alt", "scenario", "plan", "or", "either", "opción", "opção"}
 
 
 def _rows(tokens: Tokens) -> list[list[tuple[int, int]]]:

@@ -64,8 +64,7 @@ def read_count(tokens: Tokens) -> list[Reading]:
     if not found:
         return []
     cued = [(i, counted) for i, counted in found if tokens.phrase_at(i, COUNT_CUES)]
-    totals = [(i, counted) for i, counted in found if tokens.lower[counted[2] - 1] == "total" or total_after(
-        tokens, counted[2])]
+    totals = [(i, counted) for i, counted in found if total_after(tokens, counted[2])]
     found_counts = [counted for _, counted in found]
     split = None if totals or cued else market_split(tokens, found_counts)
     if split is not None:  # each count is claimed, not the markets between them

@@ -168,6 +168,7 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
 
 
 _ADVERTISERS = "where the advertiser is, not the creators"
+_PEOPLE = CREATOR_NOUNS | AUDIENCE_NOUNS
 
 
 def settle_places(readings: list[Reading]) -> list[Reading]:
@@ -255,8 +256,7 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
     if start > 1 and tokens.lower[start - 1] in {"de", "du", "da", "do"} and tokens.lower[start - 2] in CREATOR_NOUNS:
         return True, ""  # "6 créateurs de Montréal", "creadores de Lima": the creators' place in French or Spanish
     after = tokens.lower[end] if end < len(tokens) else ""
-    if after in PLACE_ONLY and (not demonym or tokens.near_before(start, CREATOR_NOUNS | AUDIENCE_NOUNS, 8,
-                                                             stop_at_punct=False) is not None):
+    if after in PLACE_ONLY and (not demonym or tokens.near_before(start, _PEOPLE, 8, stop_at_punct=False) is not None):
         return True, ""  # "Cible: foodies 25-45 ans, FR uniquement", "5 eco creators, Canadian only please"
     counted = tokens.words[end + 1:end + 2] != [] and tokens.words[end + 1].isdigit()  # "Ireland — 5 finance creators"
     if after in {"—", "–", "-", ":"} and counted and set(tokens.lower[end + 2:end + 5]) & CREATOR_NOUNS:

@@ -43,6 +43,7 @@ winter""".split())
 # fee words that also price what is sold: with no post, creator or "max" tied to the amount, they price the product
 # ("price 12.500 TL for SUV", "price from 52.900 €", "tarif 'Flex 40'")
 _GOODS_PRICE_WORDS = frozenset({"price", "prices", "tarif", "tarifa", "cost", "costs"})
+_PAID_UNITS = CREATOR_NOUNS | PER_UNIT  # "each creator max 2k", "each video"
 
 def read_money(tokens: Tokens) -> list[Reading]:
     """Money: an amount with a currency, or after budget/rate words; per post or for the whole campaign."""
@@ -65,7 +66,7 @@ def read_money(tokens: Tokens) -> list[Reading]:
         if (cue_price is None and per_before is not None and not amount.word and amount.scaled
                 and tokens.lower[per_before] in {"per", "each", "every", "single", "any", "individual"}
                 and (currency is not None or tokens.lower[per_before] != "each" or tokens.lower[
-                    per_before + 1] in CREATOR_NOUNS | PER_UNIT)):  # "15 of them, each under 100k": followers
+                    per_before + 1] in _PAID_UNITS)):  # "15 of them, each under 100k": followers
             cue_price = per_before  # "each creator max 2k": a fee, whatever the currency
         end = (second or amount).end
         unit_after = end < len(tokens) and tokens.lower[end] in NOT_FOLLOWERS

@@ -200,7 +200,7 @@ def place_list_item(tokens: Tokens, start: int, end: int) -> bool:
     """
     if tokens.phrase_at(end, WILL_DO):
         return True
-    if tokens.written_with_bars and (end >= len(tokens) or tokens.words[end] in BARS | {"\n"}) and (
+    if tokens.written_with_bars and (end >= len(tokens) or tokens.words[end] in _ITEM_CLOSERS) and (
             tokens.lower[start - 1:start] != ["to"]):
         return True  # "halal burger joint Cairo | 2 branches | IG reels", "... | 25k-150k | texas"
     segment_start, segment_end = tokens.segment(start)[0], tokens.segment(end - 1)[1]
@@ -272,6 +272,7 @@ def _inside_a_name(tokens: Tokens, start: int, end: int) -> bool:
     return tokens.words[start] == "DM" and tokens.lower[end:end + 1] in (["me"], ["us"], ["on"], ["for"], ["if"])
 
 
+_ITEM_CLOSERS = BARS | {"\n"}
 # capitalized words after a place's name that make the two a landmark's name
 _LANDMARKS = frozenset({"Park", "Square", "Street", "Road", "Avenue", "Stadium", "Arena", "Hall", "Bridge", "Market",
                         "Gardens", "Beach", "Airport", "Station", "Marathon", "Half", "Velodrome", "Palace", "Castle"})
