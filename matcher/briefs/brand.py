@@ -35,6 +35,7 @@ from matcher.briefs.brand_self import (
     brand_of_team,
     brand_of_writer,
     person_from,
+    without_regional_office,
     without_role,
 )
 from matcher.briefs.brand_shapes import (
@@ -97,7 +98,8 @@ def read_brand(tokens: Tokens, places: Gazetteer, retries: int = 2) -> Reading |
     if reading is None:
         return None
     reading = _body_subject(tokens, places, reading)
-    return as_named_elsewhere(tokens, without_role(tokens, without_home_town(tokens, reading, places)))
+    return as_named_elsewhere(tokens, without_regional_office(tokens, without_role(tokens, without_home_town(
+        tokens, reading, places))))
 
 
 def _body_subject(tokens: Tokens, places: Gazetteer, reading: Reading) -> Reading:

@@ -232,6 +232,22 @@ def without_role(tokens: Tokens, reading: Reading) -> Reading:
     return reading
 
 
+# a company's regional office after its name: "Nike EMEA", "Netflix APAC" are Nike and Netflix
+_REGIONAL_OFFICES = frozenset({"emea", "apac", "latam", "mena", "anz", "cee", "amer", "emeia", "apj"})
+
+
+def without_regional_office(tokens: Tokens, reading: Reading) -> Reading:
+    """'Brand Marketing, Nike EMEA': the regional office after a name is the writer's team, not the advertiser."""
+    start, end = reading_span(tokens, reading)
+    cut = end
+    while cut - 1 > start and tokens.lower[cut - 1] in _REGIONAL_OFFICES:
+        cut -= 1
+    if cut == end:
+        return reading
+    return Reading("brand", clean_name(tokens, start, cut), tokens.span_text(start, cut), reading.start,
+                   tokens.ends[cut - 1], reading.applied, reading.note)
+
+
 # a first word before 'from' that is no writer's first name ("Creators from ...", "Brands from ...")
 _NOT_FIRST_NAMES = CREATOR_NOUNS | GENERIC_ADVERTISERS
 

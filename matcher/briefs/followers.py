@@ -135,6 +135,9 @@ def read_followers(tokens: Tokens) -> list[Reading]:
             direction, start = "max", amount.start - cue_up
         elif cue_low:
             direction, start = "min", amount.start - cue_low
+        elif amount.start > 0 and tokens.words[amount.start - 1] == "+" and tokens.ends[amount.start - 1] == (
+                tokens.starts[amount.start]):
+            direction, start = "min", amount.start - 1  # "+20k seguidores", "con +50k"
         tail = 0
         if direction is None:
             tail = tokens.phrase_at(end, _LOWER_AFTER)

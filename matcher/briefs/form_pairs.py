@@ -34,6 +34,11 @@ _COUNT_WORDS = frozenset("# creators influencers influenceurs qty quantity anzah
 KEY_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "followersMin": a key's words written together
 
 
+# every word a label of a field is known by
+LABEL_WORDS = (_FOLLOWER_WORDS | _FEE_WORDS | _UNIT_WORDS | _PER_WORDS | _BUDGET_WORDS | _COUNT_WORDS
+               | frozenset().union(*_FIELD_WORDS.values()))
+
+
 class FormPair(NamedTuple):
     """A label (a header cell, a JSON key path) and its values; `figure`, when set, is written in place of the
     values (a column's sum) and points at all of them."""

@@ -8,9 +8,10 @@ offset it had in the brief, so every reading still points at the brief's own wor
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from matcher.briefs.form_pairs import KEY_BREAK, plain_label
+from matcher.briefs.form_pairs import KEY_BREAK, LABEL_WORDS, plain_label
 from matcher.briefs.pasted_json import json_pairs
 from matcher.briefs.pasted_tables import table_pairs
 
@@ -107,7 +108,7 @@ def pasted_form(brief: str) -> PastedForm | None:
     """The brief as 'label: value' lines when it holds a JSON object or a table's header and row, else None."""
     found = json_pairs(brief) or table_pairs(brief)
     if found is None:
-        return None
+        return _with_plain_labels(brief)
     start, end, pairs = found
     writer = _Writer()
     writer.copy(brief, 0, start)
@@ -122,3 +123,45 @@ def pasted_form(brief: str) -> PastedForm | None:
     return writer.form()
 
 
+# a line of a form: an optional bullet, a short label without figures, a colon, the answer
+_LABEL_LINE = re.compile(r"^[ \t]*(?:[-*•]\s*)?([^\W\d_][^:\n\d]{0,40}?)[ \t]*[:：]", re.MULTILINE)
+_MIN_LABEL_LINES = 2
+# the readers know a form's English labels in their own words; only labels in other words are rewritten
+_FOREIGN_LABEL_WORDS = LABEL_WORDS - frozenset("""
+followers follower subs subscribers fans fee fees rate rates price cost post posts video videos per each budget total
+creators creator influencers influencer count number qty quantity brand client advertiser language languages lang
+country countries market markets geo platform platforms channel channels competitors competitor #""".split())
+
+
+# a ticket's title field ("Key: SOC-88 / Summary: Bilingual creators – Tía Lupe tortillas"): read as its first line
+_TITLE_FIELDS = frozenset("summary title titel subject betreff asunto objet projet project task".split())
+_TITLE_REACH = 4  # lines of ticket fields a title may follow
+
+
+def _with_plain_labels(brief: str) -> PastedForm | None:
+    """A form written as 'label: value' lines, its labels of figures in the readers' words ('Anzahl: 6' ->
+    'creators: 6') and its title field first, or None when it has neither."""
+    labelled = list(_LABEL_LINE.finditer(brief))
+    named = [(match.span(1), plain_label(match.group(1))) for match in labelled]
+    plain = [(span, label) for span, label in named if label is not None and _FOREIGN_LABEL_WORDS & set(
+        re.findall(r"[^\W\d_]+", brief[slice(*span)].lower()))]
+    lines = [(match.start(), match.end()) for match in re.finditer(r"[^\n]*", brief) if match.start() == 0 or (
+        brief[match.start() - 1] == "\n")]
+    starts = {match.start(): match.group(1).lower() for match in labelled}
+    title = next((n for n, (start, _) in enumerate(lines[:_TITLE_REACH]) if starts.get(start) in _TITLE_FIELDS), 0)
+    if title and not all(start in starts for start, _ in lines[:title]):
+        title = 0  # a title field after free text is no ticket's
+    if len(labelled) < _MIN_LABEL_LINES or not (plain or title):
+        return None
+    writer = _Writer()
+    for n, (start, end) in enumerate([lines[title], *lines[:title], *lines[title + 1:]]):
+        if n:
+            writer.add("\n")
+        position = start
+        for (label_start, label_end), label in plain:
+            if start <= label_start < end:
+                writer.copy(brief, position, label_start)
+                writer.add(label, label=True)
+                position = label_end
+        writer.copy(brief, position, end)
+    return writer.form()

@@ -18,31 +18,30 @@ from typing import Any
 
 import pycountry
 
+from matcher.briefs import regions
 from matcher.briefs.city_names import alternate_city_names, model_vocabulary, vocabulary_ranks
 from matcher.briefs.regions import LATIN_AMERICA, NOT_TOWNS, REGIONS, english_subdivisions, subdivision_rows
 
 # everyday names of countries that ISO and countryinfo spell otherwise
 COUNTRY_ALIASES: dict[str, str] = {
     "uk": "GB", "u.k.": "GB", "the uk": "GB", "britain": "GB", "great britain": "GB", "england": "GB",
-    "scotland": "GB", "wales": "GB", "northern ireland": "GB", "us": "US", "u.s.": "US", "usa": "US",
-    "u.s.a.": "US", "the us": "US", "the usa": "US", "the states": "US", "america": "US", "the united states": "US",
-    "holland": "NL", "the netherlands": "NL", "korea": "KR", "south korea": "KR", "north korea": "KP",
-    "russia": "RU", "czechia": "CZ", "czech republic": "CZ", "the czech republic": "CZ", "uae": "AE", "the uae": "AE",
-    "emirates": "AE", "vietnam": "VN", "turkey": "TR", "türkiye": "TR", "ivory coast": "CI", "taiwan": "TW",
-    "iran": "IR", "syria": "SY", "laos": "LA", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ",
-    "naija": "NG", "mzansi": "ZA", "aus": "AU", "moldova": "MD", "the philippines": "PH", "philippines": "PH",
-    "macedonia": "MK", "hong kong": "HK",
+    "scotland": "GB", "wales": "GB", "northern ireland": "GB", "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US",
+    "the us": "US", "the usa": "US", "the states": "US", "america": "US", "the united states": "US", "holland": "NL",
+    "the netherlands": "NL", "korea": "KR", "south korea": "KR", "north korea": "KP", "russia": "RU", "czechia": "CZ",
+    "czech republic": "CZ", "the czech republic": "CZ", "uae": "AE", "the uae": "AE", "emirates": "AE",
+    "vietnam": "VN", "turkey": "TR", "türkiye": "TR", "ivory coast": "CI", "taiwan": "TW", "iran": "IR",
+    "syria": "SY", "laos": "LA", "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "naija": "NG", "mzansi": "ZA",
+    "aus": "AU", "moldova": "MD", "the philippines": "PH", "philippines": "PH", "macedonia": "MK", "hong kong": "HK",
     "kosovo": "XK", "palestine": "PS", "brunei": "BN", "cape verde": "CV", "the bahamas": "BS", "ksa": "SA",
 }
 # short names of big cities
 CITY_ALIASES: dict[str, str] = {"nyc": "US", "new york city": "US", "la": "US", "sf": "US", "bay area": "US",
-                                "washington state": "US", "washington dc": "US", "washington d.c.": "US",
-                                "estados unidos": "US", "eeuu": "US", "ee.uu.": "US",
-                                "the bay area": "US", "silicon valley": "US", "rio": "BR", "cdmx": "MX",
-                                "metro manila": "PH", "bangalore": "IN", "down under": "AU", "aotearoa": "NZ",
-                                "twin cities": "US", "joburg": "ZA", "jozi": "ZA", "saigon": "VN", "hcmc": "VN",
-                                "jabodetabek": "ID", "kuala lumpur": "MY", "kl": "MY", "delhi ncr": "IN",
-                                "bc": "CA",
+                                "washington state": "US", "washington dc": "US", "washington d.c.": "US", "bc": "CA",
+                                "estados unidos": "US", "eeuu": "US", "ee.uu.": "US", "the bay area": "US",
+                                "silicon valley": "US", "rio": "BR", "cdmx": "MX", "metro manila": "PH",
+                                "bangalore": "IN", "down under": "AU", "aotearoa": "NZ", "twin cities": "US",
+                                "joburg": "ZA", "jozi": "ZA", "saigon": "VN", "hcmc": "VN", "jabodetabek": "ID",
+                                "kuala lumpur": "MY", "kl": "MY", "delhi ncr": "IN",
                                 # local names the alternate-name rule leaves out as words of the model's vocabulary
                                 "milano": "IT", "napoli": "IT", "torino": "IT", "venezia": "IT", "münchen": "DE",
                                 "wien": "AT", "genève": "CH", "normandy": "FR", "frankfurt": "DE", "cologne": "DE",
@@ -73,8 +72,7 @@ DEMONYM_ALIASES: dict[str, tuple[str, ...]] = {
     "canadiennes": ("CA",), "tunisien": ("TN",), "tunisienne": ("TN",), "tunisiens": ("TN",), "algérien": ("DZ",),
     "algérienne": ("DZ",), "algériens": ("DZ",), "camerounais": ("CM",), "camerounaise": ("CM",),
     # adjectives countryinfo leaves out beside its nouns ("Icelander")
-    "icelandic": ("IS",), "kosovar": ("XK",), "kyrgyz": ("KG",), "uzbek": ("UZ",), "luxembourgish": ("LU",),
-}
+    "icelandic": ("IS",), "kosovar": ("XK",), "kyrgyz": ("KG",), "uzbek": ("UZ",), "luxembourgish": ("LU",)}
 # demonyms whose countryinfo form names several territories: the country people mean
 _DEMONYM_HOME = {"american": "US", "french": "FR", "chinese": "CN", "indian": "IN", "norwegian": "NO",
                  "dominican": "DO", "congolese": "CD"}
@@ -94,8 +92,7 @@ LANGUAGE_ALIASES: dict[str, str] = {
     # the Nguni languages' own names ("English and isiZulu")
     "francophone": "fr", "francophones": "fr", "anglophone": "en", "anglophones": "en", "hispanophone": "es",
     "lusophone": "pt", "isizulu": "zu", "isixhosa": "xh", "isindebele": "nr", "siswati": "ss", "sesotho": "st",
-    "setswana": "tn",
-}
+    "setswana": "tn"}
 # two-letter codes that are also everyday upper-case words or acronyms: never read as a country code
 _CODE_WORDS = frozenset("""
 IN AT IS TO BE ME NO AS IT OR AM AD GO SO MY ID PE PA TV CV AI FM MD VC PR BS ST GG TC TT LA MO SA NA DO HR KM CC BY
@@ -243,6 +240,9 @@ def build_gazetteer() -> Gazetteer:
         for province in row["provinces"]:
             for name in {province, _clean_name(province)} | _bracketed(province):
                 add(name, code, "subdivision")
+    for name, code in regions.native_subdivisions():  # "Andalucía"; never a country's own name ("Guyane")
+        if not any(kind == "country" for _, kind in meanings.get(fold(name).strip(), {}).values()):
+            add(name, code, "subdivision")
     for name, code in COUNTRY_ALIASES.items():
         add(name, code, "country")
     iso_codes = {country.alpha_2 for country in pycountry.countries}

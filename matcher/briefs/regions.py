@@ -11,6 +11,7 @@ frequent WordPiece words: 'Zealand', 'Rivers') nor end in a generic word ('West 
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping
 from importlib import metadata
@@ -60,6 +61,8 @@ ENGLISH_NAMED = frozenset({"US", "CA", "AU", "IN", "BR", "MX", "DE", "ES", "IT",
 # continents, business regions and a retailer that GeoNames also lists as towns ('Asia' in the Philippines, 'Apac'
 # in Uganda, 'Carrefour' in Haiti)
 NOT_TOWNS = frozenset({"africa", "asia", "europe", "oceania", "america", "mena", "apac", "emea", "latam", "carrefour"})
+# countries whose regions briefs name in the country's own language ("en Andalucía", "in Bayern", "no Paraná")
+_NATIVE_SUBDIVISION_COUNTRIES = ("ES", "IT", "DE", "FR", "BR", "MX", "AT")
 # a word this frequent in the model's vocabulary (its rank, after the 2,000 word pieces and symbols) is an
 # everyday word before it is a subdivision
 COMMON_RANK = 6_000
@@ -73,6 +76,19 @@ def subdivision_rows() -> list[tuple[str, str]]:
             return [(row[3], row[5]) for row in csv.reader(handle) if len(row) == 6 and row[3]][1:]  # after the header
     except (metadata.PackageNotFoundError, OSError):
         return []
+
+
+def native_subdivisions() -> list[tuple[str, str]]:
+    """(name, country code) of the first-level subdivisions ISO 3166-2 names in their country's own language
+    ('Andalucía', 'Bayern', 'Catalunya [Cataluña]' giving both), for the countries briefs name them in."""
+    import pycountry
+
+    found: list[tuple[str, str]] = []
+    for code in _NATIVE_SUBDIVISION_COUNTRIES:
+        for subdivision in pycountry.subdivisions.get(country_code=code) or ():
+            if subdivision.parent_code is None:  # "Murcia, Región de": the name before its kind
+                found += [(name, code) for name in re.split(r"\s*[\[\]]\s*", subdivision.name.split(",")[0]) if name]
+    return found
 
 
 def english_subdivisions(rows: Iterable[tuple[str, str]], common_words: Mapping[str, int],

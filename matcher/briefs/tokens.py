@@ -59,6 +59,7 @@ _PREFIXES = (r"-(?=(?:tiktok|instagram|insta|ig|youtube|yt|facebook|fb|twitter|t
              r"(?i:sub)-(?=[0-9])", r"(?i:zł)(?=[0-9])", r"(?:US|CA|AU|S|A|C|NZ|HK|R|NT)\$(?=[0-9])",
              # "~5k", "≤40k", "~A$800", "≤€1k": a mark before a number or the money
              r"[~≤≥<>](?=[0-9$€£¥₹]|(?:US|CA|AU|S|A|C|NZ|HK|R|NT)\$)",
+             r"\+(?=[0-9]+(?:[.,][0-9]+)?[kKmM]$)",  # "+20k seguidores": a floor (a phone's "+44" stays whole)
              r"R(?=[0-9])", r"RM(?=[0-9])", r"MX\$(?=[0-9])", r"E£(?=[0-9])", r"GH₵(?=[0-9])",
              # "フォロワー1万", "팔로워10만", "粉丝5万": a word in Japanese, Korean or Chinese glued to a number
              r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+(?=[0-9])")

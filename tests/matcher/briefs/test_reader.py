@@ -1825,3 +1825,26 @@ def test_rounds_one_hundred_thirty_and_one_hundred_thirty_two(text: str, countri
     filters = parse_brief(text).filters
     assert (set(filters.countries), filters.max_followers, set(filters.languages)) == (
         set(countries), high, set(languages))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # round 134: a code word as a label's whole answer; language names with accents; "bilingues"
+    ("Markt: AT\nKanal: Instagram", Filters(countries=("AT",), platforms=("instagram",))),
+    ("Sprache: Französisch, bitte", Filters(languages=("fr",))),
+    ("Une pâtisserie cherche 6 créateurs bilingues anglais-français.", Filters(k=6, languages=("en", "fr"))),
+    # round 135: a form's labels in other languages; a ticket's title field after its key
+    ("Marque : Atelier Sirène\nNombre d'influenceurs : 7\nBudget par publication : 450 €\nBudget total : 3 000 €",
+     Filters(brand="Atelier Sirène", k=7, max_price_per_post=450, campaign_budget=3000)),
+    ("Ticket: OPS-12\nSummary: Gym creators – Kettle Forge kettlebells\nDescription: strength training at home",
+     Filters(brand="Kettle Forge")),
+    # round 136: a plus before the figure is a floor
+    ("Buscamos creadores de cocina con +20k seguidores en Instagram.",
+     Filters(min_followers=20_000, platforms=("instagram",))),
+    # round 137: a company's regional office is the company
+    ("Looking for 4 skate creators in Spain.\n\nCheers,\nTom\nBrand team, Vans EMEA", Filters(
+        k=4, countries=("ES",), brand="Vans")),
+    # round 138: a region in the country's own language
+    ("Bodega familiar busca microinfluencers de vino en Andalucía.", Filters(tiers=("micro",), countries=("ES",))),
+])
+def test_rounds_one_hundred_thirty_four_to_one_hundred_thirty_eight(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
