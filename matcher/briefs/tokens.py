@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
 from typing import TYPE_CHECKING, Any
 
+from matcher.briefs.contractions import as_portuguese_places
 from matcher.briefs.form_labels import as_labels
 from matcher.briefs.stop_words import STOP_WORDS, pytorch_hidden
 
@@ -159,6 +160,7 @@ class Tokens:
             if words[k].lower() == "w" and words[k + 1] == "/" and ends[k] == starts[k + 1]:
                 words[k:k + 2], starts[k:k + 2], ends[k:k + 2] = ["w/"], [starts[k]], [ends[k + 1]]
         as_labels(words)
+        as_portuguese_places(words)
         lower = ["with" if w.lower() == "w/" else w.lower() for w in words]
         return cls(text, words, lower, starts, ends, [None] * len(words), _signoff(lower))
 

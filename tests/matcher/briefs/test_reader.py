@@ -1845,6 +1845,12 @@ def test_rounds_one_hundred_thirty_and_one_hundred_thirty_two(text: str, countri
         k=4, countries=("ES",), brand="Vans")),
     # round 138: a region in the country's own language
     ("Bodega familiar busca microinfluencers de vino en Andalucía.", Filters(tiers=("micro",), countries=("ES",))),
+    # round 139: Portuguese 'no'/'na' before a name is 'in the'; an English brief's 'no YouTube' stays a 'no'
+    ("Oi! Queremos 5 criadores de skate que morem no Brasil, com vídeos no Instagram.",
+     Filters(k=5, countries=("BR",), platforms=("instagram",))),
+    ("We need 5 skate creators in Brazil for our brand, no YouTube please. Obrigada, abraços, valeu!",
+     Filters(k=5, countries=("BR",), platforms=("instagram", "tiktok", "twitter", "facebook", "twitch", "blog",
+                                                 "other"))),
 ])
 def test_rounds_one_hundred_thirty_four_to_one_hundred_thirty_eight(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
