@@ -252,11 +252,20 @@ def without_regional_office(tokens: Tokens, reading: Reading) -> Reading:
 _NOT_FIRST_NAMES = CREATOR_NOUNS | GENERIC_ADVERTISERS
 
 
+# a writer introducing themselves in Spanish or Portuguese before their name and 'de'/'da' X
+_ROMANCE_INTRODUCTIONS = (("les", "escribe"), ("te", "escribe"), ("aqui", "é", "a"), ("aqui", "é", "o"),
+                          ("aquí", "habla"), ("aqui", "quem", "fala", "é", "a"), ("aqui", "quem", "fala", "é", "o"))
+
+
+_DEPARTMENTS = frozenset("""redes marketing comunicación comunicacion comunicação comunicacao prensa imprensa
+mercadeo contenido conteúdo social marca ventas vendas""".split())
+
+
 def person_from(tokens: Tokens, i: int) -> int:
     """Length of "I'm Lena from", "I am Lena from", "Lena @", "this is Tom at" starting at i, or 0."""
     opener = tokens.phrase_at(i, (("i", "'m"), ("i", "am"), ("this", "is"), ("here", "is"), ("from",), ("it", "'s"),
                                   ("im",), ("i", "m"), ("soy",), ("sou",), ("its",), ("myself",), ("am",),
-                                  ("saya",), ("kami",)))
+                                  ("saya",), ("kami",), *_ROMANCE_INTRODUCTIONS))
     if tokens.lower[i] in {"its", "soy", "sou", "myself", "am", "saya", "kami"} and not (
             i == 0 or not any(c.isalnum() for c in tokens.words[i - 1]) or tokens.lower[i - 1] in GREETINGS):
         return 0  # "yo! its dani from ...", "Hola, soy Mariana de ...": the writer introducing themselves
@@ -268,7 +277,13 @@ def person_from(tokens: Tokens, i: int) -> int:
         at += 1
         if at < len(tokens) and tokens.words[at][:1].isupper() and tokens.lower[at + 1:at + 2] in (["from"], ["at"]):
             at += 1
-        spanish = tokens.lower[i] in {"soy", "sou"} and tokens.lower[at:at + 1] in (["de"], ["da"], ["do"])
+        romance = tokens.lower[i] in {"soy", "sou"} or tokens.phrase_at(i, _ROMANCE_INTRODUCTIONS) > 0
+        if romance and tokens.words[at:at + 1] == [","]:
+            at += 1  # "Aqui é a Patrícia, da Piracanjuba"
+        spanish = romance and tokens.lower[at:at + 1] in (["de"], ["da"], ["do"])
+        if spanish and tokens.lower[at + 1:at + 2] != [] and tokens.lower[at + 1] in _DEPARTMENTS and (
+                tokens.lower[at + 2:at + 3] in (["en"], ["em"], ["na"], ["no"], ["de"], ["da"], ["do"])):
+            at += 2  # "Soy Marta, de redes en Mercadona": the writer's department, then where it is
         if at < len(tokens) and (tokens.lower[at] in {"@"} or spanish or (opener and tokens.lower[at] in {
                 "from", "at", "with", "dari"})):  # "Saya Dewi dari Batik Sekar Jagad" (Indonesian)
             if tokens.lower[i] == "from" and at + 1 < len(tokens) and not tokens.words[at + 1][:1].isupper():

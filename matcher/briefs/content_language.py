@@ -13,6 +13,10 @@ _CONTENT_NOUNS = frozenset({"content", "videos", "video", "captions", "posts", "
                             "creators", "influencers", "audience", "audiences", "subtitles", "voiceover"})
 
 
+# what joins two languages, in the languages briefs are written in ("castellano o catalán", "inglês e espanhol")
+_JOINERS = frozenset({"and", "or", "/", ",", "&", "+", "-", "y", "o", "e", "ou", "et", "und", "oder", "i", "og"})
+
+
 def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
     """Languages of the creators' content: 'Spanish-speaking', 'who post in French', 'bilingual EN/ES'."""
     readings: list[Reading] = []
@@ -29,7 +33,7 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
         # a list: "Spanish and English speaking", "in Spanish or Portuguese", "Dutch- or French-language"
         while True:
             joiner = end
-            while joiner < len(tokens) and tokens.lower[joiner] in {"and", "or", "/", ",", "&", "+", "-"}:
+            while joiner < len(tokens) and tokens.lower[joiner] in _JOINERS:
                 joiner += 1
             more, m = _language_at(tokens, joiner, places) if joiner > end else (None, 0)
             if more is None:

@@ -1851,6 +1851,12 @@ def test_rounds_one_hundred_thirty_and_one_hundred_thirty_two(text: str, countri
     ("We need 5 skate creators in Brazil for our brand, no YouTube please. Obrigada, abraços, valeu!",
      Filters(k=5, countries=("BR",), platforms=("instagram", "tiktok", "twitter", "facebook", "twitch", "blog",
                                                  "other"))),
+    # round 140: a writer introducing themselves in Spanish or Portuguese; 'do time da X'
+    ("Buenas tardes, les escribe Rocío de Turrones Almendra. Buscamos creadores.", Filters(brand="Turrones Almendra")),
+    ("Hola! Soy Inés, de marketing en Conservas Ortiz. Buscamos 3 creadores.", Filters(brand="Conservas Ortiz", k=3)),
+    ("Oi gente! Sou do time da Chinelos Mar. Queremos perfis de humor.", Filters(brand="Chinelos Mar")),
+    # round 141: two languages joined in the brief's own language
+    ("Creadores de cocina, contenido en castellano o catalán.", Filters(languages=("es", "ca"))),
 ])
-def test_rounds_one_hundred_thirty_four_to_one_hundred_thirty_eight(text: str, expected: Filters) -> None:
+def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
