@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from matcher.briefs.lexicon import CREATOR_NOUNS
+
 Span = tuple[int, int]
 # a value that holds none ("N/A", "-", "tbd", "null"): its pair is left out
 EMPTY_VALUES = frozenset({"", "-", "–", "—", "n/a", "na", "none", "null", "tbd", "tba", "?", "k.a.", "keine",
@@ -30,7 +32,11 @@ _FIELD_WORDS = {
                              "concorrenti concorrentes".split()),
 }
 # "#" as in "# creators"
-_COUNT_WORDS = frozenset("# creators influencers influenceurs qty quantity anzahl cantidad headcount".split())
+_COUNT_WORDS = frozenset("""# k creators influencers influenceurs qty quantity anzahl cantidad headcount creadores
+criadores perfiles perfis profils créateurs""".split())
+_FLOOR_WORDS = frozenset("min minimum floor mind mindestens mínimo minimo".split())
+_CAP_WORDS = frozenset("max maximum cap ceiling höchstens máximo maximo".split())
+_NUMBER_WORDS = frozenset("number nombre número numero nb no anzahl quantidade cantidad".split())
 KEY_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "followersMin": a key's words written together
 
 
@@ -53,15 +59,15 @@ def plain_label(label: str) -> str | None:
     words = set(re.findall(r"[^\W\d_]+|#", KEY_BREAK.sub(" ", label).lower().replace("_", " ")))
     per_unit = bool(words & _UNIT_WORDS) and (bool(words & _PER_WORDS) or "/" in label)
     if words & _FOLLOWER_WORDS:
-        return "min followers" if "min" in words else "max followers" if "max" in words else "followers"
+        return "min followers" if words & _FLOOR_WORDS else "max followers" if words & _CAP_WORDS else "followers"
     if words & {"total", "gesamt"}:  # "Total creators", "Total (USD)", "Total fee": a sum, of people or money
         return "creators" if words & _COUNT_WORDS else "campaign budget"
     if words & _FEE_WORDS or per_unit:
         return "max price per post"
     if words & _BUDGET_WORDS:
         return "campaign budget"
-    if words & _COUNT_WORDS or {"creator", "count"} <= words:
-        return "creators"
+    if words & _COUNT_WORDS or {"creator", "count"} <= words or (words & _NUMBER_WORDS and words & CREATOR_NOUNS):
+        return "creators"  # "number_of_moms"
     named = [field for field, field_words in _FIELD_WORDS.items() if words & field_words]
     if len(named) == 1 and len(words) <= 4:  # "Nom de la marque", "Land"; not "Brand safety notes on platform"
         return named[0]

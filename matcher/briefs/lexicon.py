@@ -41,7 +41,8 @@ personality personalities celebrity celebrities person persons channel channels 
 nano-influencers macro-influencers mega-influencers people folks guys women men girls perfiles perfis perfili
 profilen profils influenciadores influenciadoras creadores creadoras criadores criadoras creatori créateurs
 créatrices influencerinnen influenceurs influenceuses influencerin blogueiros blogueiras blogueros pax peoples
-pessoas personas candidates accts educators narrators advocates skiers players overlanders girlies
+pessoas personas candidates accts educators narrators advocates skiers players overlanders girlies familias
+famílias mães madres mamás mamis microinfluenciadoras microinfluenciadores microinfluencers nanoinfluencers
 """.split())
 # nouns that name the audience or market; a place or demonym right before them describes the creators' reach
 AUDIENCE_NOUNS = frozenset("""
@@ -67,7 +68,8 @@ hours day days week weeks month months year years time times km mile miles step 
 cities language languages people users customers wishlist wishlists install installs player players pack packs
 bottle bottles can cans meal meals jar jars bag bags review reviews rating ratings
 professionals households homes patients students branch branches outlet outlets shop shops restaurant restaurants
-cafe cafes café cafés venue venues site sites staff room rooms variety varieties layer layers
+cafe cafes café cafés venue venues site sites staff room rooms variety varieties layer layers años anos meses
+días dias semanas horas
 """.split())
 
 # comparison cues, as token sequences; the reader tries longer ones first

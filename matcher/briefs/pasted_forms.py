@@ -79,16 +79,18 @@ class _Writer:
         self.add(": ")
 
     def write_values(self, brief: str, spans: list[tuple[int, int]]) -> None:
-        """A pair's values, ", " between them; a cell's own list ("instagram;tiktok") reads as one with commas."""
+        """A pair's values, ", " between them; a cell's own list ("instagram;tiktok", "IT|GR") reads as one with
+        commas."""
         for n, (start, end) in enumerate(spans):
             if n:
                 self.add(", ")
             for offset in range(start, end):
-                self.chars.append("," if brief[offset] == ";" else brief[offset])
+                listed = brief[offset] in ";|"  # a cell's own list: "instagram;tiktok", "IT|GR"
+                self.chars.append("," if listed else brief[offset])
                 self.origin.append(offset)
                 self.reach.append(offset + 1)
                 self.label.append(False)
-                if brief[offset] == ";" and brief[offset + 1:offset + 2] != " ":
+                if listed and brief[offset + 1:offset + 2] != " ":
                     self.add(" ")
         self.add("\n")
 
@@ -143,8 +145,10 @@ def _with_plain_labels(brief: str) -> PastedForm | None:
     'creators: 6') and its title field first, or None when it has neither."""
     labelled = list(_LABEL_LINE.finditer(brief))
     named = [(match.span(1), plain_label(match.group(1))) for match in labelled]
-    plain = [(span, label) for span, label in named if label is not None and _FOREIGN_LABEL_WORDS & set(
-        re.findall(r"[^\W\d_]+", brief[slice(*span)].lower()))]
+    # a tool's key ("number_of_moms", "followerCap") or a label in another language is rewritten
+    plain = [(span, label) for span, label in named if label is not None and (_FOREIGN_LABEL_WORDS & set(
+        re.findall(r"[^\W\d_]+", brief[slice(*span)].lower())) or "_" in brief[slice(*span)] or KEY_BREAK.search(
+        brief[slice(*span)]))]
     lines = [(match.start(), match.end()) for match in re.finditer(r"[^\n]*", brief) if match.start() == 0 or (
         brief[match.start() - 1] == "\n")]
     starts = {match.start(): match.group(1).lower() for match in labelled}

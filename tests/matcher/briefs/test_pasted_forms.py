@@ -66,6 +66,18 @@ def test_a_csv_row_keeps_its_quoted_comma_and_its_list_of_platforms() -> None:
     _assert_phrases_in_place(text)
 
 
+def test_a_quoted_csv_row_with_bar_lists_and_a_k_column() -> None:
+    text = '"brand","platforms","countries","k","max_rate"\n"Sol Verde","TikTok|YouTube","ES|PT","3","€250"'
+    assert parse_brief(text).filters == Filters(brand="Sol Verde", platforms=("tiktok", "youtube"),
+                                                countries=("ES", "PT"), k=3, max_price_per_post=250)
+    _assert_phrases_in_place(text)
+
+
+def test_a_yaml_form_names_its_count_in_its_own_words() -> None:
+    text = "brand: Tiny Oats\nplatform: instagram\nnumber_of_moms: 9\nfollower_cap: 25k"
+    assert parse_brief(text).filters == Filters(brand="Tiny Oats", platforms=("instagram",), k=9, max_followers=25_000)
+
+
 def test_a_table_of_rows_sums_its_counts_and_keeps_its_highest_fee() -> None:
     text = "Market | Platform | Creators | Fee/post\nDE | TikTok | 4 | €300\nAT | TikTok | 2 | €450\nBike repair."
     parsed = parse_brief(text)

@@ -1857,6 +1857,10 @@ def test_rounds_one_hundred_thirty_and_one_hundred_thirty_two(text: str, countri
     ("Oi gente! Sou do time da Chinelos Mar. Queremos perfis de humor.", Filters(brand="Chinelos Mar")),
     # round 141: two languages joined in the brief's own language
     ("Creadores de cocina, contenido en castellano o catalán.", Filters(languages=("es", "ca"))),
+    # round 142: families, mothers and micro-influencers counted in Spanish and Portuguese; years are no creators
+    ("Buscamos familias creadoras: serían 5 familias con niños pequeños.", Filters(k=5)),
+    ("Procuramos 7 mães que falem de rotina com bebês.", Filters(k=7)),
+    ("Uma padaria com 12 anos de história procura criadoras de receitas.", Filters()),
 ])
 def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
