@@ -14,9 +14,10 @@ contracted relationship relationships
 ligados ligadas vinculados vinculadas asociados patrocinados patrocinadas trabajado trabajaron trabajó
 trabalharam trabalhou trabalhado colaborado colaboraron colaboraram gearbeitet contract trabaje trabajen
 trabajan associés associées associé associée liés liées lié liée travaillé collaboré sponsorisés sponsorisé
+hecho feito promocionen promocionan promocionaron promocionado promovido promoveram colaboraram colaborem
 """.split())
 TIE_PREPOSITIONS = frozenset({"with", "for", "by", "to", "of", "on", "from", "con", "com", "mit", "avec", "à", "pour",
-                              "par"})
+                              "par", "para"})
 TIE_NOUNS = frozenset("""
 partners partner ambassadors ambassador deals deal sponsorships sponsorship collabs collab collaborations
 collaboration ties tie affiliates affiliate contracts contract campaigns campaign creators influencers people

@@ -155,6 +155,10 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
     return readings, platform_spans
 
 
+# a preposition that names the brand of a tie ("worked with X", "publi para X")
+_NAMING_PREPOSITIONS = frozenset({"with", "for", "by", "from", "con", "com", "mit", "avec", "para"})
+
+
 def _names_after_tie(tokens: Tokens, i: int, places: Gazetteer) -> tuple[list[tuple[int, int]], int] | None:
     """Names after a tie within eight tokens of i ('who has worked with X', 'sponsored by X', 'did publi for X').
 
@@ -166,7 +170,7 @@ def _names_after_tie(tokens: Tokens, i: int, places: Gazetteer) -> tuple[list[tu
         if tokens.words[j] in {".", "!", "?", ";", "\n", ","} or not tokens.free(j, j + 1):
             return None
         tie = low in TIE_VERBS or low in TIE_NOUNS - {"creators", "influencers", "people", "accounts", "talent"}
-        preposition = low in {"with", "for", "by", "from", "con", "com", "mit", "avec"} and j + 1 < len(tokens) and (
+        preposition = low in _NAMING_PREPOSITIONS and j + 1 < len(tokens) and (
             tokens.is_capitalized(j + 1) or brandlike(tokens.words[j + 1])) and tokens.lower[j - 2:j] != ["to", "do"]
         if not tie and not preposition and not (
                 low in TIE_PREPOSITIONS and (j == i or tokens.lower[j - 1] in TIE_FILLER | CREATOR_NOUNS)):
@@ -182,6 +186,11 @@ def _names_after_tie(tokens: Tokens, i: int, places: Gazetteer) -> tuple[list[tu
             at + 1 >= len(tokens) or tokens.is_punct(at + 1) or tokens.lower[at + 1] in {"or", "and", "nor"})
         names, _ = names_at(tokens, at, allow_lower=lower_ok)
         names = [n for n in names if not generic_after(tokens, n[1])]
+        last = names[-1][1] if names else 0
+        noun = next((k for k in range(last, min(last + 3, len(tokens) - 2)) if tokens.lower[k] in TIE_NOUNS), None)
+        if names and noun is not None and all(tokens.words[start].islower() for start, _ in names) and (
+                tokens.lower[noun + 1] in {"with", "for", "by"} and tokens.is_capitalized(noun + 2)):
+            continue  # "with current or past-12-month deals with Mastercard": words of the deal, not names
         # "collaborate with Montenegro, Averna or Campari": a brand may share a country's name in a list of brands
         if names and not all(is_place_or_platform(tokens, *name, places, cities=False) for name in names[:3]):
             return names, names[-1][1]

@@ -128,7 +128,7 @@ NEGATIONS = frozenset("""
 no not nobody noone none never without exclude excluding excludes avoid avoiding except skip n't nor nothing
 exclusions exclusion excluded excl excl. declines decline refuse refuses reject rejects dont don't doesnt cant wont
 isnt arent havent hasnt didnt nope nada não nao nicht kein keine niet nie sin sans ni nt prohibits prohibit
-prohibited ban bans barred cannot skipping dropping pas
+prohibited ban bans barred cannot skipping dropping pas excluir
 """.split())
 NEGATION_PHRASES: tuple[tuple[str, ...], ...] = (
     ("no", "one"), ("no", "-", "one"), ("leave", "out"), ("rule", "out"), ("steer", "clear"), ("stay", "away"),

@@ -1861,6 +1861,12 @@ def test_rounds_one_hundred_thirty_and_one_hundred_thirty_two(text: str, countri
     ("Buscamos familias creadoras: serían 5 familias con niños pequeños.", Filters(k=5)),
     ("Procuramos 7 mães que falem de rotina com bebês.", Filters(k=7)),
     ("Uma padaria com 12 anos de história procura criadoras de receitas.", Filters()),
+    # round 143: competitors ruled out in Spanish and Portuguese; a deal's own words are no names
+    ("Excluir a los que hayan hecho contenido pago para Quesos Vega o Lácteos Sur.",
+     Filters(competitors=("Quesos Vega", "Lácteos Sur"))),
+    ("Não podem ter feito publi para Cremes Lua ou Sabonetes Sol.",
+     Filters(competitors=("Cremes Lua", "Sabonetes Sol"))),
+    ("No creators with current or past deals with Visa or Discover.", Filters(competitors=("Visa", "Discover"))),
 ])
 def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
