@@ -15,7 +15,7 @@ BRAND_VERBS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "releases", "is opening", "is building", "is partnering", "is casting", "is expanding", "is rolling",
     "here", "is back", "has", "is on the lookout", "looking", "seeking", "launching", "searching", "is teaming",
     "is relaunching", "relaunches", "is rebranding", "invites", "is inviting", "wishes", "is putting", "is kicking",
-    "is preparing", "will launch", "is celebrating",
+    "is preparing", "will launch", "is celebrating", "celebrates", "asked us", "has asked us", "is flying", "flies",
     "is dropping", "drops", "makes", "make", "sells", "produces", "produce", "offers", "ships", "is entering",
     "is happy to", "are happy to", "is requesting", "requests", "kindly request", "kindly requests", "has approved",
     "is inviting", "invites", "is running", "is planning",

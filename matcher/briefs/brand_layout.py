@@ -9,6 +9,7 @@ from dataclasses import replace
 from functools import cache
 
 from matcher.briefs.brand_cues import BRAND_VERBS, GENERIC_ADVERTISERS
+from matcher.briefs.brand_shapes import model_code
 from matcher.briefs.brand_words import (
     COMMON_OPENERS,
     COMPANY_NOUNS,
@@ -86,11 +87,23 @@ def brand_in_keywords(tokens: Tokens, places: Gazetteer) -> Reading | None:
         hashtag = tokens.text[tokens.starts[first] - 1:tokens.starts[first]] == "#" and any(
             c.isdigit() for c in tokens.words[first])
         no_name = genre or category or hashtag
-        if end == last and not no_name and not is_place_or_platform(tokens, first, end, places) and not any(
+        model = end is not None and end < last and (first, last) == items[0] and _model_after(tokens.words[end])
+        if model:
+            last = end  # "VW ID.7 Tourer launch – ...", "Toyota RAV4 Hybrid | ...", "Doritos x gaming | ...": the maker
+        # a town's name before a model's ("Toyota RAV4") is the maker's
+        place = end is not None and is_place_or_platform(tokens, first, end, places) and not (
+            model and model_code(tokens.words[last]))
+        if end == last and not no_name and not place and not any(
                 tokens.lower[k] in COMMON_OPENERS | CREATOR_NOUNS | GENERIC_ADVERTISERS
                 or tokens.lower[k] in {"agency", "agence", "agencia"} for k in range(first, end)):
             return claim_brand(tokens, first, first, end)
     return None
+
+
+def _model_after(word: str) -> bool:
+    """A model after a maker's name ('RAV4', 'ID.7'), or a collaboration's 'x' ('Doritos x gaming'); not a bare
+    number ('iPhone 17', 'FIFA 26', 'Phase 2' are names of their own)."""
+    return model_code(word) or word in {"x", "×"}
 
 
 _BRIEF_KINDS = frozenset({"campaign", "creative", "influencer", "creator", "project", "media", "full", "final", "new",

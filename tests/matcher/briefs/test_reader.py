@@ -1867,6 +1867,15 @@ def test_rounds_one_hundred_thirty_and_one_hundred_thirty_two(text: str, countri
     ("Não podem ter feito publi para Cremes Lua ou Sabonetes Sol.",
      Filters(competitors=("Cremes Lua", "Sabonetes Sol"))),
     ("No creators with current or past deals with Visa or Discover.", Filters(competitors=("Visa", "Discover"))),
+    # round 144: a keyword brief's first item, a maker before its model or a collaboration's 'x'
+    ("Skoda EQ5 Estate | family road-trip creators | Czechia", Filters(brand="Skoda", countries=("CZ",))),
+    ("Pringles x esports | Twitch streamers | UK only", Filters(brand="Pringles", platforms=("twitch",),
+                                                                 countries=("GB",))),
+    ("Phase 2 | Twitch streamers | UK only", Filters(platforms=("twitch",), countries=("GB",))),
+    # round 145: more verbs after the advertiser
+    ("Hi! Blackrock Lodge celebrates 100 years next spring and wants travel creators.", Filters(
+        brand="Blackrock Lodge")),
+    ("Hey, Tidewave asked us to find 3 sailing creators.", Filters(brand="Tidewave", k=3)),
 ])
 def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
