@@ -88,7 +88,7 @@ def brand_in_keywords(tokens: Tokens, places: Gazetteer) -> Reading | None:
             c.isdigit() for c in tokens.words[first])
         no_name = genre or category or hashtag
         model = end is not None and end < last and (first, last) == items[0] and _model_after(tokens.words[end])
-        if model:
+        if model and end is not None:
             last = end  # "VW ID.7 Tourer launch – ...", "Toyota RAV4 Hybrid | ...", "Doritos x gaming | ...": the maker
         # a town's name before a model's ("Toyota RAV4") is the maker's
         place = end is not None and is_place_or_platform(tokens, first, end, places) and not (
