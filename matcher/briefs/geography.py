@@ -46,6 +46,7 @@ from matcher.briefs.place_mentions import (
 from matcher.briefs.place_owner import (
     COMPANY_WORDS,
     made_there,
+    on_trip_line,
     quoted,
     said_of_advertiser,
     self_described,
@@ -57,10 +58,11 @@ from matcher.briefs.spans import said_of_the_past, short_query
 from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
-_VERBS = frozenset(word for verb in BRAND_VERBS for word in verb) | {"make", "makes", "making", "sell", "sells"}
+_VERBS = (frozenset(word for verb in BRAND_VERBS for word in verb) - {"running"}  # "Norwegian running creators"
+          | {"make", "makes", "making", "sell", "sells"})
 _LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "plus", "+", "as", "well", "the", "also", "all", "whole", "from",
-                           "first", "then", "later",
-                           "entire", "maybe", "possibly", "even", "y", "e", "o", "ou", "und", "et"})
+                           "first", "then", "later", "entire", "maybe", "possibly", "even", "y", "e", "o", "ou", "und",
+                           "et"})
 # "across LATAM except Brazil": the places after these leave the list before them
 _EXCEPT = frozenset({"except", "excepto", "excluding", "minus", "without", "but", "excl", "excl.", "exceto", "außer",
                      "not"})
@@ -254,6 +256,8 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
     """Whether a place list at [start, end) is where the creators are, and if not why (the suggestion's note)."""
     if style_origin(tokens, start) or tokens.lower[end:end + 2] in (["-", "style"], ["-", "inspired"]):
         return False, "a style's origin, not where the creators are"  # "K-beauty", "Texas-style BBQ creators"
+    if on_trip_line(tokens, start):
+        return False, "a destination or an origin, not where the creators are"
     if demonym and tokens.lower[end:end + 1] in IDIOMS:
         return False, "a thing named after a country, not where the creators are"  # "Dutch oven camping cooks"
     noun = _creator_noun_after(tokens, end)

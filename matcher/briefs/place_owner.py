@@ -157,3 +157,17 @@ def place_in_brand(brand: Reading | None, places: Gazetteer) -> list[Reading]:
         return []
     return [Reading("countries", tuple(place.countries), brand.phrase, brand.start, brand.end, applied=False,
                     note="a destination or an origin, not where the creators are")]
+
+
+# a form's label of the trip, not of the creators: "Property: Landaa Giraavaru, Maldives", "Event: ... (France)"
+_TRIP_LABELS = frozenset("""property event venue destination destinations hotel resort route itinerary ship cruise
+trip tour shoot filming stay""".split())
+
+
+def on_trip_line(tokens: Tokens, start: int) -> bool:
+    """The place is on a line a form labels as the property, event, venue or route the creators travel to."""
+    line = start
+    while line > 0 and tokens.words[line - 1] != "\n":
+        line -= 1
+    return tokens.lower[line] in _TRIP_LABELS and tokens.words[line + 1:line + 2] == [":"] and line + 1 < start
+

@@ -1876,6 +1876,11 @@ def test_rounds_one_hundred_thirty_and_one_hundred_thirty_two(text: str, countri
     ("Hi! Blackrock Lodge celebrates 100 years next spring and wants travel creators.", Filters(
         brand="Blackrock Lodge")),
     ("Hey, Tidewave asked us to find 3 sailing creators.", Filters(brand="Tidewave", k=3)),
+    # round 146: a place on a form's line of the trip (property, event, venue) is where they travel to
+    ("Client: Snowline Resorts\nEvent: Winter Beats (Val Thorens, France)\nCreators: 6 ski creators in Belgium",
+     Filters(brand="Snowline Resorts", k=6, countries=("BE",))),
+    # round 147: a sport between a demonym and the creators ("running" is no verb there)
+    ("We want Danish running creators for a trail shoe.", Filters(countries=("DK",))),
 ])
 def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
