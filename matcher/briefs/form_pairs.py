@@ -15,11 +15,12 @@ EMPTY_VALUES = frozenset({"", "-", "–", "—", "n/a", "na", "none", "null", "t
 
 # a header's words that make its figure a follower count, a fee per post, the campaign's total, a head count
 _FOLLOWER_WORDS = frozenset("followers follower f subs subscribers fans abonnenten seguidores abonnés".split())
-_FEE_WORDS = frozenset("fee fees rate rates honorar vergütung tarifa cachet price cost".split())
+# (a bare "price" or "cost" is the product's: "sku,product,price")
+_FEE_WORDS = frozenset("fee fees rate rates honorar vergütung tarifa cachet".split())
 _UNIT_WORDS = frozenset("""post posts video videos reel reels story stories stream streams creator influencer
 publication beitrag publicación""".split())
 _PER_WORDS = frozenset("per pro par por each".split())
-_BUDGET_WORDS = frozenset("budget total gesamt gesamtbudget presupuesto orçamento".split())
+_BUDGET_WORDS = frozenset("budget total gesamt gesamtbudget presupuesto orçamento amount".split())  # a deal's
 # a header's words that name the field of its words, in the languages briefs are pasted in
 _FIELD_WORDS = {
     "brand": frozenset("brand marke marca marque client kunde cliente advertiser werbetreibender anunciante".split()),
@@ -32,8 +33,8 @@ _FIELD_WORDS = {
                              "concorrenti concorrentes".split()),
 }
 # "#" as in "# creators"
-_COUNT_WORDS = frozenset("""# k creators influencers influenceurs qty quantity anzahl cantidad headcount creadores
-criadores perfiles perfis profils créateurs""".split())
+_COUNT_WORDS = frozenset("""# k creators influencers influenceurs qty quantity anzahl cantidad headcount shortlist
+creadores criadores perfiles perfis profils créateurs""".split())
 _FLOOR_WORDS = frozenset("min minimum floor mind mindestens mínimo minimo".split())
 _CAP_WORDS = frozenset("max maximum cap ceiling höchstens máximo maximo".split())
 _NUMBER_WORDS = frozenset("number nombre número numero nb no anzahl quantidade cantidad".split())

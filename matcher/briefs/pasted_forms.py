@@ -125,8 +125,8 @@ def pasted_form(brief: str) -> PastedForm | None:
     return writer.form()
 
 
-# a line of a form: an optional bullet, a short label without figures, a colon, the answer
-_LABEL_LINE = re.compile(r"^[ \t]*(?:[-*•]\s*)?([^\W\d_][^:\n\d]{0,40}?)[ \t]*[:：]", re.MULTILINE)
+# a line of a form (or an item after a bar): an optional bullet, a short label without figures, a colon, the answer
+_LABEL_LINE = re.compile(r"(?:^|(?<=\|))[ \t]*(?:[-*•]\s*)?([^\W\d_][^:|\n\d]{0,40}?)[ \t]*[:：]", re.MULTILINE)
 _MIN_LABEL_LINES = 2
 # the readers know a form's English labels in their own words; only labels in other words are rewritten
 _FOREIGN_LABEL_WORDS = LABEL_WORDS - frozenset("""

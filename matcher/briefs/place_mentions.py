@@ -127,6 +127,9 @@ def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
     if len(tokens.span_text(i, i + n)) <= 3 and place.kind == "city" and place.population < float("inf"):
         return bool(tokens.phrase_ending(i, PLACE_CUES))  # "29 kr at ICA": a short town's name is more often an acronym
     if len(tokens.span_text(i, i + n)) <= 3 or place.kind == "code":
+        if n == 1 and 0 < i < len(tokens) - 1 and all(len(word) > 2 and word.isalpha() and word.isupper() for word in (
+                tokens.words[i - 1], tokens.words[i + 1])):
+            return False  # "BRIEF DE INFLUENCERS": a word of a title written in capitals
         # "uk creators" in a lower-case keyword list; "us" stays a pronoun
         return tokens.span_text(i, i + n).replace(".", "").isupper() or (tokens.lower[i] == "aus" and first[
             0].isupper()) or tokens.lower[i] in {  # "Aus fitness creators"

@@ -78,6 +78,11 @@ def test_a_yaml_form_names_its_count_in_its_own_words() -> None:
     assert parse_brief(text).filters == Filters(brand="Tiny Oats", platforms=("instagram",), k=9, max_followers=25_000)
 
 
+def test_a_products_price_column_is_no_fee() -> None:
+    text = "client,sku,price,platform,creator_count\nKettlewise,KW-2,€89,Instagram,3"
+    assert parse_brief(text).filters == Filters(brand="Kettlewise", platforms=("instagram",), k=3)
+
+
 def test_a_table_of_rows_sums_its_counts_and_keeps_its_highest_fee() -> None:
     text = "Market | Platform | Creators | Fee/post\nDE | TikTok | 4 | €300\nAT | TikTok | 2 | €450\nBike repair."
     parsed = parse_brief(text)

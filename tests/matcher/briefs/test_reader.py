@@ -1881,6 +1881,12 @@ def test_rounds_one_hundred_thirty_and_one_hundred_thirty_two(text: str, countri
      Filters(brand="Snowline Resorts", k=6, countries=("BE",))),
     # round 147: a sport between a demonym and the creators ("running" is no verb there)
     ("We want Danish running creators for a trail shoe.", Filters(countries=("DK",))),
+    # round 148: a two-letter word of a title written in capitals is no country code
+    ("BRIEF DE INFLUENCERS – verano\nCreadores de cócteles en México.", Filters(countries=("MX",))),
+    # round 149: a form's items after bars; a deal's amount; a shortlist's size
+    ("brand: N/A | platform: YouTube | k: 3 | niche: chess", Filters(platforms=("youtube",), k=3)),
+    ("Account: Pebblewise\nAmount: $9,000\nDescription: puzzle app, want TikTok creators", Filters(
+        brand="Pebblewise", campaign_budget=9000, platforms=("tiktok",))),
 ])
 def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
