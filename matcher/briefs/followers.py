@@ -21,6 +21,8 @@ from matcher.briefs.lexicon import (
 from matcher.briefs.reading import Reading, claimed_reading
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
+# no account has this many followers (the largest have under a billion): an amount this big is something else
+_MORE_THAN_ANY_ACCOUNT = 1_000_000_000
 # "Follower 100k up", "50K up"
 _LOWER_AFTER = (*LOWER_AFTER, ("up",), ("above",))
 
@@ -120,6 +122,8 @@ def read_followers(tokens: Tokens) -> list[Reading]:
             continue
         if scaled and not noun_after and not followers_near(tokens, amount.start, last.end) and last.value < 1000:
             continue
+        if last.value >= _MORE_THAN_ANY_ACCOUNT:
+            continue  # "1.850 m over sea level": metres read as millions, more followers than any account has
         between = amount.start > 0 and tokens.lower[amount.start - 1] in {"between", "from"}
         start = amount.start - (1 if between and second else 0)
         end = last.end + (1 if noun_after else 0)

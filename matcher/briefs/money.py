@@ -162,7 +162,8 @@ _PRODUCT_PRICE_CUES = frozenset({"msrp", "rrp", "retail", "retails", "priced", "
                                  "jackpot", "winnings", "point", "points",
                                  "worth", "retailing", "cuesta", "custa", "kostet", "coûte", "fares", "fare", "tickets",
                                  "ticket", "subscriptions", "memberships", "subscription", "membership", "aov",
-                                 "entry", "registration", "admission", "delivery", "shipping", "pledges", "pledge"})
+                                 "entry", "registration", "admission", "delivery", "shipping", "pledges", "pledge",
+                                 "room", "rooms"})  # "Room rate is from 45,000 yen per person"
 
 
 # words after an amount that make it the campaign's money, not a product's price ("it is $5,000 for the campaign")

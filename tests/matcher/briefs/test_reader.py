@@ -1887,6 +1887,10 @@ def test_rounds_one_hundred_thirty_and_one_hundred_thirty_two(text: str, countri
     ("brand: N/A | platform: YouTube | k: 3 | niche: chess", Filters(platforms=("youtube",), k=3)),
     ("Account: Pebblewise\nAmount: $9,000\nDescription: puzzle app, want TikTok creators", Filters(
         brand="Pebblewise", campaign_budget=9000, platforms=("tiktok",))),
+    # round 150: a hut's altitude is no follower count; a room's rate is the product's price
+    ("Our hut sits at 2.100 m over sea level. We look for 3 ski creators with min. 10.000 followers.",
+     Filters(k=3, min_followers=10_000)),
+    ("Room rate is from 30,000 yen per person. Fee is 50,000 yen per creator.", Filters(max_price_per_post=50_000)),
 ])
 def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
