@@ -26,7 +26,7 @@ from matcher.briefs.brand_layout import (
     with_number,
     without_home_town,
 )
-from matcher.briefs.brand_product import brand_after_for, brand_before_product
+from matcher.briefs.brand_product import brand_after_for, brand_before_product, brand_opening_possessive
 from matcher.briefs.brand_self import (
     as_named_elsewhere,
     brand_apposed,
@@ -89,7 +89,8 @@ def read_brand(tokens: Tokens, places: Gazetteer, retries: int = 2) -> Reading |
                or brand_in_apposition(tokens, places) or brand_of_team(tokens, places)
                or brand_at_work(tokens, places) or brand_apposed(tokens, places) or brand_named(tokens, places)
                or brand_in_title_parts(tokens, places) or brand_of_writer(tokens, places)
-               or brand_before_product(tokens, places) or brand_after_kind(tokens, places))
+               or brand_before_product(tokens, places) or brand_after_kind(tokens, places)
+               or brand_opening_possessive(tokens, places))
     words = reading.value.lower().split() if reading is not None else []
     if len(words) > 1 and (words[-1] in AGENCY_TAILS or words[0] in AGENCY_HEADS):
         # "Dan (Loop Agency)", "Jess from Bloom Talent here": the agency that writes; its words stay claimed and

@@ -66,7 +66,7 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "del cliente", "do cliente", "da cliente", "du client", "soy de", "sou da", "sou do", "les escribimos de",
     "pr office of", "the pr office of", "press office of", "the press office of",
     "i write from the pr office of", "writing from the pr office of", "i write from the press office of",
-    "sou do time da", "sou do time do", "sou da equipe da", "sou da equipe do", "soy del equipo de",
+    "sou do time da", "sou do time do", "sou da equipe da", "sou da equipe do", "soy del equipo de", "for the brand",
 ))
 # words that start a description, not a name ("Nail polish company wants")
 GENERIC_ADVERTISERS = frozenset("""

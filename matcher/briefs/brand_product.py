@@ -127,3 +127,21 @@ def _asks_creators(tokens: Tokens, i: int) -> bool:
         if tokens.lower[j] in CREATOR_NOUNS:
             return True
     return False
+
+
+# a campaign's word after a name's "'s" at the brief's opening ("Audible's summer listening push:")
+_CAMPAIGN_ENDS = frozenset({"launch", "campaign", "push", "refresh", "relaunch", "drop", "wave", "promo", "rollout",
+                            "brief", "activation"})
+
+
+def brand_opening_possessive(tokens: Tokens, places: Gazetteer) -> Reading | None:
+    """'Audible's summer listening push: BookTok creators ...': the brief opens with the name whose campaign it is."""
+    end = name_end(tokens, 0) if len(tokens) > 2 else None
+    if end is None or tokens.lower[end:end + 1] not in (["'s"], ["’s"]) or is_place_or_platform(tokens, 0, end, places):
+        return None
+    for j in range(end + 1, min(end + 5, len(tokens))):
+        if tokens.lower[j] in _CAMPAIGN_ENDS:
+            return claim_brand(tokens, 0, 0, end)
+        if not (tokens.words[j].isalpha() and tokens.words[j].islower()):
+            return None
+    return None

@@ -53,6 +53,7 @@ CLIENT_CUES = tuple(cue for cue in BRAND_CUES if (cue[0] in {"client", "cliente"
                      or cue in {("brand", ":"), ("brand", "="), ("brand", "name", ":"), ("marca", ":"),
                                 ("company", ":"), ("company", "name", ":"),
                                 ("for", "client"), ("for", "the", "client"), ("for", "our", "client"),
+                                ("for", "the", "brand"),  # "I write from Inditex, for the brand Zara Home"
                                 ("sponsor", ":"), ("issued", "by", ":"), ("issuer", ":")})
 
 

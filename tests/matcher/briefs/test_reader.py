@@ -1891,6 +1891,12 @@ def test_rounds_one_hundred_thirty_and_one_hundred_thirty_two(text: str, countri
     ("Our hut sits at 2.100 m over sea level. We look for 3 ski creators with min. 10.000 followers.",
      Filters(k=3, min_followers=10_000)),
     ("Room rate is from 30,000 yen per person. Fee is 50,000 yen per creator.", Filters(max_price_per_post=50_000)),
+    # round 151: 'for the brand X' names the client over the group that writes
+    ("Hello, I write from Grupo Tessera, for the brand Casa Brava. We want 4 creators.", Filters(
+        brand="Casa Brava", k=4)),
+    # round 152: the brief opens with the name whose campaign it is
+    ("Lumo's spring reading push: BookTok creators on TikTok.", Filters(brand="Lumo", platforms=("tiktok",))),
+    ("Mother's Day push: mum creators on Instagram.", Filters(platforms=("instagram",))),
 ])
 def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
