@@ -16,6 +16,7 @@ BRAND_VERBS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "here", "is back", "has", "is on the lookout", "looking", "seeking", "launching", "searching", "is teaming",
     "is relaunching", "relaunches", "is rebranding", "invites", "is inviting", "wishes", "is putting", "is kicking",
     "is preparing", "will launch", "is celebrating", "celebrates", "asked us", "has asked us", "is flying", "flies",
+    "have more than", "have over",
     "is dropping", "drops", "makes", "make", "sells", "produces", "produce", "offers", "ships", "is entering",
     "is happy to", "are happy to", "is requesting", "requests", "kindly request", "kindly requests", "has approved",
     "is inviting", "invites", "is running", "is planning",
@@ -67,6 +68,7 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "pr office of", "the pr office of", "press office of", "the press office of",
     "i write from the pr office of", "writing from the pr office of", "i write from the press office of",
     "sou do time da", "sou do time do", "sou da equipe da", "sou da equipe do", "soy del equipo de", "for the brand",
+    "desde",
 ))
 # words that start a description, not a name ("Nail polish company wants")
 GENERIC_ADVERTISERS = frozenset("""

@@ -1897,6 +1897,13 @@ def test_rounds_one_hundred_thirty_and_one_hundred_thirty_two(text: str, countri
     # round 152: the brief opens with the name whose campaign it is
     ("Lumo's spring reading push: BookTok creators on TikTok.", Filters(brand="Lumo", platforms=("tiktok",))),
     ("Mother's Day push: mum creators on Instagram.", Filters(platforms=("instagram",))),
+    # round 153: a label's whole answer is the client even when a town bears its name
+    ("Brief – Campaña de verano\nCliente: Quilmes\nCreadores: 4", Filters(brand="Quilmes", k=4)),
+    # round 154: 'desde X' opening a Spanish brief; 'X have more than' (a company's size)
+    ("Buenas! Desde Galletas Rocío os queremos proponer algo para 3 creadores.", Filters(brand="Galletas Rocío",
+                                                                                       k=3)),
+    ("Good morning, Ópticas Lince have more than 300 stores and want 5 creators.", Filters(brand="Ópticas Lince",
+                                                                                        k=5)),
 ])
 def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
