@@ -21,6 +21,8 @@ from matcher.briefs.lexicon import (
 from matcher.briefs.reading import Reading, claimed_reading
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
+# what an amount counts, a word after it ("2M monthly views")
+_COUNTED_SECOND = frozenset({"viewers", "views", "likes", "downloads", "listeners", "streams", "plays", "readers"})
 # no account has this many followers (the largest have under a billion): an amount this big is something else
 _MORE_THAN_ANY_ACCOUNT = 1_000_000_000
 # "Follower 100k up", "50K up"
@@ -93,8 +95,8 @@ def read_followers(tokens: Tokens) -> list[Reading]:
         counted = {"viewers", "viewer", "listeners", "readers", "visitors", "members"}
         if (not named and any(w in NOT_FOLLOWERS or w in CREATOR_NOUNS or w in counted
                                     for w in words_after[:1])) or (
-                len(words_after) == 2 and words_after[1] in {"viewers", "views", "likes", "downloads", "listeners",
-                                                             "streams", "plays", "readers"}):
+                len(words_after) == 2 and (words_after[1] in _COUNTED_SECOND or (  # "50M+ retail customers"
+                    not named and words_after[1] in NOT_FOLLOWERS and words_after[0].isalpha()))):
             continue
         if len(words_after) == 2 and words_after[0] in {"/", "per"} and words_after[1] in PER_UNIT:
             continue  # "rate < 3jt/post": a fee

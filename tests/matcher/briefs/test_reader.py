@@ -1904,6 +1904,9 @@ def test_rounds_one_hundred_thirty_and_one_hundred_thirty_two(text: str, countri
                                                                                        k=3)),
     ("Good morning, Ópticas Lince have more than 300 stores and want 5 creators.", Filters(brand="Ópticas Lince",
                                                                                         k=5)),
+    # round 155: a count of customers with a word between is no follower bound
+    ("Finwise has 20M+ retail customers. Micro creators, 10k to 100k followers.", Filters(
+        brand="Finwise", tiers=("micro",), min_followers=10_000, max_followers=100_000)),
 ])
 def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
