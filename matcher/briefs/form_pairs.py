@@ -46,6 +46,15 @@ LABEL_WORDS = (_FOLLOWER_WORDS | _FEE_WORDS | _UNIT_WORDS | _PER_WORDS | _BUDGET
                | frozenset().union(*_FIELD_WORDS.values()))
 
 
+def line_spans(brief: str) -> list[Span]:
+    """Each line's span in the brief, without its line break."""
+    spans, start = [], 0
+    for line in brief.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
 class FormPair(NamedTuple):
     """A label (a header cell, a JSON key path) and its values; `figure`, when set, is written in place of the
     values (a column's sum) and points at all of them."""

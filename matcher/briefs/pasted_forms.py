@@ -1,5 +1,6 @@
-"""A brief pasted out of a tool, read as the form it is: a JSON object, or a header line and the one row under it
-(CSV, TSV, bars, semicolons), rewritten as 'label: value' lines before the readers run.
+"""A brief pasted out of a tool, read as the form it is: a JSON object, or a header line and the rows under it
+(CSV, TSV, bars, semicolons, Markdown), rewritten as 'label: value' lines before the readers run; a form typed as
+'label: value' lines keeps its lines, with a tool's keys and other languages' labels in the readers' words.
 
 The readers know labels ("Budget gesamt: 4.000 €", "creators: 9"); a table puts the label a line above its
 value, and JSON spells it "total_budget_gbp". The rewritten text keeps, for each of its characters, the
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from matcher.briefs.form_pairs import KEY_BREAK, LABEL_WORDS, plain_label
+from matcher.briefs.form_pairs import KEY_BREAK, LABEL_WORDS, line_spans, plain_label
 from matcher.briefs.pasted_json import json_pairs
 from matcher.briefs.pasted_tables import table_pairs
 
@@ -107,7 +108,8 @@ class _Writer:
 
 
 def pasted_form(brief: str) -> PastedForm | None:
-    """The brief as 'label: value' lines when it holds a JSON object or a table's header and row, else None."""
+    """The brief as 'label: value' lines when it holds a JSON object, a table's header and rows, or labels the readers
+    do not know, else None."""
     found = json_pairs(brief) or table_pairs(brief)
     if found is None:
         return _with_plain_labels(brief)
@@ -149,8 +151,7 @@ def _with_plain_labels(brief: str) -> PastedForm | None:
     plain = [(span, label) for span, label in named if label is not None and (_FOREIGN_LABEL_WORDS & set(
         re.findall(r"[^\W\d_]+", brief[slice(*span)].lower())) or "_" in brief[slice(*span)] or KEY_BREAK.search(
         brief[slice(*span)]))]
-    lines = [(match.start(), match.end()) for match in re.finditer(r"[^\n]*", brief) if match.start() == 0 or (
-        brief[match.start() - 1] == "\n")]
+    lines = line_spans(brief)
     starts = {match.start(): match.group(1).lower() for match in labelled}
     title = next((n for n, (start, _) in enumerate(lines[:_TITLE_REACH]) if starts.get(start) in _TITLE_FIELDS), 0)
     if title and not all(start in starts for start, _ in lines[:title]):

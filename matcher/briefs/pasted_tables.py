@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from matcher.briefs.form_pairs import EMPTY_VALUES, FormPair, Span, plain_label
+from matcher.briefs.form_pairs import EMPTY_VALUES, FormPair, Span, line_spans, plain_label
 
 # words of a column header that name a constraint: two of them make a line a table's header
 _HEADER_WORDS = frozenset("""
@@ -32,7 +32,7 @@ _FIGURE = re.compile(r"(\d{1,3}(?:[.,  ]\d{3})+|\d+(?:[.,]\d+)?)\s*([kKmM])?\b")
 def table_pairs(brief: str) -> tuple[int, int, list[FormPair]] | None:
     """The brief's first table (a header line naming constraints, then rows of as many cells) as label and value
     spans, each column folded into one answer; its start and end in the brief."""
-    lines = _lines(brief)
+    lines = line_spans(brief)
     for n, (start, end) in enumerate(lines[:-1]):
         first_row = n + 1
         if _SEPARATOR_ROW.match(brief[slice(*lines[first_row])] or "x") and first_row + 1 < len(lines):
@@ -97,15 +97,6 @@ def _figure(cell: str) -> float | None:
 
 def _written(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
-
-
-def _lines(brief: str) -> list[Span]:
-    """Each line's span in the brief."""
-    spans, start = [], 0
-    for line in brief.split("\n"):
-        spans.append((start, start + len(line)))
-        start += len(line) + 1
-    return spans
 
 
 def _cells(brief: str, start: int, end: int, delimiter: str) -> list[Span]:
