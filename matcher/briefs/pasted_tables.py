@@ -38,6 +38,8 @@ def table_pairs(brief: str) -> tuple[int, int, list[FormPair]] | None:
         if _SEPARATOR_ROW.match(brief[slice(*lines[first_row])] or "x") and first_row + 1 < len(lines):
             first_row += 1
         for delimiter in _DELIMITERS:
+            if brief.count(delimiter, start, end) < 2:
+                continue  # fewer than three cells: no header (and no cell-by-cell walk of an ordinary line)
             header = _cells(brief, start, end, delimiter)
             if len(header) < 3 or not _header_like(brief, header):
                 continue
