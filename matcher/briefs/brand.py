@@ -219,9 +219,9 @@ def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, .
                 continue
         we_are = tokens.lower[i:i + cue] in (["we", "are"], ["we", "'re"])  # "We are Al Noor Dates company"
         # "Cliente: Quilmes" on its own line: a label's whole answer is the client, even one named like a town
-        town = end is not None and tokens.words[i + cue - 1] == ":" and tokens.words[end:end + 1] in ([], ["\n"]) and (
-            (place := places.place(tokens.span_text(at, end))) is not None and place.kind == "city")
-        if end is None or (is_place_or_platform(tokens, at, end, places) and not town) or (
+        if end is None or (is_place_or_platform(tokens, at, end, places) and not (
+                tokens.words[i + cue - 1] == ":" and tokens.words[end:end + 1] in ([], ["\n"]) and (
+                    (town := places.place(tokens.span_text(at, end))) is not None and town.kind == "city"))) or (
                 generic_after(tokens, end) and not we_are):
             continue
         if cue == 1 and tokens.lower[i] in _BARE_CLIENT and tokens.lower[at] in _NOT_CLIENT_NAMES:

@@ -156,7 +156,7 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
 
 
 # a preposition that names the brand of a tie ("worked with X", "publi para X")
-_NAMING_PREPOSITIONS = frozenset({"with", "for", "by", "from", "con", "com", "mit", "avec", "para"})
+_NAMING_PREPOSITIONS = TIE_PREPOSITIONS - {"to", "of", "on", "à", "pour", "par"}
 
 
 def _names_after_tie(tokens: Tokens, i: int, places: Gazetteer) -> tuple[list[tuple[int, int]], int] | None:

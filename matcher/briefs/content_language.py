@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matcher.briefs.lexicon import CREATOR_NOUNS, LANGUAGE_AFTER, LANGUAGE_BEFORE
+from matcher.briefs.lexicon import CREATOR_NOUNS, LANGUAGE_AFTER, LANGUAGE_BEFORE, LANGUAGE_LABELS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import WILL_DO, short_query
@@ -136,13 +136,8 @@ def _labelled_codes(tokens: Tokens, places: Gazetteer) -> Reading | None:
 def _labelled(tokens: Tokens, start: int) -> bool:
     """The language follows a label that names languages ('Language of content: Spanish')."""
     return start > 1 and (tokens.words[start - 1] == ":" or (tokens.words[start - 1] == "-" and tokens.lower[
-        start - 2] in _LANGUAGE_LABELS)) and any(tokens.lower[j] in _LANGUAGE_LABELS
-                                                  for j in range(max(start - 5, 0), start - 1))
-
-
-# labels of a form's language field ("Idioma: castellano", "Language - polish only")
-_LANGUAGE_LABELS = frozenset({"language", "languages", "lang", "idioma", "idiomas", "langue", "langues", "sprache",
-                              "sprachen", "língua", "lingua", "język", "jezyk", "taal"})
+        start - 2] in LANGUAGE_LABELS)) and any(tokens.lower[j] in LANGUAGE_LABELS
+                                             for j in range(max(start - 5, 0), start - 1))
 
 
 def _content_label(tokens: Tokens, start: int, end: int) -> bool:

@@ -4,7 +4,8 @@ written in Portuguese: there 'no' before a name is 'in the', not English's 'no'.
 from __future__ import annotations
 
 _CONTRACTIONS = frozenset({"no", "na", "nos", "nas"})
-# everyday Portuguese words no English or Spanish brief writes: two of them make a brief Portuguese
+# everyday Portuguese words no English or Spanish brief writes: three of them (and more than the English ones)
+# make a brief Portuguese
 _PORTUGUESE = frozenset("""
 não nao você vocês voce voces nós queremos precisamos procuramos estamos somos obrigado obrigada abraços abraço
 valeu olá oi tudo criadores criadoras perfis seguidores também tambem então entao até ate com uma pra para porque

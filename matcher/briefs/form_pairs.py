@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from matcher.briefs.lexicon import CREATOR_NOUNS
+from matcher.briefs.lexicon import CREATOR_NOUNS, LANGUAGE_LABELS
 
 Span = tuple[int, int]
 # a value that holds none ("N/A", "-", "tbd", "null"): its pair is left out
@@ -13,37 +13,40 @@ EMPTY_VALUES = frozenset({"", "-", "–", "—", "n/a", "na", "none", "null", "t
                           "ninguno"})
 
 
-# a header's words that make its figure a follower count, a fee per post, the campaign's total, a head count
-_FOLLOWER_WORDS = frozenset("followers follower f subs subscribers fans abonnenten seguidores abonnés".split())
-# (a bare "price" or "cost" is the product's: "sku,product,price")
-_FEE_WORDS = frozenset("fee fees rate rates honorar vergütung tarifa cachet".split())
-_UNIT_WORDS = frozenset("""post posts video videos reel reels story stories stream streams creator influencer
-publication beitrag publicación""".split())
-_PER_WORDS = frozenset("per pro par por each".split())
-_BUDGET_WORDS = frozenset("budget total gesamt gesamtbudget presupuesto orçamento amount".split())  # a deal's
-# a header's words that name the field of its words, in the languages briefs are pasted in
-_FIELD_WORDS = {
-    "brand": frozenset("brand marke marca marque client kunde cliente advertiser werbetreibender anunciante".split()),
-    "language": frozenset("language languages lang sprache sprachen idioma idiomas langue langues lingua".split()),
-    "country": frozenset("country countries land länder país países pays paese market markt mercado marché geo"
-                         .split()),
-    "platform": frozenset("platform platforms plattform plattformen plataforma plataformas plateforme plateformes "
-                          "channel channels kanal kanäle canal canales canais piattaforma".split()),
-    "competitors": frozenset("competitors competitor konkurrenz konkurrenten competencia competidores concurrents "
-                             "concorrenti concorrentes".split()),
+# each kind of label's words: first the words the readers know it by in a brief, then a tool's shorthand and other
+# languages' words, which a form's label line is rewritten for (a bare "price" or "cost" is the product's)
+_LABELS: dict[str, tuple[str, str]] = {
+    "followers": ("followers follower subs subscribers fans", "f abonnenten seguidores abonnés"),
+    "fee": ("fee fees rate rates", "honorar vergütung tarifa cachet"),
+    "unit": ("post posts video videos creator influencer",
+             "reel reels story stories stream streams publication beitrag publicación"),
+    "per": ("per each", "pro par por"),
+    "budget": ("budget total", "gesamt gesamtbudget presupuesto orçamento amount"),  # "amount": a deal's
+    # "#" as in "# creators"
+    "count": ("# creators influencers qty quantity", """k influenceurs anzahl cantidad headcount shortlist creadores
+              criadores perfiles perfis profils créateurs"""),
+    "brand": ("brand client advertiser", "marke marca marque kunde cliente werbetreibender anunciante"),
+    "language": ("language languages lang", " ".join(sorted(LANGUAGE_LABELS - {"language", "languages", "lang"}))),
+    "country": ("country countries market geo", "land länder país países pays paese markt mercado marché"),
+    "platform": ("platform platforms channel channels", """plattform plattformen plataforma plataformas plateforme
+                 plateformes kanal kanäle canal canales canais piattaforma"""),
+    "competitors": ("competitors competitor", """konkurrenz konkurrenten competencia competidores concurrents
+                    concorrenti concorrentes"""),
 }
-# "#" as in "# creators"
-_COUNT_WORDS = frozenset("""# k creators influencers influenceurs qty quantity anzahl cantidad headcount shortlist
-creadores criadores perfiles perfis profils créateurs""".split())
+_WORDS = {kind: frozenset(f"{known} {other}".split()) for kind, (known, other) in _LABELS.items()}
+_FOLLOWER_WORDS, _FEE_WORDS, _UNIT_WORDS, _PER_WORDS, _BUDGET_WORDS, _COUNT_WORDS = (
+    _WORDS[kind] for kind in ("followers", "fee", "unit", "per", "budget", "count"))
+# a header's words that name the field of its words
+_FIELD_WORDS = {field: _WORDS[field] for field in ("brand", "language", "country", "platform", "competitors")}
 _FLOOR_WORDS = frozenset("min minimum floor mind mindestens mínimo minimo".split())
 _CAP_WORDS = frozenset("max maximum cap ceiling höchstens máximo maximo".split())
 _NUMBER_WORDS = frozenset("number nombre número numero nb no anzahl quantidade cantidad".split())
 KEY_BREAK = re.compile(r"(?<=[a-z])(?=[A-Z])")  # "followersMin": a key's words written together
 
 
-# every word a label of a field is known by
-LABEL_WORDS = (_FOLLOWER_WORDS | _FEE_WORDS | _UNIT_WORDS | _PER_WORDS | _BUDGET_WORDS | _COUNT_WORDS
-               | frozenset().union(*_FIELD_WORDS.values()))
+# every word a label of a field is known by; those the readers do not know in a brief
+LABEL_WORDS = frozenset().union(*_WORDS.values())
+FOREIGN_LABEL_WORDS = frozenset(word for _, other in _LABELS.values() for word in other.split())
 
 
 def line_spans(brief: str) -> list[Span]:

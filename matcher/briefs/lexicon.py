@@ -276,6 +276,10 @@ area areas audience audiences geography mercados mercado marchés marché märkt
 PLACE_AFTER = frozenset({"only", "-only", "market", "markets", "-wide", "wide", "-based", "based", "nationwide",
                          "city"})  # "sport nutrition bloggers, Kharkiv city"
 
+# labels of a form's language field ("Idioma: castellano", "Language - polish only")
+LANGUAGE_LABELS = frozenset("""
+language languages lang idioma idiomas langue langues sprache sprachen língua lingua język jezyk taal
+""".split())
 # a language: "X-speaking", "in X", "X speakers", "bilingual X and Y"
 LANGUAGE_AFTER = frozenset("""
 speaking speaker speakers language languages -speaking -language speaking-creators lang langs

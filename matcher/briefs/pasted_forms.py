@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from matcher.briefs.form_pairs import KEY_BREAK, LABEL_WORDS, line_spans, plain_label
+from matcher.briefs.form_pairs import FOREIGN_LABEL_WORDS, KEY_BREAK, line_spans, plain_label
 from matcher.briefs.pasted_json import json_pairs
 from matcher.briefs.pasted_tables import table_pairs
 
@@ -130,11 +130,6 @@ def pasted_form(brief: str) -> PastedForm | None:
 # a line of a form (or an item after a bar): an optional bullet, a short label without figures, a colon, the answer
 _LABEL_LINE = re.compile(r"(?:^|(?<=\|))[ \t]*(?:[-*•]\s*)?([^\W\d_][^:|\n\d]{0,40}?)[ \t]*[:：]", re.MULTILINE)
 _MIN_LABEL_LINES = 2
-# the readers know a form's English labels in their own words; only labels in other words are rewritten
-_FOREIGN_LABEL_WORDS = LABEL_WORDS - frozenset("""
-followers follower subs subscribers fans fee fees rate rates price cost post posts video videos per each budget total
-creators creator influencers influencer count number qty quantity brand client advertiser language languages lang
-country countries market markets geo platform platforms channel channels competitors competitor #""".split())
 
 
 # a ticket's title field ("Key: SOC-88 / Summary: Bilingual creators – Tía Lupe tortillas"): read as its first line
@@ -148,7 +143,7 @@ def _with_plain_labels(brief: str) -> PastedForm | None:
     labelled = list(_LABEL_LINE.finditer(brief))
     named = [(match.span(1), plain_label(match.group(1))) for match in labelled]
     # a tool's key ("number_of_moms", "followerCap") or a label in another language is rewritten
-    plain = [(span, label) for span, label in named if label is not None and (_FOREIGN_LABEL_WORDS & set(
+    plain = [(span, label) for span, label in named if label is not None and (FOREIGN_LABEL_WORDS & set(
         re.findall(r"[^\W\d_]+", brief[slice(*span)].lower())) or "_" in brief[slice(*span)] or KEY_BREAK.search(
         brief[slice(*span)]))]
     lines = line_spans(brief)

@@ -10,18 +10,14 @@ from __future__ import annotations
 
 import re
 
-from matcher.briefs.form_pairs import EMPTY_VALUES, FormPair, Span, line_spans, plain_label
+from matcher.briefs.form_pairs import EMPTY_VALUES, LABEL_WORDS, FormPair, Span, line_spans, plain_label
 
 # words of a column header that name a constraint: two of them make a line a table's header
-_HEADER_WORDS = frozenset("""
-market markets markt märkte mercado mercados marché marchés geo geos country countries land länder país países pays
-region regions location locations platform platforms plattform plattformen plataforma plataformas plateforme
-channel channels kanal kanäle canal canales canais tier tiers size followers follower min max subs subscribers
-audience creators creator influencers influencer qty quantity count number anzahl cantidad nombre # fee fees rate
-rates price cost honorar vergütung tarifa cachet budget budgets total client brand kunde cliente marca marque
-advertiser language languages lang sprache sprachen idioma idiomas langue langues competitors competitor exclude
-exclusions excluded konkurrenz competencia vertical niche category kategorie categoría nicho format deliverables
-post posts video videos reel reels cap""".split())
+# a header cell's words that name a constraint: a form's label words and a table's own column names
+_HEADER_WORDS = LABEL_WORDS | frozenset("""
+markets märkte mercados marchés geos region regions location locations tier tiers size min max cap audience number
+nombre count price cost budgets exclude exclusions excluded vertical niche nicho category kategorie categoría format
+deliverables""".split())
 _MAX_HEADER_CELL_WORDS = 5
 _DELIMITERS = ("\t", "|", ";", ",")
 _SEPARATOR_ROW = re.compile(r"^[\s|:+\-–—=]+$")
@@ -128,11 +124,12 @@ def _stripped(brief: str, start: int, end: int) -> Span:
 
 
 def _header_like(brief: str, cells: list[Span]) -> bool:
-    """Short cells without figures, two of which name a constraint ('Markt', 'Fee cap/stream', '# creators')."""
+    """Short cells without figures or a label's colon, two of which name a constraint ('Markt', 'Fee cap/stream',
+    '# creators'; not 'Platforms: Instagram (Reels, Stories), TikTok', a form's line)."""
     named = 0
     for start, end in cells:
         words = re.findall(r"[^\W\d_]+|#", brief[start:end].lower())
-        if any(char.isdigit() for char in brief[start:end]) or len(words) > _MAX_HEADER_CELL_WORDS:
+        if any(char.isdigit() or char == ":" for char in brief[start:end]) or len(words) > _MAX_HEADER_CELL_WORDS:
             return False
         named += any(word in _HEADER_WORDS for word in words)
     return named >= 2
