@@ -13,7 +13,7 @@ from functools import cache
 
 from price_parser import Price
 
-from matcher.briefs.lexicon import CURRENCY_WORDS, NUMBER_WORDS, RANGE_JOINERS, SCALES
+from matcher.briefs.lexicon import CURRENCY_WORDS, MONEY_SCALES, NUMBER_WORDS, RANGE_JOINERS, SCALES
 from matcher.briefs.tokens import Tokens
 
 _CURRENCY_CODES = frozenset("""usd eur gbp chf sek nok dkk pln inr brl aud cad r$ zł sgd aed jpy a$ c$ nzd mxn s$ us$
@@ -21,7 +21,9 @@ hk$ nz$ rs cop clp ars pen php idr myr thb vnd ngn kes zar egp mad try ils krw t
 s/ ksh""".split())
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:[.,' ]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:[.,]\d+)?$")
 _GLUED_AMOUNT = re.compile(r"^((?:US|CA|AU|NZ|HK|MX|S|A|C|R|E|GH)?[$€£¥₹₩₺₽₴₱₦₫₪₸₾฿₡₵])(\d[\d.,]*[kKmM]?)$")
-_SUFFIXED = re.compile(r"^(\d+(?:[.,]\d+)?)(k|K|m|M|mn|mio|bn|b|L|Cr|jt|rb|tr)$")
+# "10k", "5jt", "1tr2" (1.2 triệu), "2k5" (2,500): a scale glued on, a last digit after it counts tenths of it
+_ABBREVIATED_SCALES = frozenset({"mio", "tsd", "mill", "tys", "tis"})  # "1,5 Mio.", "20 tys." with their full stop
+_SUFFIXED = re.compile(r"^(\d+(?:[.,]\d+)?)(k|K|m|M|mn|mio|bn|b|L|Cr|jt|rb|tr)(\d)?$")
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,7 @@ def _number(word: str) -> tuple[float, float] | None:
         base = parse_digits(suffixed.group(1))
         if base is not None:
             unit = SCALES[suffixed.group(2) if suffixed.group(2) in SCALES else suffixed.group(2).lower()]
-            return base * unit, unit
+            return (base + int(suffixed.group(3) or 0) / 10) * unit, unit
     return None
 
 
@@ -128,7 +130,7 @@ def amount_at(tokens: Tokens, i: int) -> Amount | None:
     elif end < len(tokens) and not scaled and tokens.lower[end] in SCALES and tokens.lower[end] not in {"m", "b"}:
         unit = SCALES[tokens.lower[end]]
         value, scaled, end = value * unit, True, end + 1
-    if scaled and end < len(tokens) and tokens.words[end] == "." and tokens.lower[end - 1] in {"mio", "tsd", "mill"}:
+    if scaled and end < len(tokens) and tokens.words[end] == "." and tokens.lower[end - 1] in _ABBREVIATED_SCALES:
         end += 1
     if end < len(tokens) and (tokens.lower[end] in CURRENCY_WORDS or iso_currency(tokens.words[end])) and not (
             _opens_next(tokens, end)):
@@ -137,7 +139,15 @@ def amount_at(tokens: Tokens, i: int) -> Amount | None:
           and tokens.lower[end + 1] in CURRENCY_WORDS):  # "18 k€" after the tokenizer split it
         unit = SCALES[tokens.lower[end]]
         value, scaled, currency, end = value * unit, True, tokens.words[end + 1], end + 2
+    if currency is None and _money_scale(tokens.lower[end - 1]):
+        currency = tokens.words[end - 1]  # "total 50 triệu", "1tr2": a scale only money is counted in
     return Amount(value, start, end, scaled, currency, unit=unit)
+
+
+def _money_scale(word: str) -> bool:
+    """The word is, or ends in, a scale only money is counted in ('triệu', '10tr', '1tr2')."""
+    suffixed = _SUFFIXED.match(word)
+    return word in MONEY_SCALES or (suffixed is not None and suffixed.group(2).lower() in MONEY_SCALES)
 
 
 def _opens_next(tokens: Tokens, at: int) -> bool:

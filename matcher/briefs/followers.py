@@ -15,6 +15,7 @@ from matcher.briefs.lexicon import (
     NEGATIONS,
     NOT_FOLLOWERS,
     PER_UNIT,
+    RANGE_OPENERS,
     UPPER_AFTER,
     UPPER_CUES,
 )
@@ -114,7 +115,7 @@ def read_followers(tokens: Tokens) -> list[Reading]:
         # an amount without k/M is about followers only with the word next to it, or in a followers clause
         # (and a number under a thousand only with the word next to it: "over 21" is an age)
         # "with audiences between 20,000 and 250,000": a range right after a follower noun
-        noun_before = bool(second) and amount.start > 1 and tokens.lower[amount.start - 1] in {"between", "from"} and (
+        noun_before = bool(second) and amount.start > 1 and tokens.lower[amount.start - 1] in RANGE_OPENERS and (
             tokens.lower[amount.start - 2] in FOLLOWER_NOUNS)
         # "audience 50 000+", "audience: 15.000-80.000", "audience of 20,000": a count of people right after 'audience'
         at = amount.start - (amount.start > 1 and tokens.lower[amount.start - 1] in {":", "of"})
@@ -126,7 +127,7 @@ def read_followers(tokens: Tokens) -> list[Reading]:
             continue
         if last.value >= _MORE_THAN_ANY_ACCOUNT:
             continue  # "1.850 m over sea level": metres read as millions, more followers than any account has
-        between = amount.start > 0 and tokens.lower[amount.start - 1] in {"between", "from"}
+        between = amount.start > 0 and tokens.lower[amount.start - 1] in RANGE_OPENERS
         start = amount.start - (1 if between and second else 0)
         end = last.end + (1 if noun_after else 0)
         if second:

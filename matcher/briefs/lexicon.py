@@ -22,6 +22,7 @@ PLATFORM_PHRASES: dict[tuple[str, ...], str] = {("tik", "tok"): "tiktok", ("you"
 # nouns that name the creators asked for (a count or a demonym before them is a constraint)
 CREATOR_NOUNS = frozenset("""
 creator creators influencer influencers account accounts profile profiles name names ambassador ambassadors partner
+人 名 명
 partners talent talents kol kols koc kocs profils créateurs créatrices influenceurs blogger bloggers bloger blogers
 vlogger vloggers youtuber youtubers tiktoker
 tiktokers
@@ -122,7 +123,9 @@ UPPER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "max", "max .", "maximum", "at most", "tops", "or smaller", "以下", "이하", "以内", "below", "or lower",
 ))
 RANGE_JOINERS = frozenset({"-", "–", "—", "to", "and", "/", "till", "until", "e", "y", "bis", "et", "&", "se", "a",
-                          "à", "hasta", "en", "tot", "sampai", "hingga"})
+                          "und", "à", "hasta", "en", "tot", "sampai", "hingga"})
+# words that open a range ("between 5k and 20k", "zwischen 20.000 und 100.000", "entre 10k y 50k")
+RANGE_OPENERS = frozenset({"between", "from", "zwischen", "entre", "tra", "fra"})
 # a negation before a comparison turns its direction ("nobody over 1M" is a maximum)
 NEGATIONS = frozenset("""
 no not nobody noone none never without exclude excluding excludes avoid avoiding except skip n't nor nothing
@@ -144,8 +147,10 @@ SCALES: dict[str, float] = {
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "tsd": 1e3, "L": 1e5, "Cr": 1e7,
     "jt": 1e6, "juta": 1e6, "rb": 1e3, "ribu": 1e3, "tys": 1e3, "tis": 1e3,  # "5jt", "500rb"; "10 tys.", "50 tis."
     "tr": 1e6, "triệu": 1e6, "trieu": 1e6, "bin": 1e3, "만": 1e4,  # "5tr/post", "15 triệu"; "50 bin", "10만"
-    "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8,  # "1万以上", "5萬~20萬"
+    "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "천": 1e3, "억": 1e8,  # "1万以上", "5萬~20萬", "5천~3만"
 }
+# scales only money is counted in: Vietnamese millions ("juta" and "ribu" count followers too: "10rb followers")
+MONEY_SCALES = frozenset({"tr", "triệu", "trieu"})
 # the number words a count is written with ("a dozen", "five creators")
 NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -188,7 +193,8 @@ rouble đ 円 원 元 ドン fr. rub руб руб. rubley uah грн grn hryvni
 """.split())
 BUDGET_CUES = frozenset("""
 budget budgets spend spending budgeted invest investment pot fund funds verba presupuesto orçamento envelope
-enveloppe gesamtbudget kampagnenbudget budżet rozpočet költségvetés totaalbudget campagnebudget budsjett budjetti
+enveloppe gesamt insgesamt gesamtbudget kampagnenbudget budżet rozpočet költségvetés totaalbudget campagnebudget
+budsjett budjetti
 """.split())
 PRICE_CUES = frozenset("""
 rate rates fee fees price prices pay paying paid payment cpp cost costs compensation remuneration honorarium per-post
@@ -214,7 +220,7 @@ TAX_WORDS = frozenset("""
 """.split())
 PER_WORDS = frozenset({"per", "/", "a", "an", "each", "for", "every", "por", "pro", "par", "by"})
 # before an amount: "per creator maximum 1500", "price for one video not more than 300€", "every influencer max"
-PER_BEFORE = frozenset({"per", "each", "every", "one", "a", "single", "any", "individual"})
+PER_BEFORE = frozenset({"per", "each", "every", "one", "a", "single", "any", "individual", "pro", "por", "par"})
 
 # creator nouns that name the creators themselves, not people fond of a thing ("mega fans", "lovers of Japan")
 CREATOR_NOUNS_NOT_FANS = CREATOR_NOUNS - {"fan", "fans", "lover", "lovers", "owner", "owners"}

@@ -1910,3 +1910,21 @@ def test_rounds_one_hundred_thirty_and_one_hundred_thirty_two(text: str, countri
 ])
 def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
+
+
+# the ninth session's rounds, each with texts written for the test
+@pytest.mark.parametrize(("text", "expected"), [
+    # round 156: numbers written the way Japanese, Korean, Vietnamese, Polish and German briefs write them
+    ("・フォロワー：2万～8万\n・Number：6 creators", Filters(min_followers=20_000, max_followers=80_000, k=6)),
+    ("Follower:4万~9万, skincare KOL in Tokyo", Filters(min_followers=40_000, max_followers=90_000, countries=("JP",))),
+    ("Korean mom creators, follower 3천~2만", Filters(min_followers=3_000, max_followers=20_000, countries=("KR",))),
+    ("Sapporo soup curry creators, 6人", Filters(k=6, countries=("JP",))),
+    ("12 creators, 30 tys. – 200 tys. followers", Filters(k=12, min_followers=30_000, max_followers=200_000)),
+    ("My shop sells silk scarves, price from 350k to 1tr5. Want 4 KOL on TikTok.", Filters(
+        k=4, platforms=("tiktok",))),
+    ("Need 6 creators for our noodle stall, total 40 triệu.", Filters(k=6, campaign_budget=40_000_000)),
+    ("Creators mit zwischen 15.000 und 60.000 Follower, pro Post max. 300 €, gesamt 4.000 €.", Filters(
+        min_followers=15_000, max_followers=60_000, max_price_per_post=300, campaign_budget=4_000)),
+])
+def test_rounds_one_hundred_fifty_six_on(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
