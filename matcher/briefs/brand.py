@@ -61,6 +61,7 @@ from matcher.briefs.brand_words import (
 from matcher.briefs.lexicon import CREATOR_NOUNS, NOT_NAMES, PLACE_CUES
 from matcher.briefs.place_mentions import district_before, style_origin
 from matcher.briefs.places import Gazetteer
+from matcher.briefs.product_names import brand_of_product_name, without_product_kind
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import (
     PARTICLES,
@@ -90,7 +91,7 @@ def read_brand(tokens: Tokens, places: Gazetteer, retries: int = 2) -> Reading |
                or brand_at_work(tokens, places) or brand_apposed(tokens, places) or brand_named(tokens, places)
                or brand_in_title_parts(tokens, places) or brand_of_writer(tokens, places)
                or brand_before_product(tokens, places) or brand_after_kind(tokens, places)
-               or brand_opening_possessive(tokens, places))
+               or brand_opening_possessive(tokens, places) or brand_of_product_name(tokens, places))
     words = reading.value.lower().split() if reading is not None else []
     if len(words) > 1 and (words[-1] in AGENCY_TAILS or words[0] in AGENCY_HEADS):
         # "Dan (Loop Agency)", "Jess from Bloom Talent here": the agency that writes; its words stay claimed and
@@ -98,7 +99,7 @@ def read_brand(tokens: Tokens, places: Gazetteer, retries: int = 2) -> Reading |
         return read_brand(tokens, places, retries - 1) if retries else None
     if reading is None:
         return None
-    reading = _body_subject(tokens, places, reading)
+    reading = without_product_kind(tokens, _body_subject(tokens, places, reading))
     return as_named_elsewhere(tokens, without_regional_office(tokens, without_role(tokens, without_home_town(
         tokens, reading, places))))
 

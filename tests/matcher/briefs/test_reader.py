@@ -1925,6 +1925,20 @@ def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expe
     ("Need 6 creators for our noodle stall, total 40 triệu.", Filters(k=6, campaign_budget=40_000_000)),
     ("Creators mit zwischen 15.000 und 60.000 Follower, pro Post max. 300 €, gesamt 4.000 €.", Filters(
         min_followers=15_000, max_followers=60_000, max_price_per_post=300, campaign_budget=4_000)),
+    # round 157: the maker's name in the name of the product a brief leads with
+    ("Fernhollow Cold Brew Concentrate. 500ml bottle, £8. We want coffee creators on Instagram.", Filters(
+        brand="Fernhollow", platforms=("instagram",))),
+    ("Our new Quillo Retinol Night Cream (50ml, €32) needs 4 skincare creators in Spain.", Filters(
+        brand="Quillo", k=4, countries=("ES",))),
+    ("hi! we make Tumblewick soy candles (200g, $24), looking for home decor creators", Filters(brand="Tumblewick")),
+    ("Brief — Saltmarsh Smoked Sea Salt Flakes\n250g tub. Food creators on TikTok.", Filters(
+        brand="Saltmarsh", platforms=("tiktok",))),
+    ("Hi, Halcyon Gin here: we want 3 cocktail creators.", Filters(brand="Halcyon Gin", k=3)),
+    ("Home robot launch (Dusto X7, 5000Pa suction) - need 3 tech YouTubers.", Filters(
+        brand="Dusto", k=3, platforms=("youtube",))),
+    ("A snack brand launching the Crunchwell 3 popcorn (90g) wants 5 creators.", Filters(k=5)),
+    ("Launching the Orbit 7 with 5G on 7/7 — want 3 tech creators.", Filters(k=3)),
+    ("Craft cider for summer, 4 creators on TikTok.", Filters(k=4, platforms=("tiktok",))),
 ])
 def test_rounds_one_hundred_fifty_six_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
