@@ -13,6 +13,7 @@ from matcher.briefs.brand_described import (
     brand_in_guillemets,
     brand_of_account,
 )
+from matcher.briefs.brand_institution import brand_institution
 from matcher.briefs.brand_layout import (
     brand_before_brief,
     brand_before_campaign,
@@ -79,7 +80,7 @@ def read_brand(tokens: Tokens, places: Gazetteer, retries: int = 2) -> Reading |
 
     A client named by an agency ("Client's Velo Labs", "our client is X") wins over the agency's own name."""
     reading = (_brand_after_cue(tokens, places, CLIENT_CUES) or _brand_after_cue(tokens, places)
-               or _brand_of_person(tokens, places) or brand_opening(tokens, places)
+               or _brand_of_person(tokens, places) or brand_institution(tokens, places) or brand_opening(tokens, places)
                or brand_in_guillemets(tokens, places)
                or _brand_before_verb(tokens, places)
                or brand_after_generic(tokens, places) or brand_after_for(tokens, places)

@@ -1939,6 +1939,17 @@ def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expe
     ("A snack brand launching the Crunchwell 3 popcorn (90g) wants 5 creators.", Filters(k=5)),
     ("Launching the Orbit 7 with 5G on 7/7 — want 3 tech creators.", Filters(k=3)),
     ("Craft cider for summer, 4 creators on TikTok.", Filters(k=4, platforms=("tiktok",))),
+    # round 158: a public body or institution as the advertiser: the subject, a signature's line, 'by the X'
+    ("Hi there,\n\nGalway City Council arts team here. We want 4 creators in Ireland.", Filters(
+        brand="Galway City Council", k=4, countries=("IE",))),
+    ("The University of Dundee's open day is on 12 June. We'd like 5 student creators.", Filters(
+        brand="University of Dundee", k=5)),
+    ("We want 3 family creators in London for our half-term trail.\n\nThanks,\nMarta\nMuseum of Lost Toys",
+     Filters(brand="Museum of Lost Toys", k=3, countries=("GB",))),
+    ("Top 5 creators in Norway for a reading campaign by the Bergen Public Library.", Filters(
+        brand="Bergen Public Library", k=5, countries=("NO",))),
+    ("Museum creators in Paris, 5 of them.", Filters(k=5, countries=("FR",))),
+    ("Partners: Riverside Arts Council. We are Lumo Books and want 3 creators.", Filters(brand="Lumo Books", k=3)),
 ])
 def test_rounds_one_hundred_fifty_six_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
