@@ -167,6 +167,11 @@ _WORK_AREAS = frozenset({"new", "working", "intern", "recruitment", "admissions"
                          "outreach", "communication", "development"})
 
 
+# a client's label and its copula or colon after another cue ("Briefing: Kunde ist X", "Brief: client is X")
+_LABEL_THEN_NAME = [[label, joiner] for label in ("kunde", "kundin", "klant", "klient", "client", "cliente")
+                    for joiner in ("ist", "is", "es", "é", ":")]
+
+
 def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, ...], ...] = BRAND_CUES,
                      ) -> Reading | None:
     for i in range(len(tokens)):
@@ -188,6 +193,8 @@ def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, .
         at = i + cue
         while at < len(tokens) and tokens.lower[at] in {",", "the", "brand", "company", "client", ":"} and cue > 1:
             at += 1
+        if tokens.lower[at:at + 2] in _LABEL_THEN_NAME:
+            continue  # "Briefing: Kunde ist Sonnenkind": the client's label, its own cue follows
         # "this is Jess @ Tallgrass Candle Co": a person, then the brand
         if at + 2 < len(tokens) and tokens.lower[i:i + cue] in (["this", "is"], ["here", "is"], ["it", "'s"]) and (
                 tokens.lower[at + 1] in {"@", "from", "at", "with"}) and not is_place_or_platform(

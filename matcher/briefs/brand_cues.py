@@ -68,7 +68,8 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "pr office of", "the pr office of", "press office of", "the press office of",
     "i write from the pr office of", "writing from the pr office of", "i write from the press office of",
     "sou do time da", "sou do time do", "sou da equipe da", "sou da equipe do", "soy del equipo de", "for the brand",
-    "desde",
+    "desde", "kunde ist", "kundin ist", "unser kunde ist", "klant is", "onze klant is", "klient is", "our klient is",
+    "kampagne von", "kampagne für", "campagne van", "campagne voor",
 ))
 # words that start a description, not a name ("Nail polish company wants")
 GENERIC_ADVERTISERS = frozenset("""

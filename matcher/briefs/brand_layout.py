@@ -52,7 +52,8 @@ def with_number(tokens: Tokens, end: int) -> int:
     """
     if end < len(tokens) and tokens.words[end].isdigit() and len(tokens.words[end]) <= 4 and tokens.free(end, end + 1):
         after = tokens.lower[end + 1] if end + 1 < len(tokens) else ""
-        if not after or after in _NAME_CLOSERS or tokens.is_capitalized(end + 1):
+        ranged = after in {"-", "–", "—"} and tokens.words[end + 2:end + 3] != [] and tokens.words[end + 2].isdigit()
+        if (not after or after in _NAME_CLOSERS or tokens.is_capitalized(end + 1)) and not ranged:  # "Weleda 3–4 ..."
             end += 1
             while end < len(tokens) and tokens.is_capitalized(end) and not tokens.is_punct(end) and tokens.free(
                     end, end + 1):
@@ -227,11 +228,13 @@ def brand_in_brackets(tokens: Tokens, places: Gazetteer) -> Reading | None:
         # "A lawn-mower maker (Tornado Garden, models TG-21 ...)": after what it is, a comma may close the name
         comma = kind and close == end and tokens.words[close:close + 1] in ([","], ["—"], ["–"]) and tokens.words[
             k + 1].isalpha()  # "a hardware startup (Orbit Lamp — smart desk lamp, ...)"
-        if (tokens.words[close:close + 1] != [")"] and not comma) or is_place_or_platform(tokens, k + 1, end, places):
+        acts = tokens.phrase_at(close + 1, BRAND_VERBS) > 0
+        # "A Swiss coffee machine maker (Jura) wants": a name after what it is and before what it does may be a town's
+        if (tokens.words[close:close + 1] != [")"] and not comma) or is_place_or_platform(
+                tokens, k + 1, end, places, cities=not (kind and acts)):
             continue
         said = tokens.near_before(k, SELF | {"we're", "here"}, 10) is not None and tokens.near_before(
             k, CREATOR_NOUNS, 10) is None
-        acts = tokens.phrase_at(close + 1, BRAND_VERBS) > 0
         if kind or said or acts:
             return claim_brand(tokens, k, k + 1, end)
     return None

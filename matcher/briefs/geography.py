@@ -62,7 +62,7 @@ _VERBS = (frozenset(word for verb in BRAND_VERBS for word in verb) - {"running"}
           | {"make", "makes", "making", "sell", "sells"})
 _LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "plus", "+", "as", "well", "the", "also", "all", "whole", "from",
                            "first", "then", "later", "entire", "maybe", "possibly", "even", "y", "e", "o", "ou", "und",
-                           "et"})
+                           "et", "der", "die", "la", "le", "el", "les"})  # "und der Schweiz", "et la Suisse"
 # "across LATAM except Brazil": the places after these leave the list before them
 _EXCEPT = frozenset({"except", "excepto", "excluding", "minus", "without", "but", "excl", "excl.", "exceto", "außer",
                      "not"})

@@ -13,8 +13,8 @@ def creator_noun_after(tokens: Tokens, at: int) -> int | None:
     words = 0
     for j in range(at, min(at + 10, len(tokens))):
         low = tokens.lower[j]
-        if low in CREATOR_NOUNS or is_person_noun(low):
-            return j
+        if low in CREATOR_NOUNS or is_person_noun(low) or low.rsplit("-", 1)[-1] in CREATOR_NOUNS:
+            return j  # "3–4 Naturkosmetik-Influencerinnen": a compound's last part names them
         if tokens.words[j] in {"-", "/", "&", "+"} or low in {"and", "or"} or (j > at and tokens.words[j - 1] == "-"):
             continue  # "coding-for-kids creators": a hyphenated compound is one word
         words += 1

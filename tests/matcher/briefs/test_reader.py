@@ -1950,6 +1950,18 @@ def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expe
         brand="Bergen Public Library", k=5, countries=("NO",))),
     ("Museum creators in Paris, 5 of them.", Filters(k=5, countries=("FR",))),
     ("Partners: Riverside Arts Council. We are Lumo Books and want 3 creators.", Filters(brand="Lumo Books", k=3)),
+    # round 159: agencies' own words for their client in German, Dutch and Polish English; a count range after
+    # the client's name; 'und der Schweiz'; a maker named like a town in brackets before what it does
+    ("kurzes Update: Kunde ist Bergfalke, a hiking sock brand. 5 creators.", Filters(brand="Bergfalke", k=5)),
+    ("Hoi, klant is Molenaar Kaas. Looking for 4 creators in Nederland.", Filters(
+        brand="Molenaar Kaas", k=4, countries=("NL",))),
+    ("Our klient is Zabka, the convenience chain. 10 TikTokers from Poland.", Filters(
+        brand="Zabka", k=10, countries=("PL",), platforms=("tiktok",))),
+    ("für unseren Kunden Alpenmilch 5–6 Food-Influencerinnen in Deutschland und der Schweiz", Filters(
+        brand="Alpenmilch", k=6, countries=("DE", "CH"))),
+    ("Für eine Kampagne von Kaiserbrot we look for creators in Austria.", Filters(
+        brand="Kaiserbrot", countries=("AT",))),
+    ("A French mustard maker (Dijon) wants 3 food creators.", Filters(brand="Dijon", k=3)),
 ])
 def test_rounds_one_hundred_fifty_six_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
