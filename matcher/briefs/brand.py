@@ -195,11 +195,14 @@ def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, .
             at += 1
         if tokens.lower[at:at + 2] in _LABEL_THEN_NAME:
             continue  # "Briefing: Kunde ist Sonnenkind": the client's label, its own cue follows
-        # "this is Jess @ Tallgrass Candle Co": a person, then the brand
-        if at + 2 < len(tokens) and tokens.lower[i:i + cue] in (["this", "is"], ["here", "is"], ["it", "'s"]) and (
-                tokens.lower[at + 1] in {"@", "from", "at", "with"}) and not is_place_or_platform(
-                tokens, at + 2, at + 3, places):
-            at += 2
+        # "this is Jess @ Tallgrass Candle Co", "This is Kim Jiwoo from Hanbit Electronics": a person, then the brand
+        person_end = next((k for k in range(at + 1, min(at + 3, len(tokens) - 1)) if tokens.lower[k] in {
+            "@", "from", "at", "with"}), None) if tokens.lower[i:i + cue] in (
+            ["this", "is"], ["here", "is"], ["it", "'s"]) else None
+        if person_end is not None and all(tokens.words[k].isalpha() and tokens.words[k][:1].isupper()
+                                          for k in range(at + 1, person_end)) and not is_place_or_platform(
+                tokens, person_end + 1, person_end + 2, places):
+            at = person_end + 1
             person = 1  # "it's Jess from little sprout": the brand after a person may be lower case
         allow_lower = allow_lower or bool(person) or tokens.lower[i + cue - 1] in {"called", "named"}
         end = name_end(tokens, at, allow_lower=allow_lower)

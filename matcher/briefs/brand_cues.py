@@ -69,7 +69,8 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "i write from the pr office of", "writing from the pr office of", "i write from the press office of",
     "sou do time da", "sou do time do", "sou da equipe da", "sou da equipe do", "soy del equipo de", "for the brand",
     "desde", "kunde ist", "kundin ist", "unser kunde ist", "klant is", "onze klant is", "klient is", "our klient is",
-    "kampagne von", "kampagne für", "campagne van", "campagne voor",
+    "kampagne von", "kampagne für", "campagne van", "campagne voor", "promotion at", "promotions at",
+    "communications at", "communication at", "pr at",
 ))
 # words that start a description, not a name ("Nail polish company wants")
 GENERIC_ADVERTISERS = frozenset("""

@@ -256,7 +256,14 @@ PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
            for part in ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                         "northeastern", "northwestern", "southeastern", "southwestern", "north-east", "north-west",
                         "south-east", "south-west", "coastal", "rural", "urban")) + tuple(
-    ("in", "the", part, "of") for part in ("north", "south", "east", "west", "centre", "center"))
+    # "in the south of France", "across the North West of England"
+    (*lead, *part.split(), "of") for lead in (("in", "the"), ("across", "the"), ("throughout", "the"))
+    for part in ("north", "south", "east", "west", "centre", "center", "north west", "north east", "south west",
+                 "south east", "north-west", "north-east", "south-west", "south-east")) + tuple(
+    # "30 tech influencers in Europe: Germany, France, Italy": the list after the colon names the markets
+    (lead, *region.split(), ":") for lead in ("in", "across") for region in (
+        "europe", "asia", "africa", "latam", "latin america", "the eu", "the nordics", "scandinavia", "the gulf",
+        "gcc", "mena", "apac", "southeast asia", "south america", "north america", "the middle east"))
 # words before "in": the place is a destination or an origin, not where the creators are
 DESTINATION_WORDS = frozenset("""
 made produce produces producing produced brewed distilled roast roasts brew brews bake bakes grow grows farm farms sell

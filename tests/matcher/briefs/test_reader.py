@@ -1962,6 +1962,12 @@ def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expe
     ("Für eine Kampagne von Kaiserbrot we look for creators in Austria.", Filters(
         brand="Kaiserbrot", countries=("AT",))),
     ("A French mustard maker (Dijon) wants 3 food creators.", Filters(brand="Dijon", k=3)),
+    # round 160: a list after 'in Europe:'; 'across the South West of England'; a person of two words, then 'from X';
+    # 'in charge of promotion at X'
+    ("We need 12 food creators in Europe: Portugal, Greece and Croatia.", Filters(k=12, countries=("PT", "GR", "HR"))),
+    ("Lifestyle creators across the South West of England, 5 of them.", Filters(k=5, countries=("GB",))),
+    ("This is Ana Souza from Cafeteria Aurora, we want 3 creators.", Filters(brand="Cafeteria Aurora", k=3)),
+    ("My name is Ito, in charge of promotion at Hanazono Tea. We want 4 creators.", Filters(brand="Hanazono Tea", k=4)),
 ])
 def test_rounds_one_hundred_fifty_six_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
