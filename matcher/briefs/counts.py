@@ -157,6 +157,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
     elif end < len(tokens) and tokens.lower[end] in {"-", "–"}:
         return None  # "5-star", "3-day"
     after = tokens.lower[end] if end < len(tokens) else ""
+    if after in {"yr", "yrs", "year", "years"} and tokens.lower[end + 1:end + 2] in (["old"], ["olds"], ["-olds"]):
+        return None  # "reaching 11-15 yr olds / nano creators": an age
     if after == "x" and creator_noun_after(tokens, end + 1) is not None:
         return value, i, end + 1  # "CREATORS: 10 x family food creators"
     if after in {"%", "percent", "x", "times", "+"} or after in SCALES:

@@ -101,6 +101,11 @@ def read_followers(tokens: Tokens) -> list[Reading]:
             continue
         if len(words_after) == 2 and words_after[0] in {"/", "per"} and words_after[1] in PER_UNIT:
             continue  # "rate < 3jt/post": a fee
+        if tokens.words[amount.start - 2:amount.start] != [] and tokens.words[amount.start - 1] == "(" and (
+                tokens.span_text(amount.start, amount.end).endswith("m")) and tokens.words[
+                amount.end:amount.end + 2] == ["+", ")"] and not named and tokens.lower[amount.start - 2] not in (
+                CREATOR_NOUNS | FOLLOWER_NOUNS):
+            continue  # "the new DUPLO train set (18m+)": a toy's age in months ("dad bloggers (1m+)" are followers)
         if amount.start > 0 and tokens.lower[amount.start - 1] in {"avg", "average", "avg.", "approx", "approx."}:
             continue  # "avg 5k+ live viewers": a metric, not a bound on followers
         if tokens.near_before(amount.start, {"aged", "age", "ages"}, 2) is not None:

@@ -316,7 +316,8 @@ mar apr jun jul aug sep sept oct nov dec""".split())
 NOT_NAMES = MONTHS | frozenset("""
 christmas xmas easter halloween thanksgiving ramadan eid diwali hanukkah valentine valentine's valentines mother's
 holi songkran raya hari navratri onam pongal lohri chuseok tet nowruz hanami obon carnival carnaval oktoberfest
-shabbat sabbath passover yom kippur rosh hashanah sku skus lebaran muertos tết
+shabbat sabbath passover yom kippur rosh hashanah sku skus lebaran muertos tết cny valentijn valentinstag
+weihnachten muttertag vatertag navidad pascua pâques ostern kerst kerstmis sinterklaas
 father's mothers fathers singles singles' year summer winter spring autumn fall gen z x alpha millennials
 boomers zoomers monday tuesday
 wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 i we you he she they it our my your their his her its

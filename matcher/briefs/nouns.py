@@ -7,12 +7,18 @@ from matcher.briefs.lexicon import (
 )
 from matcher.briefs.tokens import Tokens
 
+# words after "fans" that still say people ("5 fans who", "10 fans and creators")
+_AFTER_FANS = frozenset({"who", "that", "and", "or", "of", "with", "in", "on", "from", "to", "for", "only", "please"})
+
 
 def creator_noun_after(tokens: Tokens, at: int) -> int | None:
     """A creator noun within four words after `at`, with nothing but words, '-', '/' and 'and' between."""
     words = 0
     for j in range(at, min(at + 10, len(tokens))):
         low = tokens.lower[j]
+        if low in {"fan", "fans"} and tokens.words[j + 1:j + 2] != [] and tokens.words[j + 1].isalpha() and (
+                tokens.words[j + 1].islower()) and tokens.lower[j + 1] not in CREATOR_NOUNS | _AFTER_FANS:
+            return None  # "3 fan speeds": a fan of a machine
         if low in CREATOR_NOUNS or is_person_noun(low) or low.rsplit("-", 1)[-1] in CREATOR_NOUNS:
             return j  # "3–4 Naturkosmetik-Influencerinnen": a compound's last part names them
         if tokens.words[j] in {"-", "/", "&", "+"} or low in {"and", "or"} or (j > at and tokens.words[j - 1] == "-"):

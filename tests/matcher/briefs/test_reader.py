@@ -1968,6 +1968,13 @@ def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expe
     ("Lifestyle creators across the South West of England, 5 of them.", Filters(k=5, countries=("GB",))),
     ("This is Ana Souza from Cafeteria Aurora, we want 3 creators.", Filters(brand="Cafeteria Aurora", k=3)),
     ("My name is Ito, in charge of promotion at Hanazono Tea. We want 4 creators.", Filters(brand="Hanazono Tea", k=4)),
+    # round 161: traps: an age in 'yr olds', a fan of a machine, a festival's name in Dutch, a toy's age in months
+    ("anti-bullying push / tiktok / reaching 12-16 yr olds / nano creators", Filters(
+        platforms=("tiktok",), tiers=("nano",))),
+    ("Tower heater\n• 4 fan speeds, 30 dB night mode\nWe'd like home creators, 6 creators max.", Filters(k=6)),
+    ("For Kerstmis we look for 3 creators in Belgium.", Filters(k=3, countries=("BE",))),
+    ("Dad bloggers for our new wooden train set (24m+).", Filters()),
+    ("Dad bloggers (1m+) for our new wooden train set.", Filters(min_followers=1_000_000)),
 ])
 def test_rounds_one_hundred_fifty_six_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
