@@ -22,6 +22,7 @@ s/ ksh""".split())
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:[.,' ]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:[.,]\d+)?$")
 _GLUED_AMOUNT = re.compile(r"^((?:US|CA|AU|NZ|HK|MX|S|A|C|R|E|GH)?[$€£¥₹₩₺₽₴₱₦₫₪₸₾฿₡₵])(\d[\d.,]*[kKmM]?)$")
 # "10k", "5jt", "1tr2" (1.2 triệu), "2k5" (2,500): a scale glued on, a last digit after it counts tenths of it
+_WAN = re.compile(r"^(\d+(?:\.\d+)?)w$")  # 万 written as 'w'
 _ABBREVIATED_SCALES = frozenset({"mio", "tsd", "mill", "tys", "tis"})  # "1,5 Mio.", "20 tys." with their full stop
 _SUFFIXED = re.compile(r"^(\d+(?:[.,]\d+)?)(k|K|m|M|mn|mio|bn|b|L|Cr|jt|rb|tr)(\d)?$")
 
@@ -97,6 +98,8 @@ def amount_at(tokens: Tokens, i: int) -> Amount | None:
     if i >= len(tokens):
         return None
     parsed = _number(tokens.words[i])
+    if parsed is None and tokens.written_for_china and (wan := _WAN.match(tokens.words[i])):
+        parsed = float(wan.group(1)) * 1e4, 1e4  # "fans 1w-10w", "RMB 30w"
     words = None if parsed is not None else _number_words(tokens, i)
     if parsed is None and words is None:
         return None

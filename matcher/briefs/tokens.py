@@ -45,6 +45,7 @@ _INFIXES = (
     r"(?<=[0-9])zł|zł(?=[0-9])",
     _CJK_SCALE,  # 1万以上, 500만원, 5萬~20萬: a CJK scale after its number
     r"(?<=[万萬만천억亿億])[~〜～\-](?=[0-9])",
+    r"(?<=[0-9]w)[-~](?=[0-9])",  # "1w-10w": 万 written as 'w' in Chinese briefs
     _CJK_PEOPLE,
 )
 _SUFFIXES = (
@@ -68,6 +69,8 @@ _PREFIXES = (r"-(?=(?:tiktok|instagram|insta|ig|youtube|yt|facebook|fb|twitter|t
              r"R(?=[0-9])", r"RM(?=[0-9])", r"MX\$(?=[0-9])", r"E£(?=[0-9])", r"GH₵(?=[0-9])",
              # "フォロワー1万", "팔로워10만", "粉丝5万": a word in Japanese, Korean or Chinese glued to a number
              r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+(?=[0-9])", "•")
+_CHINA_WORDS = frozenset({"rmb", "cny", "tmall", "taobao", "xiaohongshu", "douyin", "weibo", "bilibili", "wechat",
+                          "小红书", "抖音"})
 SEPARATORS = frozenset({",", ";", "|", "\n", "•", "·", "(", ")", "[", "]", "/", ":", "–", "—", "-", "+"})
 # markup that carries no words: Markdown emphasis and headings pasted from docs
 _MARKUP = frozenset({"*", "**", "***", "#", "##", "###", "####", "_", "__", "`", "```", ">"})
@@ -223,6 +226,12 @@ class Tokens:
         creators, IG + TikTok') is typed as the app spells it."""
         return not any(word[:1].isupper() and (len(word) == 1 or not word.isupper()) and (
             word.lower() not in _PLATFORM_NAMES) for word in self.words)
+
+    @cached_property
+    def written_for_china(self) -> bool:
+        """The brief writes Chinese or names China's money or apps ('RMB 30w', 'xiaohongshu 5w+ fans'): there a 'w'
+        after a number is 万, ten thousand."""
+        return any("\u4e00" <= char <= "\u9fff" for char in self.text) or not _CHINA_WORDS.isdisjoint(self.lower)
 
     @cached_property
     def written_with_bars(self) -> bool:

@@ -1975,6 +1975,11 @@ def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expe
     ("For Kerstmis we look for 3 creators in Belgium.", Filters(k=3, countries=("BE",))),
     ("Dad bloggers for our new wooden train set (24m+).", Filters()),
     ("Dad bloggers (1m+) for our new wooden train set.", Filters(min_followers=1_000_000)),
+    # round 162: 'w' for 万 where the brief writes Chinese or names China's money or apps
+    ("skincare KOL douyin 3w+ fans", Filters(min_followers=30_000)),
+    ("Budget RMB 20w, fans 2w-8w, 6 KOL on TikTok", Filters(
+        campaign_budget=200_000, min_followers=20_000, max_followers=80_000, k=6, platforms=("tiktok",))),
+    ("3w turnaround, 10 creators", Filters(k=10)),
 ])
 def test_rounds_one_hundred_fifty_six_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
