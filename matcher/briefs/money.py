@@ -277,9 +277,9 @@ def _cue_before(tokens: Tokens, at: int, words: frozenset[str], clause: int, win
     for j in range(at - 1, max(clause, at - window) - 1, -1):
         if tokens.lower[j] in words:
             return j
-        if tokens.words[j] in {",", ";", "(", ")"} or (any(c.isdigit() for c in tokens.words[j])
-                                                       and amount_at(tokens, j) is not None):
-            return None  # "cost 89 euro and have 2 batteries": the cue belongs to the amount before
+        if tokens.words[j] in {",", ";", "(", ")"} or (any(c.isdigit() for c in tokens.words[j]) and amount_at(
+                tokens, j) is not None and not (tokens.words[j] == "1" and tokens.lower[j + 1] in PER_UNIT)):
+            return None  # "cost 89 euro and have 2 batteries": the cue belongs to the amount before ("Fee 1 post")
     return None
 
 

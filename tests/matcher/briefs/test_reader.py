@@ -1980,6 +1980,8 @@ def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expe
     ("Budget RMB 20w, fans 2w-8w, 6 KOL on TikTok", Filters(
         campaign_budget=200_000, min_followers=20_000, max_followers=80_000, k=6, platforms=("tiktok",))),
     ("3w turnaround, 10 creators", Filters(k=10)),
+    # round 163: a fee for 'one post' written between the fee and its amount
+    ("Korean food creators. Fee 1 post 50만원.", Filters(max_price_per_post=500_000, countries=("KR",))),
 ])
 def test_rounds_one_hundred_fifty_six_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
