@@ -149,8 +149,8 @@ def brand_of_product_name(tokens: Tokens, places: Gazetteer) -> Reading | None:
                 kind_named or how == "bracket" or _described(tokens, end)):
             continue
         if not all((any(char.isalpha() for char in word) or word == "&") and not word.endswith("-")
-                   for word in tokens.words[start:brand_end]):
-            continue  # "Sub-50k skincare TikTokers": no name
+                   for word in tokens.words[start:brand_end]) or tokens.words[brand_end - 1] == "&":
+            continue  # "Sub-50k skincare TikTokers": no name; "Karak & Chips combo": '&' joins two kinds of goods
         if any(word in NOT_NAMES or word in COMMON_OPENERS or word in GREETINGS or word in NOT_SELF_NAMES
                or word in OCCASIONS or word in CREATOR_NOUNS or word in AUDIENCE_NOUNS
                for word in tokens.lower[start:brand_end]) or is_place_or_platform(tokens, start, brand_end, places):

@@ -1982,6 +1982,9 @@ def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expe
     ("3w turnaround, 10 creators", Filters(k=10)),
     # round 163: a fee for 'one post' written between the fee and its amount
     ("Korean food creators. Fee 1 post 50만원.", Filters(max_price_per_post=500_000, countries=("KR",))),
+    # round 164 (after v110-v113 were read): '&' between two kinds of goods opens no maker's name
+    ("Our new Falafel & Fries box is AED 12, need TikTokers in Dubai under 20k.", Filters(
+        platforms=("tiktok",), countries=("AE",), max_followers=20_000)),
 ])
 def test_rounds_one_hundred_fifty_six_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
