@@ -5,6 +5,7 @@ A client named by an agency ("Client's Velo Labs", "our client is X") wins over 
 
 from __future__ import annotations
 
+from matcher.briefs.amounts import iso_currency
 from matcher.briefs.brand_cues import BRAND_CUES, BRAND_VERBS
 from matcher.briefs.brand_described import (
     brand_after_generic,
@@ -262,7 +263,8 @@ def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, .
 
 def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
     for i in range(len(tokens)):
-        if not (tokens.is_capitalized(i) or brandlike(tokens.words[i])) or not tokens.free(i, i + 1):
+        if not (tokens.is_capitalized(i) or brandlike(tokens.words[i])) or not tokens.free(i, i + 1) or iso_currency(
+                tokens.words[i]):  # "box is AED 12, need TikTokers": money, no name
             continue
         district = district_before(tokens, i, places) < i
         cued = tokens.phrase_ending(i, PLACE_CUES) or tokens.lower[i - 1:i] in (["from"], ["de"]) or district
