@@ -21,9 +21,9 @@ hk$ nz$ rs cop clp ars pen php idr myr thb vnd ngn kes zar egp mad try ils krw t
 s/ ksh""".split())
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:[.,' ]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:[.,]\d+)?$")
 _GLUED_AMOUNT = re.compile(r"^((?:US|CA|AU|NZ|HK|MX|S|A|C|R|E|GH)?[$€£¥₹₩₺₽₴₱₦₫₪₸₾฿₡₵])(\d[\d.,]*[kKmM]?)$")
-# "10k", "5jt", "1tr2" (1.2 triệu), "2k5" (2,500): a scale glued on, a last digit after it counts tenths of it
 _WAN = re.compile(r"^(\d+(?:\.\d+)?)w$")  # 万 written as 'w'
 _ABBREVIATED_SCALES = frozenset({"mio", "tsd", "mill", "tys", "tis"})  # "1,5 Mio.", "20 tys." with their full stop
+# "10k", "5jt", "1tr2" (1.2 triệu), "2k5" (2,500): a scale glued on, a last digit after it counts tenths of it
 _SUFFIXED = re.compile(r"^(\d+(?:[.,]\d+)?)(k|K|m|M|mn|mio|bn|b|L|Cr|jt|rb|tr)(\d)?$")
 
 
@@ -145,6 +145,12 @@ def amount_at(tokens: Tokens, i: int) -> Amount | None:
     if currency is None and _money_scale(tokens.lower[end - 1]):
         currency = tokens.words[end - 1]  # "total 50 triệu", "1tr2": a scale only money is counted in
     return Amount(value, start, end, scaled, currency, unit=unit)
+
+
+def number_range_at(tokens: Tokens, i: int) -> bool:
+    """A number, a dash and a number start at token i ('3–4 Influencerinnen'): a range, no model's number."""
+    return tokens.words[i].isdigit() and tokens.words[i + 1:i + 2] in (["-"], ["–"], ["—"]) and tokens.words[
+        i + 2:i + 3] != [] and tokens.words[i + 2].isdigit()
 
 
 def _money_scale(word: str) -> bool:

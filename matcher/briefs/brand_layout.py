@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import cache
 
+from matcher.briefs.amounts import number_range_at
 from matcher.briefs.brand_cues import BRAND_VERBS, GENERIC_ADVERTISERS
 from matcher.briefs.brand_shapes import model_code
 from matcher.briefs.brand_words import (
@@ -52,8 +53,8 @@ def with_number(tokens: Tokens, end: int) -> int:
     """
     if end < len(tokens) and tokens.words[end].isdigit() and len(tokens.words[end]) <= 4 and tokens.free(end, end + 1):
         after = tokens.lower[end + 1] if end + 1 < len(tokens) else ""
-        ranged = after in {"-", "–", "—"} and tokens.words[end + 2:end + 3] != [] and tokens.words[end + 2].isdigit()
-        if (not after or after in _NAME_CLOSERS or tokens.is_capitalized(end + 1)) and not ranged:  # "Weleda 3–4 ..."
+        if (not after or after in _NAME_CLOSERS or tokens.is_capitalized(end + 1)) and not number_range_at(
+                tokens, end):  # "Weleda 3–4 Naturkosmetik-Influencerinnen": a count, not the name's number
             end += 1
             while end < len(tokens) and tokens.is_capitalized(end) and not tokens.is_punct(end) and tokens.free(
                     end, end + 1):

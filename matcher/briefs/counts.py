@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from matcher.briefs.amounts import Amount, correction_after, count_at
+from matcher.briefs.amounts import Amount, correction_after, count_at, number_range_at
 from matcher.briefs.count_layouts import market_split, table_total, total_after
 from matcher.briefs.filters import MAX_RESULTS
 from matcher.briefs.lexicon import (
@@ -250,8 +250,7 @@ def _model_number(tokens: Tokens, start: int) -> bool:
 
     Not a verb of asking ("💪 Need 8 fitness creators") nor a place after 'in' ("KOL in Thailand 6 person")."""
     word = tokens.words[start - 1] if start > 0 else ""
-    if tokens.words[start + 1:start + 2] in (["-"], ["–"], ["—"]) and tokens.words[start + 2:start + 3] != [] and (
-            tokens.words[start + 2].isdigit()):
+    if number_range_at(tokens, start):
         return False  # "für unseren Kunden Weleda 3–4 Influencerinnen": no model is numbered with a range
     if not (word.isalpha() and tokens.is_capitalized(start - 1)) or word.lower() in _ASK_VERBS or tokens.lower[
             start - 2:start - 1] == ["in"] or word.lower() in PLATFORM_WORDS:

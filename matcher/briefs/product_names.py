@@ -74,7 +74,7 @@ def _starts(tokens: Tokens) -> list[tuple[int, str]]:
     """Where a product's name may start, and how it is introduced: the brief's first word ("opening"), after a lead
     ('our new', 'Launching 9/15: the'), in brackets after the kind of product ('Robot vacuum launch (Zento S8, ...')."""
     starts = [(0, "opening")]
-    if tokens.lower[0] in GREETINGS | _GREETING_WORDS:  # "Morning! Honeybee Hollow raw wildflower honey ..."
+    if tokens.lower[:1] and tokens.lower[0] in GREETINGS | _GREETING_WORDS:  # "Morning! Honeybee Hollow raw ..."
         after = next((j + 1 for j in range(1, min(4, len(tokens))) if tokens.words[j] in _GREETING_ENDS), None)
         if after is not None:
             starts.append((after, "opening"))
@@ -116,9 +116,9 @@ def _described(tokens: Tokens, end: int) -> bool:
     """The product's size or price follows its name ('(30ml, €29)', '. 330ml can', '\\n42-hour battery ... $129.99')."""
     for k in range(end, min(end + _DETAIL_REACH, len(tokens))):
         amount = amount_at(tokens, k)
-        # a measure in its own case: "400g", "1L", "30 ml" (not the "G" of "5G")
         if amount is None:
             continue
+        # a measure in its own case: "400g", "1L", "30 ml" (not the "G" of "5G")
         unit = tokens.words[amount.end] if amount.end < len(tokens) else ""
         if amount.currency is not None or {unit, tokens.words[k].lstrip("0123456789.,")} & _MEASURES:
             return True
@@ -138,15 +138,16 @@ def brand_of_product_name(tokens: Tokens, places: Gazetteer) -> Reading | None:
         possessive = next((j for j in range(start + 1, end) if tokens.words[j] in {"'s", "’s"}), None)
         brand_end = possessive if possessive is not None else next(
             (j for j in range(start, end) if _product_word(tokens.words[j])), end)
+        kind_after, described = _kind_after(tokens, end), _described(tokens, end)
         kind_named = any(tokens.lower[j] in PRODUCT_WORDS or ("-" in tokens.words[j] and _product_word(tokens.words[j]))
-                         for j in range(brand_end, end)) or _kind_after(tokens, end)
+                         for j in range(brand_end, end)) or kind_after
         # the name ends where its product's details start; "Tesla Model 3 mods, EV road trips" is a topic
-        detailed = end == len(tokens) or tokens.is_punct(end) or _kind_after(tokens, end) or _described(tokens, end)
+        detailed = end == len(tokens) or tokens.is_punct(end) or kind_after or described
         # "we make Loomly weighted blankets": after a lead the whole name is the maker's when what it is follows in
         # lower case ("Fresh pasta kits for Gen Z", "Dog shampoo creators" open with a capital, no name)
-        whole = brand_end == end and how != "opening" and _kind_after(tokens, end)
+        whole = brand_end == end and how != "opening" and kind_after
         if not start < brand_end <= start + _MAX_BRAND or (brand_end == end and not whole) or not detailed or not (
-                kind_named or how == "bracket" or _described(tokens, end)):
+                kind_named or how == "bracket" or described):
             continue
         if not all((any(char.isalpha() for char in word) or word == "&") and not word.endswith("-")
                    for word in tokens.words[start:brand_end]) or tokens.words[brand_end - 1] == "&":

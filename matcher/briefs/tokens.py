@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 _CURRENCY = r"[€$£¥₹₩₺₽₴₱₦₫₪₸₾฿₡]"
+_CJK = "\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af"  # Japanese kana, Chinese characters, Korean syllables
 _CJK_SCALE = r"(?<=[0-9])[万萬만천억亿億]"
 _CJK_PEOPLE = r"(?<=[0-9])[人名명]"  # "8人", "10명": people counted in Japanese, Chinese, Korean
 _INFIXES = (
@@ -34,7 +35,7 @@ _INFIXES = (
     r"(?<=[-–—~])[$€£](?=[0-9])",
     r"(?<=[A-Za-z])\+(?=[A-Za-z])",  # nano+micro, Insta+TikTok, YT+IG
     # followers:10k-50k, followers>50k, limit:15 (a search tool's syntax), フォロワー：2万 (no space after a CJK colon)
-    r"(?<=[a-z\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af])[:<>](?=[0-9A-Za-z<>≤≥])",
+    rf"(?<=[a-z{_CJK}])[:<>](?=[0-9A-Za-z<>≤≥])",
     r"(?<=:)[<>≤≥](?=[0-9])",  # fol:<20k
     rf"(?<=[0-9kKmM]){_CURRENCY}(?=[/])",  # 300€/post
     rf"(?<={_CURRENCY})/(?=[A-Za-z])",  # €/post
@@ -68,7 +69,7 @@ _PREFIXES = (r"-(?=(?:tiktok|instagram|insta|ig|youtube|yt|facebook|fb|twitter|t
              r"\+(?=[0-9]+(?:[.,][0-9]+)?[kKmM]$)",  # "+20k seguidores": a floor (a phone's "+44" stays whole)
              r"R(?=[0-9])", r"RM(?=[0-9])", r"MX\$(?=[0-9])", r"E£(?=[0-9])", r"GH₵(?=[0-9])",
              # "フォロワー1万", "팔로워10만", "粉丝5万": a word in Japanese, Korean or Chinese glued to a number
-             r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+(?=[0-9])", "•")
+             rf"[{_CJK}]+(?=[0-9])", "•")
 _CHINA_WORDS = frozenset({"rmb", "cny", "tmall", "taobao", "xiaohongshu", "douyin", "weibo", "bilibili", "wechat",
                           "小红书", "抖音"})
 SEPARATORS = frozenset({",", ";", "|", "\n", "•", "·", "(", ")", "[", "]", "/", ":", "–", "—", "-", "+"})
