@@ -12,7 +12,7 @@ signature, or follows 'by the' at a sentence's end. Partners and sponsors are na
 from __future__ import annotations
 
 from matcher.briefs.places import Gazetteer
-from matcher.briefs.reading import Reading
+from matcher.briefs.reading import Reading, claimed_reading
 from matcher.briefs.spans import clean_name
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
@@ -53,9 +53,7 @@ def _institution_end(tokens: Tokens, start: int) -> int | None:
 
 def _reading(tokens: Tokens, start: int, end: int) -> Reading:
     """The brand reading of the institution's name [start, end)."""
-    tokens.claim(start, end, "brand")
-    return Reading("brand", clean_name(tokens, start, end), tokens.span_text(start, end), tokens.starts[start],
-                   tokens.ends[end - 1])
+    return claimed_reading(tokens, "brand", clean_name(tokens, start, end), start, end)
 
 
 def brand_institution(tokens: Tokens, places: Gazetteer) -> Reading | None:

@@ -255,6 +255,10 @@ _NOT_FIRST_NAMES = CREATOR_NOUNS | GENERIC_ADVERTISERS
 # a writer introducing themselves in Spanish or Portuguese before their name and 'de'/'da' X
 _ROMANCE_INTRODUCTIONS = (("les", "escribe"), ("te", "escribe"), ("aqui", "é", "a"), ("aqui", "é", "o"),
                           ("aquí", "habla"), ("aqui", "quem", "fala", "é", "a"), ("aqui", "quem", "fala", "é", "o"))
+# built once: phrase_at indexes a phrase list by its identity, so a list rebuilt per call is indexed again each time
+_PERSON_OPENERS = (("i", "'m"), ("i", "am"), ("this", "is"), ("here", "is"), ("from",), ("it", "'s"), ("im",),
+                   ("i", "m"), ("soy",), ("sou",), ("its",), ("myself",), ("am",), ("saya",), ("kami",),
+                   *_ROMANCE_INTRODUCTIONS)
 
 
 _DEPARTMENTS = frozenset("""redes marketing comunicación comunicacion comunicação comunicacao prensa imprensa
@@ -263,9 +267,7 @@ mercadeo contenido conteúdo social marca ventas vendas""".split())
 
 def person_from(tokens: Tokens, i: int) -> int:
     """Length of "I'm Lena from", "I am Lena from", "Lena @", "this is Tom at" starting at i, or 0."""
-    opener = tokens.phrase_at(i, (("i", "'m"), ("i", "am"), ("this", "is"), ("here", "is"), ("from",), ("it", "'s"),
-                                  ("im",), ("i", "m"), ("soy",), ("sou",), ("its",), ("myself",), ("am",),
-                                  ("saya",), ("kami",), *_ROMANCE_INTRODUCTIONS))
+    opener = tokens.phrase_at(i, _PERSON_OPENERS)
     if tokens.lower[i] in {"its", "soy", "sou", "myself", "am", "saya", "kami"} and not (
             i == 0 or not any(c.isalnum() for c in tokens.words[i - 1]) or tokens.lower[i - 1] in GREETINGS):
         return 0  # "yo! its dani from ...", "Hola, soy Mariana de ...": the writer introducing themselves

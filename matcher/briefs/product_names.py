@@ -17,7 +17,7 @@ from matcher.briefs.brand_shapes import model_code
 from matcher.briefs.brand_words import COMMON_OPENERS, GREETINGS, NOT_SELF_NAMES, OCCASIONS
 from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS, MEASURES, NOT_NAMES
 from matcher.briefs.places import Gazetteer
-from matcher.briefs.reading import Reading
+from matcher.briefs.reading import Reading, claimed_reading
 from matcher.briefs.spans import clean_name, is_place_or_platform
 from matcher.briefs.tokens import Tokens
 
@@ -156,9 +156,7 @@ def brand_of_product_name(tokens: Tokens, places: Gazetteer) -> Reading | None:
                or word in OCCASIONS or word in CREATOR_NOUNS or word in AUDIENCE_NOUNS
                for word in tokens.lower[start:brand_end]) or is_place_or_platform(tokens, start, brand_end, places):
             continue
-        tokens.claim(start, brand_end, "brand")
-        return Reading("brand", clean_name(tokens, start, brand_end), tokens.span_text(start, brand_end),
-                       tokens.starts[start], tokens.ends[brand_end - 1])
+        return claimed_reading(tokens, "brand", clean_name(tokens, start, brand_end), start, brand_end)
     return None
 
 
