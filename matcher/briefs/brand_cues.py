@@ -71,6 +71,8 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "desde", "kunde ist", "kundin ist", "unser kunde ist", "klant is", "onze klant is", "klient is", "our klient is",
     "kampagne von", "kampagne für", "campagne van", "campagne voor", "promotion at", "promotions at",
     "communications at", "communication at", "pr at",
+    "para el cliente", "para la cliente", "para o cliente", "para a cliente", "per il cliente", "per la cliente",
+    "pour le client", "pour la cliente", "für die kundin",
 ))
 # words that start a description, not a name ("Nail polish company wants")
 GENERIC_ADVERTISERS = frozenset("""

@@ -67,7 +67,8 @@ def brand_before_product(tokens: Tokens, places: Gazetteer) -> Reading | None:
     return None
 
 
-_FOR = frozenset({"for", "para", "pour", "für", "chez"})  # "Para Tecate —", "Pour Maison X :", "Chez X on prépare"
+_FOR = frozenset({"for", "para", "pour", "für", "chez", "per"})  # "Para Tecate —", "Pour Maison X :", "Per Lavazza"
+_ARTICLES = {"para": ("a", "o", "la", "el"), "pour": ("la", "le"), "per": ("la", "il")}  # "para a Worten"
 # words before "for X" that make X the advertiser ("creators for Zara", "a campaign for Oatly")
 _CAMPAIGN_WORDS = CREATOR_NOUNS | frozenset({"campaign", "content", "ugc", "shortlist", "partnership", "launch",
                                              "videos", "posts", "collab", "push", "brief", "project", "activation"})
@@ -79,11 +80,16 @@ def brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
     for i in range(len(tokens) - 1):
         if tokens.lower[i] not in _FOR or not tokens.free(i, i + 2):
             continue
-        at = i + 1 + (1 if tokens.lower[i + 1] == "the" else 0)
+        # "for the Lumo Lights push", "for a Goya recipe push", "para a Worten": an article before the name
+        article = tokens.lower[i + 1] in _ARTICLES.get(tokens.lower[i], ("the",))
+        if tokens.lower[i] == "per" and not (tokens.sentence_start(i) or tokens.words[i - 1] in {"–", "—", "-"}):
+            continue  # "up to ¥30,000 per Short": "per" names the advertiser only where it opens ("Per Lavazza")
+        at = i + 1 + article
         end = name_end(tokens, at)
         if end is None or not tokens.words[at][0].isupper() or is_place_or_platform(tokens, at, end, places):
             continue
-        if any(model_code(word) for word in tokens.words[at:end + 1]):
+        if any(model_code(word) for word in tokens.words[at:end + 1]) or (end < len(tokens) and (
+                tokens.words[end].isdigit() and tokens.lower[i + 1] == "the")):  # "for the Pacer 5 launch"
             continue  # "for the Galaxy S25 Ultra launch", "the X500 headset launch": a product, not the advertiser
         if tokens.lower[end - 1] in OCCASIONS:
             continue  # "for Pisco Sour Day": an occasion
@@ -114,7 +120,8 @@ def brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
         described = any(tokens.lower[j] in _WHAT_IT_IS for j in range(end + 2, min(end + 8, len(tokens))))
         ours = ours or (tokens.words[end:end + 1] == [","] and tokens.lower[end + 1:end + 2] in (["a"], ["an"])
                         and described)
-        if ((before and at == i + 1) or after or ours) and not generic_after(tokens, end):
+        romance_article = article and tokens.lower[i] != "for"
+        if ((before and (at == i + 1 or romance_article)) or after or ours) and not generic_after(tokens, end):
             return claim_brand(tokens, i, at, end)
     return None
 

@@ -78,6 +78,8 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
             tie = _names_after_tie(tokens, at, places)
             # a lower-case name only after a label ("competitors: lululemon"), not "no competitor supplements visible"
             names, end = tie if tie else names_at(tokens, at, allow_lower=tokens.words[at - 1] in {":", "="})
+            if not names and tokens.lower[i] == "exclusivity":
+                names, end = _names_later_in_line(tokens, at)  # "Exclusivity: 30 days each side, no Nike, Adidas"
             if names:
                 take(i, names, end, named=not tie)
                 i = end
@@ -204,6 +206,23 @@ def _names_after_tie(tokens: Tokens, i: int, places: Gazetteer) -> tuple[list[tu
                     return names, names[-1][1]
                 break
     return None
+
+
+_EXCLUSIVITY_TURNS = (("no",), ("not",), ("nicht",), ("kein",), ("keine",), ("specifically",), ("namely",),
+                      ("against",), ("vs",), ("vs.",))
+
+
+def _names_later_in_line(tokens: Tokens, at: int) -> tuple[list[tuple[int, int]], int]:
+    """Names after 'no' or 'specifically' further along an exclusivity line ('60 days, no Ajmal / Arabian Oud')."""
+    for j in range(at, min(at + 16, len(tokens))):
+        if tokens.words[j] in {"\n", ".", "!", "?", ";"}:
+            break
+        turn = tokens.phrase_at(j, _EXCLUSIVITY_TURNS)
+        if turn and j + turn < len(tokens) and tokens.is_capitalized(j + turn) and not tokens.words[j + turn].isdigit():
+            names, end = names_at(tokens, j + turn)
+            if names:
+                return names, end
+    return [], at
 
 
 def _place_left_out(tokens: Tokens, i: int, name: tuple[int, int], places: Gazetteer) -> bool:

@@ -245,6 +245,12 @@ def _labelled(tokens: Tokens, start: int, end: int) -> bool:
     return tokens.words[line] != "|" and any(tokens.lower[j] in CREATOR_NOUNS for j in range(line, start))
 
 
+_LOWER_CASE_MODELS = frozenset({"iphone", "ipad", "galaxy", "pixel", "macbook", "playstation", "ps"})
+# creators a number before them counts, unlike the owners or fans of a model ("Golf 8 owners")
+_COUNTED_CREATORS = CREATOR_NOUNS - {"owner", "owners", "fan", "fans", "lover", "lovers", "reviewer", "reviewers",
+                                     "model", "models", "enthusiast", "enthusiasts", "players", "user", "users"}
+
+
 def _model_number(tokens: Tokens, start: int) -> bool:
     """'Stride 360', 'Golf 8', 'Model 3', 'iPhone 15' (even opening a sentence): a capitalized word names the number.
 
@@ -252,6 +258,11 @@ def _model_number(tokens: Tokens, start: int) -> bool:
     word = tokens.words[start - 1] if start > 0 else ""
     if number_range_at(tokens, start):
         return False  # "für unseren Kunden Weleda 3–4 Influencerinnen": no model is numbered with a range
+    if word.lower() in _LOWER_CASE_MODELS:
+        return True  # "iphone 15 giveaway creators": a model written in lower case
+    after = tokens.lower[start + 1] if start + 1 < len(tokens) else ""
+    if after in _COUNTED_CREATORS and (after.endswith("s") or after == "kişi") and not word.isupper():
+        return False  # "creadores gastronomía Lima 10 perfiles": the number counts the creators after it
     if not (word.isalpha() and tokens.is_capitalized(start - 1)) or word.lower() in _ASK_VERBS or tokens.lower[
             start - 2:start - 1] == ["in"] or word.lower() in PLATFORM_WORDS:
         return False  # "street food TikTok 10 KOL": a platform names no model

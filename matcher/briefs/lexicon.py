@@ -44,6 +44,7 @@ profilen profils influenciadores influenciadoras creadores creadoras criadores c
 créatrices influencerinnen influenceurs influenceuses influencerin blogueiros blogueiras blogueros pax peoples
 pessoas personas candidates accts educators narrators advocates skiers players overlanders girlies familias
 famílias mães madres mamás mamis microinfluenciadoras microinfluenciadores microinfluencers nanoinfluencers
+cosplayers cosplayer kişi
 """.split())
 # nouns that name the audience or market; a place or demonym right before them describes the creators' reach
 AUDIENCE_NOUNS = frozenset("""
@@ -287,7 +288,7 @@ market markets geo geos region regions country countries location locations terr
 area areas audience audiences geography mercados mercado marchés marché märkte markt mercati praças praça pays
 """.split())
 PLACE_AFTER = frozenset({"only", "-only", "market", "markets", "-wide", "wide", "-based", "based", "nationwide",
-                         "city"})  # "sport nutrition bloggers, Kharkiv city"
+                         "city", "area"})  # "sport nutrition bloggers, Kharkiv city"
 
 # labels of a form's language field ("Idioma: castellano", "Language - polish only")
 LANGUAGE_LABELS = frozenset("""
@@ -322,6 +323,7 @@ father's mothers fathers singles singles' year summer winter spring autumn fall 
 boomers zoomers monday tuesday
 wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 i we you he she they it our my your their his her its
 this that these those the a an tbd tbc tba asap fyi n/a vat gst tax taxes iva tva mwst ust shipping fees
+rfp rfq sow
 """.split())
 
 # advertiser and request words: they say who asks and what for, not the niche; they leave the embedded text

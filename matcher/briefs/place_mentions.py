@@ -106,7 +106,10 @@ def _name_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | No
             tokens.lower[i + n + 1:i + n + 2] and tokens.lower[i + n + 1] in CREATOR_NOUNS and tokens.words[
                 i + n].isalpha() and [tokens.lower[i + n]] not in IDIOMS)) and tokens.lower[
             i - 1:i] not in (["nail"], ["shoe"], ["furniture"], ["french"])
-        if demonym is not None and (tokens.words[i][0].isupper() or people or (
+        # "a french brand of candles": a company's origin, offered as a suggestion (not "a nail polish brand")
+        origin = tokens.lower[i + n:i + n + 1] in (["brand"], ["company"], ["label"], ["startup"]) and (
+            text.lower() != "polish")
+        if demonym is not None and (tokens.words[i][0].isupper() or people or origin or (
                 text.lower() not in _WORD_DEMONYMS and not tokens.is_punct(i))):
             return n, None, demonym
     return 0, None, None

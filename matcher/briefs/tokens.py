@@ -247,8 +247,9 @@ class Tokens:
 
     @cached_property
     def keywords_only(self) -> bool:
-        """No function word and no sentence punctuation (a code in capitals is no function word: 'DE/AT/CH')."""
-        return not any((self.lower[j] in STOP_WORDS and not (len(self.words[j]) > 1 and self.words[j].isupper()))
+        """No function word and no sentence punctuation (codes in capitals 'DE/AT/CH' and a count 'top 3' are none)."""
+        return not any((self.lower[j] in STOP_WORDS and not (len(self.words[j]) > 1 and self.words[j].isupper())
+                        and not (self.lower[j] == "top" and j + 1 < len(self.words) and self.words[j + 1].isdigit()))
                        or self.words[j] in {".", "!", "?", "\n", ":"} for j in range(len(self.words)))
 
     def is_capitalized(self, i: int) -> bool:

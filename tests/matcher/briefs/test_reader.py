@@ -1988,3 +1988,46 @@ def test_rounds_one_hundred_thirty_four_to_one_hundred_forty_one(text: str, expe
 ])
 def test_rounds_one_hundred_fifty_six_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
+
+
+# the tenth session's rounds, each with texts written for the test
+@pytest.mark.parametrize(("text", "expected"), [
+    # round 165: a client named after 'para el cliente', 'per il cliente'
+    ("Hola! Brief para el cliente Conservas Marola: 4 creadores de cocina.", Filters(brand="Conservas Marola", k=4)),
+    ("Ciao, per il cliente Oleificio Sarno we need 3 food creators.", Filters(brand="Oleificio Sarno", k=3)),
+    # round 166: 'Per X' opening an Italian brief, 'para a X' with its article; a numbered product is no advertiser
+    ("Per Fabbri we need 6 pastry creators on Instagram.", Filters(brand="Fabbri", k=6, platforms=("instagram",))),
+    ("Need 4 gaming YouTubers in Portugal, para a Radio Popular.", Filters(
+        brand="Radio Popular", k=4, platforms=("youtube",), countries=("PT",))),
+    ("Looking for cycling creators for the Vento 7 launch.", Filters()),
+    ("Lifestyle creators, max €200 per Video.", Filters(max_price_per_post=200)),
+    # round 168: an RFP or a statement of work is a document, not the advertiser
+    ("RFP - Castlebay Bank home loan campaign\nCastlebay Bank wants 5 finance creators.", Filters(
+        brand="Castlebay Bank", k=5)),
+    # round 169: 'top 3' keeps a search-box query a query, so its country applies
+    ("vegan baking Norway IG top 5", Filters(countries=("NO",), k=5, platforms=("instagram",))),
+    # round 170: '<city> area' is where the creators are
+    ("Food creators for our dumpling bar, Lyon area, 10k+ followers.", Filters(
+        countries=("FR",), min_followers=10_000)),
+    # round 171: an exclusivity line names the brands further along
+    ("Fee £500 per creator.\nExclusivity: 60 days either side, no Tesco, Asda or Lidl.", Filters(
+        max_price_per_post=500, competitors=("Tesco", "Asda", "Lidl"))),
+    # round 172: a lower-case model number counts nothing; a number before plural creators counts them
+    ("iphone 16 case creators in Canada", Filters(countries=("CA",))),
+    ("creadores de moda Quito 8 perfiles Instagram", Filters(countries=("EC",), k=8, platforms=("instagram",))),
+    ("7 cosplayers in Korea for our booth.", Filters(countries=("KR",), k=7)),
+])
+def test_rounds_one_hundred_sixty_five_on(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
+
+
+@pytest.mark.parametrize(("text", "countries"), [
+    # round 167: a lower-case demonym before 'brand' offers the brand's country, applying nothing
+    ("Hello, we are a small french brand of soaps. We want 4 beauty creators.", [("FR",)]),
+    ("we're a danish company making rain jackets, need outdoor creators", [("DK",)]),
+    ("A nail polish brand wants manicure creators.", []),
+])
+def test_a_lower_case_demonym_before_brand_is_a_suggestion(text: str, countries: list[tuple[str, ...]]) -> None:
+    parsed = parse_brief(text)
+    assert parsed.filters.countries == ()
+    assert _offered_countries(parsed) == countries
