@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matcher.briefs.lexicon import CREATOR_NOUNS, NEGATIONS, PLATFORM_PHRASES, PLATFORM_WORDS
+from matcher.briefs.lexicon import CREATOR_NOUNS, FOLLOWER_NOUNS, NEGATIONS, PLATFORM_PHRASES, PLATFORM_WORDS
 from matcher.briefs.reading import Reading
 from matcher.briefs.tokens import Tokens
 
@@ -92,6 +92,9 @@ def _negation_before(tokens: Tokens, i: int) -> int | None:
 
 
 _PAST_WORDS = frozenset({"previous", "delivered", "generated", "drove", "went", "saw"})
+_PAST_AFTER = tuple(tuple(p.split()) for p in ("last year", "last summer", "last month", "last season", "last time",
+                                                "last christmas", "ano passado", "el año pasado", "año pasado",
+                                                "l'année dernière", "letztes jahr", "back in"))
 _CROSSES = frozenset({"❌", "✖", "✗", "🚫"})  # "YouTube ❌ Facebook ❌"
 _NOT_AFTER = frozenset({"no", "not", "nahi", "nahin"}) | _CROSSES  # "Facebook no.", "Twitter bilkul nahi" (Hindi)
 _TURNS = frozenset({"now", "but", "so", "want", "wants", "need", "needs", "this"})
@@ -156,6 +159,9 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
             context = True  # "got 2M views on TikTok", "TikTok isn't a must"
         if not negated and _past_result(tokens, i):
             context = True  # "Their previous push delivered 4.1M views and a 2.3% engagement rate, mostly on YouTube"
+        owned = None not in (tokens.near_before(i, {"already"}, 8), tokens.near_before(i, FOLLOWER_NOUNS, 3))
+        if not negated and (tokens.phrase_at(end, _PAST_AFTER) or owned):
+            context = True  # "viralizou no TikTok ano passado", "our artist already has 2.3M followers on TikTok"
         joined_next = platform_at(tokens, end + 1) if end + 1 < len(tokens) and tokens.lower[end] in {
             "and", "or", ","} else None
         if joined_next is not None and tokens.phrase_at(end + 1 + joined_next[1], _RULED_OUT_AFTER) and not (

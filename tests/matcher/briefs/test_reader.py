@@ -2016,6 +2016,11 @@ def test_rounds_one_hundred_fifty_six_on(text: str, expected: Filters) -> None:
     ("iphone 16 case creators in Canada", Filters(countries=("CA",))),
     ("creadores de moda Quito 8 perfiles Instagram", Filters(countries=("EC",), k=8, platforms=("instagram",))),
     ("7 cosplayers in Korea for our booth.", Filters(countries=("KR",), k=7)),
+    # round 173: a platform of last year's success or of the advertiser's own following is context
+    ("Our first ad ran on TikTok last year. This time we want 3 tech reviewers on YouTube.", Filters(
+        k=3, platforms=("youtube",))),
+    ("The band already has 900k followers on TikTok, so we want Instagram creators now.", Filters(
+        platforms=("instagram",))),
 ])
 def test_rounds_one_hundred_sixty_five_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
