@@ -10,7 +10,7 @@ from matcher.briefs.spans import WILL_DO
 from matcher.briefs.tokens import BARS, SENTENCE_ENDS, SEPARATORS, Tokens
 
 # words for people that are no place: "Latina beauty creators"
-_NOT_PLACES = frozenset({"latina", "latino", "latinas", "latinos", "latinx", "hispanic", "nada", "corona"})
+_NOT_PLACES = frozenset({"latina", "latino", "latinas", "latinos", "latinx", "hispanic", "nada", "corona", "sale"})
 _MAX_PLACE_TOKENS = 5
 _PEOPLE = CREATOR_NOUNS | AUDIENCE_NOUNS  # "polish audience", "polish influencers"
 # the brand reader's greetings, with the words that open a letter or thank a person by name

@@ -14,7 +14,7 @@ _TIER_COMPOUNDS = frozenset("""
 photography photo photos photographer photographers lens lenses shot shots nutrient nutrients tracking counting
 economics economy trends trend level-design needling greens green biology plastics plastic phone phones dosing
 blading cement transactions fiber fibre brewery breweries tech technology particles sale sales deal deals pack
-bundle city cities managing management adventures moments habits learning budget budgets
+bundle city cities managing management adventures moments habits learning budget budgets sd usb led coating
 """.split())
 
 
@@ -51,8 +51,9 @@ def read_tiers(tokens: Tokens) -> list[Reading]:
                 end + 2:end + 3] != [] and tokens.lower[end + 2] in TIER_FOLLOWERS and all(
                 tokens.words[k].isalpha() for k in (end, end + 1)):
             pass  # two words between: "micro vegan food creators"
-        elif short_query(tokens) and after not in _TIER_COMPOUNDS:
-            pass  # "skincare IG nano Manila": a search-box query, each word a keyword
+        elif short_query(tokens, longest=20) and after not in _TIER_COMPOUNDS and after != "-" and not (
+                tokens.words[i].istitle() and end < len(tokens) and tokens.words[end].istitle()):
+            pass  # "skincare IG nano Manila": a search-box query, each word a keyword (not "Mega Black Week")
         else:
             i = j
             continue

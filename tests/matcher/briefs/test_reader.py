@@ -2021,6 +2021,14 @@ def test_rounds_one_hundred_fifty_six_on(text: str, expected: Filters) -> None:
         k=3, platforms=("youtube",))),
     ("The band already has 900k followers on TikTok, so we want Instagram creators now.", Filters(
         platforms=("instagram",))),
+    # round 174: a bare tier word in a longer search-box query; not a hyphenated product nor a sale's name
+    # (round 175: nor is "Sale" the Moroccan city Salé)
+    ("micro pet grooming TikTok UK, £150-250/post, 6 creators", Filters(
+        tiers=("micro",), platforms=("tiktok",), countries=("GB",), max_price_per_post=250, k=6)),
+    ("micro-LED monitor unboxing, tech creators, Germany, YouTube, 4 creators, 30k+", Filters(
+        countries=("DE",), platforms=("youtube",), k=4, min_followers=30_000)),
+    ("Mega Summer Sale, beauty creators, TikTok, Spain, top 5, 10k+", Filters(
+        platforms=("tiktok",), countries=("ES",), k=5, min_followers=10_000)),
 ])
 def test_rounds_one_hundred_sixty_five_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
