@@ -48,8 +48,8 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
             end += 1 if after in LANGUAGE_AFTER else 2
         elif cue and not is_place_next and not (after in CREATOR_NOUNS and tokens.lower[start - 1] != "bilingual"):
             start -= cue
-        elif places.demonym(tokens.span_text(i, i + n)) is None and after in _CONTENT_NOUNS:
-            pass  # 'Hindi creators', 'Arabic content': a language that is no demonym
+        elif places.demonym(tokens.span_text(i, i + n)) is None and (after in _CONTENT_NOUNS or after in _MAKERS):
+            pass  # 'Hindi creators', 'Arabic content', 'Telugu YouTubers': a language that is no demonym
         elif after in _WRITTEN_THINGS:
             pass  # 'Dutch or English content', 'German captions': what is written, so the language
         elif tokens.lower[start] in _SPEAKERS or tokens.lower[start] == "bahasa":
@@ -83,6 +83,7 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
 
 # a language a brief accepts: a place's phrases, and a bare "ok" or "preferred" ("English ok")
 _WILL_DO = (*WILL_DO, ("ok",), ("okay",), ("is", "a", "must"), ("preferred",), ("is", "preferred"))
+_MAKERS = frozenset({"youtubers", "tiktokers", "bloggers", "vloggers", "streamers", "podcasters", "instagrammers"})
 _SPEAKERS = frozenset({"francophone", "francophones", "anglophone", "anglophones", "hispanophone", "lusophone"})
 _WRITTEN_THINGS = frozenset({"content", "captions", "subtitles", "voiceover", "copy", "scripts"})
 

@@ -308,7 +308,7 @@ LANGUAGE_BEFORE: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "in both", "post in both", "content in both", "language is", "languages are", "language should be", "lang :",
     "language can be", "languages can be", "language must be", "language may be", "language (", "languages (",
     "lang . :", "lang", "langs :", "content language :",
-    "make content on", "makes content on", "content on", "content", "konten", "konten full",
+    "make content on", "makes content on", "content on", "content", "konten", "konten full", "auf",
 ))
 
 MONTHS = frozenset("""january february march april may june july august september october november december jan feb

@@ -88,7 +88,7 @@ LANGUAGE_ALIASES: dict[str, str] = {
     "kiswahili": "sw", "català": "ca", "catala": "ca", "euskara": "eu", "galego": "gl",  # and in other languages:
     "anglais": "en", "allemand": "de", "espagnol": "es", "néerlandais": "nl", "arabe": "ar", "portugais": "pt",
     "alemán": "de", "francés": "fr", "portugués": "pt", "englisch": "en", "französisch": "fr", "spanisch": "es",
-    "italienisch": "it", "inglês": "en", "espanhol": "es", "francês": "fr",
+    "italienisch": "it", "inglês": "en", "espanhol": "es", "francês": "fr", "darija": "ar",
     # the Nguni languages' own names ("English and isiZulu")
     "francophone": "fr", "francophones": "fr", "anglophone": "en", "anglophones": "en", "hispanophone": "es",
     "lusophone": "pt", "isizulu": "zu", "isixhosa": "xh", "isindebele": "nr", "siswati": "ss", "sesotho": "st",

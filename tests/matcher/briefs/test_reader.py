@@ -2029,6 +2029,10 @@ def test_rounds_one_hundred_fifty_six_on(text: str, expected: Filters) -> None:
         countries=("DE",), platforms=("youtube",), k=4, min_followers=30_000)),
     ("Mega Summer Sale, beauty creators, TikTok, Spain, top 5, 10k+", Filters(
         platforms=("tiktok",), countries=("ES",), k=5, min_followers=10_000)),
+    # round 176: Darija is Arabic; 'auf Deutsch' names the language; a language before YouTubers is theirs
+    ("Rabat beauty bloggers, videos in darija please", Filters(countries=("MA",), languages=("ar",))),
+    ("Wir suchen 6 Creator in Wien, Content auf Deutsch.", Filters(countries=("AT",), languages=("de",), k=6)),
+    ("We need Kannada YouTubers for a cooking show.", Filters(platforms=("youtube",), languages=("kn",))),
 ])
 def test_rounds_one_hundred_sixty_five_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
