@@ -215,9 +215,9 @@ beitrag beiträge contenuto contenuti publicación publicacion publicaciones pub
 créatrice créatrices créateur créateurs createur article articles artikel posting profilo profil pop vidéo vidéos
 """.split())
 # between an amount and its "per post": taxes and a price's punctuation ("500 € + IVA per contenuto",
-# "1.800 € netto pro Creator", "CHF 900.– per post")
+# "1.800 € netto pro Creator", "CHF 900.– per post", "$100 flat per video")
 TAX_WORDS = frozenset("""
-+ .– – - ,- netto net brutto gross ht ttc iva vat mwst btw tva zzgl inkl exkl incl excl plus tax taxes hors
++ .– – - ,- netto net brutto gross ht ttc iva vat mwst btw tva zzgl inkl exkl incl excl plus tax taxes hors flat
 """.split())
 PER_WORDS = frozenset({"per", "/", "a", "an", "each", "for", "every", "por", "pro", "par", "by"})
 # before an amount: "per creator maximum 1500", "price for one video not more than 300€", "every influencer max"

@@ -338,7 +338,7 @@ def _per_unit(tokens: Tokens, at: int) -> int:
         if tokens.lower[at:at + 1] and tokens.lower[at] in PER_WORDS | {"x"} and (unit in PER_UNIT or (
                 unit in CREATOR_NOUNS and not unit.endswith("s"))):  # "500 USD for each blogger"
             if tokens.lower[at] == "for" and (tokens.lower[at + 1 + skip].endswith("s") or (
-                    skip and tokens.lower[at + 1] not in PER_BEFORE | {"1"}) or (not skip and unit == "talent")):
+                    skip and tokens.lower[at + 1] not in PER_BEFORE | {"1", "the"}) or (not skip and unit == "talent")):
                 return 0  # "8k for beauty creators", "5k for videos", "$60k for talent": what the whole budget buys
             return lead + 2 + skip
     if at < len(tokens) and tokens.lower[at] in {"per-post", "/post", "per-video", "per-creator", "pp"}:

@@ -2033,6 +2033,9 @@ def test_rounds_one_hundred_fifty_six_on(text: str, expected: Filters) -> None:
     ("Rabat beauty bloggers, videos in darija please", Filters(countries=("MA",), languages=("ar",))),
     ("Wir suchen 6 Creator in Wien, Content auf Deutsch.", Filters(countries=("AT",), languages=("de",), k=6)),
     ("We need Kannada YouTubers for a cooking show.", Filters(platforms=("youtube",), languages=("kn",))),
+    # round 177: "for the post" and "flat per video" tie the amount to one post
+    ("A travel creator in Penang, RM800 for the video.", Filters(countries=("MY",), max_price_per_post=800)),
+    ("Pet creators in Ohio, $150 flat per post.", Filters(countries=("US",), max_price_per_post=150)),
 ])
 def test_rounds_one_hundred_sixty_five_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
