@@ -86,15 +86,16 @@ def _negation_before(tokens: Tokens, i: int) -> int | None:
             return None
         if any(c.isdigit() for c in word) or tokens.lower[j] in {"followers", "subscribers", "than"}:
             return None
-        if tokens.lower[j] in _EXCLUDE_BEFORE:
-            return j
+        if tokens.lower[j] in _EXCLUDE_BEFORE and (tokens.lower[j] != "off" or j == i - 1):
+            return j  # "keep it off TikTok" (not "orders off one Twitch collab")
     return None
 
 
 _PAST_WORDS = frozenset({"previous", "delivered", "generated", "drove", "went", "saw"})
 _PAST_AFTER = tuple(tuple(p.split()) for p in ("last year", "last summer", "last month", "last season", "last time",
                                                 "last christmas", "ano passado", "el año pasado", "año pasado",
-                                                "l'année dernière", "letztes jahr", "back in"))
+                                                "l'année dernière", "letztes jahr", "back in", "that went viral",
+                                                "which went viral", "that blew up", "which blew up"))
 _CROSSES = frozenset({"❌", "✖", "✗", "🚫"})  # "YouTube ❌ Facebook ❌"
 _NOT_AFTER = frozenset({"no", "not", "nahi", "nahin"}) | _CROSSES  # "Facebook no.", "Twitter bilkul nahi" (Hindi)
 _TURNS = frozenset({"now", "but", "so", "want", "wants", "need", "needs", "this"})

@@ -64,7 +64,7 @@ BELOW_THE_BAR = {
     "validation_v11.jsonl": "88.0% fully right",
     "validation_v12.jsonl": "96.0% fully right",
     "validation_v13.jsonl": "94.0% fully right, 1 of 26 traps gave a constraint",
-    "validation_v14.jsonl": "80.0% fully right, 1 of 39 traps gave a constraint",
+    "validation_v14.jsonl": "82.0% fully right",
     "validation_v15.jsonl": "88.0% fully right",
     "validation_v16.jsonl": "78.0% fully right, 1 of 38 traps gave a constraint",
     "validation_v17.jsonl": "92.0% fully right",

@@ -2036,6 +2036,10 @@ def test_rounds_one_hundred_fifty_six_on(text: str, expected: Filters) -> None:
     # round 177: "for the post" and "flat per video" tie the amount to one post
     ("A travel creator in Penang, RM800 for the video.", Filters(countries=("MY",), max_price_per_post=800)),
     ("Pet creators in Ohio, $150 flat per post.", Filters(countries=("US",), max_price_per_post=150)),
+    # round 178: "off" rules a platform out only right before it; a platform "that went viral" is context
+    ("We sold 900 mugs off one YouTube review. Platform: YouTube. Creators: 4.", Filters(
+        platforms=("youtube",), k=4)),
+    ("Our sales jumped after a TikTok that went viral. Ideas for pottery creators?", Filters()),
 ])
 def test_rounds_one_hundred_sixty_five_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
