@@ -100,7 +100,7 @@ ML UM MP AG RE GP SH LC ET CD CA AR BO SE CH ER SD
 """.split())
 # lower-case country names that are also common English words: read only when capitalized
 _WORD_COUNTRIES = frozenset({"turkey", "china", "chile", "jordan", "chad", "guinea", "georgia", "niger", "japan",
-                             "cuba", "peru", "mali", "oman", "iran", "panama", "jersey", "man", "india", "aus"})
+                             "cuba", "peru", "mali", "oman", "iran", "panama", "jersey", "man", "india", "aus", "reunion"})
 # US state codes that are also everyday upper-case words
 _STATE_CODE_WORDS = frozenset({"OR", "IN", "ME", "HI", "OK", "OH", "DC"})
 # countries whose first-level subdivisions (states, provinces) people name in briefs

@@ -2045,6 +2045,13 @@ def test_rounds_one_hundred_sixty_five_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
 
 
+def test_a_lower_case_reunion_is_a_meeting() -> None:
+    # round 179: Spanish "reunión" is a meeting, not Réunion
+    parsed = parse_brief("Después de la reunión: creadores de cocina en Chile, 5 perfiles.")
+    assert parsed.filters == Filters(countries=("CL",), k=5)
+    assert _offered_countries(parsed) == []
+
+
 @pytest.mark.parametrize(("text", "countries"), [
     # round 167: a lower-case demonym before 'brand' offers the brand's country, applying nothing
     ("Hello, we are a small french brand of soaps. We want 4 beauty creators.", [("FR",)]),
