@@ -99,8 +99,8 @@ IN AT IS TO BE ME NO AS IT OR AM AD GO SO MY ID PE PA TV CV AI FM MD VC PR BS ST
 ML UM MP AG RE GP SH LC ET CD CA AR BO SE CH ER SD
 """.split())
 # lower-case country names that are also common English words: read only when capitalized
-_WORD_COUNTRIES = frozenset({"turkey", "china", "chile", "jordan", "chad", "guinea", "georgia", "niger", "japan",
-                             "cuba", "peru", "mali", "oman", "iran", "panama", "jersey", "man", "india", "aus", "reunion"})
+_WORD_COUNTRIES = frozenset("""turkey china chile jordan chad guinea georgia niger japan cuba peru mali oman iran panama
+jersey man india aus reunion""".split())
 # US state codes that are also everyday upper-case words
 _STATE_CODE_WORDS = frozenset({"OR", "IN", "ME", "HI", "OK", "OH", "DC"})
 # countries whose first-level subdivisions (states, provinces) people name in briefs
