@@ -44,7 +44,7 @@ profilen profils influenciadores influenciadoras creadores creadoras criadores c
 créatrices influencerinnen influenceurs influenceuses influencerin blogueiros blogueiras blogueros pax peoples
 pessoas personas candidates accts educators narrators advocates skiers players overlanders girlies familias
 famílias mães madres mamás mamis microinfluenciadoras microinfluenciadores microinfluencers nanoinfluencers
-cosplayers cosplayer kişi
+cosplayers cosplayer kişi maman mamans mamme
 """.split())
 # nouns that name the audience or market; a place or demonym right before them describes the creators' reach
 AUDIENCE_NOUNS = frozenset("""

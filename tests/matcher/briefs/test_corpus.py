@@ -133,7 +133,7 @@ BELOW_THE_BAR = {
     "validation_v81.jsonl": "90.0% fully right, 1 of 38 traps gave a constraint",
     "validation_v82.jsonl": "48.0% fully right, 4 of 44 traps gave a constraint",
     "validation_v83.jsonl": "82.0% fully right, 1 of 34 traps gave a constraint",
-    "validation_v84.jsonl": "56.0% fully right, 1 of 39 traps gave a constraint",
+    "validation_v84.jsonl": "58.0% fully right, 1 of 39 traps gave a constraint",
     "validation_v85.jsonl": "86.0% fully right, 1 of 36 traps gave a constraint",
     "validation_v86.jsonl": "92.0% fully right",
     "validation_v87.jsonl": "80.0% fully right, 1 of 34 traps gave a constraint",

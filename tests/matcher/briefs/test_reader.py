@@ -2040,6 +2040,8 @@ def test_rounds_one_hundred_fifty_six_on(text: str, expected: Filters) -> None:
     ("We sold 900 mugs off one YouTube review. Platform: YouTube. Creators: 4.", Filters(
         platforms=("youtube",), k=4)),
     ("Our sales jumped after a TikTok that went viral. Ideas for pottery creators?", Filters()),
+    # round 180: French and Italian words for mums name the creators ("influenceuses maman Lyon")
+    ("Cerchiamo mamme Torino per il lancio, Instagram", Filters(countries=("IT",), platforms=("instagram",))),
 ])
 def test_rounds_one_hundred_sixty_five_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
