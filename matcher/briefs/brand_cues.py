@@ -72,7 +72,7 @@ BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "kampagne von", "kampagne für", "campagne van", "campagne voor", "promotion at", "promotions at",
     "communications at", "communication at", "pr at",
     "para el cliente", "para la cliente", "para o cliente", "para a cliente", "per il cliente", "per la cliente",
-    "pour le client", "pour la cliente", "für die kundin",
+    "pour la cliente", "für die kundin",
 ))
 # words that start a description, not a name ("Nail polish company wants")
 GENERIC_ADVERTISERS = frozenset("""

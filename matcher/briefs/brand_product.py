@@ -80,7 +80,7 @@ def brand_after_for(tokens: Tokens, places: Gazetteer) -> Reading | None:
     for i in range(len(tokens) - 1):
         if tokens.lower[i] not in _FOR or not tokens.free(i, i + 2):
             continue
-        # "for the Lumo Lights push", "for a Goya recipe push", "para a Worten": an article before the name
+        # "for the Lumo Lights push", "para a Worten", "per il Consorzio": an article before the name
         article = tokens.lower[i + 1] in _ARTICLES.get(tokens.lower[i], ("the",))
         if tokens.lower[i] == "per" and not (tokens.sentence_start(i) or tokens.words[i - 1] in {"–", "—", "-"}):
             continue  # "up to ¥30,000 per Short": "per" names the advertiser only where it opens ("Per Lavazza")
