@@ -11,6 +11,7 @@ from matcher.briefs.lexicon import (
     COUNT_CUES,
     COUNT_PHRASES,
     CREATOR_NOUNS,
+    CREATOR_NOUNS_NOT_FANS,
     CURRENCY_WORDS,
     MEASURES,
     MONTHS,
@@ -247,8 +248,8 @@ def _labelled(tokens: Tokens, start: int, end: int) -> bool:
 
 _LOWER_CASE_MODELS = frozenset({"iphone", "ipad", "galaxy", "pixel", "macbook", "playstation", "ps"})
 # creators a number before them counts, unlike the owners or fans of a model ("Golf 8 owners")
-_COUNTED_CREATORS = CREATOR_NOUNS - {"owner", "owners", "fan", "fans", "lover", "lovers", "reviewer", "reviewers",
-                                     "model", "models", "enthusiast", "enthusiasts", "players", "user", "users"}
+_COUNTED_CREATORS = CREATOR_NOUNS_NOT_FANS - {"reviewer", "reviewers", "model", "models", "enthusiast", "enthusiasts",
+                                              "players"}
 
 
 def _model_number(tokens: Tokens, start: int) -> bool:

@@ -96,6 +96,7 @@ _PAST_AFTER = tuple(tuple(p.split()) for p in ("last year", "last summer", "last
                                                 "last christmas", "ano passado", "el año pasado", "año pasado",
                                                 "l'année dernière", "letztes jahr", "back in", "that went viral",
                                                 "which went viral", "that blew up", "which blew up"))
+_ALREADY = frozenset({"already"})  # "our artist already has 2.3M followers on TikTok": the advertiser's own following
 _CROSSES = frozenset({"❌", "✖", "✗", "🚫"})  # "YouTube ❌ Facebook ❌"
 _NOT_AFTER = frozenset({"no", "not", "nahi", "nahin"}) | _CROSSES  # "Facebook no.", "Twitter bilkul nahi" (Hindi)
 _TURNS = frozenset({"now", "but", "so", "want", "wants", "need", "needs", "this"})
@@ -160,8 +161,8 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
             context = True  # "got 2M views on TikTok", "TikTok isn't a must"
         if not negated and _past_result(tokens, i):
             context = True  # "Their previous push delivered 4.1M views and a 2.3% engagement rate, mostly on YouTube"
-        owned = None not in (tokens.near_before(i, {"already"}, 8), tokens.near_before(i, FOLLOWER_NOUNS, 3))
-        if not negated and (tokens.phrase_at(end, _PAST_AFTER) or owned):
+        if not negated and (tokens.phrase_at(end, _PAST_AFTER) or None not in (
+                tokens.near_before(i, _ALREADY, 8), tokens.near_before(i, FOLLOWER_NOUNS, 3))):
             context = True  # "viralizou no TikTok ano passado", "our artist already has 2.3M followers on TikTok"
         joined_next = platform_at(tokens, end + 1) if end + 1 < len(tokens) and tokens.lower[end] in {
             "and", "or", ","} else None
