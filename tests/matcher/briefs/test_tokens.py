@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from matcher import parse_brief
-from matcher.briefs.tokens import Tokens, plain_text, tokenizer
+from matcher.briefs.tokenizer import tokenizer
+from matcher.briefs.tokens import Tokens, plain_text
 
 
 def test_plain_text_folds_compatibility_forms_and_keeps_length() -> None:
