@@ -43,6 +43,7 @@ _INFIXES = (
 )
 _SUFFIXES = (
     r"(?<=[0-9])\+",  # 25+
+    r"(?<=[0-9])pp|(?<=[0-9][kK])pp",  # "$400pp", "£1kpp": per post, glued to its amount in a hurried note
     r"(?<=[0-9][kKmM])\+",  # 2.5k+
     rf"(?<=[0-9kKmM]){_CURRENCY}",  # 20k€, 500$
     r"(?<=[a-z])\+",  # 1 lakh+

@@ -2064,3 +2064,13 @@ def test_a_lower_case_demonym_before_brand_is_a_suggestion(text: str, countries:
     parsed = parse_brief(text)
     assert parsed.filters.countries == ()
     assert _offered_countries(parsed) == countries
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # round 181: "pp" glued to its amount is per post ("$400pp", "£1kpp")
+    ("yoga creators in Leeds, £250pp max, 10k+ followers", Filters(
+        countries=("GB",), max_price_per_post=250, min_followers=10_000)),
+    ("IG travel creators Lisbon €1kpp", Filters(platforms=("instagram",), countries=("PT",), max_price_per_post=1000)),
+])
+def test_rounds_one_hundred_eighty_one_on(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
