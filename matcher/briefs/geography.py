@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from matcher.briefs.brand_cues import BRAND_VERBS
 from matcher.briefs.lexicon import (
     AUDIENCE_NOUNS,
     CREATOR_NOUNS,
@@ -20,13 +19,11 @@ from matcher.briefs.lexicon import (
     DESTINATION_WORDS,
     FIELD_LABELS,
     FROM_HOME_NOUNS,
-    MAX_WORDS_BETWEEN,
     OBJECT_NOUNS,
     PLACE_AFTER,
     PLACE_CUES,
     PLACE_ONLY,
     PLATFORM_WORDS,
-    REQUEST_WORDS,
 )
 from matcher.briefs.nouns import is_person_noun
 from matcher.briefs.place_mentions import (
@@ -52,14 +49,12 @@ from matcher.briefs.place_owner import (
     self_described,
     venue_before,
 )
+from matcher.briefs.place_people import people_after, people_before
 from matcher.briefs.places import Gazetteer, Place
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import said_of_the_past, short_query
-from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
-_VERBS = (frozenset(word for verb in BRAND_VERBS for word in verb) - {"running"}  # "Norwegian running creators"
-          | {"make", "makes", "making", "sell", "sells"})
 _LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "plus", "+", "as", "well", "the", "also", "all", "whole", "from",
                            "first", "then", "later", "entire", "maybe", "possibly", "even", "y", "e", "o", "ou", "und",
                            "et", "der", "die", "la", "le", "el", "les"})  # "und der Schweiz", "et la Suisse"
@@ -68,38 +63,6 @@ _EXCEPT = frozenset({"except", "excepto", "excluding", "minus", "without", "but"
                      "not"})
 _CONTENT_NOUNS = frozenset({"content", "videos", "video", "captions", "posts", "channel", "channels", "speakers",
                             "creators", "influencers", "audience", "audiences", "subtitles", "voiceover"})
-def _creator_noun_after(tokens: Tokens, at: int) -> int | None:
-    """A creator or audience noun within MAX_WORDS_BETWEEN words after `at` ('German [fitness] creators')."""
-    words = 0
-    for j in range(at, min(at + MAX_WORDS_BETWEEN + 8, len(tokens))):
-        low = tokens.lower[j]
-        if low in CREATOR_NOUNS or low in AUDIENCE_NOUNS or is_person_noun(low):
-            return j
-        if low in {"-", "based", "-based", "/", "&", "and", "or"} or low in PLATFORM_WORDS or (
-                j > at and tokens.lower[j - 1] in PLATFORM_WORDS and low in {"shop", "live", "shorts"}):
-            continue  # "Dutch football or fitness creators", "US & Canada TikTok Shop creators"
-        if j > at and tokens.words[j - 1] == "-":
-            continue  # "high-net-worth audiences": one word
-        words += 1
-        if (words > MAX_WORDS_BETWEEN or tokens.is_punct(j) or low in STOP_WORDS or low in REQUEST_WORDS
-                or low in _VERBS):
-            return None
-    return None
-
-
-def _creator_noun_before(tokens: Tokens, start: int) -> bool:
-    """The place or demonym comes right after a creator noun ('influencer Brasil', '4 influencer italian',
-    'local-ish creators – Östergötland or Stockholm').
-
-    Not after a verb that looks like one ('who cook Italian food')."""
-    if start > 1 and tokens.words[start - 1] in {"–", "—"} and tokens.lower[start - 2] in CREATOR_NOUNS:
-        return True
-    if start < 1 or not (tokens.lower[start - 1] in CREATOR_NOUNS or tokens.lower[start - 1] in AUDIENCE_NOUNS or (
-            is_person_noun(tokens.lower[start - 1]))):  # "auprès du public belge"
-        return False
-    return not (start > 1 and tokens.lower[start - 2] in {"who", "that", "to", "they", "and", "or"})
-
-
 def _labelled_alone(tokens: Tokens, i: int) -> bool:
     """The token is a field label's whole answer ('Country: IN', 'Markt: AT' on its own line)."""
     return i > 1 and tokens.words[i - 1] == ":" and tokens.lower[i - 2] in FIELD_LABELS and (
@@ -260,10 +223,10 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
         return False, "a destination or an origin, not where the creators are"
     if demonym and tokens.lower[end:end + 1] in IDIOMS:
         return False, "a thing named after a country, not where the creators are"  # "Dutch oven camping cooks"
-    noun = _creator_noun_after(tokens, end)
+    noun = people_after(tokens, end)
     if demonym and noun is not None and noun > end and tokens.lower[noun] in OBJECT_NOUNS:
         return False, "a demonym before what they love or own may describe the thing, not where they are"
-    if noun is not None or _creator_noun_before(tokens, start) or people_of(tokens, start, CREATOR_NOUNS_NOT_FANS):
+    if noun is not None or people_before(tokens, start) or people_of(tokens, start, CREATOR_NOUNS_NOT_FANS):
         return True, ""
     if start > 1 and tokens.lower[start - 1] in {"de", "du", "da", "do"} and tokens.lower[start - 2] in CREATOR_NOUNS:
         return True, ""  # "6 créateurs de Montréal", "creadores de Lima": the creators' place in French or Spanish
