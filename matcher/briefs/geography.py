@@ -261,8 +261,10 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
         return True, ""
     if quoted(tokens, start, end):
         return False, "a place inside a quoted title"
-    if short_query(tokens, longest=20):  # slashes, dashes and currency signs count: "micro DE/AT/CH 10-50k €400/post"
-        return True, ""  # "cycling youtube sub-50k DACH": a search-box query names where the creators are
+    # slashes, dashes and currency signs count: "micro DE/AT/CH 10-50k €400/post"
+    if short_query(tokens, longest=20) and (
+            tokens.keywords_only or COMPANY_WORDS.isdisjoint(tokens.lower[end:end + 2])):
+        return True, ""  # "cycling youtube sub-50k DACH" names where creators are; not "Jeju island hotel ... 5k up"
     cue = tokens.phrase_ending(start, PLACE_CUES)
     if cue:
         cue_start = start - cue

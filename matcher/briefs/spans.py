@@ -240,8 +240,14 @@ def short_query(tokens: Tokens, longest: int = 10) -> bool:
     """A search-box query ('skincare IG nano Manila', 'cycling youtube sub-50k DACH'): every word a keyword.
 
     At most `longest` tokens, no sentence punctuation and no function word (a code in capitals is none: 'DE/AT/CH'),
-    so each word stands for itself."""
-    return 0 < len(tokens) <= longest and tokens.keywords_only
+    so each word stands for itself. The words of a bound read before ("IG pilates mums Dublin under 20k", "€300 per
+    post") are keywords too."""
+    return 0 < len(tokens) <= longest and (tokens.keywords_only or not any(
+        tokens.of_a_sentence(j) and tokens.claimed[j] not in _BOUND_KINDS for j in range(len(tokens))))
+
+
+# readings whose own function words ('under', 'per', 'max') leave a query a list of keywords
+_BOUND_KINDS = frozenset({"min_followers", "max_followers", "max_price_per_post", "campaign_budget"})
 
 
 # words of a sentence about what was done ("Phase 1 ran Sep–Nov with 9 creators", "we ran a pilot with 4 creators")

@@ -172,9 +172,13 @@ class Tokens:
     @cached_property
     def keywords_only(self) -> bool:
         """No function word and no sentence punctuation (codes in capitals 'DE/AT/CH' and a count 'top 3' are none)."""
-        return not any((self.lower[j] in STOP_WORDS and not (len(self.words[j]) > 1 and self.words[j].isupper())
-                        and not (self.lower[j] == "top" and j + 1 < len(self.words) and self.words[j + 1].isdigit()))
-                       or self.words[j] in {".", "!", "?", "\n", ":"} for j in range(len(self.words)))
+        return not any(self.of_a_sentence(j) for j in range(len(self.words)))
+
+    def of_a_sentence(self, j: int) -> bool:
+        """Token j is a function word or sentence punctuation, so the brief around it is written as a sentence."""
+        return (self.lower[j] in STOP_WORDS and not (len(self.words[j]) > 1 and self.words[j].isupper())
+                and not (self.lower[j] == "top" and j + 1 < len(self.words) and self.words[j + 1].isdigit())
+                ) or self.words[j] in {".", "!", "?", "\n", ":"}
 
     def is_capitalized(self, i: int) -> bool:
         """The token starts with a capital letter or a digit, or holds a capital inside ('iPhone', 'H&M')."""

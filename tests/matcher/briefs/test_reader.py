@@ -2071,6 +2071,18 @@ def test_a_lower_case_demonym_before_brand_is_a_suggestion(text: str, countries:
     ("yoga creators in Leeds, £250pp max, 10k+ followers", Filters(
         countries=("GB",), max_price_per_post=250, min_followers=10_000)),
     ("IG travel creators Lisbon €1kpp", Filters(platforms=("instagram",), countries=("PT",), max_price_per_post=1000)),
+    # round 182: a bound's own words ('under', 'per', 'max') leave a search-box query a list of keywords
+    ("TT baking mums Cork under 15k", Filters(platforms=("tiktok",), max_followers=15_000, countries=("IE",))),
+    ("vegan snacks nano under 10k", Filters(tiers=("nano",), max_followers=10_000)),
+    ("gaming YT Manila 50k+ max $200 per video", Filters(
+        platforms=("youtube",), min_followers=50_000, countries=("PH",), max_price_per_post=200)),
 ])
 def test_rounds_one_hundred_eighty_one_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
+
+
+def test_a_place_before_a_business_in_a_query_with_a_bound_is_offered() -> None:
+    # round 182: "Bali beach resort" is where the advertiser is, though the query's bound ('up') is read
+    parsed = parse_brief("Bali beach resort want Indonesian creator 2 person, instagram, follower 20,000 up")
+    assert parsed.filters == Filters(platforms=("instagram",), min_followers=20_000, countries=("ID",), k=2)
+    assert _offered_countries(parsed) == [("ID",)]
