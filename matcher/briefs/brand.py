@@ -281,8 +281,9 @@ def _brand_before_verb(tokens: Tokens, places: Gazetteer) -> Reading | None:
                 tokens.lower[tokens.clause_start(i)] in {"a", "an"} and not tokens.is_capitalized(i - 2))) or (
                 i > 1 and tokens.lower[i - 1] in {"'s", "’s"} and places.place(tokens.words[i - 2]) is not None):
             continue  # "A nonprofit ... in the Yorkshire Dales wants", "40 kinds of Gouda wants", "Tbilisi's Old Town"
-        if i > 1 and tokens.lower[i - 1] in PARTICLES and tokens.is_capitalized(i - 2):
-            continue  # "Pebble & Pine": the name starts earlier
+        if i > 1 and tokens.lower[i - 1] in PARTICLES and tokens.is_capitalized(i - 2) and not (
+                tokens.words[i - 1] == "-" and tokens.starts[i - 1] > tokens.ends[i - 2]):
+            continue  # "Pebble & Pine": the name starts earlier (not "hey Kayla - Ghost wants")
         the = i > 0 and tokens.lower[i - 1] == "the" and tokens.sentence_start(i - 1)  # "The Sorbonne wants"
         if (i > 0 and tokens.is_capitalized(i - 1) and not tokens.sentence_start(i) and not tokens.is_punct(i - 1)
                 and any(c.isalpha() for c in tokens.words[i - 1])) and not the:

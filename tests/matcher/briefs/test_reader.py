@@ -2076,6 +2076,10 @@ def test_a_lower_case_demonym_before_brand_is_a_suggestion(text: str, countries:
     ("vegan snacks nano under 10k", Filters(tiers=("nano",), max_followers=10_000)),
     ("gaming YT Manila 50k+ max $200 per video", Filters(
         platforms=("youtube",), min_followers=50_000, countries=("PH",), max_price_per_post=200)),
+    # round 183: a spaced dash after a greeting's name joins no name ("hi Priya - Lumen wants")
+    ("hi Priya - Lumen wants 4 skincare creators", Filters(brand="Lumen", k=4)),
+    ("Morning Dev - Brightpath is launching a savings app, need 5 finance creators", Filters(brand="Brightpath", k=5)),
+    ("Rolls-Royce wants 3 car creators", Filters(brand="Rolls-Royce", k=3)),
 ])
 def test_rounds_one_hundred_eighty_one_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
