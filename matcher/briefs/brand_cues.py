@@ -25,6 +25,9 @@ BRAND_VERBS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "team here", "brand team here", "marketing team here", "marketing here",
     "vai lançar", "va a lanzar", "lanza", "lança", "quiere", "quer", "busca", "procura", "necesita", "precisa",
     "veut", "cherche", "sucht", "möchte",
+    # a client's decision reported by its agency: "Toyota confirmed the activation", "Lidl signed off on wave 2"
+    "confirmed", "has confirmed", "signed off", "has signed off", "approved", "loves", "is pushing", "briefed us",
+    "has briefed us", "asked for", "is asking for", "green-lit", "greenlit", "has green-lit",
 ))
 BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "client", "kunde", "für kunde", "klant", "pour le client", "für den kunden",

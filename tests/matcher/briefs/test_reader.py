@@ -2080,6 +2080,16 @@ def test_a_lower_case_demonym_before_brand_is_a_suggestion(text: str, countries:
     ("hi Priya - Lumen wants 4 skincare creators", Filters(brand="Lumen", k=4)),
     ("Morning Dev - Brightpath is launching a savings app, need 5 finance creators", Filters(brand="Brightpath", k=5)),
     ("Rolls-Royce wants 3 car creators", Filters(brand="Rolls-Royce", k=3)),
+    # round 184: a client's decision reported by its agency names it ("X confirmed", "X signed off on");
+    # a department that decides is no advertiser
+    ("Quick update: Halden Foods confirmed the spring push. We need 6 baking creators in Ohio.", Filters(
+        brand="Halden Foods", k=6, countries=("US",))),
+    ("Marrow & Co signed off on wave 2 - 5 creators on TikTok", Filters(
+        brand="Marrow & Co", k=5, platforms=("tiktok",))),
+    ("Finance approved the budget: 4 creators, YouTube", Filters(platforms=("youtube",), k=4)),
+    ("Procurement wants a shortlist of 4 creators", Filters(k=4)),
+    ("Instagram confirmed the new collab feature, so we want 3 creators using it", Filters(
+        platforms=("instagram",), k=3)),
 ])
 def test_rounds_one_hundred_eighty_one_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
