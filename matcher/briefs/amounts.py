@@ -13,7 +13,8 @@ from functools import cache
 
 from price_parser import Price
 
-from matcher.briefs.lexicon import CURRENCY_WORDS, MONEY_SCALES, NUMBER_WORDS, RANGE_JOINERS, SCALES
+from matcher.briefs.bound_cues import RANGE_JOINERS
+from matcher.briefs.lexicon import CURRENCY_WORDS, MONEY_SCALES, NUMBER_WORDS, SCALES
 from matcher.briefs.tokens import Tokens
 
 _CURRENCY_CODES = frozenset("""usd eur gbp chf sek nok dkk pln inr brl aud cad r$ zł sgd aed jpy a$ c$ nzd mxn s$ us$

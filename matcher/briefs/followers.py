@@ -6,18 +6,14 @@ direction from the words around it, a negation turning it ("nobody over 1M" is a
 from __future__ import annotations
 
 from matcher.briefs.amounts import amounts_in, correction_after, range_after, scaled_range
+from matcher.briefs.bound_cues import LOWER_AFTER, LOWER_CUES, RANGE_OPENERS, UPPER_AFTER, UPPER_CUES
 from matcher.briefs.lexicon import (
     CREATOR_NOUNS,
     FOLLOWER_NOUNS,
-    LOWER_AFTER,
-    LOWER_CUES,
     NEGATION_PHRASES,
     NEGATIONS,
     NOT_FOLLOWERS,
     PER_UNIT,
-    RANGE_OPENERS,
-    UPPER_AFTER,
-    UPPER_CUES,
 )
 from matcher.briefs.reading import Reading, claimed_reading
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from matcher.briefs.amounts import amount_at, amounts_in, correction_after, is_rate, range_after, scaled_range
+from matcher.briefs.bound_cues import LOWER_CUES, UPPER_CUES
 from matcher.briefs.followers import followers_near
 from matcher.briefs.lexicon import (
     BUDGET_CUES,
@@ -19,7 +20,6 @@ from matcher.briefs.lexicon import (
     CREATOR_NOUNS,
     CURRENCY_WORDS,
     GOODS,
-    LOWER_CUES,
     MEASURES,
     MONTHS,
     NEGATIONS,
@@ -30,7 +30,6 @@ from matcher.briefs.lexicon import (
     PLATFORM_WORDS,
     PRICE_CUES,
     TAX_WORDS,
-    UPPER_CUES,
 )
 from matcher.briefs.nouns import is_person_noun
 from matcher.briefs.reading import Reading, claimed_reading
