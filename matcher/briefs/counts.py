@@ -160,8 +160,9 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
     after = tokens.lower[end] if end < len(tokens) else ""
     if after in {"yr", "yrs", "year", "years"} and tokens.lower[end + 1:end + 2] in (["old"], ["olds"], ["-olds"]):
         return None  # "reaching 11-15 yr olds / nano creators": an age
-    if after == "x" and creator_noun_after(tokens, end + 1) is not None:
-        return value, i, end + 1  # "CREATORS: 10 x family food creators"
+    noun = creator_noun_after(tokens, end + 1) if after == "x" else None
+    if noun is not None and not any(tokens.lower[j] in {"per", "par", "pro", "por"} for j in range(end + 1, noun)):
+        return value, i, end + 1  # "CREATORS: 10 x family food creators", not "3 x Stories per creator"
     if after in {"%", "percent", "x", "times", "+"} or after in SCALES:
         return None  # "100 million+ people": an amount, not a count
     asked_for = tokens.near_before(number.start, CREATOR_NOUNS, 8, stop_at_punct=False) is not None

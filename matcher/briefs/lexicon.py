@@ -45,7 +45,12 @@ créatrices influencerinnen influenceurs influenceuses influencerin blogueiros b
 pessoas personas candidates accts educators narrators advocates skiers players overlanders girlies familias
 famílias mães madres mamás mamis microinfluenciadoras microinfluenciadores microinfluencers nanoinfluencers
 cosplayers cosplayer kişi maman mamans mamme
-""".split())
+influenceur influenceuse créateur créatrice youtubeur youtubeurs youtubeuse youtubeuses tiktokeur tiktokeurs
+tiktokeuse tiktokeuses creador creadora influenciador influenciadora criador criadora blogueiro blogueira
+tiktokeri youtuberi influenceri creatori bloggeri influencerițe influencerzy influencerki influencerek
+influencerów twórcy twórców twórczynie blogerki blogerzy tiktokerzy tiktokerów youtuberzy kreator kreatorzy
+kreatörer influerare influenceři fenomen fenomenler
+""".split())  # the last four lines: the words of French, Spanish, Portuguese, Romanian, Polish, Swedish, ...
 # nouns that name the audience or market; a place or demonym right before them describes the creators' reach
 AUDIENCE_NOUNS = frozenset("""
 audience audiences follower followers viewer viewers consumer consumers customer customers shopper shoppers buyer

@@ -2090,6 +2090,15 @@ def test_a_lower_case_demonym_before_brand_is_a_suggestion(text: str, countries:
     ("Procurement wants a shortlist of 4 creators", Filters(k=4)),
     ("Instagram confirmed the new collab feature, so we want 3 creators using it", Filters(
         platforms=("instagram",), k=3)),
+    # round 185: creators named in French, Spanish, Portuguese, Romanian, Polish, ...; "3 x Stories par créatrice"
+    # counts deliverables, not creators
+    ("Looking for twórcy from Poland, YouTube, 20k+ subscribers", Filters(
+        countries=("PL",), platforms=("youtube",), min_followers=20_000)),
+    ("need 3 influenceri from Bucharest for our gym", Filters(countries=("RO",), k=3)),
+    ("Mode et beauté, 1 500 € maximum par créateur, Instagram", Filters(
+        platforms=("instagram",), max_price_per_post=1500)),
+    ("Client : Maison Lune\nNombre : 6 créatrices\nLivrables : 1 x Reel + 3 x Stories par créatrice", Filters(
+        brand="Maison Lune", platforms=("instagram",), k=6)),
 ])
 def test_rounds_one_hundred_eighty_one_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
