@@ -242,8 +242,8 @@ def short_query(tokens: Tokens, longest: int = 10) -> bool:
     At most `longest` tokens, no sentence punctuation and no function word (a code in capitals is none: 'DE/AT/CH'),
     so each word stands for itself. The words of a bound read before ("IG pilates mums Dublin under 20k", "€300 per
     post") are keywords too."""
-    return 0 < len(tokens) <= longest and (tokens.keywords_only or not any(
-        tokens.of_a_sentence(j) and tokens.claimed[j] not in _BOUND_KINDS for j in range(len(tokens))))
+    return 0 < len(tokens) <= longest and (tokens.keywords_only or not any(tokens.of_a_sentence(j) and (
+        tokens.claimed[j] not in _BOUND_KINDS or tokens.is_punct(j)) for j in range(len(tokens))))
 
 
 # readings whose own function words ('under', 'per', 'max') leave a query a list of keywords
