@@ -84,6 +84,12 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
                 take(i, names, end, named=not tie)
                 i = end
                 continue
+        if tokens.lower[i] == "exclusivity" and not cue and tokens.sentence_start(i):
+            names, end = _names_later_in_line(tokens, i + 1)  # "Exclusivity 3 Monate, nicht Jack Wolfskin oder Vaude"
+            if names:
+                take(i, names, end, named=True)
+                i = end
+                continue
         if tokens.lower[i] in TIE_FILLER and under_negative_heading(tokens, i):
             listed = _names_after_tie(tokens, i, places)  # "Hard no's:\n• anyone tied to Diptyque or Jo Malone"
             if listed:
@@ -242,7 +248,7 @@ _BEFORE_NAMES = frozenset({"persons", "a", "an", "current", "active", "existing"
                            "'s", "who's", "propose", "suggest", "recommend", "paid", "want", "need", "pick", "choose",
                            "include", "select", "send"})
 _TIE_NOUNS_AFTER = TIE_NOUNS | {"integration", "integrations", "partnerships", "partnership", "work", "stuff", "posts",
-                                "content"}
+                                "content", "affiliations", "affiliation", "endorsements", "endorsement"}
 _FILLER_BEFORE_NAMES = TIE_FILLER | _BEFORE_NAMES
 # what may follow names ruled out: "no Nike/Lululemon athletes", "no Charlotte Tilbury ppl", "did Splendour promo"
 _NAMED_TIES = _TIE_NOUNS_AFTER | {"athletes", "athlete", "ppl", "promo", "promos", "sponsored", "reps", "money",

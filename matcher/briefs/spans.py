@@ -25,7 +25,8 @@ from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 PARTICLES = frozenset({"&", "of", "de", "du", "la", "le", "des", "del", "di", "della", "delle", "dei", "degli", "da",
                        "do", "dos", "das", "von", "van", "and", "+", "-", "'n", "n'", "n", "x", "the", "to", "at", "y"})
 _NAME_LIST_JOINERS = frozenset({",", "or", "and", "/", "nor", "&", "plus", "either", "o", "e", "ou", "und",
-                                "also", "anything", "by", "anyone", "from", "nobody"})
+                                "also", "anything", "by", "anyone", "from", "nobody", "oder", "lub", "albo", "eller",
+                                "sau"})  # 'or' in German, Polish, Swedish/Danish/Norwegian, Romanian
 _EVENTS = frozenset({"black friday", "cyber monday", "prime day", "new year", "new year's", "back to school",
                      "gen z", "mother's day", "father's day", "valentine's day", "singles' day", "lunar new year",
                      "boxing day", "labor day", "labour day", "memorial day", "earth day", "world cup",

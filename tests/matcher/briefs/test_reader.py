@@ -2099,6 +2099,12 @@ def test_a_lower_case_demonym_before_brand_is_a_suggestion(text: str, countries:
         platforms=("instagram",), max_price_per_post=1500)),
     ("Client : Maison Lune\nNombre : 6 créatrices\nLivrables : 1 x Reel + 3 x Stories par créatrice", Filters(
         brand="Maison Lune", platforms=("instagram",), k=6)),
+    # round 186: an exclusivity line without its colon names the brands ruled out later in it, 'or' in German and
+    # other languages joins them; "X or Y affiliations" are ties
+    ("Exclusivity 60 days, not Halo Coffee or Brewly.", Filters(competitors=("Halo Coffee", "Brewly"))),
+    ("Exclusivity 3 Monate, nicht Salewa oder Mammut.", Filters(competitors=("Salewa", "Mammut"))),
+    ("No Peloton or Zwift affiliations please.", Filters(competitors=("Peloton", "Zwift"))),
+    ("Exclusivity 3 months, no other coffee brands.", Filters()),
 ])
 def test_rounds_one_hundred_eighty_one_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
