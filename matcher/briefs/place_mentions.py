@@ -181,13 +181,18 @@ def _lower_us(tokens: Tokens, i: int) -> bool:
 
 
 def after_read_item(tokens: Tokens, segment_start: int) -> bool:
-    """The segment follows a comma after an item read as another constraint ("10k to 100k followers, Canada."):
-    the last item of a list of constraints, though a full stop ends it."""
+    """The segment follows a comma after an item read as another constraint ("10k to 100k followers, Canada.",
+    "Instagram only, Italy.") or naming the creators ("8 creators on Instagram and YouTube, US + Canada."): the
+    last item of a list of constraints, though a full stop ends it."""
     if segment_start < 2 or tokens.words[segment_start - 1] != ",":
         return False
-    previous = tokens.segment(segment_start - 2)[0]
-    kinds = {tokens.claimed[j] for j in range(previous, segment_start - 1)}
-    return None not in kinds and not kinds & {"countries", "suggested_countries"}
+    previous = range(tokens.segment(segment_start - 2)[0], segment_start - 1)
+    kinds = {tokens.claimed[j] for j in previous if tokens.lower[j] not in _ITEM_FILLERS}
+    return (None not in kinds or any(tokens.lower[j] in CREATOR_NOUNS for j in previous)) and not kinds & {
+        "countries", "suggested_countries"}
+
+
+_ITEM_FILLERS = frozenset({"only", "please", "pls", "and", "or", "&", "+", "both"})  # "Instagram only, Italy."
 
 
 def people_of(tokens: Tokens, start: int, people: frozenset[str]) -> bool:

@@ -2105,6 +2105,10 @@ def test_a_lower_case_demonym_before_brand_is_a_suggestion(text: str, countries:
     ("Exclusivity 3 Monate, nicht Salewa oder Mammut.", Filters(competitors=("Salewa", "Mammut"))),
     ("No Peloton or Zwift affiliations please.", Filters(competitors=("Peloton", "Zwift"))),
     ("Exclusivity 3 months, no other coffee brands.", Filters()),
+    # round 187: a place as the last item after the creators or another constraint, though a full stop ends it
+    ("We need 6 hiking creators on YouTube, Norway + Sweden.", Filters(
+        platforms=("youtube",), countries=("NO", "SE"), k=6)),
+    ("Looking for 4 bakers, TikTok only, Portugal.", Filters(platforms=("tiktok",), countries=("PT",), k=4)),
 ])
 def test_rounds_one_hundred_eighty_one_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
@@ -2115,3 +2119,10 @@ def test_a_place_before_a_business_in_a_query_with_a_bound_is_offered() -> None:
     parsed = parse_brief("Bali beach resort want Indonesian creator 2 person, instagram, follower 20,000 up")
     assert parsed.filters == Filters(platforms=("instagram",), min_followers=20_000, countries=("ID",), k=2)
     assert _offered_countries(parsed) == [("ID",)]
+
+
+def test_a_place_after_the_advertisers_shops_is_offered() -> None:
+    # round 187: no creators and no other constraint before the place, so it is where the shops are
+    parsed = parse_brief("We sell our olive oil in 40 shops, Italy.")
+    assert parsed.filters == Filters()
+    assert _offered_countries(parsed) == [("IT",)]
