@@ -215,7 +215,8 @@ def is_place_or_platform(tokens: Tokens, start: int, end: int, places: Gazetteer
         and (place.kind != "code" or tokens.words[k].isupper()) for k in names)  # "Kaya & Co" is a name
 
 
-_PLACE_JOINERS = frozenset({"+", "&", "/", ",", "and", "or", "-", "–"})
+# 'and' in Spanish, Portuguese/Italian, German, French, Dutch and the Nordic languages too ("México y Colombia")
+_PLACE_JOINERS = frozenset({"+", "&", "/", ",", "and", "or", "-", "–", "y", "e", "und", "et", "en", "og", "och"})
 
 
 def negation_at(tokens: Tokens, i: int) -> int:

@@ -2109,6 +2109,8 @@ def test_a_lower_case_demonym_before_brand_is_a_suggestion(text: str, countries:
     ("We need 6 hiking creators on YouTube, Norway + Sweden.", Filters(
         platforms=("youtube",), countries=("NO", "SE"), k=6)),
     ("Looking for 4 bakers, TikTok only, Portugal.", Filters(platforms=("tiktok",), countries=("PT",), k=4)),
+    # round 188: places joined by 'y', 'e', 'und', 'et', 'og', 'och' are a list of places, not a brand
+    ("Necesitamos 8 food creators for México y Colombia, TikTok", Filters(platforms=("tiktok",), k=8)),
 ])
 def test_rounds_one_hundred_eighty_one_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
