@@ -197,8 +197,10 @@ def _decide(tokens: Tokens, items: list[tuple[int, int, Place | None, tuple[str,
             continue
         ambiguous = bool(place and place.ambiguous)
         # a lower-case city is read only when it is big (a common word is rarely a city of half a million)
+        # (nor, in a brief typed in lower case, a name of two words after a place cue: "in chiang mai")
         lower = bool(place and place.kind in {"city", "subdivision"} and tokens.words[item_start][0].islower()
-                     and place.population < LOWER_CASE_CITY)
+                     and place.population < LOWER_CASE_CITY and not (
+                         cued and item_end - item_start > 1 and tokens.typed_in_lower_case))
         sure = applied and not ambiguous and not lower
         # an ambiguous place not said of the creators keeps its reason, so the brief's sure places do not apply it
         why = (_AMBIGUOUS if ambiguous and applied else

@@ -2111,6 +2111,8 @@ def test_a_lower_case_demonym_before_brand_is_a_suggestion(text: str, countries:
     ("Looking for 4 bakers, TikTok only, Portugal.", Filters(platforms=("tiktok",), countries=("PT",), k=4)),
     # round 188: places joined by 'y', 'e', 'und', 'et', 'og', 'och' are a list of places, not a brand
     ("Necesitamos 8 food creators for México y Colombia, TikTok", Filters(platforms=("tiktok",), k=8)),
+    # round 189: in a brief typed in lower case, a city of two words after a place cue is read, small as it is
+    ("yoga teachers in chiang mai for our retreat, ig", Filters(platforms=("instagram",), countries=("TH",))),
 ])
 def test_rounds_one_hundred_eighty_one_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
@@ -2128,3 +2130,10 @@ def test_a_place_after_the_advertisers_shops_is_offered() -> None:
     parsed = parse_brief("We sell our olive oil in 40 shops, Italy.")
     assert parsed.filters == Filters()
     assert _offered_countries(parsed) == [("IT",)]
+
+
+def test_a_lower_case_city_in_a_brief_with_capitals_is_offered() -> None:
+    # round 189: where the brief writes names with capitals, a small city in lower case is only offered
+    parsed = parse_brief("We're Lanna Spa, a small spa in chiang mai. Need yoga teachers on IG.")
+    assert parsed.filters == Filters(platforms=("instagram",), brand="Lanna Spa")
+    assert _offered_countries(parsed) == [("TH",)]
