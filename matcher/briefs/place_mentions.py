@@ -192,6 +192,8 @@ def after_read_item(tokens: Tokens, segment_start: int) -> bool:
         "countries", "suggested_countries"}
 
 
+_JOB_TITLES = frozenset({"manager", "director", "lead", "head", "founder", "cofounder", "co-founder", "ceo", "cmo",
+                         "coordinator", "specialist", "executive", "officer", "assistant", "intern"})
 _ITEM_FILLERS = frozenset({"only", "please", "pls", "and", "or", "&", "+", "both"})  # "Instagram only, Italy."
 
 
@@ -211,6 +213,8 @@ def place_list_item(tokens: Tokens, start: int, end: int) -> bool:
     """
     if tokens.phrase_at(end, WILL_DO):
         return True
+    if start > 1 and tokens.words[start - 1] == "," and tokens.lower[start - 2] in _JOB_TITLES:
+        return False  # "Mariana R. – Brand Manager, Guadalajara": where the writer works
     if tokens.written_with_bars and (end >= len(tokens) or tokens.words[end] in _ITEM_CLOSERS) and (
             tokens.lower[start - 1:start] != ["to"]):
         return True  # "halal burger joint Cairo | 2 branches | IG reels", "... | 25k-150k | texas"

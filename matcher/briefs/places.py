@@ -48,6 +48,7 @@ SMALL_CITY = 100_000
 DOMINANCE = 2.0
 # a province's size when no city of its name says more (a placeholder, no census figure)
 PROVINCE_SIZE = 1e6
+BIG_CITY = 1e6  # a city this big is what a brief means by its name, before a province known only by a placeholder
 
 
 def fold(text: str) -> str:
@@ -139,6 +140,8 @@ def build_gazetteer() -> Gazetteer:
 
     # every meaning of every name, with the population that decides between cities
     meanings: dict[str, dict[str, tuple[float, str]]] = defaultdict(dict)
+    # (name, country) of provinces known by a town of their name of SMALL_CITY or more ("Valencia", not "Guadalajara")
+    sized: set[tuple[str, str]] = set()
     state_codes: dict[str, Place] = {}
     foreign_names: set[str] = set()
 
@@ -154,6 +157,8 @@ def build_gazetteer() -> Gazetteer:
         else:  # one name, two kinds in one country (Madrid the city and the province): the bigger, the surer kind
             best = kind if _rank(kind) < _rank(known[1]) else known[1]
             size = float("inf") if best == "country" else max(population, known[0])
+            if {kind, known[1]} == {"city", "subdivision"} and min(population, known[0]) >= SMALL_CITY:
+                sized.add((key, code))
             meanings[key][code] = (size, best)
 
     for country in pycountry.countries:
@@ -206,7 +211,9 @@ def build_gazetteer() -> Gazetteer:
     english |= {fold(name) for name in COUNTRY_ALIASES}
     places: dict[str, Place] = dict(state_codes)
     for key, by_code in meanings.items():
-        places[key] = _resolve(key, by_code, populations)
+        unsized = frozenset(code for code, (size, kind) in by_code.items()
+                            if kind == "subdivision" and size == PROVINCE_SIZE and (key, code) not in sized)
+        places[key] = _resolve(key, by_code, populations, unsized)
         if key in foreign_names and key not in english and places[key].kind == "country":
             places[key] = replace(places[key], foreign=True)
     for key, codes in REGIONS.items():
@@ -257,8 +264,14 @@ def _rank(kind: str) -> int:
     return {"country": 0, "region": 1, "subdivision": 2, "city": 3}.get(kind, 4)
 
 
-def _resolve(key: str, by_code: dict[str, tuple[float, str]], populations: dict[str, float]) -> Place:
-    """One Place for all meanings of a name: a country name wins; else one clear biggest city or province."""
+def _resolve(key: str, by_code: dict[str, tuple[float, str]], populations: dict[str, float],
+             unsized: frozenset[str] = frozenset()) -> Place:
+    """One Place for all meanings of a name: a country name wins; else one clear biggest city or province.
+
+    A province whose size is only the placeholder (`unsized`: no town of its name of SMALL_CITY people) yields to a
+    city of a million elsewhere: "Guadalajara" is Jalisco's city, not the Spanish province of a town of 85,000."""
+    if unsized and any(kind == "city" and size >= BIG_CITY for size, kind in by_code.values()):
+        by_code = {code: meaning for code, meaning in by_code.items() if code not in unsized}
     countries = [code for code, (_, kind) in by_code.items() if kind == "country"]
     # country names may be written in lower case, unless they are also common English words
     cased = key in _WORD_COUNTRIES

@@ -38,6 +38,25 @@ def test_the_dominance_rule_by_hand() -> None:
     assert close.ambiguous and close.countries == ("ES", "VE")
 
 
+def test_a_province_known_only_by_its_placeholder_yields_to_a_city_of_a_million() -> None:
+    # by hand: the Spanish province's size is the 1e6 placeholder (no town of its name of 100,000), the Mexican city
+    # has 1.4e6 people: 1.4 < DOMINANCE, so only the placeholder rule picks Mexico
+    meanings = {"ES": (1_000_000.0, "subdivision"), "MX": (1_400_000.0, "city")}
+    assert _resolve("x", meanings, {}).ambiguous
+    picked = _resolve("x", meanings, {}, frozenset({"ES"}))
+    assert picked.countries == ("MX",) and not picked.ambiguous
+    # a placeholder province beside a smaller city elsewhere keeps its name
+    assert _resolve("x", {"US": (1_000_000.0, "subdivision"), "GB": (67_000.0, "city")}, {},
+                    frozenset({"US"})).countries == ("US",)
+
+
+@pytest.mark.parametrize(("name", "countries"), [("Guadalajara", ("MX",)), ("Washington", ("US",)),
+                                                 ("Phuket", ("TH",))])
+def test_names_of_provinces_and_cities(name: str, countries: tuple[str, ...]) -> None:
+    place = gazetteer().place(name)
+    assert place is not None and place.countries == countries and not place.ambiguous
+
+
 @pytest.mark.parametrize(("name", "countries"), [("German", ("DE",)), ("Brazilians", ("BR",)), ("Korean", ("KR",)),
                                                  ("British", ("GB",))])
 def test_demonyms(name: str, countries: tuple[str, ...]) -> None:

@@ -2113,6 +2113,8 @@ def test_a_lower_case_demonym_before_brand_is_a_suggestion(text: str, countries:
     ("Necesitamos 8 food creators for México y Colombia, TikTok", Filters(platforms=("tiktok",), k=8)),
     # round 189: in a brief typed in lower case, a city of two words after a place cue is read, small as it is
     ("yoga teachers in chiang mai for our retreat, ig", Filters(platforms=("instagram",), countries=("TH",))),
+    # round 190: "Guadalajara" is Jalisco's city of 1.4 million, not the Spanish province of a town of 85,000
+    ("food creators in Guadalajara, TikTok", Filters(platforms=("tiktok",), countries=("MX",))),
 ])
 def test_rounds_one_hundred_eighty_one_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
@@ -2137,3 +2139,17 @@ def test_a_lower_case_city_in_a_brief_with_capitals_is_offered() -> None:
     parsed = parse_brief("We're Lanna Spa, a small spa in chiang mai. Need yoga teachers on IG.")
     assert parsed.filters == Filters(platforms=("instagram",), brand="Lanna Spa")
     assert _offered_countries(parsed) == [("TH",)]
+
+
+def test_the_place_after_a_job_title_is_the_writers() -> None:
+    # round 190: "Marketing Manager, Monterrey" closes a signature: offered, not applied
+    parsed = parse_brief("Need 5 taco creators in Texas on TikTok.\nAna Ruiz – Marketing Manager, Monterrey")
+    assert parsed.filters == Filters(platforms=("tiktok",), countries=("US",), k=5)
+    assert _offered_countries(parsed) == [("MX",)]
+
+
+def test_valencia_stays_ambiguous() -> None:
+    # a Spanish city of 800,000 against Venezuela's 1.6 million: within DOMINANCE, both offered
+    parsed = parse_brief("food creators in Valencia, TikTok")
+    assert parsed.filters == Filters(platforms=("tiktok",))
+    assert _offered_countries(parsed) == [("VE", "ES")]
