@@ -14,7 +14,12 @@ PLATFORM_WORDS: dict[str, str] = {
     "instagrammers": "instagram", "instagramer": "instagram", "instagramers": "instagram",
     "tiktok": "tiktok", "tiktoks": "tiktok", "tiktoker": "tiktok", "tt": "tiktok",
     "tiktokers": "tiktok", "youtube": "youtube", "yt": "youtube", "youtuber": "youtube", "youtubers": "youtube",
-    "twitter": "twitter", "tweeters": "twitter", "facebook": "facebook", "fb": "facebook", "twitch": "twitch"}
+    "twitter": "twitter", "tweeters": "twitter", "facebook": "facebook", "fb": "facebook", "twitch": "twitch",
+    # the creators of a platform in French, Romanian and Polish ("youtubeurs", "tiktokeri", "youtuberzy")
+    "youtubeur": "youtube", "youtubeurs": "youtube", "youtubeuse": "youtube", "youtubeuses": "youtube",
+    "youtuberi": "youtube", "youtuberzy": "youtube", "tiktokeur": "tiktok", "tiktokeurs": "tiktok",
+    "tiktokeuse": "tiktok", "tiktokeuses": "tiktok", "tiktokeri": "tiktok", "tiktokerzy": "tiktok",
+    "tiktokerów": "tiktok"}
 # two-token platform names as the tokenizer splits them
 PLATFORM_PHRASES: dict[tuple[str, ...], str] = {("tik", "tok"): "tiktok", ("you", "tube"): "youtube",
                                                 ("tick", "tock"): "tiktok"}

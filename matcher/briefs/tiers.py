@@ -88,7 +88,7 @@ def _tier_list(tokens: Tokens, i: int) -> tuple[list[str], int, bool]:
     tiers: list[str] = []
     j = i
     while j < len(tokens):
-        low = tokens.lower[j]
+        low = _spelled(tokens.lower[j])
         word = low[:-1] if low in {"nanos", "micros", "megas"} else low
         glued = next((t for t in TIER_WORDS if word.startswith(t) and word[len(t):] in TIER_FOLLOWERS), None)
         if word not in TIER_WORDS and not glued:
@@ -97,10 +97,16 @@ def _tier_list(tokens: Tokens, i: int) -> tuple[list[str], int, bool]:
         j += 1
         if glued or low != word:
             return tiers, j, True
-        if j + 1 < len(tokens) and tokens.lower[j] in _TIER_JOINERS and tokens.lower[j + 1] in TIER_WORDS:
+        if j + 1 < len(tokens) and tokens.lower[j] in _TIER_JOINERS and _spelled(tokens.lower[j + 1]) in TIER_WORDS:
             j += 1
             continue
         break
     return tiers, j, False
 
 
+def _spelled(word: str) -> str:
+    """A tier word as English spells it: German, Polish, Indonesian, Turkish ... write 'mikro' and 'makro'."""
+    for local, english in (("mikro", "micro"), ("makro", "macro")):
+        if word.startswith(local):
+            return english + word[len(local):]
+    return word

@@ -2115,6 +2115,15 @@ def test_a_lower_case_demonym_before_brand_is_a_suggestion(text: str, countries:
     ("yoga teachers in chiang mai for our retreat, ig", Filters(platforms=("instagram",), countries=("TH",))),
     # round 190: "Guadalajara" is Jalisco's city of 1.4 million, not the Spanish province of a town of 85,000
     ("food creators in Guadalajara, TikTok", Filters(platforms=("tiktok",), countries=("MX",))),
+    # round 191: a platform's short form anywhere in a search-box query; its creators named in French, Romanian,
+    # Polish ("youtubeuses", "tiktokerów") name the platform
+    ("vegan baking moms toronto fb", Filters(platforms=("facebook",), countries=("CA",))),
+    ("Besoin de 4 youtubeuses beauté à Lyon", Filters(platforms=("youtube",), countries=("FR",), k=4)),
+    ("szukamy 3 tiktokerów z Krakowa", Filters(platforms=("tiktok",), k=3)),
+    # round 192: 'mikro' and 'makro', as German, Polish or Indonesian spell them, are tiers
+    ("Mikro-Influencerinnen in Wien, Instagram", Filters(platforms=("instagram",), tiers=("micro",),
+                                                         countries=("AT",))),
+    ("mikro i makro influencerzy, Instagram", Filters(platforms=("instagram",), tiers=("micro", "macro"))),
 ])
 def test_rounds_one_hundred_eighty_one_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
