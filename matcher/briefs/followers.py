@@ -106,6 +106,8 @@ def read_followers(tokens: Tokens) -> list[Reading]:
             continue  # "avg 5k+ live viewers": a metric, not a bound on followers
         if tokens.near_before(amount.start, {"aged", "age", "ages"}, 2) is not None:
             continue
+        if not named and tokens.near_before(amount.start, _PRICE_WORDS, 3) is not None:
+            continue  # "price start from 59rb", "priced from 120k won": what the product costs
         # "bins are 32L and 15L" (litres), "sizes 0-6m" (months): a lakh or a range from nothing needs followers named
         text = tokens.span_text(amount.start, last.end)
         litres_or_months = text.endswith("L") or bool(second and not amount.value) or (
@@ -188,3 +190,8 @@ def _ruled_out_after(tokens: Tokens, end: int) -> bool:
 
 
 # a tier word followed by one of these names a thing, not a creator size ("macro photography")
+
+
+# the product's price before an amount ("price start from 59rb", "harga mulai 59rb", "preço a partir de 89k")
+_PRICE_WORDS = frozenset({"price", "prices", "priced", "pricing", "retail", "retails", "rrp", "msrp", "costs", "harga",
+                          "preço", "precio", "prix", "preis", "prezzo"})

@@ -2124,6 +2124,10 @@ def test_a_lower_case_demonym_before_brand_is_a_suggestion(text: str, countries:
     ("Mikro-Influencerinnen in Wien, Instagram", Filters(platforms=("instagram",), tiers=("micro",),
                                                          countries=("AT",))),
     ("mikro i makro influencerzy, Instagram", Filters(platforms=("instagram",), tiers=("micro", "macro"))),
+    # round 193: an amount a few words after the product's price is what it costs, not followers
+    ("Our face serum is priced from 45k. Need beauty creators with 20k+ followers", Filters(min_followers=20_000)),
+    ("harga mulai 59rb, cari selebgram followers minimal 50rb", Filters(min_followers=50_000)),
+    ("Price point: creators between 10k and 50k", Filters(min_followers=10_000, max_followers=50_000)),
 ])
 def test_rounds_one_hundred_eighty_one_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
