@@ -16,6 +16,7 @@ from matcher.briefs.lexicon import (
     MEASURES,
     MONTHS,
     NOT_FOLLOWERS,
+    PER_WORDS,
     PLATFORM_WORDS,
     SCALES,
 )
@@ -161,7 +162,7 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
     if after in {"yr", "yrs", "year", "years"} and tokens.lower[end + 1:end + 2] in (["old"], ["olds"], ["-olds"]):
         return None  # "reaching 11-15 yr olds / nano creators": an age
     noun = creator_noun_after(tokens, end + 1) if after == "x" else None
-    if noun is not None and not any(tokens.lower[j] in {"per", "par", "pro", "por"} for j in range(end + 1, noun)):
+    if noun is not None and not any(tokens.lower[j] in _PER for j in range(end + 1, noun)):
         return value, i, end + 1  # "CREATORS: 10 x family food creators", not "3 x Stories per creator"
     if after in {"%", "percent", "x", "times", "+"} or after in SCALES:
         return None  # "100 million+ people": an amount, not a count
@@ -249,6 +250,8 @@ def _labelled(tokens: Tokens, start: int, end: int) -> bool:
 
 _LOWER_CASE_MODELS = frozenset({"iphone", "ipad", "galaxy", "pixel", "macbook", "playstation", "ps"})
 # creators a number before them counts, unlike the owners or fans of a model ("Golf 8 owners")
+# 'per' in the languages briefs mix in ("3 x Stories par créatrice"), without PER_WORDS' articles and "for"
+_PER = PER_WORDS - {"/", "a", "an", "each", "for", "every", "by"}
 _COUNTED_CREATORS = CREATOR_NOUNS_NOT_FANS - {"reviewer", "reviewers", "model", "models", "enthusiast", "enthusiasts",
                                               "players"}
 

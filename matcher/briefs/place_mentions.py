@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matcher.briefs.brand_words import GREETINGS
+from matcher.briefs.brand_words import GREETINGS, ROLE_WORDS
 from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS, FIELD_LABELS, NEGATIONS, NOT_NAMES, PLACE_CUES
 from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import PROVINCE_SIZE, SMALL_CITY, Gazetteer, Place
@@ -192,8 +192,9 @@ def after_read_item(tokens: Tokens, segment_start: int) -> bool:
         "countries", "suggested_countries"}
 
 
-_JOB_TITLES = frozenset({"manager", "director", "lead", "head", "founder", "cofounder", "co-founder", "ceo", "cmo",
-                         "coordinator", "specialist", "executive", "officer", "assistant", "intern"})
+# the roles that end a job title ("Brand Manager", "Head of Growth"), not the departments ("Marketing")
+_JOB_TITLES = ROLE_WORDS - {"marketing", "pr", "comms", "communications", "brand", "social", "partnerships", "owner",
+                            "team", "mgmt"}
 _ITEM_FILLERS = frozenset({"only", "please", "pls", "and", "or", "&", "+", "both"})  # "Instagram only, Italy."
 
 

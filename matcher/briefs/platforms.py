@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from matcher.briefs.lexicon import CREATOR_NOUNS, FOLLOWER_NOUNS, NEGATIONS, PLATFORM_PHRASES, PLATFORM_WORDS
 from matcher.briefs.reading import Reading
+from matcher.briefs.spans import short_query
 from matcher.briefs.tokens import Tokens
 
 # short forms that count only in capitals ('IG', not 'ig')
@@ -62,7 +63,7 @@ def _platform_context(tokens: Tokens, i: int) -> bool:
                                       "preferred", "reels", "stories"}) and (i == 0 or not before.isalpha() or any(
         c.isdigit() for c in before) or before in {"k", "m"})
     return (before in {"on", "no", "not", "via", "plat", ":"} or after in {"ppl", "creators", "influencers"} or closing
-            or (len(tokens) <= 20 and tokens.keywords_only)  # "nano influencers manila moms fb": a search-box query
+            or short_query(tokens, longest=20)  # "nano influencers manila moms fb": a search-box query
             or before in PLATFORM_WORDS or after in PLATFORM_WORDS  # "fb ig", "fb insta": platforms side by side
             or (before in near and i > 1 and tokens.lower[i - 2] in PLATFORM_WORDS)
             or (after in near and i + 2 < len(tokens) and tokens.lower[i + 2] in PLATFORM_WORDS))
