@@ -72,20 +72,18 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
             elif close is None and (colon := next((j for j in range(i + cue, min(i + cue + 30, len(tokens)))
                                                    if tokens.words[j] == "):"), None)) is not None:
                 cue = colon + 1 - i  # the tokenizer keeps "):" together
+        at = i + cue + tokens.phrase_at(i + cue, _LIKE) if cue else i + 1
         if cue:
-            at = i + cue
-            at += tokens.phrase_at(at, _LIKE)
             tie = _names_after_tie(tokens, at, places)
             # a lower-case name only after a label ("competitors: lululemon"), not "no competitor supplements visible"
             names, end = tie if tie else names_at(tokens, at, allow_lower=tokens.words[at - 1] in {":", "="})
-            if not names and tokens.lower[i] == "exclusivity":
-                names, end = _names_later_in_line(tokens, at)  # "Exclusivity: 30 days each side, no Nike, Adidas"
             if names:
                 take(i, names, end, named=not tie)
                 i = end
                 continue
-        if tokens.lower[i] == "exclusivity" and not cue and tokens.sentence_start(i):
-            names, end = _names_later_in_line(tokens, i + 1)  # "Exclusivity 3 Monate, nicht Jack Wolfskin oder Vaude"
+        if tokens.lower[i] == "exclusivity" and (cue or tokens.sentence_start(i)):
+            # "Exclusivity: 30 days each side, no Nike, Adidas", "Exclusivity 3 Monate, nicht Jack Wolfskin oder Vaude"
+            names, end = _names_later_in_line(tokens, at)
             if names:
                 take(i, names, end, named=True)
                 i = end

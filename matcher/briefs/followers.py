@@ -14,6 +14,7 @@ from matcher.briefs.lexicon import (
     NEGATIONS,
     NOT_FOLLOWERS,
     PER_UNIT,
+    PRODUCT_PRICE_WORDS,
 )
 from matcher.briefs.reading import Reading, claimed_reading
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
@@ -193,5 +194,5 @@ def _ruled_out_after(tokens: Tokens, end: int) -> bool:
 
 
 # the product's price before an amount ("price start from 59rb", "harga mulai 59rb", "preço a partir de 89k")
-_PRICE_WORDS = frozenset({"price", "prices", "priced", "pricing", "retail", "retails", "rrp", "msrp", "costs", "harga",
-                          "preço", "precio", "prix", "preis", "prezzo"})
+_PRICE_WORDS = PRODUCT_PRICE_WORDS | frozenset({"price", "prices", "pricing", "harga", "preço", "precio", "prix",
+                                                 "preis", "prezzo"})

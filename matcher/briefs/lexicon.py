@@ -154,6 +154,8 @@ budget budgets spend spending budgeted invest investment pot fund funds verba pr
 enveloppe gesamt insgesamt gesamtbudget kampagnenbudget budżet rozpočet költségvetés totaalbudget campagnebudget
 budsjett budjetti
 """.split())
+# words that give what the product costs ("RRP", "priced from", "retails at"): its price, not a fee or a follower count
+PRODUCT_PRICE_WORDS = frozenset({"msrp", "rrp", "retail", "retails", "priced", "costs"})
 PRICE_CUES = frozenset("""
 rate rates fee fees price prices pay paying paid payment cpp cost costs compensation remuneration honorarium per-post
 honorar honorare compenso onorario rémunération remunération remuneración remuneração vergütung verguetung gage

@@ -29,6 +29,7 @@ from matcher.briefs.lexicon import (
     PER_WORDS,
     PLATFORM_WORDS,
     PRICE_CUES,
+    PRODUCT_PRICE_WORDS,
     TAX_WORDS,
 )
 from matcher.briefs.nouns import is_person_noun
@@ -155,7 +156,7 @@ _PRICE_AFTER = (("raised",), ("passes",), ("tickets",), ("a", "ticket"), ("a", "
                 ("funding",), ("round",), ("at", "retail"), ("mrp",), ("rrp",), ("msrp",), ("retail",), ("srp",),
                 ("gmv",), ("revenue",), ("in", "sales"), ("sales",), ("turnover",), ("arr",), ("mrr",), ("aov",))
 _SHELF_PRICE = re.compile(r"\d[.,](?!00)\d\d(?!\d)")  # cents: "$19.99", "€64.90", "4,99 $"
-_PRODUCT_PRICE_CUES = frozenset({"msrp", "rrp", "retail", "retails", "priced", "costing", "costs", "sells", "sold",
+_PRODUCT_PRICE_CUES = PRODUCT_PRICE_WORDS | frozenset({"costing", "sells", "sold",
                                  "raised", "raise", "raising", "valued", "valuation", "spent", "promo", "promotion",
                                  "discount", "coupon", "bonus", "bonuses", "referral", "cashback", "prize",
                                  "jackpot", "winnings", "point", "points",
