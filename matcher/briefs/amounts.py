@@ -22,6 +22,7 @@ hk$ nz$ rs cop clp ars pen php idr myr thb vnd ngn kes zar egp mad try ils krw t
 s/ ksh""".split())
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:[.,' ]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:[.,]\d+)?$")
 _GLUED_AMOUNT = re.compile(r"^((?:US|CA|AU|NZ|HK|MX|S|A|C|R|E|GH)?[$€£¥₹₩₺₽₴₱₦₫₪₸₾฿₡₵])(\d[\d.,]*[kKmM]?)$")
+_NAIRA = re.compile(r"^N(\d[\d.,]*[kKmM]?)$")
 _WAN = re.compile(r"^(\d+(?:\.\d+)?)w$")  # 万 written as 'w'
 _ABBREVIATED_SCALES = frozenset({"mio", "tsd", "mill", "tys", "tis"})  # "1,5 Mio.", "20 tys." with their full stop
 # "10k", "5jt", "1tr2" (1.2 triệu), "2k5" (2,500): a scale glued on, a last digit after it counts tenths of it
@@ -88,6 +89,11 @@ def amount_at(tokens: Tokens, i: int) -> Amount | None:
     if glued_amount and (parsed_glued := _number(glued_amount.group(2))) is not None:
         # "S$250–S$450": after the dash the second amount keeps its currency glued on
         return Amount(parsed_glued[0], i, i + 1, parsed_glued[1] != 1.0, glued_amount.group(1), unit=parsed_glued[1])
+    naira = _NAIRA.match(tokens.words[i])
+    scale = tokens.words[i + 1] if naira and not naira.group(1)[-1].isalpha() and i + 1 < len(tokens) else ""
+    if naira and (parsed_naira := _number(naira.group(1) + scale)) is not None and parsed_naira[1] != 1.0:
+        # "N250k per creator", "N6m total" (Nigeria): naira with its scale, never a bare "N26" or "N95"
+        return Amount(parsed_naira[0], i, i + 1 + bool(scale), True, "₦", unit=parsed_naira[1])
     symbol = tokens.lower[i] in CURRENCY_WORDS and not tokens.lower[i].isalpha()
     # "R2 500", "RM 1,500": rand and ringgit written as a capital before the digits
     glued = tokens.words[i] in {"R", "RM"} and i + 1 < len(tokens) and tokens.words[i + 1][:1].isdigit()

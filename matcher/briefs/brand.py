@@ -15,6 +15,7 @@ from matcher.briefs.brand_described import (
     brand_of_account,
 )
 from matcher.briefs.brand_institution import brand_institution
+from matcher.briefs.brand_lower import brand_lower_named
 from matcher.briefs.brand_layout import (
     brand_before_brief,
     brand_before_campaign,
@@ -93,7 +94,8 @@ def read_brand(tokens: Tokens, places: Gazetteer, retries: int = 2) -> Reading |
                or brand_at_work(tokens, places) or brand_apposed(tokens, places) or brand_named(tokens, places)
                or brand_in_title_parts(tokens, places) or brand_of_writer(tokens, places)
                or brand_before_product(tokens, places) or brand_after_kind(tokens, places)
-               or brand_opening_possessive(tokens, places) or brand_of_product_name(tokens, places))
+               or brand_opening_possessive(tokens, places) or brand_of_product_name(tokens, places)
+               or brand_lower_named(tokens, places))
     words = reading.value.lower().split() if reading is not None else []
     if len(words) > 1 and (words[-1] in AGENCY_TAILS or words[0] in AGENCY_HEADS):
         # "Dan (Loop Agency)", "Jess from Bloom Talent here": the agency that writes; its words stay claimed and
@@ -206,6 +208,9 @@ def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, .
             at = person_end + 1
             person = 1  # "it's Jess from little sprout": the brand after a person may be lower case
         allow_lower = allow_lower or bool(person) or tokens.lower[i + cue - 1] in {"called", "named"}
+        team = next((k + 2 for k in (at, at + 1) if tokens.lower[k:k + 2] == ["team", "of"]), None)
+        if team is not None and team < len(tokens) and tokens.is_capitalized(team):
+            at = team  # "we are digital team of Caffè Vergnano 1882", "from Marketing team of Tenku Games"
         end = name_end(tokens, at, allow_lower=allow_lower)
         if person:
             end = lower_name_run(tokens, at, end)
@@ -241,6 +246,9 @@ def _brand_after_cue(tokens: Tokens, places: Gazetteer, cues: tuple[tuple[str, .
             continue  # "CLIENT BRIEF": a heading, not "client Kuma"
         if tokens.lower[i:i + cue] == ["name", "is"] and tokens.lower[i - 1:i] == ["my"]:
             continue  # "my name is Rafael": the writer, not the brand
+        if tokens.lower[i] in {"forwarding", "forwarded"} and (not described_after(tokens, end) or tokens.lower[
+                end + 1:end + 2] == ["client"]):
+            continue  # "forwarding from Kite (language-learning app)", not "forwarding from Jana (client side)"
         while end - at > 1 and (code := places.place(tokens.words[end - 1])) is not None and code.kind == "code" and (
                 tokens.words[end - 1].isupper()) and tokens.lower[end:end + 1] in (["push"], ["campaign"], ["launch"]):
             end -= 1  # "Brief – Bondi Blends NZ push": the market is not the brand

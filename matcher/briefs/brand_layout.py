@@ -18,7 +18,7 @@ from matcher.briefs.brand_words import (
     OCCASIONS,
     SELF,
 )
-from matcher.briefs.lexicon import CREATOR_NOUNS, FIELD_LABELS, NOT_NAMES
+from matcher.briefs.lexicon import CREATOR_NOUNS, FIELD_LABELS, NOT_NAMES, WEEKDAYS
 from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
@@ -34,6 +34,8 @@ def claim_brand(tokens: Tokens, cue_start: int, start: int, end: int) -> Reading
         start += 1  # "We are NGO Zielone Miasto": what it is, then its name
     while end - start > 1 and tokens.lower[end - 1] in {"team", "growth", "marketing"}:
         end -= 1  # "MathSprout Growth Team": the team is not the brand
+    if end - start > 1 and tokens.lower[end:end + 1] and tokens.lower[end] in WEEKDAYS:
+        end -= 1  # "the Cascade Paws Rescue Giving Tuesday push": the word before a weekday names the day
     tokens.claim(cue_start, start, "brand cue")
     tokens.claim(start, end, "brand")
     if end < len(tokens) and tokens.lower[end] in {"'s", "’s"}:
@@ -232,8 +234,8 @@ def brand_in_brackets(tokens: Tokens, places: Gazetteer) -> Reading | None:
         acts = tokens.phrase_at(close + 1, BRAND_VERBS) > 0
         # "A Swiss coffee machine maker (Jura) wants": a name after what it is and before what it does may be a town's
         if (tokens.words[close:close + 1] != [")"] and not comma) or is_place_or_platform(
-                tokens, k + 1, end, places, cities=not (kind and acts)):
-            continue
+                tokens, k + 1, end, places, cities=not (kind and acts)) or tokens.lower[end - 1] in OCCASIONS:
+            continue  # "(Mental Health Awareness Month)": an occasion, no name
         said = tokens.near_before(k, SELF | {"we're", "here"}, 10) is not None and tokens.near_before(
             k, CREATOR_NOUNS, 10) is None
         if kind or said or acts:

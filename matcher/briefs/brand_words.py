@@ -36,6 +36,7 @@ hiya
 yesterday urgent fyi btw pls please asap update reminder yes no yep nope sure actually briefing disclosure kunde kundin
 klient klant cliente auftraggeber boss sir madam sirs
 finance legal procurement compliance management leadership hr sales accounting comms
+forwarding forwarded attaching attached resending
 """.split()) | PLACEHOLDER_NAMES | MONTHS  # the last line: departments, deciding but no advertiser ("Finance approved")
 # words a description of the advertiser ends with ("a Swiss clean-beauty label")
 ADVERTISER_NOUNS = GENERIC_ADVERTISERS | frozenset("""

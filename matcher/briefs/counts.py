@@ -45,7 +45,8 @@ size sizes model models variant variants sku skus recipe recipes episode episode
 _ASKED_ONE = _ASK_VERBS | {"just", "only"}  # "just one big YouTuber"
 # tails that count creators only in small numbers ("20-30 piece", "2-3 only"; not "240 pieces")
 _SMALL_TAILS = frozenset({"piece", "pieces", "only"})
-_COUNT_TAILS = frozenset({"aprox", "approx", "approx.", "ish", "person", "persons", "pax", "piece", "pieces", "only"})
+_COUNT_TAILS = frozenset({"aprox", "approx", "approx.", "ish", "person", "persons", "pax", "piece", "pieces", "only",
+                          "nos"})  # "5 nos" (Indian English: numbers)
 _OFFERED = frozenset({"nights", "night", "stay", "dinner", "lunch", "room", "rooms", "tickets", "ticket", "trip"})
 _HAS = frozenset({"has", "employs", "employing", "seat", "seats"})
 _RANKED = frozenset({"finish", "finishes", "finished", "finishing", "ranked", "ranks", "rank", "placed"})
@@ -168,7 +169,10 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         return None  # "100 million+ people": an amount, not a count
     asked_for = tokens.near_before(number.start, CREATOR_NOUNS, 8, stop_at_punct=False) is not None
     labelled = before in {"quantity", "qty"} and after in {"pieces", "pcs", "persons"}
-    if (asked_for and after in _COUNT_TAILS and (value <= 50 or after not in _SMALL_TAILS)) or labelled:
+    # "unstitched 3 piece lawn suits": a piece before what it is part of describes the goods
+    part_of = after in {"piece", "pieces"} and tokens.words[end + 1:end + 2] != [] and tokens.words[end + 1].isalpha() and (
+        tokens.lower[end + 1] not in STOP_WORDS) and creator_noun_after(tokens, end + 1) is None
+    if (asked_for and after in _COUNT_TAILS and (value <= 50 or after not in _SMALL_TAILS) and not part_of) or labelled:
         return value, i, end + 1  # "Need KOL in Thailand 6 person", "creators of Spain, 20 aprox", "quantity 7 pieces"
     if after in {"pieces", "piece", "pcs"} and tokens.lower[end + 1:end + 2] == ["of"] and creator_noun_after(
             tokens, end + 2) == end + 2:

@@ -30,6 +30,28 @@ def _table_rows_as_labels(words: list[str]) -> None:
                 c.isdigit() for w in words[bars[1]:k] for c in w):
             words[bars[1]] = ":"
         line = k + 1
+    _two_column_rows_as_labels(words)
+
+
+def _two_column_rows_as_labels(words: list[str]) -> None:
+    """A block of three or more 'label | value' lines ('Brand | Linio', 'Fee per piece | up to COP 1.800.000') reads
+    as labels; two such lines are more often a signature ('Valeria Ortiz | Growth Marketing')."""
+    rows: list[int] = []
+    line = 0
+    for k in range(len(words) + 1):
+        if k < len(words) and words[k] != "\n":
+            continue
+        bars = [j for j in range(line, k) if words[j] == "|"]
+        label = len(bars) == 1 and 0 < bars[0] - line <= 4 and bars[0] < k - 1 and not any(
+            c.isdigit() for w in words[line:bars[0]] for c in w)
+        if label:
+            rows.append(bars[0])
+        if not label or k == len(words):
+            if len(rows) >= 3:
+                for bar in rows:
+                    words[bar] = ":"
+            rows = []
+        line = k + 1
 
 
 def _questions_as_labels(words: list[str]) -> None:

@@ -237,7 +237,7 @@ exploring explore explored wandering living-abroad expat expats moved studied st
 photographed vineyards vineyard villa villas hotels hotel resorts resort restaurants restaurant cafes cafe beaches
 beach streets street markets since launched operating operate established started stores shops branches offices
 factories locations outlets festival festivals shoot shoots race races event events conference concert concerts
-tournament expo fair
+tournament expo fair pressed handmade hand-made
 """.split())
 # after "from": a place is the creators' home only when one of these comes just before it
 FROM_HOME_NOUNS = CREATOR_NOUNS | AUDIENCE_NOUNS
@@ -272,15 +272,15 @@ LANGUAGE_BEFORE: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
 
 MONTHS = frozenset("""january february march april may june july august september october november december jan feb
 mar apr jun jul aug sep sept oct nov dec""".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 # calendar words and generations: a capitalized word after "for" that is none of these may be a brand
-NOT_NAMES = MONTHS | frozenset("""
+NOT_NAMES = MONTHS | WEEKDAYS | frozenset("""
 christmas xmas easter halloween thanksgiving ramadan eid diwali hanukkah valentine valentine's valentines mother's
 holi songkran raya hari navratri onam pongal lohri chuseok tet nowruz hanami obon carnival carnaval oktoberfest
 shabbat sabbath passover yom kippur rosh hashanah sku skus lebaran muertos tết cny valentijn valentinstag
 weihnachten muttertag vatertag navidad pascua pâques ostern kerst kerstmis sinterklaas
 father's mothers fathers singles singles' year summer winter spring autumn fall gen z x alpha millennials
-boomers zoomers monday tuesday
-wednesday thursday friday saturday sunday q1 q2 q3 q4 h1 h2 i we you he she they it our my your their his her its
+boomers zoomers q1 q2 q3 q4 h1 h2 i we you he she they it our my your their his her its
 this that these those the a an tbd tbc tba asap fyi n/a vat gst tax taxes iva tva mwst ust shipping fees
 rfp rfq sow
 """.split())

@@ -339,7 +339,9 @@ def qualified_place(tokens: Tokens, end: int, place: Place | None, places: Gazet
     country = places.state_codes.get(code)
     closed = at + 1 >= len(tokens) or tokens.is_punct(at + 1) or tokens.words[at + 1].isdigit() or not tokens.words[
         at + 1][:1].isupper()
-    if place is not None and place.kind == "city" and country in place.countries and closed:
+    # "Victoria, BC": a code after a name of several places says which (not Australia's state, Canada's city)
+    if place is not None and place.kind in {"city", "subdivision"} and country is not None and closed and (
+            country in place.countries or (place.ambiguous and place.kind == "subdivision")):
         tokens.claim(end, at + 1, "countries")
         return Place(place.name, (country,), place.kind, population=place.population), at + 1
     return place, end

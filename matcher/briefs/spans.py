@@ -8,6 +8,7 @@ name ("Bewley's"). Used by the brand and competitor readers.
 from __future__ import annotations
 
 from matcher.briefs.brand_cues import GENERIC_ADVERTISERS
+from matcher.briefs.city_names import model_vocabulary
 from matcher.briefs.competitor_words import TIE_FILLER
 from matcher.briefs.lexicon import (
     AUDIENCE_NOUNS,
@@ -30,7 +31,11 @@ _NAME_LIST_JOINERS = frozenset({",", "or", "and", "/", "nor", "&", "plus", "eith
 _EVENTS = frozenset({"black friday", "cyber monday", "prime day", "new year", "new year's", "back to school",
                      "gen z", "mother's day", "father's day", "valentine's day", "singles' day", "lunar new year",
                      "boxing day", "labor day", "labour day", "memorial day", "earth day", "world cup",
-                     "chinese new year", "new year's eve"})
+                     "chinese new year", "new year's eve",
+                     # retail occasions in the languages the briefs mix in (Brazil, Mexico, Colombia, Spain)
+                     "dia dos pais", "dia das mães", "dia das maes", "dia dos namorados", "día del padre",
+                     "día de la madre", "dia del padre", "dia de la madre", "buen fin", "hot sale", "cyber lunes",
+                     "cyber week", "giving tuesday", "singles day", "golden week", "white day", "super bowl"})
 
 
 def brandlike(word: str) -> bool:
@@ -139,6 +144,12 @@ def name_end(tokens: Tokens, i: int, allow_lower: bool = False, limit: int = 5, 
         break
     if tokens.span_text(i, end).lower() in _EVENTS or tokens.span_text(i, min(end + 1, len(tokens))).lower() in _EVENTS:
         return None
+    dated = end
+    while dated - i > 1 and (tokens.words[dated - 1].isdigit() or (
+            len(tokens.words[dated - 1]) == 2 and tokens.words[dated - 1].isupper())):
+        dated -= 1
+    if dated < end and tokens.span_text(i, dated).lower() in _EVENTS:
+        return None  # "Hot Sale MX", "Dia dos Pais 2025": an occasion with its market or year
     return end
 
 
@@ -161,6 +172,8 @@ def names_at(tokens: Tokens, i: int, allow_lower: bool = False) -> tuple[list[tu
         # a lower-case name continues a list only when the list began in lower case
         lower_next = allow_lower and (not found or not tokens.words[found[0][0]][:1].isupper())
         end = name_end(tokens, at, allow_lower=lower_next, in_list=bool(found), digits=True)
+        if end is None and found and _lower_brand(tokens, at):
+            end = at + 1  # "Lavazza or illy", "Rossmann, dm, Douglas": a lower-case name no dictionary has
         if end is None:
             break
         found.append((at, end))
@@ -176,11 +189,22 @@ def names_at(tokens: Tokens, i: int, allow_lower: bool = False) -> tuple[list[tu
         if joiner == at and joiner < len(tokens) and "&" in tokens.words[joiner] and len(tokens.words[joiner]) > 2:
             continue  # "Zara H&M or Pull&Bear": a name with its own '&' after a name is the next name
         glued = tokens.words[at:at + 1] == ["!"]
-        if joiner <= at + glued or joiner >= len(tokens) or name_end(tokens, joiner, allow_lower, in_list=True,
-                                                             digits=True) is None:
+        if joiner <= at + glued or joiner >= len(tokens) or (name_end(tokens, joiner, allow_lower, in_list=True,
+                                                              digits=True) is None and not _lower_brand(tokens, joiner)):
             break
         at = joiner
     return found, (found[-1][1] if found else i)
+
+
+def _lower_brand(tokens: Tokens, at: int) -> bool:
+    """A lower-case word of a list that is no word of the model's English vocabulary ('illy', 'dm', 'hismile')."""
+    word = tokens.lower[at] if at < len(tokens) else ""
+    vocabulary = model_vocabulary()
+    after = tokens.lower[at + 1] if at + 1 < len(tokens) else "."
+    # the item ends there ("or illy.", "dm or Douglas", "hismile in the last 6 mo"), not "nicht mit Primark"
+    ends = after in _NAME_LIST_JOINERS or after in {".", "!", "?", "\n", ")", "(", ";", "in"}
+    return bool(vocabulary) and ends and word.isalpha() and len(word) > 1 and tokens.words[at] == word and (
+        word not in vocabulary and word not in STOP_WORDS)
 
 
 def _short_item(tokens: Tokens, at: int) -> bool:

@@ -100,6 +100,8 @@ def _tier_list(tokens: Tokens, i: int) -> tuple[list[str], int, bool]:
         if j + 1 < len(tokens) and tokens.lower[j] in _TIER_JOINERS and _spelled(tokens.lower[j + 1]) in TIER_WORDS:
             j += 1
             continue
+        if j < len(tokens) and _spelled(tokens.lower[j]) in TIER_WORDS:
+            continue  # "nano micro both": two tiers with nothing between
         break
     return tiers, j, False
 
