@@ -11,32 +11,26 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from matcher.briefs.amounts import amount_at, amounts_in, correction_after, is_rate, range_after, scaled_range
+from matcher.briefs.amounts import amounts_in, correction_after, is_rate, range_after, scaled_range
 from matcher.briefs.bound_cues import LOWER_CUES, UPPER_CUES
 from matcher.briefs.followers import followers_near
 from matcher.briefs.lexicon import (
     BUDGET_CUES,
     CHEAP_THINGS,
     CREATOR_NOUNS,
-    CURRENCY_WORDS,
     GOODS,
     MEASURES,
     MONTHS,
     NEGATIONS,
     NOT_FOLLOWERS,
-    PER_BEFORE,
     PER_UNIT,
-    PER_WORDS,
-    PLATFORM_WORDS,
     PRICE_CUES,
     PRODUCT_PRICE_WORDS,
-    TAX_WORDS,
 )
-from matcher.briefs.nouns import is_person_noun
+from matcher.briefs.money_units import cue_before, per_before_amount, per_unit
 from matcher.briefs.reading import Reading, claimed_reading
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
-UPPER_CUES_WORDS = frozenset(word for cue in UPPER_CUES for word in cue)
 # words before a year ("since 2015", "Q1 2026", "March 2025")
 _BEFORE_YEAR = MONTHS | frozenset("""from in since of for q1 q2 q3 q4 h1 h2 fy spring summer autumn fall
 winter""".split())
@@ -57,9 +51,9 @@ def read_money(tokens: Tokens) -> list[Reading]:
         second = range_after(tokens, amount)
         currency = amount.currency or (second.currency if second else None)
         clause = tokens.clause_start(amount.start)
-        cue_budget = _cue_before(tokens, amount.start, BUDGET_CUES, clause, 5)
-        cue_price = _cue_before(tokens, amount.start, PRICE_CUES, clause, 7)
-        per_before = _per_before(tokens, amount.start, clause)
+        cue_budget = cue_before(tokens, amount.start, BUDGET_CUES, clause, 5)
+        cue_price = cue_before(tokens, amount.start, PRICE_CUES, clause, 7)
+        per_before = per_before_amount(tokens, amount.start, clause)
         if cue_budget is not None and tokens.lower[cue_budget] == "budget" and tokens.lower[
                 cue_budget + 1:cue_budget + 2] != [] and tokens.lower[cue_budget + 1] in CHEAP_THINGS:
             cue_budget = None  # "budget meals under $10": cheap meals, no budget
@@ -75,7 +69,7 @@ def read_money(tokens: Tokens) -> list[Reading]:
                     tokens.lower[amount.start - 1] in _BEFORE_YEAR))
         # "any pair over $150": a threshold of what is sold ("no single creator above SAR 15,000" is a cap)
         lower_bound = (cue_budget is None and cue_price is None and per_before is None and tokens.lower[
-            amount.start - 1:amount.start] in (["over"], ["above"]) and not _per_unit(tokens, end)
+            amount.start - 1:amount.start] in (["over"], ["above"]) and not per_unit(tokens, end)
                        and tokens.near_before(amount.start - 1, NEGATIONS | CREATOR_NOUNS, 4) is None)
         # "cost centre 3310", "PO 4500", "ref 1200": a code, no amount
         code = tokens.lower[max(amount.start - 1, 0):amount.start] in (["centre"], ["center"], ["po"], ["ref"], ["#"],
@@ -91,14 +85,14 @@ def read_money(tokens: Tokens) -> list[Reading]:
             continue  # "Budget recap from 2024": a year; "$20 off any pair over $150": a condition, no cap
         if _product_price(tokens, amount.start, end) or (
                 cue_price is not None and tokens.lower[cue_price] in _GOODS_PRICE_WORDS and cue_budget is None
-                and per_before is None and not _per_unit(tokens, end)
+                and per_before is None and not per_unit(tokens, end)
                 and not tokens.phrase_ending(amount.start, UPPER_CUES)):
             passed = end
             continue  # "our €49 serum", "(MSRP $18,995)": the price of the product, no budget
         if is_rate(tokens, amount.start, end):
             passed = end
             continue  # "$50/hour", "$20 per 1000 views", "CPM of $15": a rate is neither a fee per post nor a total
-        per_after = _per_unit(tokens, end)
+        per_after = per_unit(tokens, end)
         if (currency is None and cue_price is None and per_after and amount.value >= 50 and not unit_after
                 and tokens.phrase_ending(amount.start, UPPER_CUES)):
             cue_price = amount.start - tokens.phrase_ending(amount.start, UPPER_CUES)  # "max 25,000 per video"
@@ -112,7 +106,7 @@ def read_money(tokens: Tokens) -> list[Reading]:
             value = scaled_range(amount, second)[1]
         start = amount.start
         start -= tokens.phrase_ending(start, UPPER_CUES) or tokens.phrase_ending(start, LOWER_CUES)
-        per = _per_unit(tokens, end)
+        per = per_unit(tokens, end)
         # "Aggregate fees must not exceed CHF 60,000": fees summed over the creators are the campaign's total
         summed = cue_price is not None and tokens.near_before(cue_price, {"aggregate", "total", "overall",
                                                                           "combined"}, 3) is not None
@@ -226,7 +220,7 @@ def _what_it_costs(tokens: Tokens, start: int, end: int) -> bool:
     if _for_the_campaign(tokens, end):
         return False
     ours = tokens.lower[start - 1] == "cost" and tokens.near_before(start - 1, {"our", "its"}, 8) is not None
-    return not _per_unit(tokens, end) or ours
+    return not per_unit(tokens, end) or ours
 
 
 def _product_price(tokens: Tokens, start: int, end: int) -> bool:
@@ -270,81 +264,3 @@ def _product_price(tokens: Tokens, start: int, end: int) -> bool:
         return False
     return tokens.lower[end].isalpha() and tokens.lower[end] not in BUDGET_CUES | PRICE_CUES and (
         start > 0 and tokens.lower[start - 1] in {"our", "its", "their", "the", "a", "an", "new"})
-
-
-def _cue_before(tokens: Tokens, at: int, words: frozenset[str], clause: int, window: int) -> int | None:
-    """The nearest cue word before `at` in the same clause (not past a comma), within `window` tokens."""
-    for j in range(at - 1, max(clause, at - window) - 1, -1):
-        if tokens.lower[j] in words:
-            return j
-        if tokens.words[j] in {",", ";", "(", ")"} or (any(c.isdigit() for c in tokens.words[j]) and amount_at(
-                tokens, j) is not None and not (tokens.words[j] == "1" and tokens.lower[j + 1] in PER_UNIT)):
-            return None  # "cost 89 euro and have 2 batteries": the cue belongs to the amount before ("Fee 1 post")
-    return None
-
-
-def _per_before(tokens: Tokens, at: int, clause: int) -> int | None:
-    """'per creator maximum 1500', 'for one video not more than 300€', 'every influencer max': where it starts."""
-    for j in range(at - 1, max(clause, at - 7) - 1, -1):
-        one = tokens.words[j] == "1" and tokens.lower[j - 1:j] == ["per"] and tokens.lower[j + 1:j + 2] and (
-            tokens.lower[j + 1] in PER_UNIT)  # "The fee per 1 post is 100.000 yen"
-        if tokens.words[j] in {",", ";", "(", ")"} or (amount_at(tokens, j) is not None and not one):
-            return None  # the clause of another amount
-        if tokens.lower[j] in {"total", "overall", "altogether"}:
-            return None  # "max 800 zł for one stream and total 10 000 zł": the total is nearer
-        unit = tokens.lower[j] in PER_UNIT or tokens.lower[j] in CREATOR_NOUNS or is_person_noun(tokens.lower[j])
-        if unit and j > 1 and tokens.words[j - 1] == "1" and tokens.lower[j - 2] == "per":
-            return j - 2
-        # "per-creator cap €2,500": the hyphen joins 'per' and its unit, one word in two tokens
-        noun = j - 1 if unit and tokens.lower[max(j - 2, 0):j] == ["per", "-"] else j
-        if unit and noun > 1 and tokens.lower[noun - 1] in PLATFORM_WORDS and tokens.lower[noun - 2] in PER_BEFORE:
-            noun -= 1  # "Budget per Insta reel upto ₹40,000": the platform between 'per' and its unit
-        if unit and tokens.lower[noun - 2:noun] == ["for", "the"] and tokens.lower[noun] in CREATOR_NOUNS and not (
-                tokens.lower[noun].endswith("s")):
-            return noun - 2  # "fee for the influencer can be up to 40.000 DKK": one creator's fee
-        if unit and noun > 0 and tokens.lower[noun - 1] in PER_BEFORE | {"one"}:
-            owner = noun - 2  # the word before 'per'
-            if owner >= 0 and (tokens.lower[owner] in CURRENCY_WORDS or any(c.isdigit() for c in tokens.words[owner])):
-                return None  # "AED 5,000 per creator and AED 150k": the 'per' belongs to the amount before
-            return noun - 1 - (1 if noun > 1 and tokens.lower[noun - 2] in {"for", "per"} else 0)
-        if tokens.lower[j] in {"per-post", "per-video", "per-creator", "each", "every"} and (
-                j + 1 == at or tokens.lower[j + 1] in UPPER_CUES_WORDS):
-            return j
-    return None
-
-
-def _per_unit(tokens: Tokens, at: int) -> int:
-    """Tokens of a 'per post' / '/reel' / 'each' / 'max per Reel' after an amount (0 when none), taxes between
-    them skipped ('500 € + IVA per contenuto')."""
-    lead = 0
-    while at + lead < len(tokens) and lead < 4 and (tokens.lower[at + lead] in TAX_WORDS or (
-            tokens.words[at + lead] == "." and (tokens.lower[at + lead - 1] in TAX_WORDS or tokens.lower[
-                at + lead + 1:at + lead + 2] in (["–"], ["-"])))):  # "zzgl. MwSt./Post", "CHF 900.– per post"
-        lead += 1
-    if at + lead < len(tokens) and "/" in tokens.lower[at + lead] and tokens.lower[at + lead].rsplit("/", 1)[1] in (
-            PER_UNIT):
-        return lead + 1  # "zzgl. MwSt./Post"
-    if lead and not (at + lead + 1 < len(tokens) and tokens.lower[at + lead] in PER_WORDS - {"a", "an", "for", "by"}
-                     and tokens.lower[at + lead + 1] in PER_UNIT):
-        lead = 0  # taxes count only before a 'per ...'
-    if at + lead < len(tokens) and tokens.lower[at + lead] in {"max", "maximum", "tops", "max.", "ceiling", "cap",
-                                                               "limit"}:
-        lead += 1
-    at += lead
-    if at < len(tokens) and tokens.lower[at] in {"each", "chacun", "chacune", "cada"}:
-        return lead + 1  # "250 $ chacun"
-    for skip in (0, 1):  # "$500 per sponsored post", "€300 for one reel", "250 € x post" (Italian, Spanish 'per')
-        unit = tokens.lower[at + 1 + skip] if at + 1 + skip < len(tokens) else ""
-        if tokens.lower[at:at + 1] and tokens.lower[at] in PER_WORDS | {"x"} and (unit in PER_UNIT or (
-                unit in CREATOR_NOUNS and not unit.endswith("s"))):  # "500 USD for each blogger"
-            if tokens.lower[at] == "for" and (tokens.lower[at + 1 + skip].endswith("s") or (
-                    skip and tokens.lower[at + 1] not in PER_BEFORE | {"1", "the"}) or (not skip and unit == "talent")):
-                return 0  # "8k for beauty creators", "5k for videos", "$60k for talent": what the whole budget buys
-            return lead + 2 + skip
-    if at < len(tokens) and tokens.lower[at] in {"per-post", "/post", "per-video", "per-creator", "pp"}:
-        return lead + 1
-    if tokens.lower[at:at + 2] == ["p", "/"] and at + 2 < len(tokens) and tokens.lower[at + 2] in PER_UNIT | {"p"}:
-        return lead + 3  # "€350 p/p", "NZ$300 p/post"
-    return 0
-
-
