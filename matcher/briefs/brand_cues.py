@@ -30,7 +30,8 @@ BRAND_VERBS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "has briefed us", "asked for", "is asking for", "green-lit", "greenlit", "has green-lit",
 ))
 BRAND_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
-    "client", "kunde", "für kunde", "forwarding from", "forwarded from", "klant", "pour le client", "für den kunden",
+    "client", "kunde", "für kunde", "forwarding from", "forwarded from", "founder of", "co-founder of",
+    "cofounder of", "owner of", "klant", "pour le client", "für den kunden",
     "brand :", "brand is", "brand name :", "brand name", "brand of me is", "brand of us is", "our brand name is",
     "brand -", "client :", "client is", "advertiser :", "advertiser is",
     "our brand", "our brand is", "our client", "our client is", "our client ,", "on behalf of",

@@ -17,7 +17,10 @@ from matcher.briefs.spans import PARTICLES
 from matcher.briefs.stop_words import STOP_WORDS
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
-_KINDS = ADVERTISER_NOUNS | COMPANY_NOUNS
+# what an advertiser is ("brand", "roastery", "app"); not the describing words and pronouns the lists also hold
+_KINDS = (ADVERTISER_NOUNS | COMPANY_NOUNS) - STOP_WORDS - frozenset(
+    {"big", "small", "local", "new", "family-run", "independent", "anybody", "somebody", "line", "range", "client",
+     "clients", "team", "teams"})
 
 
 def brand_lower_named(tokens: Tokens, places: Gazetteer) -> Reading | None:

@@ -143,12 +143,14 @@ _CAMPAIGN_ENDS = frozenset({"launch", "campaign", "push", "refresh", "relaunch",
 
 def brand_opening_possessive(tokens: Tokens, places: Gazetteer) -> Reading | None:
     """'Audible's summer listening push: BookTok creators ...': the brief opens with the name whose campaign it is."""
-    end = name_end(tokens, 0) if len(tokens) > 2 else None
-    if end is None or tokens.lower[end:end + 1] not in (["'s"], ["’s"]) or is_place_or_platform(tokens, 0, end, places):
+    start = 1 if tokens.lower[0] in COMMON_OPENERS else 0  # "Forwarding Stride's brief."
+    end = name_end(tokens, start) if len(tokens) > start + 2 else None
+    if end is None or tokens.lower[end:end + 1] not in (["'s"], ["’s"]) or is_place_or_platform(
+            tokens, start, end, places):
         return None
     for j in range(end + 1, min(end + 5, len(tokens))):
         if tokens.lower[j] in _CAMPAIGN_ENDS:
-            return claim_brand(tokens, 0, 0, end)
+            return claim_brand(tokens, 0, start, end)
         if not (tokens.words[j].isalpha() and tokens.words[j].islower()):
             return None
     return None

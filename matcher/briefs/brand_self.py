@@ -256,7 +256,7 @@ _NOT_FIRST_NAMES = CREATOR_NOUNS | GENERIC_ADVERTISERS
 _ROMANCE_INTRODUCTIONS = (("les", "escribe"), ("te", "escribe"), ("aqui", "é", "a"), ("aqui", "é", "o"),
                           ("aquí", "habla"), ("aqui", "quem", "fala", "é", "a"), ("aqui", "quem", "fala", "é", "o"))
 # built once: phrase_at indexes a phrase list by its identity, so a list rebuilt per call is indexed again each time
-_PERSON_OPENERS = (("i", "'m"), ("i", "am"), ("this", "is"), ("here", "is"), ("from",), ("it", "'s"), ("im",),
+_PERSON_OPENERS = (("i", "'m"), ("i", "am"), ("je", "suis"), ("this", "is"), ("here", "is"), ("from",), ("it", "'s"), ("im",),
                    ("i", "m"), ("soy",), ("sou",), ("its",), ("myself",), ("am",), ("saya",), ("kami",),
                    *_ROMANCE_INTRODUCTIONS)
 
@@ -277,8 +277,11 @@ def person_from(tokens: Tokens, i: int) -> int:
     if at < len(tokens) and (tokens.words[at][:1].isupper() or (opener and tokens.words[at].isalpha())) and (
             tokens.lower[at] not in COMMON_OPENERS):
         at += 1
-        if at < len(tokens) and tokens.words[at][:1].isupper() and tokens.lower[at + 1:at + 2] in (["from"], ["at"]):
-            at += 1
+        # "I'm Lena Vogt from", "I'm Jerome Dela Cruz from": a first name, then up to two more capitalized names
+        rest = next((k for k in (at, at + 1) if k + 1 < len(tokens) and all(
+            tokens.words[j][:1].isupper() for j in range(at, k + 1)) and tokens.lower[k + 1] in {"from", "at"}), None)
+        if rest is not None:
+            at = rest + 1
         romance = tokens.lower[i] in {"soy", "sou"} or tokens.phrase_at(i, _ROMANCE_INTRODUCTIONS) > 0
         if romance and tokens.words[at:at + 1] == [","]:
             at += 1  # "Aqui é a Patrícia, da Piracanjuba"

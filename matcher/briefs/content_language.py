@@ -14,7 +14,8 @@ _CONTENT_NOUNS = frozenset({"content", "videos", "video", "captions", "posts", "
 
 
 # what joins two languages, in the languages briefs are written in ("castellano o catalán", "inglês e espanhol")
-_JOINERS = frozenset({"and", "or", "/", ",", "&", "+", "-", "y", "o", "e", "ou", "et", "und", "oder", "i", "og"})
+_JOINERS = frozenset({"and", "or", "/", ",", "&", "+", "-", "y", "o", "e", "ou", "et", "und", "oder", "i", "og",
+                      "also", "plus", "as", "well"})  # "French and also English", "Dutch as well as English"
 
 
 def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:

@@ -26,6 +26,9 @@ _MORE_THAN_ANY_ACCOUNT = 1_000_000_000
 # "Follower 100k up", "50K up"
 _LOWER_AFTER = (*LOWER_AFTER, ("up",), ("above",))
 
+# what follows a length in metres ("30m high", "200m from the beach")
+_LENGTHS = frozenset({"high", "tall", "long", "deep", "wide", "away", "from", "above", "below", "drop", "descent",
+                      "climb", "elevation", "altitude"})
 
 def followers_near(tokens: Tokens, start: int, end: int) -> bool:
     after = {tokens.lower[j] for j in range(end, min(end + 3, len(tokens)))}
@@ -114,6 +117,12 @@ def read_followers(tokens: Tokens) -> list[Reading]:
         litres_or_months = text.endswith("L") or bool(second and not amount.value) or (
             months and bool(second) and text.endswith("m"))
         if litres_or_months and not noun_after and not followers_near(tokens, amount.start, last.end):
+            continue
+        # "platforms up to 30m high", "our 134m bungy", "200m from the beach": metres, a lower-case m glued on
+        if text.endswith("m") and text[-2:-1].isdigit() and not noun_after and (
+                (last.end < len(tokens) and tokens.lower[last.end] in _LENGTHS) or tokens.lower[
+                    amount.start - 1:amount.start] in (
+                    ["our"], ["the"], ["a"], ["an"], ["its"], ["their"])):
             continue
         scaled = amount.scaled or last.scaled
         # an amount without k/M is about followers only with the word next to it, or in a followers clause

@@ -69,6 +69,7 @@ MAX_WORDS_BETWEEN = 2
 FOLLOWER_NOUNS = frozenset("""
 follower followers subscriber subscribers subs sub fans fan audience audiences followership following reach
 seguidores abonnés abonnes abonnenten volgers obserwujących abonnents takipçi フォロワー 팔로워 구독자 粉丝 粉絲 登録者
+urmăritori urmaritori inscritos inscritas iscritti sledujících követő követők följare følgere seuraajaa pengikut
 """.split())
 # counted things that are not followers: an amount next to one of these is no follower bound
 NOT_FOLLOWERS = frozenset("""

@@ -63,6 +63,8 @@ def read_money(tokens: Tokens) -> list[Reading]:
                     per_before + 1] in _PAID_UNITS)):  # "15 of them, each under 100k": followers
             cue_price = per_before  # "each creator max 2k": a fee, whatever the currency
         end = (second or amount).end
+        if cue_budget is None and amount.scaled and tokens.words[end:end + 1] in (["budget"], ["spend"]):
+            cue_budget = end  # "2 lakh budget": a scaled amount the next word calls the budget
         unit_after = end < len(tokens) and tokens.lower[end] in NOT_FOLLOWERS
         year = (currency is None and not amount.scaled and amount.value == int(amount.value)
                 and 1900 <= amount.value <= 2100 and tokens.lower[amount.start - 1:amount.start] and (

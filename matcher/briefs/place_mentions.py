@@ -18,6 +18,8 @@ _GREETINGS = GREETINGS | frozenset({"dear", "morning", "thanks", "thx"})
 # demonyms that are also everyday lower-case words
 _WORD_DEMONYMS = frozenset({"polish", "french", "swiss", "danish", "china", "turkey"})
 
+# a reply's or a forward's prefix in a subject line ("Subject: AW: ...", "Re: SV: ...") that is also a country's code
+_MAIL_PREFIXES = frozenset({"AW", "SV", "TR", "RE", "VS"})
 
 def mention_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | None, tuple[str, ...] | None]:
     """The longest place or demonym starting at token i: (length, place, demonym countries).
@@ -87,8 +89,9 @@ def _name_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | No
         if place is not None and place.kind == "code" and i > 0 and tokens.words[i - 1].isdigit() and (
                 tokens.ends[i - 1] == tokens.starts[i]):
             place = None  # "512GB": a unit glued to its number
-        if place is not None and place.kind == "code" and text.lower() in CREATOR_NOUNS and not cued:
-            place = None  # "DJ creators": a DJ, not Djibouti
+        if place is not None and place.kind == "code" and ((text.lower() in CREATOR_NOUNS and not cued) or (
+                text in _MAIL_PREFIXES and tokens.words[i + n:i + n + 1] == [":"] and tokens.words[i - 1:i] == [":"])):
+            place = None  # "DJ creators": a DJ, not Djibouti; "Subject: AW: ...": a reply's prefix, not Aruba
         if place is not None and place.foreign and not tokens.words[i][0].isupper() and not cued:
             place = None  # "chili-growing creators": another language's name for Chile, in lower case, uncued
         if place is not None and place.kind == "subdivision" and n == 1 and place.population == PROVINCE_SIZE and (

@@ -141,7 +141,8 @@ def venue_before(tokens: Tokens, cue_start: int, end: int) -> bool:
     while k > 0 and cue_start - k <= 4 and (tokens.is_capitalized(k) or tokens.words[k].isdigit()):
         k -= 1
     return k < j and tokens.lower[k] in _EVENT_OPENERS and not tokens.sentence_start(k + 1) and not tokens.words[
-        k + 1].isdigit()  # "we're at 412 Danforth Ave in Toronto": an address, the advertiser's own
+        k + 1].isdigit() and not any(  # "we're at 412 Danforth Ave in Toronto": an address, the advertiser's own
+        tokens.lower[x] in CREATOR_NOUNS for x in range(k + 1, j + 1))  # "ask to Tiktoker in Indonesia": creators
 
 
 _DESTINATION_BRANDS = frozenset({"visit", "discover", "explore", "destination", "tourism", "turismo", "go"})

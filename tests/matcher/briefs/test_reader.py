@@ -2166,3 +2166,92 @@ def test_valencia_stays_ambiguous() -> None:
     parsed = parse_brief("food creators in Valencia, TikTok")
     assert parsed.filters == Filters(platforms=("tiktok",))
     assert _offered_countries(parsed) == [("VE", "ES")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # round 194: "Forwarding" opens no name; "forwarding from X" names the brand only when X is described as one
+    ("Forwarding Noor's note:\n5 pottery creators in Spain, Instagram.", Filters(
+        platforms=("instagram",), countries=("ES",), k=5)),
+    ("Forwarding Pebblo's brief: 5 parenting creators in Spain, Instagram.", Filters(
+        brand="Pebblo", platforms=("instagram",), countries=("ES",), k=5)),
+    ("Hi all, Forwarding from Pebblo (kids reading app), see below. They want 6 parenting creators on TikTok.",
+     Filters(brand="Pebblo", platforms=("tiktok",), k=6)),
+    ("hey, forwarding from Sam (client side). We need ceramics creators on Instagram", Filters(
+        platforms=("instagram",))),
+    # round 195: the word before a weekday names the day ("Giving Tuesday", "Small Business Saturday")
+    ("For the Harbour Dogs Trust Giving Tuesday push we need 8 dog creators in Oregon.", Filters(
+        brand="Harbour Dogs Trust", countries=("US",), k=8)),
+    # round 196: "(digital) team of X" names the advertiser after it
+    ("Hello, we are marketing team of ZENTRO in Ghana. Need 6 tech creators, TikTok.", Filters(
+        brand="ZENTRO", countries=("GH",), platforms=("tiktok",), k=6)),
+    ("This is Aiko Sato from Brand team of Mori Foods. We want 4 cooking creators on YouTube.", Filters(
+        brand="Mori Foods", platforms=("youtube",), k=4)),
+    # round 197: a lower-case name no dictionary has continues a list of competitors; an ordinary word does not
+    ("5 coffee creators in Italy, nobody working with Segafredo or kimbo.", Filters(
+        countries=("IT",), competitors=("Segafredo", "kimbo"), k=5)),
+    ("No creators tied to Hema, kruidvat or Etos please", Filters(competitors=("Hema", "kruidvat", "Etos"))),
+    ("3 running creators. Nobody who worked with Adidas or similar.", Filters(competitors=("Adidas",), k=3)),
+    # round 198: three or more 'label | value' lines are a form
+    ("Campaign | Spring drop\nBrand | Vellora\nMarket | Chile\nFee per post | up to 300 USD", Filters(
+        brand="Vellora", countries=("CL",), max_price_per_post=300)),
+    # round 199: a retail occasion with its market or year is no advertiser ("Hot Sale MX", "Dia dos Pais 2025")
+    ("Hot Sale MX | hogar | TikTok | 10 creators", Filters(platforms=("tiktok",), countries=("MX",), k=10)),
+    ("Brief – Buen Fin 2025 | Tiendas Aurora\n8 creators in Mexico, Instagram", Filters(
+        brand="Tiendas Aurora", countries=("MX",), platforms=("instagram",), k=8)),
+    # round 200: a lower-case name no dictionary has, said to be the advertiser
+    ("zumora is a Finnish oat snack brand. We want 5 food creators in Finland.", Filters(
+        brand="zumora", countries=("FI",), k=5)),
+    ("A kombucha brewery from Gent, brouwkoe, wants 4 creators in Belgium.", Filters(
+        brand="brouwkoe", countries=("BE",), k=4)),
+    ("We at pindakaas (nut butters) need 3 creators on Instagram.", Filters(
+        brand="pindakaas", platforms=("instagram",), k=3)),
+    ("skincare is a big topic for us, 5 creators in Sweden", Filters(countries=("SE",), k=5)),
+    # round 201: a state code names which place it follows; a list of US state codes keeps its colliding codes
+    ("bbq creators TX FL GA 20k+", Filters(countries=("US",), min_followers=20_000)),
+    ("olive oil (pressed in Sicily) wants 4 cooking creators in Ohio", Filters(countries=("US",), k=4)),
+    # round 202: two tier words with nothing between them
+    ("influencers required nano micro both, Urdu language", Filters(tiers=("nano", "micro"), languages=("ur",))),
+    # round 203: "5 nos" counts creators; "3 piece suits" describes the goods
+    ("Need food influencers in Kerala, 5 nos, Instagram", Filters(platforms=("instagram",), countries=("IN",), k=5)),
+    ("influencers for our 2 piece cotton sets, Instagram, Karachi", Filters(
+        platforms=("instagram",), countries=("PK",))),
+    # round 204: naira written "N" with its scale; "N26" stays a name
+    ("Need Lagos creators, N150k per post max, total N2m", Filters(
+        countries=("NG",), max_price_per_post=150_000, campaign_budget=2_000_000)),
+    # round 207: creators after 'to' are no event's name ("ask to Tiktoker in Vietnam")
+    ("We want ask to Youtuber in Vietnam, 5 person", Filters(platforms=("youtube",), countries=("VN",), k=5)),
+    # round 208: a reply's prefix in a subject line is no country ("AW:" is German for "Re:", not Aruba)
+    ("Subject: AW: creator request\n\n4 car creators in Germany, Instagram", Filters(
+        platforms=("instagram",), countries=("DE",), k=4)),
+    # round 209: "founder of X", three-word names before 'from', "je suis X from Y"
+    ("Hi, I'm Dana, mom of 3 and the founder of Little Fjord. 5 parenting creators on Instagram please.", Filters(
+        brand="Little Fjord", platforms=("instagram",), k=5)),
+    ("Good morning! I'm Maria Santos Reyes from PayLakbay. We need 6 travel creators in Cebu.", Filters(
+        brand="PayLakbay", countries=("PH",), k=6)),
+    ("Bonjour, je suis Amina from Atlas Argan, we need 4 beauty creators in Morocco.", Filters(
+        brand="Atlas Argan", countries=("MA",), k=4)),
+    # round 210: metres are no millions ("a tower 50m high"); followers named in Romanian, Malay, Nordic languages
+    ("platforms up to 25m high, 4 travel creators from Kenya, min 10k followers", Filters(
+        min_followers=10_000, countries=("KE",), k=4)),
+    ("cafe 300m from the beach wants 3 creators on Instagram", Filters(platforms=("instagram",), k=3)),
+    ("Cari 5 kreator di Malaysia, minimum 20.000 pengikut, TikTok", Filters(
+        countries=("MY",), min_followers=20_000, platforms=("tiktok",), k=5)),
+    ("bloggeri din România, minimum 10.000 urmăritori", Filters(countries=("RO",), min_followers=10_000)),
+    # round 211: a tax after "excl." is no competitor ("excl. BTW", "excl. VAT")
+    ("4 food creators in Utrecht, €300 per video (excl. BTW)", Filters(countries=("NL",), max_price_per_post=300, k=4)),
+    # round 212: "and also", "as well as" join languages
+    ("creators who post in Dutch as well as English, 5 of them", Filters(languages=("nl", "en"), k=5)),
+    ("posting in German and also French", Filters(languages=("de", "fr"))),
+    # round 205: a scaled amount the next word calls the budget
+    ("Pune fitness creators, 3 lakh budget, Instagram", Filters(
+        countries=("IN",), campaign_budget=300_000, platforms=("instagram",))),
+])
+def test_rounds_one_hundred_ninety_four_on(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
+
+
+def test_a_state_code_says_which_of_several_places_it_follows() -> None:
+    # round 201: "Victoria, BC" is the Canadian city, not Australia's state or Hong Kong's harbour
+    parsed = parse_brief("5 food creators in Vancouver or Victoria, BC")
+    assert parsed.filters == Filters(countries=("CA",), k=5)
+    assert _offered_countries(parsed) == []
