@@ -15,7 +15,6 @@ from matcher.briefs.brand_described import (
     brand_of_account,
 )
 from matcher.briefs.brand_institution import brand_institution
-from matcher.briefs.brand_lower import brand_lower_named
 from matcher.briefs.brand_layout import (
     brand_before_brief,
     brand_before_campaign,
@@ -29,6 +28,8 @@ from matcher.briefs.brand_layout import (
     with_number,
     without_home_town,
 )
+from matcher.briefs.brand_lower import brand_lower_named
+from matcher.briefs.brand_person import brand_of_person
 from matcher.briefs.brand_product import brand_after_for, brand_before_product, brand_opening_possessive
 from matcher.briefs.brand_self import (
     as_named_elsewhere,
@@ -82,7 +83,7 @@ def read_brand(tokens: Tokens, places: Gazetteer, retries: int = 2) -> Reading |
 
     A client named by an agency ("Client's Velo Labs", "our client is X") wins over the agency's own name."""
     reading = (_brand_after_cue(tokens, places, CLIENT_CUES) or _brand_after_cue(tokens, places)
-               or _brand_of_person(tokens, places) or brand_institution(tokens, places) or brand_opening(tokens, places)
+               or brand_of_person(tokens, places) or brand_institution(tokens, places) or brand_opening(tokens, places)
                or brand_in_guillemets(tokens, places)
                or _brand_before_verb(tokens, places)
                or brand_after_generic(tokens, places) or brand_after_for(tokens, places)
@@ -127,48 +128,9 @@ def _body_subject(tokens: Tokens, places: Gazetteer, reading: Reading) -> Readin
     return reading
 
 
-def _brand_of_person(tokens: Tokens, places: Gazetteer) -> Reading | None:
-    """"I'm the marketing lead at stackwise", "we (kolibri kids) need", "I work in the marketing of Pedal Livre"."""
-    for i in range(len(tokens) - 2):
-        if tokens.lower[i] == "we" and tokens.words[i + 1] == "(":
-            close = next((j for j in range(i + 2, min(i + 6, len(tokens))) if tokens.words[j] == ")"), None)
-            if close is not None and close > i + 2 and all(tokens.words[j].replace("&", "").isalnum()
-                                                             for j in range(i + 2, close)):
-                return claim_brand(tokens, i, i + 2, close)  # "we (kolibri kids) need ..."
-        if tokens.words[i] == "(" and tokens.lower[i + 1] in ROLE_WORDS and tokens.words[i + 2:i + 3] == [","] and (
-                i > 0 and tokens.is_capitalized(i - 1)):
-            close = next((j for j in range(i + 3, min(i + 8, len(tokens))) if tokens.words[j] == ")"), None)
-            end = name_end(tokens, i + 3)  # "From: Sophie Adeyemi (Marketing, Kinfolk Haircare)"
-            if close is not None and end == close and not is_place_or_platform(tokens, i + 3, end, places):
-                return claim_brand(tokens, i, i + 3, end)
-        if tokens.lower[i] == "client" and tokens.words[i + 1] == "(" and tokens.is_capitalized(i + 2):
-            close = next((j for j in range(i + 2, min(i + 7, len(tokens))) if tokens.words[j] == ")"), None)
-            if close is not None and close > i + 2:
-                return claim_brand(tokens, i, i + 2, close)  # "the client (Northbound Outdoor) wants ..."
-        if tokens.phrase_at(i, (("i", "'m"), ("i", "am"), ("i", "work"), ("we", "work"), ("im",), ("i", "m"),
-                                ("myself",), ("here", ","))):  # "Marta here, community lead at Wolf & Birch Games"
-            for j in range(i + 2, min(i + 10, len(tokens) - 1)):
-                if tokens.words[j] in {".", "!", "?", ";", "\n"}:
-                    break
-                if tokens.lower[j] in {"at", "of", "for", "in"} and (tokens.lower[j - 1] in ROLE_WORDS or tokens.lower[
-                        j - 1] in _WORK_AREAS or (j == i + 3 and tokens.is_capitalized(j - 1))):
-                    at = j + 1 + (tokens.lower[j + 1] == "the" and j + 2 < len(tokens) and tokens.is_capitalized(j + 2))
-                    end = name_end(tokens, at, allow_lower=True, limit=5)  # "I am Marco of Gelateria Il Cono"
-                    end = lower_name_run(tokens, at, end)  # "owner of ramen shop 'X'": what it is, not its name
-                    if end is not None and not is_place_or_platform(tokens, at, end, places) and (
-                            tokens.lower[end - 1] not in COMPANY_NOUNS):
-                        return claim_brand(tokens, i, at, end)
-    return None
-
-
 _BARE_CLIENT = frozenset({"client", "kunde", "klant"})
 # "CLIENT BRIEF", "Client Services": a heading or a department after the bare word
 _NOT_CLIENT_NAMES = ROLE_WORDS | {"brief", "briefing", "side", "update", "services", "service", "success", "relations"}
-
-# what the writer works in before 'at': "I work in student recruitment at the University of Galway"
-_WORK_AREAS = frozenset({"new", "working", "intern", "recruitment", "admissions", "sales", "events", "fundraising",
-                         "outreach", "communication", "development"})
-
 
 # a client's label and its copula or colon after another cue ("Briefing: Kunde ist X", "Brief: client is X")
 _LABEL_THEN_NAME = [[label, joiner] for label in ("kunde", "kundin", "klant", "klient", "client", "cliente")
