@@ -10,7 +10,7 @@ from __future__ import annotations
 from matcher.briefs.brand_cues import BRAND_VERBS
 from matcher.briefs.brand_layout import claim_brand
 from matcher.briefs.brand_words import ADVERTISER_NOUNS, COMPANY_NOUNS
-from matcher.briefs.city_names import model_vocabulary
+from matcher.briefs.city_names import unknown_lower_word
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import PARTICLES
@@ -63,10 +63,9 @@ def _kind_before_end(tokens: Tokens, start: int) -> bool:
 def _unknown_lower_name(tokens: Tokens, at: int, end: int) -> bool:
     """Tokens [at, end) are lower-case words, one of them no word of the model's vocabulary, none a function word
     except a name's particle inside ('la rosée')."""
-    vocabulary = model_vocabulary()
     words = tokens.words[at:end]
-    if not vocabulary or any(word != word.lower() or not word.replace(".", "").isalpha() for word in words):
+    if any(word != word.lower() or not word.replace(".", "").isalpha() for word in words):
         return False
     if any(word in STOP_WORDS and not (word in PARTICLES and k < len(words) - 1) for k, word in enumerate(words)):
         return False
-    return any(word not in vocabulary for word in words)
+    return any(unknown_lower_word(part) for word in words for part in word.split("."))

@@ -256,8 +256,8 @@ _NOT_FIRST_NAMES = CREATOR_NOUNS | GENERIC_ADVERTISERS
 _ROMANCE_INTRODUCTIONS = (("les", "escribe"), ("te", "escribe"), ("aqui", "é", "a"), ("aqui", "é", "o"),
                           ("aquí", "habla"), ("aqui", "quem", "fala", "é", "a"), ("aqui", "quem", "fala", "é", "o"))
 # built once: phrase_at indexes a phrase list by its identity, so a list rebuilt per call is indexed again each time
-_PERSON_OPENERS = (("i", "'m"), ("i", "am"), ("je", "suis"), ("this", "is"), ("here", "is"), ("from",), ("it", "'s"), ("im",),
-                   ("i", "m"), ("soy",), ("sou",), ("its",), ("myself",), ("am",), ("saya",), ("kami",),
+_PERSON_OPENERS = (("i", "'m"), ("i", "am"), ("je", "suis"), ("this", "is"), ("here", "is"), ("from",), ("it", "'s"),
+                   ("im",), ("i", "m"), ("soy",), ("sou",), ("its",), ("myself",), ("am",), ("saya",), ("kami",),
                    *_ROMANCE_INTRODUCTIONS)
 
 

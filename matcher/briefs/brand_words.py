@@ -35,8 +35,8 @@ will everyone nobody someone parents moms dads customers yo ok okay so well guys
 hiya
 yesterday urgent fyi btw pls please asap update reminder yes no yep nope sure actually briefing disclosure kunde kundin
 klient klant cliente auftraggeber boss sir madam sirs
-finance legal procurement compliance management leadership hr sales accounting comms
 forwarding forwarded attaching attached resending
+finance legal procurement compliance management leadership hr sales accounting comms
 """.split()) | PLACEHOLDER_NAMES | MONTHS  # the last line: departments, deciding but no advertiser ("Finance approved")
 # words a description of the advertiser ends with ("a Swiss clean-beauty label")
 ADVERTISER_NOUNS = GENERIC_ADVERTISERS | frozenset("""

@@ -66,6 +66,13 @@ def model_vocabulary() -> frozenset[str]:
     return frozenset(vocabulary_ranks())
 
 
+def unknown_lower_word(word: str) -> bool:
+    """A lower-case word that is no whole word of the model's vocabulary ('illy', 'ohmydays'): a name more likely
+    than a word. False for every word when the vocabulary is not installed."""
+    vocabulary = model_vocabulary()
+    return bool(vocabulary) and word.isalpha() and word == word.lower() and word not in vocabulary
+
+
 @cache
 def vocabulary_ranks() -> dict[str, int]:
     """Each whole lower-case word of the default model's vocabulary with its line number (more frequent first)."""

@@ -170,8 +170,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
     asked_for = tokens.near_before(number.start, CREATOR_NOUNS, 8, stop_at_punct=False) is not None
     labelled = before in {"quantity", "qty"} and after in {"pieces", "pcs", "persons"}
     # "unstitched 3 piece lawn suits": a piece before what it is part of describes the goods
-    part_of = after in {"piece", "pieces"} and tokens.words[end + 1:end + 2] != [] and tokens.words[end + 1].isalpha() and (
-        tokens.lower[end + 1] not in STOP_WORDS) and creator_noun_after(tokens, end + 1) is None
+    part_of = after in {"piece", "pieces"} and tokens.words[end + 1:end + 2] != [] and tokens.words[
+        end + 1].isalpha() and tokens.lower[end + 1] not in STOP_WORDS and creator_noun_after(tokens, end + 1) is None
     if (asked_for and after in _COUNT_TAILS and (value <= 50 or after not in _SMALL_TAILS) and not part_of) or labelled:
         return value, i, end + 1  # "Need KOL in Thailand 6 person", "creators of Spain, 20 aprox", "quantity 7 pieces"
     if after in {"pieces", "piece", "pcs"} and tokens.lower[end + 1:end + 2] == ["of"] and creator_noun_after(

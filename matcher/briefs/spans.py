@@ -8,7 +8,7 @@ name ("Bewley's"). Used by the brand and competitor readers.
 from __future__ import annotations
 
 from matcher.briefs.brand_cues import GENERIC_ADVERTISERS
-from matcher.briefs.city_names import model_vocabulary
+from matcher.briefs.city_names import unknown_lower_word
 from matcher.briefs.competitor_words import TIE_FILLER
 from matcher.briefs.lexicon import (
     AUDIENCE_NOUNS,
@@ -189,8 +189,8 @@ def names_at(tokens: Tokens, i: int, allow_lower: bool = False) -> tuple[list[tu
         if joiner == at and joiner < len(tokens) and "&" in tokens.words[joiner] and len(tokens.words[joiner]) > 2:
             continue  # "Zara H&M or Pull&Bear": a name with its own '&' after a name is the next name
         glued = tokens.words[at:at + 1] == ["!"]
-        if joiner <= at + glued or joiner >= len(tokens) or (name_end(tokens, joiner, allow_lower, in_list=True,
-                                                              digits=True) is None and not _lower_brand(tokens, joiner)):
+        if joiner <= at + glued or joiner >= len(tokens) or (name_end(
+                tokens, joiner, allow_lower, in_list=True, digits=True) is None and not _lower_brand(tokens, joiner)):
             break
         at = joiner
     return found, (found[-1][1] if found else i)
@@ -198,13 +198,11 @@ def names_at(tokens: Tokens, i: int, allow_lower: bool = False) -> tuple[list[tu
 
 def _lower_brand(tokens: Tokens, at: int) -> bool:
     """A lower-case word of a list that is no word of the model's English vocabulary ('illy', 'dm', 'hismile')."""
-    word = tokens.lower[at] if at < len(tokens) else ""
-    vocabulary = model_vocabulary()
+    word = tokens.words[at] if at < len(tokens) else ""
     after = tokens.lower[at + 1] if at + 1 < len(tokens) else "."
     # the item ends there ("or illy.", "dm or Douglas", "hismile in the last 6 mo"), not "nicht mit Primark"
     ends = after in _NAME_LIST_JOINERS or after in {".", "!", "?", "\n", ")", "(", ";", "in"}
-    return bool(vocabulary) and ends and word.isalpha() and len(word) > 1 and tokens.words[at] == word and (
-        word not in vocabulary and word not in STOP_WORDS)
+    return ends and len(word) > 1 and word not in STOP_WORDS and unknown_lower_word(word)
 
 
 def _short_item(tokens: Tokens, at: int) -> bool:
