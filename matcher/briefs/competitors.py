@@ -45,8 +45,8 @@ def read_competitors(tokens: Tokens, places: Gazetteer) -> tuple[list[Reading], 
         for start, stop in names:
             if stop - start > 2 and tokens.words[stop - 2] == "-" and tokens.lower[stop - 1] in TIE_VERBS:
                 stop -= 2  # "no Nespresso-sponsored ppl", "exclude Barcel-tied creators"
-            if stop - start == 1 and tokens.lower[start] in TAX_WORDS:
-                continue  # "(excl. BTW)", "excl. VAT": a tax, not a brand ruled out
+            if stop - start == 1 and (tokens.lower[start] in TAX_WORDS or len(tokens.words[start]) == 1):
+                continue  # "(excl. BTW)", "excl. VAT": a tax, not a brand ruled out; "n/a": no name
             platform = platform_at(tokens, start)
             # "no Facebook Gaming creators", "except Tik Tok": a platform ruled out; after "competitors:" a name
             if platform is not None and not named and tokens.lower[start + platform[1]:start + platform[1] + 1] in (

@@ -45,6 +45,7 @@ size sizes model models variant variants sku skus recipe recipes episode episode
 _ASKED_ONE = _ASK_VERBS | {"just", "only"}  # "just one big YouTuber"
 # tails that count creators only in small numbers ("20-30 piece", "2-3 only"; not "240 pieces")
 _SMALL_TAILS = frozenset({"piece", "pieces", "only"})
+_PEOPLE_TAILS = frozenset({"pax", "person", "persons", "people"})
 _COUNT_TAILS = frozenset({"aprox", "approx", "approx.", "ish", "person", "persons", "pax", "piece", "pieces", "only",
                           "nos"})  # "5 nos" (Indian English: numbers)
 _OFFERED = frozenset({"nights", "night", "stay", "dinner", "lunch", "room", "rooms", "tickets", "ticket", "trip"})
@@ -75,7 +76,10 @@ def read_count(tokens: Tokens) -> list[Reading]:
             tokens.claim(start, end, "k")
         return [Reading("k", min(split[0], MAX_RESULTS), tokens.span_text(split[1], split[2]),
                         tokens.starts[split[1]], tokens.ends[split[2] - 1])]
-    _, (value, start, end) = (totals or cued or found)[0]  # "Number: 3 per market, 15 in total"
+    # "3-4 influencer" wins over "2 pax free makan", "a picada for 4 people": people who are not creators
+    named = [(i, counted) for i, counted in found
+             if _PEOPLE_TAILS.isdisjoint(tokens.lower[counted[2] - 1:counted[2] + 1])]
+    _, (value, start, end) = (totals or cued or named or found)[0]  # "Number: 3 per market, 15 in total"
     corrected = correction_after(tokens, end) or (correction_after(tokens, end + 1) if tokens.lower[end:end + 1] and (
         tokens.lower[end] in CREATOR_NOUNS) else None)
     corrected = corrected or _settled_after(tokens, end)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from matcher.briefs.addresses import address_spans
 from matcher.briefs.lexicon import (
     AUDIENCE_NOUNS,
     CREATOR_NOUNS,
@@ -72,8 +73,16 @@ def _labelled_alone(tokens: Tokens, i: int) -> bool:
 def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
     """Countries from places and demonyms, applied or suggested (see the module docstring)."""
     readings: list[Reading] = []
+    addresses = address_spans(tokens)
     i = 0
     while i < len(tokens):
+        address = next((end for start, end in addresses if start <= i < end), None)
+        if address is not None:  # "Haneul Lab Co., Ltd. | 5F, 21 Dosan-daero 45-gil, Seoul, Korea": the sender's
+            for j in range(i, address):
+                if tokens.free(j, j + 1):
+                    tokens.claim(j, j + 1, "address")  # no niche words either
+            i = address
+            continue
         n, place, demonym = mention_at(tokens, i, places)
         if not n and tokens.words[i] in places.code_words and tokens.free(i, i + 1) and code_follows(tokens, i + 1):
             n, place, demonym = 1, places.code_words[tokens.words[i]], None  # "IT ES PT GR": a code word opens it

@@ -178,6 +178,7 @@ créatrice créatrices créateur créateurs createur article articles artikel po
 # "1.800 € netto pro Creator", "CHF 900.– per post", "$100 flat per video")
 TAX_WORDS = frozenset("""
 + .– – - ,- netto net brutto gross ht ttc iva vat mwst btw tva zzgl inkl exkl incl excl plus tax taxes hors flat
+hst gst pst qst
 """.split())
 PER_WORDS = frozenset({"per", "/", "a", "an", "each", "for", "every", "por", "pro", "par", "by"})
 # before an amount: "per creator maximum 1500", "price for one video not more than 300€", "every influencer max"

@@ -2255,3 +2255,22 @@ def test_a_state_code_says_which_of_several_places_it_follows() -> None:
     parsed = parse_brief("5 food creators in Vancouver or Victoria, BC")
     assert parsed.filters == Filters(countries=("CA",), k=5)
     assert _offered_countries(parsed) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # round 213: a postal address or a phone in a letter's last lines is where the sender sits
+    ("Hello,\nWe want 6 beauty creators in the US on TikTok.\nBest regards,\nMina Park\n"
+     "Sori Lab Co., Ltd. | 7F, 12 Teheran-ro, Gangnam-gu, Seoul, Korea", Filters(
+         platforms=("tiktok",), countries=("US",), k=6)),
+    ("Hi Sam,\n5 home cooks in Texas, Instagram.\nThanks,\nLea Roy | Bright Fork PR\n210 King St W, Toronto, Canada",
+     Filters(platforms=("instagram",), countries=("US",), k=5)),
+    # round 214: a count of creators wins over people a meal or a room is for; "n/a" and Canadian taxes rule no
+    # competitor out
+    ("Our set menu is for 2 persons. We need 6 food creators in Lima.", Filters(countries=("PE",), k=6)),
+    ("Can give 2 pax free dinner. 3-4 influencer enough, TikTok", Filters(platforms=("tiktok",), k=4)),
+    ("Fee: CAD 500 per creator, excl. HST\nCompetitors: n/a", Filters(max_price_per_post=500)),
+    # a title with a street word and a number is no address ("Adoption Drive 2027")
+    ("Adoption Drive 2027 in Ireland\nWe need 4 dog creators.\nThanks, Ann", Filters(countries=("IE",), k=4)),
+])
+def test_rounds_two_hundred_thirteen_on(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
