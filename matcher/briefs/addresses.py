@@ -19,9 +19,9 @@ _ADDRESS_SHAPES = re.compile(r"^(?:\d+F|\+\d[\d\-]{5,})$|(?:-ro|-gil|-daero|-gu|
 
 
 def address_spans(tokens: Tokens) -> list[tuple[int, int]]:
-    """The [start, end) token spans of the last four lines of a brief of three or more lines that hold a postal
-    address or a phone number: a street word with a number within three words of it, a floor or district suffix, a
-    phone."""
+    """The [start, end) token spans of those of a brief's last four lines (never its first, in a brief of three or
+    more lines) that hold a postal address or a phone number: a street word with a number within three words of it,
+    a floor or a district suffix with a number, a phone."""
     lines, start = [], 0
     for k in range(len(tokens) + 1):
         if k == len(tokens) or tokens.words[k] == "\n":
