@@ -9,6 +9,7 @@ def as_labels(words: list[str]) -> None:
     """Rewrite, in place, a form's answered questions and a table's label rows as 'label: value'."""
     _questions_as_labels(words)
     _table_rows_as_labels(words)
+    _two_column_rows_as_labels(words)
 
 
 # first words of a form's question ("How many creators? 12", "Which markets? Saudi Arabia")
@@ -30,7 +31,6 @@ def _table_rows_as_labels(words: list[str]) -> None:
                 c.isdigit() for w in words[bars[1]:k] for c in w):
             words[bars[1]] = ":"
         line = k + 1
-    _two_column_rows_as_labels(words)
 
 
 def _two_column_rows_as_labels(words: list[str]) -> None:

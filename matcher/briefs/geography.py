@@ -51,7 +51,7 @@ from matcher.briefs.place_owner import (
     venue_before,
 )
 from matcher.briefs.place_people import people_after, people_before
-from matcher.briefs.places import Gazetteer, Place, us_postal_codes
+from matcher.briefs.places import Gazetteer, Place
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import said_of_the_past, short_query
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
@@ -181,8 +181,8 @@ def _decide(tokens: Tokens, items: list[tuple[int, int, Place | None, tuple[str,
     # share; failing that, in a list with countries a name that is also a country means it ("Georgia and Armenia")
     known = {c for p in places_in if not p.ambiguous for c in p.countries}
     if sum(p.kind == "code" and p.countries == ("US",) for p in places_in) >= 2:  # "TX FL GA": Georgia, not Gabon
-        items = [(a, b, Place(p.name, ("US",), "code") if p and p.kind == "code" and p.name in us_postal_codes()
-                  else p, d) for a, b, p, d in items]
+        items = [(a, b, Place(p.name, ("US",), "code") if p and p.kind == "code" and places.state_codes.get(
+            p.name) == "US" else p, d) for a, b, p, d in items]
     items = [(a, b, Place(p.name, tuple(c for c in p.countries if c in known), p.kind)
               if p and p.ambiguous and any(c in known for c in p.countries) else p, d) for a, b, p, d in items]
     if any(p.kind in {"country", "region", "code"} and not p.ambiguous for p in places_in):

