@@ -23,6 +23,9 @@ from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 _COUNTED_SECOND = frozenset({"viewers", "views", "likes", "downloads", "listeners", "streams", "plays", "readers"})
 # no account has this many followers (the largest have under a billion): an amount this big is something else
 _MORE_THAN_ANY_ACCOUNT = 1_000_000_000
+# a comparative after a negation, and the bound the two make ("not less" is a minimum)
+_COMPARATIVES = {"less": "min", "fewer": "min", "lower": "min", "smaller": "min", "more": "max", "bigger": "max",
+                 "larger": "max", "higher": "max", "greater": "max"}
 # "Follower 100k up", "50K up"
 _LOWER_AFTER = (*LOWER_AFTER, ("up",), ("above",))
 
@@ -158,6 +161,10 @@ def read_followers(tokens: Tokens) -> list[Reading]:
         elif amount.start > 0 and tokens.words[amount.start - 1] == "+" and tokens.ends[amount.start - 1] == (
                 tokens.starts[amount.start]):
             direction, start = "min", amount.start - 1  # "+20k seguidores", "con +50k"
+        # "not less from 30k", "no more from 100k": a negated comparative before the cue gives the direction
+        if direction is not None and start >= 2 and tokens.lower[start - 2] in NEGATIONS and (
+                tokens.lower[start - 1] in _COMPARATIVES):
+            direction, start = _COMPARATIVES[tokens.lower[start - 1]], start - 2
         tail = 0
         if direction is None:
             tail = tokens.phrase_at(end, _LOWER_AFTER)

@@ -2274,3 +2274,15 @@ def test_a_state_code_says_which_of_several_places_it_follows() -> None:
 ])
 def test_rounds_two_hundred_thirteen_on(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # thirteenth session: a negated comparative before a cue gives the direction, not the cue after it
+    ("Influencers in Cairo, followers not less from 30k.", Filters(min_followers=30_000, countries=("EG",))),
+    ("food creators with no more from 100k followers", Filters(max_followers=100_000)),
+    ("no fewer from 5k followers please, TikTok", Filters(min_followers=5_000, platforms=("tiktok",))),
+    # unchanged: a negation before a cue alone still turns it
+    ("nobody from 1M followers", Filters(max_followers=1_000_000)),
+])
+def test_a_negated_comparative_gives_the_bound_its_direction(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
