@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from matcher.briefs.brand import read_brand
+from matcher.briefs.brand_tagger import shipped_brand_tagger
 from matcher.briefs.competitors import read_competitors
 from matcher.briefs.content_language import read_languages
 from matcher.briefs.counts import read_count
@@ -53,8 +54,8 @@ _GLUE = frozenset({"on", "or", "and", "in", "with", "via", "at", "from", "by", "
 class BriefReader:
     """Reads briefs with spaCy's tokenizer, the standard place tables and the rules of `matcher.briefs`.
 
-    `brand_fallback`, when given, reads the brand when the rules read none (`bench/brand_tagger.py` measures a
-    learned one this way); it may claim the tokens it reads.
+    `brand_fallback`, when given, reads the brand when the rules read none (the default reader's is the learned
+    tagger of `brand_tagger`); it may claim the tokens it reads.
     """
 
     def __init__(self, places: Gazetteer | None = None, brand_fallback: BrandFallback | None = None) -> None:
@@ -218,8 +219,8 @@ def niche_text(tokens: Tokens, labels: Sequence[bool] = ()) -> str:
 
 @cache
 def default_reader() -> BriefReader:
-    """The reader with the standard tables, built once per process (about a second)."""
-    return BriefReader()
+    """The reader with the standard tables and the shipped brand tagger, built once per process (about a second)."""
+    return BriefReader(brand_fallback=shipped_brand_tagger().read)
 
 
 def parse_brief(text: str) -> ParsedBrief:

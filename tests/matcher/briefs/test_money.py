@@ -6,6 +6,7 @@ import pytest
 
 from matcher import Filters, parse_brief
 from matcher.briefs import BriefReader, default_reader
+from matcher.briefs.brand_tagger import shipped_brand_tagger
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.tokens import Tokens
@@ -64,4 +65,5 @@ def test_a_brand_fallback_is_asked_only_when_the_rules_read_no_brand() -> None:
     assert reader.read("drovik wants 6 travel creators").filters.brand == "drovik"
     assert reader.read("Zara is looking for 5 creators").filters.brand == "Zara"
     assert asked == ["drovik wants 6 travel creators"]  # the rules read Zara: the fallback was not asked
-    assert default_reader().brand_fallback is None  # the engine reads the brand with the rules alone
+    # the engine's fallback is the shipped learned tagger
+    assert default_reader().brand_fallback == shipped_brand_tagger().read
