@@ -17,19 +17,19 @@ import json
 import tempfile
 from pathlib import Path
 
-from eval import BriefOutcome, LabelledBrief, ReadingScore, load_corpus, score_briefs, score_lines
+from eval import LabelledBrief, ReadingScore, load_corpus, score_briefs, score_lines
 from matcher.briefs import BriefReader
 from matcher.briefs.brand_tagger import (
     C1,
     C2,
     DATA_FOLDER,
     EVERYDAY_MIN_BRIEFS,
-    MANIFEST_FILE,
     MAX_ITERATIONS,
     MIN_CONFIDENCE,
     MODEL_FILE,
     BrandTagger,
     everyday_words,
+    read_manifest,
     save_brand_tagger,
     shipped_brand_tagger,
     train_brand_tagger,
@@ -61,38 +61,37 @@ def cross_validate(files: list[Path], folds: int = 5, out: Path | None = None) -
     places = gazetteer()
     rules = BriefReader(places)
     totals: dict[str, list[int]] = {"rules": [0, 0], **{f"tagger >= {floor}": [0, 0] for floor in FLOORS}}
-    shipped: list[BriefOutcome] = []
+    corpus = {path: load_corpus(path) for path in files}
+    by_file: dict[str, ReadingScore] = {path.name: ReadingScore() for path in files}  # in the files' order
     n = 0
     with tempfile.TemporaryDirectory() as tmp:
         for fold in range(folds):
             held = [path for i, path in enumerate(files) if i % folds == fold]
-            train_briefs = [b for path in _trainable(files) if path not in held for b in load_corpus(path)]
+            train_briefs = [b for path in _trainable(files) if path not in held for b in corpus[path]]
             model = Path(tmp) / f"fold{fold}.crfsuite"
             train_brand_tagger(_examples(train_briefs), places, model, C1, C2, MAX_ITERATIONS)
             everyday = everyday_words((brief.text for brief in train_briefs), EVERYDAY_MIN_BRIEFS)
-            held_briefs = [b for path in held for b in load_corpus(path)]
-            n += len(held_briefs)
+            held_count = sum(len(corpus[path]) for path in held)
+            n += held_count
             for key, reader in [("rules", rules)] + [
                     (f"tagger >= {floor}", BriefReader(places, BrandTagger(model, floor, everyday).read))
                     for floor in FLOORS]:
-                scored = score_briefs(held_briefs, reader.read)
-                totals[key][0] += sum(o.fully_right for o in scored.outcomes)
-                totals[key][1] += sum("brand" not in o.wrong for o in scored.outcomes)
-                if key == f"tagger >= {MIN_CONFIDENCE}":
-                    shipped += scored.outcomes
-            print(f"fold {fold}: {len(held_briefs)} briefs held out", flush=True)
+                for path in held:
+                    scored = score_briefs(corpus[path], reader.read)
+                    totals[key][0] += sum(o.fully_right for o in scored.outcomes)
+                    totals[key][1] += sum("brand" not in o.wrong for o in scored.outcomes)
+                    if key == f"tagger >= {MIN_CONFIDENCE}":
+                        by_file[path.name] = scored
+            print(f"fold {fold}: {held_count} briefs held out", flush=True)
     print(f"{'reader':16} {'fully right':>12} {'brand right':>12}   ({n} briefs, {folds} folds of files)")
     for key, (right, brand_right) in totals.items():
         print(f"{key:16} {right / n:12.1%} {brand_right / n:12.1%}   ({right}, {brand_right})")
-    by_file: dict[str, ReadingScore] = {}
-    for path in files:
-        ids = {brief.brief_id for brief in load_corpus(path)}
-        by_file[path.name] = ReadingScore(outcomes=tuple(o for o in shipped if o.brief.brief_id in ids))
     print(f"\nrules then tagger >= {MIN_CONFIDENCE}, each file read by a tagger not trained on it:")
     for name, scored in by_file.items():
         print(f"{name:28} {scored.briefs:4d}  {scored.fully_right:6.1%}  traps giving a constraint "
               f"{scored.traps_read}")
-    print("\n".join(score_lines(ReadingScore(outcomes=tuple(shipped)), "all files")[:2]))
+    shipped = ReadingScore(outcomes=tuple(o for path in files for o in by_file[path.name].outcomes))
+    print("\n".join(score_lines(shipped, "all files")[:2]))
     if out is not None:
         out.write_text(json.dumps({name: {"briefs": scored.briefs, "fully_right": scored.fully_right,
                                           "traps_read": scored.traps_read} for name, scored in by_file.items()},
@@ -103,7 +102,7 @@ def score(paths: list[Path]) -> None:
     """Print per file of `paths` fully right with the rules alone and with the shipped tagger as their fallback
     (`paths` must be files the shipped tagger was not trained on)."""
     places = gazetteer()
-    trained_on = set(json.loads((DATA_FOLDER / MANIFEST_FILE).read_text(encoding="utf-8"))["sources"])
+    trained_on = set(read_manifest()["sources"])
     if any(path.name in trained_on for path in paths):
         raise SystemExit("--score takes files the shipped tagger was not trained on (its manifest's sources)")
     rules, tagged = BriefReader(places), BriefReader(places, shipped_brand_tagger().read)

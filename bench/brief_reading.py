@@ -10,20 +10,19 @@ sources is marked "(trained on)", and its figure is a training figure. `python -
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 from eval import load_corpus, score_briefs, score_lines
 from matcher.briefs import parse_brief
-from matcher.briefs.brand_tagger import DATA_FOLDER, MANIFEST_FILE
+from matcher.briefs.brand_tagger import read_manifest
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "matcher" / "brief_corpus"
 
 
 def main(paths: list[str]) -> None:
     """Score each corpus file on its own."""
-    trained_on = json.loads((DATA_FOLDER / MANIFEST_FILE).read_text(encoding="utf-8"))["sources"]
+    trained_on = read_manifest()["sources"]
     for path in paths or [str(CORPUS / "development.jsonl"), str(CORPUS / "held_aside.jsonl")]:
         score = score_briefs(load_corpus(path), parse_brief)
         name = Path(path).name

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
         run_from_rankings,
         with_feedback,
     )
-    from eval.reading import BriefOutcome, LabelledBrief, ReadingScore, load_corpus, score_briefs, score_lines
+    from eval.reading import LabelledBrief, ReadingScore, load_corpus, score_briefs, score_lines
     from eval.report import write_report
     from eval.runner import (
         Configuration,
@@ -57,7 +57,6 @@ _SOURCES = {
     "run_from_match_jsonl": "eval.pairs",
     "run_from_rankings": "eval.pairs",
     "with_feedback": "eval.pairs",
-    "BriefOutcome": "eval.reading",
     "LabelledBrief": "eval.reading",
     "ReadingScore": "eval.reading",
     "load_corpus": "eval.reading",
@@ -75,7 +74,6 @@ _SOURCES = {
 
 __all__ = [
     "METRICS",
-    "BriefOutcome",
     "Configuration",
     "EvaluationError",
     "EvaluationResult",

@@ -15,6 +15,7 @@ from matcher.briefs.brand_words import (
     COMMON_OPENERS,
     COMPANY_NOUNS,
     GREETINGS,
+    MAIL_PREFIXES,
     OCCASIONS,
     SELF,
 )
@@ -243,7 +244,7 @@ def brand_in_brackets(tokens: Tokens, places: Gazetteer) -> Reading | None:
     return None
 
 
-_TITLE_LABELS = frozenset({"subject", "re", "fw", "fwd", "aw", "wg", "campaign", "project", ":", "[", "]"})
+_TITLE_LABELS = MAIL_PREFIXES | frozenset({"subject", "campaign", "project", ":", "[", "]"})
 _TITLE_WORDS = frozenset({"brief", "briefing", "campaign", "scope", "creator", "creators", "influencer", "influencers",
                           "launch", "promo", "push", "shortlist"})
 

@@ -205,24 +205,28 @@ class BrandTagger:
                        note=f"read by the learned tagger ({tagged.confidence:.0%} sure)")
 
 
-def open_brand_tagger(folder: Path) -> BrandTagger:
-    """Open the model in `folder` after checking it against its manifest (size, checksum, feature version)."""
-    manifest_path, model_path = folder / MANIFEST_FILE, folder / MODEL_FILE
+def read_manifest(folder: Path = DATA_FOLDER) -> dict[str, Any]:
+    """The manifest of the model in `folder`: what it was trained on, its parameters and checksums."""
     try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        data = model_path.read_bytes()
+        manifest: dict[str, Any] = json.loads((folder / MANIFEST_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
         raise CreatorMatchError(f"brand tagger in {folder}: {error}") from error
+    return manifest
+
+
+def open_brand_tagger(folder: Path) -> BrandTagger:
+    """Open the model in `folder` after checking it against its manifest (size, checksums, feature version)."""
+    manifest, manifest_path = read_manifest(folder), folder / MANIFEST_FILE
     if manifest.get("features_version") != FEATURES_VERSION:
         raise CreatorMatchError(f"{manifest_path}: features_version {manifest.get('features_version')!r}, "
                                 f"this reader writes {FEATURES_VERSION}; retrain: python -m bench.brand_tagger --train")
-    if len(data) != manifest.get("model_bytes") or hashlib.sha256(data).hexdigest() != manifest.get("model_sha256"):
-        raise CreatorMatchError(f"{model_path}: size or SHA-256 differs from {manifest_path}")
-    words_path = folder / WORDS_FILE
+    model_path, words_path = folder / MODEL_FILE, folder / WORDS_FILE
     try:
-        words_data = words_path.read_bytes()
+        data, words_data = model_path.read_bytes(), words_path.read_bytes()
     except OSError as error:
         raise CreatorMatchError(f"brand tagger in {folder}: {error}") from error
+    if len(data) != manifest.get("model_bytes") or hashlib.sha256(data).hexdigest() != manifest.get("model_sha256"):
+        raise CreatorMatchError(f"{model_path}: size or SHA-256 differs from {manifest_path}")
     if hashlib.sha256(words_data).hexdigest() != manifest.get("words_sha256"):
         raise CreatorMatchError(f"{words_path}: SHA-256 differs from {manifest_path}")
     everyday = frozenset(words_data.decode("utf-8").split())

@@ -14,6 +14,8 @@ SELF = frozenset({"we", "i", "our", "my", "us"})
 
 GREETINGS = frozenset({"hi", "hello", "hey", "hola", "ciao", "hallo", "bonjour", "olá", "hiya", "salut", "hej", "hoi",
                        "salem", "salam", "merhaba", "namaste", "servus", "ahoj", "sawasdee", "privet", "howzit"})
+# a reply's or a forward's prefix in a subject line ("Re:", "Fwd:", German "AW:", "WG:", Swedish "SV:", Turkish "TR:")
+MAIL_PREFIXES = frozenset({"re", "fw", "fwd", "aw", "wg", "sv", "tr"})
 # words after "we are" that describe the writer, not name the brand
 NOT_SELF_NAMES = frozenset("""happy glad small new big local ready sure open interested pleased proud thrilled
 delighted looking able keen excited grateful here still also all currently very so really based tiny young growing

@@ -45,9 +45,11 @@ size sizes model models variant variants sku skus recipe recipes episode episode
 _ASKED_ONE = _ASK_VERBS | {"just", "only"}  # "just one big YouTuber"
 # tails that count creators only in small numbers ("20-30 piece", "2-3 only"; not "240 pieces")
 _SMALL_TAILS = frozenset({"piece", "pieces", "only"})
-_PEOPLE_TAILS = frozenset({"pax", "person", "persons", "people"})
-_COUNT_TAILS = frozenset({"aprox", "approx", "approx.", "ish", "person", "persons", "pax", "piece", "pieces", "only",
-                          "nos"})  # "5 nos" (Indian English: numbers)
+_PERSON_TAILS = frozenset({"pax", "person", "persons"})
+# after a count, the people it is of, creators or not ("2 pax free makan", "a picada for 4 people")
+_PEOPLE_TAILS = _PERSON_TAILS | {"people"}
+_COUNT_TAILS = _PERSON_TAILS | frozenset({"aprox", "approx", "approx.", "ish", "piece", "pieces", "only",
+                                          "nos"})  # "5 nos" (Indian English: numbers)
 _OFFERED = frozenset({"nights", "night", "stay", "dinner", "lunch", "room", "rooms", "tickets", "ticket", "trip"})
 _HAS = frozenset({"has", "employs", "employing", "seat", "seats"})
 _RANKED = frozenset({"finish", "finishes", "finished", "finishing", "ranked", "ranks", "rank", "placed"})

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matcher.briefs.brand_words import GREETINGS, ROLE_WORDS
+from matcher.briefs.brand_words import GREETINGS, MAIL_PREFIXES, ROLE_WORDS
 from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS, FIELD_LABELS, NEGATIONS, NOT_NAMES, PLACE_CUES
 from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import PROVINCE_SIZE, SMALL_CITY, Gazetteer, Place
@@ -18,8 +18,6 @@ _GREETINGS = GREETINGS | frozenset({"dear", "morning", "thanks", "thx"})
 # demonyms that are also everyday lower-case words
 _WORD_DEMONYMS = frozenset({"polish", "french", "swiss", "danish", "china", "turkey"})
 
-# a reply's or a forward's prefix in a subject line ("Subject: AW: ...", "Re: SV: ...") that is also a country's code
-_MAIL_PREFIXES = frozenset({"AW", "SV", "TR", "RE"})
 
 def mention_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | None, tuple[str, ...] | None]:
     """The longest place or demonym starting at token i: (length, place, demonym countries).
@@ -90,7 +88,8 @@ def _name_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | No
                 tokens.ends[i - 1] == tokens.starts[i]):
             place = None  # "512GB": a unit glued to its number
         if place is not None and place.kind == "code" and ((text.lower() in CREATOR_NOUNS and not cued) or (
-                text in _MAIL_PREFIXES and tokens.words[i + n:i + n + 1] == [":"] and tokens.words[i - 1:i] == [":"])):
+                text.lower() in MAIL_PREFIXES and tokens.words[i + n:i + n + 1] == [":"] and (
+                    tokens.words[i - 1:i] == [":"]))):
             place = None  # "DJ creators": a DJ, not Djibouti; "Subject: AW: ...": a reply's prefix, not Aruba
         if place is not None and place.foreign and not tokens.words[i][0].isupper() and not cued:
             place = None  # "chili-growing creators": another language's name for Chile, in lower case, uncued
