@@ -16,7 +16,7 @@ UPPER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "hasta", "até", "ate", "máximo", "maximo", "menos de", "bis", "höchstens", "unter", "pas plus de", "moins de",
     "jusqu' à", "jusqu'à", "no más de", "no mas de", "não mais de", "nicht mehr als", "maximum de",
     "ceiling of", "ceiling :", "cap of", "cap :",
-    "not larger than", "not higher than", "maximal", "max.",
+    "not larger than", "not higher than", "maximal", "max.", "maksimal", "maks", "tối đa",
     "cap at", "capped", "maximum of subscribers", "maximum of followers", "no more of", "not more of", "until",
     "till",
     "under like", "below like", "less than like", "maximum audience :", "max audience :", "maximum followers :",
@@ -42,7 +42,7 @@ LOWER_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "min subscribers", "minimum subs", "min subs", "almeno", "au moins", "pelo menos", "al menos", "minimaal",
     "minimalnie", "minimálně", "ab", "more as", "pass", "plus de", "à partir de", "minimum de", "mehr als",
     "min subs :", "min subscribers :", "followers_min :",
-    "min_followers :", "followers min :", "min follower :",
+    "min_followers :", "followers min :", "min follower :", "tối thiểu",
 ))
 # after the amount: "10k or more", "50k and below", "10k+", "100k max"
 LOWER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
@@ -50,12 +50,14 @@ LOWER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "and higher", "or over",
     "and over", "minimum", "min", "min .", "at least", "upwards", "or bigger", "or larger", "over",
     "- plus", "upward", "and upward", "and upwards", "or up", "pelo menos", "au moins", "se upar", "以上", "이상",
+    "ke atas", "trở lên", "se zyada", "se ziada",
 ))
 UPPER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "or less", "or fewer", "and less", "and fewer", "or below", "and below", "and under", "or under", "or lower",
-    "max", "max .", "maximum", "at most", "tops", "or smaller", "以下", "이하", "以内", "below", "or lower",
+    "max", "max .", "maximum", "at most", "tops", "or smaller", "以下", "이하", "以内", "below", "or lower", "ke bawah",
+    "trở xuống", "se kam", "se kum", "tak",
 ))
 RANGE_JOINERS = frozenset({"-", "–", "—", "to", "and", "/", "till", "until", "e", "y", "bis", "et", "&", "se", "a",
-                          "und", "à", "hasta", "en", "tot", "sampai", "hingga"})
+                          "und", "à", "hasta", "en", "tot", "sampai", "hingga", "lel", "tak"})
 # words that open a range ("between 5k and 20k", "zwischen 20.000 und 100.000", "entre 10k y 50k")
 RANGE_OPENERS = frozenset({"between", "from", "zwischen", "entre", "tra", "fra"})

@@ -179,6 +179,8 @@ def as_named_elsewhere(tokens: Tokens, reading: Reading) -> Reading:
 # ("Business name: X" and "Advertiser name: X" are brand_named's)
 _NAME_LABELS = (("org", ":"), ("organisation", ":"), ("organization", ":"), ("business", ":"), ("shop", ":"),
                 ("store", ":"))
+_LABEL_QUALIFIERS = frozenset({"requesting", "commissioning", "contracting", "issuing", "client", "hiring",
+                               "sponsoring", "applicant"})
 # "my company is X", "our restaurant X", "We are coffee roaster X": what the writer's business is, then its name
 _KINDS = _BUSINESS_NOUNS | COMPANY_WORDS | {"roaster", "roasters"}
 _OWNED = (("my", "company", "is"), ("my", "brand", "is"), ("my", "shop", "is"), ("my", "business", "is"),
@@ -192,7 +194,9 @@ def brand_of_writer(tokens: Tokens, places: Gazetteer) -> Reading | None:
     people)': the writer names its own business."""
     for i in range(len(tokens) - 1):
         cue = tokens.phrase_at(i, _NAME_LABELS) or tokens.phrase_at(i, _OWNED)
-        if cue and (tokens.sentence_start(i) or tokens.lower[i] in {"my", "our"}):
+        # "Requesting organisation: Harrow & Heath Interiors": a form's label may name the organisation's part
+        qualified = i > 0 and tokens.lower[i - 1] in _LABEL_QUALIFIERS and tokens.sentence_start(i - 1)
+        if cue and (tokens.sentence_start(i) or qualified or tokens.lower[i] in {"my", "our"}):
             end = name_end(tokens, i + cue)
             if end is not None and not is_place_or_platform(tokens, i + cue, end, places):
                 return claim_brand(tokens, i, i + cue, end)

@@ -68,7 +68,7 @@ def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:
             pass  # "indie board games, YouTube + Twitch, English, shortlist of 6": a list item that is a language
         elif (_only_a_language(tokens, start, end, places) or len(set(codes)) > 1) and (
                 short_query(tokens, longest=20) or (tokens.words[start - 1:start] == [","] and (
-                    tokens.words[end:end + 1] in ([","], ["."], ["\n"]) or (len(set(codes)) > 1 and tokens.words[
+                    tokens.words[end:end + 1] in ([","], ["."], ["\n"], []) or (len(set(codes)) > 1 and tokens.words[
                         end:end + 1] == ["("])))):
             pass  # "cricket youtubers india hindi", "creators in India, Hindi or English, 10k-75k", "creators, English
             # or French (Québec)": two languages alone between commas

@@ -146,6 +146,7 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         return None  # "last year's push delivered 3.1M impressions from 40 creators": a past result
     if not cue and before in {"of", "aged", "age", "ages", "over", "under", "model", "no", "step", "part", "day",
                               "week", "season", "episode", "chapter", "version", "v", "gen", "series", "the", "dads",
+                              "vol", "vol.", "volume", "edition", "issue", "batch", "drop", "collection",
                               "moms", "mums", "men", "women", "adults", "kids", "parents", "teens", "students"}:
         return None
     end = number.end

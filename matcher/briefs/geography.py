@@ -58,7 +58,10 @@ from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
 _LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "plus", "+", "as", "well", "the", "also", "all", "whole", "from",
                            "first", "then", "later", "entire", "maybe", "possibly", "even", "y", "e", "o", "ou", "und",
-                           "et", "der", "die", "la", "le", "el", "les"})  # "und der Schweiz", "et la Suisse"
+                           "et", "der", "die", "la", "le", "el", "les", "atau", "dan", "hoặc", "và", "ve", "och", "og",
+                           "oder", "lub", "ili"})  # "und der Schweiz", "et la Suisse", "Jakarta atau Surabaya"
+# 'from' as briefs write it: "frm Chattogram", Indonesian "dari Jakarta"
+_FROM = frozenset({"from", "out", "frm", "dari"})
 # "across LATAM except Brazil": the places after these leave the list before them
 _EXCEPT = frozenset({"except", "excepto", "excluding", "minus", "without", "but", "excl", "excl.", "exceto", "außer",
                      "not"})
@@ -150,6 +153,8 @@ def read_places(tokens: Tokens, places: Gazetteer) -> list[Reading]:
 
 
 _ADVERTISERS = "where the advertiser is, not the creators"
+# where a traveller stays: in a list of keywords the place after one is the destination ("hotel reviews dubai")
+_STAYS = frozenset({"hotel", "hotels", "resort", "resorts", "villa", "villas", "hostel", "hostels"})
 _PEOPLE = CREATOR_NOUNS | AUDIENCE_NOUNS
 
 
@@ -201,7 +206,8 @@ def _decide(tokens: Tokens, items: list[tuple[int, int, Place | None, tuple[str,
     if len(items) > 1 and all(place is not None and place.kind == "code" for _, _, place, _ in items):
         applied, note = True, ""  # "DE/AT/CH", "IT ES PT GR": a list of country codes names the markets
     cue_start = start - (tokens.phrase_ending(start, PLACE_CUES) if applied and not demonyms else 0)
-    cued = bool(tokens.phrase_ending(start, PLACE_CUES)) or tokens.lower[start - 1:start] in (["from"], ["to"])
+    cued = bool(tokens.phrase_ending(start, PLACE_CUES)) or tokens.lower[start - 1:start] in (
+        ["from"], ["to"], ["frm"], ["dari"])
     readings = []
     for item_start, item_end, place, demonym in items:
         countries = demonym if demonym is not None else (place.countries if place else ())
@@ -275,6 +281,8 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
         return True, ""
     if quoted(tokens, start, end):
         return False, "a place inside a quoted title"
+    if tokens.keywords_only and tokens.near_before(start, _STAYS, 2) is not None:
+        return False, "a destination or an origin, not where the creators are"  # "5-star hotel reviews dubai, YT"
     # slashes, dashes and currency signs count: "micro DE/AT/CH 10-50k €400/post"
     if short_query(tokens, longest=20) and (
             tokens.keywords_only or COMPANY_WORDS.isdisjoint(tokens.lower[end:end + 2])):
@@ -300,7 +308,7 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
                 tokens, cue_start, clause=True) or venue_before(tokens, cue_start, end):
             return False, _ADVERTISERS
         return True, ""
-    if start > 0 and tokens.lower[start - 1] in {"from", "out"}:
+    if start > 0 and tokens.lower[start - 1] in _FROM:
         home = FROM_HOME_NOUNS - {"family", "families"} | {"they", "them", "who", "be", "only", "exclusively"}
         if said_of_advertiser(tokens, start - 1) or self_described(tokens, start - 1):
             return False, _ADVERTISERS

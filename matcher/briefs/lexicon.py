@@ -70,6 +70,7 @@ FOLLOWER_NOUNS = frozenset("""
 follower followers subscriber subscribers subs sub fans fan audience audiences followership following reach
 seguidores abonnés abonnes abonnenten volgers obserwujących abonnents takipçi フォロワー 팔로워 구독자 粉丝 粉絲 登録者
 urmăritori urmaritori inscritos inscritas iscritti sledujících követő követők följare følgere seuraajaa pengikut
+followersnya pengikutnya
 """.split())
 # counted things that are not followers: an amount next to one of these is no follower bound
 NOT_FOLLOWERS = frozenset("""
@@ -90,7 +91,7 @@ NEGATIONS = frozenset("""
 no not nobody noone none never without exclude excluding excludes avoid avoiding except skip n't nor nothing
 exclusions exclusion excluded excl excl. declines decline refuse refuses reject rejects dont don't doesnt cant wont
 isnt arent havent hasnt didnt nope nada não nao nicht kein keine niet nie sin sans ni nt prohibits prohibit
-prohibited ban bans barred cannot skipping dropping pas excluir
+prohibited ban bans barred cannot skipping dropping pas excluir jangan
 """.split())
 NEGATION_PHRASES: tuple[tuple[str, ...], ...] = (
     ("no", "one"), ("no", "-", "one"), ("leave", "out"), ("rule", "out"), ("steer", "clear"), ("stay", "away"),
@@ -101,10 +102,12 @@ NEGATION_PHRASES: tuple[tuple[str, ...], ...] = (
 # amount scales written after a number, as a suffix ("10k") or a word ("1.5 million", "1,5 Mio.")
 SCALES: dict[str, float] = {
     "k": 1e3, "K": 1e3, "thousand": 1e3, "thousands": 1e3, "grand": 1e3, "m": 1e6, "M": 1e6, "mn": 1e6,
-    "millones": 1e6, "milhões": 1e6, "milhoes": 1e6, "miljoen": 1e6, "mio": 1e6, "mil": 1e3, "mill": 1e6, "million":
+    "millones": 1e6, "milhões": 1e6, "milhoes": 1e6, "milhão": 1e6, "milhao": 1e6,
+    "millón": 1e6, "millon": 1e6, "miljoen": 1e6, "mio": 1e6, "mil": 1e3, "mill": 1e6, "million":
     1e6, "millions": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9,
     "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "tsd": 1e3, "L": 1e5, "Cr": 1e7,
     "jt": 1e6, "juta": 1e6, "rb": 1e3, "ribu": 1e3, "tys": 1e3, "tis": 1e3,  # "5jt", "500rb"; "10 tys.", "50 tis."
+    "alf": 1e3,  # Egyptian Arabic in Latin letters: "400 alf gneh"
     "tr": 1e6, "triệu": 1e6, "trieu": 1e6, "bin": 1e3, "만": 1e4,  # "5tr/post", "15 triệu"; "50 bin", "10만"
     "万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "천": 1e3, "억": 1e8,  # "1万以上", "5萬~20萬", "5천~3만"
 }
@@ -149,6 +152,7 @@ kronor kronur krone kroner zloty zlotys lira pesos peso soles sol rand yuan renm
 shillings dirhams dirham riyals riyal baht ringgit rupiah dong dinar dinars lei forint koruna korun rs rs. cop clp
 ars pen php idr myr thb vnd ngn kes egp mad ils twd hkd rmb rm r rp s/ fcfa e£ ksh gh₵ ₵ kč cfa rubles ruble roubles
 rouble đ 円 원 元 ドン fr. rub руб руб. rubley uah грн grn hryvnia hryvnias kzt tenge lari amd dram drams byn
+tk taka bdt gneh geneh ginih
 """.split())
 BUDGET_CUES = frozenset("""
 budget budgets spend spending budgeted invest investment pot fund funds verba presupuesto orçamento envelope
@@ -172,7 +176,7 @@ collaboration integration integrations mention mentions stream streams livestrea
 thread threads episode episodes one talent partner publication publications placement placements vid vids clip
 clips vídeo vídeos creador creadora creadores influenceuse influenceuses influenciador influenciadora
 beitrag beiträge contenuto contenuti publicación publicacion publicaciones publicação publicacao pubblicazione
-créatrice créatrices créateur créateurs createur article articles artikel posting profilo profil pop vidéo vidéos
+créatrice créatrices créateur créateurs createur article articles artikel posting profilo profil pop vidéo vidéos konten
 """.split())
 # between an amount and its "per post": taxes and a price's punctuation ("500 € + IVA per contenuto",
 # "1.800 € netto pro Creator", "CHF 900.– per post", "$100 flat per video")
@@ -199,7 +203,7 @@ PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "based in", "based out of", "located in", "living in", "who live in",
     "that live in", "live in", "residing in", "resident in", "out of", "all over", "around", "in the", "across the",
     "pan", "pan -", "based in the", "all across", "all across the", "anywhere in", "anywhere in the", "en", "em",
-    "au", "aux", "based", "sa", "domicile", "domicile in", "domiciled in", "domisili", "domisili di",
+    "au", "aux", "based", "sa", "domicile", "domicile in", "domiciled in", "domisili", "domisili di", "ở",
     "nationwide", "nationwide in", "only for", "is only for", "push into", "push into the", "expand into",
     "expand into the", "expanding into",
     "expanding into the", "expansion into", "expansion into the", "launch into", "launching into", "move into",
@@ -270,6 +274,7 @@ LANGUAGE_BEFORE: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "language can be", "languages can be", "language must be", "language may be", "language (", "languages (",
     "lang . :", "lang", "langs :", "content language :",
     "make content on", "makes content on", "content on", "content", "konten", "konten full", "auf",
+    "content is", "content must be", "content should be", "content will be",
 ))
 
 MONTHS = frozenset("""january february march april may june july august september october november december jan feb

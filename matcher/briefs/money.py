@@ -28,6 +28,7 @@ from matcher.briefs.lexicon import (
     PRODUCT_PRICE_WORDS,
 )
 from matcher.briefs.money_units import cue_before, per_before_amount, per_unit
+from matcher.briefs.place_owner import quoted
 from matcher.briefs.reading import Reading, claimed_reading
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
@@ -82,7 +83,8 @@ def read_money(tokens: Tokens) -> list[Reading]:
         measure = currency is None and tokens.lower[end:end + 1] != [] and tokens.lower[end] in MEASURES
         service = tokens.lower[end:end + 1] in (["per"], ["a"], ["/"]) and tokens.lower[end + 1:end + 2] != [] and (
             tokens.lower[end + 1] in _SERVICE_UNITS)
-        if year or lower_bound or code or small or measure or service:
+        # "our new 'Send Money free upto 25,000 tk' offer": an amount inside a quoted title is the title's
+        if year or lower_bound or code or small or measure or service or quoted(tokens, amount.start, end):
             passed = end
             continue  # "Budget recap from 2024": a year; "$20 off any pair over $150": a condition, no cap
         if _product_price(tokens, amount.start, end) or (
@@ -112,6 +114,9 @@ def read_money(tokens: Tokens) -> list[Reading]:
         # "Aggregate fees must not exceed CHF 60,000": fees summed over the creators are the campaign's total
         summed = cue_price is not None and tokens.near_before(cue_price, {"aggregate", "total", "overall",
                                                                           "combined"}, 3) is not None
+        # "$500 each max and $2k total": the word after the amount calls it the total
+        summed = summed or (not per and (tokens.lower[end:end + 1] in (["total"], ["overall"], ["all-in"], [
+            "altogether"]) or tokens.lower[end:end + 2] in (["in", "total"], ["all", "in"])))
         if not summed and (per or per_before is not None or (
                 cue_price is not None and (cue_budget is None or cue_price > cue_budget))):
             field = "max_price_per_post"
@@ -151,7 +156,7 @@ _PRICE_AFTER = (("raised",), ("passes",), ("tickets",), ("a", "ticket"), ("a", "
                 ("a", "bottle"), ("a", "jar"), ("a", "box"), ("a", "pack"), ("off",), ("series",), ("seed",),
                 ("funding",), ("round",), ("at", "retail"), ("mrp",), ("rrp",), ("msrp",), ("retail",), ("srp",),
                 ("gmv",), ("revenue",), ("in", "sales"), ("sales",), ("turnover",), ("arr",), ("mrr",), ("aov",))
-_SHELF_PRICE = re.compile(r"\d[.,](?!00)\d\d(?!\d)")  # cents: "$19.99", "€64.90", "4,99 $"
+_SHELF_PRICE = re.compile(r"\d[.,](?!00)\d\d(?!\d|[.,]\d)")  # cents: "$19.99", "€64.90", "4,99 $" (not "1,50,000")
 _PRODUCT_PRICE_CUES = PRODUCT_PRICE_WORDS | frozenset({"costing", "sells", "sold",
                                  "raised", "raise", "raising", "valued", "valuation", "spent", "promo", "promotion",
                                  "discount", "coupon", "bonus", "bonuses", "referral", "cashback", "prize",

@@ -19,8 +19,20 @@ from matcher.briefs.tokens import Tokens
 UPPER_CUES_WORDS = frozenset(word for cue in UPPER_CUES for word in cue)
 
 
+def _aside_before(tokens: Tokens, at: int) -> int:
+    """'Max fee per creator (ex VAT): £600': where an aside in brackets just before `at` opens (`at` if none)."""
+    j = at - 1 - (tokens.words[at - 1:at] == [":"])
+    if tokens.words[j:j + 1] not in ([")"], ["):"]):
+        return at
+    opening = next((k for k in range(j - 1, max(j - 6, -1), -1) if tokens.words[k] == "("), None)
+    return at if opening is None else opening
+
+
 def cue_before(tokens: Tokens, at: int, words: frozenset[str], clause: int, window: int) -> int | None:
     """The nearest cue word before `at` in the same clause (not past a comma), within `window` tokens."""
+    aside = _aside_before(tokens, at)
+    if aside < at:  # the aside's words do not count, nor stop the search
+        at, window = aside, window + 1
     for j in range(at - 1, max(clause, at - window) - 1, -1):
         if tokens.lower[j] in words:
             return j
@@ -32,7 +44,10 @@ def cue_before(tokens: Tokens, at: int, words: frozenset[str], clause: int, wind
 
 def per_before_amount(tokens: Tokens, at: int, clause: int) -> int | None:
     """'per creator maximum 1500', 'for one video not more than 300€', 'every influencer max': where it starts."""
+    at = _aside_before(tokens, at)
     for j in range(at - 1, max(clause, at - 7) - 1, -1):
+        if tokens.lower[j] in {"and", "but"} and tokens.lower[j + 1:j + 2] in (["we"], ["i"], ["our"], ["the"]):
+            return None  # "€300 max per post and we've €3,000 all in": a new clause, with its own amount
         one = tokens.words[j] == "1" and tokens.lower[j - 1:j] == ["per"] and tokens.lower[j + 1:j + 2] and (
             tokens.lower[j + 1] in PER_UNIT)  # "The fee per 1 post is 100.000 yen"
         if tokens.words[j] in {",", ";", "(", ")"} or (amount_at(tokens, j) is not None and not one):

@@ -69,7 +69,9 @@ LANGUAGE_ALIASES: dict[str, str] = {
     "tagalog": "tl", "flemish": "nl", "castilian": "es", "malay": "ms", "nepali": "ne", "swahili": "sw",
     "punjabi": "pa", "brazilian portuguese": "pt", "bahasa": "id", "bahasa indonesia": "id", "slovene": "sl",
     "norwegian": "no", "uyghur": "ug", "pashto": "ps", "oriya": "or", "odia": "or", "bangla": "bn",
-    "kiswahili": "sw", "català": "ca", "catala": "ca", "euskara": "eu", "galego": "gl",  # and in other languages:
+    "kiswahili": "sw", "gaelic": "gd", "scots gaelic": "gd", "egyptian arabic": "ar", "gulf arabic": "ar",
+    "levantine arabic": "ar", "moroccan arabic": "ar",
+    "català": "ca", "catala": "ca", "euskara": "eu", "galego": "gl",  # and in other languages:
     "anglais": "en", "allemand": "de", "espagnol": "es", "néerlandais": "nl", "arabe": "ar", "portugais": "pt",
     "alemán": "de", "francés": "fr", "portugués": "pt", "englisch": "en", "französisch": "fr", "spanisch": "es",
     "italienisch": "it", "inglês": "en", "espanhol": "es", "francês": "fr", "darija": "ar",

@@ -13,7 +13,7 @@ _UPPER_ONLY = frozenset({"ig", "yt", "fb", "tt"})
 _CONTEXT_AFTER = frozenset({"trend", "trends", "trending", "challenge", "challenges", "algorithm", "ads", "ad",
                             "famous", "-famous", "viral", "hack", "hacks", "shop", "stock", "data",
                             "analytics", "insights", "recipe", "recipes", "dance", "dances", "aesthetic", "sound",
-                            "sounds", "audio", "song", "songs"})
+                            "sounds", "audio", "song", "songs", "group", "groups"})
 _CONTEXT_BEFORE = frozenset({"viral", "trending", "blew", "went", "seen", "saw", "our", "my", "from", "own", "brand",
                              "'s", "’s"})
 # "keep it off X", "sem TikTok" (Portuguese), "ohne TikTok" (German)
@@ -75,7 +75,8 @@ _RULED_OUT_AFTER = (("is", "not"), ("is", "n't"), ("isn't",), ("is", "out"), ("n
                     ("shall", "not", "be", "used"), ("will", "not", "be", "used"), ("must", "not", "be", "used"),
                     ("should", "not", "be", "used"), ("we", "do", "not", "want"), ("we", "do", "n't", "want"),
                     ("we", "dont", "want"), ("is", "not", "wanted"), ("not", "in", "scope"), ("out", "of", "scope"),
-                    ("is", "out", "of", "scope"))
+                    ("is", "out", "of", "scope"), ("not", "allowed"), ("is", "not", "allowed"), ("not", "permitted"),
+                    ("is", "not", "permitted"), ("is", "banned"), ("banned",))
 _NOT_REQUIRED = (("is", "n't", "a", "must"), ("isn't", "a", "must"), ("is", "not", "a", "must"), ("is", "optional"),
                  ("optional",), ("is", "a", "plus"), ("not", "required"), ("is", "not", "required"))
 
@@ -157,6 +158,8 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
         if near is not None:
             negated = True
             before = tokens.lower[near]
+        if tokens.lower[i - 2:i] in (["seguidores", "no"], ["inscritos", "no"]):
+            negated, near = False, None  # "80 mil seguidores no Instagram": Portuguese 'no', on the
         if not negated and (tokens.near_before(i, {"views", "likes", "impressions", "got", "reached", "hit", "heard"},
                                                4)
                             is not None or tokens.phrase_at(end, _NOT_REQUIRED)):
@@ -168,8 +171,11 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
             context = True  # "viralizou no TikTok ano passado", "our artist already has 2.3M followers on TikTok"
         joined_next = platform_at(tokens, end + 1) if end + 1 < len(tokens) and tokens.lower[end] in {
             "and", "or", ","} else None
-        if joined_next is not None and tokens.phrase_at(end + 1 + joined_next[1], _RULED_OUT_AFTER) and not (
-                tokens.phrase_at(end + 1 + joined_next[1], _NOT_REQUIRED)):
+        after_next = end + 1 + joined_next[1] if joined_next is not None else end
+        # "YouTube, TikTok not allowed": after a comma only a plural verb rules out both ("X, Y are excluded")
+        if joined_next is not None and tokens.phrase_at(after_next, _RULED_OUT_AFTER) and not (
+                tokens.phrase_at(after_next, _NOT_REQUIRED)) and (tokens.lower[end] != "," or tokens.lower[
+                    after_next] in {"are", "should", "must", "shall", "will"}):
             negated, near = True, i  # "Twitter and Facebook should be excluded"
         # "YouTube is not interesting for us", "Facebook is out of scope" (but "TikTok isn't a must" is context)
         if tokens.phrase_at(end, _RULED_OUT_AFTER) and not tokens.phrase_at(end, _NOT_REQUIRED):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from matcher.briefs.lexicon import (
+    NEGATIONS,
     TIER_FOLLOWERS,
     TIER_WORDS,
 )
@@ -77,6 +78,8 @@ def _negated(tokens: Tokens, at: int) -> bool:
     j = at - 1
     if j >= 0 and tokens.lower[j] in {"any", "the", "only"}:
         j -= 1
+    if j > 2 and tokens.lower[j - 1:j + 1] == ["care", "about"] and tokens.lower[j - 2] in NEGATIONS:
+        return True  # "I don't care about mega accounts": no tier asked for
     return j >= 0 and tokens.lower[j] in _TIER_NEGATIONS
 
 

@@ -24,6 +24,7 @@ _INFIXES = (
     r"(?<=[0-9]L)[-–](?=[0-9])|(?<=[0-9]rb)-(?=[0-9])|(?<=[0-9]jt)-(?=[0-9])",  # 1L-5L (lakh), 5rb-20rb (ribu)
     rf"(?<=[0-9])[-–—~](?={_CURRENCY})",  # €2,000–€4,000, ₦50,000–₦900,000
     r"(?<=[0-9])[–—~](?=[0-9])",  # 5–10
+    r"(?:(?<=[0-9]rb)|(?<=[0-9]jt)|(?<=[0-9]tr))[–—~](?=[0-9])",  # 50rb–500rb (Indonesian thousands)
     r"(?<=[-–—~])[$€£](?=[0-9])",
     r"(?<=[A-Za-z])\+(?=[A-Za-z])",  # nano+micro, Insta+TikTok, YT+IG
     # followers:10k-50k, followers>50k, limit:15 (a search tool's syntax), フォロワー：2万 (no space after a CJK colon)

@@ -148,9 +148,11 @@ class Tokens:
     def typed_in_lower_case(self) -> bool:
         """No word of the brief starts with a capital, acronyms aside ('lagos fitness tiktokers IG'): its capitals
         say nothing about names. A single capital ('A', 'I') counts as one; a platform's name ('nairobi fitness
-        creators, IG + TikTok') is typed as the app spells it."""
+        creators, IG + TikTok') is typed as the app spells it, and so is its format ('Reels'); a unit's letter
+        glued to its number is no capital ('1M+', '50K')."""
         return not any(word[:1].isupper() and (len(word) == 1 or not word.isupper()) and (
-            word.lower() not in _PLATFORM_NAMES) for word in self.words)
+            word.lower() not in _PLATFORM_NAMES) and not (len(word) == 1 and k > 0 and self.ends[k - 1] == self.starts[
+                k] and self.words[k - 1][-1:].isdigit()) for k, word in enumerate(self.words))
 
     @cached_property
     def written_for_china(self) -> bool:
@@ -225,7 +227,7 @@ class Tokens:
 
 # platform names as their apps spell them, which a brief otherwise typed in lower case keeps
 _PLATFORM_NAMES = frozenset({"tiktok", "youtube", "instagram", "insta", "facebook", "linkedin", "twitch", "pinterest",
-                             "snapchat", "twitter", "threads"})
+                             "snapchat", "twitter", "threads", "reels", "shorts"})
 # words that open a closing line ("Thanks, Tom", "Gr, Pieter", "Takk, Ingrid"), in the languages briefs mix in
 SIGNOFFS = frozenset("""thanks thank cheers best regards ta ciao thx xx x love warmly sincerely greetings br kind many
 saludos grazie danke vg lg mfg дякую спасибо dziękuję dzięki dzieki groetjes groeten gr grtz mvg hilsen mvh takk tack

@@ -2287,3 +2287,50 @@ def test_rounds_two_hundred_thirteen_on(text: str, expected: Filters) -> None:
 ])
 def test_a_negated_comparative_gives_the_bound_its_direction(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # fourteenth session: wordings of the first-contact batches v130-v133, in texts of our own
+    # a brief in lower case keeps its places: a unit's letter ("500K+") and a platform's format ("Reels") are no
+    # capitals
+    ("bakery tiktokers istanbul 500K+", Filters(platforms=("tiktok",), countries=("TR",), min_followers=500_000)),
+    ("bridal makeup Reels karachi 20k+", Filters(platforms=("instagram",), countries=("PK",), min_followers=20_000)),
+    # in a list of keywords the place after a hotel or a resort is the destination
+    ("luxury hotel reviews bangkok, YT", Filters(platforms=("youtube",))),
+    # 'from' as briefs write it, and 'or' in the languages they mix in
+    ("need 6 food creators frm Lahore, IG only", Filters(platforms=("instagram",), countries=("PK",), k=6)),
+    ("cari 5 influencer dari Bandung atau Medan, TikTok", Filters(platforms=("tiktok",), countries=("ID",), k=5)),
+    ("Creator ở Hà Nội, 10k–50k follower", Filters(countries=("VN",), min_followers=10_000, max_followers=50_000)),
+    # follower bounds in Indonesian and Hindi-Urdu
+    ("beauty creators, followers minimal 10rb maksimal 80rb", Filters(min_followers=10_000, max_followers=80_000)),
+    ("influencer yang followersnya 500rb ke atas", Filters(min_followers=500_000)),
+    ("fitness creators, 1 lakh followers se kam", Filters(max_followers=100_000)),
+    ("travel creators with 50rb–200rb subscribers", Filters(min_followers=50_000, max_followers=200_000)),
+    ("máximo 1 milhão de seguidores", Filters(max_followers=1_000_000)),
+    # a collection's volume is no count
+    ("summer lawn vol 2 creators lahore 5k-20k", Filters(countries=("PK",), min_followers=5_000, max_followers=20_000)),
+    # money: the taka, Indian digit groups, an aside before the colon, a new clause, the word 'total' after it
+    ("food creators, Tk 4,000 max per post", Filters(max_price_per_post=4_000)),
+    ("food creators, per creator maximum INR 2,50,000", Filters(max_price_per_post=250_000)),
+    ("Max fee per creator (incl. VAT): €450", Filters(max_price_per_post=450)),
+    ("€200 max per post and we've €2,000 all in", Filters(max_price_per_post=200, campaign_budget=2_000)),
+    ("We're thinking $400 each max and $3k total.", Filters(max_price_per_post=400, campaign_budget=3_000)),
+    ("Budget per konten max Rp 2.000.000", Filters(max_price_per_post=2_000_000)),
+    # an amount inside a quoted title is the title's
+    ('We need 4 creators for our "Save up to $50" sale. Budget $3,000.', Filters(k=4, campaign_budget=3_000)),
+    # platforms: ruled out after a comma, an own group, Portuguese 'no', Indonesian 'jangan'
+    ("YouTube and Facebook, Snapchat not allowed", Filters(platforms=("youtube", "facebook"))),
+    ("Instagram only (we run a Facebook group for parents)", Filters(platforms=("instagram",))),
+    ("10 mil a 50 mil seguidores no TikTok", Filters(platforms=("tiktok",), min_followers=10_000,
+                                                     max_followers=50_000)),
+    ("TikTok saja, jangan Instagram", Filters(platforms=("tiktok",))),
+    # a tier the writer does not care about is none asked for
+    ("I don't care about macro accounts, anybody over 5k is fine", Filters(min_followers=5_000)),
+    # languages: after 'the content is', a list's last item, Gaelic
+    ("Travel creators in Hong Kong. The content is Cantonese.", Filters(countries=("HK",), languages=("zh",))),
+    ("RPA creators on YouTube, 5k-50k, English", Filters(platforms=("youtube",), min_followers=5_000,
+                                                         max_followers=50_000, languages=("en",))),
+    ("bilingual Gaelic and English creators", Filters(languages=("gd", "en"))),
+])
+def test_fourteenth_session_wordings(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
