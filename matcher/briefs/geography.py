@@ -27,9 +27,9 @@ from matcher.briefs.lexicon import (
     PLATFORM_WORDS,
 )
 from matcher.briefs.nouns import is_person_noun
+from matcher.briefs.place_case import LOWER_CASE_CITY
 from matcher.briefs.place_mentions import (
     IDIOMS,
-    LOWER_CASE_CITY,
     asks_for_locals,
     code_follows,
     district_before,
@@ -248,8 +248,14 @@ def _applied(tokens: Tokens, start: int, end: int, demonym: bool) -> tuple[bool,
         return False, "a demonym before what they love or own may describe the thing, not where they are"
     if noun is not None or people_before(tokens, start) or people_of(tokens, start, CREATOR_NOUNS_NOT_FANS):
         return True, ""
-    if start > 1 and tokens.lower[start - 1] in {"de", "du", "da", "do"} and tokens.lower[start - 2] in CREATOR_NOUNS:
-        return True, ""  # "6 créateurs de Montréal", "creadores de Lima": the creators' place in French or Spanish
+    if start > 1 and tokens.lower[start - 1] in {"de", "du", "da", "do"} and (
+            tokens.lower[start - 2] in CREATOR_NOUNS or (tokens.near_before(start - 1, CREATOR_NOUNS, 5) is not None
+                                                         and "de" in tokens.lower[start - 5:start - 1])):
+        # "6 créateurs de Montréal", "creadores de Lima", "creadores de viajes de Chile": the creators' place in French
+        # or Spanish
+        return True, ""
+    if tokens.lower[end:end + 1] == ["se"] and tokens.near_before(start, CREATOR_NOUNS, 3) is not None:
+        return True, ""  # "2 creators chahiye Amritsar se": Hindi-Urdu 'from', after the place
     after = tokens.lower[end] if end < len(tokens) else ""
     if after in PLACE_ONLY and (not demonym or tokens.near_before(start, _PEOPLE, 8, stop_at_punct=False) is not None):
         return True, ""  # "Cible: foodies 25-45 ans, FR uniquement", "5 eco creators, Canadian only please"

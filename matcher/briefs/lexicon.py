@@ -32,7 +32,7 @@ partners talent talents kol kols koc kocs profils créateurs créatrices influen
 vlogger vloggers youtuber youtubers tiktoker
 tiktokers
 instagrammer instagrammers instagramer instagramers couple couples tutor tutors ppl streamer streamers gamer gamers
-podcaster podcasters filmmaker
+podcaster podcasters filmmaker speedrunner speedrunners
 filmmakers artist artists photographer
 photographers videographer videographers model models mom moms mum mums mommy mommies mother mothers dad dads father
 fathers parent parents family families chef chefs cook cooks baker bakers foodie foodies trainer trainers coach
@@ -190,6 +190,9 @@ PER_BEFORE = frozenset({"per", "each", "every", "one", "a", "single", "any", "in
 
 # creator nouns that name the creators themselves, not people fond of a thing ("mega fans", "lovers of Japan")
 CREATOR_NOUNS_NOT_FANS = CREATOR_NOUNS - {"fan", "fans", "lover", "lovers", "owner", "owners"}
+# creators by their trade, not by what they love ("paris fans" are fans of the city)
+CREATORS_BY_TRADE = frozenset({"creators", "creator", "influencers", "influencer", "bloggers", "vloggers", "youtubers",
+                               "tiktokers", "instagrammers", "streamers", "kols", "ugc"})
 TIER_WORDS = ("nano", "micro", "macro", "mega")
 # after a tier word: it names a creator size only when one of these follows ("micro-influencers")
 TIER_FOLLOWERS = frozenset("""
@@ -232,7 +235,8 @@ PLACE_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
         "gcc", "mena", "apac", "southeast asia", "south america", "north america", "the middle east"))
 # words before "in": the place is a destination or an origin, not where the creators are
 DESTINATION_WORDS = frozenset("""
-made produce produces producing produced brewed distilled roast roasts brew brews bake bakes grow grows farm farms sell
+made woven knitted sewn stitched handmade hand-made handcrafted hand-crafted tailored assembled dyed milled carved
+produce produces producing produced brewed distilled roast roasts brew brews bake bakes grow grows farm farms sell
 sells selling shipped ships source sources makes crafted established grown sourced born founded manufactured designed
 crafted built printed baked roasted harvested raised bottled headquartered hq hiking trekking travel travels traveling
 travelling travelled traveled trip trips holiday holidays vacation vacations honeymoon honeymoons backpacking touring
@@ -251,6 +255,7 @@ FROM_HOME_NOUNS = CREATOR_NOUNS | AUDIENCE_NOUNS
 FIELD_LABELS = frozenset("""
 market markets geo geos region regions country countries location locations territory territories target targeting
 area areas audience audiences geography mercados mercado marchés marché märkte markt mercati praças praça pays
+scope
 """.split())
 PLACE_AFTER = frozenset({"only", "-only", "market", "markets", "-wide", "wide", "-based", "based", "nationwide",
                          "city", "area"})  # "sport nutrition bloggers, Kharkiv city"

@@ -70,7 +70,7 @@ LANGUAGE_ALIASES: dict[str, str] = {
     "punjabi": "pa", "brazilian portuguese": "pt", "bahasa": "id", "bahasa indonesia": "id", "slovene": "sl",
     "norwegian": "no", "uyghur": "ug", "pashto": "ps", "oriya": "or", "odia": "or", "bangla": "bn",
     "kiswahili": "sw", "gaelic": "gd", "scots gaelic": "gd", "egyptian arabic": "ar", "gulf arabic": "ar",
-    "levantine arabic": "ar", "moroccan arabic": "ar",
+    "levantine arabic": "ar", "moroccan arabic": "ar", "traditional chinese": "zh", "simplified chinese": "zh",
     "català": "ca", "catala": "ca", "euskara": "eu", "galego": "gl",  # and in other languages:
     "anglais": "en", "allemand": "de", "espagnol": "es", "néerlandais": "nl", "arabe": "ar", "portugais": "pt",
     "alemán": "de", "francés": "fr", "portugués": "pt", "englisch": "en", "französisch": "fr", "spanisch": "es",

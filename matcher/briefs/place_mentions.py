@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from matcher.briefs.brand_words import GREETINGS, MAIL_PREFIXES, ROLE_WORDS
-from matcher.briefs.lexicon import AUDIENCE_NOUNS, CREATOR_NOUNS, FIELD_LABELS, NEGATIONS, NOT_NAMES, PLACE_CUES
+from matcher.briefs.lexicon import (
+    AUDIENCE_NOUNS,
+    CREATOR_NOUNS,
+    FIELD_LABELS,
+    NEGATIONS,
+    NOT_NAMES,
+    PLACE_CUES,
+)
+from matcher.briefs.place_case import MILLION, cased_ok
 from matcher.briefs.place_owner import COMPANY_WORDS
 from matcher.briefs.places import PROVINCE_SIZE, SMALL_CITY, Gazetteer, Place
 from matcher.briefs.spans import WILL_DO
@@ -100,7 +108,7 @@ def _name_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | No
         demonym = places.demonym(text)
         if place is not None and place.foreign and demonym is not None and not cued:
             place = None  # "An Argentine yerba mate brand": the English demonym, not French for the country
-        if place is not None and _cased_ok(tokens, i, n, place):
+        if place is not None and cased_ok(tokens, i, n, place):
             return n, place, None
         # "polish influencers" names the creators ("nail polish influencers" does not)
         # "french beauty creators", "8 polish gaming creators": one niche word may come between
@@ -115,71 +123,6 @@ def _name_at(tokens: Tokens, i: int, places: Gazetteer) -> tuple[int, Place | No
                 text.lower() not in _WORD_DEMONYMS and not tokens.is_punct(i))):
             return n, None, demonym
     return 0, None, None
-
-
-# a city this big is read in lower case ('lagos fitness tiktokers'); one of a million as a bare list item or with no cue
-LOWER_CASE_CITY = 500_000
-MILLION = 1_000_000
-# countries whose names are also words (places._WORD_COUNTRIES), but seldom used as such in a brief
-_RARELY_WORDS = frozenset({"india", "japan", "oman", "iran", "mali", "peru", "cuba"})
-# foods and styles named after a city: in lower case the city names the thing ("kobe beef", "lima beans")
-_NAMED_AFTER_CITIES = frozenset({"beef", "bean", "beans", "sprout", "sprouts", "wings", "cream", "cheesesteak",
-                                 "style", "pizza", "bagel", "bagels", "mustard", "ham", "sausage"})
-
-
-def _cased_ok(tokens: Tokens, i: int, n: int, place: Place) -> bool:
-    first = tokens.words[i]
-    if len(tokens.span_text(i, i + n)) <= 3 and place.kind == "city" and place.population < float("inf"):
-        return bool(tokens.phrase_ending(i, PLACE_CUES))  # "29 kr at ICA": a short town's name is more often an acronym
-    if len(tokens.span_text(i, i + n)) <= 3 or place.kind == "code":
-        if n == 1 and 0 < i < len(tokens) - 1 and all(len(word) > 2 and word.isalpha() and word.isupper() for word in (
-                tokens.words[i - 1], tokens.words[i + 1])):
-            return False  # "BRIEF DE INFLUENCERS": a word of a title written in capitals
-        # "uk creators" in a lower-case keyword list; "us" stays a pronoun
-        return tokens.span_text(i, i + n).replace(".", "").isupper() or (tokens.lower[i] == "aus" and first[
-            0].isupper()) or tokens.lower[i] in {  # "Aus fitness creators"
-            "uk", "usa", "uae", "nyc"} or tokens.lower[i + n:i + n + 2] == ["-", "based"] or (  # "nz-based creators"
-            _lower_us(tokens, i))
-    if place.cased or place.kind in {"city", "subdivision"}:
-        # a lower-case city counts only after a place cue ("in madrid", "from valencia")
-        # a city of a million or more may be lower case as a whole item of a list ("berlin, munich")
-        items = {",", "|", "/", ";", "\n"}
-        # so may a state or province in a brief typed in lower case ("gym + gaming tiktokers | 25k-150k | texas")
-        listed = ((place.kind == "city" and place.population >= MILLION) or (
-            place.kind == "subdivision" and tokens.typed_in_lower_case)) and (
-            i == 0 or tokens.words[i - 1] in items) and (i + n >= len(tokens) or tokens.words[i + n] in items)
-        # a brief typed in lower case (acronyms aside) says nothing by its capitals: a city of a census size of
-        # half a million counts ("lagos fitness tiktokers", "berlin food creators", "skincare creators toronto IG";
-        # not a province, whose size is a placeholder: 'reading', 'drama', 'antique' are provinces too), and so
-        # does any city before "based" ("glasgow based creators")
-        following = tokens.lower[i + n] if i + n < len(tokens) else ""
-        big = place.kind in {"city", "subdivision"} and LOWER_CASE_CITY <= place.population < float("inf") and (
-            place.population != PROVINCE_SIZE)
-        lower_case = big and tokens.typed_in_lower_case and following != "-" and (
-            following not in _NAMED_AFTER_CITIES)  # "reading-nook", "kobe beef"
-        based = tokens.lower[i + n:i + n + 1] in (["based"], ["-based"]) or (
-            tokens.lower[i + n:i + n + 2] == ["-", "based"])
-        # "creators india, hindi or english": in a brief typed in lower case, a country that is rarely a word
-        # "filming a trip to japan": a destination's cue says it is a place
-        word_country = place.kind == "country" and (tokens.typed_in_lower_case or tokens.lower[i - 2:i] in (
-            ["trip", "to"], ["trips", "to"], ["travel", "to"], ["flight", "to"], ["holiday", "to"], ["move", "to"],
-            ["moving", "to"])) and tokens.lower[i] in _RARELY_WORDS and (
-            following not in {"pale", "ink"})  # "india pale ale"
-        return first[0].isupper() or bool(tokens.phrase_ending(i, PLACE_CUES)) or tokens.lower[i - 1:i] == ["from"] or (
-            listed or lower_case or based or word_country)
-    return True
-
-
-# what follows a lower-case "us" that names the country: "us only", "us moms", "us based"
-_US_AFTER = CREATOR_NOUNS | AUDIENCE_NOUNS | frozenset({"only", "-only", "based", "-based", "market", "moms", "dads",
-                                                         "parents", "women", "men", "teens", "students", "gen"})
-_LIST_JOINS = frozenset({",", "|", "/", "\n", ";", "+", "&", "and", "or"})
-
-
-def _lower_us(tokens: Tokens, i: int) -> bool:
-    """'mushroom coffee, us only, 21+', 'keto snacks, us moms': "us" opening a list item names the country."""
-    return tokens.lower[i] == "us" and (i == 0 or tokens.lower[i - 1] in _LIST_JOINS) and (
-        tokens.lower[i + 1:i + 2] != [] and tokens.lower[i + 1] in _US_AFTER)
 
 
 def after_read_item(tokens: Tokens, segment_start: int) -> bool:
@@ -246,7 +189,7 @@ def ruled_out(tokens: Tokens, start: int, end: int | None = None) -> bool:
     return before > 0 and tokens.lower[before - 1] in NEGATIONS
 
 
-_RULED_OUT_WHO = frozenset({"anyone", "anybody", "creators", "those", "people", "influencers", "the", "for"})
+_RULED_OUT_WHO = frozenset({"anyone", "anybody", "creators", "those", "people", "influencers", "the", "for", "from"})
 _OUT_AFTER = (("is", "out"), ("are", "out"), ("not", "needed"), ("is", "not", "needed"), ("are", "not", "needed"),
               ("is", "handled", "by", "a", "separate"), ("is", "excluded"), ("are", "excluded"), ("excluded",))
 

@@ -35,6 +35,8 @@ _CODE_WORDS = frozenset("""
 IN AT IS TO BE ME NO AS IT OR AM AD GO SO MY ID PE PA TV CV AI FM MD VC PR BS ST GG TC TT LA MO SA NA DO HR KM CC BY
 ML UM MP AG RE GP SH LC ET CD CA AR BO SE CH ER SD
 """.split())
+# codes briefs write only as words: "PS" is a postscript, never Palestine's code, not even in a list
+_NEVER_CODES = frozenset({"PS"})
 # lower-case country names that are also common English words: read only when capitalized
 _WORD_COUNTRIES = frozenset("""turkey china chile jordan chad guinea georgia niger japan cuba peru mali oman iran panama
 jersey man india aus reunion""".split())
@@ -220,7 +222,7 @@ def build_gazetteer() -> Gazetteer:
     for key, codes in REGIONS.items():
         places[key] = Place(key, codes, "region", cased=False)
     for country in pycountry.countries:
-        if country.alpha_2 not in _CODE_WORDS:
+        if country.alpha_2 not in _CODE_WORDS | _NEVER_CODES:
             places.setdefault(country.alpha_2.lower(), Place(country.alpha_2, (country.alpha_2,), "code"))
     places["usa"] = Place("USA", ("US",), "country")
 

@@ -49,7 +49,10 @@ REGIONS: dict[str, tuple[str, ...]] = {
     "ruhrgebiet": ("DE",), "east midlands": ("GB",), "the east midlands": ("GB",), "west midlands": ("GB",),
     "the west midlands": ("GB",), "the midlands": ("GB",), "east anglia": ("GB",),
     "mallorca": ("ES",), "majorca": ("ES",), "ibiza": ("ES",), "tenerife": ("ES",), "bali": ("ID",),
-    "visayas": ("PH",), "mindanao": ("PH",),
+    "visayas": ("PH",), "mindanao": ("PH",), "luzon": ("PH",), "sumatra": ("ID",),
+    "sulawesi": ("ID",), "kalimantan": ("ID",), "lombok": ("ID",), "kyushu": ("JP",),
+    "okinawa": ("JP",), "sicily": ("IT",), "sardinia": ("IT",), "crete": ("GR",),
+    "the prairies": ("CA",), "prairies": ("CA",), "the maritimes": ("CA",), "maritimes": ("CA",),
 }
 # last words that make a subdivision's name generic ("West Coast" is New Zealand's; "the West Coast" a US one)
 _GENERIC_LAST_WORDS = frozenset({"coast", "district", "area", "capital", "borders", "territory", "state"})
@@ -60,7 +63,8 @@ ENGLISH_NAMED = frozenset({"US", "CA", "AU", "IN", "BR", "MX", "DE", "ES", "IT",
                            "IE", "TR", "KR", "TH", "VN", "CZ", "HR", "GE"})
 # continents, business regions and a retailer that GeoNames also lists as towns ('Asia' in the Philippines, 'Apac'
 # in Uganda, 'Carrefour' in Haiti)
-NOT_TOWNS = frozenset({"africa", "asia", "europe", "oceania", "america", "mena", "apac", "emea", "latam", "carrefour"})
+NOT_TOWNS = frozenset({"africa", "asia", "europe", "oceania", "america", "mena", "apac", "emea", "latam", "carrefour",
+                       "selam"})  # "Selam!" greets in Turkish; Salem (IN) is written so too
 # countries whose regions briefs name in the country's own language ("en Andalucía", "in Bayern", "no Paraná")
 _NATIVE_SUBDIVISION_COUNTRIES = ("ES", "IT", "DE", "FR", "BR", "MX", "AT")
 # a word this frequent in the model's vocabulary (its rank, after the 2,000 word pieces and symbols) is an

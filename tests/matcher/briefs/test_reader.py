@@ -2334,3 +2334,32 @@ def test_a_negated_comparative_gives_the_bound_its_direction(text: str, expected
 ])
 def test_fourteenth_session_wordings(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
+
+
+@pytest.mark.parametrize(("text", "expected", "offered"), [
+    # fourteenth session, second round: places of the first-contact batches v130-v133, in texts of our own
+    # 'not from' rules places out; "PS" is a postscript; "Selam!" a greeting
+    ("5 travel creators in France. Please not from Spain or Italy.", Filters(countries=("FR",), k=5), []),
+    ("8 creators in India. PS AT is next week", Filters(countries=("IN",), k=8), []),
+    ("Selam! We want 5 creators in Germany", Filters(countries=("DE",), k=5), []),
+    # creators named by their trade; regions and islands briefs name
+    ("Any Dutch speedrunners on Twitch?", Filters(platforms=("twitch",), countries=("NL",)), []),
+    ("pet creators across the Prairies, TikTok", Filters(platforms=("tiktok",), countries=("CA",)), []),
+    ("food creators in Sicily, IG", Filters(platforms=("instagram",), countries=("IT",)), []),
+    # where a product is woven is offered, not applied
+    ("Our scarves are woven in Scotland; we want 6 creators in Japan", Filters(countries=("JP",), k=6), ["GB"]),
+    # lower-case codes and big cities before the creators
+    ("hk youtubers gadgets", Filters(platforms=("youtube",), countries=("HK",)), []),
+    ("cairo street food creators, 5k-50k, for our Ramadan menu", Filters(countries=("EG",), min_followers=5_000,
+                                                                        max_followers=50_000), []),
+    # the creators' place after Spanish 'de' and Hindi-Urdu 'se'; a form's "Scope:" line
+    ("creadores de cocina de Perú y Chile", Filters(countries=("PE", "CL")), []),
+    ("3 creators chahiye Lahore se", Filters(countries=("PK",), k=3), []),
+    ("Scope: Spain and Portugal\n10 creators", Filters(countries=("ES", "PT"), k=10), []),
+    # a script's name is the language
+    ("tech creators in Taiwan posting in Traditional Chinese", Filters(countries=("TW",), languages=("zh",)), []),
+])
+def test_fourteenth_session_places(text: str, expected: Filters, offered: list[str]) -> None:
+    parsed = parse_brief(text)
+    assert parsed.filters == expected
+    assert sorted(c for value in _offered_countries(parsed) for c in value) == sorted(offered)
