@@ -158,7 +158,8 @@ def _count_at(tokens: Tokens, i: int) -> tuple[int, int, int] | None:
         end += 2 if tokens.lower[end] == "nos" else 1  # "20 nos. of fashion influencers" (Indian English)
         if tokens.lower[end:end + 1] == ["of"]:
             end += 1
-    if end + 1 < len(tokens) and tokens.lower[end] in {"-", "–", "to", "or"} and count_at(tokens, end + 1):
+    # "8 a 10 perfis": Portuguese and Spanish 'to' between the two
+    if end + 1 < len(tokens) and tokens.lower[end] in {"-", "–", "to", "or", "a"} and count_at(tokens, end + 1):
         upper = count_at(tokens, end + 1)
         assert upper is not None
         value, end = max(value, int(upper.value)), end + 2

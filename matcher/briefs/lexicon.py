@@ -177,6 +177,7 @@ thread threads episode episodes one talent partner publication publications plac
 clips vídeo vídeos creador creadora creadores influenceuse influenceuses influenciador influenciadora
 beitrag beiträge contenuto contenuti publicación publicacion publicaciones publicação publicacao pubblicazione
 créatrice créatrices créateur créateurs createur article articles artikel posting profilo profil pop vidéo vidéos konten
+perfil perfis
 """.split())
 # between an amount and its "per post": taxes and a price's punctuation ("500 € + IVA per contenuto",
 # "1.800 € netto pro Creator", "CHF 900.– per post", "$100 flat per video")
@@ -258,7 +259,8 @@ area areas audience audiences geography mercados mercado marchés marché märkt
 scope
 """.split())
 PLACE_AFTER = frozenset({"only", "-only", "market", "markets", "-wide", "wide", "-based", "based", "nationwide",
-                         "city", "area"})  # "sport nutrition bloggers, Kharkiv city"
+                         "city", "area",  # "sport nutrition bloggers, Kharkiv city"
+                         "todo", "toda", "inteiro", "entero", "entera"})  # "Brasil todo"
 
 # labels of a form's language field ("Idioma: castellano", "Language - polish only")
 LANGUAGE_LABELS = frozenset("""

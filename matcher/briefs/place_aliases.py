@@ -8,7 +8,7 @@ from matcher.briefs.regions import LATIN_AMERICA
 
 # everyday names of countries that ISO and countryinfo spell otherwise
 COUNTRY_ALIASES: dict[str, str] = {
-    "uk": "GB", "u.k.": "GB", "the uk": "GB", "britain": "GB", "great britain": "GB", "england": "GB",
+    "saudi": "SA", "uk": "GB", "u.k.": "GB", "the uk": "GB", "britain": "GB", "great britain": "GB", "england": "GB",
     "scotland": "GB", "wales": "GB", "northern ireland": "GB", "us": "US", "u.s.": "US", "usa": "US", "u.s.a.": "US",
     "the us": "US", "the usa": "US", "the states": "US", "america": "US", "the united states": "US", "holland": "NL",
     "the netherlands": "NL", "korea": "KR", "south korea": "KR", "north korea": "KP", "russia": "RU", "czechia": "CZ",

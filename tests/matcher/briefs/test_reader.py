@@ -2331,6 +2331,11 @@ def test_a_negated_comparative_gives_the_bound_its_direction(text: str, expected
     ("RPA creators on YouTube, 5k-50k, English", Filters(platforms=("youtube",), min_followers=5_000,
                                                          max_followers=50_000, languages=("en",))),
     ("bilingual Gaelic and English creators", Filters(languages=("gd", "en"))),
+    # Portuguese and Spanish: a count's range with 'a', "Brasil todo", a fee per profile; Saudi as a place
+    ("Precisamos de 8 a 12 perfis de moda", Filters(k=12)),
+    ("Influenciadores de viagem, Brasil todo, Instagram", Filters(platforms=("instagram",), countries=("BR",))),
+    ("Cachê por perfil: até R$ 2 mil", Filters(max_price_per_post=2_000)),
+    ("4 beauty creators in Saudi, TikTok", Filters(platforms=("tiktok",), countries=("SA",), k=4)),
 ])
 def test_fourteenth_session_wordings(text: str, expected: Filters) -> None:
     assert parse_brief(text).filters == expected
