@@ -58,6 +58,6 @@ UPPER_AFTER: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "trở xuống", "se kam", "se kum", "tak",
 ))
 RANGE_JOINERS = frozenset({"-", "–", "—", "to", "and", "/", "till", "until", "e", "y", "bis", "et", "&", "se", "a",
-                          "und", "à", "hasta", "en", "tot", "sampai", "hingga", "lel", "tak"})
+                          "und", "à", "hasta", "en", "tot", "sampai", "hingga", "lel"})
 # words that open a range ("between 5k and 20k", "zwischen 20.000 und 100.000", "entre 10k y 50k")
 RANGE_OPENERS = frozenset({"between", "from", "zwischen", "entre", "tra", "fra"})
