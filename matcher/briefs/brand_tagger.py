@@ -158,17 +158,21 @@ class TaggedName:
 
 
 class BrandTagger:
-    """A trained brand tagger, opened from its CRFsuite model file."""
+    """A trained brand tagger, opened from its CRFsuite model file (or from its bytes, already read from there)."""
 
     def __init__(self, model_path: Path, min_confidence: float = MIN_CONFIDENCE,
-                 everyday: frozenset[str] = frozenset()) -> None:
+                 everyday: frozenset[str] = frozenset(), model_bytes: bytes | None = None) -> None:
         import pycrfsuite
 
         self.model_path = model_path
         self.min_confidence = min_confidence
         self.everyday = everyday
         self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(str(model_path))
+        if model_bytes is None:
+            self._tagger.open(str(model_path))
+        else:  # the bytes checked against the manifest, not a second read; CRFsuite reads them in place, so keep them
+            self._model_bytes = model_bytes
+            self._tagger.open_inmemory(model_bytes)
         self._lock = threading.Lock()
 
     def tag(self, tokens: Tokens, places: Gazetteer) -> TaggedName | None:
@@ -230,7 +234,7 @@ def open_brand_tagger(folder: Path) -> BrandTagger:
     if hashlib.sha256(words_data).hexdigest() != manifest.get("words_sha256"):
         raise CreatorMatchError(f"{words_path}: SHA-256 differs from {manifest_path}")
     everyday = frozenset(words_data.decode("utf-8").split())
-    return BrandTagger(model_path, float(manifest["min_confidence"]), everyday)
+    return BrandTagger(model_path, float(manifest["min_confidence"]), everyday, model_bytes=data)
 
 
 @cache

@@ -115,8 +115,8 @@ def read_money(tokens: Tokens) -> list[Reading]:
         summed = cue_price is not None and tokens.near_before(cue_price, {"aggregate", "total", "overall",
                                                                           "combined"}, 3) is not None
         # "$500 each max and $2k total": the word after the amount calls it the total
-        summed = summed or (not per and (tokens.lower[end:end + 1] in (["total"], ["overall"], ["all-in"], [
-            "altogether"]) or tokens.lower[end:end + 2] in (["in", "total"], ["all", "in"])))
+        summed = summed or (not per and ((end < len(tokens) and tokens.lower[end] in _CAMPAIGN_WORDS | {"altogether"})
+                                         or tokens.lower[end:end + 2] in (["in", "total"], ["all", "in"])))
         if not summed and (per or per_before is not None or (
                 cue_price is not None and (cue_budget is None or cue_price > cue_budget))):
             field = "max_price_per_post"
