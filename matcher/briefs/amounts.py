@@ -14,12 +14,9 @@ from functools import cache
 from price_parser import Price
 
 from matcher.briefs.bound_cues import RANGE_JOINERS
-from matcher.briefs.lexicon import CURRENCY_WORDS, MONEY_SCALES, NUMBER_WORDS, SCALES
+from matcher.briefs.lexicon import CURRENCY_CODES, CURRENCY_WORDS, MONEY_SCALES, NUMBER_WORDS, SCALES
 from matcher.briefs.tokens import Tokens
 
-_CURRENCY_CODES = frozenset("""usd eur gbp chf sek nok dkk pln inr brl aud cad r$ zł sgd aed jpy a$ c$ nzd mxn s$ us$
-hk$ nz$ rs cop clp ars pen php idr myr thb vnd ngn kes zar egp mad try ils krw twd hkd cny rmb rm mx$ kr rp
-s/ ksh tk""".split())
 _DIGITS = re.compile(r"^(?:\d{1,3}(?:[.,' ]\d{3})+|\d{1,2}(?:,\d{2})+,\d{3}|\d+)(?:[.,]\d+)?$")
 _GLUED_AMOUNT = re.compile(r"^((?:US|CA|AU|NZ|HK|MX|S|A|C|R|E|GH)?[$€£¥₹₩₺₽₴₱₦₫₪₸₾฿₡₵])(\d[\d.,]*[kKmM]?)$")
 _NAIRA = re.compile(r"^N(\d[\d.,]*[kKmM]?)$")
@@ -97,7 +94,7 @@ def amount_at(tokens: Tokens, i: int) -> Amount | None:
     symbol = tokens.lower[i] in CURRENCY_WORDS and not tokens.lower[i].isalpha()
     # "R2 500", "RM 1,500": rand and ringgit written as a capital before the digits
     glued = tokens.words[i] in {"R", "RM"} and i + 1 < len(tokens) and tokens.words[i + 1][:1].isdigit()
-    if (symbol or glued or tokens.lower[i] in _CURRENCY_CODES - {"rm"} or iso_currency(tokens.words[i])) and (
+    if (symbol or glued or tokens.lower[i] in CURRENCY_CODES - {"rm"} or iso_currency(tokens.words[i])) and (
             i + 1 < len(tokens)):
         currency, i = tokens.words[i], i + 1
         if tokens.words[i] == "." and i + 1 < len(tokens):

@@ -143,8 +143,12 @@ COUNT_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "quantité :", "anzahl :", "quantità :", "k =", "profiles of", "share profiles of", "names of",
 ))
 
-# money: words that name a currency, and cues that make a bare amount money ("budget 15k")
-CURRENCY_WORDS = frozenset("""
+# money: the codes a brief writes before its digits in any case ("usd 500", "Ksh 20,000"), the words that name a
+# currency (the codes among them), and cues that make a bare amount money ("budget 15k")
+CURRENCY_CODES = frozenset("""usd eur gbp chf sek nok dkk pln inr brl aud cad r$ zł sgd aed jpy a$ c$ nzd mxn s$ us$
+hk$ nz$ rs cop clp ars pen php idr myr thb vnd ngn kes zar egp mad try ils krw twd hkd cny rmb rm mx$ kr rp
+s/ ksh tk""".split())
+CURRENCY_WORDS = CURRENCY_CODES | frozenset("""
 $ € £ ¥ ₹ ₩ ₺ ₽ ₴ ₱ ₦ ₫ ₪ ₸ ₾ ฿ ₡ zł kr r$ ca$ au$ nz$ us$ hk$ c$ a$ s$ mx$ usd eur euro euros gbp chf sek nok dkk pln
 inr brl jpy cny aud cad nzd tl ft nt$
 mxn try krw zar huf czk ron aed sar dollar dollars bucks pound pounds quid rupees rupee reais real yen francs franc
