@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matcher.briefs.lexicon import CREATOR_NOUNS, LANGUAGE_AFTER, LANGUAGE_BEFORE, LANGUAGE_LABELS
+from matcher.briefs.lexicon import AND_OR, CREATOR_NOUNS, LANGUAGE_AFTER, LANGUAGE_BEFORE, LANGUAGE_LABELS
 from matcher.briefs.places import Gazetteer
 from matcher.briefs.reading import Reading
 from matcher.briefs.spans import WILL_DO, short_query
@@ -14,8 +14,7 @@ _CONTENT_NOUNS = frozenset({"content", "videos", "video", "captions", "posts", "
 
 
 # what joins two languages, in the languages briefs are written in ("castellano o catalán", "inglês e espanhol")
-_JOINERS = frozenset({"and", "or", "/", ",", "&", "+", "-", "y", "o", "e", "ou", "et", "und", "oder", "i", "og",
-                      "also", "plus", "as", "well"})  # "French and also English", "Dutch as well as English"
+_JOINERS = AND_OR | {"-", "i", "also", "plus", "as", "well"}  # "French and also English", "Dutch as well as English"
 
 
 def read_languages(tokens: Tokens, places: Gazetteer) -> list[Reading]:

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from matcher.briefs.addresses import address_spans
 from matcher.briefs.lexicon import (
+    AND_OR,
     AUDIENCE_NOUNS,
     CREATOR_NOUNS,
     CREATOR_NOUNS_NOT_FANS,
@@ -56,10 +57,9 @@ from matcher.briefs.reading import Reading
 from matcher.briefs.spans import said_of_the_past, short_query
 from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
-_LIST_JOINERS = frozenset({",", "and", "or", "&", "/", "plus", "+", "as", "well", "the", "also", "all", "whole", "from",
-                           "first", "then", "later", "entire", "maybe", "possibly", "even", "y", "e", "o", "ou", "und",
-                           "et", "der", "die", "la", "le", "el", "les", "atau", "dan", "hoặc", "và", "ve", "och", "og",
-                           "oder", "lub", "ili"})  # "und der Schweiz", "et la Suisse", "Jakarta atau Surabaya"
+# "und der Schweiz", "et la Suisse", "Jakarta atau Surabaya"
+_LIST_JOINERS = AND_OR | {"plus", "as", "well", "the", "also", "all", "whole", "from", "first", "then", "later",
+                          "entire", "maybe", "possibly", "even", "der", "die", "la", "le", "el", "les"}
 # 'from' as briefs write it: "frm Chattogram", Indonesian "dari Jakarta"; "out of Lisbon" says it too
 _FROM_WORDS = frozenset({"from", "frm", "dari"})
 _FROM = _FROM_WORDS | {"out"}

@@ -143,6 +143,10 @@ COUNT_CUES: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
     "quantité :", "anzahl :", "quantità :", "k =", "profiles of", "share profiles of", "names of",
 ))
 
+# 'and' and 'or' in the languages briefs are written in, and the marks that join names as they do: the joiners of a
+# list of languages, places, tiers or names, each list adding its own words ("as well as", "nor", "either")
+AND_OR = frozenset({",", "&", "/", "+", "and", "or", "y", "o", "e", "ou", "et", "und", "oder", "og", "och", "eller",
+                    "lub", "albo", "ili", "sau", "atau", "dan", "hoặc", "và", "ve"})
 # money: the codes a brief writes before its digits in any case ("usd 500", "Ksh 20,000"), the words that name a
 # currency (the codes among them), and cues that make a bare amount money ("budget 15k")
 CURRENCY_CODES = frozenset("""usd eur gbp chf sek nok dkk pln inr brl aud cad r$ zł sgd aed jpy a$ c$ nzd mxn s$ us$

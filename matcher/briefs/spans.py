@@ -11,6 +11,7 @@ from matcher.briefs.brand_cues import GENERIC_ADVERTISERS
 from matcher.briefs.city_names import unknown_lower_word
 from matcher.briefs.competitor_words import TIE_FILLER
 from matcher.briefs.lexicon import (
+    AND_OR,
     AUDIENCE_NOUNS,
     CREATOR_NOUNS,
     NEGATION_PHRASES,
@@ -25,9 +26,7 @@ from matcher.briefs.tokens import SENTENCE_ENDS, Tokens
 
 PARTICLES = frozenset({"&", "of", "de", "du", "la", "le", "des", "del", "di", "della", "delle", "dei", "degli", "da",
                        "do", "dos", "das", "von", "van", "and", "+", "-", "'n", "n'", "n", "x", "the", "to", "at", "y"})
-_NAME_LIST_JOINERS = frozenset({",", "or", "and", "/", "nor", "&", "plus", "either", "o", "e", "ou", "und",
-                                "also", "anything", "by", "anyone", "from", "nobody", "oder", "lub", "albo", "eller",
-                                "sau"})  # 'or' in German, Polish, Swedish/Danish/Norwegian, Romanian
+_NAME_LIST_JOINERS = AND_OR | {"nor", "plus", "either", "also", "anything", "by", "anyone", "from", "nobody"}
 _EVENTS = frozenset({"black friday", "cyber monday", "prime day", "new year", "new year's", "back to school",
                      "gen z", "mother's day", "father's day", "valentine's day", "singles' day", "lunar new year",
                      "boxing day", "labor day", "labour day", "memorial day", "earth day", "world cup",
@@ -238,7 +237,7 @@ def is_place_or_platform(tokens: Tokens, start: int, end: int, places: Gazetteer
 
 
 # 'and' in Spanish, Portuguese/Italian, German, French, Dutch and the Nordic languages too ("México y Colombia")
-_PLACE_JOINERS = frozenset({"+", "&", "/", ",", "and", "or", "-", "–", "y", "e", "und", "et", "en", "og", "och"})
+_PLACE_JOINERS = AND_OR | {"-", "–", "en"}
 
 
 def negation_at(tokens: Tokens, i: int) -> int:

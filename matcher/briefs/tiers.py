@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from matcher.briefs.lexicon import (
+    AND_OR,
     NEGATIONS,
     TIER_FOLLOWERS,
     TIER_WORDS,
@@ -83,7 +84,7 @@ def _negated(tokens: Tokens, at: int) -> bool:
     return j >= 0 and tokens.lower[j] in _TIER_NEGATIONS
 
 
-_TIER_JOINERS = frozenset({"and", "or", ",", "/", "&", "-", "to", "+", "o", "ou", "y", "e", "und", "et"})
+_TIER_JOINERS = AND_OR | {"-", "to"}
 
 
 def _tier_list(tokens: Tokens, i: int) -> tuple[list[str], int, bool]:
