@@ -2368,3 +2368,16 @@ def test_fourteenth_session_places(text: str, expected: Filters, offered: list[s
     parsed = parse_brief(text)
     assert parsed.filters == expected
     assert sorted(c for value in _offered_countries(parsed) for c in value) == sorted(offered)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # fifteenth session: 'or' in German and Polish joins tiers as it joins places and names (one core of joiners)
+    ("Yoga Creator in Wien. Nano oder Micro. Budget 2.000 Euro.", Filters(countries=("AT",), tiers=("nano", "micro"),
+                                                                          campaign_budget=2_000)),
+    ("Hledáme creatory. Nano lub micro.", Filters(tiers=("nano", "micro"))),
+    ("Kaffee Creator: Micro oder Macro, nur Instagram", Filters(platforms=("instagram",), tiers=("micro", "macro"))),
+    # a currency code written after the amount in lower case is money as it is before it (one list of codes)
+    ("food creators in Singapore, 400 sgd per post max", Filters(countries=("SG",), max_price_per_post=400)),
+])
+def test_fifteenth_session_wordings(text: str, expected: Filters) -> None:
+    assert parse_brief(text).filters == expected
