@@ -94,7 +94,8 @@ def amount_at(tokens: Tokens, i: int) -> Amount | None:
     symbol = tokens.lower[i] in CURRENCY_WORDS and not tokens.lower[i].isalpha()
     # "R2 500", "RM 1,500": rand and ringgit written as a capital before the digits
     glued = tokens.words[i] in {"R", "RM"} and i + 1 < len(tokens) and tokens.words[i + 1][:1].isdigit()
-    if (symbol or glued or tokens.lower[i] in CURRENCY_CODES - {"rm"} or iso_currency(tokens.words[i])) and (
+    code = tokens.lower[i] in CURRENCY_CODES and tokens.lower[i] != "rm"  # ringgit only as "RM" before digits
+    if (symbol or glued or code or iso_currency(tokens.words[i])) and (
             i + 1 < len(tokens)):
         currency, i = tokens.words[i], i + 1
         if tokens.words[i] == "." and i + 1 < len(tokens):

@@ -63,6 +63,7 @@ _LIST_JOINERS = AND_OR | {"plus", "as", "well", "the", "also", "all", "whole", "
 # 'from' as briefs write it: "frm Chattogram", Indonesian "dari Jakarta"; "out of Lisbon" says it too
 _FROM_WORDS = frozenset({"from", "frm", "dari"})
 _FROM = _FROM_WORDS | {"out"}
+_FROM_OR_TO = _FROM_WORDS | {"to"}
 # "across LATAM except Brazil": the places after these leave the list before them
 _EXCEPT = frozenset({"except", "excepto", "excluding", "minus", "without", "but", "excl", "excl.", "exceto", "außer",
                      "not"})
@@ -207,8 +208,7 @@ def _decide(tokens: Tokens, items: list[tuple[int, int, Place | None, tuple[str,
     if len(items) > 1 and all(place is not None and place.kind == "code" for _, _, place, _ in items):
         applied, note = True, ""  # "DE/AT/CH", "IT ES PT GR": a list of country codes names the markets
     cue_start = start - (tokens.phrase_ending(start, PLACE_CUES) if applied and not demonyms else 0)
-    cued = bool(tokens.phrase_ending(start, PLACE_CUES)) or (start > 0 and tokens.lower[start - 1] in _FROM_WORDS | {
-        "to"})
+    cued = bool(tokens.phrase_ending(start, PLACE_CUES)) or (start > 0 and tokens.lower[start - 1] in _FROM_OR_TO)
     readings = []
     for item_start, item_end, place, demonym in items:
         countries = demonym if demonym is not None else (place.countries if place else ())

@@ -150,9 +150,15 @@ class Tokens:
         say nothing about names. A single capital ('A', 'I') counts as one; a platform's name ('nairobi fitness
         creators, IG + TikTok') is typed as the app spells it, and so is its format ('Reels'); a unit's letter
         glued to its number is no capital ('1M+', '50K')."""
-        return not any(word[:1].isupper() and (len(word) == 1 or not word.isupper()) and (
-            word.lower() not in _PLATFORM_NAMES) and not (len(word) == 1 and k > 0 and self.ends[k - 1] == self.starts[
-                k] and self.words[k - 1][-1:].isdigit()) for k, word in enumerate(self.words))
+        return not any(self._name_capital(k) for k in range(len(self.words)))
+
+    def _name_capital(self, k: int) -> bool:
+        """Word k starts with a capital that may mark a name: not an acronym, an app's spelling or a glued unit."""
+        word = self.words[k]
+        if not word[:1].isupper() or (len(word) > 1 and word.isupper()) or word.lower() in _PLATFORM_NAMES:
+            return False
+        glued_to_number = k > 0 and self.ends[k - 1] == self.starts[k] and self.words[k - 1][-1:].isdigit()
+        return not (len(word) == 1 and glued_to_number)
 
     @cached_property
     def written_for_china(self) -> bool:
