@@ -159,7 +159,7 @@ def read_platforms(tokens: Tokens) -> tuple[list[Reading], list[Reading]]:
             negated = True
             before = tokens.lower[near]
         if tokens.lower[i - 2:i] in (["seguidores", "no"], ["inscritos", "no"]):
-            negated, near = False, None  # "80 mil seguidores no Instagram": Portuguese 'no', on the
+            negated, near = False, None  # "80 mil seguidores no Instagram": Portuguese 'no', 'on the'
         if not negated and (tokens.near_before(i, {"views", "likes", "impressions", "got", "reached", "hit", "heard"},
                                                4)
                             is not None or tokens.phrase_at(end, _NOT_REQUIRED)):
